@@ -1,0 +1,14 @@
+package app.vsxi.dashboard.access;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+@Controller
+class LoginController {
+
+	@GetMapping("/login")
+	String login() {
+		return "access/login";
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Who may use the dashboard: users with hashed passwords, login, and the security rules every request passes.
+ */
+package app.vsxi.dashboard.access;

@@ -1,0 +1,17 @@
+package app.vsxi.dashboard.demo;
+
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param sbcs the simulated boxes to start; port 0 picks a free one
+ */
+@ConfigurationProperties("vsxi.demo")
+public record DemoProperties(@DefaultValue List<DemoSbc> sbcs) {
+
+	public record DemoSbc(String name, int port, String siteLabel) {
+	}
+
+}

@@ -1,0 +1,105 @@
+package app.vsxi.dashboard.fleet;
+
+import jakarta.validation.Valid;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Administrators' pages to add, edit, remove and test SBCs. */
+@Controller
+@RequestMapping("/admin/sbcs")
+class FleetAdminController {
+
+	private static final String FORM = "fleet/form";
+
+	private final FleetService fleet;
+
+	FleetAdminController(FleetService fleet) {
+		this.fleet = fleet;
+	}
+
+	@GetMapping
+	String list(Model model) {
+		model.addAttribute("sbcs", this.fleet.all());
+		return "fleet/list";
+	}
+
+	@GetMapping("/new")
+	String newSbc(Model model) {
+		model.addAttribute("form", new SbcForm());
+		return FORM;
+	}
+
+	@PostMapping
+	String create(@Valid @ModelAttribute("form") SbcForm form, BindingResult errors, RedirectAttributes redirect) {
+		if (errors.hasErrors()) {
+			return FORM;
+		}
+		try {
+			Sbc sbc = this.fleet.create(form);
+			redirect.addFlashAttribute("notice", "SBC " + sbc.name() + " added. Test the connection to confirm its certificate.");
+			return "redirect:/admin/sbcs/" + sbc.id();
+		}
+		catch (InvalidSbcException ex) {
+			errors.rejectValue(ex.field(), "invalid", ex.getMessage());
+			return FORM;
+		}
+	}
+
+	@GetMapping("/{id}")
+	String edit(@PathVariable long id, Model model) {
+		Sbc sbc = this.fleet.get(id);
+		model.addAttribute("sbc", sbc);
+		model.addAttribute("form", SbcForm.of(sbc));
+		return FORM;
+	}
+
+	@PostMapping("/{id}")
+	String update(@PathVariable long id, @Valid @ModelAttribute("form") SbcForm form, BindingResult errors,
+			Model model, RedirectAttributes redirect) {
+		model.addAttribute("sbc", this.fleet.get(id));
+		if (errors.hasErrors()) {
+			return FORM;
+		}
+		try {
+			Sbc sbc = this.fleet.update(id, form);
+			redirect.addFlashAttribute("notice", "SBC " + sbc.name() + " saved.");
+			return "redirect:/admin/sbcs/" + id;
+		}
+		catch (InvalidSbcException ex) {
+			errors.rejectValue(ex.field(), "invalid", ex.getMessage());
+			return FORM;
+		}
+	}
+
+	@PostMapping("/{id}/delete")
+	String delete(@PathVariable long id, RedirectAttributes redirect) {
+		String name = this.fleet.get(id).name();
+		this.fleet.delete(id);
+		redirect.addFlashAttribute("notice", "SBC " + name + " removed from the fleet.");
+		return "redirect:/admin/sbcs";
+	}
+
+	@PostMapping("/{id}/test")
+	String test(@PathVariable long id, Model model) {
+		model.addAttribute("sbc", this.fleet.get(id));
+		model.addAttribute("test", this.fleet.testConnection(id));
+		return FORM + " :: connection-test";
+	}
+
+	@PostMapping("/{id}/trust")
+	String trust(@PathVariable long id, @RequestParam String fingerprint, Model model) {
+		model.addAttribute("test", this.fleet.trustCertificate(id, fingerprint));
+		model.addAttribute("sbc", this.fleet.get(id));
+		return FORM + " :: connection-test";
+	}
+
+}

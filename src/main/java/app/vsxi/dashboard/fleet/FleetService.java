@@ -1,0 +1,188 @@
+package app.vsxi.dashboard.fleet;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import app.vsxi.dashboard.gateway.GatewayResult;
+import app.vsxi.dashboard.gateway.RealtimeStats;
+import app.vsxi.dashboard.gateway.SbcEndpoint;
+import app.vsxi.dashboard.gateway.SystemInfo;
+import app.vsxi.dashboard.gateway.VsxiGateway;
+import reactor.core.publisher.Mono;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Adding, changing and removing SBCs, and confirming which certificate each may present. */
+@Service
+public class FleetService {
+
+	private static final Logger log = LoggerFactory.getLogger(FleetService.class);
+
+	private final SbcRepository repository;
+
+	private final CredentialCipher cipher;
+
+	private final VsxiGateway gateway;
+
+	public FleetService(SbcRepository repository, CredentialCipher cipher, VsxiGateway gateway) {
+		this.repository = repository;
+		this.cipher = cipher;
+		this.gateway = gateway;
+	}
+
+	public List<Sbc> all() {
+		return this.repository.findAllByOrderByNameAsc();
+	}
+
+	public Sbc get(long id) {
+		return this.repository.findById(id).orElseThrow(() -> new UnknownSbcException(id));
+	}
+
+	public SbcEndpoint endpoint(Sbc sbc) {
+		return new SbcEndpoint(sbc.id(), sbc.name(), URI.create(sbc.baseUrl()), sbc.username(),
+				this.cipher.decrypt(sbc.passwordCipher()), sbc.certificateFingerprint());
+	}
+
+	@Transactional
+	public Sbc create(SbcForm form) {
+		if (form.getPassword() == null || form.getPassword().isEmpty()) {
+			throw new InvalidSbcException("password", "the API user's password is required");
+		}
+		checkNameFree(form.getName(), -1L);
+		Instant now = Instant.now();
+		Sbc sbc = new Sbc(null, form.getName(), address(form), form.getUsername(), this.cipher.encrypt(form.getPassword()),
+				blankToNull(form.getSiteLabel()), null, now, now);
+		return this.repository.save(sbc);
+	}
+
+	/** Saves changes; a blank password keeps the stored one, a new address drops the confirmed certificate. */
+	@Transactional
+	public Sbc update(long id, SbcForm form) {
+		Sbc current = get(id);
+		checkNameFree(form.getName(), id);
+		String baseUrl = address(form);
+		String password = form.getPassword() == null || form.getPassword().isEmpty() ? current.passwordCipher()
+				: this.cipher.encrypt(form.getPassword());
+		String fingerprint = baseUrl.equals(current.baseUrl()) ? current.certificateFingerprint() : null;
+		Sbc saved = this.repository.save(new Sbc(id, form.getName(), baseUrl, form.getUsername(), password,
+				blankToNull(form.getSiteLabel()), fingerprint, current.createdAt(), Instant.now()));
+		this.gateway.forget(id);
+		return saved;
+	}
+
+	@Transactional
+	public void delete(long id) {
+		this.repository.delete(get(id));
+		this.gateway.forget(id);
+	}
+
+	/** Reads the certificate the SBC presents and, if it is the confirmed one, the box's stats. */
+	public ConnectionTest testConnection(long id) {
+		Sbc sbc = get(id);
+		String pinned = sbc.certificateFingerprint();
+		GatewayResult<String> presented = this.gateway.presentedCertificate(URI.create(sbc.baseUrl()));
+		if (presented instanceof GatewayResult.Failed<String> failed) {
+			return ConnectionTest.failed(failed.error().message(), null, pinned);
+		}
+		String fingerprint = ((GatewayResult.Ok<String>) presented).value();
+		if (pinned == null) {
+			return new ConnectionTest(ConnectionTest.Outcome.CERTIFICATE_TO_CONFIRM,
+					"The SBC presents a certificate nobody has confirmed yet. Compare its fingerprint with the one "
+							+ "shown on the SBC before you trust it.",
+					fingerprint, null, null, null, null);
+		}
+		if (!pinned.equals(fingerprint)) {
+			return new ConnectionTest(ConnectionTest.Outcome.CERTIFICATE_CHANGED,
+					"The SBC presents another certificate than the one confirmed. Calls are refused until an "
+							+ "administrator accepts the new one.",
+					fingerprint, pinned, null, null, null);
+		}
+		SbcEndpoint endpoint = endpoint(sbc);
+		var both = Mono.zip(this.gateway.realtimeStats(endpoint), this.gateway.systemInfo(endpoint))
+			.block(Duration.ofMinutes(1));
+		if (both.getT1() instanceof GatewayResult.Failed<RealtimeStats> failed) {
+			return ConnectionTest.failed(failed.error().message(), fingerprint, pinned);
+		}
+		RealtimeStats stats = ((GatewayResult.Ok<RealtimeStats>) both.getT1()).value();
+		String uptime = both.getT2() instanceof GatewayResult.Ok<SystemInfo> info ? info.value().hardwareUptime() : "";
+		return new ConnectionTest(ConnectionTest.Outcome.OK, "Connected; the API user can read the SBC's stats.",
+				fingerprint, pinned, uptime, stats.activeSessions(), stats.haState());
+	}
+
+	/**
+	 * Pins the certificate an administrator confirmed, but only if the SBC still presents exactly that one, so a
+	 * certificate swapped between "test" and "trust" is never pinned unseen.
+	 */
+	@Transactional
+	public ConnectionTest trustCertificate(long id, String confirmedFingerprint) {
+		Sbc sbc = get(id);
+		GatewayResult<String> presented = this.gateway.presentedCertificate(URI.create(sbc.baseUrl()));
+		if (!(presented instanceof GatewayResult.Ok<String> ok) || !ok.value().equals(confirmedFingerprint)) {
+			return ConnectionTest.failed("The SBC no longer presents the certificate you confirmed; test again.",
+					presented instanceof GatewayResult.Ok<String> now ? now.value() : null, sbc.certificateFingerprint());
+		}
+		this.repository.save(sbc.withCertificate(confirmedFingerprint));
+		this.gateway.forget(id);
+		log.info("Certificate {} confirmed for SBC {}", confirmedFingerprint, sbc.name());
+		return testConnection(id);
+	}
+
+	/** Adds or refreshes an SBC whose certificate the caller already knows, e.g. a simulated one it started. */
+	@Transactional
+	public Sbc register(String name, String baseUrl, String username, String password, String siteLabel,
+			String certificateFingerprint) {
+		Instant now = Instant.now();
+		Sbc sbc = this.repository.findByName(name)
+			.map(existing -> new Sbc(existing.id(), name, baseUrl, username, this.cipher.encrypt(password), siteLabel,
+					certificateFingerprint, existing.createdAt(), now))
+			.orElseGet(() -> new Sbc(null, name, baseUrl, username, this.cipher.encrypt(password), siteLabel,
+					certificateFingerprint, now, now));
+		Sbc saved = this.repository.save(sbc);
+		this.gateway.forget(saved.id());
+		return saved;
+	}
+
+	/** Re-seals credentials left under a rotated-out key, so the old key can then be dropped. */
+	@EventListener(ApplicationReadyEvent.class)
+	@Transactional
+	public void reencryptRotatedCredentials() {
+		int count = 0;
+		for (Sbc sbc : this.repository.findAll()) {
+			if (this.cipher.needsRotation(sbc.passwordCipher())) {
+				this.repository.save(sbc.withPasswordCipher(this.cipher.encrypt(this.cipher.decrypt(sbc.passwordCipher()))));
+				count++;
+			}
+		}
+		if (count > 0) {
+			log.info("Re-encrypted {} SBC credential(s) under the current key", count);
+		}
+	}
+
+	private void checkNameFree(String name, Long id) {
+		if (this.repository.existsByNameAndIdNot(name, id)) {
+			throw new InvalidSbcException("name", "another SBC is already called " + name);
+		}
+	}
+
+	private static String address(SbcForm form) {
+		try {
+			return SbcAddress.normalise(form.getAddress());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidSbcException("address", ex.getMessage());
+		}
+	}
+
+	private static String blankToNull(String text) {
+		return text == null || text.isBlank() ? null : text;
+	}
+
+}

@@ -1,0 +1,83 @@
+package app.vsxi.dashboard.fleet;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** What an administrator types to add or edit an SBC. The password is never filled in from storage. */
+public class SbcForm {
+
+	@NotBlank
+	@Size(max = 64)
+	@Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]*", message = "letters, digits, dot, dash and underscore only")
+	private String name;
+
+	@NotBlank
+	@Size(max = 255)
+	private String address;
+
+	@NotBlank
+	@Size(max = 64)
+	private String username;
+
+	@Size(max = 128)
+	private String password;
+
+	@Size(max = 64)
+	private String siteLabel;
+
+	static SbcForm of(Sbc sbc) {
+		SbcForm form = new SbcForm();
+		form.setName(sbc.name());
+		form.setAddress(sbc.baseUrl());
+		form.setUsername(sbc.username());
+		form.setSiteLabel(sbc.siteLabel());
+		return form;
+	}
+
+	public String getName() {
+		return this.name;
+	}
+
+	public void setName(String name) {
+		this.name = name == null ? null : name.trim();
+	}
+
+	public String getAddress() {
+		return this.address;
+	}
+
+	public void setAddress(String address) {
+		this.address = address == null ? null : address.trim();
+	}
+
+	public String getUsername() {
+		return this.username;
+	}
+
+	public void setUsername(String username) {
+		this.username = username == null ? null : username.trim();
+	}
+
+	public String getPassword() {
+		return this.password;
+	}
+
+	public void setPassword(String password) {
+		this.password = password;
+	}
+
+	public String getSiteLabel() {
+		return this.siteLabel;
+	}
+
+	public void setSiteLabel(String siteLabel) {
+		this.siteLabel = siteLabel == null ? null : siteLabel.trim();
+	}
+
+	@Override
+	public String toString() {
+		return "SbcForm[" + this.name + " " + this.address + "]";
+	}
+
+}

@@ -1,0 +1,16 @@
+package app.vsxi.dashboard.fleet;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.repository.ListCrudRepository;
+
+public interface SbcRepository extends ListCrudRepository<Sbc, Long> {
+
+	List<Sbc> findAllByOrderByNameAsc();
+
+	Optional<Sbc> findByName(String name);
+
+	boolean existsByNameAndIdNot(String name, Long id);
+
+}

@@ -1,0 +1,74 @@
+package app.vsxi.dashboard.gateway;
+
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+
+import javax.net.ssl.SSLException;
+
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.timeout.ReadTimeoutException;
+import reactor.netty.http.client.PrematureCloseException;
+
+/** Turns what went wrong on the wire, and what the SBC answered, into a {@link GatewayError}. */
+final class FailureClassifier {
+
+	private FailureClassifier() {
+	}
+
+	/** For an answer other than 200. */
+	static GatewayError fromStatus(int status, String body) {
+		String text = body == null ? "" : body.strip();
+		return switch (status) {
+			case 401 -> new GatewayError.NotAuthorized(text.isEmpty() ? "401" : text);
+			case 402 -> new GatewayError.SlaveMode(text);
+			case 400 -> new GatewayError.Rejected(text.isEmpty() ? "400" : text);
+			default -> new GatewayError.UnexpectedResponse(status, abbreviate(text));
+		};
+	}
+
+	/** For a call that got no usable answer. May probe the certificate, so call it off the event loop. */
+	static GatewayError fromException(Throwable failure, SbcEndpoint endpoint, Duration probeTimeout) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ConnectTimeoutException) {
+				return new GatewayError.Timeout("connect");
+			}
+			if (cause instanceof ConnectException || cause instanceof NoRouteToHostException) {
+				return new GatewayError.Unreachable("connection refused at " + endpoint.baseUrl().getAuthority());
+			}
+			if (cause instanceof UnknownHostException) {
+				return new GatewayError.Unreachable("unknown host " + endpoint.baseUrl().getHost());
+			}
+			if (cause instanceof ReadTimeoutException || cause instanceof TimeoutException) {
+				return new GatewayError.Timeout("read");
+			}
+			// reactor-netty's pool exceptions are shaded internals: matched by name, not imported
+			if (cause.getClass().getSimpleName().startsWith("PoolAcquire")) {
+				return new GatewayError.Timeout("queue (too many requests waiting for this SBC)");
+			}
+			if (cause instanceof PrematureCloseException) {
+				return new GatewayError.Unreachable("connection closed by the SBC before it answered");
+			}
+			if (cause instanceof SSLException) {
+				return tlsFailure(cause, endpoint, probeTimeout);
+			}
+		}
+		return new GatewayError.UnexpectedResponse(0, abbreviate(String.valueOf(failure.getMessage())));
+	}
+
+	private static GatewayError tlsFailure(Throwable cause, SbcEndpoint endpoint, Duration probeTimeout) {
+		GatewayResult<String> presented = CertificateProbe.presentedFingerprint(endpoint.baseUrl(), probeTimeout);
+		if (presented instanceof GatewayResult.Ok<String> ok && !ok.value().equals(endpoint.certificateFingerprint())) {
+			return new GatewayError.CertificateChanged(ok.value(), endpoint.certificateFingerprint());
+		}
+		return new GatewayError.TlsFailure(abbreviate(String.valueOf(cause.getMessage())));
+	}
+
+	static String abbreviate(String text) {
+		String oneLine = text.replaceAll("\\s+", " ").strip();
+		return oneLine.length() > 200 ? oneLine.substring(0, 200) + "…" : oneLine;
+	}
+
+}

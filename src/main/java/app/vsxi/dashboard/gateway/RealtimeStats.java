@@ -1,0 +1,41 @@
+package app.vsxi.dashboard.gateway;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The system-wide figures of {@code stats/realtime} (table {@code system_stat}).
+ *
+ * @param haState {@code ha_current_state}, e.g. "active" or "standby"
+ * @param systemStat every field of the row as the box sent it, for panels that show more
+ */
+public record RealtimeStats(long activeSessions, long attemptedSessions, long peakActiveSessions,
+		long maxSessionsAllowed, long currentCps, long maxCpsAllowed, int cpuIdlePercent, String haState,
+		Map<String, String> systemStat) {
+
+	static RealtimeStats from(Map<String, List<Map<String, String>>> tables) {
+		List<Map<String, String>> rows = tables.getOrDefault("system_stat", List.of());
+		if (rows.isEmpty()) {
+			throw new IllegalArgumentException("stats/realtime has no system_stat row");
+		}
+		Map<String, String> row = rows.get(0);
+		return new RealtimeStats(number(row, "sum_active_session"), number(row, "sum_attempt_session"),
+				number(row, "peak_active_session"), number(row, "max_session_allowed"), number(row, "current_cps"),
+				number(row, "max_cps_allowed"), (int) number(row, "cpu_idle_percent"),
+				row.getOrDefault("ha_current_state", ""), Map.copyOf(row));
+	}
+
+	private static long number(Map<String, String> row, String field) {
+		String value = row.get(field);
+		if (value == null || value.isBlank()) {
+			return 0;
+		}
+		try {
+			return Math.round(Double.parseDouble(value.trim()));
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException("system_stat." + field + " is not a number: " + value);
+		}
+	}
+
+}

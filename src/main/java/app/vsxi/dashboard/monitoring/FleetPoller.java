@@ -1,0 +1,100 @@
+package app.vsxi.dashboard.monitoring;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import app.vsxi.dashboard.fleet.FleetService;
+import app.vsxi.dashboard.fleet.Sbc;
+import app.vsxi.dashboard.gateway.GatewayResult;
+import app.vsxi.dashboard.gateway.RealtimeStats;
+import app.vsxi.dashboard.gateway.SbcEndpoint;
+import app.vsxi.dashboard.gateway.SystemInfo;
+import app.vsxi.dashboard.gateway.VsxiGateway;
+import reactor.core.publisher.Mono;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Asks every SBC for its realtime stats once per interval. Polls run concurrently and never wait for each other;
+ * an SBC whose previous poll has not finished is skipped for that tick, so a slow SBC is asked no more often
+ * and holds nothing but its own poll.
+ */
+@Component
+public class FleetPoller {
+
+	private static final Logger log = LoggerFactory.getLogger(FleetPoller.class);
+
+	private final FleetService fleet;
+
+	private final VsxiGateway gateway;
+
+	private final StatusBoard board;
+
+	private final Clock clock;
+
+	private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+
+	public FleetPoller(FleetService fleet, VsxiGateway gateway, StatusBoard board) {
+		this.fleet = fleet;
+		this.gateway = gateway;
+		this.board = board;
+		this.clock = Clock.systemUTC();
+	}
+
+	@Scheduled(fixedRateString = "${vsxi.monitoring.poll-interval:5s}", initialDelay = 0)
+	public void pollAll() {
+		List<Sbc> sbcs = this.fleet.all();
+		this.board.retainOnly(sbcs.stream().map(Sbc::id).toList());
+		for (Sbc sbc : sbcs) {
+			this.board.update(sbc.id(), SbcStatus.waiting(sbc.id(), sbc.name(), sbc.siteLabel()), status -> status);
+			if (this.inFlight.add(sbc.id())) {
+				poll(sbc).doFinally(signal -> this.inFlight.remove(sbc.id())).subscribe();
+			}
+		}
+	}
+
+	private Mono<Void> poll(Sbc sbc) {
+		SbcEndpoint endpoint;
+		try {
+			endpoint = this.fleet.endpoint(sbc);
+		}
+		catch (RuntimeException ex) {
+			fail(sbc, ex.getMessage());
+			return Mono.empty();
+		}
+		return Mono.zip(this.gateway.realtimeStats(endpoint), this.gateway.systemInfo(endpoint))
+			.doOnNext(results -> record(sbc, results.getT1(), results.getT2()))
+			.onErrorResume(ex -> {
+				log.warn("Poll of {} failed unexpectedly", sbc.name(), ex);
+				fail(sbc, "internal error while polling: " + ex.getMessage());
+				return Mono.empty();
+			})
+			.then();
+	}
+
+	private void record(Sbc sbc, GatewayResult<RealtimeStats> stats, GatewayResult<SystemInfo> info) {
+		Instant now = this.clock.instant();
+		SbcStatus initial = SbcStatus.waiting(sbc.id(), sbc.name(), sbc.siteLabel());
+		if (stats instanceof GatewayResult.Ok<RealtimeStats> ok) {
+			String uptime = info instanceof GatewayResult.Ok<SystemInfo> system ? system.value().hardwareUptime() : null;
+			this.board.update(sbc.id(), initial, status -> status.reached(sbc.name(), sbc.siteLabel(), ok.value(),
+					uptime != null ? uptime : status.uptime(), now));
+		}
+		else if (stats instanceof GatewayResult.Failed<RealtimeStats> failed) {
+			fail(sbc, failed.error().message());
+		}
+	}
+
+	private void fail(Sbc sbc, String problem) {
+		this.board.update(sbc.id(), SbcStatus.waiting(sbc.id(), sbc.name(), sbc.siteLabel()),
+				status -> status.failed(sbc.name(), sbc.siteLabel(), problem, this.clock.instant()));
+	}
+
+}

@@ -1,0 +1,36 @@
+package app.vsxi.dashboard.monitoring;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+
+import org.springframework.stereotype.Component;
+
+/** The latest status of every SBC, written by the poller, read by every page. */
+@Component
+public class StatusBoard {
+
+	private final Map<Long, SbcStatus> statuses = new ConcurrentHashMap<>();
+
+	public List<SbcStatus> all() {
+		return this.statuses.values().stream().sorted(Comparator.comparing(SbcStatus::name)).toList();
+	}
+
+	public SbcStatus get(long sbcId) {
+		return this.statuses.get(sbcId);
+	}
+
+	void update(long sbcId, SbcStatus initial, UnaryOperator<SbcStatus> change) {
+		this.statuses.compute(sbcId, (id, current) -> change.apply(current == null ? initial : current));
+	}
+
+	void retainOnly(Collection<Long> sbcIds) {
+		Set<Long> keep = Set.copyOf(sbcIds);
+		this.statuses.keySet().removeIf(id -> !keep.contains(id));
+	}
+
+}

@@ -1,0 +1,98 @@
+package app.vsxi.dashboard.simulator;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Counters of one simulated box that move over time: calls follow a slow wave around a per-box base with some
+ * noise, attempts only grow, CPS follows the call level.
+ */
+final class LiveStats {
+
+	private static final DateTimeFormatter SYSTEM_TIME = DateTimeFormatter.ofPattern("MM-dd-yyyy HH:mm:ss");
+
+	private final String hostName;
+
+	private final Instant startedAt = Instant.now();
+
+	private final Duration bootedBefore;
+
+	private final int callBase;
+
+	private final long attemptsAtStart;
+
+	private final int peakAtStart;
+
+	LiveStats(String hostName, Random seed) {
+		this.hostName = hostName;
+		this.bootedBefore = Duration.ofDays(3 + seed.nextInt(200)).plusMinutes(seed.nextInt(1440));
+		this.callBase = 20 + seed.nextInt(180);
+		this.attemptsAtStart = 10_000 + seed.nextInt(900_000);
+		this.peakAtStart = this.callBase * 2 + seed.nextInt(50);
+	}
+
+	int activeCalls() {
+		double seconds = Duration.between(this.startedAt, Instant.now()).toMillis() / 1000.0;
+		double wave = Math.sin(2 * Math.PI * seconds / 300.0) * this.callBase * 0.3;
+		int noise = ThreadLocalRandom.current().nextInt(-3, 4);
+		return Math.max(0, (int) Math.round(this.callBase + wave) + noise);
+	}
+
+	Map<String, Object> systemStat(String haState) {
+		int active = activeCalls();
+		long elapsed = Duration.between(this.startedAt, Instant.now()).toSeconds();
+		int cps = Math.max(0, active / 30 + ThreadLocalRandom.current().nextInt(0, 3));
+		Map<String, Object> row = new LinkedHashMap<>();
+		row.put("id", 1);
+		row.put("sum_active_session", active);
+		row.put("sum_attempt_session", this.attemptsAtStart + elapsed * this.callBase / 30);
+		row.put("peak_active_session", Math.max(this.peakAtStart, active));
+		row.put("max_session_allowed", 19750);
+		row.put("max_session_exceed", 0);
+		row.put("inbound_sip_leg", active);
+		row.put("outbound_sip_leg", active);
+		row.put("peak_sip_leg", 2 * Math.max(this.peakAtStart, active));
+		row.put("inbound_h323_leg", 0);
+		row.put("outbound_h323_leg", 0);
+		row.put("peak_h323_leg", 0);
+		row.put("cpu_idle_percent", Math.max(5, 99 - active / 10));
+		row.put("flow_control_lev", 0);
+		row.put("cluster_active_session", active);
+		row.put("cluster_peak_session", Math.max(this.peakAtStart, active));
+		row.put("demo_lic", -1);
+		row.put("slave_stat", 64);
+		row.put("ha_pre_state", "standby".equals(haState) ? "active" : "standby");
+		row.put("ha_current_state", haState);
+		row.put("ha_remote_status", 0);
+		row.put("switch_over_flag", 3);
+		row.put("ha_local_status", 0);
+		row.put("max_cps_allowed", 10000);
+		row.put("max_cps_exceed", 0);
+		row.put("current_cps", cps);
+		return row;
+	}
+
+	/** Reference §6: label-value lines, with {@code HW Up Time:} on the fourth line. */
+	String systemRealtimeText() {
+		Duration up = this.bootedBefore.plus(Duration.between(this.startedAt, Instant.now()));
+		String now = LocalDateTime.now(ZoneId.systemDefault()).format(SYSTEM_TIME);
+		return String.join("\n", List.of("Host Name: " + this.hostName,
+				"Software Version: " + VsxiConventions.SOFTWARE_VERSION, "System Time: " + now,
+				"HW Up Time: " + uptime(up), "SW Up Time: " + uptime(Duration.between(this.startedAt, Instant.now())),
+				"Active Sessions: " + activeCalls())) + "\n";
+	}
+
+	private static String uptime(Duration up) {
+		return "%d day %02d:%02d:%02d".formatted(up.toDays(), up.toHoursPart(), up.toMinutesPart(),
+				up.toSecondsPart());
+	}
+
+}

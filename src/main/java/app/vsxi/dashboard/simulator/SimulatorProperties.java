@@ -1,0 +1,18 @@
+package app.vsxi.dashboard.simulator;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of simulated VSXi boxes.
+ *
+ * @param username API user with read/write rights on every simulated box
+ * @param password that user's password
+ * @param bindAddress where simulated boxes listen; loopback unless a lab needs them reachable from elsewhere
+ * @param statsGeneration which firmware generation's stats dump to imitate
+ */
+@ConfigurationProperties("vsxi.simulator")
+public record SimulatorProperties(@DefaultValue("admin") String username, @DefaultValue("admin") String password,
+		@DefaultValue("127.0.0.1") String bindAddress, @DefaultValue("OLDER") StatsGeneration statsGeneration) {
+
+}
