@@ -10,7 +10,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /** Form login for every page; administrators alone manage the fleet; strict headers everywhere. */
 @Configuration(proxyBeanMethods = false)
-class SecurityConfiguration {
+public class SecurityConfiguration {
 
 	/** Only the app's own scripts and styles: no inline code, no CDN. */
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "

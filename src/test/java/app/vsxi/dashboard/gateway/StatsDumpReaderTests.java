@@ -1,0 +1,79 @@
+package app.vsxi.dashboard.gateway;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/** The shapes real boxes send for database-dump stats (reference §5.1). */
+class StatsDumpReaderTests {
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	@Test
+	void aSingleRowSentAsAnObjectIsReadAsOneRow() {
+		var tables = read("""
+				{"mysqldump":{"database":{"table":[{"name":"system_stat","row":{"field":[
+				 {"name":"sum_active_session","content":4},{"name":"ha_current_state","content":"active"}]}}]}}}
+				""");
+
+		assertThat(tables.get("system_stat"))
+			.containsExactly(Map.of("sum_active_session", "4", "ha_current_state", "active"));
+	}
+
+	@Test
+	void newerBoxesPutTablesUnderTableDataAndAStrayTableObjectIsIgnored() {
+		var tables = read("""
+				{"mysqldump":{"database":{"table":{"name":"XBResourceRealTimeStatList"},
+				 "table_structure":[{"name":"system_stat"}],
+				 "table_data":[{"name":"system_stat","row":[{"field":[{"name":"current_cps","content":"7"}]}]}]}}}
+				""");
+
+		assertThat(tables.get("system_stat")).containsExactly(Map.of("current_cps", "7"));
+		assertThat(tables.get("XBResourceRealTimeStatList")).isEmpty();
+	}
+
+	@Test
+	void entriesThatArePlainStringsAreSkipped() {
+		var tables = read("""
+				{"mysqldump":{"database":{"table":["Max recursion depth reached",
+				 {"name":"system_stat","row":[{"field":{"name":"id","content":1}}]}]}}}
+				""");
+
+		assertThat(tables).containsOnlyKeys("system_stat");
+		assertThat(tables.get("system_stat")).containsExactly(Map.of("id", "1"));
+	}
+
+	@Test
+	void anAnswerWithoutADatabaseIsRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> read("{\"XBSubStatsList\":{}}"));
+	}
+
+	@Test
+	void realtimeStatsNeedTheSystemStatRow() {
+		var tables = read("{\"mysqldump\":{\"database\":{\"table\":[{\"name\":\"gw_realtime_stat\"}]}}}");
+
+		assertThatIllegalArgumentException().isThrownBy(() -> RealtimeStats.from(tables))
+			.withMessageContaining("system_stat");
+	}
+
+	@Test
+	void numbersSentAsTextOrDecimalsAreRead() {
+		var stats = RealtimeStats.from(Map.of("system_stat", List.of(Map.of("sum_active_session", " 12 ",
+				"current_cps", "3.0", "cpu_idle_percent", "97", "ha_current_state", "standby"))));
+
+		assertThat(stats.activeSessions()).isEqualTo(12);
+		assertThat(stats.currentCps()).isEqualTo(3);
+		assertThat(stats.cpuIdlePercent()).isEqualTo(97);
+		assertThat(stats.haState()).isEqualTo("standby");
+	}
+
+	private Map<String, List<Map<String, String>>> read(String text) {
+		return StatsDumpReader.read(this.json.readTree(text));
+	}
+
+}

@@ -1,0 +1,168 @@
+package app.vsxi.dashboard.gateway;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import app.vsxi.dashboard.simulator.SimulatedVsxi;
+import app.vsxi.dashboard.simulator.SimulatorProperties;
+import app.vsxi.dashboard.simulator.StatsGeneration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The gateway against simulated VSXi boxes over real HTTPS. */
+class VsxiGatewayTests {
+
+	private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
+
+	private static SimulatedVsxi older;
+
+	private static SimulatedVsxi newer;
+
+	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+	private final VsxiGateway gateway = new VsxiGateway(
+			new GatewayProperties(CONNECT_TIMEOUT, Duration.ofSeconds(3), 4), this.meters);
+
+	@BeforeAll
+	static void startBoxes() {
+		older = new SimulatedVsxi("gw-older", 0, properties(StatsGeneration.OLDER)).start();
+		newer = new SimulatedVsxi("gw-newer", 0, properties(StatsGeneration.NEWER)).start();
+	}
+
+	@AfterAll
+	static void stopBoxes() {
+		older.stop();
+		newer.stop();
+	}
+
+	@AfterEach
+	void closeGateway() {
+		this.gateway.destroy();
+	}
+
+	@ParameterizedTest
+	@EnumSource(StatsGeneration.class)
+	void realtimeStatsAreReadIntoTypedValuesInBothDumpGenerations(StatsGeneration generation) {
+		SimulatedVsxi box = generation == StatsGeneration.OLDER ? older : newer;
+		GatewayResult<RealtimeStats> result = this.gateway.realtimeStats(endpoint(box, "admin", "admin")).block();
+
+		assertThat(result).isInstanceOf(GatewayResult.Ok.class);
+		RealtimeStats stats = ((GatewayResult.Ok<RealtimeStats>) result).value();
+		assertThat(stats.haState()).isEqualTo("active");
+		assertThat(stats.maxSessionsAllowed()).isEqualTo(19750);
+		assertThat(stats.maxCpsAllowed()).isEqualTo(10000);
+		assertThat(stats.activeSessions()).isBetween(0L, stats.maxSessionsAllowed());
+		assertThat(stats.attemptedSessions()).isGreaterThan(0);
+		assertThat(stats.peakActiveSessions()).isGreaterThanOrEqualTo(stats.activeSessions());
+		assertThat(stats.systemStat()).containsKeys("sum_active_session", "ha_pre_state", "current_cps");
+	}
+
+	@Test
+	void systemInfoGivesTheHardwareUptimeFromTheFourthLine() {
+		GatewayResult<SystemInfo> result = this.gateway.systemInfo(endpoint(older, "admin", "admin")).block();
+
+		SystemInfo info = ((GatewayResult.Ok<SystemInfo>) result).value();
+		assertThat(info.hardwareUptime()).matches("\\d+ day \\d\\d:\\d\\d:\\d\\d");
+		assertThat(info.lines()).containsEntry("Host Name", "gw-older");
+	}
+
+	@Test
+	void wrongPasswordIsATypedNotAuthorizedErrorWithTheBoxText() {
+		GatewayResult<RealtimeStats> result = this.gateway.realtimeStats(endpoint(older, "admin", "wrong")).block();
+
+		assertThat(result).isInstanceOf(GatewayResult.Failed.class);
+		GatewayError error = ((GatewayResult.Failed<RealtimeStats>) result).error();
+		assertThat(error).isEqualTo(
+				new GatewayError.NotAuthorized("401 Fail - User Not Authorized: invalid user password"));
+		assertThat(error.message()).startsWith("Not authorized");
+	}
+
+	@Test
+	void unknownUserIsNotAuthorizedWithTheOtherText() {
+		GatewayResult<RealtimeStats> result = this.gateway.realtimeStats(endpoint(older, "nobody", "x")).block();
+
+		assertThat(((GatewayResult.Failed<RealtimeStats>) result).error()).isEqualTo(new GatewayError.NotAuthorized(
+				"401 Fail - User Not Authorized: Invalid username or no read/write permissions."));
+	}
+
+	@Test
+	void aPortWithNothingListeningIsUnreachableWithinTheConnectTimeout() throws IOException {
+		int closedPort;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			closedPort = socket.getLocalPort();
+		}
+		SbcEndpoint nothing = new SbcEndpoint(99, "nothing", URI.create("https://127.0.0.1:" + closedPort), "admin",
+				"admin", older.certificateFingerprint());
+
+		// block() with the timeout fails the test if the gateway takes longer than it was configured to wait
+		GatewayResult<RealtimeStats> result = this.gateway.realtimeStats(nothing).block(CONNECT_TIMEOUT);
+
+		GatewayError error = ((GatewayResult.Failed<RealtimeStats>) result).error();
+		assertThat(error).isInstanceOf(GatewayError.Unreachable.class);
+		assertThat(error.message()).contains("connection refused");
+	}
+
+	@Test
+	void anSbcWithoutAConfirmedCertificateIsNotCalled() {
+		SbcEndpoint unconfirmed = new SbcEndpoint(7, "new", URI.create(older.baseUrl()), "admin", "admin", null);
+		long before = older.requestCounts().getOrDefault("stats/realtime", 0L);
+
+		GatewayResult<RealtimeStats> result = this.gateway.realtimeStats(unconfirmed).block();
+
+		assertThat(((GatewayResult.Failed<RealtimeStats>) result).error())
+			.isInstanceOf(GatewayError.CertificateNotConfirmed.class);
+		assertThat(older.requestCounts().getOrDefault("stats/realtime", 0L)).isEqualTo(before);
+	}
+
+	@Test
+	void anotherCertificateThanThePinnedOneIsRefusedAndNamed() {
+		SbcEndpoint pinnedToOther = new SbcEndpoint(8, "older", URI.create(older.baseUrl()), "admin", "admin",
+				newer.certificateFingerprint());
+
+		GatewayResult<RealtimeStats> result = this.gateway.realtimeStats(pinnedToOther).block();
+
+		assertThat(((GatewayResult.Failed<RealtimeStats>) result).error()).isEqualTo(
+				new GatewayError.CertificateChanged(older.certificateFingerprint(), newer.certificateFingerprint()));
+	}
+
+	@Test
+	void everyCallIsTimedPerSbcCommandAndOutcome() {
+		this.gateway.realtimeStats(endpoint(older, "admin", "admin")).block();
+		this.gateway.realtimeStats(endpoint(older, "admin", "wrong")).block();
+
+		assertThat(this.meters.get("vsxi.gateway.requests").tag("sbc", "gw-older").tag("outcome", "Ok").timer().count())
+			.isEqualTo(1);
+		assertThat(this.meters.get("vsxi.gateway.requests").tag("outcome", "NotAuthorized").timer().count())
+			.isEqualTo(1);
+	}
+
+	@Test
+	void probeReadsThePresentedCertificateWithoutSendingAnything() {
+		long before = older.requestCounts().values().stream().mapToLong(Long::longValue).sum();
+
+		GatewayResult<String> presented = this.gateway.presentedCertificate(URI.create(older.baseUrl()));
+
+		assertThat(presented).isEqualTo(GatewayResult.ok(older.certificateFingerprint()));
+		assertThat(older.requestCounts().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(before);
+	}
+
+	private static SbcEndpoint endpoint(SimulatedVsxi box, String username, String password) {
+		return new SbcEndpoint(box.port(), box.name(), URI.create(box.baseUrl()), username, password,
+				box.certificateFingerprint());
+	}
+
+	private static SimulatorProperties properties(StatsGeneration generation) {
+		return new SimulatorProperties("admin", "admin", "127.0.0.1", generation);
+	}
+
+}
