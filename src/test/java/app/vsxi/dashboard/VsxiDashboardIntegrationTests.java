@@ -1,0 +1,157 @@
+package app.vsxi.dashboard;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import app.vsxi.dashboard.demo.DemoFleet;
+import app.vsxi.dashboard.fleet.ConnectionTest;
+import app.vsxi.dashboard.fleet.FleetService;
+import app.vsxi.dashboard.fleet.Sbc;
+import app.vsxi.dashboard.fleet.SbcForm;
+import app.vsxi.dashboard.monitoring.SbcStatus;
+import app.vsxi.dashboard.monitoring.StatusBoard;
+import app.vsxi.dashboard.simulator.SimulatedVsxi;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The whole dashboard against its simulated demo fleet, over real HTTPS to the simulated boxes. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles({ "demo", "test" })
+class VsxiDashboardIntegrationTests {
+
+	private static final String PASSWORD = "Ano7her-S3cret";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	FleetService fleet;
+
+	@Autowired
+	DemoFleet demo;
+
+	@Autowired
+	StatusBoard board;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Test
+	void theDemoFleetIsRegisteredAndPolledIntoTheStatusBoard() {
+		assertThat(this.fleet.all()).extracting(Sbc::name).contains("demo-sbc-1", "demo-sbc-2", "demo-sbc-3");
+
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(this.board.all())
+			.filteredOn(status -> status.name().startsWith("demo-sbc-"))
+			.hasSize(3)
+			.allSatisfy(status -> {
+				assertThat(status.state()).isEqualTo(SbcStatus.State.UP);
+				assertThat(status.stats().haState()).isEqualTo("active");
+				assertThat(status.uptime()).contains("day");
+			}));
+	}
+
+	@Test
+	void eachSbcIsPolledOncePerIntervalHoweverManyPagesAreOpen() throws Exception {
+		SimulatedVsxi box = this.demo.box("demo-sbc-3");
+		long before = box.requestCounts().getOrDefault("stats/realtime", 0L);
+		for (int i = 0; i < 30; i++) {
+			this.mvc.perform(get("/overview/rows").with(admin())).andExpect(status().isOk());
+		}
+		long after = box.requestCounts().getOrDefault("stats/realtime", 0L);
+
+		// 30 page refreshes within well under the 1 s poll interval cost the SBC at most a poll or two
+		assertThat(after - before).isLessThanOrEqualTo(2);
+	}
+
+	@Test
+	void passwordsAreSealedInTheDatabaseAndNeverRenderedOnTheEditPage() throws Exception {
+		Sbc sbc = this.fleet.create(form("lab-secret", this.demo.box("demo-sbc-1").baseUrl(), PASSWORD));
+
+		String column = this.jdbc.queryForObject("SELECT password_cipher FROM sbc WHERE id = ?", String.class, sbc.id());
+		assertThat(column).doesNotContain(PASSWORD);
+
+		this.mvc.perform(get("/admin/sbcs/" + sbc.id()).with(admin()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString(PASSWORD))))
+			.andExpect(content().string(not(containsString(column))));
+		this.fleet.delete(sbc.id());
+	}
+
+	@Test
+	void testConnectionAsksToConfirmTheCertificateThenConnectsOverIt() {
+		SimulatedVsxi box = this.demo.box("demo-sbc-2");
+		Sbc sbc = this.fleet.create(form("lab-confirm", box.baseUrl(), "admin"));
+
+		ConnectionTest first = this.fleet.testConnection(sbc.id());
+		assertThat(first.outcome()).isEqualTo(ConnectionTest.Outcome.CERTIFICATE_TO_CONFIRM);
+		assertThat(first.presentedFingerprint()).isEqualTo(box.certificateFingerprint());
+
+		ConnectionTest trusted = this.fleet.trustCertificate(sbc.id(), first.presentedFingerprint());
+		assertThat(trusted.outcome()).isEqualTo(ConnectionTest.Outcome.OK);
+		assertThat(trusted.haState()).isEqualTo("active");
+		assertThat(this.fleet.get(sbc.id()).certificateFingerprint()).isEqualTo(box.certificateFingerprint());
+		this.fleet.delete(sbc.id());
+	}
+
+	@Test
+	void aFingerprintTheSbcDoesNotPresentIsNeverPinned() {
+		Sbc sbc = this.fleet.create(form("lab-mismatch", this.demo.box("demo-sbc-2").baseUrl(), "admin"));
+
+		ConnectionTest refused = this.fleet.trustCertificate(sbc.id(), this.demo.box("demo-sbc-1").certificateFingerprint());
+
+		assertThat(refused.outcome()).isEqualTo(ConnectionTest.Outcome.FAILED);
+		assertThat(this.fleet.get(sbc.id()).certificateFingerprint()).isNull();
+		this.fleet.delete(sbc.id());
+	}
+
+	@Test
+	void thePrometheusEndpointShowsGatewayTimingsToAdministrators() throws Exception {
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> this.mvc.perform(get("/actuator/prometheus").with(admin()))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("vsxi_gateway_requests_seconds_count"))));
+	}
+
+	@Test
+	@WithMockUser
+	void pagesCarryAStrictContentSecurityPolicy() throws Exception {
+		this.mvc.perform(get("/overview"))
+			.andExpect(status().isOk())
+			.andExpect(result -> assertThat(result.getResponse().getHeader("Content-Security-Policy"))
+				.contains("script-src 'self'")
+				.doesNotContain("unsafe-inline"));
+	}
+
+	private static org.springframework.test.web.servlet.request.RequestPostProcessor admin() {
+		return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("admin")
+			.roles("ADMIN", "USER");
+	}
+
+	private static SbcForm form(String name, String address, String password) {
+		SbcForm form = new SbcForm();
+		form.setName(name);
+		form.setAddress(address);
+		form.setUsername("admin");
+		form.setPassword(password);
+		form.setSiteLabel("Lab");
+		return form;
+	}
+
+
+}

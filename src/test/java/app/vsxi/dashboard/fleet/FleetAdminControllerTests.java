@@ -1,0 +1,120 @@
+package app.vsxi.dashboard.fleet;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import app.vsxi.dashboard.access.SecurityConfiguration;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
+
+@WebMvcTest(FleetAdminController.class)
+@Import(SecurityConfiguration.class)
+class FleetAdminControllerTests {
+
+	private static final String CIPHER_TEXT = "1a2b3c4d:c2VhbGVkLXBhc3N3b3JkLXRleHQ=";
+
+	@Autowired
+	MockMvc mvc;
+
+	@MockitoBean
+	FleetService fleet;
+
+	private final Sbc sbc = new Sbc(5L, "nyc-1", "https://10.0.0.1:8888", "api-user", CIPHER_TEXT, "NYC", null,
+			Instant.now(), Instant.now());
+
+	@BeforeEach
+	void oneSbc() {
+		given(this.fleet.get(5L)).willReturn(this.sbc);
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void theEditPageShowsTheSbcButNeverItsStoredPassword() throws Exception {
+		this.mvc.perform(get("/admin/sbcs/5"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("api-user")))
+			.andExpect(content().string(containsString("https://10.0.0.1:8888")))
+			.andExpect(content().string(not(containsString(CIPHER_TEXT))))
+			.andExpect(content().string(not(containsString("c2VhbGVk"))))
+			.andExpect(content().string(containsString("leave blank to keep the stored password")));
+	}
+
+	@Test
+	@WithMockUser(roles = "USER")
+	void nonAdministratorsCannotOpenFleetAdministration() throws Exception {
+		this.mvc.perform(get("/admin/sbcs/5")).andExpect(status().isForbidden());
+		this.mvc.perform(post("/admin/sbcs/5/delete").with(csrf())).andExpect(status().isForbidden());
+		verify(this.fleet, never()).delete(5L);
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void aRefusedAddressIsShownBesideItsFieldAndNothingIsLost() throws Exception {
+		given(this.fleet.create(any())).willThrow(new InvalidSbcException("address", "the VSXi API is served over HTTPS only"));
+
+		this.mvc.perform(post("/admin/sbcs").with(csrf())
+			.param("name", "lab-7")
+			.param("address", "http://10.9.9.9")
+			.param("username", "api")
+			.param("password", "pw"))
+			.andExpect(status().isOk())
+			.andExpect(view().name("fleet/form"))
+			.andExpect(content().string(containsString("the VSXi API is served over HTTPS only")))
+			.andExpect(content().string(containsString("value=\"lab-7\"")));
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void anAddedSbcLeadsToItsPageToTestTheConnection() throws Exception {
+		given(this.fleet.create(any())).willReturn(this.sbc);
+
+		this.mvc.perform(post("/admin/sbcs").with(csrf())
+			.param("name", "nyc-1")
+			.param("address", "10.0.0.1")
+			.param("username", "api-user")
+			.param("password", "pw"))
+			.andExpect(redirectedUrl("/admin/sbcs/5"));
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void aChangeWithoutCsrfTokenIsRefused() throws Exception {
+		this.mvc.perform(post("/admin/sbcs/5/delete")).andExpect(status().isForbidden());
+		verify(this.fleet, never()).delete(5L);
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void anUnconfirmedCertificateIsShownWithItsFingerprintToTrust() throws Exception {
+		given(this.fleet.testConnection(5L)).willReturn(new ConnectionTest(ConnectionTest.Outcome.CERTIFICATE_TO_CONFIRM,
+				"The SBC presents a certificate nobody has confirmed yet.", "AA:BB", null, null, null, null));
+
+		this.mvc.perform(post("/admin/sbcs/5/test").with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("AA:BB")))
+			.andExpect(content().string(containsString("Trust this certificate")))
+			.andExpect(content().string(not(containsString("<html"))));
+	}
+
+}

@@ -1,0 +1,117 @@
+package app.vsxi.dashboard.monitoring;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import app.vsxi.dashboard.demo.DemoFleet;
+import app.vsxi.dashboard.simulator.SimulatedVsxi;
+import app.vsxi.dashboard.support.HeadlessChromium;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What a NOC operator sees in a real browser when an SBC of the demo fleet goes down. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({ "demo", "test" })
+class OverviewBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	DemoFleet demo;
+
+	private WebDriver browser;
+
+	@BeforeEach
+	void openBrowser() throws Exception {
+		this.browser = HeadlessChromium.start();
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+		this.demo.box("demo-sbc-2").start();
+	}
+
+	@Test
+	void aStoppedSbcTurnsUnreachableWhileTheOthersKeepUpdating() {
+		logIn("admin", "admin");
+		assertThat(this.browser.getCurrentUrl()).contains("/overview");
+
+		waitUntil(() -> state("demo-sbc-1").equals("UP") && state("demo-sbc-2").equals("UP")
+				&& state("demo-sbc-3").equals("UP"));
+		assertThat(rowText("demo-sbc-2")).contains("Reachable", "active", "Lab A");
+
+		SimulatedVsxi box = this.demo.box("demo-sbc-2");
+		box.stop();
+		long polledBefore1 = polledAt("demo-sbc-1");
+		long polledBefore3 = polledAt("demo-sbc-3");
+
+		waitUntil(() -> state("demo-sbc-2").equals("DOWN"));
+		assertThat(rowText("demo-sbc-2")).contains("Unreachable", "connection refused");
+
+		waitUntil(() -> polledAt("demo-sbc-1") > polledBefore1 && polledAt("demo-sbc-3") > polledBefore3);
+		assertThat(state("demo-sbc-1")).isEqualTo("UP");
+		assertThat(state("demo-sbc-3")).isEqualTo("UP");
+	}
+
+	@Test
+	void aWrongPasswordKeepsTheOperatorOnTheLoginPageWithAMessage() {
+		logIn("admin", "not-the-password");
+
+		assertThat(this.browser.getCurrentUrl()).contains("/login?error");
+		assertThat(this.browser.findElement(By.cssSelector("[role=alert]")).getText()).contains("Wrong user name");
+	}
+
+	private void logIn(String username, String password) {
+		this.browser.get("http://localhost:" + this.port + "/overview");
+		this.browser.findElement(By.id("username")).sendKeys(username);
+		this.browser.findElement(By.id("password")).sendKeys(password);
+		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+	}
+
+	private String state(String sbc) {
+		return row(sbc).map(row -> row.getDomAttribute("data-state")).orElse("");
+	}
+
+	private long polledAt(String sbc) {
+		String polled = row(sbc).map(row -> row.getDomAttribute("data-polled")).orElse(null);
+		return polled == null || polled.isEmpty() ? 0 : Long.parseLong(polled);
+	}
+
+	private String rowText(String sbc) {
+		return row(sbc).map(WebElement::getText).orElse("");
+	}
+
+	private java.util.Optional<WebElement> row(String sbc) {
+		// rows are swapped by HTMX every second: look them up afresh each time
+		try {
+			List<WebElement> rows = this.browser.findElements(By.cssSelector("tr[data-sbc='" + sbc + "']"));
+			return rows.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(rows.get(0));
+		}
+		catch (org.openqa.selenium.StaleElementReferenceException ex) {
+			return java.util.Optional.empty();
+		}
+	}
+
+	private void waitUntil(java.util.function.BooleanSupplier condition) {
+		new WebDriverWait(this.browser, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(driver -> condition.getAsBoolean());
+	}
+
+}
