@@ -67,15 +67,15 @@ final class StatsDump {
 			List<Object> rows = new ArrayList<>();
 			for (Map<String, Object> row : table.getValue()) {
 				List<Object> fields = new ArrayList<>();
-				row.forEach((name, value) -> fields.add(Map.of("name", name, "content", value)));
+				row.forEach((name, value) -> fields.add(nameFirst(name, "content", value)));
 				rows.add(Map.of("field", Document.jsonList(fields)));
 			}
 			if (!rows.isEmpty()) {
 				json.put("row", Document.jsonList(rows));
 			}
 			tableList.add(json);
-			structures.add(Map.of("name", table.getKey(),
-					"field", columns(table.getValue()).stream().map(column -> Map.of("Field", column)).toList()));
+			structures.add(nameFirst(table.getKey(), "field",
+					columns(table.getValue()).stream().map(column -> Map.of("Field", column)).toList()));
 		}
 		Map<String, Object> database = new LinkedHashMap<>();
 		database.put("name", VsxiConventions.DUMP_DATABASE);
@@ -84,6 +84,14 @@ final class StatsDump {
 		}
 		database.put(listElement, tableList);
 		return database;
+	}
+
+	/** JSON objects keep the box's order: {@code name} first, as in every captured sample. */
+	private static Map<String, Object> nameFirst(String name, String key, Object value) {
+		Map<String, Object> ordered = new LinkedHashMap<>();
+		ordered.put("name", name);
+		ordered.put(key, value);
+		return ordered;
 	}
 
 	private static List<String> columns(List<Map<String, Object>> rows) {
