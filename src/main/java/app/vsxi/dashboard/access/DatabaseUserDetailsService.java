@@ -1,10 +1,5 @@
 package app.vsxi.dashboard.access;
 
-import java.util.List;
-
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
@@ -20,17 +15,10 @@ class DatabaseUserDetailsService implements UserDetailsService {
 	}
 
 	@Override
-	public UserDetails loadUserByUsername(String username) {
-		AppUser user = this.users.findByUsername(username)
+	public DashboardUser loadUserByUsername(String username) {
+		return this.users.findByUsername(username)
+			.map(DashboardUser::of)
 			.orElseThrow(() -> new UsernameNotFoundException("no such user"));
-		List<SimpleGrantedAuthority> roles = user.admin()
-				? List.of(new SimpleGrantedAuthority("ROLE_ADMIN"), new SimpleGrantedAuthority("ROLE_USER"))
-				: List.of(new SimpleGrantedAuthority("ROLE_USER"));
-		return User.withUsername(user.username())
-			.password(user.passwordHash())
-			.disabled(!user.enabled())
-			.authorities(roles)
-			.build();
 	}
 
 }

@@ -1,7 +1,5 @@
 package app.vsxi.dashboard.access;
 
-import java.time.Instant;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,8 +40,7 @@ class InitialAdmin implements ApplicationRunner {
 					+ "nobody can log in");
 			return;
 		}
-		this.users.save(new AppUser(null, admin.username(), this.encoder.encode(admin.password()), true, true,
-				Instant.now()));
+		this.users.save(AppUser.create(admin.username(), this.encoder.encode(admin.password()), true, false));
 		log.info("Created the first administrator '{}' from configuration", admin.username());
 	}
 

@@ -1,15 +1,27 @@
 package app.vsxi.dashboard.access;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authorization.AuthorizationEventPublisher;
+import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
-/** Form login for every page; administrators alone manage the fleet; strict headers everywhere. */
+/**
+ * Form login for every page, strict headers everywhere. URL rules only keep strangers out: what a user may do on
+ * which SBC is decided by method security in the services ({@link AccessService}).
+ */
 @Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
 public class SecurityConfiguration {
 
 	/** Only the app's own scripts and styles: no inline code, no CDN. */
@@ -18,18 +30,30 @@ public class SecurityConfiguration {
 			+ "frame-ancestors 'none'";
 
 	@Bean
-	SecurityFilterChain dashboardSecurity(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/login", "/error").permitAll()
-			.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-			.requestMatchers("/admin/**", "/actuator/**").hasRole("ADMIN")
-			.anyRequest().authenticated())
+	SecurityFilterChain dashboardSecurity(HttpSecurity http, AppUserRepository users) throws Exception {
+		SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+		http.securityContext(context -> context.securityContextRepository(contexts))
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/login", "/error").permitAll()
+				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+				.requestMatchers("/actuator/**", "/admin/groups/**").hasRole("ADMIN")
+				.anyRequest().authenticated())
 			.formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/overview", false).permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+			.addFilterBefore(new AccountStateFilter(users, contexts), AuthorizationFilter.class)
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
-				.frameOptions(frame -> frame.deny()));
+				.frameOptions(frame -> frame.deny())
+				.addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
+						"camera=(), microphone=(), geolocation=(), payment=()")));
 		return http.build();
+	}
+
+	/** Publishes refused authorizations, so that the audit trail records them. */
+	@Bean
+	AuthorizationEventPublisher authorizationEventPublisher(ApplicationEventPublisher publisher) {
+		return new SpringAuthorizationEventPublisher(publisher);
 	}
 
 	@Bean

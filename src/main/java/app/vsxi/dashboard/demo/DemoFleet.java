@@ -47,7 +47,7 @@ public class DemoFleet implements InitializingBean, DisposableBean {
 				this.boxes.put(sbc.name(), box);
 				box.start();
 				this.fleet.register(sbc.name(), box.baseUrl(), this.simulator.username(), this.simulator.password(),
-						sbc.siteLabel(), box.certificateFingerprint());
+						sbc.siteLabel(), sbc.group(), box.certificateFingerprint());
 			}
 		}
 		catch (RuntimeException ex) {

@@ -11,7 +11,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("vsxi.demo")
 public record DemoProperties(@DefaultValue List<DemoSbc> sbcs) {
 
-	public record DemoSbc(String name, int port, String siteLabel) {
+	/**
+	 * @param group the SBC group it is put in, created if missing
+	 */
+	public record DemoSbc(String name, int port, String siteLabel, @DefaultValue("Demo") String group) {
 	}
 
 }

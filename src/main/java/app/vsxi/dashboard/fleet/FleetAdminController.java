@@ -1,5 +1,7 @@
 package app.vsxi.dashboard.fleet;
 
+import java.util.List;
+
 import jakarta.validation.Valid;
 
 import org.springframework.stereotype.Controller;
@@ -13,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Administrators' pages to add, edit, remove and test SBCs. */
+/** Pages to add, edit, remove and test SBCs, for administrators and the administrators of each group. */
 @Controller
 @RequestMapping("/admin/sbcs")
 class FleetAdminController {
@@ -26,9 +28,15 @@ class FleetAdminController {
 		this.fleet = fleet;
 	}
 
+	@ModelAttribute("groups")
+	List<SbcGroup> groups() {
+		return this.fleet.assignableGroups();
+	}
+
 	@GetMapping
 	String list(Model model) {
-		model.addAttribute("sbcs", this.fleet.all());
+		model.addAttribute("sbcs", this.fleet.administrable());
+		model.addAttribute("groupNames", this.fleet.groupNames());
 		return "fleet/list";
 	}
 
@@ -56,7 +64,7 @@ class FleetAdminController {
 
 	@GetMapping("/{id}")
 	String edit(@PathVariable long id, Model model) {
-		Sbc sbc = this.fleet.get(id);
+		Sbc sbc = this.fleet.getToAdminister(id);
 		model.addAttribute("sbc", sbc);
 		model.addAttribute("form", SbcForm.of(sbc));
 		return FORM;
@@ -65,7 +73,7 @@ class FleetAdminController {
 	@PostMapping("/{id}")
 	String update(@PathVariable long id, @Valid @ModelAttribute("form") SbcForm form, BindingResult errors,
 			Model model, RedirectAttributes redirect) {
-		model.addAttribute("sbc", this.fleet.get(id));
+		model.addAttribute("sbc", this.fleet.getToAdminister(id));
 		if (errors.hasErrors()) {
 			return FORM;
 		}
@@ -82,7 +90,7 @@ class FleetAdminController {
 
 	@PostMapping("/{id}/delete")
 	String delete(@PathVariable long id, RedirectAttributes redirect) {
-		String name = this.fleet.get(id).name();
+		String name = this.fleet.getToAdminister(id).name();
 		this.fleet.delete(id);
 		redirect.addFlashAttribute("notice", "SBC " + name + " removed from the fleet.");
 		return "redirect:/admin/sbcs";
@@ -90,7 +98,7 @@ class FleetAdminController {
 
 	@PostMapping("/{id}/test")
 	String test(@PathVariable long id, Model model) {
-		model.addAttribute("sbc", this.fleet.get(id));
+		model.addAttribute("sbc", this.fleet.getToAdminister(id));
 		model.addAttribute("test", this.fleet.testConnection(id));
 		return FORM + " :: connection-test";
 	}
@@ -98,7 +106,7 @@ class FleetAdminController {
 	@PostMapping("/{id}/trust")
 	String trust(@PathVariable long id, @RequestParam String fingerprint, Model model) {
 		model.addAttribute("test", this.fleet.trustCertificate(id, fingerprint));
-		model.addAttribute("sbc", this.fleet.get(id));
+		model.addAttribute("sbc", this.fleet.getToAdminister(id));
 		return FORM + " :: connection-test";
 	}
 

@@ -3,11 +3,16 @@ package app.vsxi.dashboard.fleet;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import app.vsxi.dashboard.audit.AuditLog;
+import app.vsxi.dashboard.audit.AuditOutcome;
 import app.vsxi.dashboard.gateway.GatewayResult;
 import app.vsxi.dashboard.gateway.RealtimeStats;
 import app.vsxi.dashboard.gateway.SbcEndpoint;
@@ -17,10 +22,15 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.access.prepost.PostFilter;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Adding, changing and removing SBCs, and confirming which certificate each may present. */
+/**
+ * Adding, changing and removing SBCs, and confirming which certificate each may present. Who may do what is
+ * checked here, on every call, by the {@code access} rules; every change is audited.
+ */
 @Service
 public class FleetService {
 
@@ -32,18 +42,55 @@ public class FleetService {
 
 	private final VsxiGateway gateway;
 
-	public FleetService(SbcRepository repository, CredentialCipher cipher, VsxiGateway gateway) {
+	private final SbcGroupRepository groups;
+
+	private final AuditLog audit;
+
+	public FleetService(SbcRepository repository, CredentialCipher cipher, VsxiGateway gateway,
+			SbcGroupRepository groups, AuditLog audit) {
 		this.repository = repository;
 		this.cipher = cipher;
 		this.gateway = gateway;
+		this.groups = groups;
+		this.audit = audit;
 	}
 
-	public List<Sbc> all() {
+	/** Every SBC, for the dashboard's own work (polling); never hand this to a page. */
+	public List<Sbc> everySbc() {
 		return this.repository.findAllByOrderByNameAsc();
 	}
 
+	/** The SBCs the current user may see. */
+	@PostFilter("@access.canInGroup('VIEW', filterObject.groupId())")
+	public List<Sbc> visible() {
+		return new ArrayList<>(this.repository.findAllByOrderByNameAsc());
+	}
+
+	/** The SBCs the current user may manage. */
+	@PostFilter("@access.canInGroup('ADMINISTER', filterObject.groupId())")
+	public List<Sbc> administrable() {
+		return new ArrayList<>(this.repository.findAllByOrderByNameAsc());
+	}
+
+	/** Group id → name, to label SBCs on pages. */
+	public Map<Long, String> groupNames() {
+		return this.groups.findAll().stream().collect(Collectors.toMap(SbcGroup::id, SbcGroup::name));
+	}
+
+	@PreAuthorize("@access.canOnSbc('VIEW', #id)")
 	public Sbc get(long id) {
-		return this.repository.findById(id).orElseThrow(() -> new UnknownSbcException(id));
+		return find(id);
+	}
+
+	@PreAuthorize("@access.canOnSbc('ADMINISTER', #id)")
+	public Sbc getToAdminister(long id) {
+		return find(id);
+	}
+
+	/** Groups an SBC may be put in by the current user. */
+	@PostFilter("@access.canInGroup('ADMINISTER', filterObject.id())")
+	public List<SbcGroup> assignableGroups() {
+		return new ArrayList<>(this.groups.findAllByOrderByNameAsc());
 	}
 
 	public SbcEndpoint endpoint(Sbc sbc) {
@@ -51,6 +98,7 @@ public class FleetService {
 				this.cipher.decrypt(sbc.passwordCipher()), sbc.certificateFingerprint());
 	}
 
+	@PreAuthorize("@access.canInGroup('ADMINISTER', #form.groupId)")
 	@Transactional
 	public Sbc create(SbcForm form) {
 		if (form.getPassword() == null || form.getPassword().isEmpty()) {
@@ -59,34 +107,44 @@ public class FleetService {
 		checkNameFree(form.getName(), -1L);
 		Instant now = Instant.now();
 		Sbc sbc = new Sbc(null, form.getName(), address(form), form.getUsername(), this.cipher.encrypt(form.getPassword()),
-				blankToNull(form.getSiteLabel()), null, now, now);
-		return this.repository.save(sbc);
+				blankToNull(form.getSiteLabel()), group(form.getGroupId()).id(), null, now, now);
+		Sbc saved = this.repository.save(sbc);
+		this.audit.record("SBC_CREATE", saved.name(), saved.groupId(), AuditOutcome.SUCCESS, saved.baseUrl());
+		return saved;
 	}
 
 	/** Saves changes; a blank password keeps the stored one, a new address drops the confirmed certificate. */
+	@PreAuthorize("@access.canOnSbc('ADMINISTER', #id) and @access.canInGroup('ADMINISTER', #form.groupId)")
 	@Transactional
 	public Sbc update(long id, SbcForm form) {
-		Sbc current = get(id);
+		Sbc current = find(id);
 		checkNameFree(form.getName(), id);
 		String baseUrl = address(form);
 		String password = form.getPassword() == null || form.getPassword().isEmpty() ? current.passwordCipher()
 				: this.cipher.encrypt(form.getPassword());
 		String fingerprint = baseUrl.equals(current.baseUrl()) ? current.certificateFingerprint() : null;
 		Sbc saved = this.repository.save(new Sbc(id, form.getName(), baseUrl, form.getUsername(), password,
-				blankToNull(form.getSiteLabel()), fingerprint, current.createdAt(), Instant.now()));
+				blankToNull(form.getSiteLabel()), group(form.getGroupId()).id(), fingerprint, current.createdAt(),
+				Instant.now()));
 		this.gateway.forget(id);
+		this.audit.record("SBC_UPDATE", saved.name(), saved.groupId(), AuditOutcome.SUCCESS,
+				SbcChanges.describe(current, saved));
 		return saved;
 	}
 
+	@PreAuthorize("@access.canOnSbc('ADMINISTER', #id)")
 	@Transactional
 	public void delete(long id) {
-		this.repository.delete(get(id));
+		Sbc sbc = find(id);
+		this.repository.delete(sbc);
 		this.gateway.forget(id);
+		this.audit.record("SBC_DELETE", sbc.name(), sbc.groupId(), AuditOutcome.SUCCESS, sbc.baseUrl());
 	}
 
 	/** Reads the certificate the SBC presents and, if it is the confirmed one, the box's stats. */
+	@PreAuthorize("@access.canOnSbc('ADMINISTER', #id)")
 	public ConnectionTest testConnection(long id) {
-		Sbc sbc = get(id);
+		Sbc sbc = find(id);
 		String pinned = sbc.certificateFingerprint();
 		GatewayResult<String> presented = this.gateway.presentedCertificate(URI.create(sbc.baseUrl()));
 		if (presented instanceof GatewayResult.Failed<String> failed) {
@@ -121,16 +179,22 @@ public class FleetService {
 	 * Pins the certificate an administrator confirmed, but only if the SBC still presents exactly that one, so a
 	 * certificate swapped between "test" and "trust" is never pinned unseen.
 	 */
+	@PreAuthorize("@access.canOnSbc('ADMINISTER', #id)")
 	@Transactional
 	public ConnectionTest trustCertificate(long id, String confirmedFingerprint) {
-		Sbc sbc = get(id);
+		Sbc sbc = find(id);
 		GatewayResult<String> presented = this.gateway.presentedCertificate(URI.create(sbc.baseUrl()));
 		if (!(presented instanceof GatewayResult.Ok<String> ok) || !ok.value().equals(confirmedFingerprint)) {
+			this.audit.record("SBC_TRUST_CERTIFICATE", sbc.name(), sbc.groupId(), AuditOutcome.FAILED,
+					"no longer presented: " + confirmedFingerprint);
 			return ConnectionTest.failed("The SBC no longer presents the certificate you confirmed; test again.",
 					presented instanceof GatewayResult.Ok<String> now ? now.value() : null, sbc.certificateFingerprint());
 		}
 		this.repository.save(sbc.withCertificate(confirmedFingerprint));
 		this.gateway.forget(id);
+		this.audit.record("SBC_TRUST_CERTIFICATE", sbc.name(), sbc.groupId(), AuditOutcome.SUCCESS,
+				(sbc.certificateFingerprint() == null ? "" : "replaces " + sbc.certificateFingerprint() + "; ")
+						+ "now " + confirmedFingerprint);
 		log.info("Certificate {} confirmed for SBC {}", confirmedFingerprint, sbc.name());
 		return testConnection(id);
 	}
@@ -138,12 +202,15 @@ public class FleetService {
 	/** Adds or refreshes an SBC whose certificate the caller already knows, e.g. a simulated one it started. */
 	@Transactional
 	public Sbc register(String name, String baseUrl, String username, String password, String siteLabel,
-			String certificateFingerprint) {
+			String groupName, String certificateFingerprint) {
 		Instant now = Instant.now();
+		long groupId = this.groups.findByName(groupName)
+			.orElseGet(() -> this.groups.save(new SbcGroup(null, groupName, null, now)))
+			.id();
 		Sbc sbc = this.repository.findByName(name)
 			.map(existing -> new Sbc(existing.id(), name, baseUrl, username, this.cipher.encrypt(password), siteLabel,
-					certificateFingerprint, existing.createdAt(), now))
-			.orElseGet(() -> new Sbc(null, name, baseUrl, username, this.cipher.encrypt(password), siteLabel,
+					groupId, certificateFingerprint, existing.createdAt(), now))
+			.orElseGet(() -> new Sbc(null, name, baseUrl, username, this.cipher.encrypt(password), siteLabel, groupId,
 					certificateFingerprint, now, now));
 		Sbc saved = this.repository.save(sbc);
 		this.gateway.forget(saved.id());
@@ -164,6 +231,14 @@ public class FleetService {
 		if (count > 0) {
 			log.info("Re-encrypted {} SBC credential(s) under the current key", count);
 		}
+	}
+
+	private Sbc find(long id) {
+		return this.repository.findById(id).orElseThrow(() -> new UnknownSbcException(id));
+	}
+
+	private SbcGroup group(Long groupId) {
+		return this.groups.findById(groupId).orElseThrow(() -> new InvalidSbcException("groupId", "no such group"));
 	}
 
 	private void checkNameFree(String name, Long id) {

@@ -8,20 +8,21 @@ import org.springframework.data.relational.core.mapping.Table;
 /**
  * One SBC of the fleet as stored. The password is held only as {@link CredentialCipher} ciphertext.
  *
- * @param siteLabel free-form group or site, e.g. "NYC POP"
+ * @param siteLabel free-form site, e.g. "NYC POP"
+ * @param groupId the {@link SbcGroup} whose grants decide who may see and change this SBC
  * @param certificateFingerprint SHA-256 of the certificate an administrator confirmed, null until then
  */
 @Table
 public record Sbc(@Id Long id, String name, String baseUrl, String username, String passwordCipher,
-		String siteLabel, String certificateFingerprint, Instant createdAt, Instant updatedAt) {
+		String siteLabel, Long groupId, String certificateFingerprint, Instant createdAt, Instant updatedAt) {
 
 	Sbc withCertificate(String fingerprint) {
 		return new Sbc(this.id, this.name, this.baseUrl, this.username, this.passwordCipher, this.siteLabel,
-				fingerprint, this.createdAt, Instant.now());
+				this.groupId, fingerprint, this.createdAt, Instant.now());
 	}
 
 	Sbc withPasswordCipher(String cipher) {
-		return new Sbc(this.id, this.name, this.baseUrl, this.username, cipher, this.siteLabel,
+		return new Sbc(this.id, this.name, this.baseUrl, this.username, cipher, this.siteLabel, this.groupId,
 				this.certificateFingerprint, this.createdAt, this.updatedAt);
 	}
 

@@ -1,6 +1,7 @@
 package app.vsxi.dashboard.fleet;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -26,12 +27,16 @@ public class SbcForm {
 	@Size(max = 64)
 	private String siteLabel;
 
+	@NotNull(message = "choose the group this SBC belongs to")
+	private Long groupId;
+
 	static SbcForm of(Sbc sbc) {
 		SbcForm form = new SbcForm();
 		form.setName(sbc.name());
 		form.setAddress(sbc.baseUrl());
 		form.setUsername(sbc.username());
 		form.setSiteLabel(sbc.siteLabel());
+		form.setGroupId(sbc.groupId());
 		return form;
 	}
 
@@ -73,6 +78,14 @@ public class SbcForm {
 
 	public void setSiteLabel(String siteLabel) {
 		this.siteLabel = siteLabel == null ? null : siteLabel.trim();
+	}
+
+	public Long getGroupId() {
+		return this.groupId;
+	}
+
+	public void setGroupId(Long groupId) {
+		this.groupId = groupId;
 	}
 
 	@Override

@@ -13,4 +13,8 @@ public interface SbcRepository extends ListCrudRepository<Sbc, Long> {
 
 	boolean existsByNameAndIdNot(String name, Long id);
 
+	List<Sbc> findByGroupIdOrderByNameAsc(Long groupId);
+
+	boolean existsByGroupId(Long groupId);
+
 }

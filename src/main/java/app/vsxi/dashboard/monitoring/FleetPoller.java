@@ -50,10 +50,10 @@ public class FleetPoller {
 
 	@Scheduled(fixedRateString = "${vsxi.monitoring.poll-interval:5s}", initialDelay = 0)
 	public void pollAll() {
-		List<Sbc> sbcs = this.fleet.all();
+		List<Sbc> sbcs = this.fleet.everySbc();
 		this.board.retainOnly(sbcs.stream().map(Sbc::id).toList());
 		for (Sbc sbc : sbcs) {
-			this.board.update(sbc.id(), SbcStatus.waiting(sbc.id(), sbc.name(), sbc.siteLabel()), status -> status);
+			this.board.update(sbc.id(), SbcStatus.waiting(sbc), status -> status);
 			if (this.inFlight.add(sbc.id())) {
 				poll(sbc).doFinally(signal -> this.inFlight.remove(sbc.id())).subscribe();
 			}
@@ -81,11 +81,11 @@ public class FleetPoller {
 
 	private void record(Sbc sbc, GatewayResult<RealtimeStats> stats, GatewayResult<SystemInfo> info) {
 		Instant now = this.clock.instant();
-		SbcStatus initial = SbcStatus.waiting(sbc.id(), sbc.name(), sbc.siteLabel());
+		SbcStatus initial = SbcStatus.waiting(sbc);
 		if (stats instanceof GatewayResult.Ok<RealtimeStats> ok) {
 			String uptime = info instanceof GatewayResult.Ok<SystemInfo> system ? system.value().hardwareUptime() : null;
-			this.board.update(sbc.id(), initial, status -> status.reached(sbc.name(), sbc.siteLabel(), ok.value(),
-					uptime != null ? uptime : status.uptime(), now));
+			this.board.update(sbc.id(), initial,
+					status -> status.reached(sbc, ok.value(), uptime != null ? uptime : status.uptime(), now));
 		}
 		else if (stats instanceof GatewayResult.Failed<RealtimeStats> failed) {
 			fail(sbc, failed.error().message());
@@ -93,8 +93,7 @@ public class FleetPoller {
 	}
 
 	private void fail(Sbc sbc, String problem) {
-		this.board.update(sbc.id(), SbcStatus.waiting(sbc.id(), sbc.name(), sbc.siteLabel()),
-				status -> status.failed(sbc.name(), sbc.siteLabel(), problem, this.clock.instant()));
+		this.board.update(sbc.id(), SbcStatus.waiting(sbc), status -> status.failed(sbc, problem, this.clock.instant()));
 	}
 
 }

@@ -10,12 +10,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class OverviewController {
 
-	private final StatusBoard board;
+	private final OverviewService overview;
 
 	private final MonitoringProperties properties;
 
-	OverviewController(StatusBoard board, MonitoringProperties properties) {
-		this.board = board;
+	OverviewController(OverviewService overview, MonitoringProperties properties) {
+		this.overview = overview;
 		this.properties = properties;
 	}
 
@@ -37,7 +37,7 @@ class OverviewController {
 	}
 
 	private void addRows(Model model) {
-		model.addAttribute("statuses", this.board.all());
+		model.addAttribute("statuses", this.overview.visibleStatuses());
 		model.addAttribute("now", Instant.now());
 		model.addAttribute("refreshSeconds", Math.max(1, this.properties.pageRefresh().toSeconds()));
 	}

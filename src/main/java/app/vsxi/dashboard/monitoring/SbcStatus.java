@@ -3,6 +3,7 @@ package app.vsxi.dashboard.monitoring;
 import java.time.Duration;
 import java.time.Instant;
 
+import app.vsxi.dashboard.fleet.Sbc;
 import app.vsxi.dashboard.gateway.RealtimeStats;
 
 /**
@@ -13,8 +14,8 @@ import app.vsxi.dashboard.gateway.RealtimeStats;
  * @param lastPolled when the last poll finished
  * @param lastReached when a poll last succeeded
  */
-public record SbcStatus(long sbcId, String name, String siteLabel, State state, String problem, RealtimeStats stats,
-		String uptime, Instant lastPolled, Instant lastReached) {
+public record SbcStatus(long sbcId, String name, String siteLabel, long groupId, State state, String problem,
+		RealtimeStats stats, String uptime, Instant lastPolled, Instant lastReached) {
 
 	public enum State {
 
@@ -22,17 +23,20 @@ public record SbcStatus(long sbcId, String name, String siteLabel, State state, 
 
 	}
 
-	static SbcStatus waiting(long id, String name, String siteLabel) {
-		return new SbcStatus(id, name, siteLabel, State.WAITING, null, null, null, null, null);
+	static SbcStatus waiting(Sbc sbc) {
+		return new SbcStatus(sbc.id(), sbc.name(), sbc.siteLabel(), sbc.groupId(), State.WAITING, null, null, null,
+				null, null);
 	}
 
-	SbcStatus reached(String name, String siteLabel, RealtimeStats stats, String uptime, Instant at) {
-		return new SbcStatus(this.sbcId, name, siteLabel, State.UP, null, stats, uptime, at, at);
+	/** Name, site and group are taken afresh from the registry, so an edit shows on the next poll. */
+	SbcStatus reached(Sbc sbc, RealtimeStats stats, String uptime, Instant at) {
+		return new SbcStatus(this.sbcId, sbc.name(), sbc.siteLabel(), sbc.groupId(), State.UP, null, stats, uptime, at,
+				at);
 	}
 
-	SbcStatus failed(String name, String siteLabel, String problem, Instant at) {
-		return new SbcStatus(this.sbcId, name, siteLabel, State.DOWN, problem, this.stats, this.uptime, at,
-				this.lastReached);
+	SbcStatus failed(Sbc sbc, String problem, Instant at) {
+		return new SbcStatus(this.sbcId, sbc.name(), sbc.siteLabel(), sbc.groupId(), State.DOWN, problem, this.stats,
+				this.uptime, at, this.lastReached);
 	}
 
 	public boolean isUp() {

@@ -1,15 +1,19 @@
 package app.vsxi.dashboard.fleet;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import app.vsxi.dashboard.access.AccessService;
+import app.vsxi.dashboard.access.AppUserRepository;
 import app.vsxi.dashboard.access.SecurityConfiguration;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -40,12 +44,19 @@ class FleetAdminControllerTests {
 	@MockitoBean
 	FleetService fleet;
 
-	private final Sbc sbc = new Sbc(5L, "nyc-1", "https://10.0.0.1:8888", "api-user", CIPHER_TEXT, "NYC", null,
+	@MockitoBean(name = "access")
+	AccessService access;
+
+	@MockitoBean
+	AppUserRepository users;
+
+	private final Sbc sbc = new Sbc(5L, "nyc-1", "https://10.0.0.1:8888", "api-user", CIPHER_TEXT, "NYC", 1L, null,
 			Instant.now(), Instant.now());
 
 	@BeforeEach
 	void oneSbc() {
-		given(this.fleet.get(5L)).willReturn(this.sbc);
+		given(this.fleet.getToAdminister(5L)).willReturn(this.sbc);
+		given(this.fleet.assignableGroups()).willReturn(List.of(new SbcGroup(1L, "Default", null, Instant.now())));
 	}
 
 	@Test
@@ -62,7 +73,9 @@ class FleetAdminControllerTests {
 
 	@Test
 	@WithMockUser(roles = "USER")
-	void nonAdministratorsCannotOpenFleetAdministration() throws Exception {
+	void aRefusalOfTheFleetServiceIsAForbiddenPage() throws Exception {
+		given(this.fleet.getToAdminister(5L)).willThrow(new AccessDeniedException("not in your groups"));
+
 		this.mvc.perform(get("/admin/sbcs/5")).andExpect(status().isForbidden());
 		this.mvc.perform(post("/admin/sbcs/5/delete").with(csrf())).andExpect(status().isForbidden());
 		verify(this.fleet, never()).delete(5L);
@@ -77,7 +90,8 @@ class FleetAdminControllerTests {
 			.param("name", "lab-7")
 			.param("address", "http://10.9.9.9")
 			.param("username", "api")
-			.param("password", "pw"))
+			.param("password", "pw")
+			.param("groupId", "1"))
 			.andExpect(status().isOk())
 			.andExpect(view().name("fleet/form"))
 			.andExpect(content().string(containsString("the VSXi API is served over HTTPS only")))
@@ -93,7 +107,8 @@ class FleetAdminControllerTests {
 			.param("name", "nyc-1")
 			.param("address", "10.0.0.1")
 			.param("username", "api-user")
-			.param("password", "pw"))
+			.param("password", "pw")
+			.param("groupId", "1"))
 			.andExpect(redirectedUrl("/admin/sbcs/5"));
 	}
 

@@ -28,6 +28,9 @@ abstract class FleetPersistenceContract {
 	AppUserRepository users;
 
 	@Autowired
+	SbcGroupRepository groups;
+
+	@Autowired
 	JdbcTemplate jdbc;
 
 	final CredentialCipher cipher = new CredentialCipher(CredentialCipherTests.KEY, List.of());
@@ -68,15 +71,19 @@ abstract class FleetPersistenceContract {
 
 	@Test
 	void usersAreFoundByName() {
-		this.users.save(new AppUser(null, "noc-1", "$2a$12$hash", true, false, Instant.now()));
+		this.users.save(AppUser.create("noc-1", "$2a$12$hash", false, false));
 
 		assertThat(this.users.findByUsername("noc-1")).get().extracting(AppUser::admin).isEqualTo(false);
 		assertThat(this.users.findByUsername("nobody")).isEmpty();
 	}
 
-	private static Sbc sbc(String name, String cipherText) {
+	private Long defaultGroup() {
+		return this.groups.findByName("Default").orElseThrow().id();
+	}
+
+	private Sbc sbc(String name, String cipherText) {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-		return new Sbc(null, name, "https://10.0.0.1:8888", "api", cipherText, "NYC", null, now, now);
+		return new Sbc(null, name, "https://10.0.0.1:8888", "api", cipherText, "NYC", defaultGroup(), null, now, now);
 	}
 
 }

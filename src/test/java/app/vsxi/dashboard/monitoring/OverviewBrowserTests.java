@@ -51,7 +51,7 @@ class OverviewBrowserTests {
 	@Test
 	void aStoppedSbcTurnsUnreachableWhileTheOthersKeepUpdating() {
 		logIn("admin", "admin");
-		assertThat(this.browser.getCurrentUrl()).contains("/overview");
+		waitUntil(() -> this.browser.getCurrentUrl().contains("/overview"));
 
 		waitUntil(() -> state("demo-sbc-1").equals("UP") && state("demo-sbc-2").equals("UP")
 				&& state("demo-sbc-3").equals("UP"));
@@ -74,7 +74,7 @@ class OverviewBrowserTests {
 	void aWrongPasswordKeepsTheOperatorOnTheLoginPageWithAMessage() {
 		logIn("admin", "not-the-password");
 
-		assertThat(this.browser.getCurrentUrl()).contains("/login?error");
+		waitUntil(() -> this.browser.getCurrentUrl().contains("/login?error"));
 		assertThat(this.browser.findElement(By.cssSelector("[role=alert]")).getText()).contains("Wrong user name");
 	}
 

@@ -1,0 +1,45 @@
+package app.vsxi.dashboard.access;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The user's own account: changing the password, forced after an administrator's reset. */
+@Controller
+@RequestMapping(AccountStateFilter.PASSWORD_PAGE)
+class AccountController {
+
+	private final UserAdministration users;
+
+	AccountController(UserAdministration users) {
+		this.users = users;
+	}
+
+	@GetMapping
+	String passwordPage() {
+		return "access/password";
+	}
+
+	@PostMapping
+	String changePassword(@RequestParam String current, @RequestParam String replacement,
+			@RequestParam String confirmation, Model model, RedirectAttributes redirect) {
+		if (!replacement.equals(confirmation)) {
+			model.addAttribute("error", "The new password and its confirmation differ.");
+			return "access/password";
+		}
+		try {
+			this.users.changeOwnPassword(current, replacement);
+		}
+		catch (IllegalArgumentException ex) {
+			model.addAttribute("error", "Not changed: " + ex.getMessage() + ".");
+			return "access/password";
+		}
+		redirect.addFlashAttribute("notice", "Password changed.");
+		return "redirect:/overview";
+	}
+
+}

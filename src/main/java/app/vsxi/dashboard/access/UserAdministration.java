@@ -1,0 +1,195 @@
+package app.vsxi.dashboard.access;
+
+import java.time.Instant;
+import java.util.List;
+
+import app.vsxi.dashboard.audit.AuditLog;
+import app.vsxi.dashboard.audit.AuditOutcome;
+import app.vsxi.dashboard.fleet.Sbc;
+import app.vsxi.dashboard.fleet.SbcGroup;
+import app.vsxi.dashboard.fleet.SbcGroupRepository;
+import app.vsxi.dashboard.fleet.SbcRepository;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Users and their grants. Administrators manage users; a group administrator grants and revokes roles only in
+ * the groups they administer, and never the global administrator role. Every change and every refused attempt is
+ * audited.
+ */
+@Service
+public class UserAdministration {
+
+	private final AppUserRepository users;
+
+	private final UserGrantRepository grants;
+
+	private final SbcGroupRepository groups;
+
+	private final PasswordEncoder encoder;
+
+	private final SbcRepository sbcs;
+
+	private final AccessService access;
+
+	private final AuditLog audit;
+
+	public UserAdministration(AppUserRepository users, UserGrantRepository grants, SbcGroupRepository groups,
+			PasswordEncoder encoder, SbcRepository sbcs, AccessService access, AuditLog audit) {
+		this.sbcs = sbcs;
+		this.users = users;
+		this.grants = grants;
+		this.groups = groups;
+		this.encoder = encoder;
+		this.access = access;
+		this.audit = audit;
+	}
+
+	/** Everyone a user may grant to: administrators and group administrators see the user list. */
+	@PreAuthorize("hasRole('ADMIN') or !@access.groupsWhere(T(app.vsxi.dashboard.access.Permission).ADMINISTER).isEmpty()")
+	public List<AppUser> users() {
+		return this.users.findAll().stream().sorted((a, b) -> a.username().compareToIgnoreCase(b.username())).toList();
+	}
+
+	@PreAuthorize("hasRole('ADMIN') or !@access.groupsWhere(T(app.vsxi.dashboard.access.Permission).ADMINISTER).isEmpty() or #id == @access.currentUserId().orElse(-1L)")
+	public AppUser user(long id) {
+		return this.users.findById(id).orElseThrow(() -> new UnknownUserException(id));
+	}
+
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional
+	public AppUser create(String username, String temporaryPassword, boolean admin) {
+		PasswordRules.check(temporaryPassword);
+		if (this.users.findByUsername(username).isPresent()) {
+			throw new IllegalArgumentException("a user called " + username + " exists already");
+		}
+		AppUser user = this.users.save(AppUser.create(username, this.encoder.encode(temporaryPassword), admin, true));
+		this.audit.record("USER_CREATE", username, null, AuditOutcome.SUCCESS, admin ? "administrator" : null);
+		return user;
+	}
+
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional
+	public void setEnabled(long id, boolean enabled) {
+		AppUser user = user(id);
+		if (!enabled && this.access.currentUserId().map(me -> me == id).orElse(false)) {
+			throw new IllegalArgumentException("you cannot disable your own account");
+		}
+		this.users.save(user.withEnabled(enabled));
+		this.audit.record(enabled ? "USER_ENABLE" : "USER_DISABLE", user.username(), null, AuditOutcome.SUCCESS, null);
+	}
+
+	/** Sets a temporary password the user must change at the next login; also lifts a lockout. */
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional
+	public void resetPassword(long id, String temporaryPassword) {
+		PasswordRules.check(temporaryPassword);
+		AppUser user = user(id);
+		this.users.save(user.withPassword(this.encoder.encode(temporaryPassword), true));
+		this.audit.record("USER_PASSWORD_RESET", user.username(), null, AuditOutcome.SUCCESS,
+				"must change it at next login");
+	}
+
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional
+	public void setAdmin(long id, boolean admin) {
+		AppUser user = user(id);
+		if (!admin && this.access.currentUserId().map(me -> me == id).orElse(false)) {
+			throw new IllegalArgumentException("you cannot take the administrator role from yourself");
+		}
+		this.users.save(user.withAdmin(admin));
+		this.audit.record(admin ? "ADMIN_GRANT" : "ADMIN_REVOKE", user.username(), null, AuditOutcome.SUCCESS, null);
+	}
+
+	/** Grants a role on a group, replacing the user's previous role there. */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional
+	public void grant(long userId, long groupId, Role role) {
+		AppUser user = user(userId);
+		SbcGroup group = group(groupId);
+		String what = role + " on " + group.name();
+		if (!this.access.canInGroup(Permission.ADMINISTER.name(), groupId)) {
+			this.audit.record("GRANT", user.username(), groupId, AuditOutcome.DENIED, what);
+			throw new AccessDeniedException("You may grant roles only in groups you administer");
+		}
+		UserGrant grant = this.grants.findByUserIdAndGroupId(userId, groupId)
+			.map(existing -> new UserGrant(existing.id(), userId, groupId, role, actor(), Instant.now()))
+			.orElseGet(() -> new UserGrant(null, userId, groupId, role, actor(), Instant.now()));
+		this.grants.save(grant);
+		this.audit.record("GRANT", user.username(), groupId, AuditOutcome.SUCCESS, what);
+	}
+
+	/** Refused and audited like any other change: the global role is not a group role to delegate. */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional
+	public void grantAdmin(long userId) {
+		AppUser user = user(userId);
+		if (!this.access.isAdmin()) {
+			this.audit.record("ADMIN_GRANT", user.username(), null, AuditOutcome.DENIED, null);
+			throw new AccessDeniedException("Only an administrator may make another user administrator");
+		}
+		setAdmin(userId, true);
+	}
+
+	@PreAuthorize("isAuthenticated()")
+	@Transactional
+	public void revoke(long userId, long groupId) {
+		AppUser user = user(userId);
+		SbcGroup group = group(groupId);
+		if (!this.access.canInGroup(Permission.ADMINISTER.name(), groupId)) {
+			this.audit.record("REVOKE", user.username(), groupId, AuditOutcome.DENIED, "on " + group.name());
+			throw new AccessDeniedException("You may revoke roles only in groups you administer");
+		}
+		this.grants.findByUserIdAndGroupId(userId, groupId).ifPresent(grant -> {
+			this.grants.delete(grant);
+			this.audit.record("REVOKE", user.username(), groupId, AuditOutcome.SUCCESS, grant.role() + " on " + group.name());
+		});
+	}
+
+	/** The user's own password change, also the way out of a forced change. */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional
+	public void changeOwnPassword(String current, String replacement) {
+		long me = this.access.currentUserId().orElseThrow(() -> new AccessDeniedException("not logged in"));
+		AppUser user = user(me);
+		if (!this.encoder.matches(current, user.passwordHash())) {
+			this.audit.record("PASSWORD_CHANGE", user.username(), null, AuditOutcome.FAILED, "wrong current password");
+			throw new IllegalArgumentException("the current password is wrong");
+		}
+		PasswordRules.check(replacement);
+		if (this.encoder.matches(replacement, user.passwordHash())) {
+			throw new IllegalArgumentException("choose a password other than the current one");
+		}
+		this.users.save(user.withPassword(this.encoder.encode(replacement), false));
+		this.audit.record("PASSWORD_CHANGE", user.username(), null, AuditOutcome.SUCCESS, null);
+	}
+
+	/** What the user may do, group by group, for the "what can this user do" view. */
+	@PreAuthorize("hasRole('ADMIN') or #id == @access.currentUserId().orElse(-1L)")
+	public List<Capability> capabilities(long id) {
+		AppUser user = user(id);
+		java.util.Map<Long, Role> roles = this.access.rolesOf(id);
+		return this.groups.findAllByOrderByNameAsc()
+			.stream()
+			.filter(group -> user.admin() || roles.containsKey(group.id()))
+			.map(group -> Capability.of(group, user.admin() ? null : roles.get(group.id()),
+					this.sbcs.findByGroupIdOrderByNameAsc(group.id()).stream().map(Sbc::name).toList()))
+			.toList();
+	}
+
+	private SbcGroup group(long groupId) {
+		return this.groups.findById(groupId).orElseThrow(() -> new IllegalArgumentException("no such group"));
+	}
+
+	private String actor() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication == null ? "system" : authentication.getName();
+	}
+
+}

@@ -1,0 +1,119 @@
+package app.vsxi.dashboard.audit;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Writes and reads the audit trail. There is deliberately no way to change or remove an event; on PostgreSQL a
+ * trigger refuses it even to direct SQL.
+ */
+@Component
+public class AuditLog {
+
+	private static final int MAX_DETAIL = 2000;
+
+	private static final RowMapper<AuditEvent> ROWS = (rs, i) -> new AuditEvent(rs.getLong("id"),
+			rs.getTimestamp("at").toInstant(), rs.getString("actor"), rs.getString("source_ip"), rs.getString("action"),
+			rs.getString("target"), (Long) rs.getObject("group_id", Long.class),
+			AuditOutcome.valueOf(rs.getString("outcome")), rs.getString("detail"));
+
+	private final JdbcTemplate jdbc;
+
+	public AuditLog(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Records an event by the current user, from the current request's address. */
+	public void record(String action, String target, Long groupId, AuditOutcome outcome, String detail) {
+		recordAs(currentActor(), action, target, groupId, outcome, detail);
+	}
+
+	/** Records an event by a named actor, e.g. at login, before anyone is authenticated. */
+	public void recordAs(String actor, String action, String target, Long groupId, AuditOutcome outcome,
+			String detail) {
+		this.jdbc.update(
+				"INSERT INTO audit_event (at, actor, source_ip, action, target, group_id, outcome, detail) "
+						+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+				Timestamp.from(Instant.now()), truncate(actor, 64), currentSourceIp(), action, truncate(target, 255),
+				groupId, outcome.name(), truncate(detail, MAX_DETAIL));
+	}
+
+	/** Newest first, within what the scope may see, at most {@code limit} events. */
+	public List<AuditEvent> search(AuditQuery query, AuditScope scope, int limit) {
+		StringBuilder sql = new StringBuilder("SELECT * FROM audit_event WHERE 1 = 1");
+		List<Object> args = new ArrayList<>();
+		if (!scope.seesEverything()) {
+			Set<Long> groups = scope.visibleGroupIds();
+			sql.append(" AND (actor = ?");
+			args.add(scope.viewer());
+			if (!groups.isEmpty()) {
+				sql.append(" OR group_id IN (").append(String.join(",", groups.stream().map(g -> "?").toList())).append(')');
+				args.addAll(groups);
+			}
+			sql.append(')');
+		}
+		if (notBlank(query.text())) {
+			sql.append(" AND (LOWER(actor) LIKE ? OR LOWER(action) LIKE ? OR LOWER(target) LIKE ? OR LOWER(detail) LIKE ?)");
+			String like = "%" + query.text().toLowerCase().replace("%", "").replace("_", "") + "%";
+			args.addAll(List.of(like, like, like, like));
+		}
+		if (notBlank(query.actor())) {
+			sql.append(" AND actor = ?");
+			args.add(query.actor());
+		}
+		if (notBlank(query.action())) {
+			sql.append(" AND action = ?");
+			args.add(query.action());
+		}
+		if (query.outcome() != null) {
+			sql.append(" AND outcome = ?");
+			args.add(query.outcome().name());
+		}
+		if (query.from() != null) {
+			sql.append(" AND at >= ?");
+			args.add(Timestamp.from(query.from().atStartOfDay(ZoneOffset.UTC).toInstant()));
+		}
+		if (query.to() != null) {
+			sql.append(" AND at < ?");
+			args.add(Timestamp.from(query.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+		}
+		sql.append(" ORDER BY at DESC, id DESC FETCH FIRST ").append(Math.max(1, limit)).append(" ROWS ONLY");
+		return this.jdbc.query(sql.toString(), ROWS, args.toArray());
+	}
+
+	private static String currentActor() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication == null ? "system" : authentication.getName();
+	}
+
+	private static String currentSourceIp() {
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+			HttpServletRequest request = attributes.getRequest();
+			return request.getRemoteAddr();
+		}
+		return null;
+	}
+
+	private static boolean notBlank(String text) {
+		return text != null && !text.isBlank();
+	}
+
+	private static String truncate(String text, int max) {
+		return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+	}
+
+}

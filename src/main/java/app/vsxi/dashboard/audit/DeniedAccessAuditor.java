@@ -1,0 +1,46 @@
+package app.vsxi.dashboard.audit;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.aopalliance.intercept.MethodInvocation;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authorization.event.AuthorizationDeniedEvent;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records every refused request or service call by a logged-in user. Anonymous visitors being sent to the login
+ * page are not worth a line each.
+ */
+@Component
+class DeniedAccessAuditor {
+
+	private final AuditLog audit;
+
+	DeniedAccessAuditor(AuditLog audit) {
+		this.audit = audit;
+	}
+
+	@EventListener
+	public void denied(AuthorizationDeniedEvent<?> event) {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication == null || authentication instanceof AnonymousAuthenticationToken) {
+			return;
+		}
+		Object subject = event.getSource();
+		String target;
+		if (subject instanceof MethodInvocation invocation) {
+			target = invocation.getMethod().getDeclaringClass().getSimpleName() + "." + invocation.getMethod().getName();
+		}
+		else if (subject instanceof HttpServletRequest request) {
+			target = request.getMethod() + " " + request.getRequestURI();
+		}
+		else {
+			target = String.valueOf(subject);
+		}
+		this.audit.recordAs(authentication.getName(), "ACCESS_DENIED", target, null, AuditOutcome.DENIED, null);
+	}
+
+}
