@@ -106,6 +106,11 @@ public class AccessService implements AuditScope {
 			.collect(Collectors.toSet());
 	}
 
+	/** Administrators, and group administrators of at least one group. */
+	public boolean managesAnyGroup() {
+		return isAdmin() || !groupsWhere(Permission.ADMINISTER).isEmpty();
+	}
+
 	/** Throws unless the current user may do this in that group. */
 	public void require(Permission permission, Long groupId) {
 		if (!canInGroup(permission.name(), groupId)) {

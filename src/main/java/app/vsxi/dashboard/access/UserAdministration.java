@@ -52,12 +52,12 @@ public class UserAdministration {
 	}
 
 	/** Everyone a user may grant to: administrators and group administrators see the user list. */
-	@PreAuthorize("hasRole('ADMIN') or !@access.groupsWhere(T(app.vsxi.dashboard.access.Permission).ADMINISTER).isEmpty()")
+	@PreAuthorize("@access.managesAnyGroup()")
 	public List<AppUser> users() {
 		return this.users.findAll().stream().sorted((a, b) -> a.username().compareToIgnoreCase(b.username())).toList();
 	}
 
-	@PreAuthorize("hasRole('ADMIN') or !@access.groupsWhere(T(app.vsxi.dashboard.access.Permission).ADMINISTER).isEmpty() or #id == @access.currentUserId().orElse(-1L)")
+	@PreAuthorize("@access.managesAnyGroup() or #id == @access.currentUserId().orElse(-1L)")
 	public AppUser user(long id) {
 		return this.users.findById(id).orElseThrow(() -> new UnknownUserException(id));
 	}

@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -42,6 +43,9 @@ class FleetAdminController {
 
 	@GetMapping("/new")
 	String newSbc(Model model) {
+		if (this.fleet.assignableGroups().isEmpty()) {
+			throw new AccessDeniedException("You manage no group to add an SBC to");
+		}
 		model.addAttribute("form", new SbcForm());
 		return FORM;
 	}

@@ -66,7 +66,8 @@ public class FleetService {
 		return new ArrayList<>(this.repository.findAllByOrderByNameAsc());
 	}
 
-	/** The SBCs the current user may manage. */
+	/** The SBCs the current user may manage; only for those who manage some group. */
+	@PreAuthorize("@access.managesAnyGroup()")
 	@PostFilter("@access.canInGroup('ADMINISTER', filterObject.groupId())")
 	public List<Sbc> administrable() {
 		return new ArrayList<>(this.repository.findAllByOrderByNameAsc());

@@ -1,0 +1,224 @@
+package app.vsxi.dashboard.access;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import app.vsxi.dashboard.fleet.CredentialCipher;
+import app.vsxi.dashboard.fleet.Sbc;
+import app.vsxi.dashboard.fleet.SbcGroup;
+import app.vsxi.dashboard.fleet.SbcGroupRepository;
+import app.vsxi.dashboard.fleet.SbcRepository;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpMethod;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+/**
+ * Every endpoint of the dashboard against every kind of user. The endpoint list comes from the handler mappings,
+ * so a new endpoint fails {@link #everyEndpointHasARule()} until it is given one here.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@Transactional
+class AccessMatrixTests {
+
+	enum Who {
+
+		ANONYMOUS, VIEWER_A, OPERATOR_A, GROUP_ADMIN_A, VIEWER_B, ADMIN
+
+	}
+
+	private static final Set<Who> ANYONE = EnumSet.allOf(Who.class);
+
+	private static final Set<Who> LOGGED_IN = EnumSet.complementOf(EnumSet.of(Who.ANONYMOUS));
+
+	private static final Set<Who> MANAGERS_OF_A = EnumSet.of(Who.GROUP_ADMIN_A, Who.ADMIN);
+
+	private static final Set<Who> ADMIN_ONLY = EnumSet.of(Who.ADMIN);
+
+	/** Who may call each endpoint, with the parameters that make the call valid. */
+	private static final Map<String, Rule> RULES = new LinkedHashMap<>();
+
+	static {
+		rule("GET /login", ANYONE);
+		rule("GET /error", ANYONE);
+		rule("GET /", LOGGED_IN);
+		rule("GET /overview", LOGGED_IN);
+		rule("GET /overview/rows", LOGGED_IN);
+		rule("GET /audit", LOGGED_IN);
+		rule("GET /audit.csv", LOGGED_IN);
+		rule("GET /account/password", LOGGED_IN);
+		rule("POST /account/password", LOGGED_IN, "current", "wrong-password", "replacement", "0123456789ab",
+				"confirmation", "0123456789ab");
+		rule("GET /admin/sbcs", MANAGERS_OF_A);
+		rule("GET /admin/sbcs/new", MANAGERS_OF_A);
+		rule("POST /admin/sbcs", MANAGERS_OF_A, "name", "new-sbc", "address", "127.0.0.1:1", "username", "api",
+				"password", "secret", "groupId", "{groupA}");
+		rule("GET /admin/sbcs/{id}", MANAGERS_OF_A);
+		rule("POST /admin/sbcs/{id}", MANAGERS_OF_A, "name", "sbc-a", "address", "127.0.0.1:1", "username", "api",
+				"password", "", "groupId", "{groupA}");
+		rule("POST /admin/sbcs/{id}/delete", MANAGERS_OF_A);
+		rule("POST /admin/sbcs/{id}/test", MANAGERS_OF_A);
+		rule("POST /admin/sbcs/{id}/trust", MANAGERS_OF_A, "fingerprint", "AA:BB");
+		rule("GET /admin/users", MANAGERS_OF_A);
+		rule("POST /admin/users", ADMIN_ONLY, "username", "fresh-user", "password", "0123456789ab");
+		rule("GET /admin/users/{id}", MANAGERS_OF_A);
+		rule("POST /admin/users/{id}/grants", MANAGERS_OF_A, "groupId", "{groupA}", "role", "VIEWER");
+		rule("POST /admin/users/{id}/grants/{groupId}/revoke", MANAGERS_OF_A);
+		rule("POST /admin/users/{id}/enabled", ADMIN_ONLY, "enabled", "false");
+		rule("POST /admin/users/{id}/admin", ADMIN_ONLY, "admin", "true");
+		rule("POST /admin/users/{id}/password", ADMIN_ONLY, "password", "0123456789ab");
+		rule("GET /admin/groups", ADMIN_ONLY);
+		rule("POST /admin/groups", ADMIN_ONLY, "name", "Fresh group");
+		rule("POST /admin/groups/{id}/delete", ADMIN_ONLY);
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	@Autowired
+	AppUserRepository users;
+
+	@Autowired
+	UserGrantRepository grants;
+
+	@Autowired
+	SbcGroupRepository groups;
+
+	@Autowired
+	SbcRepository sbcs;
+
+	@Autowired
+	CredentialCipher cipher;
+
+	@Autowired
+	DatabaseUserDetailsService userDetails;
+
+	private final Map<Who, DashboardUser> principals = new LinkedHashMap<>();
+
+	private long groupA;
+
+	private long sbcA;
+
+	private long targetUser;
+
+	private long emptyGroup;
+
+	@BeforeEach
+	void fixtures() {
+		this.groupA = this.groups.save(new SbcGroup(null, "Group A", null, Instant.now())).id();
+		long groupB = this.groups.save(new SbcGroup(null, "Group B", null, Instant.now())).id();
+		this.emptyGroup = this.groups.save(new SbcGroup(null, "Empty", null, Instant.now())).id();
+		this.sbcA = this.sbcs.save(sbc("sbc-a", this.groupA)).id();
+		this.sbcs.save(sbc("sbc-b", groupB));
+		createUser(Who.VIEWER_A, false, Map.of(this.groupA, Role.VIEWER));
+		createUser(Who.OPERATOR_A, false, Map.of(this.groupA, Role.OPERATOR));
+		createUser(Who.GROUP_ADMIN_A, false, Map.of(this.groupA, Role.GROUP_ADMIN));
+		createUser(Who.VIEWER_B, false, Map.of(groupB, Role.VIEWER));
+		createUser(Who.ADMIN, true, Map.of());
+		this.targetUser = this.users.save(AppUser.create("target", "$2a$12$x", false, false)).id();
+		this.grants.save(new UserGrant(null, this.targetUser, this.groupA, Role.VIEWER, "test", Instant.now()));
+	}
+
+	@Test
+	void everyEndpointHasARule() {
+		Set<String> endpoints = new TreeSet<>();
+		for (RequestMappingInfo info : this.mappings.getHandlerMethods().keySet()) {
+			Set<String> methods = info.getMethodsCondition().getMethods().isEmpty() ? Set.of("GET")
+					: info.getMethodsCondition().getMethods().stream().map(Enum::name).collect(java.util.stream.Collectors.toSet());
+			for (String pattern : info.getPatternValues()) {
+				methods.forEach(method -> endpoints.add(method + " " + pattern));
+			}
+		}
+		assertThat(new TreeSet<>(RULES.keySet())).as("endpoints with an access rule").isEqualTo(endpoints);
+	}
+
+	@ParameterizedTest(name = "{0} as {1}")
+	@MethodSource("cases")
+	void onlyTheAllowedMayCallIt(String endpoint, Who who) throws Exception {
+		Rule rule = RULES.get(endpoint);
+		MockHttpServletResponse response = call(endpoint, rule, who);
+
+		boolean allowed = response.getStatus() != 403 && response.getStatus() != 401
+				&& !String.valueOf(response.getRedirectedUrl()).endsWith("/login");
+		assertThat(allowed).as("%s as %s answered %d %s", endpoint, who, response.getStatus(),
+				response.getRedirectedUrl()).isEqualTo(rule.allowed().contains(who));
+		if (!endpoint.equals("GET /error")) {
+			// a page that breaks for a user who may see it is a bug too
+			assertThat(response.getStatus()).as("%s as %s must not break", endpoint, who).isLessThan(500);
+		}
+	}
+
+	static Stream<Arguments> cases() {
+		List<Arguments> cases = new ArrayList<>();
+		RULES.keySet().forEach(endpoint -> EnumSet.allOf(Who.class).forEach(who -> cases.add(Arguments.of(endpoint, who))));
+		return cases.stream();
+	}
+
+	private MockHttpServletResponse call(String endpoint, Rule rule, Who who) throws Exception {
+		String[] parts = endpoint.split(" ", 2);
+		String path = parts[1].replace("/admin/users/{id}", "/admin/users/" + this.targetUser)
+			.replace("/admin/groups/{id}", "/admin/groups/" + this.emptyGroup)
+			.replace("{id}", String.valueOf(this.sbcA))
+			.replace("{groupId}", String.valueOf(this.groupA));
+		MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(parts[0]), path).with(csrf());
+		for (int i = 0; i + 1 < rule.params().length; i += 2) {
+			request.param(rule.params()[i], rule.params()[i + 1].replace("{groupA}", String.valueOf(this.groupA)));
+		}
+		if (who != Who.ANONYMOUS) {
+			request.with(user(this.principals.get(who)));
+		}
+		return this.mvc.perform(request).andReturn().getResponse();
+	}
+
+	private void createUser(Who who, boolean admin, Map<Long, Role> roles) {
+		AppUser user = this.users.save(AppUser.create("matrix-" + who.name().toLowerCase(), "$2a$12$x", admin, false));
+		roles.forEach((group, role) -> this.grants.save(new UserGrant(null, user.id(), group, role, "test", Instant.now())));
+		this.principals.put(who, this.userDetails.loadUserByUsername(user.username()));
+	}
+
+	private Sbc sbc(String name, long group) {
+		return new Sbc(null, name, "https://127.0.0.1:1", "api", this.cipher.encrypt("pw"), null, group, null,
+				Instant.now(), Instant.now());
+	}
+
+	private static void rule(String endpoint, Set<Who> allowed, String... params) {
+		RULES.put(endpoint, new Rule(allowed, params));
+	}
+
+	private record Rule(Set<Who> allowed, String[] params) {
+	}
+
+}
