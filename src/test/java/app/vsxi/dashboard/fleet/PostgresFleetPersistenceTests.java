@@ -3,14 +3,18 @@ package app.vsxi.dashboard.fleet;
 import java.sql.SQLException;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 
 import app.vsxi.dashboard.support.PostgresDatabase;
 
 import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
+import org.springframework.dao.DataAccessException;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** The migrations and repositories on PostgreSQL, the production database. */
 @DataJdbcTest
@@ -24,6 +28,29 @@ class PostgresFleetPersistenceTests extends FleetPersistenceContract {
 	static void postgres(DynamicPropertyRegistry registry) {
 		database = new PostgresDatabase();
 		database.register(registry);
+	}
+
+	// one statement per test: after a refused statement PostgreSQL refuses the rest of the transaction anyway
+	@Test
+	void auditEventsCannotBeChangedEvenWithSql() {
+		insertAuditEvent();
+
+		assertThatExceptionOfType(DataAccessException.class)
+			.isThrownBy(() -> this.jdbc.update("UPDATE audit_event SET actor = 'y'"))
+			.withMessageContaining("append-only");
+	}
+
+	@Test
+	void auditEventsCannotBeRemovedEvenWithSql() {
+		insertAuditEvent();
+
+		assertThatExceptionOfType(DataAccessException.class)
+			.isThrownBy(() -> this.jdbc.update("DELETE FROM audit_event"))
+			.withMessageContaining("append-only");
+	}
+
+	private void insertAuditEvent() {
+		this.jdbc.update("INSERT INTO audit_event (at, actor, action, outcome) VALUES (CURRENT_TIMESTAMP, 'x', 'LOGIN', 'SUCCESS')");
 	}
 
 	@AfterAll
