@@ -1,0 +1,115 @@
+package app.vsxi.dashboard.web;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import app.vsxi.dashboard.audit.AuditLog;
+import app.vsxi.dashboard.audit.AuditOutcome;
+import app.vsxi.dashboard.fleet.CredentialCipher;
+import app.vsxi.dashboard.fleet.Sbc;
+import app.vsxi.dashboard.fleet.SbcRepository;
+import app.vsxi.dashboard.support.HeadlessChromium;
+import app.vsxi.dashboard.support.HostileSbc;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Text that an SBC sends, or that describes one, is shown as text on every page that shows it: no element of it
+ * is ever built, no script of it ever runs.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({ "demo", "test" })
+class EscapingBrowserTests {
+
+	private static final String SITE = "<b id=\"xss-site\">bold</b><script>window.__xss='site'</script>";
+
+	private static final String API_USER = "<img id=\"xss-user\" src=\"x\">";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	SbcRepository sbcs;
+
+	@Autowired
+	CredentialCipher cipher;
+
+	@Autowired
+	AuditLog audit;
+
+	private WebDriver browser;
+
+	private HostileSbc hostile;
+
+	private Sbc sbc;
+
+	@BeforeEach
+	void hostileFleetMember() throws Exception {
+		this.browser = HeadlessChromium.start();
+		this.hostile = new HostileSbc();
+		this.sbc = this.sbcs.save(new Sbc(null, "hostile-sbc", this.hostile.baseUrl(), API_USER, this.cipher.encrypt("pw"),
+				SITE, 1L, this.hostile.fingerprint(), Instant.now(), Instant.now()));
+		this.audit.recordAs("admin", "SBC_UPDATE", "hostile-sbc", 1L, AuditOutcome.SUCCESS, "site: → " + SITE);
+	}
+
+	@AfterEach
+	void cleanUp() throws Exception {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+		this.sbcs.deleteById(this.sbc.id());
+		this.hostile.close();
+	}
+
+	@Test
+	void markupFromAnSbcOrAboutItIsInertOnEveryPageThatShowsIt() {
+		logIn();
+
+		open("/overview");
+		new WebDriverWait(this.browser, Duration.ofSeconds(20))
+			.until(driver -> driver.findElement(By.cssSelector("tr[data-sbc='hostile-sbc']")).getText().contains("401"));
+		assertInert();
+		assertThat(this.browser.findElement(By.cssSelector("tr[data-sbc='hostile-sbc']")).getText())
+			.contains("<script>window.__xss='sbc'</script>", "<b id=\"xss-site\">");
+
+		for (String page : List.of("/admin/sbcs", "/admin/sbcs/" + this.sbc.id(), "/audit?target=hostile-sbc")) {
+			open(page);
+			assertInert();
+		}
+		assertThat(this.browser.getPageSource()).contains("&lt;b id=\"xss-site\"&gt;");
+	}
+
+	private void assertInert() {
+		assertThat(this.browser.findElements(By.id("xss-site"))).as("site label markup built").isEmpty();
+		assertThat(this.browser.findElements(By.id("xss-user"))).as("API user markup built").isEmpty();
+		assertThat(this.browser.findElements(By.id("xss-sbc"))).as("SBC answer markup built").isEmpty();
+		assertThat(((JavascriptExecutor) this.browser).executeScript("return window.__xss === undefined")).isEqualTo(true);
+	}
+
+	private void logIn() {
+		open("/login");
+		this.browser.findElement(By.id("username")).sendKeys("admin");
+		this.browser.findElement(By.id("password")).sendKeys("admin");
+		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+		new WebDriverWait(this.browser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().contains("/overview"));
+	}
+
+	private void open(String path) {
+		this.browser.get("http://localhost:" + this.port + path);
+	}
+
+}
