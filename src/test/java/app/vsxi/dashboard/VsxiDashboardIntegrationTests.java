@@ -19,7 +19,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.TestExecutionEvent;
-import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
@@ -137,7 +136,6 @@ class VsxiDashboardIntegrationTests {
 	}
 
 	@Test
-	@WithMockUser
 	void pagesCarryAStrictContentSecurityPolicy() throws Exception {
 		this.mvc.perform(get("/overview"))
 			.andExpect(status().isOk())

@@ -9,6 +9,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
@@ -41,15 +42,23 @@ class AccountStateFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (!(authentication != null && authentication.getPrincipal() instanceof DashboardUser principal)) {
+		if (authentication == null || !authentication.isAuthenticated()
+				|| authentication instanceof AnonymousAuthenticationToken) {
 			chain.doFilter(request, response);
 			return;
 		}
-		Optional<AppUser> stored = this.users.findById(principal.id());
+		DashboardUser principal = authentication.getPrincipal() instanceof DashboardUser user ? user : null;
+		Optional<AppUser> stored = principal != null ? this.users.findById(principal.id())
+				: this.users.findByUsername(authentication.getName());
 		if (stored.isEmpty() || !stored.get().enabled()) {
 			request.getSession().invalidate();
 			SecurityContextHolder.clearContext();
 			redirect(request, response, "/login?disabled");
+			return;
+		}
+		if (principal == null) {
+			// signed in through an identity provider: no local password to change; roles are read when checked
+			chain.doFilter(request, response);
 			return;
 		}
 		DashboardUser current = DashboardUser.of(stored.get());

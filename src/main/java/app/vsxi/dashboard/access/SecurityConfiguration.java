@@ -1,5 +1,7 @@
 package app.vsxi.dashboard.access;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,6 +11,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -22,6 +25,7 @@ import org.springframework.security.web.header.writers.StaticHeadersWriter;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
+@EnableConfigurationProperties(AccessProperties.class)
 public class SecurityConfiguration {
 
 	/** Only the app's own scripts and styles: no inline code, no CDN. */
@@ -30,7 +34,8 @@ public class SecurityConfiguration {
 			+ "frame-ancestors 'none'";
 
 	@Bean
-	SecurityFilterChain dashboardSecurity(HttpSecurity http, AppUserRepository users) throws Exception {
+	SecurityFilterChain dashboardSecurity(HttpSecurity http, AppUserRepository users, AccessProperties properties,
+			ObjectProvider<ClientRegistrationRepository> oidcProviders) throws Exception {
 		SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 		http.securityContext(context -> context.securityContextRepository(contexts))
 			.authorizeHttpRequests(requests -> requests
@@ -47,6 +52,12 @@ public class SecurityConfiguration {
 				.frameOptions(frame -> frame.deny())
 				.addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
 						"camera=(), microphone=(), geolocation=(), payment=()")));
+		if (oidcProviders.getIfAvailable() != null) {
+			OidcAccounts accounts = new OidcAccounts(users, properties.oidcUsernameClaim());
+			http.oauth2Login(oidc -> oidc.loginPage("/login")
+				.defaultSuccessUrl("/overview", false)
+				.userInfoEndpoint(userInfo -> userInfo.oidcUserService(accounts)));
+		}
 		return http.build();
 	}
 

@@ -8,11 +8,15 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import app.vsxi.dashboard.access.AppUser;
+import app.vsxi.dashboard.access.AppUserRepository;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.security.test.context.support.TestExecutionEvent;
+import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,8 +44,12 @@ class AuditLogTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	AppUserRepository users;
+
 	@BeforeEach
 	void events() {
+		this.users.save(AppUser.create("dave", "$2a$12$x", false, false));
 		this.audit.recordAs("alice", "SBC_UPDATE", "nyc-1", 11L, AuditOutcome.SUCCESS, "site: A → B");
 		this.audit.recordAs("bob", "SBC_DELETE", "lon-1", 22L, AuditOutcome.SUCCESS, null);
 		this.audit.recordAs("carol", "LOGIN", "carol", null, AuditOutcome.FAILED, "BadCredentials");
@@ -80,7 +88,7 @@ class AuditLogTests {
 	}
 
 	@Test
-	@WithMockUser(username = "dave")
+	@WithUserDetails(value = "dave", setupBefore = TestExecutionEvent.TEST_EXECUTION)
 	void thePageAndTheCsvShowOnlyWhatTheViewerMaySee() throws Exception {
 		this.audit.recordAs("dave", "PASSWORD_CHANGE", "dave", null, AuditOutcome.SUCCESS, null);
 

@@ -2,11 +2,13 @@ package app.vsxi.dashboard.fleet;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import app.vsxi.dashboard.access.AccessService;
+import app.vsxi.dashboard.access.AppUser;
 import app.vsxi.dashboard.access.AppUserRepository;
 import app.vsxi.dashboard.access.SecurityConfiguration;
 
@@ -55,6 +57,8 @@ class FleetAdminControllerTests {
 
 	@BeforeEach
 	void oneSbc() {
+		// the account behind the mock login exists and is enabled
+		given(this.users.findByUsername("user")).willReturn(Optional.of(AppUser.create("user", "x", false, false)));
 		given(this.fleet.getToAdminister(5L)).willReturn(this.sbc);
 		given(this.fleet.assignableGroups()).willReturn(List.of(new SbcGroup(1L, "Default", null, Instant.now())));
 	}

@@ -1,0 +1,68 @@
+package app.vsxi.dashboard.access;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** OpenID Connect login, switched on by nothing but the standard Spring Security client properties. */
+@SpringBootTest(properties = {
+		"spring.security.oauth2.client.registration.corp.client-id=vsxi-dashboard",
+		"spring.security.oauth2.client.registration.corp.client-secret=secret",
+		"spring.security.oauth2.client.registration.corp.client-name=Corporate SSO",
+		"spring.security.oauth2.client.registration.corp.authorization-grant-type=authorization_code",
+		"spring.security.oauth2.client.registration.corp.redirect-uri={baseUrl}/login/oauth2/code/{registrationId}",
+		"spring.security.oauth2.client.registration.corp.scope=openid,profile",
+		"spring.security.oauth2.client.provider.corp.authorization-uri=https://idp.example.test/authorize",
+		"spring.security.oauth2.client.provider.corp.token-uri=https://idp.example.test/token",
+		"spring.security.oauth2.client.provider.corp.jwk-set-uri=https://idp.example.test/jwks",
+		"spring.security.oauth2.client.provider.corp.user-name-attribute=sub" })
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class OidcLoginTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Test
+	void theLoginPageOffersTheConfiguredProvider() throws Exception {
+		this.mvc.perform(get("/login"))
+			.andExpect(content().string(containsString("Log in with Corporate SSO")))
+			.andExpect(content().string(containsString("/oauth2/authorization/corp")));
+	}
+
+	@Test
+	void choosingTheProviderSendsTheBrowserToItsAuthorizationEndpoint() throws Exception {
+		this.mvc.perform(get("/oauth2/authorization/corp"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(header().string("Location", startsWith("https://idp.example.test/authorize?")))
+			.andExpect(header().string("Location", containsString("client_id=vsxi-dashboard")));
+	}
+
+	@Test
+	void aUserSignedInThroughTheProviderWhoHasADashboardAccountIsIn() throws Exception {
+		this.mvc.perform(get("/overview").with(oidcLogin()
+			.idToken(token -> token.claim("preferred_username", "admin").subject("admin"))
+			.authorities(new SimpleGrantedAuthority("ROLE_USER")))).andExpect(status().isOk());
+	}
+
+	@Test
+	void aUserSignedInThroughTheProviderWithoutAnAccountIsSentBackToTheLoginPage() throws Exception {
+		this.mvc.perform(get("/overview").with(oidcLogin().idToken(token -> token.subject("nobody-here"))))
+			.andExpect(redirectedUrl("/login?disabled"));
+	}
+
+}
