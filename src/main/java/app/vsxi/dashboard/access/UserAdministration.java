@@ -96,6 +96,15 @@ public class UserAdministration {
 				"must change it at next login");
 	}
 
+	/** Keeps the password but makes the user replace it at the next request or login. */
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional
+	public void forcePasswordChange(long id) {
+		AppUser user = user(id);
+		this.users.save(user.withPassword(user.passwordHash(), true));
+		this.audit.record("USER_FORCE_PASSWORD_CHANGE", user.username(), null, AuditOutcome.SUCCESS, null);
+	}
+
 	@PreAuthorize("hasRole('ADMIN')")
 	@Transactional
 	public void setAdmin(long id, boolean admin) {

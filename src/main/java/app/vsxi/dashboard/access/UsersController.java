@@ -88,6 +88,12 @@ class UsersController {
 				() -> this.users.setAdmin(id, admin), admin ? "Now an administrator." : "No longer an administrator.");
 	}
 
+	@PostMapping("/{id}/force-password-change")
+	String forcePasswordChange(@PathVariable long id, RedirectAttributes redirect) {
+		return outcome(redirect, "redirect:/admin/users/" + id, () -> this.users.forcePasswordChange(id),
+				"The user must choose a new password before anything else.");
+	}
+
 	@PostMapping("/{id}/password")
 	String resetPassword(@PathVariable long id, @RequestParam String password, RedirectAttributes redirect) {
 		return outcome(redirect, "redirect:/admin/users/" + id, () -> this.users.resetPassword(id, password),

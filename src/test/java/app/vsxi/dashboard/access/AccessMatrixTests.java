@@ -96,6 +96,7 @@ class AccessMatrixTests {
 		rule("POST /admin/users/{id}/enabled", ADMIN_ONLY, "enabled", "false");
 		rule("POST /admin/users/{id}/admin", ADMIN_ONLY, "admin", "true");
 		rule("POST /admin/users/{id}/password", ADMIN_ONLY, "password", "0123456789ab");
+		rule("POST /admin/users/{id}/force-password-change", ADMIN_ONLY);
 		rule("GET /admin/groups", ADMIN_ONLY);
 		rule("POST /admin/groups", ADMIN_ONLY, "name", "Fresh group");
 		rule("POST /admin/groups/{id}/delete", ADMIN_ONLY);
