@@ -41,6 +41,20 @@ public sealed interface GatewayError {
 		}
 	}
 
+	/** The SBC failed so often lately that calls to it are paused for a while. */
+	record CircuitOpen() implements GatewayError {
+		public String message() {
+			return "Paused: the SBC failed repeatedly; the dashboard retries it shortly";
+		}
+	}
+
+	/** More calls to this SBC at once than it is allowed. */
+	record Busy() implements GatewayError {
+		public String message() {
+			return "Busy: too many calls to this SBC at once; try again in a moment";
+		}
+	}
+
 	/** No certificate has been confirmed for this SBC yet. */
 	record CertificateNotConfirmed() implements GatewayError {
 		public String message() {

@@ -6,14 +6,36 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How the dashboard talks to SBCs.
+ * How the dashboard talks to SBCs. Every limit applies to each SBC on its own.
  *
  * @param connectTimeout how long to wait for a TCP connection
  * @param readTimeout how long to wait for an answer once connected
- * @param maxConnectionsPerSbc concurrent requests one SBC may hold; further ones queue for it alone
+ * @param maxConnectionsPerSbc concurrent requests one SBC may hold
+ * @param maxQueuedPerSbc requests that may wait for one of those; more are refused at once as "busy"
+ * @param readRetries extra attempts for a read that met a passing failure; writes are never retried
+ * @param retryBackoff wait before such an extra attempt
+ * @param circuitBreaker when to stop calling an SBC that keeps failing
  */
 @ConfigurationProperties("vsxi.gateway")
 public record GatewayProperties(@DefaultValue("3s") Duration connectTimeout, @DefaultValue("10s") Duration readTimeout,
-		@DefaultValue("4") int maxConnectionsPerSbc) {
+		@DefaultValue("4") int maxConnectionsPerSbc, @DefaultValue("32") int maxQueuedPerSbc,
+		@DefaultValue("1") int readRetries, @DefaultValue("300ms") Duration retryBackoff,
+		@DefaultValue CircuitBreaker circuitBreaker) {
+
+	/** For tests and tools: the given timeouts and connections, the defaults for the rest. */
+	public static GatewayProperties of(Duration connectTimeout, Duration readTimeout, int maxConnectionsPerSbc) {
+		return new GatewayProperties(connectTimeout, readTimeout, maxConnectionsPerSbc, 32, 1, Duration.ofMillis(300),
+				new CircuitBreaker(50, 10, 5, Duration.ofSeconds(30)));
+	}
+
+	/**
+	 * @param failureRatePercent failures among the last calls that open the circuit
+	 * @param window how many of the last calls count
+	 * @param minimumCalls calls needed before the rate counts at all
+	 * @param openFor how long calls are refused before a few trial calls are let through
+	 */
+	public record CircuitBreaker(@DefaultValue("50") int failureRatePercent, @DefaultValue("10") int window,
+			@DefaultValue("5") int minimumCalls, @DefaultValue("30s") Duration openFor) {
+	}
 
 }

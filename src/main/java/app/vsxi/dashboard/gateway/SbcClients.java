@@ -56,7 +56,7 @@ final class SbcClients {
 	private Entry create(SbcEndpoint endpoint, String identity) {
 		ConnectionProvider pool = ConnectionProvider.builder("sbc-" + endpoint.sbcId())
 			.maxConnections(this.properties.maxConnectionsPerSbc())
-			.pendingAcquireMaxCount(this.properties.maxConnectionsPerSbc() * 8)
+			.pendingAcquireMaxCount(this.properties.maxQueuedPerSbc())
 			.pendingAcquireTimeout(this.properties.connectTimeout().plus(this.properties.readTimeout()))
 			.build();
 		HttpClient http = HttpClient.create(pool)

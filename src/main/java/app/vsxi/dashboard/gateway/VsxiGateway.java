@@ -4,6 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Function;
 
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
+import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import io.github.resilience4j.reactor.retry.RetryOperator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
@@ -31,6 +36,8 @@ public class VsxiGateway implements DisposableBean {
 
 	private final SbcClients clients;
 
+	private final SbcGuards guards;
+
 	private final MeterRegistry meters;
 
 	private final JsonMapper json = JsonMapper.builder().build();
@@ -38,6 +45,7 @@ public class VsxiGateway implements DisposableBean {
 	public VsxiGateway(GatewayProperties properties, MeterRegistry meters) {
 		this.properties = properties;
 		this.clients = new SbcClients(properties);
+		this.guards = new SbcGuards(properties, meters);
 		this.meters = meters;
 	}
 
@@ -60,6 +68,7 @@ public class VsxiGateway implements DisposableBean {
 	/** Drops the connections kept for an SBC, e.g. after its address, credentials or certificate changed. */
 	public void forget(long sbcId) {
 		this.clients.forget(sbcId);
+		this.guards.reset(sbcId);
 	}
 
 	/** The certificate an SBC presents now, for an administrator to confirm. */
@@ -76,7 +85,7 @@ public class VsxiGateway implements DisposableBean {
 		Timer.Sample sample = Timer.start(this.meters);
 		WebClient client = this.clients.clientFor(sbc);
 		Duration deadline = this.properties.connectTimeout().plus(this.properties.readTimeout());
-		return client.get()
+		Mono<GatewayResult<T>> attempt = Mono.defer(() -> client.get()
 			.uri(uri -> {
 				uri.path(API);
 				if (format != null) {
@@ -93,8 +102,22 @@ public class VsxiGateway implements DisposableBean {
 			.onErrorResume(failure -> Mono
 				.fromCallable(() -> GatewayResult.<T>failed(
 						FailureClassifier.fromException(failure, sbc, this.properties.connectTimeout())))
-				.subscribeOn(Schedulers.boundedElastic()))
-			.doOnNext(result -> record(sample, sbc, command, result));
+				.subscribeOn(Schedulers.boundedElastic())));
+		return guarded(attempt, sbc, true).doOnNext(result -> record(sample, sbc, command, result));
+	}
+
+	/** The SBC's own bulkhead and circuit breaker around every call, and its retry around reads. */
+	private <T> Mono<GatewayResult<T>> guarded(Mono<GatewayResult<T>> call, SbcEndpoint sbc, boolean read) {
+		Mono<GatewayResult<T>> guarded = call.transformDeferred(BulkheadOperator.of(this.guards.bulkhead(sbc)))
+			.transformDeferred(CircuitBreakerOperator.of(this.guards.breaker(sbc)));
+		if (read) {
+			guarded = guarded.transformDeferred(RetryOperator.of(this.guards.readRetry(sbc)));
+		}
+		return guarded
+			.onErrorResume(CallNotPermittedException.class,
+					refused -> Mono.just(GatewayResult.failed(new GatewayError.CircuitOpen())))
+			.onErrorResume(BulkheadFullException.class,
+					refused -> Mono.just(GatewayResult.failed(new GatewayError.Busy())));
 	}
 
 	private <T> GatewayResult<T> parse(String body, Function<String, T> parser, String command) {

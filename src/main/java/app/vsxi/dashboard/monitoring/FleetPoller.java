@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import app.vsxi.dashboard.fleet.FleetService;
 import app.vsxi.dashboard.fleet.Sbc;
+import app.vsxi.dashboard.gateway.GatewayError;
 import app.vsxi.dashboard.gateway.GatewayResult;
 import app.vsxi.dashboard.gateway.RealtimeStats;
 import app.vsxi.dashboard.gateway.SbcEndpoint;
@@ -88,7 +89,8 @@ public class FleetPoller {
 					status -> status.reached(sbc, ok.value(), uptime != null ? uptime : status.uptime(), now));
 		}
 		else if (stats instanceof GatewayResult.Failed<RealtimeStats> failed) {
-			fail(sbc, failed.error().message());
+			// while calls are paused the last real cause is still the one operators need to see
+			fail(sbc, failed.error() instanceof GatewayError.CircuitOpen ? null : failed.error().message());
 		}
 	}
 

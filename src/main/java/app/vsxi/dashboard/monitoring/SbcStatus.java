@@ -34,8 +34,11 @@ public record SbcStatus(long sbcId, String name, String siteLabel, long groupId,
 				at);
 	}
 
+	/** A null problem keeps the one known before (the SBC is only being left alone for a while). */
 	SbcStatus failed(Sbc sbc, String problem, Instant at) {
-		return new SbcStatus(this.sbcId, sbc.name(), sbc.siteLabel(), sbc.groupId(), State.DOWN, problem, this.stats,
+		String shown = problem != null ? problem
+				: (this.problem != null ? this.problem : "failing repeatedly; polling paused briefly");
+		return new SbcStatus(this.sbcId, sbc.name(), sbc.siteLabel(), sbc.groupId(), State.DOWN, shown, this.stats,
 				this.uptime, at, this.lastReached);
 	}
 

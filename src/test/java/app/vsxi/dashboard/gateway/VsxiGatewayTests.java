@@ -31,7 +31,7 @@ class VsxiGatewayTests {
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
 	private final VsxiGateway gateway = new VsxiGateway(
-			new GatewayProperties(CONNECT_TIMEOUT, Duration.ofSeconds(3), 4), this.meters);
+			GatewayProperties.of(CONNECT_TIMEOUT, Duration.ofSeconds(3), 4), this.meters);
 
 	@BeforeAll
 	static void startBoxes() {
@@ -97,11 +97,7 @@ class VsxiGatewayTests {
 
 	@Test
 	void aPortWithNothingListeningIsUnreachableWithinTheConnectTimeout() throws IOException {
-		int closedPort;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			closedPort = socket.getLocalPort();
-		}
-		SbcEndpoint nothing = new SbcEndpoint(99, "nothing", URI.create("https://127.0.0.1:" + closedPort), "admin",
+		SbcEndpoint nothing = new SbcEndpoint(99, "nothing", URI.create("https://127.0.0.1:" + closedPort()), "admin",
 				"admin", older.certificateFingerprint());
 
 		// block() with the timeout fails the test if the gateway takes longer than it was configured to wait
@@ -110,6 +106,39 @@ class VsxiGatewayTests {
 		GatewayError error = ((GatewayResult.Failed<RealtimeStats>) result).error();
 		assertThat(error).isInstanceOf(GatewayError.Unreachable.class);
 		assertThat(error.message()).contains("connection refused");
+	}
+
+	@Test
+	void anSbcThatKeepsFailingIsPausedInsteadOfCalledAgainAndAgain() throws IOException {
+		SbcEndpoint dead = new SbcEndpoint(98, "dead", URI.create("https://127.0.0.1:" + closedPort()), "admin",
+				"admin", older.certificateFingerprint());
+		assertThat(((GatewayResult.Failed<RealtimeStats>) this.gateway.realtimeStats(dead).block()).error())
+			.isInstanceOf(GatewayError.Unreachable.class);
+
+		int calls = 1;
+		GatewayError error;
+		do {
+			error = ((GatewayResult.Failed<RealtimeStats>) this.gateway.realtimeStats(dead).block()).error();
+			calls++;
+		}
+		while (!(error instanceof GatewayError.CircuitOpen) && calls < 10);
+
+		// five failed attempts (reads are tried twice) open the circuit
+		assertThat(error).isInstanceOf(GatewayError.CircuitOpen.class);
+		assertThat(calls).isLessThanOrEqualTo(3);
+		// another SBC is not affected by the dead one's circuit
+		assertThat(this.gateway.realtimeStats(endpoint(older, "admin", "admin")).block()).isInstanceOf(GatewayResult.Ok.class);
+	}
+
+	@Test
+	void aRefusedPasswordIsNotRetriedAndDoesNotOpenTheCircuit() {
+		for (int i = 0; i < 6; i++) {
+			this.gateway.realtimeStats(endpoint(older, "admin", "wrong")).block();
+		}
+
+		// an answer about the request is not trouble with the SBC: the circuit stays closed
+		assertThat(((GatewayResult.Failed<RealtimeStats>) this.gateway.realtimeStats(endpoint(older, "admin", "wrong"))
+			.block()).error()).isInstanceOf(GatewayError.NotAuthorized.class);
 	}
 
 	@Test
@@ -154,6 +183,12 @@ class VsxiGatewayTests {
 
 		assertThat(presented).isEqualTo(GatewayResult.ok(older.certificateFingerprint()));
 		assertThat(older.requestCounts().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(before);
+	}
+
+	private static int closedPort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
 	}
 
 	private static SbcEndpoint endpoint(SimulatedVsxi box, String username, String password) {

@@ -33,7 +33,7 @@ class StandaloneSimulatorTests {
 			assertThat(context.getBeanNamesForType(javax.sql.DataSource.class)).isEmpty();
 			assertThat(context.getBeanNamesForType(app.vsxi.dashboard.fleet.FleetService.class)).isEmpty();
 
-			VsxiGateway gateway = new VsxiGateway(new GatewayProperties(Duration.ofSeconds(2), Duration.ofSeconds(5), 2),
+			VsxiGateway gateway = new VsxiGateway(GatewayProperties.of(Duration.ofSeconds(2), Duration.ofSeconds(5), 2),
 					new SimpleMeterRegistry());
 			URI base = URI.create("https://127.0.0.1:" + port);
 			String fingerprint = ((GatewayResult.Ok<String>) gateway.presentedCertificate(base)).value();

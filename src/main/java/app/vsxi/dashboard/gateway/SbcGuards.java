@@ -1,0 +1,84 @@
+package app.vsxi.dashboard.gateway;
+
+import java.time.Duration;
+import java.util.function.Predicate;
+
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The Resilience4j guards of each SBC, named after it: a bulkhead so one SBC can hold only its own share of
+ * calls, a circuit breaker so an SBC that keeps failing is left alone for a while instead of tying up threads,
+ * and a retry for reads that met a passing failure.
+ */
+final class SbcGuards {
+
+	/** Failures that say the SBC or the path to it is in trouble, as opposed to an answer about the request. */
+	static final Predicate<Object> SBC_IN_TROUBLE = result -> result instanceof GatewayResult.Failed<?> failed
+			&& (failed.error() instanceof GatewayError.Unreachable || failed.error() instanceof GatewayError.Timeout
+					|| failed.error() instanceof GatewayError.TlsFailure
+					|| (failed.error() instanceof GatewayError.UnexpectedResponse unexpected
+							&& (unexpected.status() == 0 || unexpected.status() >= 500)));
+
+	private final CircuitBreakerRegistry breakers;
+
+	private final BulkheadRegistry bulkheads;
+
+	private final RetryRegistry retries;
+
+	SbcGuards(GatewayProperties properties, MeterRegistry meters) {
+		GatewayProperties.CircuitBreaker breaker = properties.circuitBreaker();
+		this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+			.failureRateThreshold(breaker.failureRatePercent())
+			.slidingWindowSize(breaker.window())
+			.minimumNumberOfCalls(breaker.minimumCalls())
+			.waitDurationInOpenState(breaker.openFor())
+			.permittedNumberOfCallsInHalfOpenState(2)
+			.recordResult(SBC_IN_TROUBLE)
+			.build());
+		this.bulkheads = BulkheadRegistry.of(BulkheadConfig.custom()
+			.maxConcurrentCalls(properties.maxConnectionsPerSbc() + properties.maxQueuedPerSbc())
+			.maxWaitDuration(Duration.ZERO)
+			.build());
+		this.retries = RetryRegistry.of(RetryConfig.custom()
+			.maxAttempts(1 + Math.max(0, properties.readRetries()))
+			.waitDuration(properties.retryBackoff())
+			.retryOnResult(SBC_IN_TROUBLE)
+			.failAfterMaxAttempts(false)
+			.build());
+		TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(this.breakers).bindTo(meters);
+		TaggedBulkheadMetrics.ofBulkheadRegistry(this.bulkheads).bindTo(meters);
+	}
+
+	CircuitBreaker breaker(SbcEndpoint sbc) {
+		return this.breakers.circuitBreaker(name(sbc));
+	}
+
+	Bulkhead bulkhead(SbcEndpoint sbc) {
+		return this.bulkheads.bulkhead(name(sbc));
+	}
+
+	Retry readRetry(SbcEndpoint sbc) {
+		return this.retries.retry(name(sbc));
+	}
+
+	/** Forgets an SBC's history, e.g. after an administrator fixed its address. */
+	void reset(long sbcId) {
+		this.breakers.find("sbc-" + sbcId).ifPresent(CircuitBreaker::reset);
+	}
+
+	private static String name(SbcEndpoint sbc) {
+		return "sbc-" + sbc.sbcId();
+	}
+
+}
