@@ -1,0 +1,201 @@
+package app.vsxi.dashboard.gateway;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * Reads and writes VSXi table XML ({@code <Root><Item>…</Item>…</Root>}) one entry at a time, so a table of a
+ * million entries never has to be in memory whole. An element with children is a nested entry; an element name
+ * met twice in one entry is a list.
+ */
+public final class TableXml {
+
+	private TableXml() {
+	}
+
+	/** Element names of a streamed table, known once the first entry (or the end) is read. */
+	public record Names(String root, String item) {
+	}
+
+	public static TableDocument read(InputStream in) {
+		List<TableRow> rows = new ArrayList<>();
+		Names names = stream(in, rows::add);
+		return new TableDocument(names.root(), names.item(), rows);
+	}
+
+	/** Hands each entry to {@code sink} as soon as it is read. */
+	public static Names stream(InputStream in, Consumer<TableRow> sink) {
+		try {
+			XMLStreamReader xml = SafeXml.INPUT.createXMLStreamReader(in);
+			try {
+				String root = nextStart(xml);
+				if (root == null) {
+					throw new TableFormatException("no root element");
+				}
+				String item = null;
+				while (xml.hasNext()) {
+					int event = xml.next();
+					if (event == XMLStreamConstants.START_ELEMENT) {
+						if (item == null) {
+							item = xml.getLocalName();
+						}
+						TableRow row = readEntry(xml);
+						try {
+							sink.accept(row);
+						}
+						catch (RuntimeException ex) {
+							throw new SinkFailure(ex);
+						}
+					}
+					else if (event == XMLStreamConstants.END_ELEMENT) {
+						break;
+					}
+					else if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE) {
+						throw new TableFormatException("DTDs and entities are not accepted");
+					}
+				}
+				return new Names(root, item);
+			}
+			finally {
+				xml.close();
+			}
+		}
+		catch (SinkFailure ex) {
+			throw (RuntimeException) ex.getCause();
+		}
+		catch (TableFormatException ex) {
+			throw ex;
+		}
+		catch (XMLStreamException | RuntimeException ex) {
+			// the StAX parser reports broken input (a cut stream, bad bytes) as runtime exceptions too
+			throw new TableFormatException("not well-formed XML: " + ex.getMessage());
+		}
+	}
+
+	/** Carries what the receiver of the entries threw past the parser's own error handling. */
+	private static final class SinkFailure extends RuntimeException {
+
+		SinkFailure(RuntimeException cause) {
+			super(cause);
+		}
+
+	}
+
+	public static void write(TableDocument table, OutputStream out) {
+		write(table.root(), table.item(), table.rows().iterator(), out);
+	}
+
+	/** Writes entries as they come from {@code rows}. */
+	public static void write(String root, String item, Iterator<TableRow> rows, OutputStream out) {
+		try {
+			XMLStreamWriter xml = SafeXml.OUTPUT.createXMLStreamWriter(out, "UTF-8");
+			xml.writeStartDocument("UTF-8", "1.0");
+			xml.writeStartElement(root);
+			while (rows.hasNext()) {
+				writeValue(xml, item, rows.next());
+			}
+			xml.writeEndElement();
+			xml.writeEndDocument();
+			xml.flush();
+		}
+		catch (XMLStreamException ex) {
+			throw new IllegalStateException("Cannot write table XML", ex);
+		}
+	}
+
+	private static String nextStart(XMLStreamReader xml) throws XMLStreamException {
+		while (xml.hasNext()) {
+			int event = xml.next();
+			if (event == XMLStreamConstants.DTD) {
+				throw new TableFormatException("DTDs and entities are not accepted");
+			}
+			if (event == XMLStreamConstants.START_ELEMENT) {
+				return xml.getLocalName();
+			}
+		}
+		return null;
+	}
+
+	/** Reads the element the reader stands on: text for a leaf, an entry for an element with children. */
+	private static TableRow readEntry(XMLStreamReader xml) throws XMLStreamException {
+		Object value = readValue(xml);
+		return value instanceof TableRow row ? row : new TableRow(Map.of());
+	}
+
+	private static Object readValue(XMLStreamReader xml) throws XMLStreamException {
+		Map<String, Object> fields = new LinkedHashMap<>();
+		StringBuilder text = new StringBuilder();
+		boolean hasChildren = false;
+		while (xml.hasNext()) {
+			int event = xml.next();
+			switch (event) {
+				case XMLStreamConstants.START_ELEMENT -> {
+					hasChildren = true;
+					String name = xml.getLocalName();
+					add(fields, name, readValue(xml));
+				}
+				case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> text.append(xml.getText());
+				case XMLStreamConstants.ENTITY_REFERENCE, XMLStreamConstants.DTD ->
+					throw new TableFormatException("DTDs and entities are not accepted");
+				case XMLStreamConstants.END_ELEMENT -> {
+					return hasChildren ? new TableRow(fields) : text.toString();
+				}
+				default -> {
+				}
+			}
+		}
+		throw new TableFormatException("the document ends inside an element");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static void add(Map<String, Object> fields, String name, Object value) {
+		Object existing = fields.get(name);
+		if (existing == null) {
+			fields.put(name, value);
+		}
+		else if (existing instanceof RepeatedList list) {
+			list.add(value);
+		}
+		else {
+			RepeatedList list = new RepeatedList();
+			list.add(existing);
+			list.add(value);
+			fields.put(name, list);
+		}
+	}
+
+	private static void writeValue(XMLStreamWriter xml, String name, Object value) throws XMLStreamException {
+		if (value instanceof List<?> values) {
+			for (Object each : values) {
+				writeValue(xml, name, each);
+			}
+			return;
+		}
+		xml.writeStartElement(name);
+		if (value instanceof TableRow row) {
+			for (Map.Entry<String, Object> field : row.fields().entrySet()) {
+				writeValue(xml, field.getKey(), field.getValue());
+			}
+		}
+		else if (value != null) {
+			xml.writeCharacters(value.toString());
+		}
+		xml.writeEndElement();
+	}
+
+	/** A repeated element's values; a plain list so equality with a JSON array of the same values holds. */
+	private static final class RepeatedList extends ArrayList<Object> {
+	}
+
+}

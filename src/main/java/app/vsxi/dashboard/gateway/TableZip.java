@@ -1,0 +1,179 @@
+package app.vsxi.dashboard.gateway;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.function.Consumer;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * The zip files of the {@code *Large} actions, read and written as streams: entries are handed on one by one
+ * while the zip is still arriving, and the limits are checked while unpacking.
+ */
+public final class TableZip {
+
+	private TableZip() {
+	}
+
+	/** What was read: the table's element names and how many entries came. */
+	public record Summary(String root, String item, long rows) {
+	}
+
+	/** Reads every XML file of the zip, handing each entry to {@code sink}. */
+	public static Summary readXml(InputStream zip, ZipLimits limits, Consumer<TableRow> sink) {
+		Counting packed = new Counting(zip);
+		long[] rows = { 0 };
+		String root = null;
+		String item = null;
+		try (ZipInputStream entries = new ZipInputStream(packed)) {
+			Guard guard = new Guard(packed, limits);
+			int count = 0;
+			for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
+				if (entry.isDirectory()) {
+					continue;
+				}
+				if (++count > limits.maxEntries()) {
+					throw new TableFormatException("the zip holds more than " + limits.maxEntries() + " files");
+				}
+				TableXml.Names names = TableXml.stream(guard.wrap(entries), row -> {
+					rows[0]++;
+					sink.accept(row);
+				});
+				root = root == null ? names.root() : root;
+				item = item == null ? names.item() : item;
+			}
+			if (count == 0) {
+				throw new TableFormatException("the zip holds no file");
+			}
+		}
+		catch (IOException ex) {
+			throw new TableFormatException("not a readable zip: " + ex.getMessage());
+		}
+		return new Summary(root, item, rows[0]);
+	}
+
+	/** Writes one XML file named {@code entryName} into a zip, entry by entry. */
+	public static void writeXml(String entryName, String root, String item, Iterator<TableRow> rows,
+			OutputStream out) {
+		try {
+			ZipOutputStream zip = new ZipOutputStream(out);
+			zip.putNextEntry(new ZipEntry(entryName));
+			TableXml.write(root, item, rows, new NonClosing(zip));
+			zip.closeEntry();
+			zip.finish();
+			zip.flush();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Counts the packed bytes read from the wire. */
+	private static final class Counting extends FilterInputStream {
+
+		long count;
+
+		Counting(InputStream in) {
+			super(in);
+		}
+
+		@Override
+		public int read() throws IOException {
+			int b = super.read();
+			if (b >= 0) {
+				this.count++;
+			}
+			return b;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			int n = super.read(buffer, offset, length);
+			if (n > 0) {
+				this.count += n;
+			}
+			return n;
+		}
+
+	}
+
+	/** Counts unpacked bytes across all entries and stops at the limits. */
+	private static final class Guard {
+
+		private final Counting packed;
+
+		private final ZipLimits limits;
+
+		private long unpacked;
+
+		Guard(Counting packed, ZipLimits limits) {
+			this.packed = packed;
+			this.limits = limits;
+		}
+
+		InputStream wrap(InputStream entry) {
+			return new FilterInputStream(entry) {
+
+				@Override
+				public int read() throws IOException {
+					int b = super.read();
+					if (b >= 0) {
+						count(1);
+					}
+					return b;
+				}
+
+				@Override
+				public int read(byte[] buffer, int offset, int length) throws IOException {
+					int n = super.read(buffer, offset, length);
+					if (n > 0) {
+						count(n);
+					}
+					return n;
+				}
+
+				@Override
+				public void close() {
+					// the zip stream stays open for the next entry
+				}
+			};
+		}
+
+		private void count(int n) {
+			this.unpacked += n;
+			if (this.unpacked > this.limits.maxUncompressedBytes()) {
+				throw new TableFormatException("the zip unpacks to more than " + this.limits.maxUncompressedBytes() + " bytes");
+			}
+			if (this.unpacked > this.limits.ratioGraceBytes()
+					&& this.unpacked / Math.max(1, this.packed.count) > this.limits.maxRatio()) {
+				throw new TableFormatException("the zip unpacks more than " + this.limits.maxRatio()
+						+ " times its size: refused as a zip bomb");
+			}
+		}
+
+	}
+
+	private static final class NonClosing extends java.io.FilterOutputStream {
+
+		NonClosing(OutputStream out) {
+			super(out);
+		}
+
+		@Override
+		public void write(byte[] buffer, int offset, int length) throws IOException {
+			this.out.write(buffer, offset, length);
+		}
+
+		@Override
+		public void close() throws IOException {
+			flush();
+		}
+
+	}
+
+}
