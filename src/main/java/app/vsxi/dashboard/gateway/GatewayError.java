@@ -76,6 +76,13 @@ public sealed interface GatewayError {
 		}
 	}
 
+	/** A command the VSXi API does not offer; refused before anything is sent. */
+	record Unsupported(String command) implements GatewayError {
+		public String message() {
+			return "The VSXi API has no " + this.command;
+		}
+	}
+
 	/** The SBC answered something the dashboard cannot read. */
 	record UnexpectedResponse(int status, String detail) implements GatewayError {
 		public String message() {

@@ -1,36 +1,32 @@
 package app.vsxi.dashboard.gateway;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
-import io.github.resilience4j.bulkhead.BulkheadFullException;
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
-import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
-import io.github.resilience4j.reactor.retry.RetryOperator;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.BodyInserters;
 
 /**
- * Every call the dashboard makes to a VSXi. Calls never throw: they complete with a {@link GatewayResult}, within
- * the configured timeouts, whatever the SBC does.
+ * Every call the dashboard makes to a VSXi, one method per kind of command. Calls never throw: they complete
+ * with a {@link GatewayResult}, within the configured timeouts, whatever the SBC does.
  */
 @Component
 public class VsxiGateway implements DisposableBean {
-
-	private static final Logger log = LoggerFactory.getLogger(VsxiGateway.class);
-
-	private static final String API = "/SSConfig/webresources/{action}/{table}";
 
 	private final GatewayProperties properties;
 
@@ -38,21 +34,37 @@ public class VsxiGateway implements DisposableBean {
 
 	private final SbcGuards guards;
 
-	private final MeterRegistry meters;
+	private final SbcExchange exchange;
 
 	private final JsonMapper json = JsonMapper.builder().build();
+
+	private final java.util.concurrent.ExecutorService zipWriters = Executors.newCachedThreadPool(task -> {
+		Thread thread = new Thread(task, "vsxi-zip-writer");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	public VsxiGateway(GatewayProperties properties, MeterRegistry meters) {
 		this.properties = properties;
 		this.clients = new SbcClients(properties);
 		this.guards = new SbcGuards(properties, meters);
-		this.meters = meters;
+		this.exchange = new SbcExchange(properties, this.clients, this.guards, meters);
 	}
 
 	/** {@code GET stats/realtime}: the box's system-wide counters and HA state. */
 	public Mono<GatewayResult<RealtimeStats>> realtimeStats(SbcEndpoint sbc) {
-		return read(sbc, "stats", "realtime", "json",
+		return read(sbc, "stats", "realtime", Format.JSON,
 				body -> RealtimeStats.from(StatsDumpReader.read(this.json.readTree(body))));
+	}
+
+	/** {@code GET stats/<table>} for the database-dump tables: table name → rows of field → value. */
+	public Mono<GatewayResult<Map<String, List<Map<String, String>>>>> statsDump(SbcEndpoint sbc, String table) {
+		return read(sbc, "stats", table, Format.JSON, body -> StatsDumpReader.read(this.json.readTree(body)));
+	}
+
+	/** {@code GET stats/<table>} for the object-list tables: media_server, sub_stats, active_calls. */
+	public Mono<GatewayResult<TableDocument>> statsList(SbcEndpoint sbc, String table) {
+		return read(sbc, "stats", table, Format.JSON, TableJson::read);
 	}
 
 	/** {@code GET system/realtime}: host, version and uptime as plain text. */
@@ -60,67 +72,144 @@ public class VsxiGateway implements DisposableBean {
 		return read(sbc, "system", "realtime", null, SystemInfo::parse);
 	}
 
-	/** {@code GET download/<table>}: the table as the box sends it, in XML or JSON. */
-	public Mono<GatewayResult<String>> download(SbcEndpoint sbc, String table, String format) {
-		return read(sbc, "download", table, format, Function.identity());
+	/** {@code GET download/<table>} in XML, the box's own format. */
+	public Mono<GatewayResult<TableDocument>> download(SbcEndpoint sbc, String table) {
+		return download(sbc, table, Format.XML);
 	}
 
-	/** Drops the connections kept for an SBC, e.g. after its address, credentials or certificate changed. */
+	public Mono<GatewayResult<TableDocument>> download(SbcEndpoint sbc, String table, Format format) {
+		return checked("download", table, format, () -> read(sbc, "download", table, format, parser(format)));
+	}
+
+	/** {@code GET download/<table>} as the box sends it, e.g. CSV of routes. */
+	public Mono<GatewayResult<String>> downloadText(SbcEndpoint sbc, String table, Format format) {
+		return checked("download", table, format, () -> read(sbc, "download", table, format, Function.identity()));
+	}
+
+	/** {@code GET query/<table>?queryString=…}: the entries matching the condition. */
+	public Mono<GatewayResult<TableDocument>> query(SbcEndpoint sbc, String table, String queryString) {
+		return checked("query", table, Format.XML,
+				() -> this.exchange.text(sbc, SbcExchange.Request.get("query", table, Map.of("queryString", queryString)),
+						answer -> parse(answer.body(), parser(Format.XML), "query/" + table)));
+	}
+
+	/**
+	 * {@code GET downloadLarge/<table>}: the zipped table, handed to {@code sink} entry by entry while it arrives,
+	 * so no table is ever held whole.
+	 */
+	public Mono<GatewayResult<TableZip.Summary>> downloadLarge(SbcEndpoint sbc, String table, Consumer<TableRow> sink) {
+		return checked("downloadLarge", table, Format.XML,
+				() -> this.exchange.stream(sbc, SbcExchange.Request.get("downloadLarge", table, Map.of("format", "xml")),
+						zip -> TableZip.readXml(zip, ZipLimits.DEFAULT, sink)));
+	}
+
+	/** {@code POST update/<table>}: updates the entries and inserts missing ones. Every field of each entry goes. */
+	public Mono<GatewayResult<WriteOutcome>> update(SbcEndpoint sbc, String table, TableDocument entries) {
+		return write(sbc, HttpMethod.POST, "update", table, entries);
+	}
+
+	/** {@code DELETE delete/<table>}: removes the entries matching those sent. */
+	public Mono<GatewayResult<WriteOutcome>> delete(SbcEndpoint sbc, String table, TableDocument entries) {
+		return write(sbc, HttpMethod.DELETE, "delete", table, entries);
+	}
+
+	/** {@code POST upload/<table>}: replaces the whole table with the entries sent. */
+	public Mono<GatewayResult<WriteOutcome>> upload(SbcEndpoint sbc, String table, TableDocument entries) {
+		return write(sbc, HttpMethod.POST, "upload", table, entries);
+	}
+
+	/**
+	 * A {@code *Large} write ({@code updateLarge}, {@code deleteLarge}, {@code replaceLarge}): the entries are
+	 * zipped while they are sent, so the table never has to be in memory. {@code parameters} carries e.g. the
+	 * table id of {@code replaceLarge/routesInRouteTable}.
+	 */
+	public Mono<GatewayResult<WriteOutcome>> writeLarge(SbcEndpoint sbc, String action, String table, String root,
+			String item, Iterator<TableRow> entries, Map<String, String> parameters) {
+		HttpMethod method = "deleteLarge".equals(action) ? HttpMethod.DELETE : HttpMethod.POST;
+		return checked(action, table, Format.XML, () -> {
+			var zip = DataBufferUtils.outputStreamPublisher(
+					out -> TableZip.writeXml(table + ".xml", root, item, entries, out), DefaultDataBufferFactory.sharedInstance,
+					this.zipWriters);
+			var body = BodyInserters.fromPublisher(zip, org.springframework.core.io.buffer.DataBuffer.class);
+			Map<String, String> all = new java.util.LinkedHashMap<>(parameters);
+			all.put("format", "xml");
+			return this.exchange.text(sbc, new SbcExchange.Request(method, action, table, all,
+					(request, context) -> {
+						request.getHeaders().setContentType(MediaType.APPLICATION_OCTET_STREAM);
+						return body.insert(request, context);
+					}), VsxiGateway::outcome);
+		});
+	}
+
+	/**
+	 * {@code DELETE delete/active_calls}: ends exactly the calls given, as read from {@code stats/active_calls},
+	 * sent as CSV with the box's own columns. An empty list sends nothing.
+	 */
+	public Mono<GatewayResult<WriteOutcome>> killCalls(SbcEndpoint sbc, List<TableRow> calls) {
+		if (calls.isEmpty()) {
+			return Mono.just(GatewayResult.ok(new WriteOutcome.Applied("nothing to end")));
+		}
+		String csv = ActiveCallsCsv.write(calls);
+		return this.exchange.text(sbc, new SbcExchange.Request(HttpMethod.DELETE, "delete", "active_calls",
+				Map.of("format", "csv"), BodyInserters.fromValue(csv)), VsxiGateway::outcome);
+	}
+
+	/**
+	 * {@code DELETE delete/sub_stats}: removes the registrations matching any of the filters; the fields of one
+	 * filter (username, trunkId, id, userDomain, userIp) must all match.
+	 */
+	public Mono<GatewayResult<WriteOutcome>> deleteRegistrations(SbcEndpoint sbc, List<Map<String, String>> filters) {
+		if (filters.isEmpty() || filters.stream().anyMatch(Map::isEmpty)) {
+			return Mono.just(GatewayResult.failed(new GatewayError.Unsupported(
+					"registration delete without a filter: it would match every registration")));
+		}
+		List<TableRow> rows = filters.stream().map(TableRow::new).toList();
+		return write(sbc, HttpMethod.DELETE, "delete", "sub_stats", new TableDocument("XBSubStatsList", "XBSubStats", rows));
+	}
+
+	/** Drops the connections and failure history kept for an SBC, e.g. after its address or certificate changed. */
 	public void forget(long sbcId) {
 		this.clients.forget(sbcId);
 		this.guards.reset(sbcId);
 	}
 
 	/** The certificate an SBC presents now, for an administrator to confirm. */
-	public GatewayResult<String> presentedCertificate(java.net.URI baseUrl) {
+	public GatewayResult<String> presentedCertificate(URI baseUrl) {
 		return CertificateProbe.presentedFingerprint(baseUrl, this.properties.connectTimeout());
 	}
 
-	private <T> Mono<GatewayResult<T>> read(SbcEndpoint sbc, String action, String table, String format,
+	private Mono<GatewayResult<WriteOutcome>> write(SbcEndpoint sbc, HttpMethod method, String action, String table,
+			TableDocument entries) {
+		return checked(action, table, Format.XML, () -> {
+			java.io.ByteArrayOutputStream xml = new java.io.ByteArrayOutputStream();
+			TableXml.write(entries, xml);
+			return this.exchange.text(sbc, new SbcExchange.Request(method, action, table, Map.of("format", "xml"),
+					BodyInserters.fromValue(xml.toByteArray())), VsxiGateway::outcome);
+		});
+	}
+
+	private <T> Mono<GatewayResult<T>> read(SbcEndpoint sbc, String action, String table, Format format,
 			Function<String, T> parser) {
-		if (!sbc.hasPinnedCertificate()) {
-			return Mono.just(GatewayResult.failed(new GatewayError.CertificateNotConfirmed()));
-		}
-		String command = action + "/" + table;
-		Timer.Sample sample = Timer.start(this.meters);
-		WebClient client = this.clients.clientFor(sbc);
-		Duration deadline = this.properties.connectTimeout().plus(this.properties.readTimeout());
-		Mono<GatewayResult<T>> attempt = Mono.defer(() -> client.get()
-			.uri(uri -> {
-				uri.path(API);
-				if (format != null) {
-					uri.queryParam("format", format);
-				}
-				return uri.build(action, table);
-			})
-			.headers(headers -> headers.setBasicAuth(sbc.username(), sbc.password(), StandardCharsets.UTF_8))
-			.exchangeToMono(response -> response.bodyToMono(String.class)
-				.defaultIfEmpty("")
-				.map(body -> response.statusCode().value() == 200 ? parse(body, parser, command)
-						: GatewayResult.<T>failed(FailureClassifier.fromStatus(response.statusCode().value(), body))))
-			.timeout(deadline)
-			.onErrorResume(failure -> Mono
-				.fromCallable(() -> GatewayResult.<T>failed(
-						FailureClassifier.fromException(failure, sbc, this.properties.connectTimeout())))
-				.subscribeOn(Schedulers.boundedElastic())));
-		return guarded(attempt, sbc, true).doOnNext(result -> record(sample, sbc, command, result));
+		Map<String, String> parameters = format == null ? Map.of() : Map.of("format", format.parameter());
+		return this.exchange.text(sbc, SbcExchange.Request.get(action, table, parameters),
+				answer -> parse(answer.body(), parser, action + "/" + table));
 	}
 
-	/** The SBC's own bulkhead and circuit breaker around every call, and its retry around reads. */
-	private <T> Mono<GatewayResult<T>> guarded(Mono<GatewayResult<T>> call, SbcEndpoint sbc, boolean read) {
-		Mono<GatewayResult<T>> guarded = call.transformDeferred(BulkheadOperator.of(this.guards.bulkhead(sbc)))
-			.transformDeferred(CircuitBreakerOperator.of(this.guards.breaker(sbc)));
-		if (read) {
-			guarded = guarded.transformDeferred(RetryOperator.of(this.guards.readRetry(sbc)));
+	private static <T> Mono<GatewayResult<T>> checked(String action, String table, Format format,
+			java.util.function.Supplier<Mono<GatewayResult<T>>> call) {
+		if (!VsxiCommands.supports(action, table, format)) {
+			return Mono.just(GatewayResult.failed(
+					new GatewayError.Unsupported(action + "/" + table + " in " + format.parameter())));
 		}
-		return guarded
-			.onErrorResume(CallNotPermittedException.class,
-					refused -> Mono.just(GatewayResult.failed(new GatewayError.CircuitOpen())))
-			.onErrorResume(BulkheadFullException.class,
-					refused -> Mono.just(GatewayResult.failed(new GatewayError.Busy())));
+		return call.get();
 	}
 
-	private <T> GatewayResult<T> parse(String body, Function<String, T> parser, String command) {
+	private static Function<String, TableDocument> parser(Format format) {
+		return format == Format.JSON ? TableJson::read
+				: body -> TableXml.read(new java.io.ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private static <T> GatewayResult<T> parse(String body, Function<String, T> parser, String command) {
 		try {
 			return GatewayResult.ok(parser.apply(body));
 		}
@@ -130,23 +219,16 @@ public class VsxiGateway implements DisposableBean {
 		}
 	}
 
-	private void record(Timer.Sample sample, SbcEndpoint sbc, String command, GatewayResult<?> result) {
-		String outcome = result instanceof GatewayResult.Failed<?> failed
-				? failed.error().getClass().getSimpleName() : "Ok";
-		sample.stop(Timer.builder("vsxi.gateway.requests")
-			.description("Calls to VSXi SBCs")
-			.tag("sbc", sbc.name())
-			.tag("command", command)
-			.tag("outcome", outcome)
-			.register(this.meters));
-		if (result instanceof GatewayResult.Failed<?> failed) {
-			log.debug("{} {} failed: {}", sbc, command, failed.error().message());
-		}
+	private static GatewayResult<WriteOutcome> outcome(SbcExchange.Answer answer) {
+		String message = answer.body().strip();
+		return GatewayResult.ok(answer.status() == 300 ? new WriteOutcome.AppliedWithErrors(message)
+				: new WriteOutcome.Applied(message));
 	}
 
 	@Override
 	public void destroy() {
 		this.clients.closeAll();
+		this.zipWriters.shutdownNow();
 	}
 
 }

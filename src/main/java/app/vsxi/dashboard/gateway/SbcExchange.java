@@ -1,0 +1,181 @@
+package app.vsxi.dashboard.gateway;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
+import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import io.github.resilience4j.reactor.retry.RetryOperator;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.reactive.function.BodyInserter;
+import org.springframework.http.client.reactive.ClientHttpRequest;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Sends one request to one SBC and turns whatever happens into a {@link GatewayResult}: the SBC's credentials,
+ * its guards, timeouts, metrics and error classification all live here, for every command alike.
+ */
+final class SbcExchange {
+
+	private static final Logger log = LoggerFactory.getLogger(SbcExchange.class);
+
+	private static final String API = "/SSConfig/webresources/{action}/{table}";
+
+	private final GatewayProperties properties;
+
+	private final SbcClients clients;
+
+	private final SbcGuards guards;
+
+	private final MeterRegistry meters;
+
+	SbcExchange(GatewayProperties properties, SbcClients clients, SbcGuards guards, MeterRegistry meters) {
+		this.properties = properties;
+		this.clients = clients;
+		this.guards = guards;
+		this.meters = meters;
+	}
+
+	/** What the SBC answered, read whole as text. */
+	record Answer(int status, String body) {
+	}
+
+	/** A request whose answer is read whole; {@code onAnswer} decides what a 2xx/300 answer means. */
+	<T> Mono<GatewayResult<T>> text(SbcEndpoint sbc, Request request, Function<Answer, GatewayResult<T>> onAnswer) {
+		return call(sbc, request, response -> response.bodyToMono(String.class)
+			.defaultIfEmpty("")
+			.map(body -> {
+				int status = response.statusCode().value();
+				return status == 200 || status == 300 ? onAnswer.apply(new Answer(status, body))
+						: GatewayResult.<T>failed(FailureClassifier.fromStatus(status, body));
+			}), true);
+	}
+
+	/** A request whose 200 answer is a stream, read by {@code reader} on a worker thread as it arrives. */
+	<T> Mono<GatewayResult<T>> stream(SbcEndpoint sbc, Request request, Function<InputStream, T> reader) {
+		return call(sbc, request, response -> {
+			int status = response.statusCode().value();
+			if (status != 200) {
+				return response.bodyToMono(String.class)
+					.defaultIfEmpty("")
+					.map(body -> GatewayResult.<T>failed(FailureClassifier.fromStatus(status, body)));
+			}
+			InputStream body = DataBufferUtils.subscriberInputStream(response.bodyToFlux(DataBuffer.class), 8);
+			return Mono.fromCallable(() -> read(body, reader, request)).subscribeOn(Schedulers.boundedElastic());
+		}, false);
+	}
+
+	private <T> GatewayResult<T> read(InputStream body, Function<InputStream, T> reader, Request request) {
+		try (body) {
+			return GatewayResult.ok(reader.apply(body));
+		}
+		catch (TableFormatException ex) {
+			return GatewayResult.failed(new GatewayError.UnexpectedResponse(200,
+					"cannot read " + request.command() + ": " + ex.getMessage()));
+		}
+		catch (java.io.IOException ex) {
+			return GatewayResult.failed(new GatewayError.Unreachable("the answer broke off: " + ex.getMessage()));
+		}
+	}
+
+	private <T> Mono<GatewayResult<T>> call(SbcEndpoint sbc, Request request,
+			Function<ClientResponse, Mono<GatewayResult<T>>> onResponse, boolean bounded) {
+		if (!sbc.hasPinnedCertificate()) {
+			return Mono.just(GatewayResult.failed(new GatewayError.CertificateNotConfirmed()));
+		}
+		Timer.Sample sample = Timer.start(this.meters);
+		WebClient client = this.clients.clientFor(sbc);
+		Mono<GatewayResult<T>> attempt = Mono.defer(() -> {
+			WebClient.RequestBodySpec spec = client.method(request.method())
+				.uri(uri -> {
+					// every value goes in as a variable, so it is encoded strictly (a queryString has ' % = " …)
+					Map<String, String> variables = new java.util.HashMap<>(request.parameters());
+					variables.put("action", request.action());
+					variables.put("table", request.table());
+					uri.path(API);
+					request.parameters().keySet().forEach(name -> uri.queryParam(name, "{" + name + "}"));
+					return uri.build(variables);
+				})
+				.headers(headers -> headers.setBasicAuth(sbc.username(), sbc.password(), StandardCharsets.UTF_8));
+			if (request.body() != null) {
+				spec.body(request.body());
+			}
+			Mono<GatewayResult<T>> exchanged = spec.exchangeToMono(onResponse);
+			if (bounded) {
+				exchanged = exchanged.timeout(deadline());
+			}
+			return exchanged.onErrorResume(failure -> Mono
+				.fromCallable(() -> GatewayResult.<T>failed(
+						FailureClassifier.fromException(failure, sbc, this.properties.connectTimeout())))
+				.subscribeOn(Schedulers.boundedElastic()));
+		});
+		return guarded(attempt, sbc, request.method() == HttpMethod.GET)
+			.doOnNext(result -> record(sample, sbc, request.command(), result));
+	}
+
+	/** The SBC's own bulkhead and circuit breaker around every call, and its retry around reads only. */
+	private <T> Mono<GatewayResult<T>> guarded(Mono<GatewayResult<T>> call, SbcEndpoint sbc, boolean read) {
+		Mono<GatewayResult<T>> guarded = call.transformDeferred(BulkheadOperator.of(this.guards.bulkhead(sbc)))
+			.transformDeferred(CircuitBreakerOperator.of(this.guards.breaker(sbc)));
+		if (read) {
+			guarded = guarded.transformDeferred(RetryOperator.of(this.guards.readRetry(sbc)));
+		}
+		return guarded
+			.onErrorResume(CallNotPermittedException.class,
+					refused -> Mono.just(GatewayResult.failed(new GatewayError.CircuitOpen())))
+			.onErrorResume(BulkheadFullException.class,
+					refused -> Mono.just(GatewayResult.failed(new GatewayError.Busy())));
+	}
+
+	private Duration deadline() {
+		return this.properties.connectTimeout().plus(this.properties.readTimeout());
+	}
+
+	private void record(Timer.Sample sample, SbcEndpoint sbc, String command, GatewayResult<?> result) {
+		String outcome = result instanceof GatewayResult.Failed<?> failed ? failed.error().getClass().getSimpleName()
+				: "Ok";
+		sample.stop(Timer.builder("vsxi.gateway.requests")
+			.description("Calls to VSXi SBCs")
+			.tag("sbc", sbc.name())
+			.tag("command", command)
+			.tag("outcome", outcome)
+			.register(this.meters));
+		if (result instanceof GatewayResult.Failed<?> failed) {
+			log.debug("{} {} failed: {}", sbc, command, failed.error().message());
+		}
+	}
+
+	/**
+	 * One VSXi command.
+	 *
+	 * @param body what to send, or null
+	 */
+	record Request(HttpMethod method, String action, String table, Map<String, String> parameters,
+			BodyInserter<?, ? super ClientHttpRequest> body) {
+
+		static Request get(String action, String table, Map<String, String> parameters) {
+			return new Request(HttpMethod.GET, action, table, parameters, null);
+		}
+
+		String command() {
+			return this.action + "/" + this.table;
+		}
+
+	}
+
+}

@@ -1,0 +1,101 @@
+package app.vsxi.dashboard.gateway;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * VSXi table JSON ({@code {"Root":{"Item":[…]}}}), read whichever way the box wrote it: the box converts its XML,
+ * so one entry comes as an object and none may come as an empty object or string. JSON numbers and booleans are
+ * kept as such, so a table written back is the table read.
+ */
+public final class TableJson {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private TableJson() {
+	}
+
+	public static TableDocument read(String text) {
+		JsonNode root;
+		try {
+			root = JSON.readTree(text);
+		}
+		catch (RuntimeException ex) {
+			throw new TableFormatException("not JSON: " + FailureClassifier.abbreviate(String.valueOf(ex.getMessage())));
+		}
+		if (root == null || !root.isObject() || root.size() != 1) {
+			throw new TableFormatException("expected one root object");
+		}
+		String rootName = root.propertyNames().iterator().next();
+		JsonNode list = root.get(rootName);
+		String item = null;
+		List<TableRow> rows = new ArrayList<>();
+		if (list.isObject() && list.size() > 0) {
+			item = list.propertyNames().iterator().next();
+			for (JsonNode entry : StatsDumpReader.asList(list.get(item))) {
+				if (entry.isObject()) {
+					rows.add(row(entry));
+				}
+			}
+		}
+		return new TableDocument(rootName, item, rows);
+	}
+
+	public static String write(TableDocument table) {
+		ObjectNode items = JsonNodeFactory.instance.objectNode();
+		List<Object> rows = new ArrayList<>();
+		for (TableRow row : table.rows()) {
+			rows.add(plain(row));
+		}
+		ObjectNode root = JsonNodeFactory.instance.objectNode();
+		root.set(table.root(), items);
+		items.set(table.item(), JSON.valueToTree(rows));
+		return JSON.writeValueAsString(root);
+	}
+
+	private static TableRow row(JsonNode entry) {
+		Map<String, Object> fields = new LinkedHashMap<>();
+		for (Map.Entry<String, JsonNode> field : entry.properties()) {
+			fields.put(field.getKey(), value(field.getValue()));
+		}
+		return new TableRow(fields);
+	}
+
+	private static Object value(JsonNode node) {
+		if (node.isObject()) {
+			return row(node);
+		}
+		if (node.isArray()) {
+			List<Object> values = new ArrayList<>();
+			node.forEach(each -> values.add(value(each)));
+			return values;
+		}
+		if (node.isNumber()) {
+			return node.numberValue();
+		}
+		if (node.isBoolean()) {
+			return node.booleanValue();
+		}
+		return node.isNull() ? "" : node.asString();
+	}
+
+	private static Object plain(Object value) {
+		if (value instanceof TableRow row) {
+			Map<String, Object> fields = new LinkedHashMap<>();
+			row.fields().forEach((name, each) -> fields.put(name, plain(each)));
+			return fields;
+		}
+		if (value instanceof List<?> values) {
+			return values.stream().map(TableJson::plain).toList();
+		}
+		return value;
+	}
+
+}
