@@ -1,0 +1,148 @@
+package app.vsxi.dashboard.benchmark;
+
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import reactor.core.publisher.Flux;
+
+import app.vsxi.dashboard.gateway.GatewayProperties;
+import app.vsxi.dashboard.gateway.GatewayResult;
+import app.vsxi.dashboard.gateway.SbcEndpoint;
+import app.vsxi.dashboard.gateway.VsxiGateway;
+import app.vsxi.dashboard.simulator.SimulatedVsxi;
+import app.vsxi.dashboard.simulator.SimulatorProperties;
+import app.vsxi.dashboard.simulator.StatsGeneration;
+
+/**
+ * The same 10,000 {@code GET stats/realtime} calls to a simulated VSXi, with the same concurrency, once with a
+ * plain JDK HTTP client and once through the gateway (typed parse, guards, metrics included). Prints both times
+ * and their ratio per round, then the median ratio. Target: under 1.2.
+ */
+public final class GatewayOverheadBenchmark {
+
+	private static final int CALLS = 10_000;
+
+	private static final int CONCURRENCY = 4;
+
+	private static final int ROUNDS = 3;
+
+	public static void main(String[] args) throws Exception {
+		SimulatedVsxi box = new SimulatedVsxi("bench", 0,
+				new SimulatorProperties("admin", "admin", "127.0.0.1", StatsGeneration.OLDER)).start();
+		VsxiGateway gateway = new VsxiGateway(
+				GatewayProperties.of(Duration.ofSeconds(3), Duration.ofSeconds(10), CONCURRENCY), new SimpleMeterRegistry());
+		SbcEndpoint endpoint = new SbcEndpoint(1, "bench", URI.create(box.baseUrl()), "admin", "admin",
+				box.certificateFingerprint());
+		HttpClient plain = HttpClient.newBuilder().sslContext(acceptAll()).version(HttpClient.Version.HTTP_1_1).build();
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create(box.baseUrl() + "/SSConfig/webresources/stats/realtime?format=json"))
+			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8)))
+			.build();
+		ExecutorService workers = Executors.newFixedThreadPool(CONCURRENCY);
+		try {
+			direct(plain, request, workers, 1_000);
+			viaGateway(gateway, endpoint, 1_000);
+			List<Double> ratios = new ArrayList<>();
+			for (int round = 1; round <= ROUNDS; round++) {
+				long directNanos = direct(plain, request, workers, CALLS);
+				long gatewayNanos = viaGateway(gateway, endpoint, CALLS);
+				double ratio = (double) gatewayNanos / directNanos;
+				ratios.add(ratio);
+				System.out.printf("round %d: direct %d ms, gateway %d ms, ratio %.3f%n", round, directNanos / 1_000_000,
+						gatewayNanos / 1_000_000, ratio);
+			}
+			ratios.sort(Double::compare);
+			System.out.printf("gateway overhead, %d calls x %d rounds, concurrency %d: median ratio %.3f (target < 1.2)%n",
+					CALLS, ROUNDS, CONCURRENCY, ratios.get(ROUNDS / 2));
+		}
+		finally {
+			workers.shutdownNow();
+			gateway.destroy();
+			box.stop();
+		}
+	}
+
+	private static long direct(HttpClient client, HttpRequest request, ExecutorService workers, int calls)
+			throws Exception {
+		AtomicInteger remaining = new AtomicInteger(calls);
+		long start = System.nanoTime();
+		List<Future<?>> running = new ArrayList<>();
+		for (int w = 0; w < CONCURRENCY; w++) {
+			running.add(workers.submit(() -> {
+				while (remaining.getAndDecrement() > 0) {
+					HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+					if (response.statusCode() != 200) {
+						throw new IllegalStateException("direct call answered " + response.statusCode());
+					}
+				}
+				return null;
+			}));
+		}
+		for (Future<?> each : running) {
+			each.get();
+		}
+		return System.nanoTime() - start;
+	}
+
+	private static long viaGateway(VsxiGateway gateway, SbcEndpoint endpoint, int calls) {
+		long start = System.nanoTime();
+		Long failures = Flux.range(0, calls)
+			.flatMap(i -> gateway.realtimeStats(endpoint), CONCURRENCY)
+			.filter(result -> !(result instanceof GatewayResult.Ok<?>))
+			.count()
+			.block();
+		if (failures != null && failures > 0) {
+			throw new IllegalStateException(failures + " gateway calls failed");
+		}
+		return System.nanoTime() - start;
+	}
+
+	/** curl -k: the plain client checks nothing, which can only make it faster. */
+	private static SSLContext acceptAll() throws Exception {
+		SSLContext context = SSLContext.getInstance("TLS");
+		context.init(null, new TrustManager[] { new X509ExtendedTrustManager() {
+			public void checkClientTrusted(X509Certificate[] chain, String authType) {
+			}
+
+			public void checkServerTrusted(X509Certificate[] chain, String authType) {
+			}
+
+			public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
+			}
+
+			public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
+			}
+
+			public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+			}
+
+			public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+			}
+
+			public X509Certificate[] getAcceptedIssuers() {
+				return new X509Certificate[0];
+			}
+		} }, null);
+		return context;
+	}
+
+}
