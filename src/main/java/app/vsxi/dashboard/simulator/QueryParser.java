@@ -66,7 +66,13 @@ final class QueryParser {
 		if (column.isEmpty()) {
 			throw new QueryException("column name expected at position " + (start + 1));
 		}
-		String path = this.columns.get(column);
+		// column names compare without case, as in MySQL
+		String path = this.columns.entrySet()
+			.stream()
+			.filter(entry -> entry.getKey().equalsIgnoreCase(column))
+			.map(Map.Entry::getValue)
+			.findFirst()
+			.orElse(null);
 		if (path == null) {
 			throw new QueryException("unknown column " + column);
 		}

@@ -62,10 +62,13 @@ final class Registrations {
 		int wanted = subscribers.size() * 2 / 3;
 		// at most a few new registrations per look, so a deleted one is not replaced at once
 		int budget = this.started ? 1 + this.random.nextInt(2) : wanted;
-		for (int i = 0; i < subscribers.size() && this.registrations.size() < wanted && budget > 0; i++) {
-			Map<String, Object> subscriber = subscribers.get(this.random.nextInt(subscribers.size()));
-			if (this.registrations.stream().anyMatch(r -> r.username().equals(subscriber.get("username")))) {
-				continue;
+		List<Map<String, Object>> unregistered = new ArrayList<>(subscribers.stream()
+			.filter(s -> this.registrations.stream().noneMatch(r -> r.username().equals(s.get("username"))))
+			.toList());
+		java.util.Collections.shuffle(unregistered, this.random);
+		for (Map<String, Object> subscriber : unregistered) {
+			if (this.registrations.size() >= wanted || budget == 0) {
+				break;
 			}
 			Instant created = this.started ? now : now.minusSeconds(this.random.nextInt(1800));
 			Instant expires = created.plusSeconds(600 + this.random.nextInt(3000));
