@@ -69,6 +69,15 @@ final class SimulatorClient {
 		}
 	}
 
+	/** A GET whose body the caller reads as it arrives. */
+	HttpResponse<java.io.InputStream> stream(String command) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(this.box.baseUrl() + VsxiConventions.BASE_PATH + command))
+			.header("Authorization",
+					"Basic " + Base64.getEncoder().encodeToString(this.credentials.getBytes(StandardCharsets.UTF_8)))
+			.build();
+		return this.http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+	}
+
 	HttpResponse<byte[]> get(String command) {
 		return send("GET", command, null);
 	}
