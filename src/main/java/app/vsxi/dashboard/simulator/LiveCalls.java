@@ -72,7 +72,7 @@ final class LiveCalls {
 		this.calls.removeIf(call -> !call.ends().isAfter(now));
 		List<Long> trunkIds = this.trunks.get();
 		int wanted = this.level.getAsInt();
-		while (this.calls.size() < wanted && trunkIds.size() > 1) {
+		while (this.calls.size() < wanted && !trunkIds.isEmpty()) {
 			// at first start the box already carries calls, answered some time ago
 			Instant answered = this.started ? now : now.minusSeconds(this.random.nextInt(600));
 			Duration length = SHORTEST.plusSeconds(this.random.nextInt(900));
