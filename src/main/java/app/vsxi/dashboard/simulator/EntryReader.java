@@ -3,7 +3,6 @@ package app.vsxi.dashboard.simulator;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -183,10 +182,6 @@ final class EntryReader {
 		factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
 		factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
 		return factory;
-	}
-
-	static byte[] readAll(InputStream in) throws IOException {
-		return in.readAllBytes();
 	}
 
 	/** A list made by repeated XML elements, told apart from a value that merely is a list. */

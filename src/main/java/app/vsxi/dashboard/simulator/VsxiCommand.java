@@ -1,5 +1,6 @@
 package app.vsxi.dashboard.simulator;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -27,7 +28,7 @@ record VsxiCommand(String method, String action, String table, Set<String> forma
 	}
 
 	static List<VsxiCommand> rows(String method, String action, Set<String> formats, String... tables) {
-		return java.util.Arrays.stream(tables).map(table -> new VsxiCommand(method, action, table, formats)).toList();
+		return Arrays.stream(tables).map(table -> new VsxiCommand(method, action, table, formats)).toList();
 	}
 
 }

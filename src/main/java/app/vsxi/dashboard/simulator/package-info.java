@@ -37,6 +37,9 @@
  * sip_stats are database dumps of invented tables.</li>
  * <li>The user access log, only visible in a real box's GUI, is served at {@code GET /simulator/user-access-log}.
  * </li>
+ * <li>cac_index, serviceport, serviceport_certificates and virtualip are supported tables without a command row;
+ * the simulator serves no command for them (they answer as unknown tables).</li>
+ * <li>Resource query column {@code DNC_group_index} has no field in current firmware and compares as empty.</li>
  * </ul>
  * Simulator-only endpoints on each box's port (same basic auth): {@code /simulator/requests},
  * {@code /simulator/faults}, {@code /simulator/release}, {@code /simulator/user-access-log}.
