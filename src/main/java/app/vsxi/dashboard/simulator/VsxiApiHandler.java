@@ -75,7 +75,7 @@ final class VsxiApiHandler implements HttpHandler {
 				return;
 			}
 			ApiRequest request = request(exchange, action, table, body, credentials[0]);
-			send(exchange, request == null ? refusal(exchange.getRequestMethod(), action, table)
+			send(exchange, request == null ? refusal(action, table)
 					: dispatch(request, user), faults.truncateBody());
 		}
 	}
@@ -91,7 +91,7 @@ final class VsxiApiHandler implements HttpHandler {
 				exchange.getRemoteAddress().getAddress().getHostAddress());
 	}
 
-	private static Reply refusal(String method, String action, String table) {
+	private static Reply refusal(String action, String table) {
 		VsxiCommand command = CommandTable.find(action, table);
 		if (command != null) {
 			return new Reply.Message(VsxiConventions.METHOD_NOT_ALLOWED);
