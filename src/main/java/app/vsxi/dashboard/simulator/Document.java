@@ -24,20 +24,6 @@ final class Document {
 	private Document() {
 	}
 
-	/** {@code <root><item>…</item>…</root>} or {@code {"root":{"item":[…]}}}. */
-	static byte[] list(String root, String item, List<? extends Map<String, ?>> entries, Format format) {
-		if (format == Format.JSON) {
-			return JSON.writeValueAsBytes(Map.of(root, Map.of(item, jsonList(entries))));
-		}
-		return xml(writer -> {
-			writer.writeStartElement(root);
-			for (Map<String, ?> entry : entries) {
-				writeElement(writer, item, entry);
-			}
-			writer.writeEndElement();
-		});
-	}
-
 	/**
 	 * Inferred from the reference (§5.1): the box makes JSON by converting XML, so a list of one becomes an
 	 * object. Clients must cope; the simulator imitates it.

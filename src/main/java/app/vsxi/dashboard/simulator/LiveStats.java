@@ -39,15 +39,22 @@ final class LiveStats {
 		this.peakAtStart = this.callBase * 2 + seed.nextInt(50);
 	}
 
-	int activeCalls() {
+	/** The number of calls the box's traffic asks for now: a five-minute wave around a per-box base. */
+	int callLevel() {
 		double seconds = Duration.between(this.startedAt, Instant.now()).toMillis() / 1000.0;
 		double wave = Math.sin(2 * Math.PI * seconds / 300.0) * this.callBase * 0.3;
-		int noise = ThreadLocalRandom.current().nextInt(-3, 4);
-		return Math.max(0, (int) Math.round(this.callBase + wave) + noise);
+		return Math.max(0, (int) Math.round(this.callBase + wave));
 	}
 
-	Map<String, Object> systemStat(String haState) {
-		int active = activeCalls();
+	int callBase() {
+		return this.callBase;
+	}
+
+	long elapsedSeconds() {
+		return Duration.between(this.startedAt, Instant.now()).toSeconds();
+	}
+
+	Map<String, Object> systemStat(String haState, int active) {
 		long elapsed = Duration.between(this.startedAt, Instant.now()).toSeconds();
 		int cps = Math.max(0, active / 30 + ThreadLocalRandom.current().nextInt(0, 3));
 		Map<String, Object> row = new LinkedHashMap<>();
@@ -81,13 +88,13 @@ final class LiveStats {
 	}
 
 	/** Reference §6: label-value lines, with {@code HW Up Time:} on the fourth line. */
-	String systemRealtimeText() {
+	String systemRealtimeText(int active) {
 		Duration up = this.bootedBefore.plus(Duration.between(this.startedAt, Instant.now()));
 		String now = LocalDateTime.now(ZoneId.systemDefault()).format(SYSTEM_TIME);
 		return String.join("\n", List.of("Host Name: " + this.hostName,
 				"Software Version: " + VsxiConventions.SOFTWARE_VERSION, "System Time: " + now,
 				"HW Up Time: " + uptime(up), "SW Up Time: " + uptime(Duration.between(this.startedAt, Instant.now())),
-				"Active Sessions: " + activeCalls())) + "\n";
+				"Active Sessions: " + active)) + "\n";
 	}
 
 	private static String uptime(Duration up) {

@@ -12,6 +12,10 @@ final class SeedData {
 	private static final String[] CARRIERS = { "Acme Voice", "Blue Carrier", "Northwind Telecom", "Globex SIP",
 			"Initech Wholesale", "Umbrella Networks", "Stark Transit", "Wayne Access" };
 
+	private static final String[] REGIONS = { "US", "CANADA", "UK", "INTL", "MOBILE", "TOLLFREE" };
+
+	private static final String[] DOMAINS = { "pbx.example.net", "voice.example.org", "sip.example.com" };
+
 	private SeedData() {
 	}
 
@@ -23,6 +27,99 @@ final class SeedData {
 			resources.add(resource(trunkId, carrier, i % 2 == 0 ? "ingress" : "egress", seed));
 		}
 		return resources;
+	}
+
+	static List<Map<String, Object>> routeTables(Random seed, int count) {
+		List<Map<String, Object>> tables = new ArrayList<>();
+		for (int id = 1; id <= count; id++) {
+			tables.add(entry("tableId", id, "alias", "RT-" + REGIONS[(id - 1) % REGIONS.length], "description",
+					"Routes for " + REGIONS[(id - 1) % REGIONS.length] + " traffic"));
+		}
+		return tables;
+	}
+
+	static List<Map<String, Object>> routeGroups(Random seed, List<Long> trunkIds) {
+		List<Map<String, Object>> groups = new ArrayList<>();
+		for (int id = 1; id <= 4; id++) {
+			Map<String, Object> group = entry("groupId", id, "alias", "GRP-" + id, "policy",
+					id % 2 == 0 ? "round_robin" : "top_down");
+			for (int r = 1; r <= 4; r++) {
+				group.put("resourceId" + r, r <= 2 ? trunkIds.get(seed.nextInt(trunkIds.size())) : 0L);
+			}
+			groups.add(group);
+		}
+		return groups;
+	}
+
+	static List<Map<String, Object>> resourceBlocks(Random seed, List<Long> trunkIds) {
+		List<Map<String, Object>> blocks = new ArrayList<>();
+		for (int id = 1; id <= 3 + seed.nextInt(4); id++) {
+			blocks.add(entry("id", id, "alias", "block-" + id, "trunkId", trunkIds.get(seed.nextInt(trunkIds.size())),
+					"blockType", id % 2 == 0 ? "ani" : "dnis", "digits", "1900" + (100 + seed.nextInt(900)), "enable",
+					"enable"));
+		}
+		return blocks;
+	}
+
+	static List<Map<String, Object>> digitMappingTables(int count) {
+		List<Map<String, Object>> tables = new ArrayList<>();
+		for (int id = 1; id <= count; id++) {
+			tables.add(entry("tableId", id, "alias", "DM-" + id, "description", "Digit map " + id));
+		}
+		return tables;
+	}
+
+	/** Field names and example values from the reference's digit_mapping example (§2.4). */
+	static List<Map<String, Object>> digitMappings(Random seed, int tables, int count) {
+		List<Map<String, Object>> mappings = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			String dnis = String.valueOf(200 + seed.nextInt(800));
+			mappings.add(entry("alias", "MAP_" + dnis + "_" + i, "tableId", 1 + i % tables, "origAni", "any",
+					"origAniMinLength", 0, "origAniMaxLength", 40, "origDnis", dnis, "origDnisMinLength", 0,
+					"origDnisMaxLength", 40, "transAni", "", "transDnis", "1" + dnis + (1000000 + seed.nextInt(8999999)),
+					"aniAction", "all", "dnisAction", i % 3 == 0 ? "passthrough" : "replace"));
+		}
+		return mappings;
+	}
+
+	static List<Map<String, Object>> subscribers(Random seed, List<Long> trunkIds, int count) {
+		List<Map<String, Object>> subscribers = new ArrayList<>();
+		String domain = DOMAINS[seed.nextInt(DOMAINS.length)];
+		for (int i = 0; i < count; i++) {
+			String username = String.valueOf(2125550000L + seed.nextInt(9999));
+			subscribers.add(entry("username", username + i, "userDomain", domain, "password",
+					Long.toHexString(seed.nextLong()), "trunkId", trunkIds.get(i % trunkIds.size()), "alias",
+					"ext-" + (100 + i), "maxRegistrations", 1 + seed.nextInt(3), "enable", "enable"));
+		}
+		return subscribers;
+	}
+
+	static List<Map<String, Object>> mediaServerProfiles() {
+		return List.of(entry("id", 1, "alias", "default", "codecList", "PCMU,PCMA,G729", "ptime", 20, "dtmfMode",
+				"rfc2833"), entry("id", 2, "alias", "wideband", "codecList", "G722,OPUS,PCMU", "ptime", 20, "dtmfMode",
+						"rfc2833"));
+	}
+
+	/** switchType values as captured from real boxes (reference §5.2). */
+	static List<Map<String, Object>> mediaServers(Random seed) {
+		List<Map<String, Object>> servers = new ArrayList<>();
+		String[] types = { "Internal Media Switching", "External Advanced Hybrid-Media Switching",
+				"Advanced Hybrid-MLT" };
+		int[] capacities = { 3000, 8000, 2000 };
+		for (int i = 0; i < 1 + seed.nextInt(3); i++) {
+			servers.add(entry("mediaSrvIndex", i, "alias", "MS-" + (i + 1), "switchType", types[i], "publicIP",
+					"203.0.113." + (10 + seed.nextInt(200)), "priority", i + 1, "maxConnections", capacities[i]));
+		}
+		return servers;
+	}
+
+	/** Builds an ordered entry from name, value pairs. */
+	static Map<String, Object> entry(Object... pairs) {
+		Map<String, Object> entry = new LinkedHashMap<>();
+		for (int i = 0; i < pairs.length; i += 2) {
+			entry.put((String) pairs[i], pairs[i + 1]);
+		}
+		return entry;
 	}
 
 	/** Field order follows the reference (§2.4): SOAP-era leading fields, then the REST example's. */

@@ -3,11 +3,14 @@ package app.vsxi.dashboard.simulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpsConfigurator;
@@ -35,6 +38,9 @@ public final class SimulatedVsxi {
 
 	private final RequestCounts requestCounts = new RequestCounts();
 
+	/** Takes the port down and up again for the "down" fault; one daemon thread per box, made when first needed. */
+	private ScheduledExecutorService downtime;
+
 	private HttpsServer server;
 
 	private ExecutorService executor;
@@ -61,7 +67,8 @@ public final class SimulatedVsxi {
 				return thread;
 			});
 			https.setExecutor(this.executor);
-			https.createContext("/", new VsxiApiHandler(this.state, this.requestCounts));
+			https.createContext("/", new VsxiApiHandler(this.state, this.requestCounts,
+					new AdminHandler(this.state, this.requestCounts, this::goDown)));
 			https.start();
 			this.server = https;
 			this.port = https.getAddress().getPort();
@@ -115,6 +122,54 @@ public final class SimulatedVsxi {
 
 	public List<Map<String, Object>> resources() {
 		return this.state.resources();
+	}
+
+	/** The faults now switched on; see {@code POST /simulator/faults} for the same over HTTP. */
+	public Faults faults() {
+		return this.state.faults();
+	}
+
+	public void faults(Faults faults) {
+		this.state.faults(faults);
+	}
+
+	/** Load-Balance slave mode: every write answers 402, reads still work. */
+	public void slaveMode(boolean slave) {
+		this.state.slave(slave);
+	}
+
+	public boolean slaveMode() {
+		return this.state.slave();
+	}
+
+	/** Switches the stats dump layout at run time, as an upgrade of the box would. */
+	public void statsGeneration(StatsGeneration generation) {
+		this.state.statsGeneration(generation);
+	}
+
+	public StatsGeneration statsGeneration() {
+		return this.state.statsGeneration();
+	}
+
+	/** The user access log, oldest line first. */
+	public List<String> userAccessLog() {
+		return this.state.accessLog().lines();
+	}
+
+	/**
+	 * Closes the port now and opens it again after the given time: a box that goes down and comes back. Answers
+	 * in flight are given a moment to leave first.
+	 */
+	public synchronized void goDown(Duration duration) {
+		if (this.downtime == null) {
+			this.downtime = Executors.newSingleThreadScheduledExecutor(task -> {
+				Thread thread = new Thread(task, "vsxi-sim-" + this.name + "-downtime");
+				thread.setDaemon(true);
+				return thread;
+			});
+		}
+		this.downtime.schedule(this::stop, 100, TimeUnit.MILLISECONDS);
+		this.downtime.schedule(this::start, 100 + duration.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
 }

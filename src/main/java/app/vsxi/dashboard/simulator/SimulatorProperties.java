@@ -1,6 +1,7 @@
 package app.vsxi.dashboard.simulator;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -10,9 +11,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param password that user's password
  * @param bindAddress where simulated boxes listen; loopback unless a lab needs them reachable from elsewhere
  * @param statsGeneration which firmware generation's stats dump to imitate
+ * @param seedRoutes routes each box starts with; 0 lets every box pick a few hundred of its own
  */
 @ConfigurationProperties("vsxi.simulator")
 public record SimulatorProperties(@DefaultValue("admin") String username, @DefaultValue("admin") String password,
-		@DefaultValue("127.0.0.1") String bindAddress, @DefaultValue("OLDER") StatsGeneration statsGeneration) {
+		@DefaultValue("127.0.0.1") String bindAddress, @DefaultValue("OLDER") StatsGeneration statsGeneration,
+		@DefaultValue("0") int seedRoutes) {
+
+	@ConstructorBinding
+	public SimulatorProperties {
+	}
+
+	public SimulatorProperties(String username, String password, String bindAddress, StatsGeneration statsGeneration) {
+		this(username, password, bindAddress, statsGeneration, 0);
+	}
 
 }

@@ -1,156 +1,217 @@
 package app.vsxi.dashboard.simulator;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
-/** Answers one simulated box's HTTP requests: auth on every request, then the command. */
+/**
+ * Answers one simulated box's HTTP requests: basic auth on every request, then either a simulator endpoint or a
+ * VSXi command from the {@link CommandTable}, with the box's faults applied to the latter.
+ */
 final class VsxiApiHandler implements HttpHandler {
 
 	private final VsxiState state;
 
 	private final RequestCounts counts;
 
-	VsxiApiHandler(VsxiState state, RequestCounts counts) {
+	private final AdminHandler admin;
+
+	private final ConfigCommands config;
+
+	private final MonitorCommands monitor;
+
+	VsxiApiHandler(VsxiState state, RequestCounts counts, AdminHandler admin) {
 		this.state = state;
 		this.counts = counts;
+		this.admin = admin;
+		this.config = new ConfigCommands(state);
+		this.monitor = new MonitorCommands(state);
 	}
 
 	@Override
 	public void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
-			exchange.getRequestBody().readAllBytes();
+			byte[] body = exchange.getRequestBody().readAllBytes();
 			String path = exchange.getRequestURI().getPath();
-			String authFailure = authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
-			if (authFailure != null) {
-				message(exchange, 401, authFailure);
+			String[] credentials = credentials(exchange.getRequestHeaders().getFirst("Authorization"));
+			VsxiState.ApiUser user = credentials == null ? null : this.state.user(credentials[0]);
+			if (user == null) {
+				send(exchange, new Reply.Message(VsxiConventions.UNKNOWN_USER), false);
 				return;
 			}
-			if (VsxiConventions.REQUEST_COUNTS_PATH.equals(path)) {
-				send(exchange, 200, Document.Format.JSON.contentType, Document.json(this.counts.snapshot()));
+			if (!user.password().equals(credentials[1])) {
+				send(exchange, new Reply.Message(VsxiConventions.WRONG_PASSWORD), false);
+				return;
+			}
+			if (path.startsWith("/simulator/")) {
+				send(exchange, this.admin.handle(exchange.getRequestMethod(), path, body, user.readWrite()), false);
 				return;
 			}
 			if (!path.startsWith(VsxiConventions.BASE_PATH)) {
-				message(exchange, 404, "404 Not Found");
+				send(exchange, new Reply.Message(VsxiConventions.NOT_FOUND), false);
 				return;
 			}
 			String[] command = path.substring(VsxiConventions.BASE_PATH.length()).split("/", 2);
 			String action = command[0];
 			String table = command.length > 1 ? command[1] : "";
 			this.counts.record(action + "/" + table);
-			dispatch(exchange, exchange.getRequestMethod(), action, table, format(exchange.getRequestURI().getRawQuery()));
+			Faults faults = this.state.faults();
+			if (faults.latencyMillis() > 0) {
+				sleep(faults.latencyMillis());
+			}
+			if (faults.connectionReset()) {
+				// closing before any answer drops the connection: the client sees it cut
+				return;
+			}
+			if (faults.status() > 0) {
+				send(exchange, Reply.Body.text(VsxiConventions.injectedFault(faults.status())), faults.status(),
+						faults.truncateBody());
+				return;
+			}
+			ApiRequest request = request(exchange, action, table, body, credentials[0]);
+			send(exchange, request == null ? refusal(action, table)
+					: dispatch(request, user), faults.truncateBody());
 		}
 	}
 
-	private void dispatch(HttpExchange exchange, String method, String action, String table, Document.Format format)
-			throws IOException {
-		String command = method + " " + action + "/" + table;
-		switch (command) {
-			case "GET stats/realtime" -> send(exchange, 200, format.contentType,
-					realtimeDump().render(format, this.state.statsGeneration()));
-			case "GET system/realtime" -> send(exchange, 200, "text/plain;charset=UTF-8",
-					this.state.stats().systemRealtimeText().getBytes(StandardCharsets.UTF_8));
-			case "GET download/resource" -> send(exchange, 200, format.contentType,
-					Document.list("XBResourceList", "XBResource", this.state.resources(), format));
-			default -> message(exchange, 400, VsxiConventions.invalidTable(table));
+	private ApiRequest request(HttpExchange exchange, String action, String table, byte[] body, String user) {
+		VsxiCommand command = CommandTable.find(action, table);
+		if (command == null || !CommandTable.methodAllowed(command, exchange.getRequestMethod())) {
+			return null;
 		}
+		Map<String, String> parameters = ApiRequest.parameters(exchange.getRequestURI().getRawQuery());
+		Document.Format format = format(parameters.get("format"));
+		return new ApiRequest(command, format, parameters, body, user,
+				exchange.getRemoteAddress().getAddress().getHostAddress());
 	}
 
-	private StatsDump realtimeDump() {
-		Map<String, Object> systemStat = this.state.stats().systemStat(this.state.haState());
-		int active = (int) systemStat.get("sum_active_session");
-		List<Map<String, Object>> trunks = new ArrayList<>();
-		List<Map<String, Object>> resources = this.state.resources();
-		for (int i = 0; i < resources.size() && active > 0; i++) {
-			Map<String, Object> resource = resources.get(i);
-			int share = i == resources.size() - 1 ? active : active / 2;
-			active -= share;
-			Map<String, Object> row = new LinkedHashMap<>();
-			row.put("trunkId", String.valueOf(resource.get("trunkId")));
-			row.put("fqdn", "Group");
-			row.put("numOrig", String.valueOf(share));
-			row.put("numTerm", "0");
-			row.put("cps", String.valueOf(share / 30));
-			row.put("numPeak", String.valueOf(share * 2));
-			row.put("totalCLZ", "0");
-			row.put("numCLZCps", "0");
-			row.put("totalLimit", String.valueOf(resource.get("capacity")));
-			row.put("cpsLimit", String.valueOf(resource.get("cpsLimit")));
-			trunks.add(row);
+	private static Reply refusal(String action, String table) {
+		VsxiCommand command = CommandTable.find(action, table);
+		if (command != null) {
+			return new Reply.Message(VsxiConventions.METHOD_NOT_ALLOWED);
 		}
-		StatsDump dump = new StatsDump().table("system_stat", List.of(systemStat));
-		if (this.state.statsGeneration() == StatsGeneration.OLDER) {
-			return dump.table("gw_realtime_stat", List.of()).table("XBResourceRealTimeStatList", trunks);
-		}
-		List<Map<String, Object>> pairs = trunks.stream().map(trunk -> {
-			Map<String, Object> pair = new LinkedHashMap<>();
-			pair.put("orig_tid", trunk.get("trunkId"));
-			pair.put("orig_ip", "198.51.100.10");
-			pair.put("term_tid", "0");
-			pair.put("term_ip", "203.0.113.20");
-			pair.put("num_active_session", trunk.get("numOrig"));
-			pair.put("peak_active_session", trunk.get("numPeak"));
-			pair.put("active_cps", trunk.get("cps"));
-			return pair;
-		}).toList();
-		return dump.table("gw_realtime_stat", pairs);
+		return new Reply.Message(CommandTable.knowsAction(action) ? VsxiConventions.invalidTable(table)
+				: VsxiConventions.NOT_FOUND);
 	}
 
-	/** Returns null when the request may go on, else the 401 text the box answers. */
-	private String authenticate(String authorization) {
-		if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-			return VsxiConventions.UNKNOWN_USER;
+	private Reply dispatch(ApiRequest request, VsxiState.ApiUser user) {
+		VsxiCommand command = request.command();
+		String asked = request.parameters().get("format");
+		if (!command.write() && command.formats().contains("xml") && asked != null
+				&& !command.formats().contains(asked.toLowerCase())) {
+			// inferred: a format the command table does not list for this command
+			return new Reply.Message(VsxiConventions.FAILED);
 		}
-		String decoded;
+		if (command.write() && !user.readWrite()) {
+			this.state.accessLog().refused(request.user(), request.address(), request.what(), "read-only user");
+			return new Reply.Message(VsxiConventions.UNKNOWN_USER);
+		}
+		if (command.write() && this.state.slave()) {
+			this.state.accessLog().refused(request.user(), request.address(), request.what(), "Load-Balance slave");
+			return new Reply.Message(VsxiConventions.SLAVE_MODE);
+		}
+		return switch (command.action()) {
+			case "download" -> this.config.download(request);
+			case "downloadLarge" -> switch (command.table()) {
+				case "systemConfiguration", "hardwareConfiguration" -> this.monitor.configurationZip(request);
+				case "smcDataFile" -> this.monitor.downloadSmcData(request);
+				default -> this.config.downloadLarge(request);
+			};
+			case "query" -> "active_calls".equals(command.table()) ? activeCallsQuery(request)
+					: this.config.query(request);
+			case "stats" -> this.monitor.stats(request);
+			case "system" -> this.monitor.system(request);
+			case "delete" -> switch (command.table()) {
+				case "active_calls" -> this.monitor.killCalls(request);
+				case "sub_stats" -> this.monitor.deleteRegistrations(request);
+				default -> this.config.write(request);
+			};
+			case "replaceLarge" -> "smcDataFile".equals(command.table()) ? this.monitor.replaceSmcData(request)
+					: this.config.write(request);
+			default -> this.config.write(request);
+		};
+	}
+
+	private Reply activeCallsQuery(ApiRequest request) {
 		try {
-			decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+			var condition = QueryParser.parse(request.parameters().get("queryString"), TableCatalog.ACTIVE_CALLS);
+			var matches = this.state.calls().calls().stream().filter(condition).toList();
+			return Reply.Body.of(request.format().contentType,
+					EntryWriter.bytes(TableCatalog.ACTIVE_CALLS, request.format(), matches));
+		}
+		catch (QueryParser.QueryException ex) {
+			return new Reply.Message(VsxiConventions.invalidQuery(ex.getMessage()));
+		}
+	}
+
+	/** Returns the user name and password of a Basic header, or null when there is none to read. */
+	private static String[] credentials(String authorization) {
+		if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+			return null;
+		}
+		try {
+			String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
+					StandardCharsets.UTF_8);
+			int colon = decoded.indexOf(':');
+			return colon < 0 ? null : new String[] { decoded.substring(0, colon), decoded.substring(colon + 1) };
 		}
 		catch (IllegalArgumentException ex) {
-			return VsxiConventions.UNKNOWN_USER;
+			return null;
 		}
-		int colon = decoded.indexOf(':');
-		VsxiState.ApiUser user = colon < 0 ? null : this.state.user(decoded.substring(0, colon));
-		if (user == null) {
-			return VsxiConventions.UNKNOWN_USER;
-		}
-		return user.password().equals(decoded.substring(colon + 1)) ? null : VsxiConventions.WRONG_PASSWORD;
 	}
 
-	private static Document.Format format(String rawQuery) {
-		if (rawQuery != null) {
-			for (String parameter : rawQuery.split("&")) {
-				String[] pair = parameter.split("=", 2);
-				if (pair.length == 2 && "format".equals(pair[0])) {
-					String value = URLDecoder.decode(pair[1], StandardCharsets.UTF_8).toLowerCase();
-					return switch (value) {
-						case "json" -> Document.Format.JSON;
-						case "csv" -> Document.Format.CSV;
-						default -> Document.Format.XML;
-					};
-				}
-			}
+	/** Inferred: an unknown format value is read as XML, the default. */
+	private static Document.Format format(String value) {
+		if (value == null) {
+			return Document.Format.XML;
 		}
-		return Document.Format.XML;
+		return switch (value.toLowerCase()) {
+			case "json" -> Document.Format.JSON;
+			case "csv" -> Document.Format.CSV;
+			default -> Document.Format.XML;
+		};
 	}
 
-	private static void message(HttpExchange exchange, int status, String text) throws IOException {
-		send(exchange, status, VsxiConventions.MESSAGE_CONTENT_TYPE, text.getBytes(StandardCharsets.UTF_8));
+	private static void send(HttpExchange exchange, Reply reply, boolean truncate) throws IOException {
+		if (reply instanceof Reply.Message message) {
+			send(exchange, Reply.Body.of(VsxiConventions.MESSAGE_CONTENT_TYPE,
+					message.text().getBytes(StandardCharsets.UTF_8)), message.status(), truncate);
+		}
+		else {
+			send(exchange, (Reply.Body) reply, 200, truncate);
+		}
 	}
 
-	private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
-		exchange.getResponseHeaders().set("Content-Type", contentType);
-		exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+	private static void send(HttpExchange exchange, Reply.Body body, int status, boolean truncate) throws IOException {
+		exchange.getResponseHeaders().set("Content-Type", body.contentType());
+		if (truncate) {
+			// announce the whole length, send half: the client sees the body end early
+			ByteArrayOutputStream whole = new ByteArrayOutputStream();
+			body.writer().writeTo(whole);
+			exchange.sendResponseHeaders(status, whole.size());
+			OutputStream out = exchange.getResponseBody();
+			out.write(whole.toByteArray(), 0, whole.size() / 2);
+			out.flush();
+			throw new IOException("Body truncated on purpose (fault injection)");
+		}
+		exchange.sendResponseHeaders(status, body.length() == 0 ? -1 : Math.max(0, body.length()));
 		try (OutputStream out = exchange.getResponseBody()) {
-			out.write(body);
+			body.writer().writeTo(out);
+		}
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

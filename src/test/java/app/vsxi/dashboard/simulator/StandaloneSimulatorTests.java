@@ -51,6 +51,23 @@ class StandaloneSimulatorTests {
 		}
 	}
 
+	@Test
+	void theStandaloneBoxServesTheTablesAndItsAdminEndpointsWithSeededRoutes() throws IOException {
+		int port = freePort();
+		try (ConfigurableApplicationContext context = SpringApplication.run(VsxiDashboardApplication.class,
+				"--spring.profiles.active=simulator", "--server.port=" + port, "--vsxi.simulator.bind-address=127.0.0.1",
+				"--vsxi.simulator.seed-routes=1234", "--vsxi.simulator.stats-generation=NEWER")) {
+			SimulatedVsxi box = context.getBean(SimulatedVsxi.class);
+			SimulatorClient client = new SimulatorClient(box, "admin", "admin");
+
+			assertThat(client.getText("download/route?format=csv").lines().count()).isEqualTo(1 + 1234);
+			assertThat(client.getText("stats/realtime")).contains("<table_data name=\"system_stat\">");
+			assertThat(client.text("POST", VsxiConventions.FAULTS_PATH, "{\"slave\":true}")).contains("\"slave\":true");
+			assertThat(client.send("POST", "update/routetable", client.get("download/routetable").body()).statusCode())
+				.isEqualTo(402);
+		}
+	}
+
 	private static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();

@@ -1,0 +1,98 @@
+package app.vsxi.dashboard.simulator;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The simulator's own endpoints on a box's port (not VSXi API): request counts, faults, release variant and the
+ * user access log. Reading needs any API user of the box; changing needs a read/write one.
+ */
+final class AdminHandler {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final VsxiState state;
+
+	private final RequestCounts counts;
+
+	private final Consumer<Duration> goDown;
+
+	/** @param goDown closes the box's port for a while, reopening it afterwards */
+	AdminHandler(VsxiState state, RequestCounts counts, Consumer<Duration> goDown) {
+		this.state = state;
+		this.counts = counts;
+		this.goDown = goDown;
+	}
+
+	Reply handle(String method, String path, byte[] body, boolean readWrite) {
+		if (!"GET".equals(method) && !readWrite) {
+			return new Reply.Message(VsxiConventions.UNKNOWN_USER);
+		}
+		try {
+			return switch (method + " " + path) {
+				case "GET " + VsxiConventions.REQUEST_COUNTS_PATH -> json(this.counts.snapshot());
+				case "GET " + VsxiConventions.FAULTS_PATH -> json(faults());
+				case "POST " + VsxiConventions.FAULTS_PATH -> changeFaults(read(body));
+				case "DELETE " + VsxiConventions.FAULTS_PATH -> {
+					this.state.faults(Faults.NONE);
+					this.state.slave(false);
+					yield json(faults());
+				}
+				case "GET " + VsxiConventions.RELEASE_PATH -> json(release());
+				case "POST " + VsxiConventions.RELEASE_PATH -> {
+					Object generation = read(body).get("statsGeneration");
+					if (generation != null) {
+						this.state.statsGeneration(StatsGeneration.valueOf(generation.toString().toUpperCase()));
+					}
+					yield json(release());
+				}
+				case "GET " + VsxiConventions.USER_ACCESS_LOG_PATH ->
+					Reply.Body.text(String.join("\n", this.state.accessLog().lines()) + "\n");
+				default -> new Reply.Message(VsxiConventions.NOT_FOUND);
+			};
+		}
+		catch (IllegalArgumentException | JacksonException ex) {
+			return new Reply.Message("400 fail - " + ex.getMessage());
+		}
+	}
+
+	private Reply changeFaults(Map<String, Object> changes) {
+		this.state.faults(this.state.faults().with(changes));
+		if (changes.containsKey("slave")) {
+			this.state.slave(Boolean.parseBoolean(changes.get("slave").toString()));
+		}
+		Object down = changes.get("downSeconds");
+		if (down != null && Long.parseLong(down.toString()) > 0) {
+			this.goDown.accept(Duration.ofSeconds(Long.parseLong(down.toString())));
+		}
+		return json(faults());
+	}
+
+	private Map<String, Object> faults() {
+		Map<String, Object> faults = new LinkedHashMap<>(this.state.faults().asMap());
+		faults.put("slave", this.state.slave());
+		return faults;
+	}
+
+	private Map<String, Object> release() {
+		return Map.of("statsGeneration", this.state.statsGeneration().name());
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> read(byte[] body) {
+		if (body.length == 0) {
+			return Map.of();
+		}
+		return JSON.readValue(body, Map.class);
+	}
+
+	private static Reply json(Object value) {
+		return Reply.Body.of(Document.Format.JSON.contentType, Document.json(value));
+	}
+
+}

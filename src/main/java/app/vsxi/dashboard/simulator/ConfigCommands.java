@@ -1,0 +1,166 @@
+package app.vsxi.dashboard.simulator;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * The commands on configuration tables: download, query, update, delete, upload and their Large forms. Input is
+ * validated as the box does it (reference §7): a plain file with one bad entry changes nothing; a zipped file
+ * loses its bad entries, the rest is applied, and the answer says so.
+ */
+final class ConfigCommands {
+
+	private final VsxiState state;
+
+	ConfigCommands(VsxiState state) {
+		this.state = state;
+	}
+
+	Reply download(ApiRequest request) {
+		VsxiTable table = this.state.table(request.command().table());
+		Document.Format format = request.format();
+		return new Reply.Body(format.contentType, out -> {
+			synchronized (table) {
+				EntryWriter.write(out, table.spec(), format, table.size(), table::forEach);
+			}
+		});
+	}
+
+	/** A zip holding one file named after the table, streamed entry by entry. */
+	Reply downloadLarge(ApiRequest request) {
+		VsxiTable table = this.state.table(request.command().table());
+		Document.Format format = request.format();
+		return new Reply.Body(VsxiConventions.ZIP_CONTENT_TYPE, out -> {
+			ZipOutputStream zip = new ZipOutputStream(out);
+			zip.putNextEntry(new ZipEntry(VsxiConventions.zipEntryName(table.spec().name(), format)));
+			synchronized (table) {
+				EntryWriter.write(zip, table.spec(), format, table.size(), table::forEach);
+			}
+			zip.closeEntry();
+			zip.finish();
+		});
+	}
+
+	Reply query(ApiRequest request) {
+		VsxiTable table = this.state.table(request.command().table());
+		Predicate<Map<String, Object>> condition;
+		try {
+			condition = QueryParser.parse(request.parameters().get("queryString"), table.spec());
+		}
+		catch (QueryParser.QueryException ex) {
+			return new Reply.Message(VsxiConventions.invalidQuery(ex.getMessage()));
+		}
+		List<Map<String, Object>> matches = new ArrayList<>();
+		synchronized (table) {
+			table.forEach(entry -> {
+				if (condition.test(entry)) {
+					matches.add(entry);
+				}
+			});
+		}
+		return Reply.Body.of(request.format().contentType,
+				EntryWriter.bytes(table.spec(), request.format(), matches));
+	}
+
+	/** update, delete, upload, replaceLarge and the other Large writes. */
+	Reply write(ApiRequest request) {
+		VsxiCommand command = request.command();
+		VsxiTable table = this.state.table(VsxiConventions.storedTable(command.table()));
+		TableSpec spec = table.spec();
+		UserAccessLog log = this.state.accessLog();
+		List<Map<String, Object>> raw;
+		try {
+			raw = command.large() ? EntryReader.readZip(request.body(), spec) : EntryReader.read(request.body(), spec);
+		}
+		catch (EntryReader.UnreadableInputException ex) {
+			log.refused(request.user(), request.address(), request.what(), ex.getMessage());
+			return new Reply.Message(VsxiConventions.VALIDATION_EXCEPTION);
+		}
+		if (!command.large() && raw.size() > VsxiConventions.PLAIN_INPUT_LIMIT) {
+			log.refused(request.user(), request.address(), request.what(),
+					raw.size() + " entries in a plain file; use the Large action");
+			return new Reply.Message(VsxiConventions.FAILED);
+		}
+		Long scope = scope(request, spec);
+		List<Map<String, Object>> valid = new ArrayList<>();
+		List<String> errors = new ArrayList<>();
+		for (int i = 0; i < raw.size(); i++) {
+			try {
+				Map<String, Object> entry = spec.normalize(raw.get(i));
+				if (scope != null && !scope.equals(entry.get("tableId"))) {
+					throw new TableSpec.InvalidEntryException("tableId " + entry.get("tableId") + " is not table " + scope);
+				}
+				valid.add(entry);
+			}
+			catch (TableSpec.InvalidEntryException ex) {
+				log.validationError(request.user(), request.address(), request.what(), i + 1, ex.getMessage());
+				errors.add(ex.getMessage());
+			}
+		}
+		if (!errors.isEmpty() && !command.large()) {
+			log.refused(request.user(), request.address(), request.what(), "validation failed, nothing changed");
+			return new Reply.Message(VsxiConventions.VALIDATION_EXCEPTION);
+		}
+		int changed;
+		synchronized (table) {
+			changed = apply(command, table, valid, scope);
+		}
+		log.change(request.user(), request.address(), request.what(), changed + " of " + raw.size() + " entries applied"
+				+ (errors.isEmpty() ? "" : ", " + errors.size() + " discarded"));
+		if (!errors.isEmpty()) {
+			return new Reply.Message(VsxiConventions.FINISHED_WITH_ERRORS);
+		}
+		return new Reply.Message("upload".equals(command.action()) ? VsxiConventions.UPLOAD_OK : VsxiConventions.OK);
+	}
+
+	private int apply(VsxiCommand command, VsxiTable table, List<Map<String, Object>> entries, Long scope) {
+		switch (command.action()) {
+			case "delete", "deleteLarge" -> {
+				int deleted = 0;
+				for (Map<String, Object> entry : entries) {
+					deleted += table.delete(table.spec().key(entry)) ? 1 : 0;
+				}
+				return deleted;
+			}
+			case "upload", "replaceLarge" -> {
+				if (VsxiConventions.storedTable(command.table()).equals(command.table())) {
+					table.clear();
+				}
+				else {
+					Set<Object> tableIds = new HashSet<>();
+					if (scope != null) {
+						tableIds.add(scope);
+					}
+					entries.forEach(entry -> tableIds.add(entry.get("tableId")));
+					table.deleteWhere(entry -> tableIds.contains(entry.get("tableId")));
+				}
+			}
+			default -> {
+			}
+		}
+		entries.forEach(table::upsert);
+		return entries.size();
+	}
+
+	/** For routesInRouteTable and digitMappingsInDigMapTable: the one table id they replace, if named. */
+	private static Long scope(ApiRequest request, TableSpec spec) {
+		if (VsxiConventions.storedTable(request.command().table()).equals(request.command().table())) {
+			return null;
+		}
+		String id = request.parameters().getOrDefault(VsxiConventions.TABLE_ID_PARAMETER,
+				request.parameters().get("tableId"));
+		try {
+			return id == null || id.isBlank() ? null : Long.valueOf(id.trim());
+		}
+		catch (NumberFormatException ex) {
+			return -1L;
+		}
+	}
+
+}

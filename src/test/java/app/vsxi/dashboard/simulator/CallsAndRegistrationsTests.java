@@ -1,0 +1,112 @@
+package app.vsxi.dashboard.simulator;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Killing calls and deleting registrations over HTTPS remove exactly what was named. */
+class CallsAndRegistrationsTests {
+
+	private SimulatedVsxi box;
+
+	private SimulatorClient client;
+
+	@BeforeEach
+	void start() {
+		this.box = new SimulatedVsxi("calls", 0, new SimulatorProperties("admin", "admin", "127.0.0.1",
+				StatsGeneration.OLDER)).start();
+		this.client = new SimulatorClient(this.box, "admin", "admin");
+	}
+
+	@AfterEach
+	void stop() {
+		this.box.stop();
+	}
+
+	@Test
+	void aCsvRowAsTheActiveCallsCsvGivesItEndsThatCallOnly() {
+		List<String> csv = this.client.getText("stats/active_calls?format=csv").lines().toList();
+		assertThat(csv).hasSizeGreaterThan(3);
+		String victim = csv.get(2);
+
+		String answer = this.client.text("DELETE", "delete/active_calls", csv.get(0) + "\r\n" + victim + "\r\n");
+
+		assertThat(answer).isEqualTo("200 OK");
+		List<String> ids = callIds();
+		assertThat(ids).doesNotContain(victim.split(",")[10]).contains(csv.get(1).split(",")[10], csv.get(3).split(",")[10]);
+		assertThat(this.box.userAccessLog()).anyMatch(line -> line.contains("delete/active_calls OK - 1 of 1 calls ended"));
+	}
+
+	@Test
+	void anXmlListOfCallsEndsThoseCallsAndAnUnmatchedOrEmptyBodyEndsNone() {
+		List<Map<String, Object>> calls = TableRoundTripTests.entries(TableCatalog.ACTIVE_CALLS,
+				this.client.getText("stats/active_calls"));
+		String two = new String(EntryWriter.bytes(TableCatalog.ACTIVE_CALLS, Document.Format.XML,
+				List.of(calls.get(0), calls.get(1))), java.nio.charset.StandardCharsets.UTF_8);
+
+		assertThat(this.client.text("DELETE", "delete/active_calls", two)).isEqualTo("200 OK");
+		assertThat(callIds()).doesNotContain((String) calls.get(0).get("callID"), (String) calls.get(1).get("callID"))
+			.contains((String) calls.get(2).get("callID"));
+
+		List<String> before = callIds();
+		assertThat(this.client.text("DELETE", "delete/active_calls", "")).isEqualTo("200 OK");
+		assertThat(this.client.text("DELETE", "delete/active_calls",
+				"<XBActiveCallsList><XBActiveCall><ssm_index>1</ssm_index><callID>none</callID></XBActiveCall></XBActiveCallsList>"))
+			.isEqualTo("200 OK");
+		assertThat(callIds()).containsAll(before);
+	}
+
+	@Test
+	void jsonIsNotAcceptedToKillCalls() {
+		String json = this.client.getText("stats/active_calls?format=json");
+
+		assertThat(this.client.text("DELETE", "delete/active_calls", json)).isEqualTo("400 fail - validation exception");
+	}
+
+	@Test
+	void registrationDeleteRemovesExactlyTheMatchesAndAlwaysAnswers200() {
+		List<Map<String, Object>> before = TableRoundTripTests.entries(TableCatalog.SUB_STATS,
+				this.client.getText("stats/sub_stats"));
+		Map<String, Object> target = before.get(1);
+
+		String answer = this.client.text("DELETE", "delete/sub_stats",
+				"<XBSubStatsList><XBSubStats><username>" + target.get("username") + "</username><trunkID>"
+						+ target.get("trunkId") + "</trunkID></XBSubStats>"
+						+ "<XBSubStats><username>" + before.get(2).get("username") + "</username><userIp>10.0.0.0</userIp>"
+						+ "</XBSubStats></XBSubStatsList>");
+
+		assertThat(answer).isEqualTo("200 OK");
+		List<Object> ids = TableRoundTripTests.entries(TableCatalog.SUB_STATS, this.client.getText("stats/sub_stats"))
+			.stream()
+			.map(r -> r.get("id"))
+			.toList();
+		assertThat(ids).doesNotContain(target.get("id"))
+			.containsAll(before.stream().filter(r -> r != target).map(r -> r.get("id")).toList());
+		assertThat(this.client.text("DELETE", "delete/sub_stats", "<XBSubStatsList/>")).isEqualTo("200 OK");
+		assertThat(this.client.text("DELETE", "delete/sub_stats", "not xml at all <")).isEqualTo("200 OK");
+	}
+
+	@Test
+	void statsMoveWhileTheBoxRuns() throws InterruptedException {
+		String sipBefore = this.client.getText("stats/sip_stats");
+		String resourceBefore = this.client.getText("stats/resource");
+		Thread.sleep(1100);
+
+		assertThat(this.client.getText("stats/sip_stats")).isNotEqualTo(sipBefore).contains("<table name=\"sip_request_stat\">");
+		assertThat(this.client.getText("stats/resource")).isNotEqualTo(resourceBefore)
+			.contains("<table name=\"ingress_stat\">", "<field name=\"1st15mins_call_attempt\">");
+	}
+
+	private List<String> callIds() {
+		return TableRoundTripTests.entries(TableCatalog.ACTIVE_CALLS, this.client.getText("stats/active_calls"))
+			.stream()
+			.map(call -> (String) call.get("callID"))
+			.toList();
+	}
+
+}

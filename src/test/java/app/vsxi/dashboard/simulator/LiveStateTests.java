@@ -1,0 +1,130 @@
+package app.vsxi.dashboard.simulator;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Calls and registrations that live, end and can be removed one by one, on a clock the test moves. */
+class LiveStateTests {
+
+	private final MovableClock clock = new MovableClock();
+
+	private final AtomicInteger level = new AtomicInteger(20);
+
+	private final LiveCalls calls = new LiveCalls(this.clock, new Random(7), this.level::get, () -> List.of(101L, 202L, 303L));
+
+	@Test
+	void callsLastAWhileThenEndAndNewOnesStart() {
+		List<Map<String, Object>> first = this.calls.calls();
+		assertThat(first).hasSize(20);
+
+		this.clock.advance(Duration.ofSeconds(30));
+		assertThat(this.calls.calls()).isEqualTo(first.stream().map(call -> aged(call, 30)).toList());
+
+		this.clock.advance(Duration.ofHours(1));
+		List<Map<String, Object>> later = this.calls.calls();
+		assertThat(later).hasSize(20);
+		assertThat(later).extracting(call -> call.get("callID"))
+			.doesNotContainAnyElementsOf(first.stream().map(call -> call.get("callID")).toList());
+	}
+
+	@Test
+	void whenTheLevelFallsCallsEndOnTheirOwnTime() {
+		this.calls.calls();
+		this.level.set(0);
+
+		assertThat(this.calls.count()).isEqualTo(20);
+		this.clock.advance(Duration.ofHours(1));
+		assertThat(this.calls.count()).isZero();
+	}
+
+	@Test
+	void killEndsExactlyTheNamedCallsAndNoOthers() {
+		List<Map<String, Object>> before = this.calls.calls();
+		this.level.set(0);
+
+		int ended = this.calls.kill(List.of(Map.of("ssm_index", before.get(2).get("ssm_index").toString()),
+				Map.of("callID", before.get(5).get("callID")), Map.of("dnis", before.get(7).get("dnis")),
+				Map.of("ssm_index", "999999999")));
+
+		assertThat(ended).isEqualTo(2);
+		assertThat(this.calls.calls()).hasSize(18)
+			.doesNotContain(before.get(2), before.get(5))
+			.contains(before.get(7));
+	}
+
+	@Test
+	void registrationsExpireAndSubscribersRegisterAgain() {
+		List<Map<String, Object>> subscribers = SeedData.subscribers(new Random(3), List.of(101L, 202L), 30);
+		Registrations registrations = new Registrations(this.clock, new Random(5), () -> subscribers);
+		List<Map<String, Object>> first = registrations.current();
+		assertThat(first).hasSize(20);
+
+		this.clock.advance(Duration.ofHours(2));
+		List<Map<String, Object>> later = registrations.current();
+
+		assertThat(later).isNotEmpty().hasSizeLessThan(first.size());
+		assertThat(later).extracting(r -> r.get("id")).doesNotContainAnyElementsOf(
+				first.stream().map(r -> r.get("id")).toList());
+	}
+
+	@Test
+	void registrationDeleteAndsTheFieldsOfOneEntryAndOrsTheEntries() {
+		List<Map<String, Object>> subscribers = SeedData.subscribers(new Random(3), List.of(101L, 202L), 30);
+		Registrations registrations = new Registrations(this.clock, new Random(5), () -> subscribers);
+		List<Map<String, Object>> before = registrations.current();
+		Map<String, Object> a = before.get(0);
+		Map<String, Object> b = before.get(1);
+
+		int removed = registrations.delete(List.of(
+				Map.of("username", a.get("username"), "trunkID", a.get("trunkId")),
+				Map.of("username", b.get("username"), "userIp", "10.255.255.255"), Map.of()));
+
+		assertThat(removed).isEqualTo(1);
+		List<Map<String, Object>> after = registrations.current();
+		assertThat(after).doesNotContain(a).contains(b);
+		assertThat(after.stream().filter(r -> !r.equals(a)).count()).isGreaterThanOrEqualTo(before.size() - 1);
+	}
+
+	private Map<String, Object> aged(Map<String, Object> call, long seconds) {
+		Map<String, Object> aged = new java.util.LinkedHashMap<>(call);
+		aged.put("duration", (Long) call.get("duration") + seconds);
+		return aged;
+	}
+
+	private static final class MovableClock extends Clock {
+
+		private Instant now = Instant.parse("2026-03-01T10:00:00Z");
+
+		void advance(Duration duration) {
+			this.now = this.now.plus(duration);
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+	}
+
+}

@@ -1,0 +1,163 @@
+package app.vsxi.dashboard.simulator;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+/** A test's curl -k against one simulated box: any method, any body, basic auth, raw answers. */
+final class SimulatorClient {
+
+	private final SimulatedVsxi box;
+
+	private final HttpClient http;
+
+	private final String credentials;
+
+	SimulatorClient(SimulatedVsxi box, String username, String password) {
+		this.box = box;
+		this.credentials = username + ":" + password;
+		try {
+			SSLContext insecure = SSLContext.getInstance("TLS");
+			insecure.init(null, new TrustManager[] { new AcceptAll() }, null);
+			this.http = HttpClient.newBuilder().sslContext(insecure).build();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	SimulatorClient as(String username, String password) {
+		return new SimulatorClient(this.box, username, password);
+	}
+
+	/** {@code command} is {@code action/table?query} under the API base, or an absolute path. */
+	HttpResponse<byte[]> send(String method, String command, byte[] body) {
+		String path = command.startsWith("/") ? command : VsxiConventions.BASE_PATH + command;
+		HttpRequest request = HttpRequest.newBuilder(URI.create(this.box.baseUrl() + path))
+			.header("Authorization",
+					"Basic " + Base64.getEncoder().encodeToString(this.credentials.getBytes(StandardCharsets.UTF_8)))
+			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
+			.build();
+		try {
+			return this.http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** A GET whose body the caller reads as it arrives. */
+	HttpResponse<java.io.InputStream> stream(String command) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(this.box.baseUrl() + VsxiConventions.BASE_PATH + command))
+			.header("Authorization",
+					"Basic " + Base64.getEncoder().encodeToString(this.credentials.getBytes(StandardCharsets.UTF_8)))
+			.build();
+		return this.http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+	}
+
+	HttpResponse<byte[]> get(String command) {
+		return send("GET", command, null);
+	}
+
+	String text(String method, String command, String body) {
+		return text(send(method, command, body == null ? null : body.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	String getText(String command) {
+		return text(get(command));
+	}
+
+	static String text(HttpResponse<byte[]> response) {
+		return new String(response.body(), StandardCharsets.UTF_8);
+	}
+
+	static String contentType(HttpResponse<?> response) {
+		return response.headers().firstValue("Content-Type").orElse("");
+	}
+
+	/** The files of a zip, by name. */
+	static Map<String, String> unzip(byte[] zip) {
+		Map<String, String> files = new LinkedHashMap<>();
+		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+			ZipEntry entry;
+			while ((entry = in.getNextEntry()) != null) {
+				files.put(entry.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return files;
+	}
+
+	static byte[] zip(String name, String content) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+			zip.putNextEntry(new ZipEntry(name));
+			zip.write(content.getBytes(StandardCharsets.UTF_8));
+			zip.closeEntry();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return bytes.toByteArray();
+	}
+
+	/** curl -k: any certificate, any host name. */
+	private static final class AcceptAll extends X509ExtendedTrustManager {
+
+		@Override
+		public void checkClientTrusted(X509Certificate[] chain, String authType) {
+		}
+
+		@Override
+		public void checkServerTrusted(X509Certificate[] chain, String authType) {
+		}
+
+		@Override
+		public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
+		}
+
+		@Override
+		public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
+		}
+
+		@Override
+		public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+		}
+
+		@Override
+		public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+		}
+
+		@Override
+		public X509Certificate[] getAcceptedIssuers() {
+			return new X509Certificate[0];
+		}
+
+	}
+
+}
