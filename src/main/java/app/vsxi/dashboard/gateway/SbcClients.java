@@ -22,15 +22,20 @@ final class SbcClients {
 
 	private final GatewayProperties properties;
 
-	private final Map<Long, Entry> clients = new ConcurrentHashMap<>();
+	private final Map<Long, Client> clients = new ConcurrentHashMap<>();
 
 	SbcClients(GatewayProperties properties) {
 		this.properties = properties;
 	}
 
-	WebClient clientFor(SbcEndpoint endpoint) {
-		String identity = endpoint.baseUrl() + "|" + endpoint.certificateFingerprint();
-		Entry entry = this.clients.compute(endpoint.sbcId(), (id, existing) -> {
+	/** The SBC's client; a new one whenever its address, certificate or credentials changed. */
+	Client clientFor(SbcEndpoint endpoint) {
+		String identity = identity(endpoint);
+		Client current = this.clients.get(endpoint.sbcId());
+		if (current != null && current.identity().equals(identity)) {
+			return current;
+		}
+		return this.clients.compute(endpoint.sbcId(), (id, existing) -> {
 			if (existing != null && existing.identity().equals(identity)) {
 				return existing;
 			}
@@ -39,11 +44,16 @@ final class SbcClients {
 			}
 			return create(endpoint, identity);
 		});
-		return entry.client();
+	}
+
+	/** Credentials are part of it only as a hash, so the identity string never holds a password. */
+	private static String identity(SbcEndpoint endpoint) {
+		return endpoint.baseUrl() + "|" + endpoint.certificateFingerprint() + "|"
+				+ java.util.Objects.hash(endpoint.username(), endpoint.password());
 	}
 
 	void forget(long sbcId) {
-		Entry entry = this.clients.remove(sbcId);
+		Client entry = this.clients.remove(sbcId);
 		if (entry != null) {
 			entry.pool().disposeLater().subscribe();
 		}
@@ -53,7 +63,7 @@ final class SbcClients {
 		this.clients.keySet().forEach(this::forget);
 	}
 
-	private Entry create(SbcEndpoint endpoint, String identity) {
+	private Client create(SbcEndpoint endpoint, String identity) {
 		ConnectionProvider pool = ConnectionProvider.builder("sbc-" + endpoint.sbcId())
 			.maxConnections(this.properties.maxConnectionsPerSbc())
 			.pendingAcquireMaxCount(this.properties.maxQueuedPerSbc())
@@ -64,11 +74,12 @@ final class SbcClients {
 			.responseTimeout(this.properties.readTimeout())
 			.secure(spec -> spec.sslContext(pinnedTrust(endpoint.certificateFingerprint())));
 		WebClient client = WebClient.builder()
-			.baseUrl(endpoint.baseUrl().toString())
 			.clientConnector(new ReactorClientHttpConnector(http))
 			.codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
 			.build();
-		return new Entry(identity, client, pool);
+		String authorization = "Basic " + java.util.Base64.getEncoder()
+			.encodeToString((endpoint.username() + ":" + endpoint.password()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		return new Client(identity, client, pool, authorization, new ConcurrentHashMap<>());
 	}
 
 	private static SslContext pinnedTrust(String fingerprint) {
@@ -83,7 +94,19 @@ final class SbcClients {
 		}
 	}
 
-	private record Entry(String identity, WebClient client, ConnectionProvider pool) {
+	/** One SBC's WebClient with what every call to it repeats: its Authorization header and its URIs. */
+	record Client(String identity, WebClient web, ConnectionProvider pool, String authorization,
+			Map<String, java.net.URI> uris) {
+
+		java.net.URI uri(String key, java.util.function.Supplier<java.net.URI> build) {
+			java.net.URI uri = this.uris.get(key);
+			if (uri == null && this.uris.size() < 256) {
+				uri = build.get();
+				this.uris.put(key, uri);
+			}
+			return uri != null ? uri : build.get();
+		}
+
 	}
 
 }

@@ -20,6 +20,7 @@ import reactor.core.scheduler.Schedulers;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.reactive.function.BodyInserter;
 import org.springframework.http.client.reactive.ClientHttpRequest;
@@ -44,6 +45,9 @@ final class SbcExchange {
 
 	private final MeterRegistry meters;
 
+	/** Looked up once per SBC, command and outcome rather than built on every call. */
+	private final Map<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
+
 	SbcExchange(GatewayProperties properties, SbcClients clients, SbcGuards guards, MeterRegistry meters) {
 		this.properties = properties;
 		this.clients = clients;
@@ -52,17 +56,23 @@ final class SbcExchange {
 	}
 
 	/** What the SBC answered, read whole as text. */
-	record Answer(int status, String body) {
+	record Answer(int status, byte[] body) {
+
+		String text() {
+			return new String(this.body, StandardCharsets.UTF_8);
+		}
+
 	}
 
 	/** A request whose answer is read whole; {@code onAnswer} decides what a 2xx/300 answer means. */
 	<T> Mono<GatewayResult<T>> text(SbcEndpoint sbc, Request request, Function<Answer, GatewayResult<T>> onAnswer) {
-		return call(sbc, request, response -> response.bodyToMono(String.class)
-			.defaultIfEmpty("")
+		return call(sbc, request, response -> response.bodyToMono(byte[].class)
+			.defaultIfEmpty(new byte[0])
 			.map(body -> {
 				int status = response.statusCode().value();
 				return status == 200 || status == 300 ? onAnswer.apply(new Answer(status, body))
-						: GatewayResult.<T>failed(FailureClassifier.fromStatus(status, body));
+						: GatewayResult.<T>failed(
+								FailureClassifier.fromStatus(status, new String(body, StandardCharsets.UTF_8)));
 			}), true);
 	}
 
@@ -99,19 +109,12 @@ final class SbcExchange {
 			return Mono.just(GatewayResult.failed(new GatewayError.CertificateNotConfirmed()));
 		}
 		Timer.Sample sample = Timer.start(this.meters);
-		WebClient client = this.clients.clientFor(sbc);
+		SbcClients.Client client = this.clients.clientFor(sbc);
 		Mono<GatewayResult<T>> attempt = Mono.defer(() -> {
-			WebClient.RequestBodySpec spec = client.method(request.method())
-				.uri(uri -> {
-					// every value goes in as a variable, so it is encoded strictly (a queryString has ' % = " …)
-					Map<String, String> variables = new java.util.HashMap<>(request.parameters());
-					variables.put("action", request.action());
-					variables.put("table", request.table());
-					uri.path(API);
-					request.parameters().keySet().forEach(name -> uri.queryParam(name, "{" + name + "}"));
-					return uri.build(variables);
-				})
-				.headers(headers -> headers.setBasicAuth(sbc.username(), sbc.password(), StandardCharsets.UTF_8));
+			WebClient.RequestBodySpec spec = client.web()
+				.method(request.method())
+				.uri(client.uri(request.uriKey(), () -> uri(sbc, request)))
+				.header(HttpHeaders.AUTHORIZATION, client.authorization());
 			if (request.body() != null) {
 				spec.body(request.body());
 			}
@@ -126,6 +129,18 @@ final class SbcExchange {
 		});
 		return guarded(attempt, sbc, request.method() == HttpMethod.GET)
 			.doOnNext(result -> record(sample, sbc, request.command(), result));
+	}
+
+	/** Every value goes in as a variable, so it is encoded strictly (a queryString has ' % = " …). */
+	private static java.net.URI uri(SbcEndpoint sbc, Request request) {
+		Map<String, String> variables = new java.util.HashMap<>(request.parameters());
+		variables.put("action", request.action());
+		variables.put("table", request.table());
+		org.springframework.web.util.UriComponentsBuilder uri = org.springframework.web.util.UriComponentsBuilder
+			.fromUri(sbc.baseUrl())
+			.path(API);
+		request.parameters().keySet().forEach(name -> uri.queryParam(name, "{" + name + "}"));
+		return uri.encode().buildAndExpand(variables).toUri();
 	}
 
 	/** The SBC's own bulkhead and circuit breaker around every call, and its retry around reads only. */
@@ -149,12 +164,13 @@ final class SbcExchange {
 	private void record(Timer.Sample sample, SbcEndpoint sbc, String command, GatewayResult<?> result) {
 		String outcome = result instanceof GatewayResult.Failed<?> failed ? failed.error().getClass().getSimpleName()
 				: "Ok";
-		sample.stop(Timer.builder("vsxi.gateway.requests")
-			.description("Calls to VSXi SBCs")
-			.tag("sbc", sbc.name())
-			.tag("command", command)
-			.tag("outcome", outcome)
-			.register(this.meters));
+		sample.stop(this.timers.computeIfAbsent(sbc.name() + '|' + command + '|' + outcome,
+				key -> Timer.builder("vsxi.gateway.requests")
+					.description("Calls to VSXi SBCs")
+					.tag("sbc", sbc.name())
+					.tag("command", command)
+					.tag("outcome", outcome)
+					.register(this.meters)));
 		if (result instanceof GatewayResult.Failed<?> failed) {
 			log.debug("{} {} failed: {}", sbc, command, failed.error().message());
 		}
@@ -174,6 +190,11 @@ final class SbcExchange {
 
 		String command() {
 			return this.action + "/" + this.table;
+		}
+
+		/** Requests with the same key have the same URI. */
+		String uriKey() {
+			return this.action + "/" + this.table + "?" + this.parameters;
 		}
 
 	}

@@ -24,6 +24,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class SimulatedVsxi {
 
+	static {
+		// the JDK server writes headers and body separately; without TCP_NODELAY each answer waits out the
+		// client's delayed ACK (about 40 ms), which no real VSXi does
+		if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+			System.setProperty("sun.net.httpserver.nodelay", "true");
+		}
+	}
+
 	private static final Logger log = LoggerFactory.getLogger(SimulatedVsxi.class);
 
 	private final String name;

@@ -39,11 +39,14 @@ import app.vsxi.dashboard.simulator.StatsGeneration;
  */
 public final class GatewayOverheadBenchmark {
 
-	private static final int CALLS = 10_000;
+	private static final int CALLS = Integer.getInteger("calls", 10_000);
 
 	private static final int CONCURRENCY = 4;
 
-	private static final int ROUNDS = 3;
+	private static final int ROUNDS = 5;
+
+	/** Both paths run this often first, so that neither is measured before the JIT compiled it. */
+	private static final int WARM_UP_ROUNDS = 5;
 
 	public static void main(String[] args) throws Exception {
 		SimulatedVsxi box = new SimulatedVsxi("bench", 0,
@@ -59,8 +62,10 @@ public final class GatewayOverheadBenchmark {
 			.build();
 		ExecutorService workers = Executors.newFixedThreadPool(CONCURRENCY);
 		try {
-			direct(plain, request, workers, 1_000);
-			viaGateway(gateway, endpoint, 1_000);
+			for (int warm = 0; warm < WARM_UP_ROUNDS; warm++) {
+				direct(plain, request, workers, 5_000);
+				viaGateway(gateway, endpoint, 5_000);
+			}
 			List<Double> ratios = new ArrayList<>();
 			for (int round = 1; round <= ROUNDS; round++) {
 				long directNanos = direct(plain, request, workers, CALLS);
