@@ -18,7 +18,7 @@ import app.vsxi.dashboard.fleet.CredentialCipher;
 import app.vsxi.dashboard.fleet.Sbc;
 import app.vsxi.dashboard.fleet.SbcRepository;
 import app.vsxi.dashboard.support.HeadlessChromium;
-import app.vsxi.dashboard.support.HostileSbc;
+import app.vsxi.dashboard.support.FakeSbc;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -53,14 +53,14 @@ class EscapingBrowserTests {
 
 	private WebDriver browser;
 
-	private HostileSbc hostile;
+	private FakeSbc hostile;
 
 	private Sbc sbc;
 
 	@BeforeEach
 	void hostileFleetMember() throws Exception {
 		this.browser = HeadlessChromium.start();
-		this.hostile = new HostileSbc();
+		this.hostile = FakeSbc.hostile();
 		this.sbc = this.sbcs.save(new Sbc(null, "hostile-sbc", this.hostile.baseUrl(), API_USER, this.cipher.encrypt("pw"),
 				SITE, 1L, this.hostile.fingerprint(), Instant.now(), Instant.now()));
 		this.audit.recordAs("admin", "SBC_UPDATE", "hostile-sbc", 1L, AuditOutcome.SUCCESS, "site: → " + SITE);

@@ -12,10 +12,13 @@ import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.util.Date;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -23,20 +26,42 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-/** An "SBC" whose every answer is markup and script, to prove the dashboard shows SBC text as text. */
-public final class HostileSbc implements AutoCloseable {
+/**
+ * An HTTPS "SBC" that answers whatever a test tells it to, for answers no well-behaved box gives: markup,
+ * garbage, zip bombs, entity tricks. It records every request body it receives.
+ */
+public final class FakeSbc implements AutoCloseable {
 
-	public static final String PAYLOAD = "401 <script>window.__xss='sbc'</script><img id=\"xss-sbc\" src=\"x\">";
+	/** Markup and script, as a hostile or broken box might send in an error text. */
+	public static final String HOSTILE_TEXT = "401 <script>window.__xss='sbc'</script><img id=\"xss-sbc\" src=\"x\">";
+
+	/** What to answer to one request. */
+	public record Answer(int status, String contentType, byte[] body) {
+
+		public static Answer text(int status, String body) {
+			return new Answer(status, "text/plain", body.getBytes(StandardCharsets.UTF_8));
+		}
+
+	}
+
+	@FunctionalInterface
+	public interface Responder {
+
+		Answer answer(String method, String path, byte[] body);
+
+	}
 
 	private final HttpsServer server;
 
 	private final String fingerprint;
 
-	public HostileSbc() throws Exception {
+	private final List<String> received = new CopyOnWriteArrayList<>();
+
+	public FakeSbc(Responder responder) throws Exception {
 		KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
 		generator.initialize(256);
 		KeyPair keys = generator.generateKeyPair();
-		X500Name name = new X500Name("CN=hostile");
+		X500Name name = new X500Name("CN=fake-sbc");
 		X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(
 				name, BigInteger.ONE, new Date(System.currentTimeMillis() - 86_400_000L),
 				new Date(System.currentTimeMillis() + 86_400_000L), name, keys.getPublic())
@@ -53,14 +78,26 @@ public final class HostileSbc implements AutoCloseable {
 			.formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
 		this.server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 8);
 		this.server.setHttpsConfigurator(new HttpsConfigurator(context));
-		this.server.createContext("/", exchange -> {
-			byte[] body = PAYLOAD.getBytes(StandardCharsets.UTF_8);
-			exchange.sendResponseHeaders(401, body.length);
-			try (OutputStream out = exchange.getResponseBody()) {
-				out.write(body);
-			}
-		});
+		this.server.createContext("/", exchange -> respond(exchange, responder));
 		this.server.start();
+	}
+
+	/** An SBC whose every answer is {@link #HOSTILE_TEXT} with a 401. */
+	public static FakeSbc hostile() throws Exception {
+		return new FakeSbc((method, path, body) -> Answer.text(401, HOSTILE_TEXT));
+	}
+
+	private void respond(HttpExchange exchange, Responder responder) throws IOException {
+		try (exchange) {
+			byte[] body = exchange.getRequestBody().readAllBytes();
+			this.received.add(new String(body, StandardCharsets.UTF_8));
+			Answer answer = responder.answer(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), body);
+			exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+			exchange.sendResponseHeaders(answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(answer.body());
+			}
+		}
 	}
 
 	public String baseUrl() {
@@ -71,8 +108,13 @@ public final class HostileSbc implements AutoCloseable {
 		return this.fingerprint;
 	}
 
+	/** Every request body received, in order. */
+	public List<String> received() {
+		return this.received;
+	}
+
 	@Override
-	public void close() throws IOException {
+	public void close() {
 		this.server.stop(0);
 	}
 
