@@ -1,0 +1,215 @@
+package app.vsxi.dashboard.gateway;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+
+import app.vsxi.dashboard.simulator.Faults;
+import app.vsxi.dashboard.simulator.SimulatedVsxi;
+import app.vsxi.dashboard.simulator.SimulatorProperties;
+import app.vsxi.dashboard.simulator.StatsGeneration;
+import app.vsxi.dashboard.support.FakeSbc;
+
+import static app.vsxi.dashboard.gateway.GatewayCommandsTests.failed;
+import static app.vsxi.dashboard.gateway.GatewayCommandsTests.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What goes wrong on the wire or in an answer becomes a typed error, from faults injected into simulated boxes
+ * and from fake ones that answer what no well-behaved box would. No exception escapes.
+ */
+class GatewayFailureTests {
+
+	private static SimulatedVsxi faulty;
+
+	private static SimulatedVsxi healthy;
+
+	private final VsxiGateway gateway = new VsxiGateway(
+			GatewayProperties.of(Duration.ofSeconds(1), Duration.ofSeconds(1), 4), new SimpleMeterRegistry());
+
+	@BeforeAll
+	static void start() {
+		SimulatorProperties properties = new SimulatorProperties("admin", "admin", "127.0.0.1", StatsGeneration.OLDER);
+		faulty = new SimulatedVsxi("faulty", 0, properties).start();
+		healthy = new SimulatedVsxi("healthy", 0, properties).start();
+	}
+
+	@AfterAll
+	static void stop() {
+		faulty.stop();
+		healthy.stop();
+	}
+
+	@AfterEach
+	void heal() {
+		faulty.faults(Faults.NONE);
+		this.gateway.destroy();
+	}
+
+	@Test
+	void anAnswerSlowerThanTheReadTimeoutIsATimeout() {
+		faulty.faults(new Faults(2_500, 0, false, false));
+
+		assertThat(failed(this.gateway.realtimeStats(endpoint(faulty)))).isInstanceOf(GatewayError.Timeout.class);
+	}
+
+	@Test
+	void aConnectionClosedWithoutAnswerIsUnreachable() {
+		faulty.faults(new Faults(0, 0, true, false));
+
+		assertThat(failed(this.gateway.realtimeStats(endpoint(faulty)))).isInstanceOf(GatewayError.Unreachable.class);
+	}
+
+	@Test
+	void aTruncatedZipIsATypedFailure() {
+		faulty.faults(new Faults(0, 0, false, true));
+
+		GatewayError error = failed(this.gateway.downloadLarge(endpoint(faulty), "route", row -> {
+		}));
+
+		assertThat(error).isInstanceOfAny(GatewayError.Unreachable.class, GatewayError.UnexpectedResponse.class);
+	}
+
+	@Test
+	void statusCodesMapToTheirErrors() {
+		faulty.faults(new Faults(0, 400, false, false));
+		assertThat(failed(this.gateway.download(endpoint(faulty), "resource"))).isInstanceOf(GatewayError.Rejected.class);
+		faulty.faults(new Faults(0, 402, false, false));
+		assertThat(failed(this.gateway.download(endpoint(faulty), "resource"))).isInstanceOf(GatewayError.SlaveMode.class);
+		faulty.faults(new Faults(0, 503, false, false));
+		assertThat(failed(this.gateway.download(endpoint(faulty), "resource")))
+			.isInstanceOfSatisfying(GatewayError.UnexpectedResponse.class,
+					unexpected -> assertThat(unexpected.status()).isEqualTo(503));
+	}
+
+	@Test
+	void garbageInsteadOfXmlIsAnUnexpectedResponse() throws Exception {
+		try (FakeSbc fake = new FakeSbc((method, path, body) -> FakeSbc.Answer.text(200, "<XBResourceList><XBRes"))) {
+			GatewayError error = failed(this.gateway.download(endpoint(fake), "resource"));
+
+			assertThat(error).isInstanceOf(GatewayError.UnexpectedResponse.class);
+			assertThat(error.message()).contains("cannot read download/resource");
+		}
+	}
+
+	@Test
+	void anExternalEntityIsRefusedAndNeverFetched() throws Exception {
+		String xxe = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/hostname\">]>"
+				+ "<XBResourceList><XBResource><name>&x;</name></XBResource></XBResourceList>";
+		String hostname = java.nio.file.Files.readString(java.nio.file.Path.of("/etc/hostname")).strip();
+		try (FakeSbc fake = new FakeSbc((method, path, body) -> FakeSbc.Answer.text(200, xxe))) {
+			GatewayError error = failed(this.gateway.download(endpoint(fake), "resource"));
+
+			assertThat(error).isInstanceOf(GatewayError.UnexpectedResponse.class);
+			assertThat(error.message()).doesNotContain(hostname);
+		}
+	}
+
+	@Test
+	void aZipBombIsRefused() throws Exception {
+		byte[] bomb = bomb();
+		try (FakeSbc fake = new FakeSbc(
+				(method, path, body) -> new FakeSbc.Answer(200, "application/octet-stream", bomb))) {
+			GatewayError error = failed(this.gateway.downloadLarge(endpoint(fake), "route", row -> {
+			}));
+
+			assertThat(error.message()).contains("zip bomb");
+		}
+	}
+
+	@Test
+	void fieldsTheDashboardDoesNotKnowAreSentBackUntouched() throws Exception {
+		String download = "<DigitTranslationList><DigitTrans><alias>A</alias><tableId>1</tableId>"
+				+ "<origAni>any</origAni><futureField>keep me</futureField><nested><x>1</x><x>2</x></nested>"
+				+ "</DigitTrans></DigitTranslationList>";
+		try (FakeSbc fake = new FakeSbc((method, path, body) -> path.endsWith("/download/digit_mapping")
+				? FakeSbc.Answer.text(200, download) : FakeSbc.Answer.text(200, "200 OK"))) {
+			TableDocument table = ok(this.gateway.download(endpoint(fake), "digit_mapping"));
+			TableRow edited = table.rows().get(0).with("origAni", "212");
+
+			ok(this.gateway.update(endpoint(fake), "digit_mapping",
+					new TableDocument(table.root(), table.item(), List.of(edited))));
+
+			String sent = fake.received().get(fake.received().size() - 1);
+			assertThat(sent).contains("<origAni>212</origAni><futureField>keep me</futureField>"
+					+ "<nested><x>1</x><x>2</x></nested>");
+		}
+	}
+
+	@Test
+	void oneSlowSbcDoesNotSlowTheOthers() {
+		VsxiGateway patient = new VsxiGateway(GatewayProperties.of(Duration.ofSeconds(2), Duration.ofSeconds(15), 4),
+				new SimpleMeterRegistry());
+		List<Disposable> stuck = new ArrayList<>();
+		try {
+			ok(patient.realtimeStats(endpoint(healthy)));
+			double alone = medianMillis(patient, 30);
+			faulty.faults(new Faults(10_000, 0, false, false));
+			for (int i = 0; i < 8; i++) {
+				stuck.add(patient.realtimeStats(endpoint(faulty)).subscribe());
+			}
+
+			double beside = medianMillis(patient, 30);
+
+			// measured as a ratio to the same calls without the slow SBC, not as an absolute bound
+			assertThat(beside / alone).as("median %.2f ms beside a stuck SBC vs %.2f ms alone", beside, alone)
+				.isLessThan(3.0);
+		}
+		finally {
+			stuck.forEach(Disposable::dispose);
+			patient.destroy();
+		}
+	}
+
+	private static double medianMillis(VsxiGateway gateway, int calls) {
+		double[] millis = new double[calls];
+		for (int i = 0; i < calls; i++) {
+			long start = System.nanoTime();
+			ok(gateway.realtimeStats(endpoint(healthy)));
+			millis[i] = (System.nanoTime() - start) / 1e6;
+		}
+		Arrays.sort(millis);
+		return millis[calls / 2];
+	}
+
+	private static byte[] bomb() throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (ZipOutputStream zip = new ZipOutputStream(out)) {
+			zip.putNextEntry(new ZipEntry("route.xml"));
+			zip.write("<XBRouteList><XBRoute><alias>".getBytes(StandardCharsets.UTF_8));
+			byte[] zeros = new byte[1024 * 1024];
+			Arrays.fill(zeros, (byte) 'a');
+			for (int i = 0; i < 64; i++) {
+				zip.write(zeros);
+			}
+			zip.write("</alias></XBRoute></XBRouteList>".getBytes(StandardCharsets.UTF_8));
+			zip.closeEntry();
+		}
+		return out.toByteArray();
+	}
+
+	private static SbcEndpoint endpoint(SimulatedVsxi box) {
+		return new SbcEndpoint(box.port(), box.name(), URI.create(box.baseUrl()), "admin", "admin",
+				box.certificateFingerprint());
+	}
+
+	private static SbcEndpoint endpoint(FakeSbc fake) {
+		return new SbcEndpoint(fake.hashCode(), "fake", URI.create(fake.baseUrl()), "admin", "admin", fake.fingerprint());
+	}
+
+
+}
