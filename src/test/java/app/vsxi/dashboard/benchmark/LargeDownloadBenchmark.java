@@ -1,0 +1,100 @@
+package app.vsxi.dashboard.benchmark;
+
+import java.io.File;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import app.vsxi.dashboard.VsxiDashboardApplication;
+import app.vsxi.dashboard.gateway.GatewayProperties;
+import app.vsxi.dashboard.gateway.GatewayResult;
+import app.vsxi.dashboard.gateway.Route;
+import app.vsxi.dashboard.gateway.SbcEndpoint;
+import app.vsxi.dashboard.gateway.TableZip;
+import app.vsxi.dashboard.gateway.VsxiGateway;
+
+/**
+ * {@code downloadLarge/route} of 1,000,000 routes from a standalone simulated VSXi (its own JVM, so its memory
+ * is not counted) through the gateway into typed {@link Route}s. Prints the time and this JVM's peak heap; the
+ * benchmark runs with {@code -Xmx256m}, the target, so it could not finish if the gateway needed more.
+ */
+public final class LargeDownloadBenchmark {
+
+	private static final int ROUTES = Integer.getInteger("routes", 1_000_000);
+
+	public static void main(String[] args) throws Exception {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		Process simulator = new ProcessBuilder(
+				new File(System.getProperty("java.home"), "bin/java").getPath(), "-Xmx512m", "-cp",
+				System.getProperty("java.class.path"), VsxiDashboardApplication.class.getName(),
+				"--spring.profiles.active=simulator", "--server.port=" + port, "--vsxi.simulator.bind-address=127.0.0.1",
+				"--vsxi.simulator.seed-routes=" + ROUTES, "--logging.level.root=WARN")
+			.inheritIO()
+			.start();
+		VsxiGateway gateway = new VsxiGateway(GatewayProperties.of(Duration.ofSeconds(3), Duration.ofSeconds(60), 2),
+				new SimpleMeterRegistry());
+		try {
+			waitForPort(port);
+			URI base = URI.create("https://127.0.0.1:" + port);
+			String fingerprint = ((GatewayResult.Ok<String>) gateway.presentedCertificate(base)).value();
+			SbcEndpoint sbc = new SbcEndpoint(1, "large", base, "admin", "admin", fingerprint);
+			ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+
+			AtomicLong rows = new AtomicLong();
+			AtomicLong resources = new AtomicLong();
+			long start = System.nanoTime();
+			GatewayResult<TableZip.Summary> result = gateway.downloadLarge(sbc, "route", row -> {
+				Route route = Route.from(row);
+				rows.incrementAndGet();
+				resources.addAndGet(route.resourceIds().size());
+			}).block(Duration.ofMinutes(10));
+			long millis = (System.nanoTime() - start) / 1_000_000;
+
+			if (!(result instanceof GatewayResult.Ok<TableZip.Summary> ok) || ok.value().rows() != ROUTES) {
+				throw new IllegalStateException("download did not bring every route: " + result);
+			}
+			System.out.printf("downloadLarge/route: %,d typed routes (%,d resource references) in %,d ms (%,.0f routes/s)%n",
+					rows.get(), resources.get(), millis, rows.get() * 1000.0 / millis);
+			System.out.printf("peak heap of the dashboard JVM: %.1f MB (sum of heap pool peaks; -Xmx %d MB; target < 256 MB)%n",
+					peakHeapBytes() / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576);
+		}
+		finally {
+			gateway.destroy();
+			simulator.destroy();
+			simulator.waitFor(10, TimeUnit.SECONDS);
+		}
+	}
+
+	private static long peakHeapBytes() {
+		return ManagementFactory.getMemoryPoolMXBeans()
+			.stream()
+			.filter(pool -> pool.getType() == MemoryType.HEAP)
+			.mapToLong(pool -> pool.getPeakUsage().getUsed())
+			.sum();
+	}
+
+	private static void waitForPort(int port) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+		while (System.nanoTime() < deadline) {
+			try (Socket socket = new Socket("127.0.0.1", port)) {
+				return;
+			}
+			catch (java.io.IOException notYet) {
+				Thread.sleep(200);
+			}
+		}
+		throw new IllegalStateException("the simulator did not start on port " + port);
+	}
+
+}
