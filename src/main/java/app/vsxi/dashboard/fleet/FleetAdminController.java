@@ -34,6 +34,12 @@ class FleetAdminController {
 		return this.fleet.assignableGroups();
 	}
 
+	/** SBCs that may be named as an HA master: those the user manages. */
+	@ModelAttribute("masters")
+	List<Sbc> masters() {
+		return this.fleet.assignableGroups().isEmpty() ? List.of() : this.fleet.administrable();
+	}
+
 	@GetMapping
 	String list(Model model) {
 		model.addAttribute("sbcs", this.fleet.administrable());

@@ -16,6 +16,7 @@ import app.vsxi.dashboard.audit.AuditOutcome;
 import app.vsxi.dashboard.gateway.GatewayResult;
 import app.vsxi.dashboard.gateway.RealtimeStats;
 import app.vsxi.dashboard.gateway.SbcEndpoint;
+import app.vsxi.dashboard.gateway.SbcTrust;
 import app.vsxi.dashboard.gateway.SystemInfo;
 import app.vsxi.dashboard.gateway.VsxiGateway;
 import reactor.core.publisher.Mono;
@@ -95,8 +96,10 @@ public class FleetService {
 	}
 
 	public SbcEndpoint endpoint(Sbc sbc) {
+		String master = sbc.haMasterId() == null ? null
+				: this.repository.findById(sbc.haMasterId()).map(Sbc::name).orElse(null);
 		return new SbcEndpoint(sbc.id(), sbc.name(), URI.create(sbc.baseUrl()), sbc.username(),
-				this.cipher.decrypt(sbc.passwordCipher()), sbc.certificateFingerprint());
+				this.cipher.decrypt(sbc.passwordCipher()), sbc.certificateFingerprint(), sbc.trust(), master);
 	}
 
 	@PreAuthorize("@access.canInGroup('ADMINISTER', #form.groupId)")
@@ -108,7 +111,8 @@ public class FleetService {
 		checkNameFree(form.getName(), -1L);
 		Instant now = Instant.now();
 		Sbc sbc = new Sbc(null, form.getName(), address(form), form.getUsername(), this.cipher.encrypt(form.getPassword()),
-				blankToNull(form.getSiteLabel()), group(form.getGroupId()).id(), null, now, now);
+				blankToNull(form.getSiteLabel()), group(form.getGroupId()).id(), null, form.getTrust(),
+				master(form, null), now, now);
 		Sbc saved = this.repository.save(sbc);
 		this.audit.record("SBC_CREATE", saved.name(), saved.groupId(), AuditOutcome.SUCCESS, saved.baseUrl());
 		return saved;
@@ -125,8 +129,8 @@ public class FleetService {
 				: this.cipher.encrypt(form.getPassword());
 		String fingerprint = baseUrl.equals(current.baseUrl()) ? current.certificateFingerprint() : null;
 		Sbc saved = this.repository.save(new Sbc(id, form.getName(), baseUrl, form.getUsername(), password,
-				blankToNull(form.getSiteLabel()), group(form.getGroupId()).id(), fingerprint, current.createdAt(),
-				Instant.now()));
+				blankToNull(form.getSiteLabel()), group(form.getGroupId()).id(), fingerprint, form.getTrust(),
+				master(form, id), current.createdAt(), Instant.now()));
 		this.gateway.forget(id);
 		this.audit.record("SBC_UPDATE", saved.name(), saved.groupId(), AuditOutcome.SUCCESS,
 				SbcChanges.describe(current, saved));
@@ -210,9 +214,10 @@ public class FleetService {
 			.id();
 		Sbc sbc = this.repository.findByName(name)
 			.map(existing -> new Sbc(existing.id(), name, baseUrl, username, this.cipher.encrypt(password), siteLabel,
-					groupId, certificateFingerprint, existing.createdAt(), now))
-			.orElseGet(() -> new Sbc(null, name, baseUrl, username, this.cipher.encrypt(password), siteLabel, groupId,
-					certificateFingerprint, now, now));
+					groupId, certificateFingerprint, SbcTrust.PINNED_CERTIFICATE, existing.haMasterId(),
+					existing.createdAt(), now))
+			.orElseGet(() -> Sbc.pinned(name, baseUrl, username, this.cipher.encrypt(password), siteLabel, groupId,
+					certificateFingerprint));
 		Sbc saved = this.repository.save(sbc);
 		this.gateway.forget(saved.id());
 		return saved;
@@ -232,6 +237,18 @@ public class FleetService {
 		if (count > 0) {
 			log.info("Re-encrypted {} SBC credential(s) under the current key", count);
 		}
+	}
+
+	/** The master named on the form: another SBC of the fleet, never the SBC itself. */
+	private Long master(SbcForm form, Long self) {
+		Long master = form.getHaMasterId();
+		if (master == null) {
+			return null;
+		}
+		if (master.equals(self) || this.repository.findById(master).isEmpty()) {
+			throw new InvalidSbcException("haMasterId", "choose another SBC of the fleet as master");
+		}
+		return master;
 	}
 
 	private Sbc find(long id) {

@@ -17,6 +17,8 @@ final class SbcChanges {
 		field(changes, "API user", before.username(), after.username());
 		field(changes, "site", before.siteLabel(), after.siteLabel());
 		field(changes, "group", before.groupId(), after.groupId());
+		field(changes, "trust", before.trust(), after.trust());
+		field(changes, "HA master", before.haMasterId(), after.haMasterId());
 		if (!Objects.equals(before.passwordCipher(), after.passwordCipher())) {
 			changes.add("password changed");
 		}

@@ -5,6 +5,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import app.vsxi.dashboard.gateway.SbcTrust;
+
 /** What an administrator types to add or edit an SBC. The password is never filled in from storage. */
 public class SbcForm {
 
@@ -30,6 +32,11 @@ public class SbcForm {
 	@NotNull(message = "choose the group this SBC belongs to")
 	private Long groupId;
 
+	@NotNull
+	private SbcTrust trust = SbcTrust.PINNED_CERTIFICATE;
+
+	private Long haMasterId;
+
 	static SbcForm of(Sbc sbc) {
 		SbcForm form = new SbcForm();
 		form.setName(sbc.name());
@@ -37,6 +44,8 @@ public class SbcForm {
 		form.setUsername(sbc.username());
 		form.setSiteLabel(sbc.siteLabel());
 		form.setGroupId(sbc.groupId());
+		form.setTrust(sbc.trust());
+		form.setHaMasterId(sbc.haMasterId());
 		return form;
 	}
 
@@ -78,6 +87,22 @@ public class SbcForm {
 
 	public void setSiteLabel(String siteLabel) {
 		this.siteLabel = siteLabel == null ? null : siteLabel.trim();
+	}
+
+	public SbcTrust getTrust() {
+		return this.trust;
+	}
+
+	public void setTrust(SbcTrust trust) {
+		this.trust = trust;
+	}
+
+	public Long getHaMasterId() {
+		return this.haMasterId;
+	}
+
+	public void setHaMasterId(Long haMasterId) {
+		this.haMasterId = haMasterId;
 	}
 
 	public Long getGroupId() {

@@ -19,11 +19,11 @@ final class FailureClassifier {
 	}
 
 	/** For an answer other than 200. */
-	static GatewayError fromStatus(int status, String body) {
+	static GatewayError fromStatus(int status, String body, SbcEndpoint sbc) {
 		String text = body == null ? "" : body.strip();
 		return switch (status) {
 			case 401 -> new GatewayError.NotAuthorized(text.isEmpty() ? "401" : text);
-			case 402 -> new GatewayError.SlaveMode(text);
+			case 402 -> new GatewayError.SlaveMode(text, sbc.masterName());
 			case 400 -> new GatewayError.Rejected(text.isEmpty() ? "400" : text);
 			default -> new GatewayError.UnexpectedResponse(status, abbreviate(text));
 		};
@@ -59,6 +59,10 @@ final class FailureClassifier {
 	}
 
 	private static GatewayError tlsFailure(Throwable cause, SbcEndpoint endpoint, Duration probeTimeout) {
+		if (endpoint.trust() == SbcTrust.CERTIFICATE_AUTHORITY) {
+			return new GatewayError.TlsFailure("the certificate is not signed by the configured CA for host "
+					+ endpoint.baseUrl().getHost() + " (" + abbreviate(String.valueOf(cause.getMessage())) + ")");
+		}
 		GatewayResult<String> presented = CertificateProbe.presentedFingerprint(endpoint.baseUrl(), probeTimeout);
 		if (presented instanceof GatewayResult.Ok<String> ok && !ok.value().equals(endpoint.certificateFingerprint())) {
 			return new GatewayError.CertificateChanged(ok.value(), endpoint.certificateFingerprint());

@@ -34,10 +34,11 @@ public sealed interface GatewayError {
 		}
 	}
 
-	/** 402: the SBC is a Load-Balance slave and takes no changes. */
-	record SlaveMode(String vsxiMessage) implements GatewayError {
+	/** 402: the SBC is a Load-Balance slave and takes no changes; its master, if the fleet pairs it with one. */
+	record SlaveMode(String vsxiMessage, String masterName) implements GatewayError {
 		public String message() {
-			return "The SBC is in Load-Balance Slave mode and takes no changes; make them on its master";
+			return "The SBC is in Load-Balance Slave mode and takes no changes; make them on its master"
+					+ (this.masterName == null ? " (no master is paired with it in the fleet)" : " " + this.masterName);
 		}
 	}
 

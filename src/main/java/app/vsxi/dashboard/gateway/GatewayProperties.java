@@ -15,17 +15,24 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param readRetries extra attempts for a read that met a passing failure; writes are never retried
  * @param retryBackoff wait before such an extra attempt
  * @param circuitBreaker when to stop calling an SBC that keeps failing
+ * @param trustedCaFile PEM file of the CA certificates that SBCs set to {@link SbcTrust#CERTIFICATE_AUTHORITY}
+ * are checked against; none by default
  */
 @ConfigurationProperties("vsxi.gateway")
 public record GatewayProperties(@DefaultValue("3s") Duration connectTimeout, @DefaultValue("10s") Duration readTimeout,
 		@DefaultValue("4") int maxConnectionsPerSbc, @DefaultValue("32") int maxQueuedPerSbc,
 		@DefaultValue("1") int readRetries, @DefaultValue("300ms") Duration retryBackoff,
-		@DefaultValue CircuitBreaker circuitBreaker) {
+		@DefaultValue CircuitBreaker circuitBreaker, String trustedCaFile) {
 
 	/** For tests and tools: the given timeouts and connections, the defaults for the rest. */
 	public static GatewayProperties of(Duration connectTimeout, Duration readTimeout, int maxConnectionsPerSbc) {
 		return new GatewayProperties(connectTimeout, readTimeout, maxConnectionsPerSbc, 32, 1, Duration.ofMillis(300),
-				new CircuitBreaker(50, 10, 5, Duration.ofSeconds(30)));
+				new CircuitBreaker(50, 10, 5, Duration.ofSeconds(30)), null);
+	}
+
+	public GatewayProperties withTrustedCaFile(String file) {
+		return new GatewayProperties(this.connectTimeout, this.readTimeout, this.maxConnectionsPerSbc,
+				this.maxQueuedPerSbc, this.readRetries, this.retryBackoff, this.circuitBreaker, file);
 	}
 
 	/**

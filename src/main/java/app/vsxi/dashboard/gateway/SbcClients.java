@@ -48,7 +48,7 @@ final class SbcClients {
 
 	/** Credentials are part of it only as a hash, so the identity string never holds a password. */
 	private static String identity(SbcEndpoint endpoint) {
-		return endpoint.baseUrl() + "|" + endpoint.certificateFingerprint() + "|"
+		return endpoint.baseUrl() + "|" + endpoint.trust() + "|" + endpoint.certificateFingerprint() + "|"
 				+ java.util.Objects.hash(endpoint.username(), endpoint.password());
 	}
 
@@ -72,7 +72,8 @@ final class SbcClients {
 		HttpClient http = HttpClient.create(pool)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) this.properties.connectTimeout().toMillis())
 			.responseTimeout(this.properties.readTimeout())
-			.secure(spec -> spec.sslContext(pinnedTrust(endpoint.certificateFingerprint())));
+			.secure(spec -> spec.sslContext(endpoint.trust() == SbcTrust.CERTIFICATE_AUTHORITY ? caTrust()
+					: pinnedTrust(endpoint.certificateFingerprint())));
 		WebClient client = WebClient.builder()
 			.clientConnector(new ReactorClientHttpConnector(http))
 			.codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
@@ -80,6 +81,20 @@ final class SbcClients {
 		String authorization = "Basic " + java.util.Base64.getEncoder()
 			.encodeToString((endpoint.username() + ":" + endpoint.password()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
 		return new Client(identity, client, pool, authorization, new ConcurrentHashMap<>());
+	}
+
+	/** The configured CA, with the host name checked as for any CA-signed server. */
+	private SslContext caTrust() {
+		String file = this.properties.trustedCaFile();
+		if (file == null || file.isBlank()) {
+			throw new IllegalStateException("vsxi.gateway.trusted-ca-file is not set");
+		}
+		try {
+			return SslContextBuilder.forClient().trustManager(new java.io.File(file)).build();
+		}
+		catch (SSLException | IllegalArgumentException ex) {
+			throw new IllegalStateException("Cannot read the CA certificates in " + file, ex);
+		}
 	}
 
 	private static SslContext pinnedTrust(String fingerprint) {

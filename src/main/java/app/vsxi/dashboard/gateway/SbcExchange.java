@@ -72,7 +72,7 @@ final class SbcExchange {
 				int status = response.statusCode().value();
 				return status == 200 || status == 300 ? onAnswer.apply(new Answer(status, body))
 						: GatewayResult.<T>failed(
-								FailureClassifier.fromStatus(status, new String(body, StandardCharsets.UTF_8)));
+								FailureClassifier.fromStatus(status, new String(body, StandardCharsets.UTF_8), sbc));
 			}), true);
 	}
 
@@ -83,7 +83,7 @@ final class SbcExchange {
 			if (status != 200) {
 				return response.bodyToMono(String.class)
 					.defaultIfEmpty("")
-					.map(body -> GatewayResult.<T>failed(FailureClassifier.fromStatus(status, body)));
+					.map(body -> GatewayResult.<T>failed(FailureClassifier.fromStatus(status, body, sbc)));
 			}
 			InputStream body = DataBufferUtils.subscriberInputStream(response.bodyToFlux(DataBuffer.class), 8);
 			return Mono.fromCallable(() -> read(body, reader, request)).subscribeOn(Schedulers.boundedElastic());
@@ -105,11 +105,18 @@ final class SbcExchange {
 
 	private <T> Mono<GatewayResult<T>> call(SbcEndpoint sbc, Request request,
 			Function<ClientResponse, Mono<GatewayResult<T>>> onResponse, boolean bounded) {
-		if (!sbc.hasPinnedCertificate()) {
+		if (!sbc.isTrustSettled()) {
 			return Mono.just(GatewayResult.failed(new GatewayError.CertificateNotConfirmed()));
 		}
 		Timer.Sample sample = Timer.start(this.meters);
-		SbcClients.Client client = this.clients.clientFor(sbc);
+		SbcClients.Client client;
+		try {
+			client = this.clients.clientFor(sbc);
+		}
+		catch (IllegalStateException ex) {
+			// e.g. an SBC set to trust a CA while none is configured: nothing can be sent safely
+			return Mono.just(GatewayResult.failed(new GatewayError.TlsFailure(ex.getMessage())));
+		}
 		Mono<GatewayResult<T>> attempt = Mono.defer(() -> {
 			WebClient.RequestBodySpec spec = client.web()
 				.method(request.method())

@@ -211,8 +211,7 @@ class AccessMatrixTests {
 	}
 
 	private Sbc sbc(String name, long group) {
-		return new Sbc(null, name, "https://127.0.0.1:1", "api", this.cipher.encrypt("pw"), null, group, null,
-				Instant.now(), Instant.now());
+		return Sbc.pinned(name, "https://127.0.0.1:1", "api", this.cipher.encrypt("pw"), null, group, null);
 	}
 
 	private static void rule(String endpoint, Set<Who> allowed, String... params) {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import app.vsxi.dashboard.access.AccessService;
+import app.vsxi.dashboard.gateway.SbcTrust;
 import app.vsxi.dashboard.access.AppUser;
 import app.vsxi.dashboard.access.AppUserRepository;
 import app.vsxi.dashboard.access.SecurityConfiguration;
@@ -53,7 +54,7 @@ class FleetAdminControllerTests {
 	AppUserRepository users;
 
 	private final Sbc sbc = new Sbc(5L, "nyc-1", "https://10.0.0.1:8888", "api-user", CIPHER_TEXT, "NYC", 1L, null,
-			Instant.now(), Instant.now());
+			SbcTrust.PINNED_CERTIFICATE, null, Instant.now(), Instant.now());
 
 	@BeforeEach
 	void oneSbc() {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import app.vsxi.dashboard.access.AppUser;
 import app.vsxi.dashboard.access.AppUserRepository;
+import app.vsxi.dashboard.gateway.SbcTrust;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -83,7 +84,8 @@ abstract class FleetPersistenceContract {
 
 	private Sbc sbc(String name, String cipherText) {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-		return new Sbc(null, name, "https://10.0.0.1:8888", "api", cipherText, "NYC", defaultGroup(), null, now, now);
+		return new Sbc(null, name, "https://10.0.0.1:8888", "api", cipherText, "NYC", defaultGroup(), null,
+				SbcTrust.PINNED_CERTIFICATE, null, now, now);
 	}
 
 }

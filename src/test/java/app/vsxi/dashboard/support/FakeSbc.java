@@ -57,7 +57,34 @@ public final class FakeSbc implements AutoCloseable {
 
 	private final List<String> received = new CopyOnWriteArrayList<>();
 
+	/** An SBC with a self-signed certificate, as VSXi boxes ship. */
 	public FakeSbc(Responder responder) throws Exception {
+		this(selfSigned(), responder);
+	}
+
+	/** An SBC whose certificate, for {@code host}, the given CA signed. */
+	public static FakeSbc signedBy(TestCa ca, String host, Responder responder) throws Exception {
+		return new FakeSbc(ca.issue(host), responder);
+	}
+
+	private FakeSbc(TestCa.Issued identity, Responder responder) throws Exception {
+		KeyStore store = KeyStore.getInstance("PKCS12");
+		store.load(null, null);
+		store.setKeyEntry("k", identity.key(), new char[0], identity.chain());
+		KeyManagerFactory managers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+		managers.init(store, new char[0]);
+		SSLContext context = SSLContext.getInstance("TLS");
+		context.init(managers.getKeyManagers(), null, null);
+		this.fingerprint = HexFormat.ofDelimiter(":")
+			.withUpperCase()
+			.formatHex(MessageDigest.getInstance("SHA-256").digest(identity.chain()[0].getEncoded()));
+		this.server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 8);
+		this.server.setHttpsConfigurator(new HttpsConfigurator(context));
+		this.server.createContext("/", exchange -> respond(exchange, responder));
+		this.server.start();
+	}
+
+	private static TestCa.Issued selfSigned() throws Exception {
 		KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
 		generator.initialize(256);
 		KeyPair keys = generator.generateKeyPair();
@@ -66,20 +93,7 @@ public final class FakeSbc implements AutoCloseable {
 				name, BigInteger.ONE, new Date(System.currentTimeMillis() - 86_400_000L),
 				new Date(System.currentTimeMillis() + 86_400_000L), name, keys.getPublic())
 			.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
-		KeyStore store = KeyStore.getInstance("PKCS12");
-		store.load(null, null);
-		store.setKeyEntry("k", keys.getPrivate(), new char[0], new X509Certificate[] { certificate });
-		KeyManagerFactory managers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-		managers.init(store, new char[0]);
-		SSLContext context = SSLContext.getInstance("TLS");
-		context.init(managers.getKeyManagers(), null, null);
-		this.fingerprint = HexFormat.ofDelimiter(":")
-			.withUpperCase()
-			.formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
-		this.server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 8);
-		this.server.setHttpsConfigurator(new HttpsConfigurator(context));
-		this.server.createContext("/", exchange -> respond(exchange, responder));
-		this.server.start();
+		return new TestCa.Issued(keys.getPrivate(), new X509Certificate[] { certificate });
 	}
 
 	/** An SBC whose every answer is {@link #HOSTILE_TEXT} with a 401. */

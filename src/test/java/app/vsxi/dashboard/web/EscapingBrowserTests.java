@@ -61,8 +61,8 @@ class EscapingBrowserTests {
 	void hostileFleetMember() throws Exception {
 		this.browser = HeadlessChromium.start();
 		this.hostile = FakeSbc.hostile();
-		this.sbc = this.sbcs.save(new Sbc(null, "hostile-sbc", this.hostile.baseUrl(), API_USER, this.cipher.encrypt("pw"),
-				SITE, 1L, this.hostile.fingerprint(), Instant.now(), Instant.now()));
+		this.sbc = this.sbcs.save(Sbc.pinned("hostile-sbc", this.hostile.baseUrl(), API_USER, this.cipher.encrypt("pw"),
+				SITE, 1L, this.hostile.fingerprint()));
 		this.audit.recordAs("admin", "SBC_UPDATE", "hostile-sbc", 1L, AuditOutcome.SUCCESS, "site: → " + SITE);
 	}
 
