@@ -22,6 +22,66 @@ public final class TableJson {
 	private TableJson() {
 	}
 
+	static final TableCodec CODEC = new TableCodec() {
+
+		@Override
+		public TableXml.Names read(java.io.InputStream in, java.util.function.Consumer<TableRow> sink) {
+			return stream(in, sink);
+		}
+
+		@Override
+		public void write(String root, String item, java.util.Iterator<TableRow> rows, java.io.OutputStream out) {
+			List<TableRow> all = new ArrayList<>();
+			rows.forEachRemaining(all::add);
+			try {
+				out.write(TableJson.write(new TableDocument(root, item, all)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			}
+			catch (java.io.IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+		}
+	};
+
+	/**
+	 * Reads {@code {"Root":{"Item":[…]}}} entry by entry: only one entry is ever held as a tree, so a large JSON
+	 * table streams like a large XML one.
+	 */
+	public static TableXml.Names stream(java.io.InputStream in, java.util.function.Consumer<TableRow> sink) {
+		try (tools.jackson.core.JsonParser parser = JSON.createParser(in)) {
+			expect(parser.nextToken(), tools.jackson.core.JsonToken.START_OBJECT);
+			expect(parser.nextToken(), tools.jackson.core.JsonToken.PROPERTY_NAME);
+			String root = parser.currentName();
+			tools.jackson.core.JsonToken token = parser.nextToken();
+			if (token != tools.jackson.core.JsonToken.START_OBJECT) {
+				parser.skipChildren();
+				return new TableXml.Names(root, null);
+			}
+			if (parser.nextToken() != tools.jackson.core.JsonToken.PROPERTY_NAME) {
+				return new TableXml.Names(root, null);
+			}
+			String item = parser.currentName();
+			token = parser.nextToken();
+			if (token == tools.jackson.core.JsonToken.START_ARRAY) {
+				while (parser.nextToken() == tools.jackson.core.JsonToken.START_OBJECT) {
+					sink.accept(row(parser.readValueAsTree()));
+				}
+			}
+			else if (token == tools.jackson.core.JsonToken.START_OBJECT) {
+				sink.accept(row(parser.readValueAsTree()));
+			}
+			return new TableXml.Names(root, item);
+		}
+		catch (tools.jackson.core.JacksonException ex) {
+			throw new TableFormatException("not JSON: " + FailureClassifier.abbreviate(String.valueOf(ex.getMessage())));
+		}
+	}
+
+	private static void expect(tools.jackson.core.JsonToken token, tools.jackson.core.JsonToken expected) {
+		if (token != expected) {
+			throw new TableFormatException("expected " + expected + " but found " + token);
+		}
+	}
+
 	public static TableDocument read(String text) {
 		JsonNode root;
 		try {

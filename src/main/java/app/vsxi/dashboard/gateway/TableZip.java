@@ -26,6 +26,12 @@ public final class TableZip {
 
 	/** Reads every XML file of the zip, handing each entry to {@code sink}. */
 	public static Summary readXml(InputStream zip, ZipLimits limits, Consumer<TableRow> sink) {
+		return read(zip, Format.XML, limits, sink);
+	}
+
+	/** Reads every file of the zip in the given format, handing each entry to {@code sink}. */
+	public static Summary read(InputStream zip, Format format, ZipLimits limits, Consumer<TableRow> sink) {
+		TableCodec codec = TableCodec.of(format);
 		Counting packed = new Counting(zip);
 		long[] rows = { 0 };
 		String root = null;
@@ -40,7 +46,7 @@ public final class TableZip {
 				if (++count > limits.maxEntries()) {
 					throw new TableFormatException("the zip holds more than " + limits.maxEntries() + " files");
 				}
-				TableXml.Names names = TableXml.stream(guard.wrap(entries), row -> {
+				TableXml.Names names = codec.read(guard.wrap(entries), row -> {
 					rows[0]++;
 					sink.accept(row);
 				});
@@ -60,10 +66,16 @@ public final class TableZip {
 	/** Writes one XML file named {@code entryName} into a zip, entry by entry. */
 	public static void writeXml(String entryName, String root, String item, Iterator<TableRow> rows,
 			OutputStream out) {
+		write(entryName, Format.XML, root, item, rows, out);
+	}
+
+	/** Writes one file in the given format named {@code entryName} into a zip, entry by entry. */
+	public static void write(String entryName, Format format, String root, String item, Iterator<TableRow> rows,
+			OutputStream out) {
 		try {
 			ZipOutputStream zip = new ZipOutputStream(out);
 			zip.putNextEntry(new ZipEntry(entryName));
-			TableXml.write(root, item, rows, new NonClosing(zip));
+			TableCodec.of(format).write(root, item, rows, new NonClosing(zip));
 			zip.closeEntry();
 			zip.finish();
 			zip.flush();

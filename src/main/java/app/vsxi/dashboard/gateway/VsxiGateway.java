@@ -67,7 +67,12 @@ public class VsxiGateway implements DisposableBean {
 
 	/** {@code GET stats/<table>} for the object-list tables: media_server, sub_stats, active_calls. */
 	public Mono<GatewayResult<TableDocument>> statsList(SbcEndpoint sbc, String table) {
-		return read(sbc, "stats", table, Format.JSON, TableJson::read);
+		return statsList(sbc, table, Format.JSON);
+	}
+
+	/** The same in a chosen format (active_calls also comes as CSV). */
+	public Mono<GatewayResult<TableDocument>> statsList(SbcEndpoint sbc, String table, Format format) {
+		return checked("stats", table, format, () -> read(sbc, "stats", table, format, parser(format)));
 	}
 
 	/** {@code GET system/realtime}: host, version and uptime as plain text. */
@@ -91,9 +96,16 @@ public class VsxiGateway implements DisposableBean {
 
 	/** {@code GET query/<table>?queryString=…}: the entries matching the condition. */
 	public Mono<GatewayResult<TableDocument>> query(SbcEndpoint sbc, String table, String queryString) {
-		return checked("query", table, Format.XML,
-				() -> this.exchange.text(sbc, SbcExchange.Request.get("query", table, Map.of("queryString", queryString)),
-						answer -> parse(answer.text(), parser(Format.XML), "query/" + table)));
+		return query(sbc, table, queryString, Format.XML);
+	}
+
+	public Mono<GatewayResult<TableDocument>> query(SbcEndpoint sbc, String table, String queryString,
+			Format format) {
+		return checked("query", table, format,
+				() -> this.exchange.text(sbc,
+						SbcExchange.Request.get("query", table,
+								Map.of("queryString", queryString, "format", format.parameter())),
+						answer -> parse(answer.text(), parser(format), "query/" + table)));
 	}
 
 	/**
@@ -101,24 +113,45 @@ public class VsxiGateway implements DisposableBean {
 	 * so no table is ever held whole.
 	 */
 	public Mono<GatewayResult<TableZip.Summary>> downloadLarge(SbcEndpoint sbc, String table, Consumer<TableRow> sink) {
-		return checked("downloadLarge", table, Format.XML,
-				() -> this.exchange.stream(sbc, SbcExchange.Request.get("downloadLarge", table, Map.of("format", "xml")),
-						zip -> TableZip.readXml(zip, ZipLimits.DEFAULT, sink)));
+		return downloadLarge(sbc, table, Format.XML, sink);
+	}
+
+	public Mono<GatewayResult<TableZip.Summary>> downloadLarge(SbcEndpoint sbc, String table, Format format,
+			Consumer<TableRow> sink) {
+		return checked("downloadLarge", table, format,
+				() -> this.exchange.stream(sbc,
+						SbcExchange.Request.get("downloadLarge", table, Map.of("format", format.parameter())),
+						zip -> TableZip.read(zip, format, ZipLimits.DEFAULT, sink)));
 	}
 
 	/** {@code POST update/<table>}: updates the entries and inserts missing ones. Every field of each entry goes. */
 	public Mono<GatewayResult<WriteOutcome>> update(SbcEndpoint sbc, String table, TableDocument entries) {
-		return write(sbc, HttpMethod.POST, "update", table, entries);
+		return update(sbc, table, entries, Format.XML);
+	}
+
+	public Mono<GatewayResult<WriteOutcome>> update(SbcEndpoint sbc, String table, TableDocument entries,
+			Format format) {
+		return write(sbc, HttpMethod.POST, "update", table, entries, format);
 	}
 
 	/** {@code DELETE delete/<table>}: removes the entries matching those sent. */
 	public Mono<GatewayResult<WriteOutcome>> delete(SbcEndpoint sbc, String table, TableDocument entries) {
-		return write(sbc, HttpMethod.DELETE, "delete", table, entries);
+		return delete(sbc, table, entries, Format.XML);
+	}
+
+	public Mono<GatewayResult<WriteOutcome>> delete(SbcEndpoint sbc, String table, TableDocument entries,
+			Format format) {
+		return write(sbc, HttpMethod.DELETE, "delete", table, entries, format);
 	}
 
 	/** {@code POST upload/<table>}: replaces the whole table with the entries sent. */
 	public Mono<GatewayResult<WriteOutcome>> upload(SbcEndpoint sbc, String table, TableDocument entries) {
-		return write(sbc, HttpMethod.POST, "upload", table, entries);
+		return upload(sbc, table, entries, Format.XML);
+	}
+
+	public Mono<GatewayResult<WriteOutcome>> upload(SbcEndpoint sbc, String table, TableDocument entries,
+			Format format) {
+		return write(sbc, HttpMethod.POST, "upload", table, entries, format);
 	}
 
 	/**
@@ -128,14 +161,19 @@ public class VsxiGateway implements DisposableBean {
 	 */
 	public Mono<GatewayResult<WriteOutcome>> writeLarge(SbcEndpoint sbc, String action, String table, String root,
 			String item, Iterator<TableRow> entries, Map<String, String> parameters) {
+		return writeLarge(sbc, action, table, Format.XML, root, item, entries, parameters);
+	}
+
+	public Mono<GatewayResult<WriteOutcome>> writeLarge(SbcEndpoint sbc, String action, String table, Format format,
+			String root, String item, Iterator<TableRow> entries, Map<String, String> parameters) {
 		HttpMethod method = "deleteLarge".equals(action) ? HttpMethod.DELETE : HttpMethod.POST;
-		return checked(action, table, Format.XML, () -> {
+		return checked(action, table, format, () -> {
 			var zip = DataBufferUtils.outputStreamPublisher(
-					out -> TableZip.writeXml(table + ".xml", root, item, entries, out), DefaultDataBufferFactory.sharedInstance,
-					this.zipWriters);
+					out -> TableZip.write(table + "." + format.parameter(), format, root, item, entries, out),
+					DefaultDataBufferFactory.sharedInstance, this.zipWriters);
 			var body = BodyInserters.fromPublisher(zip, org.springframework.core.io.buffer.DataBuffer.class);
 			Map<String, String> all = new java.util.LinkedHashMap<>(parameters);
-			all.put("format", "xml");
+			all.put("format", format.parameter());
 			return this.exchange.text(sbc, new SbcExchange.Request(method, action, table, all,
 					(request, context) -> {
 						request.getHeaders().setContentType(MediaType.APPLICATION_OCTET_STREAM);
@@ -149,12 +187,16 @@ public class VsxiGateway implements DisposableBean {
 	 * sent as CSV with the box's own columns. An empty list sends nothing.
 	 */
 	public Mono<GatewayResult<WriteOutcome>> killCalls(SbcEndpoint sbc, List<TableRow> calls) {
+		return killCalls(sbc, calls, Format.CSV);
+	}
+
+	/** The same, naming the calls in CSV or XML (the box takes no JSON here). */
+	public Mono<GatewayResult<WriteOutcome>> killCalls(SbcEndpoint sbc, List<TableRow> calls, Format format) {
 		if (calls.isEmpty()) {
 			return Mono.just(GatewayResult.ok(new WriteOutcome.Applied("nothing to end")));
 		}
-		String csv = ActiveCallsCsv.write(calls);
-		return this.exchange.text(sbc, new SbcExchange.Request(HttpMethod.DELETE, "delete", "active_calls",
-				Map.of("format", "csv"), BodyInserters.fromValue(csv)), VsxiGateway::outcome);
+		return write(sbc, HttpMethod.DELETE, "delete", "active_calls",
+				new TableDocument("XBActiveCallsList", "XBActiveCall", calls), format);
 	}
 
 	/**
@@ -167,7 +209,8 @@ public class VsxiGateway implements DisposableBean {
 					"registration delete without a filter: it would match every registration")));
 		}
 		List<TableRow> rows = filters.stream().map(TableRow::new).toList();
-		return write(sbc, HttpMethod.DELETE, "delete", "sub_stats", new TableDocument("XBSubStatsList", "XBSubStats", rows));
+		return write(sbc, HttpMethod.DELETE, "delete", "sub_stats", new TableDocument("XBSubStatsList", "XBSubStats", rows),
+				Format.XML);
 	}
 
 	/** Drops the connections and failure history kept for an SBC, e.g. after its address or certificate changed. */
@@ -182,12 +225,21 @@ public class VsxiGateway implements DisposableBean {
 	}
 
 	private Mono<GatewayResult<WriteOutcome>> write(SbcEndpoint sbc, HttpMethod method, String action, String table,
-			TableDocument entries) {
-		return checked(action, table, Format.XML, () -> {
-			java.io.ByteArrayOutputStream xml = new java.io.ByteArrayOutputStream();
-			TableXml.write(entries, xml);
-			return this.exchange.text(sbc, new SbcExchange.Request(method, action, table, Map.of("format", "xml"),
-					BodyInserters.fromValue(xml.toByteArray())), VsxiGateway::outcome);
+			TableDocument entries, Format format) {
+		return checked(action, table, format, () -> {
+			java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+			try {
+				TableCodec.of(format).write(entries.root(), entries.item(), entries.rows().iterator(), body);
+			}
+			catch (IllegalArgumentException ex) {
+				return Mono.just(GatewayResult.failed(new GatewayError.Unsupported(action + "/" + table + " in "
+						+ format.parameter() + ": " + ex.getMessage())));
+			}
+			return this.exchange.text(sbc, new SbcExchange.Request(method, action, table,
+					Map.of("format", format.parameter()), (request, context) -> {
+						request.getHeaders().setContentType(format.mediaType());
+						return BodyInserters.fromValue(body.toByteArray()).insert(request, context);
+					}), VsxiGateway::outcome);
 		});
 	}
 
@@ -208,8 +260,15 @@ public class VsxiGateway implements DisposableBean {
 	}
 
 	private static Function<String, TableDocument> parser(Format format) {
-		return format == Format.JSON ? TableJson::read
-				: body -> TableXml.read(new java.io.ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+		return switch (format) {
+			case JSON -> TableJson::read;
+			case XML -> body -> TableXml.read(new java.io.ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+			case CSV -> body -> {
+				List<TableRow> rows = new java.util.ArrayList<>();
+				TableCsv.read(new java.io.ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), rows::add);
+				return new TableDocument(null, null, rows);
+			};
+		};
 	}
 
 	private static <B, T> GatewayResult<T> parse(B body, Function<B, T> parser, String command) {

@@ -119,6 +119,115 @@ class GatewayCommandsTests {
 		assertThat(after).containsExactlyInAnyOrderElementsOf(expected);
 	}
 
+	static Stream<Arguments> plainWrites() {
+		return Stream.of(Arguments.of("digit_mapping", Format.XML, "transDnis"),
+				Arguments.of("digit_mapping", Format.JSON, "transDnis"), Arguments.of("route", Format.XML, "policy"),
+				Arguments.of("route", Format.JSON, "policy"), Arguments.of("route", Format.CSV, "policy"),
+				Arguments.of("resource", Format.JSON, "companyName"), Arguments.of("subscriber", Format.XML, "alias"));
+	}
+
+	@ParameterizedTest(name = "update/{0} in {1}")
+	@MethodSource("plainWrites")
+	void aPlainRoundTripChangesExactlyOneFieldInEveryWriteFormat(String table, Format format, String field) {
+		TableDocument before = ok(this.gateway.download(sbc(), table, format));
+		TableRow changed = before.rows().get(1).with(field, "changed-" + format);
+
+		assertThat(ok(this.gateway.update(sbc(), table, new TableDocument(before.root(), before.item(), List.of(changed)),
+				format))).isInstanceOf(WriteOutcome.Applied.class);
+
+		List<TableRow> expected = new ArrayList<>(before.rows());
+		expected.set(1, changed);
+		assertThat(ok(this.gateway.download(sbc(), table, format)).rows()).containsExactlyInAnyOrderElementsOf(expected);
+	}
+
+	static Stream<Arguments> largeWrites() {
+		return Stream.of(Arguments.of("route", Format.XML, "policy"), Arguments.of("route", Format.JSON, "policy"),
+				Arguments.of("route", Format.CSV, "policy"), Arguments.of("digit_mapping", Format.XML, "transAni"),
+				Arguments.of("digit_mapping", Format.JSON, "transAni"), Arguments.of("subscriber", Format.XML, "alias"),
+				Arguments.of("subscriber", Format.JSON, "alias"));
+	}
+
+	@ParameterizedTest(name = "updateLarge/{0} in zipped {1}")
+	@MethodSource("largeWrites")
+	void aZippedRoundTripChangesExactlyOneFieldInEveryFormat(String table, Format format, String field) {
+		List<TableRow> before = new ArrayList<>();
+		TableZip.Summary summary = ok(this.gateway.downloadLarge(sbc(), table, format, before::add));
+		TableRow changed = before.get(2).with(field, "zipped-" + format);
+
+		assertThat(ok(this.gateway.writeLarge(sbc(), "updateLarge", table, format, summary.root(), summary.item(),
+				List.of(changed).iterator(), Map.of()))).isInstanceOf(WriteOutcome.Applied.class);
+
+		List<TableRow> after = new ArrayList<>();
+		ok(this.gateway.downloadLarge(sbc(), table, format, after::add));
+		List<TableRow> expected = new ArrayList<>(before);
+		expected.set(2, changed);
+		assertThat(after).containsExactlyInAnyOrderElementsOf(expected);
+	}
+
+	@ParameterizedTest
+	@EnumSource(Format.class)
+	void deletingARouteRemovesThatRouteOnly(Format format) {
+		TableDocument before = ok(this.gateway.download(sbc(), "route", format));
+		TableRow gone = before.rows().get(0);
+
+		ok(this.gateway.delete(sbc(), "route", new TableDocument(before.root(), before.item(), List.of(gone)), format));
+
+		assertThat(ok(this.gateway.download(sbc(), "route", format)).rows())
+			.containsExactlyInAnyOrderElementsOf(before.rows().subList(1, before.rows().size()));
+	}
+
+	@Test
+	void uploadReplacesTheWholeTable() {
+		TableDocument groups = ok(this.gateway.download(sbc(), "routegroup"));
+		TableDocument kept = new TableDocument(groups.root(), groups.item(), groups.rows().subList(0, 1));
+
+		assertThat(ok(this.gateway.upload(sbc(), "routegroup", kept)).vsxiMessage()).startsWith("200 OK");
+
+		assertThat(ok(this.gateway.download(sbc(), "routegroup")).rows()).isEqualTo(kept.rows());
+	}
+
+	@Test
+	void replaceLargeOfOneRouteTableLeavesTheOtherTablesAlone() {
+		List<TableRow> routes = new ArrayList<>();
+		TableZip.Summary summary = ok(this.gateway.downloadLarge(sbc(), "route", routes::add));
+		String tableId = routes.get(0).text("tableId");
+		List<TableRow> inTable = routes.stream().filter(r -> r.text("tableId").equals(tableId)).toList();
+		List<TableRow> others = routes.stream().filter(r -> !r.text("tableId").equals(tableId)).toList();
+		List<TableRow> replacement = List.of(inTable.get(0).with("policy", "replaced"));
+
+		ok(this.gateway.writeLarge(sbc(), "replaceLarge", "routesInRouteTable", summary.root(), summary.item(),
+				replacement.iterator(), Map.of("tableID", tableId)));
+
+		List<TableRow> after = new ArrayList<>();
+		ok(this.gateway.downloadLarge(sbc(), "route", after::add));
+		List<TableRow> expected = new ArrayList<>(others);
+		expected.addAll(replacement);
+		assertThat(after).containsExactlyInAnyOrderElementsOf(expected);
+	}
+
+	@Test
+	void queriesAndActiveCallsComeInTheirOtherFormatsToo() {
+		TableDocument json = ok(this.gateway.query(sbc(), "digit_mapping", "table_id=\"1\"", Format.JSON));
+		assertThat(json.rows()).isNotEmpty().allSatisfy(row -> assertThat(row.text("tableId")).isEqualTo("1"));
+
+		TableDocument csv = ok(this.gateway.statsList(sbc(), "active_calls", Format.CSV));
+		assertThat(csv.rows()).isNotEmpty().allSatisfy(call -> assertThat(call.text("callID")).isNotBlank());
+	}
+
+	@Test
+	void killingCallsNamedInXmlWorksAsInCsv() {
+		List<TableRow> calls = ok(this.gateway.statsList(sbc(), "active_calls", Format.XML)).rows();
+		TableRow victim = calls.get(0);
+
+		ok(this.gateway.killCalls(sbc(), List.of(victim), Format.XML));
+
+		assertThat(ok(this.gateway.statsList(sbc(), "active_calls", Format.XML)).rows())
+			.extracting(call -> call.text("callID"))
+			.doesNotContain(victim.text("callID"));
+		assertThat(failed(this.gateway.killCalls(sbc(), List.of(victim), Format.JSON)))
+			.isInstanceOf(GatewayError.Unsupported.class);
+	}
+
 	@Test
 	void aLargeWriteWithOneBadEntryAppliesTheRestAndSaysSo() {
 		TableDocument mappings = ok(this.gateway.download(sbc(), "digit_mapping"));
