@@ -98,7 +98,7 @@ final class SbcExchange {
 			return GatewayResult.failed(new GatewayError.UnexpectedResponse(200,
 					"cannot read " + request.command() + ": " + ex.getMessage()));
 		}
-		catch (java.io.IOException ex) {
+		catch (java.io.IOException | java.io.UncheckedIOException ex) {
 			return GatewayResult.failed(new GatewayError.Unreachable("the answer broke off: " + ex.getMessage()));
 		}
 	}

@@ -23,6 +23,7 @@ public final class VsxiCommands {
 				"digit_mapping", "subscriber", "media_server_profile", "media_server");
 		add("downloadLarge", XML_JSON_CSV, "route");
 		add("downloadLarge", XML_JSON, "subscriber", "digit_mapping");
+		add("downloadLarge", EnumSet.of(Format.CSV), "smcDataFile");
 		add("update", XML_JSON_CSV, "route");
 		add("update", XML_JSON, "routegroup", "routetable", "resource", "resourceblock", "digit_mapping_index",
 				"digit_mapping", "subscriber", "users");
@@ -39,6 +40,7 @@ public final class VsxiCommands {
 		add("upload", XML_JSON, "routegroup", "routetable", "resource", "resourceblock");
 		add("replaceLarge", XML_JSON_CSV, "route", "routesInRouteTable");
 		add("replaceLarge", XML_JSON, "subscriber", "digit_mapping", "digitMappingsInDigMapTable");
+		add("replaceLarge", EnumSet.of(Format.CSV), "smcDataFile");
 		add("query", XML_JSON, "route", "resource", "subscriber", "digit_mapping", "active_calls");
 		add("stats", XML_JSON, "resource", "realtime", "resource_detail", "media_server", "sub_stats", "sip_stats");
 		add("stats", XML_JSON_CSV, "active_calls");
@@ -46,6 +48,9 @@ public final class VsxiCommands {
 
 	private VsxiCommands() {
 	}
+
+	/** Tables whose {@code downloadLarge} is a zipped file (SDC) to keep as it is, not a table to read. */
+	public static final Set<String> FILES = Set.of("systemConfiguration", "hardwareConfiguration");
 
 	public static boolean supports(String action, String table, Format format) {
 		return COMMANDS.getOrDefault(action, Map.of()).getOrDefault(table, Set.of()).contains(format);

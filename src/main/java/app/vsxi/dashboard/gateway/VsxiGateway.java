@@ -124,6 +124,24 @@ public class VsxiGateway implements DisposableBean {
 						zip -> TableZip.read(zip, format, ZipLimits.DEFAULT, sink)));
 	}
 
+	/**
+	 * {@code GET downloadLarge/systemConfiguration} or {@code hardwareConfiguration}: the zip with the SDC file,
+	 * copied to {@code out} as it arrives, untouched. Completes with the number of bytes.
+	 */
+	public Mono<GatewayResult<Long>> downloadFile(SbcEndpoint sbc, String table, java.io.OutputStream out) {
+		if (!VsxiCommands.FILES.contains(table)) {
+			return Mono.just(GatewayResult.failed(new GatewayError.Unsupported("downloadLarge/" + table + " as a file")));
+		}
+		return this.exchange.stream(sbc, SbcExchange.Request.get("downloadLarge", table, Map.of()), zip -> {
+			try {
+				return zip.transferTo(out);
+			}
+			catch (java.io.IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+		});
+	}
+
 	/** {@code POST update/<table>}: updates the entries and inserts missing ones. Every field of each entry goes. */
 	public Mono<GatewayResult<WriteOutcome>> update(SbcEndpoint sbc, String table, TableDocument entries) {
 		return update(sbc, table, entries, Format.XML);

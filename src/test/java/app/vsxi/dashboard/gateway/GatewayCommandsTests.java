@@ -228,6 +228,37 @@ class GatewayCommandsTests {
 			.isInstanceOf(GatewayError.Unsupported.class);
 	}
 
+	@ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "systemConfiguration", "hardwareConfiguration" })
+	void configurationFilesDownloadAsTheZipTheBoxSends(String table) throws Exception {
+		java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+
+		long bytes = ok(this.gateway.downloadFile(sbc(), table, zip));
+
+		assertThat(bytes).isEqualTo(zip.size()).isGreaterThan(0);
+		try (java.util.zip.ZipInputStream entries = new java.util.zip.ZipInputStream(
+				new java.io.ByteArrayInputStream(zip.toByteArray()))) {
+			assertThat(entries.getNextEntry()).isNotNull();
+			assertThat(new String(entries.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).isNotBlank();
+		}
+	}
+
+	@Test
+	void smcDataRoundTripsAsZippedCsv() {
+		List<TableRow> before = new ArrayList<>();
+		TableZip.Summary summary = ok(this.gateway.downloadLarge(sbc(), "smcDataFile", Format.CSV, before::add));
+		assertThat(before).isNotEmpty();
+		String firstField = before.get(0).fields().keySet().iterator().next();
+		List<TableRow> replacement = List.of(before.get(0).with(firstField, "replaced"));
+
+		assertThat(ok(this.gateway.writeLarge(sbc(), "replaceLarge", "smcDataFile", Format.CSV, summary.root(),
+				summary.item(), replacement.iterator(), Map.of()))).isInstanceOf(WriteOutcome.Applied.class);
+
+		List<TableRow> after = new ArrayList<>();
+		ok(this.gateway.downloadLarge(sbc(), "smcDataFile", Format.CSV, after::add));
+		assertThat(after).isEqualTo(replacement);
+	}
+
 	@Test
 	void aLargeWriteWithOneBadEntryAppliesTheRestAndSaysSo() {
 		TableDocument mappings = ok(this.gateway.download(sbc(), "digit_mapping"));
