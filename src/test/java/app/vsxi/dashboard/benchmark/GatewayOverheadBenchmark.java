@@ -1,12 +1,10 @@
 package app.vsxi.dashboard.benchmark;
 
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -16,10 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedTrustManager;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import reactor.core.publisher.Flux;
@@ -31,6 +25,7 @@ import app.vsxi.dashboard.gateway.VsxiGateway;
 import app.vsxi.dashboard.simulator.SimulatedVsxi;
 import app.vsxi.dashboard.simulator.SimulatorProperties;
 import app.vsxi.dashboard.simulator.StatsGeneration;
+import app.vsxi.dashboard.support.CurlTls;
 
 /**
  * The same 10,000 {@code GET stats/realtime} calls to a simulated VSXi, with the same concurrency, once with a
@@ -55,7 +50,7 @@ public final class GatewayOverheadBenchmark {
 				GatewayProperties.of(Duration.ofSeconds(3), Duration.ofSeconds(10), CONCURRENCY), new SimpleMeterRegistry());
 		SbcEndpoint endpoint = new SbcEndpoint(1, "bench", URI.create(box.baseUrl()), "admin", "admin",
 				box.certificateFingerprint());
-		HttpClient plain = HttpClient.newBuilder().sslContext(acceptAll()).version(HttpClient.Version.HTTP_1_1).build();
+		HttpClient plain = HttpClient.newBuilder().sslContext(CurlTls.acceptAnything()).version(HttpClient.Version.HTTP_1_1).build();
 		HttpRequest request = HttpRequest
 			.newBuilder(URI.create(box.baseUrl() + "/SSConfig/webresources/stats/realtime?format=json"))
 			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8)))
@@ -121,33 +116,5 @@ public final class GatewayOverheadBenchmark {
 		return System.nanoTime() - start;
 	}
 
-	/** curl -k: the plain client checks nothing, which can only make it faster. */
-	private static SSLContext acceptAll() throws Exception {
-		SSLContext context = SSLContext.getInstance("TLS");
-		context.init(null, new TrustManager[] { new X509ExtendedTrustManager() {
-			public void checkClientTrusted(X509Certificate[] chain, String authType) {
-			}
-
-			public void checkServerTrusted(X509Certificate[] chain, String authType) {
-			}
-
-			public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
-			}
-
-			public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
-			}
-
-			public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-			}
-
-			public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-			}
-
-			public X509Certificate[] getAcceptedIssuers() {
-				return new X509Certificate[0];
-			}
-		} }, null);
-		return context;
-	}
 
 }

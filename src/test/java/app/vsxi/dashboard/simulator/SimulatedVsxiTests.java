@@ -1,19 +1,16 @@
 package app.vsxi.dashboard.simulator;
 
 import java.io.IOException;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.cert.X509Certificate;
 import java.util.Base64;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.X509ExtendedTrustManager;
+
+import app.vsxi.dashboard.support.CurlTls;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,8 +30,7 @@ class SimulatedVsxiTests {
 		box = new SimulatedVsxi("sim-test", 0, new SimulatorProperties("admin", "admin", "127.0.0.1", StatsGeneration.OLDER))
 			.start();
 		// the test plays curl -k: it only checks what the box answers, not whom it trusts
-		SSLContext insecure = SSLContext.getInstance("TLS");
-		insecure.init(null, new TrustManager[] { new AcceptAll() }, null);
+		SSLContext insecure = CurlTls.acceptAnything();
 		http = HttpClient.newBuilder().sslContext(insecure).build();
 	}
 
@@ -128,38 +124,5 @@ class SimulatedVsxiTests {
 		return http.send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
-	/** curl -k: any certificate, any host name (simulated boxes, like real ones, name no host). */
-	private static final class AcceptAll extends X509ExtendedTrustManager {
-
-		@Override
-		public void checkClientTrusted(X509Certificate[] chain, String authType) {
-		}
-
-		@Override
-		public void checkServerTrusted(X509Certificate[] chain, String authType) {
-		}
-
-		@Override
-		public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
-		}
-
-		@Override
-		public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
-		}
-
-		@Override
-		public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-		}
-
-		@Override
-		public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-		}
-
-		@Override
-		public X509Certificate[] getAcceptedIssuers() {
-			return new X509Certificate[0];
-		}
-
-	}
 
 }

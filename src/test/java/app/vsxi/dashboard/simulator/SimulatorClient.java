@@ -4,13 +4,11 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,9 +17,8 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedTrustManager;
+
+import app.vsxi.dashboard.support.CurlTls;
 
 /** A test's curl -k against one simulated box: any method, any body, basic auth, raw answers. */
 final class SimulatorClient {
@@ -36,8 +33,7 @@ final class SimulatorClient {
 		this.box = box;
 		this.credentials = username + ":" + password;
 		try {
-			SSLContext insecure = SSLContext.getInstance("TLS");
-			insecure.init(null, new TrustManager[] { new AcceptAll() }, null);
+			SSLContext insecure = CurlTls.acceptAnything();
 			this.http = HttpClient.newBuilder().sslContext(insecure).build();
 		}
 		catch (Exception ex) {
@@ -126,38 +122,5 @@ final class SimulatorClient {
 		return bytes.toByteArray();
 	}
 
-	/** curl -k: any certificate, any host name. */
-	private static final class AcceptAll extends X509ExtendedTrustManager {
-
-		@Override
-		public void checkClientTrusted(X509Certificate[] chain, String authType) {
-		}
-
-		@Override
-		public void checkServerTrusted(X509Certificate[] chain, String authType) {
-		}
-
-		@Override
-		public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
-		}
-
-		@Override
-		public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
-		}
-
-		@Override
-		public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-		}
-
-		@Override
-		public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-		}
-
-		@Override
-		public X509Certificate[] getAcceptedIssuers() {
-			return new X509Certificate[0];
-		}
-
-	}
 
 }
