@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import app.vsxi.dashboard.demo.DemoFleet;
 import app.vsxi.dashboard.fleet.ConnectionTest;
 import app.vsxi.dashboard.fleet.FleetService;
+import app.vsxi.dashboard.fleet.SbcConnections;
 import app.vsxi.dashboard.fleet.Sbc;
 import app.vsxi.dashboard.fleet.SbcForm;
 import app.vsxi.dashboard.fleet.SbcRepository;
@@ -45,6 +46,9 @@ class VsxiDashboardIntegrationTests {
 
 	@Autowired
 	FleetService fleet;
+
+	@Autowired
+	SbcConnections connections;
 
 	@Autowired
 	DemoFleet demo;
@@ -104,11 +108,11 @@ class VsxiDashboardIntegrationTests {
 		SimulatedVsxi box = this.demo.box("demo-sbc-2");
 		Sbc sbc = this.fleet.create(form("lab-confirm", box.baseUrl(), "admin"));
 
-		ConnectionTest first = this.fleet.testConnection(sbc.id());
+		ConnectionTest first = this.connections.test(sbc.id());
 		assertThat(first.outcome()).isEqualTo(ConnectionTest.Outcome.CERTIFICATE_TO_CONFIRM);
 		assertThat(first.presentedFingerprint()).isEqualTo(box.certificateFingerprint());
 
-		ConnectionTest trusted = this.fleet.trustCertificate(sbc.id(), first.presentedFingerprint());
+		ConnectionTest trusted = this.connections.trust(sbc.id(), first.presentedFingerprint());
 		assertThat(trusted.outcome()).isEqualTo(ConnectionTest.Outcome.OK);
 		assertThat(trusted.haState()).isEqualTo("active");
 		assertThat(this.fleet.get(sbc.id()).certificateFingerprint()).isEqualTo(box.certificateFingerprint());
@@ -119,7 +123,7 @@ class VsxiDashboardIntegrationTests {
 	void aFingerprintTheSbcDoesNotPresentIsNeverPinned() {
 		Sbc sbc = this.fleet.create(form("lab-mismatch", this.demo.box("demo-sbc-2").baseUrl(), "admin"));
 
-		ConnectionTest refused = this.fleet.trustCertificate(sbc.id(), this.demo.box("demo-sbc-1").certificateFingerprint());
+		ConnectionTest refused = this.connections.trust(sbc.id(), this.demo.box("demo-sbc-1").certificateFingerprint());
 
 		assertThat(refused.outcome()).isEqualTo(ConnectionTest.Outcome.FAILED);
 		assertThat(this.fleet.get(sbc.id()).certificateFingerprint()).isNull();

@@ -25,8 +25,11 @@ class FleetAdminController {
 
 	private final FleetService fleet;
 
-	FleetAdminController(FleetService fleet) {
+	private final SbcConnections connections;
+
+	FleetAdminController(FleetService fleet, SbcConnections connections) {
 		this.fleet = fleet;
+		this.connections = connections;
 	}
 
 	@ModelAttribute("groups")
@@ -109,13 +112,13 @@ class FleetAdminController {
 	@PostMapping("/{id}/test")
 	String test(@PathVariable long id, Model model) {
 		model.addAttribute("sbc", this.fleet.getToAdminister(id));
-		model.addAttribute("test", this.fleet.testConnection(id));
+		model.addAttribute("test", this.connections.test(id));
 		return FORM + " :: connection-test";
 	}
 
 	@PostMapping("/{id}/trust")
 	String trust(@PathVariable long id, @RequestParam String fingerprint, Model model) {
-		model.addAttribute("test", this.fleet.trustCertificate(id, fingerprint));
+		model.addAttribute("test", this.connections.trust(id, fingerprint));
 		model.addAttribute("sbc", this.fleet.getToAdminister(id));
 		return FORM + " :: connection-test";
 	}

@@ -1,7 +1,6 @@
 package app.vsxi.dashboard.fleet;
 
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,13 +12,9 @@ import org.slf4j.LoggerFactory;
 
 import app.vsxi.dashboard.audit.AuditLog;
 import app.vsxi.dashboard.audit.AuditOutcome;
-import app.vsxi.dashboard.gateway.GatewayResult;
-import app.vsxi.dashboard.gateway.RealtimeStats;
 import app.vsxi.dashboard.gateway.SbcEndpoint;
 import app.vsxi.dashboard.gateway.SbcTrust;
-import app.vsxi.dashboard.gateway.SystemInfo;
 import app.vsxi.dashboard.gateway.VsxiGateway;
-import reactor.core.publisher.Mono;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -146,64 +141,6 @@ public class FleetService {
 		this.audit.record("SBC_DELETE", sbc.name(), sbc.groupId(), AuditOutcome.SUCCESS, sbc.baseUrl());
 	}
 
-	/** Reads the certificate the SBC presents and, if it is the confirmed one, the box's stats. */
-	@PreAuthorize("@access.canOnSbc('ADMINISTER', #id)")
-	public ConnectionTest testConnection(long id) {
-		Sbc sbc = find(id);
-		String pinned = sbc.certificateFingerprint();
-		GatewayResult<String> presented = this.gateway.presentedCertificate(URI.create(sbc.baseUrl()));
-		if (presented instanceof GatewayResult.Failed<String> failed) {
-			return ConnectionTest.failed(failed.error().message(), null, pinned);
-		}
-		String fingerprint = ((GatewayResult.Ok<String>) presented).value();
-		if (pinned == null) {
-			return new ConnectionTest(ConnectionTest.Outcome.CERTIFICATE_TO_CONFIRM,
-					"The SBC presents a certificate nobody has confirmed yet. Compare its fingerprint with the one "
-							+ "shown on the SBC before you trust it.",
-					fingerprint, null, null, null, null);
-		}
-		if (!pinned.equals(fingerprint)) {
-			return new ConnectionTest(ConnectionTest.Outcome.CERTIFICATE_CHANGED,
-					"The SBC presents another certificate than the one confirmed. Calls are refused until an "
-							+ "administrator accepts the new one.",
-					fingerprint, pinned, null, null, null);
-		}
-		SbcEndpoint endpoint = endpoint(sbc);
-		var both = Mono.zip(this.gateway.realtimeStats(endpoint), this.gateway.systemInfo(endpoint))
-			.block(Duration.ofMinutes(1));
-		if (both.getT1() instanceof GatewayResult.Failed<RealtimeStats> failed) {
-			return ConnectionTest.failed(failed.error().message(), fingerprint, pinned);
-		}
-		RealtimeStats stats = ((GatewayResult.Ok<RealtimeStats>) both.getT1()).value();
-		String uptime = both.getT2() instanceof GatewayResult.Ok<SystemInfo> info ? info.value().hardwareUptime() : "";
-		return new ConnectionTest(ConnectionTest.Outcome.OK, "Connected; the API user can read the SBC's stats.",
-				fingerprint, pinned, uptime, stats.activeSessions(), stats.haState());
-	}
-
-	/**
-	 * Pins the certificate an administrator confirmed, but only if the SBC still presents exactly that one, so a
-	 * certificate swapped between "test" and "trust" is never pinned unseen.
-	 */
-	@PreAuthorize("@access.canOnSbc('ADMINISTER', #id)")
-	@Transactional
-	public ConnectionTest trustCertificate(long id, String confirmedFingerprint) {
-		Sbc sbc = find(id);
-		GatewayResult<String> presented = this.gateway.presentedCertificate(URI.create(sbc.baseUrl()));
-		if (!(presented instanceof GatewayResult.Ok<String> ok) || !ok.value().equals(confirmedFingerprint)) {
-			this.audit.record("SBC_TRUST_CERTIFICATE", sbc.name(), sbc.groupId(), AuditOutcome.FAILED,
-					"no longer presented: " + confirmedFingerprint);
-			return ConnectionTest.failed("The SBC no longer presents the certificate you confirmed; test again.",
-					presented instanceof GatewayResult.Ok<String> now ? now.value() : null, sbc.certificateFingerprint());
-		}
-		this.repository.save(sbc.withCertificate(confirmedFingerprint));
-		this.gateway.forget(id);
-		this.audit.record("SBC_TRUST_CERTIFICATE", sbc.name(), sbc.groupId(), AuditOutcome.SUCCESS,
-				(sbc.certificateFingerprint() == null ? "" : "replaces " + sbc.certificateFingerprint() + "; ")
-						+ "now " + confirmedFingerprint);
-		log.info("Certificate {} confirmed for SBC {}", confirmedFingerprint, sbc.name());
-		return testConnection(id);
-	}
-
 	/** Adds or refreshes an SBC whose certificate the caller already knows, e.g. a simulated one it started. */
 	@Transactional
 	public Sbc register(String name, String baseUrl, String username, String password, String siteLabel,
@@ -251,7 +188,7 @@ public class FleetService {
 		return master;
 	}
 
-	private Sbc find(long id) {
+	Sbc find(long id) {
 		return this.repository.findById(id).orElseThrow(() -> new UnknownSbcException(id));
 	}
 

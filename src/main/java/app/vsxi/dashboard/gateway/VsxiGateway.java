@@ -1,19 +1,29 @@
 package app.vsxi.dashboard.gateway;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpMethod;
@@ -38,7 +48,7 @@ public class VsxiGateway implements DisposableBean {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	private final java.util.concurrent.ExecutorService zipWriters = Executors.newCachedThreadPool(task -> {
+	private final ExecutorService zipWriters = Executors.newCachedThreadPool(task -> {
 		Thread thread = new Thread(task, "vsxi-zip-writer");
 		thread.setDaemon(true);
 		return thread;
@@ -128,7 +138,7 @@ public class VsxiGateway implements DisposableBean {
 	 * {@code GET downloadLarge/systemConfiguration} or {@code hardwareConfiguration}: the zip with the SDC file,
 	 * copied to {@code out} as it arrives, untouched. Completes with the number of bytes.
 	 */
-	public Mono<GatewayResult<Long>> downloadFile(SbcEndpoint sbc, String table, java.io.OutputStream out) {
+	public Mono<GatewayResult<Long>> downloadFile(SbcEndpoint sbc, String table, OutputStream out) {
 		if (!VsxiCommands.FILES.contains(table)) {
 			return Mono.just(GatewayResult.failed(new GatewayError.Unsupported("downloadLarge/" + table + " as a file")));
 		}
@@ -136,8 +146,8 @@ public class VsxiGateway implements DisposableBean {
 			try {
 				return zip.transferTo(out);
 			}
-			catch (java.io.IOException ex) {
-				throw new java.io.UncheckedIOException(ex);
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
 			}
 		});
 	}
@@ -189,8 +199,8 @@ public class VsxiGateway implements DisposableBean {
 			var zip = DataBufferUtils.outputStreamPublisher(
 					out -> TableZip.write(table + "." + format.parameter(), format, root, item, entries, out),
 					DefaultDataBufferFactory.sharedInstance, this.zipWriters);
-			var body = BodyInserters.fromPublisher(zip, org.springframework.core.io.buffer.DataBuffer.class);
-			Map<String, String> all = new java.util.LinkedHashMap<>(parameters);
+			var body = BodyInserters.fromPublisher(zip, DataBuffer.class);
+			Map<String, String> all = new LinkedHashMap<>(parameters);
 			all.put("format", format.parameter());
 			return this.exchange.text(sbc, new SbcExchange.Request(method, action, table, all,
 					(request, context) -> {
@@ -245,7 +255,7 @@ public class VsxiGateway implements DisposableBean {
 	private Mono<GatewayResult<WriteOutcome>> write(SbcEndpoint sbc, HttpMethod method, String action, String table,
 			TableDocument entries, Format format) {
 		return checked(action, table, format, () -> {
-			java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+			ByteArrayOutputStream body = new ByteArrayOutputStream();
 			try {
 				TableCodec.of(format).write(entries.root(), entries.item(), entries.rows().iterator(), body);
 			}
@@ -269,7 +279,7 @@ public class VsxiGateway implements DisposableBean {
 	}
 
 	private static <T> Mono<GatewayResult<T>> checked(String action, String table, Format format,
-			java.util.function.Supplier<Mono<GatewayResult<T>>> call) {
+			Supplier<Mono<GatewayResult<T>>> call) {
 		if (!VsxiCommands.supports(action, table, format)) {
 			return Mono.just(GatewayResult.failed(
 					new GatewayError.Unsupported(action + "/" + table + " in " + format.parameter())));
@@ -280,10 +290,10 @@ public class VsxiGateway implements DisposableBean {
 	private static Function<String, TableDocument> parser(Format format) {
 		return switch (format) {
 			case JSON -> TableJson::read;
-			case XML -> body -> TableXml.read(new java.io.ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+			case XML -> body -> TableXml.read(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
 			case CSV -> body -> {
-				List<TableRow> rows = new java.util.ArrayList<>();
-				TableCsv.read(new java.io.ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), rows::add);
+				List<TableRow> rows = new ArrayList<>();
+				TableCsv.read(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), rows::add);
 				return new TableDocument(null, null, rows);
 			};
 		};

@@ -47,6 +47,9 @@ class FleetAdminControllerTests {
 	@MockitoBean
 	FleetService fleet;
 
+	@MockitoBean
+	SbcConnections connections;
+
 	@MockitoBean(name = "access")
 	AccessService access;
 
@@ -127,7 +130,7 @@ class FleetAdminControllerTests {
 	@Test
 	@WithMockUser(roles = "ADMIN")
 	void anUnconfirmedCertificateIsShownWithItsFingerprintToTrust() throws Exception {
-		given(this.fleet.testConnection(5L)).willReturn(new ConnectionTest(ConnectionTest.Outcome.CERTIFICATE_TO_CONFIRM,
+		given(this.connections.test(5L)).willReturn(new ConnectionTest(ConnectionTest.Outcome.CERTIFICATE_TO_CONFIRM,
 				"The SBC presents a certificate nobody has confirmed yet.", "AA:BB", null, null, null, null));
 
 		this.mvc.perform(post("/admin/sbcs/5/test").with(csrf()))

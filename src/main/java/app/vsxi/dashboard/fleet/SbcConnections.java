@@ -1,0 +1,112 @@
+package app.vsxi.dashboard.fleet;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import app.vsxi.dashboard.audit.AuditLog;
+import app.vsxi.dashboard.audit.AuditOutcome;
+import app.vsxi.dashboard.gateway.GatewayResult;
+import app.vsxi.dashboard.gateway.RealtimeStats;
+import app.vsxi.dashboard.gateway.SbcEndpoint;
+import app.vsxi.dashboard.gateway.SbcTrust;
+import app.vsxi.dashboard.gateway.SystemInfo;
+import app.vsxi.dashboard.gateway.VsxiGateway;
+import reactor.core.publisher.Mono;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** "Test connection" and "trust this certificate": how an administrator settles that the dashboard talks to the right box. */
+@Service
+public class SbcConnections {
+
+	private static final Logger log = LoggerFactory.getLogger(SbcConnections.class);
+
+	private final FleetService fleet;
+
+	private final SbcRepository repository;
+
+	private final VsxiGateway gateway;
+
+	private final AuditLog audit;
+
+	public SbcConnections(FleetService fleet, SbcRepository repository, VsxiGateway gateway, AuditLog audit) {
+		this.fleet = fleet;
+		this.repository = repository;
+		this.gateway = gateway;
+		this.audit = audit;
+	}
+
+	/**
+	 * Reads the certificate the SBC presents and, if it is the one to trust, the box's stats. An SBC trusted by
+	 * the configured CA is simply called: the TLS handshake checks it.
+	 */
+	@PreAuthorize("@access.canOnSbc('ADMINISTER', #id)")
+	public ConnectionTest test(long id) {
+		Sbc sbc = this.fleet.find(id);
+		if (sbc.trust() == SbcTrust.CERTIFICATE_AUTHORITY) {
+			return callStats(sbc, null, null);
+		}
+		String pinned = sbc.certificateFingerprint();
+		GatewayResult<String> presented = this.gateway.presentedCertificate(URI.create(sbc.baseUrl()));
+		if (presented instanceof GatewayResult.Failed<String> failed) {
+			return ConnectionTest.failed(failed.error().message(), null, pinned);
+		}
+		String fingerprint = ((GatewayResult.Ok<String>) presented).value();
+		if (pinned == null) {
+			return new ConnectionTest(ConnectionTest.Outcome.CERTIFICATE_TO_CONFIRM,
+					"The SBC presents a certificate nobody has confirmed yet. Compare its fingerprint with the one "
+							+ "shown on the SBC before you trust it.",
+					fingerprint, null, null, null, null);
+		}
+		if (!pinned.equals(fingerprint)) {
+			return new ConnectionTest(ConnectionTest.Outcome.CERTIFICATE_CHANGED,
+					"The SBC presents another certificate than the one confirmed. Calls are refused until an "
+							+ "administrator accepts the new one.",
+					fingerprint, pinned, null, null, null);
+		}
+		return callStats(sbc, fingerprint, pinned);
+	}
+
+	/**
+	 * Pins the certificate an administrator confirmed, but only if the SBC still presents exactly that one, so a
+	 * certificate swapped between "test" and "trust" is never pinned unseen.
+	 */
+	@PreAuthorize("@access.canOnSbc('ADMINISTER', #id)")
+	@Transactional
+	public ConnectionTest trust(long id, String confirmedFingerprint) {
+		Sbc sbc = this.fleet.find(id);
+		GatewayResult<String> presented = this.gateway.presentedCertificate(URI.create(sbc.baseUrl()));
+		if (!(presented instanceof GatewayResult.Ok<String> ok) || !ok.value().equals(confirmedFingerprint)) {
+			this.audit.record("SBC_TRUST_CERTIFICATE", sbc.name(), sbc.groupId(), AuditOutcome.FAILED,
+					"no longer presented: " + confirmedFingerprint);
+			return ConnectionTest.failed("The SBC no longer presents the certificate you confirmed; test again.",
+					presented instanceof GatewayResult.Ok<String> now ? now.value() : null, sbc.certificateFingerprint());
+		}
+		this.repository.save(sbc.withCertificate(confirmedFingerprint));
+		this.gateway.forget(id);
+		this.audit.record("SBC_TRUST_CERTIFICATE", sbc.name(), sbc.groupId(), AuditOutcome.SUCCESS,
+				(sbc.certificateFingerprint() == null ? "" : "replaces " + sbc.certificateFingerprint() + "; ")
+						+ "now " + confirmedFingerprint);
+		log.info("Certificate {} confirmed for SBC {}", confirmedFingerprint, sbc.name());
+		return test(id);
+	}
+
+	private ConnectionTest callStats(Sbc sbc, String fingerprint, String pinned) {
+		SbcEndpoint endpoint = this.fleet.endpoint(sbc);
+		var both = Mono.zip(this.gateway.realtimeStats(endpoint), this.gateway.systemInfo(endpoint))
+			.block(Duration.ofMinutes(1));
+		if (both.getT1() instanceof GatewayResult.Failed<RealtimeStats> failed) {
+			return ConnectionTest.failed(failed.error().message(), fingerprint, pinned);
+		}
+		RealtimeStats stats = ((GatewayResult.Ok<RealtimeStats>) both.getT1()).value();
+		String uptime = both.getT2() instanceof GatewayResult.Ok<SystemInfo> info ? info.value().hardwareUptime() : "";
+		return new ConnectionTest(ConnectionTest.Outcome.OK, "Connected; the API user can read the SBC's stats.",
+				fingerprint, pinned, uptime, stats.activeSessions(), stats.haState());
+	}
+
+}
