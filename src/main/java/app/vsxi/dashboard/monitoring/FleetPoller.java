@@ -67,14 +67,14 @@ public class FleetPoller {
 			endpoint = this.fleet.endpoint(sbc);
 		}
 		catch (RuntimeException ex) {
-			fail(sbc, ex.getMessage());
+			fail(sbc, new GatewayError.UnexpectedResponse(0, "cannot use the stored credentials: " + ex.getMessage()));
 			return Mono.empty();
 		}
 		return Mono.zip(this.gateway.realtimeStats(endpoint), this.gateway.systemInfo(endpoint))
 			.doOnNext(results -> record(sbc, results.getT1(), results.getT2()))
 			.onErrorResume(ex -> {
 				log.warn("Poll of {} failed unexpectedly", sbc.name(), ex);
-				fail(sbc, "internal error while polling: " + ex.getMessage());
+				fail(sbc, new GatewayError.UnexpectedResponse(0, "internal error while polling: " + ex.getMessage()));
 				return Mono.empty();
 			})
 			.then();
@@ -89,13 +89,12 @@ public class FleetPoller {
 					status -> status.reached(sbc, ok.value(), uptime != null ? uptime : status.uptime(), now));
 		}
 		else if (stats instanceof GatewayResult.Failed<RealtimeStats> failed) {
-			// while calls are paused the last real cause is still the one operators need to see
-			fail(sbc, failed.error() instanceof GatewayError.CircuitOpen ? null : failed.error().message());
+			fail(sbc, failed.error());
 		}
 	}
 
-	private void fail(Sbc sbc, String problem) {
-		this.board.update(sbc.id(), SbcStatus.waiting(sbc), status -> status.failed(sbc, problem, this.clock.instant()));
+	private void fail(Sbc sbc, GatewayError error) {
+		this.board.update(sbc.id(), SbcStatus.waiting(sbc), status -> status.failed(sbc, error, this.clock.instant()));
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import app.vsxi.dashboard.fleet.Sbc;
+import app.vsxi.dashboard.gateway.GatewayError;
 import app.vsxi.dashboard.gateway.RealtimeStats;
 
 /**
@@ -19,7 +20,17 @@ public record SbcStatus(long sbcId, String name, String siteLabel, long groupId,
 
 	public enum State {
 
-		WAITING, UP, DOWN
+		/** Not polled yet. */
+		WAITING,
+
+		/** Answered the last poll. */
+		UP,
+
+		/** Did not answer: refused, timed out, or being left alone after repeated failures. */
+		DOWN,
+
+		/** Answered, but not usefully: credentials refused, certificate not trusted, unreadable answer. */
+		ERROR
 
 	}
 
@@ -34,11 +45,19 @@ public record SbcStatus(long sbcId, String name, String siteLabel, long groupId,
 				at);
 	}
 
-	/** A null problem keeps the one known before (the SBC is only being left alone for a while). */
-	SbcStatus failed(Sbc sbc, String problem, Instant at) {
-		String shown = problem != null ? problem
-				: (this.problem != null ? this.problem : "failing repeatedly; polling paused briefly");
-		return new SbcStatus(this.sbcId, sbc.name(), sbc.siteLabel(), sbc.groupId(), State.DOWN, shown, this.stats,
+	/** A paused poll keeps the state and cause known before: the SBC is only being left alone for a while. */
+	SbcStatus failed(Sbc sbc, GatewayError error, Instant at) {
+		boolean paused = error instanceof GatewayError.CircuitOpen;
+		State state;
+		if (paused) {
+			state = this.state == State.ERROR ? State.ERROR : State.DOWN;
+		}
+		else {
+			state = error instanceof GatewayError.Unreachable || error instanceof GatewayError.Timeout ? State.DOWN
+					: State.ERROR;
+		}
+		String shown = paused && this.problem != null ? this.problem : error.message();
+		return new SbcStatus(this.sbcId, sbc.name(), sbc.siteLabel(), sbc.groupId(), state, shown, this.stats,
 				this.uptime, at, this.lastReached);
 	}
 
