@@ -3,6 +3,7 @@ package app.vsxi.dashboard.access;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -15,8 +16,16 @@ class AccountController {
 
 	private final UserAdministration users;
 
-	AccountController(UserAdministration users) {
+	private final AccessService access;
+
+	AccountController(UserAdministration users, AccessService access) {
 		this.users = users;
+		this.access = access;
+	}
+
+	@ModelAttribute("forced")
+	boolean forced() {
+		return this.access.currentUser().map(DashboardUser::mustChangePassword).orElse(false);
 	}
 
 	@GetMapping

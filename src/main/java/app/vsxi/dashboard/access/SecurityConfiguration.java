@@ -18,6 +18,12 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Form login for every page, strict headers everywhere. URL rules only keep strangers out: what a user may do on
@@ -37,9 +43,18 @@ public class SecurityConfiguration {
 	SecurityFilterChain dashboardSecurity(HttpSecurity http, AppUserRepository users, AccessProperties properties,
 			ObjectProvider<ClientRegistrationRepository> oidcProviders) throws Exception {
 		SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+		// a background HTMX refresh is never the page to return to after login, and gets a redirect the page follows
+		RequestMatcher htmx = new RequestHeaderRequestMatcher("HX-Request");
+		HttpSessionRequestCache pages = new HttpSessionRequestCache();
+		pages.setRequestMatcher(new NegatedRequestMatcher(htmx));
 		http.securityContext(context -> context.securityContextRepository(contexts))
+			.requestCache(cache -> cache.requestCache(pages))
+			.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor((request, response, failure) -> {
+				response.setHeader("HX-Redirect", request.getContextPath() + "/login");
+				response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+			}, htmx))
 			.authorizeHttpRequests(requests -> requests
-				.requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/login", "/error").permitAll()
+				.requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.svg", "/login", "/error").permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 				.requestMatchers("/actuator/**", "/admin/groups/**").hasRole("ADMIN")
 				.anyRequest().authenticated())

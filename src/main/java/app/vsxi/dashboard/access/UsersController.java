@@ -44,8 +44,16 @@ class UsersController {
 	@PostMapping
 	String create(@RequestParam String username, @RequestParam String password,
 			@RequestParam(defaultValue = "false") boolean admin, RedirectAttributes redirect) {
-		return outcome(redirect, REDIRECT_LIST, () -> this.users.create(username.trim(), password, admin),
-				"User " + username.trim() + " created; they must choose their own password at first login.");
+		try {
+			AppUser user = this.users.create(username.trim(), password, admin);
+			redirect.addFlashAttribute("notice", "User " + user.username() + " created; they choose their own password "
+					+ "at first login. Grant them roles below: until then they see no SBC.");
+			return "redirect:/admin/users/" + user.id();
+		}
+		catch (IllegalArgumentException ex) {
+			redirect.addFlashAttribute("failure", "Not done: " + ex.getMessage() + ".");
+			return REDIRECT_LIST;
+		}
 	}
 
 	@GetMapping("/{id}")
@@ -68,7 +76,7 @@ class UsersController {
 	String grant(@PathVariable long id, @RequestParam long groupId, @RequestParam Role role,
 			RedirectAttributes redirect) {
 		return outcome(redirect, "redirect:/admin/users/" + id, () -> this.users.grant(id, groupId, role),
-				"Role " + role + " granted.");
+				"Role " + role + " granted to " + this.users.user(id).username() + " on " + groupName(groupId) + ".");
 	}
 
 	@PostMapping("/{id}/grants/{groupId}/revoke")
@@ -98,6 +106,10 @@ class UsersController {
 	String resetPassword(@PathVariable long id, @RequestParam String password, RedirectAttributes redirect) {
 		return outcome(redirect, "redirect:/admin/users/" + id, () -> this.users.resetPassword(id, password),
 				"Temporary password set; the user must change it at the next login.");
+	}
+
+	private String groupName(long groupId) {
+		return this.groups.all().stream().filter(g -> g.id() == groupId).map(SbcGroup::name).findFirst().orElse("the group");
 	}
 
 	/** Runs a change; a refused one comes back as a message on the same page, nothing half-done. */

@@ -76,8 +76,8 @@ public class AuditLog {
 			args.add(query.actor());
 		}
 		if (notBlank(query.action())) {
-			sql.append(" AND action = ?");
-			args.add(query.action());
+			sql.append(" AND action LIKE ?");
+			args.add(query.action().trim().toUpperCase().replace("%", "") + "%");
 		}
 		if (query.outcome() != null) {
 			sql.append(" AND outcome = ?");

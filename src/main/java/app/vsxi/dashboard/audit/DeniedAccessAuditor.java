@@ -9,6 +9,8 @@ import org.springframework.security.authorization.event.AuthorizationDeniedEvent
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Records every refused request or service call by a logged-in user. Anonymous visitors being sent to the login
@@ -18,6 +20,11 @@ import org.springframework.stereotype.Component;
 class DeniedAccessAuditor {
 
 	private final AuditLog audit;
+
+	private static HttpServletRequest currentRequest() {
+		return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+				? attributes.getRequest() : null;
+	}
 
 	DeniedAccessAuditor(AuditLog audit) {
 		this.audit = audit;
@@ -30,15 +37,12 @@ class DeniedAccessAuditor {
 			return;
 		}
 		Object subject = event.getSource();
-		String target;
+		HttpServletRequest request = subject instanceof HttpServletRequest direct ? direct : currentRequest();
+		String target = request == null ? "" : request.getMethod() + " " + request.getRequestURI();
 		if (subject instanceof MethodInvocation invocation) {
-			target = invocation.getMethod().getDeclaringClass().getSimpleName() + "." + invocation.getMethod().getName();
-		}
-		else if (subject instanceof HttpServletRequest request) {
-			target = request.getMethod() + " " + request.getRequestURI();
-		}
-		else {
-			target = String.valueOf(subject);
+			// the page first, for operators; the refusing service second, for whoever investigates
+			target = (target + " (" + invocation.getMethod().getDeclaringClass().getSimpleName() + "."
+					+ invocation.getMethod().getName() + ")").strip();
 		}
 		this.audit.recordAs(authentication.getName(), "ACCESS_DENIED", target, null, AuditOutcome.DENIED, null);
 	}

@@ -93,7 +93,10 @@ public class SbcConnections {
 				(sbc.certificateFingerprint() == null ? "" : "replaces " + sbc.certificateFingerprint() + "; ")
 						+ "now " + confirmedFingerprint);
 		log.info("Certificate {} confirmed for SBC {}", confirmedFingerprint, sbc.name());
-		return test(id);
+		ConnectionTest after = test(id);
+		return new ConnectionTest(after.outcome(), "Certificate trusted. " + after.message(),
+				after.presentedFingerprint(), after.pinnedFingerprint(), after.uptime(), after.activeCalls(),
+				after.haState());
 	}
 
 	private ConnectionTest callStats(Sbc sbc, String fingerprint, String pinned) {

@@ -40,6 +40,7 @@ class OverviewController {
 		model.addAttribute("statuses", this.overview.visibleStatuses());
 		model.addAttribute("now", Instant.now());
 		model.addAttribute("refreshSeconds", Math.max(1, this.properties.pageRefresh().toSeconds()));
+		model.addAttribute("pollSeconds", Math.max(1, this.properties.pollInterval().toSeconds()));
 	}
 
 }

@@ -61,6 +61,30 @@ public record SbcStatus(long sbcId, String name, String siteLabel, long groupId,
 				this.uptime, at, this.lastReached);
 	}
 
+	/** The badge an operator reads first: what kind of trouble, before the detail. */
+	public String badge() {
+		if (this.state == State.UP) {
+			return "Reachable";
+		}
+		if (this.state == State.WAITING) {
+			return "Waiting";
+		}
+		if (this.state == State.DOWN) {
+			return "Unreachable";
+		}
+		String problem = this.problem == null ? "" : this.problem;
+		if (problem.startsWith("Not authorized")) {
+			return "Login refused";
+		}
+		if (problem.startsWith("Certificate changed")) {
+			return "Certificate changed";
+		}
+		if (problem.startsWith("Certificate not confirmed")) {
+			return "Not set up";
+		}
+		return problem.startsWith("TLS") ? "TLS failure" : "Error";
+	}
+
 	public boolean isUp() {
 		return this.state == State.UP;
 	}

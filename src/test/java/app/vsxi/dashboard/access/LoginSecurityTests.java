@@ -139,6 +139,17 @@ class LoginSecurityTests {
 	}
 
 	@Test
+	void aBackgroundRefreshWithoutSessionSendsThePageToLoginAndIsNotTheReturnPage() throws Exception {
+		MockHttpSession session = new MockHttpSession();
+		this.mvc.perform(get("/overview/rows").session(session).header("HX-Request", "true"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(result -> assertThat(result.getResponse().getHeader("HX-Redirect")).isEqualTo("/login"));
+
+		this.mvc.perform(post("/login").session(session).with(csrf()).param("username", this.username)
+			.param("password", PASSWORD)).andExpect(redirectedUrl("/overview"));
+	}
+
+	@Test
 	void aStateChangingHtmxRequestWithoutCsrfTokenIsRefused() throws Exception {
 		MockHttpSession session = (MockHttpSession) this.mvc
 			.perform(formLogin().user(this.username).password(PASSWORD))

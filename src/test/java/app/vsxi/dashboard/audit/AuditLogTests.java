@@ -80,6 +80,14 @@ class AuditLogTests {
 	}
 
 	@Test
+	void theActionFilterMatchesAPrefixInAnyCase() {
+		assertThat(this.audit.search(new AuditQuery(null, null, "sbc", null, null, null), everything(), 100))
+			.extracting(AuditEvent::action)
+			.contains("SBC_UPDATE", "SBC_DELETE")
+			.doesNotContain("LOGIN");
+	}
+
+	@Test
 	void theNewestComeFirstAndTheLimitHolds() {
 		List<AuditEvent> two = this.audit.search(AuditQuery.everything(), everything(), 2);
 

@@ -71,6 +71,22 @@ class OverviewBrowserTests {
 	}
 
 	@Test
+	void whenTheSessionEndsTheOverviewGoesToTheLoginPageAndBackToItself() {
+		logIn("admin", "admin");
+		waitUntil(() -> state("demo-sbc-1").equals("UP"));
+
+		this.browser.manage().deleteCookieNamed("JSESSIONID");
+
+		waitUntil(() -> this.browser.getCurrentUrl().contains("/login"));
+		assertThat(this.browser.findElements(By.id("fleet-rows"))).isEmpty();
+		this.browser.findElement(By.id("username")).sendKeys("admin");
+		this.browser.findElement(By.id("password")).sendKeys("admin");
+		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+		waitUntil(() -> this.browser.getCurrentUrl().endsWith("/overview"));
+		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Fleet overview");
+	}
+
+	@Test
 	void aWrongPasswordKeepsTheOperatorOnTheLoginPageWithAMessage() {
 		logIn("admin", "not-the-password");
 

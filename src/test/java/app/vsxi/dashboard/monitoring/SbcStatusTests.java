@@ -33,6 +33,22 @@ class SbcStatusTests {
 	}
 
 	@Test
+	void theBadgeNamesTheKindOfTrouble() {
+		SbcStatus waiting = SbcStatus.waiting(this.sbc);
+
+		assertThat(waiting.badge()).isEqualTo("Waiting");
+		assertThat(waiting.failed(this.sbc, new GatewayError.Unreachable("x"), Instant.now()).badge())
+			.isEqualTo("Unreachable");
+		assertThat(waiting.failed(this.sbc, new GatewayError.NotAuthorized("401"), Instant.now()).badge())
+			.isEqualTo("Login refused");
+		assertThat(waiting.failed(this.sbc, new GatewayError.CertificateChanged("AA", "BB"), Instant.now()).badge())
+			.isEqualTo("Certificate changed");
+		assertThat(waiting.failed(this.sbc, new GatewayError.CertificateNotConfirmed(), Instant.now()).badge())
+			.isEqualTo("Not set up");
+		assertThat(waiting.reached(this.sbc, this.stats, null, Instant.now()).badge()).isEqualTo("Reachable");
+	}
+
+	@Test
 	void whilePollingIsPausedTheLastRealCauseStays() {
 		SbcStatus refused = SbcStatus.waiting(this.sbc)
 			.failed(this.sbc, new GatewayError.Unreachable("connection refused at 10.0.0.1:8888"), Instant.now());
