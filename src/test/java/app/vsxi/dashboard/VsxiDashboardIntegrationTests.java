@@ -120,6 +120,14 @@ class VsxiDashboardIntegrationTests {
 	}
 
 	@Test
+	void anSbcRegisteredTwiceAtOneAddressIsPointedOut() {
+		Sbc twin = this.fleet.create(form("lab-twin", this.demo.box("demo-sbc-3").baseUrl(), "admin"));
+
+		assertThat(this.fleet.sameAddressAs(twin)).containsExactly("demo-sbc-3");
+		this.fleet.delete(twin.id());
+	}
+
+	@Test
 	void aFingerprintTheSbcDoesNotPresentIsNeverPinned() {
 		Sbc sbc = this.fleet.create(form("lab-mismatch", this.demo.box("demo-sbc-2").baseUrl(), "admin"));
 

@@ -66,7 +66,8 @@ class FleetAdminController {
 		}
 		try {
 			Sbc sbc = this.fleet.create(form);
-			redirect.addFlashAttribute("notice", "SBC " + sbc.name() + " added. Test the connection to confirm its certificate.");
+			redirect.addFlashAttribute("notice", "SBC " + sbc.name() + " added. Test the connection to confirm its certificate."
+					+ sameAddressWarning(sbc));
 			return "redirect:/admin/sbcs/" + sbc.id();
 		}
 		catch (InvalidSbcException ex) {
@@ -92,13 +93,19 @@ class FleetAdminController {
 		}
 		try {
 			Sbc sbc = this.fleet.update(id, form);
-			redirect.addFlashAttribute("notice", "SBC " + sbc.name() + " saved.");
+			redirect.addFlashAttribute("notice", "SBC " + sbc.name() + " saved." + sameAddressWarning(sbc));
 			return "redirect:/admin/sbcs/" + id;
 		}
 		catch (InvalidSbcException ex) {
 			errors.rejectValue(ex.field(), "invalid", ex.getMessage());
 			return FORM;
 		}
+	}
+
+	private String sameAddressWarning(Sbc sbc) {
+		List<String> twins = this.fleet.sameAddressAs(sbc);
+		return twins.isEmpty() ? ""
+				: " Note: " + String.join(", ", twins) + " has the same address; the box would be polled and counted twice.";
 	}
 
 	@PostMapping("/{id}/delete")

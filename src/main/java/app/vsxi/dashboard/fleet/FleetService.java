@@ -69,6 +69,12 @@ public class FleetService {
 		return new ArrayList<>(this.repository.findAllByOrderByNameAsc());
 	}
 
+	/** Other SBCs of the fleet at the same address: the same box registered twice would be polled twice. */
+	@PreAuthorize("@access.canOnSbc('ADMINISTER', #sbc.id())")
+	public List<String> sameAddressAs(Sbc sbc) {
+		return this.repository.findByBaseUrlAndIdNot(sbc.baseUrl(), sbc.id()).stream().map(Sbc::name).toList();
+	}
+
 	/** Group id → name, to label SBCs on pages. */
 	public Map<Long, String> groupNames() {
 		return this.groups.findAll().stream().collect(Collectors.toMap(SbcGroup::id, SbcGroup::name));

@@ -15,6 +15,8 @@ public interface SbcRepository extends ListCrudRepository<Sbc, Long> {
 
 	List<Sbc> findByGroupIdOrderByNameAsc(Long groupId);
 
+	List<Sbc> findByBaseUrlAndIdNot(String baseUrl, Long id);
+
 	boolean existsByGroupId(Long groupId);
 
 }
