@@ -9,7 +9,6 @@ import app.vsxi.dashboard.audit.AuditScope;
 import app.vsxi.dashboard.fleet.SbcGroupRepository;
 import app.vsxi.dashboard.fleet.SbcRepository;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -111,12 +110,6 @@ public class AccessService implements AuditScope {
 		return isAdmin() || !groupsWhere(Permission.ADMINISTER).isEmpty();
 	}
 
-	/** Throws unless the current user may do this in that group. */
-	public void require(Permission permission, Long groupId) {
-		if (!canInGroup(permission.name(), groupId)) {
-			throw new AccessDeniedException("Not allowed to " + permission.name().toLowerCase() + " in this group");
-		}
-	}
 
 	@Override
 	public boolean seesEverything() {

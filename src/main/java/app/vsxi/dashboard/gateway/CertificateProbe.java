@@ -71,17 +71,6 @@ public final class CertificateProbe {
 		}
 	}
 
-	/** Normalises a pasted fingerprint to colon-separated upper-case hex; null if it is not SHA-256 hex. */
-	public static String normalise(String fingerprint) {
-		if (fingerprint == null) {
-			return null;
-		}
-		String hex = fingerprint.replaceAll("[^0-9A-Fa-f]", "").toUpperCase();
-		if (hex.length() != 64) {
-			return null;
-		}
-		return HexFormat.ofDelimiter(":").withUpperCase().formatHex(HexFormat.of().parseHex(hex));
-	}
 
 	private record Recorder(AtomicReference<X509Certificate> seen) implements X509TrustManager {
 

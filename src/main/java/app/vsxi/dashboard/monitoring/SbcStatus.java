@@ -85,9 +85,6 @@ public record SbcStatus(long sbcId, String name, String siteLabel, long groupId,
 		return problem.startsWith("TLS") ? "TLS failure" : "Error";
 	}
 
-	public boolean isUp() {
-		return this.state == State.UP;
-	}
 
 	/** Seconds since the last successful poll, for "last seen 2 min ago". */
 	public Long secondsSinceReached(Instant now) {

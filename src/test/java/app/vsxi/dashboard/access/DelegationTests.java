@@ -10,9 +10,9 @@ import app.vsxi.dashboard.audit.AuditEvent;
 import app.vsxi.dashboard.audit.AuditLog;
 import app.vsxi.dashboard.audit.AuditOutcome;
 import app.vsxi.dashboard.audit.AuditQuery;
-import app.vsxi.dashboard.audit.AuditScope;
 import app.vsxi.dashboard.fleet.SbcGroup;
 import app.vsxi.dashboard.fleet.SbcGroupRepository;
+import app.vsxi.dashboard.support.AuditScopes;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -121,25 +121,8 @@ class DelegationTests {
 	}
 
 	private List<AuditEvent> events(String action, AuditOutcome outcome) {
-		return this.audit.search(new AuditQuery(null, null, action, outcome, null, null), EVERYTHING, 100);
+		return this.audit.search(new AuditQuery(null, null, action, outcome, null, null), AuditScopes.everything(), 100);
 	}
 
-	private static final AuditScope EVERYTHING = new AuditScope() {
-
-		@Override
-		public boolean seesEverything() {
-			return true;
-		}
-
-		@Override
-		public java.util.Set<Long> visibleGroupIds() {
-			return java.util.Set.of();
-		}
-
-		@Override
-		public String viewer() {
-			return "test";
-		}
-	};
 
 }

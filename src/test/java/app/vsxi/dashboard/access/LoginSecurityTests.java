@@ -1,7 +1,6 @@
 package app.vsxi.dashboard.access;
 
 import java.util.List;
-import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -10,7 +9,7 @@ import app.vsxi.dashboard.audit.AuditEvent;
 import app.vsxi.dashboard.audit.AuditLog;
 import app.vsxi.dashboard.audit.AuditOutcome;
 import app.vsxi.dashboard.audit.AuditQuery;
-import app.vsxi.dashboard.audit.AuditScope;
+import app.vsxi.dashboard.support.AuditScopes;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -167,20 +166,7 @@ class LoginSecurityTests {
 	}
 
 	private List<AuditEvent> events(String action, AuditOutcome outcome) {
-		AuditScope all = new AuditScope() {
-			public boolean seesEverything() {
-				return true;
-			}
-
-			public Set<Long> visibleGroupIds() {
-				return Set.of();
-			}
-
-			public String viewer() {
-				return "";
-			}
-		};
-		return this.audit.search(new AuditQuery(null, this.username, action, outcome, null, null), all, 100);
+		return this.audit.search(new AuditQuery(null, this.username, action, outcome, null, null), AuditScopes.everything(), 100);
 	}
 
 }
