@@ -12,6 +12,8 @@ import app.vsxi.dashboard.fleet.SbcRepository;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Decides what the current user may do. Method security calls it by name ({@code @access}) from the services,
@@ -19,6 +21,8 @@ import org.springframework.stereotype.Component;
  */
 @Component("access")
 public class AccessService implements AuditScope {
+
+	private static final String ROLES_ATTRIBUTE = AccessService.class.getName() + ".roles";
 
 	private final UserGrantRepository grants;
 
@@ -53,9 +57,23 @@ public class AccessService implements AuditScope {
 			.anyMatch(authority -> "ROLE_ADMIN".equals(authority.getAuthority()));
 	}
 
-	/** Group id → the current user's role there. */
+	/**
+	 * Group id → the current user's role there, read once per request: filtering a list checks every element,
+	 * and each check would otherwise ask the database again.
+	 */
+	@SuppressWarnings("unchecked")
 	public Map<Long, Role> roles() {
-		return currentUserId().map(this::rolesOf).orElse(Map.of());
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		if (request == null) {
+			return currentUserId().map(this::rolesOf).orElse(Map.of());
+		}
+		Object known = request.getAttribute(ROLES_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+		if (known instanceof Map<?, ?> roles) {
+			return (Map<Long, Role>) roles;
+		}
+		Map<Long, Role> roles = currentUserId().map(this::rolesOf).orElse(Map.of());
+		request.setAttribute(ROLES_ATTRIBUTE, roles, RequestAttributes.SCOPE_REQUEST);
+		return roles;
 	}
 
 	/** The id of the dashboard user behind the current login, whichever way they logged in. */

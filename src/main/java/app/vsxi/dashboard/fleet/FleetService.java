@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -97,8 +98,12 @@ public class FleetService {
 	}
 
 	public SbcEndpoint endpoint(Sbc sbc) {
-		String master = sbc.haMasterId() == null ? null
-				: this.repository.findById(sbc.haMasterId()).map(Sbc::name).orElse(null);
+		return endpoint(sbc, id -> this.repository.findById(id).map(Sbc::name).orElse(null));
+	}
+
+	/** The same, naming the HA master from a lookup the caller already has (the poller holds the whole fleet). */
+	public SbcEndpoint endpoint(Sbc sbc, LongFunction<String> names) {
+		String master = sbc.haMasterId() == null ? null : names.apply(sbc.haMasterId());
 		return new SbcEndpoint(sbc.id(), sbc.name(), URI.create(sbc.baseUrl()), sbc.username(),
 				this.cipher.decrypt(sbc.passwordCipher()), sbc.certificateFingerprint(), sbc.trust(), master);
 	}

@@ -2,7 +2,9 @@ package app.vsxi.dashboard.monitoring;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -53,18 +55,20 @@ public class FleetPoller {
 	public void pollAll() {
 		List<Sbc> sbcs = this.fleet.everySbc();
 		this.board.retainOnly(sbcs.stream().map(Sbc::id).toList());
+		Map<Long, String> names = new HashMap<>();
+		sbcs.forEach(sbc -> names.put(sbc.id(), sbc.name()));
 		for (Sbc sbc : sbcs) {
 			this.board.update(sbc.id(), SbcStatus.waiting(sbc), status -> status);
 			if (this.inFlight.add(sbc.id())) {
-				poll(sbc).doFinally(signal -> this.inFlight.remove(sbc.id())).subscribe();
+				poll(sbc, names).doFinally(signal -> this.inFlight.remove(sbc.id())).subscribe();
 			}
 		}
 	}
 
-	private Mono<Void> poll(Sbc sbc) {
+	private Mono<Void> poll(Sbc sbc, Map<Long, String> names) {
 		SbcEndpoint endpoint;
 		try {
-			endpoint = this.fleet.endpoint(sbc);
+			endpoint = this.fleet.endpoint(sbc, names::get);
 		}
 		catch (RuntimeException ex) {
 			fail(sbc, new GatewayError.UnexpectedResponse(0, "cannot use the stored credentials: " + ex.getMessage()));
