@@ -29,15 +29,21 @@ public final class TableJson {
 			return stream(in, sink);
 		}
 
+		/** Entry by entry, so a zipped JSON table is never held whole either. */
 		@Override
 		public void write(String root, String item, java.util.Iterator<TableRow> rows, java.io.OutputStream out) {
-			List<TableRow> all = new ArrayList<>();
-			rows.forEachRemaining(all::add);
-			try {
-				out.write(TableJson.write(new TableDocument(root, item, all)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-			}
-			catch (java.io.IOException ex) {
-				throw new java.io.UncheckedIOException(ex);
+			try (tools.jackson.core.JsonGenerator json = JSON.createGenerator(out)) {
+				json.writeStartObject();
+				json.writeName(root);
+				json.writeStartObject();
+				json.writeName(item);
+				json.writeStartArray();
+				while (rows.hasNext()) {
+					json.writePOJO(plain(rows.next()));
+				}
+				json.writeEndArray();
+				json.writeEndObject();
+				json.writeEndObject();
 			}
 		}
 	};
