@@ -3,6 +3,7 @@ package app.vsxi.dashboard.simulator;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import tools.jackson.core.JacksonException;
@@ -15,6 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
 final class AdminHandler {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** The switches of {@link Faults} and the two actions beside them; {@link Quirks#NAMES} are the others. */
+	private static final Set<String> SWITCHES = Set.of("latencyMillis", "status", "connectionReset", "truncateBody",
+			"slave", "downSeconds");
 
 	private final VsxiState state;
 
@@ -40,6 +45,7 @@ final class AdminHandler {
 				case "POST " + VsxiConventions.FAULTS_PATH -> changeFaults(read(body));
 				case "DELETE " + VsxiConventions.FAULTS_PATH -> {
 					this.state.faults(Faults.NONE);
+					this.state.quirks(Quirks.DEFAULTS);
 					this.state.slave(false);
 					yield json(faults());
 				}
@@ -62,7 +68,13 @@ final class AdminHandler {
 	}
 
 	private Reply changeFaults(Map<String, Object> changes) {
+		for (String name : changes.keySet()) {
+			if (!SWITCHES.contains(name) && !Quirks.NAMES.contains(name)) {
+				throw new IllegalArgumentException("unknown switch " + name);
+			}
+		}
 		this.state.faults(this.state.faults().with(changes));
+		this.state.quirks(this.state.quirks().with(changes));
 		if (changes.containsKey("slave")) {
 			this.state.slave(Boolean.parseBoolean(changes.get("slave").toString()));
 		}
@@ -76,6 +88,7 @@ final class AdminHandler {
 	private Map<String, Object> faults() {
 		Map<String, Object> faults = new LinkedHashMap<>(this.state.faults().asMap());
 		faults.put("slave", this.state.slave());
+		faults.putAll(this.state.quirks().asMap());
 		return faults;
 	}
 

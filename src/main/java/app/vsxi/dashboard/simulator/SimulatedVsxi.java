@@ -141,6 +141,20 @@ public final class SimulatedVsxi {
 		this.state.faults(faults);
 	}
 
+	/** The switches for what real boxes do differently; see {@link Quirks}. */
+	public Quirks quirks() {
+		return this.state.quirks();
+	}
+
+	public void quirks(Quirks quirks) {
+		this.state.quirks(quirks);
+	}
+
+	/** Changes the named switches of {@link Quirks} only, e.g. {@code quirks(Map.of("codeInBody", true))}. */
+	public void quirks(Map<String, ?> changes) {
+		this.state.quirks(this.state.quirks().with(changes));
+	}
+
 	/** Load-Balance slave mode: every write answers 402, reads still work. */
 	public void slaveMode(boolean slave) {
 		this.state.slave(slave);

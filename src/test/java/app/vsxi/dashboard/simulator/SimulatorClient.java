@@ -47,12 +47,20 @@ final class SimulatorClient {
 
 	/** {@code command} is {@code action/table?query} under the API base, or an absolute path. */
 	HttpResponse<byte[]> send(String method, String command, byte[] body) {
+		return send(method, command, body, null);
+	}
+
+	/** As {@link #send(String, String, byte[])}, with a Content-Type header unless it is null (as curl -T). */
+	HttpResponse<byte[]> send(String method, String command, byte[] body, String contentType) {
 		String path = command.startsWith("/") ? command : VsxiConventions.BASE_PATH + command;
-		HttpRequest request = HttpRequest.newBuilder(URI.create(this.box.baseUrl() + path))
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.box.baseUrl() + path))
 			.header("Authorization",
 					"Basic " + Base64.getEncoder().encodeToString(this.credentials.getBytes(StandardCharsets.UTF_8)))
-			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
-			.build();
+			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+		if (contentType != null) {
+			builder.header("Content-Type", contentType);
+		}
+		HttpRequest request = builder.build();
 		try {
 			return this.http.send(request, HttpResponse.BodyHandlers.ofByteArray());
 		}
