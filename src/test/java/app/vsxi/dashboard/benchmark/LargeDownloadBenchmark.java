@@ -19,6 +19,7 @@ import app.vsxi.dashboard.gateway.GatewayResult;
 import app.vsxi.dashboard.gateway.Route;
 import app.vsxi.dashboard.gateway.SbcEndpoint;
 import app.vsxi.dashboard.gateway.TableZip;
+import app.vsxi.dashboard.gateway.VsxiTable;
 import app.vsxi.dashboard.gateway.VsxiGateway;
 
 /**
@@ -54,7 +55,7 @@ public final class LargeDownloadBenchmark {
 			AtomicLong rows = new AtomicLong();
 			AtomicLong resources = new AtomicLong();
 			long start = System.nanoTime();
-			GatewayResult<TableZip.Summary> result = gateway.downloadLarge(sbc, "route", row -> {
+			GatewayResult<TableZip.Summary> result = gateway.downloadLarge(sbc, VsxiTable.ROUTE, row -> {
 				Route route = Route.from(row);
 				rows.incrementAndGet();
 				resources.addAndGet(route.resourceIds().size());
