@@ -169,8 +169,7 @@ final class SbcExchange {
 	}
 
 	private void record(Timer.Sample sample, SbcEndpoint sbc, String command, GatewayResult<?> result) {
-		String outcome = result instanceof GatewayResult.Failed<?> failed ? failed.error().getClass().getSimpleName()
-				: "Ok";
+		String outcome = result.fold(value -> "Ok", error -> error.getClass().getSimpleName());
 		sample.stop(this.timers.computeIfAbsent(sbc.name() + '|' + command + '|' + outcome,
 				key -> Timer.builder("vsxi.gateway.requests")
 					.description("Calls to VSXi SBCs")
@@ -178,9 +177,7 @@ final class SbcExchange {
 					.tag("command", command)
 					.tag("outcome", outcome)
 					.register(this.meters)));
-		if (result instanceof GatewayResult.Failed<?> failed) {
-			log.debug("{} {} failed: {}", sbc, command, failed.error().message());
-		}
+		result.failure().ifPresent(error -> log.debug("{} {} failed: {}", sbc, command, error.message()));
 	}
 
 	/**

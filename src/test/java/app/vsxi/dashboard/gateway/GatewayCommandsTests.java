@@ -374,13 +374,13 @@ class GatewayCommandsTests {
 	static <T> T ok(reactor.core.publisher.Mono<GatewayResult<T>> call) {
 		GatewayResult<T> result = call.block(Duration.ofSeconds(30));
 		assertThat(result).as("%s", result).isInstanceOf(GatewayResult.Ok.class);
-		return ((GatewayResult.Ok<T>) result).value();
+		return result.okValue().orElseThrow();
 	}
 
 	static GatewayError failed(reactor.core.publisher.Mono<? extends GatewayResult<?>> call) {
 		GatewayResult<?> result = call.block(Duration.ofSeconds(30));
 		assertThat(result).as("%s", result).isInstanceOf(GatewayResult.Failed.class);
-		return ((GatewayResult.Failed<?>) result).error();
+		return result.failure().orElseThrow();
 	}
 
 }
