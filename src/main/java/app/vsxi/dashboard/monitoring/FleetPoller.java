@@ -87,14 +87,10 @@ public class FleetPoller {
 	private void record(Sbc sbc, GatewayResult<RealtimeStats> stats, GatewayResult<SystemInfo> info) {
 		Instant now = this.clock.instant();
 		SbcStatus initial = SbcStatus.waiting(sbc);
-		if (stats instanceof GatewayResult.Ok<RealtimeStats> ok) {
-			String uptime = info instanceof GatewayResult.Ok<SystemInfo> system ? system.value().hardwareUptime() : null;
-			this.board.update(sbc.id(), initial,
-					status -> status.reached(sbc, ok.value(), uptime != null ? uptime : status.uptime(), now));
-		}
-		else if (stats instanceof GatewayResult.Failed<RealtimeStats> failed) {
-			fail(sbc, failed.error());
-		}
+		String uptime = info.okValue().map(SystemInfo::hardwareUptime).orElse(null);
+		stats.okValue().ifPresent(reached -> this.board.update(sbc.id(), initial,
+				status -> status.reached(sbc, reached, uptime != null ? uptime : status.uptime(), now)));
+		stats.failure().ifPresent(error -> fail(sbc, error));
 	}
 
 	private void fail(Sbc sbc, GatewayError error) {
