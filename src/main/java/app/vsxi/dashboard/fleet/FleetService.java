@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import app.vsxi.dashboard.audit.AuditAction;
 import app.vsxi.dashboard.audit.AuditLog;
 import app.vsxi.dashboard.audit.AuditOutcome;
 import app.vsxi.dashboard.gateway.SbcEndpoint;
@@ -115,12 +116,18 @@ public class FleetService {
 			throw new InvalidSbcException("password", "the API user's password is required");
 		}
 		checkNameFree(form.getName(), -1L);
-		Instant now = Instant.now();
-		Sbc sbc = new Sbc(null, form.getName(), address(form), form.getUsername(), this.cipher.encrypt(form.getPassword()),
-				blankToNull(form.getSiteLabel()), group(form.getGroupId()).id(), null, form.getTrust(),
-				master(form, null), now, now);
+		Sbc sbc = Sbc.builder()
+			.name(form.getName())
+			.baseUrl(address(form))
+			.username(form.getUsername())
+			.passwordCipher(this.cipher.encrypt(form.getPassword()))
+			.siteLabel(blankToNull(form.getSiteLabel()))
+			.groupId(group(form.getGroupId()).id())
+			.trust(form.getTrust())
+			.haMasterId(master(form, null))
+			.build();
 		Sbc saved = this.repository.save(sbc);
-		this.audit.record("SBC_CREATE", saved.name(), saved.groupId(), AuditOutcome.SUCCESS, saved.baseUrl());
+		this.audit.record(AuditAction.SBC_CREATE, saved.name(), saved.groupId(), AuditOutcome.SUCCESS, saved.baseUrl());
 		return saved;
 	}
 
@@ -134,11 +141,20 @@ public class FleetService {
 		String password = form.getPassword() == null || form.getPassword().isEmpty() ? current.passwordCipher()
 				: this.cipher.encrypt(form.getPassword());
 		String fingerprint = baseUrl.equals(current.baseUrl()) ? current.certificateFingerprint() : null;
-		Sbc saved = this.repository.save(new Sbc(id, form.getName(), baseUrl, form.getUsername(), password,
-				blankToNull(form.getSiteLabel()), group(form.getGroupId()).id(), fingerprint, form.getTrust(),
-				master(form, id), current.createdAt(), Instant.now()));
+		Sbc saved = this.repository.save(current.toBuilder()
+			.name(form.getName())
+			.baseUrl(baseUrl)
+			.username(form.getUsername())
+			.passwordCipher(password)
+			.siteLabel(blankToNull(form.getSiteLabel()))
+			.groupId(group(form.getGroupId()).id())
+			.certificateFingerprint(fingerprint)
+			.trust(form.getTrust())
+			.haMasterId(master(form, id))
+			.updatedAt(Instant.now())
+			.build());
 		this.gateway.forget(id);
-		this.audit.record("SBC_UPDATE", saved.name(), saved.groupId(), AuditOutcome.SUCCESS,
+		this.audit.record(AuditAction.SBC_UPDATE, saved.name(), saved.groupId(), AuditOutcome.SUCCESS,
 				SbcChanges.describe(current, saved));
 		return saved;
 	}
@@ -149,7 +165,25 @@ public class FleetService {
 		Sbc sbc = find(id);
 		this.repository.delete(sbc);
 		this.gateway.forget(id);
-		this.audit.record("SBC_DELETE", sbc.name(), sbc.groupId(), AuditOutcome.SUCCESS, sbc.baseUrl());
+		this.audit.record(AuditAction.SBC_DELETE, sbc.name(), sbc.groupId(), AuditOutcome.SUCCESS, sbc.baseUrl());
+	}
+
+	/**
+	 * Pins a certificate an administrator confirmed after the caller checked, outside any transaction, that the
+	 * SBC presents it. Refused if the SBC's address changed in between: the check was made on another box.
+	 */
+	@PreAuthorize("@access.canOnSbc('ADMINISTER', #id)")
+	@Transactional
+	public Sbc pinCertificate(long id, String checkedAddress, String fingerprint) {
+		Sbc sbc = find(id);
+		if (!sbc.baseUrl().equals(checkedAddress)) {
+			throw new InvalidSbcException("address", "the SBC's address changed meanwhile; test it again");
+		}
+		Sbc saved = this.repository.save(sbc.withCertificate(fingerprint));
+		this.audit.record(AuditAction.SBC_TRUST_CERTIFICATE, sbc.name(), sbc.groupId(), AuditOutcome.SUCCESS,
+				(sbc.certificateFingerprint() == null ? "" : "replaces " + sbc.certificateFingerprint() + "; ")
+						+ "now " + fingerprint);
+		return saved;
 	}
 
 	/** Adds or refreshes an SBC whose certificate the caller already knows, e.g. a simulated one it started. */
@@ -161,11 +195,17 @@ public class FleetService {
 			.orElseGet(() -> this.groups.save(new SbcGroup(null, groupName, null, now)))
 			.id();
 		Sbc sbc = this.repository.findByName(name)
-			.map(existing -> new Sbc(existing.id(), name, baseUrl, username, this.cipher.encrypt(password), siteLabel,
-					groupId, certificateFingerprint, SbcTrust.PINNED_CERTIFICATE, existing.haMasterId(),
-					existing.createdAt(), now))
-			.orElseGet(() -> Sbc.pinned(name, baseUrl, username, this.cipher.encrypt(password), siteLabel, groupId,
-					certificateFingerprint));
+			.map(existing -> existing.toBuilder().updatedAt(now))
+			.orElseGet(Sbc::builder)
+			.name(name)
+			.baseUrl(baseUrl)
+			.username(username)
+			.passwordCipher(this.cipher.encrypt(password))
+			.siteLabel(siteLabel)
+			.groupId(groupId)
+			.certificateFingerprint(certificateFingerprint)
+			.trust(SbcTrust.PINNED_CERTIFICATE)
+			.build();
 		Sbc saved = this.repository.save(sbc);
 		this.gateway.forget(saved.id());
 		return saved;

@@ -1,7 +1,9 @@
 package app.vsxi.dashboard.fleet;
 
+import app.vsxi.dashboard.web.RefusedException;
+
 /** An SBC entry that cannot be saved, with the form field at fault. */
-public class InvalidSbcException extends RuntimeException {
+public class InvalidSbcException extends RefusedException {
 
 	private final String field;
 

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import app.vsxi.dashboard.access.AccessService;
-import app.vsxi.dashboard.gateway.SbcTrust;
 import app.vsxi.dashboard.access.AppUser;
 import app.vsxi.dashboard.access.AppUserRepository;
 import app.vsxi.dashboard.access.SecurityConfiguration;
@@ -56,8 +55,15 @@ class FleetAdminControllerTests {
 	@MockitoBean
 	AppUserRepository users;
 
-	private final Sbc sbc = new Sbc(5L, "nyc-1", "https://10.0.0.1:8888", "api-user", CIPHER_TEXT, "NYC", 1L, null,
-			SbcTrust.PINNED_CERTIFICATE, null, Instant.now(), Instant.now());
+	private final Sbc sbc = Sbc.builder()
+		.id(5L)
+		.name("nyc-1")
+		.baseUrl("https://10.0.0.1:8888")
+		.username("api-user")
+		.passwordCipher(CIPHER_TEXT)
+		.siteLabel("NYC")
+		.groupId(1L)
+		.build();
 
 	@BeforeEach
 	void oneSbc() {
