@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 
@@ -71,10 +72,14 @@ public class FleetService {
 		return new ArrayList<>(this.repository.findAllByOrderByNameAsc());
 	}
 
-	/** Other SBCs of the fleet at the same address: the same box registered twice would be polled twice. */
+	/**
+	 * Other SBCs at the same address that the user may see: the same box registered twice would be polled twice.
+	 * Those of groups hidden from the user are left out rather than named.
+	 */
 	@PreAuthorize("@access.canOnSbc('ADMINISTER', #sbc.id())")
-	public List<String> sameAddressAs(Sbc sbc) {
-		return this.repository.findByBaseUrlAndIdNot(sbc.baseUrl(), sbc.id()).stream().map(Sbc::name).toList();
+	@PostFilter("@access.canInGroup('VIEW', filterObject.groupId())")
+	public List<Sbc> sameAddressAs(Sbc sbc) {
+		return new ArrayList<>(this.repository.findByBaseUrlAndIdNot(sbc.baseUrl(), sbc.id()));
 	}
 
 	/** Group id → name, to label SBCs on pages. */
@@ -109,13 +114,54 @@ public class FleetService {
 				this.cipher.decrypt(sbc.passwordCipher()), sbc.certificateFingerprint(), sbc.trust(), master);
 	}
 
+	/**
+	 * Every reason the form cannot be saved beyond what its own annotations check, so that the page reports them
+	 * all at once; empty when it can be saved. {@code id} is null for a new SBC.
+	 */
+	@PreAuthorize("@access.managesAnyGroup() and (#id == null or @access.canOnSbc('ADMINISTER', #id))")
+	public List<FieldProblem> problems(SbcForm form, Long id) {
+		Sbc current = id == null ? null : find(id);
+		List<FieldProblem> problems = new ArrayList<>();
+		if (present(form.getName()) && this.repository.existsByNameAndIdNot(form.getName(), id == null ? -1L : id)) {
+			// names are unique fleet-wide; say so without telling whose SBC holds it
+			problems.add(new FieldProblem("name", "this name is not available; SBC names are unique in the fleet"));
+		}
+		String baseUrl = null;
+		if (present(form.getAddress())) {
+			try {
+				baseUrl = SbcAddress.normalise(form.getAddress());
+			}
+			catch (IllegalArgumentException ex) {
+				problems.add(new FieldProblem("address", ex.getMessage()));
+			}
+		}
+		boolean noPassword = form.getPassword() == null || form.getPassword().isEmpty();
+		if (current == null && noPassword) {
+			problems.add(new FieldProblem("password", "the API user's password is required"));
+		}
+		else if (current != null && noPassword && (baseUrl != null && !baseUrl.equals(current.baseUrl())
+				|| form.getTrust() != null && form.getTrust() != current.trust())) {
+			// the stored password must never follow the SBC to an address or trust its owner did not confirm
+			problems.add(new FieldProblem("password",
+					"type the API password again: the address or trust changes, and the stored one is not sent elsewhere"));
+		}
+		if (form.getGroupId() != null && this.groups.findById(form.getGroupId()).isEmpty()) {
+			problems.add(new FieldProblem("groupId", "no such group"));
+		}
+		Long master = form.getHaMasterId();
+		if (master != null) {
+			Optional<Sbc> chosen = this.repository.findById(master);
+			if (master.equals(id) || chosen.isEmpty() || !chosen.get().groupId().equals(form.getGroupId())) {
+				problems.add(new FieldProblem("haMasterId", "choose another SBC of the same group as master"));
+			}
+		}
+		return problems;
+	}
+
 	@PreAuthorize("@access.canInGroup('ADMINISTER', #form.groupId)")
 	@Transactional
 	public Sbc create(SbcForm form) {
-		if (form.getPassword() == null || form.getPassword().isEmpty()) {
-			throw new InvalidSbcException("password", "the API user's password is required");
-		}
-		checkNameFree(form.getName(), -1L);
+		refuseIfInvalid(form, null);
 		Sbc sbc = Sbc.builder()
 			.name(form.getName())
 			.baseUrl(address(form))
@@ -124,7 +170,7 @@ public class FleetService {
 			.siteLabel(blankToNull(form.getSiteLabel()))
 			.groupId(group(form.getGroupId()).id())
 			.trust(form.getTrust())
-			.haMasterId(master(form, null))
+			.haMasterId(form.getHaMasterId())
 			.build();
 		Sbc saved = this.repository.save(sbc);
 		this.audit.record(AuditAction.SBC_CREATE, saved.name(), saved.groupId(), AuditOutcome.SUCCESS, saved.baseUrl());
@@ -136,7 +182,7 @@ public class FleetService {
 	@Transactional
 	public Sbc update(long id, SbcForm form) {
 		Sbc current = find(id);
-		checkNameFree(form.getName(), id);
+		refuseIfInvalid(form, id);
 		String baseUrl = address(form);
 		String password = form.getPassword() == null || form.getPassword().isEmpty() ? current.passwordCipher()
 				: this.cipher.encrypt(form.getPassword());
@@ -150,7 +196,7 @@ public class FleetService {
 			.groupId(group(form.getGroupId()).id())
 			.certificateFingerprint(fingerprint)
 			.trust(form.getTrust())
-			.haMasterId(master(form, id))
+			.haMasterId(form.getHaMasterId())
 			.updatedAt(Instant.now())
 			.build());
 		this.gateway.forget(id);
@@ -177,7 +223,8 @@ public class FleetService {
 	public Sbc pinCertificate(long id, String checkedAddress, String fingerprint) {
 		Sbc sbc = find(id);
 		if (!sbc.baseUrl().equals(checkedAddress)) {
-			throw new InvalidSbcException("address", "the SBC's address changed meanwhile; test it again");
+			throw new InvalidSbcException(
+					List.of(new FieldProblem("address", "the SBC's address changed meanwhile; test it again")));
 		}
 		Sbc saved = this.repository.save(sbc.withCertificate(fingerprint));
 		this.audit.record(AuditAction.SBC_TRUST_CERTIFICATE, sbc.name(), sbc.groupId(), AuditOutcome.SUCCESS,
@@ -227,16 +274,11 @@ public class FleetService {
 		}
 	}
 
-	/** The master named on the form: another SBC of the fleet, never the SBC itself. */
-	private Long master(SbcForm form, Long self) {
-		Long master = form.getHaMasterId();
-		if (master == null) {
-			return null;
+	private void refuseIfInvalid(SbcForm form, Long id) {
+		List<FieldProblem> problems = problems(form, id);
+		if (!problems.isEmpty()) {
+			throw new InvalidSbcException(problems);
 		}
-		if (master.equals(self) || this.repository.findById(master).isEmpty()) {
-			throw new InvalidSbcException("haMasterId", "choose another SBC of the fleet as master");
-		}
-		return master;
 	}
 
 	Sbc find(long id) {
@@ -244,22 +286,16 @@ public class FleetService {
 	}
 
 	private SbcGroup group(Long groupId) {
-		return this.groups.findById(groupId).orElseThrow(() -> new InvalidSbcException("groupId", "no such group"));
+		return this.groups.findById(groupId).orElseThrow();
 	}
 
-	private void checkNameFree(String name, Long id) {
-		if (this.repository.existsByNameAndIdNot(name, id)) {
-			throw new InvalidSbcException("name", "another SBC is already called " + name);
-		}
-	}
-
+	/** Only after {@link #problems} found none. */
 	private static String address(SbcForm form) {
-		try {
-			return SbcAddress.normalise(form.getAddress());
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidSbcException("address", ex.getMessage());
-		}
+		return SbcAddress.normalise(form.getAddress());
+	}
+
+	private static boolean present(String text) {
+		return text != null && !text.isBlank();
 	}
 
 	private static String blankToNull(String text) {

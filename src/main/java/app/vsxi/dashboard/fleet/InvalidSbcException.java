@@ -1,19 +1,22 @@
 package app.vsxi.dashboard.fleet;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
 import app.vsxi.dashboard.web.RefusedException;
 
-/** An SBC entry that cannot be saved, with the form field at fault. */
+/** An SBC entry that cannot be saved, with every field at fault, so the form can show them all at once. */
 public class InvalidSbcException extends RefusedException {
 
-	private final String field;
+	private final List<FieldProblem> problems;
 
-	InvalidSbcException(String field, String message) {
-		super(message);
-		this.field = field;
+	InvalidSbcException(List<FieldProblem> problems) {
+		super(problems.stream().map(FieldProblem::message).collect(Collectors.joining("; ")));
+		this.problems = List.copyOf(problems);
 	}
 
-	public String field() {
-		return this.field;
+	public List<FieldProblem> problems() {
+		return this.problems;
 	}
 
 }
