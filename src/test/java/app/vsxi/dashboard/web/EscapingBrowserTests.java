@@ -18,6 +18,7 @@ import app.vsxi.dashboard.audit.AuditOutcome;
 import app.vsxi.dashboard.fleet.CredentialCipher;
 import app.vsxi.dashboard.fleet.Sbc;
 import app.vsxi.dashboard.fleet.SbcRepository;
+import app.vsxi.dashboard.support.RequiresBrowser;
 import app.vsxi.dashboard.support.HeadlessChromium;
 import app.vsxi.dashboard.support.FakeSbc;
 
@@ -32,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Text that an SBC sends, or that describes one, is shown as text on every page that shows it: no element of it
  * is ever built, no script of it ever runs.
  */
+@RequiresBrowser
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "demo", "test" })
 class EscapingBrowserTests {
