@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import tools.jackson.core.JacksonException;
@@ -27,11 +28,24 @@ final class AdminHandler {
 
 	private final Consumer<Duration> goDown;
 
+	private final AtomicReference<Duration> pendingDown = new AtomicReference<>();
+
 	/** @param goDown closes the box's port for a while, reopening it afterwards */
 	AdminHandler(VsxiState state, RequestCounts counts, Consumer<Duration> goDown) {
 		this.state = state;
 		this.counts = counts;
 		this.goDown = goDown;
+	}
+
+	/**
+	 * Takes the box down if the request just answered asked for it: only now, so that answer has left before the
+	 * port closes, however busy the machine.
+	 */
+	void afterAnswer() {
+		Duration down = this.pendingDown.getAndSet(null);
+		if (down != null) {
+			this.goDown.accept(down);
+		}
 	}
 
 	Reply handle(String method, String path, byte[] body, boolean readWrite) {
@@ -80,7 +94,7 @@ final class AdminHandler {
 		}
 		Object down = changes.get("downSeconds");
 		if (down != null && Long.parseLong(down.toString()) > 0) {
-			this.goDown.accept(Duration.ofSeconds(Long.parseLong(down.toString())));
+			this.pendingDown.set(Duration.ofSeconds(Long.parseLong(down.toString())));
 		}
 		return json(faults());
 	}

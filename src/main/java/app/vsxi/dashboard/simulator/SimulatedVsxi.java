@@ -3,6 +3,7 @@ package app.vsxi.dashboard.simulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -53,12 +54,29 @@ public final class SimulatedVsxi {
 
 	private ExecutorService executor;
 
+	/** A box with a fresh certificate of its own. */
 	public SimulatedVsxi(String name, int port, SimulatorProperties properties) {
+		this(name, port, properties, SelfSignedCertificate.generate(name));
+	}
+
+	SimulatedVsxi(String name, int port, SimulatorProperties properties, SelfSignedCertificate certificate) {
 		this.name = name;
 		this.bindAddress = properties.bindAddress();
 		this.port = port;
-		this.certificate = SelfSignedCertificate.generate(name);
+		this.certificate = certificate;
 		this.state = new VsxiState(name, new Random(name.hashCode()), properties);
+	}
+
+	/**
+	 * The standalone box: its certificate is kept in {@code vsxi.simulator.keystore} when that is set, so a restart
+	 * does not look like a certificate change.
+	 */
+	static SimulatedVsxi standalone(String name, int port, SimulatorProperties properties) {
+		if (properties.keystore().isBlank()) {
+			return new SimulatedVsxi(name, port, properties);
+		}
+		return new SimulatedVsxi(name, port, properties, SelfSignedCertificate.stored(Path.of(properties.keystore()),
+				properties.keystorePassword(), name, properties.freshCertificate()));
 	}
 
 	public synchronized SimulatedVsxi start() {
@@ -180,7 +198,7 @@ public final class SimulatedVsxi {
 
 	/**
 	 * Closes the port now and opens it again after the given time: a box that goes down and comes back. Answers
-	 * in flight are given a moment to leave first.
+	 * in flight are given a moment to leave first; the certificate stays the same.
 	 */
 	public synchronized void goDown(Duration duration) {
 		if (this.downtime == null) {

@@ -62,6 +62,8 @@ final class VsxiApiHandler implements HttpHandler {
 			}
 			if (path.startsWith("/simulator/")) {
 				send(exchange, this.admin.handle(exchange.getRequestMethod(), path, body, user.readWrite()), false);
+				exchange.close();
+				this.admin.afterAnswer();
 				return;
 			}
 			if (!api) {

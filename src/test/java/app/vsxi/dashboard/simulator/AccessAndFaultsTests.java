@@ -83,6 +83,19 @@ class AccessAndFaultsTests {
 	}
 
 	@Test
+	void aLoadBalanceSlaveShowsItInItsHaFieldsAndSlaveStat() {
+		assertThat(this.admin.getText("stats/realtime")).contains("<field name=\"slave_stat\">64</field>",
+				"<field name=\"ha_current_state\">active</field>");
+
+		this.admin.text("POST", VsxiConventions.FAULTS_PATH, "{\"slave\":true}");
+
+		assertThat(this.admin.getText("stats/realtime")).contains("<field name=\"slave_stat\">65</field>",
+				"<field name=\"ha_current_state\">standby</field>", "<field name=\"ha_pre_state\">active</field>");
+		this.admin.text("DELETE", VsxiConventions.FAULTS_PATH, null);
+		assertThat(this.admin.getText("stats/realtime")).contains("<field name=\"slave_stat\">64</field>");
+	}
+
+	@Test
 	void theStatsReleaseVariantSwitchesAtRunTime() {
 		assertThat(this.admin.getText("stats/resource")).contains("<table name=\"ingress_stat\">")
 			.doesNotContain("table_data");
