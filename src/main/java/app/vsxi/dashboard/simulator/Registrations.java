@@ -20,7 +20,7 @@ final class Registrations {
 			"Grandstream GXP2170 1.0.11", "Zoiper rv2.10.19", "Cisco-CP8851/12.8.1" };
 
 	/**
-	 * Reference §10.2: all four states occur. Out of every ten registrations one is pending, one blocked and one
+	 * All four states occur on real boxes. Out of every ten registrations one is pending, one blocked and one
 	 * unauthenticated, so any box with ten or more shows each of them.
 	 */
 	private static final String[] STATES = { "Authenticated", "Authenticated", "Unauthenticated", "Authenticated",

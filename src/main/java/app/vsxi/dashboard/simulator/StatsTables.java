@@ -23,9 +23,9 @@ final class StatsTables {
 	}
 
 	/**
-	 * Reference §5.1 and §10.6: system_stat, then gw_realtime_stat, and in the older layout the per-trunk list: one
-	 * row per active trunk and node it carries calls on, then the trunk's {@code Group} row. Ids and counters are
-	 * numeric text, so JSON gives them the type of {@code trunk_id} in stats/resource.
+	 * As public clients read it: system_stat, then gw_realtime_stat, and in the older layout the per-trunk list:
+	 * one row per active trunk and node it carries calls on, then the trunk's {@code Group} row. Ids and counters
+	 * are numeric text, so JSON gives them the type of {@code trunk_id} in stats/resource.
 	 */
 	StatsDump realtime(List<Map<String, Object>> resources, List<Map<String, Object>> calls, boolean slave,
 			StatsGeneration generation) {
