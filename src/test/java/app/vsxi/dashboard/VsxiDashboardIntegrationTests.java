@@ -126,7 +126,7 @@ class VsxiDashboardIntegrationTests {
 	void anSbcRegisteredTwiceAtOneAddressIsPointedOut() {
 		Sbc twin = this.fleet.create(form("lab-twin", this.demo.box("demo-sbc-3").baseUrl(), "admin"));
 
-		assertThat(this.fleet.sameAddressAs(twin)).containsExactly("demo-sbc-3");
+		assertThat(this.fleet.sameAddressAs(twin)).extracting(Sbc::name).containsExactly("demo-sbc-3");
 		this.fleet.delete(twin.id());
 	}
 

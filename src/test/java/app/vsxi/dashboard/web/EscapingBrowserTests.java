@@ -13,6 +13,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import app.vsxi.dashboard.audit.AuditLog;
+import app.vsxi.dashboard.audit.AuditAction;
 import app.vsxi.dashboard.audit.AuditOutcome;
 import app.vsxi.dashboard.fleet.CredentialCipher;
 import app.vsxi.dashboard.fleet.Sbc;
@@ -63,9 +64,16 @@ class EscapingBrowserTests {
 	void hostileFleetMember() throws Exception {
 		this.browser = HeadlessChromium.start();
 		this.hostile = FakeSbc.hostile();
-		this.sbc = this.sbcs.save(Sbc.pinned("hostile-sbc", this.hostile.baseUrl(), API_USER, this.cipher.encrypt("pw"),
-				SITE, 1L, this.hostile.fingerprint()));
-		this.audit.recordAs("admin", "SBC_UPDATE", "hostile-sbc", 1L, AuditOutcome.SUCCESS, "site: → " + SITE);
+		this.sbc = this.sbcs.save(Sbc.builder()
+			.name("hostile-sbc")
+			.baseUrl(this.hostile.baseUrl())
+			.username(API_USER)
+			.passwordCipher(this.cipher.encrypt("pw"))
+			.siteLabel(SITE)
+			.groupId(1L)
+			.certificateFingerprint(this.hostile.fingerprint())
+			.build());
+		this.audit.recordAs("admin", AuditAction.SBC_UPDATE, "hostile-sbc", 1L, AuditOutcome.SUCCESS, "site: → " + SITE);
 	}
 
 	@AfterEach
