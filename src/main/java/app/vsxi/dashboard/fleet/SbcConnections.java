@@ -58,10 +58,10 @@ public class SbcConnections {
 		}
 		String pinned = sbc.certificateFingerprint();
 		GatewayResult<String> presented = this.gateway.presentedCertificate(URI.create(sbc.baseUrl()));
-		if (presented instanceof GatewayResult.Failed<String> failed) {
-			return ConnectionTest.failed(failed.error().message(), null, pinned);
+		if (presented.failure().isPresent()) {
+			return ConnectionTest.failed(presented.failure().get().message(), null, pinned);
 		}
-		String fingerprint = ((GatewayResult.Ok<String>) presented).value();
+		String fingerprint = presented.okValue().orElseThrow();
 		if (pinned == null) {
 			return new ConnectionTest(ConnectionTest.Outcome.CERTIFICATE_TO_CONFIRM,
 					"The SBC presents a certificate nobody has confirmed yet. Compare its fingerprint with the one "
@@ -89,11 +89,11 @@ public class SbcConnections {
 			return refused.get();
 		}
 		GatewayResult<String> presented = this.gateway.presentedCertificate(URI.create(sbc.baseUrl()));
-		if (!(presented instanceof GatewayResult.Ok<String> ok) || !ok.value().equals(confirmedFingerprint)) {
+		if (!presented.okValue().filter(confirmedFingerprint::equals).isPresent()) {
 			this.audit.record(AuditAction.SBC_TRUST_CERTIFICATE, sbc.name(), sbc.groupId(), AuditOutcome.FAILED,
 					"no longer presented: " + confirmedFingerprint);
 			return ConnectionTest.failed("The SBC no longer presents the certificate you confirmed; test again.",
-					presented instanceof GatewayResult.Ok<String> now ? now.value() : null, sbc.certificateFingerprint());
+					presented.okValue().orElse(null), sbc.certificateFingerprint());
 		}
 		this.fleet.pinCertificate(id, sbc.baseUrl(), confirmedFingerprint);
 		this.gateway.forget(id);
@@ -113,13 +113,12 @@ public class SbcConnections {
 		SbcEndpoint endpoint = this.fleet.endpoint(sbc);
 		var both = Mono.zip(this.gateway.realtimeStats(endpoint), this.gateway.systemInfo(endpoint))
 			.block(Duration.ofMinutes(1));
-		if (both.getT1() instanceof GatewayResult.Failed<RealtimeStats> failed) {
-			return ConnectionTest.failed(failed.error().message(), fingerprint, pinned);
-		}
-		RealtimeStats stats = ((GatewayResult.Ok<RealtimeStats>) both.getT1()).value();
-		String uptime = both.getT2() instanceof GatewayResult.Ok<SystemInfo> info ? info.value().hardwareUptime() : "";
-		return new ConnectionTest(ConnectionTest.Outcome.OK, "Connected; the API user can read the SBC's stats.",
-				fingerprint, pinned, uptime, stats.activeSessions(), stats.haState());
+		String uptime = both.getT2().okValue().map(SystemInfo::hardwareUptime).orElse("");
+		return both.getT1()
+			.fold(stats -> new ConnectionTest(ConnectionTest.Outcome.OK,
+					"Connected; the API user can read the SBC's stats.", fingerprint, pinned, uptime,
+					stats.activeSessions(), stats.haState()),
+					error -> ConnectionTest.failed(error.message(), fingerprint, pinned));
 	}
 
 }
