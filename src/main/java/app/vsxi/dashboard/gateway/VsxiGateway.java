@@ -3,12 +3,12 @@ package app.vsxi.dashboard.gateway;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +23,8 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.core.io.buffer.DefaultDataBufferFactory;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.BodyInserters;
 
 import app.vsxi.dashboard.gateway.VsxiCommand.Payload;
 
@@ -65,17 +61,21 @@ public class VsxiGateway implements DisposableBean {
 	/** {@code GET stats/realtime}: the box's system-wide counters and HA state. */
 	public Mono<GatewayResult<RealtimeStats>> realtimeStats(SbcEndpoint sbc) {
 		// read from the bytes: the hottest call of the dashboard, made for every SBC every few seconds
-		return this.exchange.text(sbc,
-				SbcExchange.Request.get(VsxiAction.STATS, VsxiTable.REALTIME, Map.of("format", "json")),
-				answer -> parse(answer.body(),
-						(byte[] body) -> RealtimeStats.from(StatsDumpReader.read(this.json.readTree(body))),
-						"stats/realtime"));
+		return jsonOrElseXml(
+				this.exchange.text(sbc,
+						SbcExchange.Request.get(VsxiAction.STATS, VsxiTable.REALTIME, Map.of("format", "json")),
+						answer -> parse(answer.body(),
+								(byte[] body) -> RealtimeStats.from(StatsDumpReader.read(this.json.readTree(body))),
+								"stats/realtime")),
+				() -> read(sbc, VsxiAction.STATS, VsxiTable.REALTIME, Format.XML,
+						body -> RealtimeStats.from(StatsDumpReader.readXml(utf8(body)))));
 	}
 
 	/** {@code GET stats/<table>} for the database-dump tables: table name → rows of field → value. */
 	public Mono<GatewayResult<Map<String, List<Map<String, String>>>>> statsDump(SbcEndpoint sbc, VsxiTable table) {
-		return checked(VsxiAction.STATS, table, Format.JSON, Payload.DUMP, () -> read(sbc, VsxiAction.STATS, table,
-				Format.JSON, body -> StatsDumpReader.read(this.json.readTree(body))));
+		return checked(VsxiAction.STATS, table, Format.JSON, Payload.DUMP, () -> jsonOrElseXml(
+				read(sbc, VsxiAction.STATS, table, Format.JSON, body -> StatsDumpReader.read(this.json.readTree(body))),
+				() -> read(sbc, VsxiAction.STATS, table, Format.XML, body -> StatsDumpReader.readXml(utf8(body)))));
 	}
 
 	/** {@code GET stats/<table>} for the object-list tables: media_server, sub_stats, active_calls. */
@@ -85,8 +85,8 @@ public class VsxiGateway implements DisposableBean {
 
 	/** The same in a chosen format (active_calls also comes as CSV). */
 	public Mono<GatewayResult<TableDocument>> statsList(SbcEndpoint sbc, VsxiTable table, Format format) {
-		return checked(VsxiAction.STATS, table, format, Payload.TABLE,
-				() -> read(sbc, VsxiAction.STATS, table, format, parser(format)));
+		return checked(VsxiAction.STATS, table, format, Payload.TABLE, () -> readTable(sbc, VsxiAction.STATS, table,
+				format));
 	}
 
 	/** {@code GET system/realtime}: host, version and uptime as plain text. */
@@ -101,7 +101,7 @@ public class VsxiGateway implements DisposableBean {
 
 	public Mono<GatewayResult<TableDocument>> download(SbcEndpoint sbc, VsxiTable table, Format format) {
 		return checked(VsxiAction.DOWNLOAD, table, format, Payload.TABLE,
-				() -> read(sbc, VsxiAction.DOWNLOAD, table, format, parser(format)));
+				() -> readTable(sbc, VsxiAction.DOWNLOAD, table, format));
 	}
 
 	/** {@code GET download/<table>} as the box sends it, e.g. CSV of routes. */
@@ -117,11 +117,13 @@ public class VsxiGateway implements DisposableBean {
 
 	public Mono<GatewayResult<TableDocument>> query(SbcEndpoint sbc, VsxiTable table, String queryString,
 			Format format) {
+		Function<Format, Mono<GatewayResult<TableDocument>>> ask = asked -> this.exchange.text(sbc,
+				SbcExchange.Request.get(VsxiAction.QUERY, table,
+						Map.of("queryString", queryString, "format", asked.parameter())),
+				answer -> parse(answer.text(), parser(asked), "query/" + table));
 		return checked(VsxiAction.QUERY, table, format, Payload.TABLE,
-				() -> this.exchange.text(sbc,
-						SbcExchange.Request.get(VsxiAction.QUERY, table,
-								Map.of("queryString", queryString, "format", format.parameter())),
-						answer -> parse(answer.text(), parser(format), "query/" + table)));
+				() -> format == Format.JSON ? jsonOrElseXml(ask.apply(format), () -> ask.apply(Format.XML))
+						: ask.apply(format));
 	}
 
 	/**
@@ -135,10 +137,13 @@ public class VsxiGateway implements DisposableBean {
 
 	public Mono<GatewayResult<TableZip.Summary>> downloadLarge(SbcEndpoint sbc, VsxiTable table, Format format,
 			Consumer<TableRow> sink) {
+		Function<Format, Mono<GatewayResult<TableZip.Summary>>> ask = asked -> this.exchange.stream(sbc,
+				SbcExchange.Request.get(VsxiAction.DOWNLOAD_LARGE, table, Map.of("format", asked.parameter())),
+				zip -> TableZip.read(zip, asked, ZipLimits.DEFAULT, sink));
+		// the failed JSON answer handed nothing on, so asking in XML cannot hand an entry twice
 		return checked(VsxiAction.DOWNLOAD_LARGE, table, format, Payload.TABLE,
-				() -> this.exchange.stream(sbc,
-						SbcExchange.Request.get(VsxiAction.DOWNLOAD_LARGE, table, Map.of("format", format.parameter())),
-						zip -> TableZip.read(zip, format, ZipLimits.DEFAULT, sink)));
+				() -> format == Format.JSON ? jsonOrElseXml(ask.apply(format), () -> ask.apply(Format.XML))
+						: ask.apply(format));
 	}
 
 	/**
@@ -195,27 +200,26 @@ public class VsxiGateway implements DisposableBean {
 	 * came under; {@code parameters} carries e.g. the {@code tableID} of {@code replaceLarge/routesInRouteTable}.
 	 */
 	public Mono<GatewayResult<WriteOutcome>> writeLarge(SbcEndpoint sbc, VsxiAction action, VsxiTable table,
-			ElementNames names, Iterator<TableRow> entries, Map<String, String> parameters) {
+			ElementNames names, Iterable<TableRow> entries, Map<String, String> parameters) {
 		return writeLarge(sbc, action, table, Format.XML, names, entries, parameters);
 	}
 
 	public Mono<GatewayResult<WriteOutcome>> writeLarge(SbcEndpoint sbc, VsxiAction action, VsxiTable table,
-			Format format, ElementNames names, Iterator<TableRow> entries, Map<String, String> parameters) {
+			Format format, ElementNames names, Iterable<TableRow> entries, Map<String, String> parameters) {
 		if (!action.large() || !action.write()) {
 			return Mono.just(GatewayResult.failed(new GatewayError.Unsupported(action + " as a Large write")));
 		}
 		return checked(action, table, format, Payload.TABLE, () -> {
-			var zip = DataBufferUtils.outputStreamPublisher(
-					out -> TableZip.write(table + "." + format.parameter(), format, names, entries, out),
-					DefaultDataBufferFactory.sharedInstance, this.zipWriters);
-			var body = BodyInserters.fromPublisher(zip, DataBuffer.class);
 			Map<String, String> all = new LinkedHashMap<>(parameters);
 			all.put("format", format.parameter());
+			// zipped afresh for every send (a 405 is answered once more with the other method), with no
+			// Content-Type, as curl -T sends a file
 			return this.exchange.text(sbc, new SbcExchange.Request(action.method(), action, table, all,
-					(request, context) -> {
-						request.getHeaders().setContentType(MediaType.APPLICATION_OCTET_STREAM);
-						return body.insert(request, context);
-					}), VsxiGateway::outcome);
+					(request, context) -> request.writeWith(DataBufferUtils.outputStreamPublisher(
+							out -> TableZip.write(table + "." + format.parameter(), format, names, entries.iterator(),
+									out),
+							request.bufferFactory(), this.zipWriters))),
+					answer -> outcome(answer, sbc));
 		});
 	}
 
@@ -253,6 +257,7 @@ public class VsxiGateway implements DisposableBean {
 	/** Drops the connections and failure history kept for an SBC, e.g. after its address or certificate changed. */
 	public void forget(long sbcId) {
 		this.clients.forget(sbcId);
+		this.exchange.forget(sbcId);
 		this.guards.reset(sbcId);
 	}
 
@@ -272,11 +277,13 @@ public class VsxiGateway implements DisposableBean {
 				return Mono.just(GatewayResult.failed(new GatewayError.Unsupported(action + "/" + table + " in "
 						+ format.parameter() + ": " + ex.getMessage())));
 			}
+			byte[] bytes = body.toByteArray();
 			return this.exchange.text(sbc, new SbcExchange.Request(action.method(), action, table,
 					Map.of("format", format.parameter()), (request, context) -> {
-						request.getHeaders().setContentType(format.mediaType());
-						return BodyInserters.fromValue(body.toByteArray()).insert(request, context);
-					}), VsxiGateway::outcome);
+						format.contentType().ifPresent(request.getHeaders()::setContentType);
+						request.getHeaders().setContentLength(bytes.length);
+						return request.writeWith(Mono.fromSupplier(() -> request.bufferFactory().wrap(bytes)));
+					}), answer -> outcome(answer, sbc));
 		});
 	}
 
@@ -301,7 +308,7 @@ public class VsxiGateway implements DisposableBean {
 	private static Function<String, TableDocument> parser(Format format) {
 		return switch (format) {
 			case JSON -> TableJson::read;
-			case XML -> body -> TableXml.read(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+			case XML -> body -> TableXml.read(utf8(body));
 			case CSV -> body -> {
 				List<TableRow> rows = new ArrayList<>();
 				TableCsv.read(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), rows::add);
@@ -310,9 +317,30 @@ public class VsxiGateway implements DisposableBean {
 		};
 	}
 
+	private Mono<GatewayResult<TableDocument>> readTable(SbcEndpoint sbc, VsxiAction action, VsxiTable table,
+			Format format) {
+		Mono<GatewayResult<TableDocument>> asked = read(sbc, action, table, format, parser(format));
+		return format == Format.JSON ? jsonOrElseXml(asked, () -> read(sbc, action, table, Format.XML, parser(Format.XML)))
+				: asked;
+	}
+
+	/** Older firmware cannot make JSON of large answers but sends the same in XML. */
+	private static <T> Mono<GatewayResult<T>> jsonOrElseXml(Mono<GatewayResult<T>> json,
+			Supplier<Mono<GatewayResult<T>>> xml) {
+		return json.flatMap(result -> result.failure().filter(GatewayError.JsonConversionFailed.class::isInstance).isPresent()
+				? xml.get() : Mono.just(result));
+	}
+
+	private static InputStream utf8(String body) {
+		return new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8));
+	}
+
 	private static <B, T> GatewayResult<T> parse(B body, Function<B, T> parser, String command) {
 		try {
 			return GatewayResult.ok(parser.apply(body));
+		}
+		catch (IncompleteAnswerException ex) {
+			return GatewayResult.failed(new GatewayError.IncompleteAnswer(command + ": " + ex.getMessage()));
 		}
 		catch (RuntimeException ex) {
 			return GatewayResult.failed(new GatewayError.UnexpectedResponse(200,
@@ -320,9 +348,17 @@ public class VsxiGateway implements DisposableBean {
 		}
 	}
 
-	private static GatewayResult<WriteOutcome> outcome(SbcExchange.Answer answer) {
-		String message = answer.text().strip();
-		return GatewayResult.ok(answer.status() == 300 ? new WriteOutcome.AppliedWithErrors(message)
+	/**
+	 * What a write did, from the HTTP status and from the code the body leads with: a box may answer
+	 * {@code 300 Finished With Errors…}, {@code 400 fail…} or {@code 402…} under HTTP 200.
+	 */
+	private static GatewayResult<WriteOutcome> outcome(SbcExchange.Answer answer, SbcEndpoint sbc) {
+		String message = FailureClassifier.operatorText(answer.text());
+		int code = FailureClassifier.leadingCode(message);
+		if (code >= 400) {
+			return GatewayResult.failed(FailureClassifier.fromStatus(code, answer.text(), sbc));
+		}
+		return GatewayResult.ok(answer.status() == 300 || code == 300 ? new WriteOutcome.AppliedWithErrors(message)
 				: new WriteOutcome.Applied(message));
 	}
 
