@@ -60,6 +60,8 @@ class AccessMatrixTests {
 
 	private static final Set<Who> LOGGED_IN = EnumSet.complementOf(EnumSet.of(Who.ANONYMOUS));
 
+	private static final Set<Who> VIEWERS_OF_A = EnumSet.of(Who.VIEWER_A, Who.OPERATOR_A, Who.GROUP_ADMIN_A, Who.ADMIN);
+
 	private static final Set<Who> MANAGERS_OF_A = EnumSet.of(Who.GROUP_ADMIN_A, Who.ADMIN);
 
 	private static final Set<Who> ADMIN_ONLY = EnumSet.of(Who.ADMIN);
@@ -73,6 +75,8 @@ class AccessMatrixTests {
 		rule("GET /", LOGGED_IN);
 		rule("GET /overview", LOGGED_IN);
 		rule("GET /overview/rows", LOGGED_IN);
+		rule("GET /sbcs/{id}", VIEWERS_OF_A);
+		rule("GET /sbcs/{id}/status", VIEWERS_OF_A);
 		rule("GET /audit", LOGGED_IN);
 		rule("GET /audit.csv", LOGGED_IN);
 		rule("GET /account/password", LOGGED_IN);
