@@ -57,6 +57,12 @@ public final class FakeSbc implements AutoCloseable {
 
 	private final List<String> received = new CopyOnWriteArrayList<>();
 
+	private final List<Request> requests = new CopyOnWriteArrayList<>();
+
+	/** One request as it arrived: method, path with query, Content-Type (null when none) and body bytes. */
+	public record Request(String method, String uri, String contentType, byte[] body) {
+	}
+
 	/** An SBC with a self-signed certificate, as VSXi boxes ship. */
 	public FakeSbc(Responder responder) throws Exception {
 		this(selfSigned(), responder);
@@ -105,6 +111,8 @@ public final class FakeSbc implements AutoCloseable {
 		try (exchange) {
 			byte[] body = exchange.getRequestBody().readAllBytes();
 			this.received.add(new String(body, StandardCharsets.UTF_8));
+			this.requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
+					exchange.getRequestHeaders().getFirst("Content-Type"), body));
 			Answer answer = responder.answer(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), body);
 			exchange.getResponseHeaders().set("Content-Type", answer.contentType());
 			exchange.sendResponseHeaders(answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
@@ -125,6 +133,11 @@ public final class FakeSbc implements AutoCloseable {
 	/** Every request body received, in order. */
 	public List<String> received() {
 		return this.received;
+	}
+
+	/** Every request received, in order, with what a body alone does not tell. */
+	public List<Request> requests() {
+		return this.requests;
 	}
 
 	@Override
