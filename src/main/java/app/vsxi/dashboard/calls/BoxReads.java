@@ -11,6 +11,7 @@ import app.vsxi.dashboard.gateway.GatewayResult;
 import app.vsxi.dashboard.gateway.SbcEndpoint;
 import app.vsxi.dashboard.gateway.TableDocument;
 import app.vsxi.dashboard.gateway.VsxiGateway;
+import app.vsxi.dashboard.gateway.VsxiTable;
 
 import org.springframework.stereotype.Component;
 
@@ -35,12 +36,12 @@ class BoxReads {
 
 	/** {@code stats/active_calls}, or {@code query/active_calls} when there is a condition for the box. */
 	Mono<GatewayResult<TableDocument>> activeCalls(SbcEndpoint sbc, String condition) {
-		return condition == null ? share(sbc, "calls", () -> this.gateway.statsList(sbc, "active_calls"))
-				: share(sbc, "calls?" + condition, () -> this.gateway.query(sbc, "active_calls", condition, Format.JSON));
+		return condition == null ? share(sbc, "calls", () -> this.gateway.statsList(sbc, VsxiTable.ACTIVE_CALLS))
+				: share(sbc, "calls?" + condition, () -> this.gateway.query(sbc, VsxiTable.ACTIVE_CALLS, condition, Format.JSON));
 	}
 
 	Mono<GatewayResult<TableDocument>> registrations(SbcEndpoint sbc) {
-		return share(sbc, "registrations", () -> this.gateway.statsList(sbc, "sub_stats"));
+		return share(sbc, "registrations", () -> this.gateway.statsList(sbc, VsxiTable.SUB_STATS));
 	}
 
 	/** After a kill or delete the next look must see the box as it is now. */

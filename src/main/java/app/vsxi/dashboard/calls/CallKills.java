@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 import app.vsxi.dashboard.access.AccessService;
+import app.vsxi.dashboard.audit.AuditAction;
 import app.vsxi.dashboard.audit.AuditLog;
 import app.vsxi.dashboard.audit.AuditOutcome;
 import app.vsxi.dashboard.fleet.FleetService;
@@ -17,6 +18,7 @@ import app.vsxi.dashboard.gateway.TableDocument;
 import app.vsxi.dashboard.gateway.TableRow;
 import app.vsxi.dashboard.gateway.VerifiedRemoval;
 import app.vsxi.dashboard.gateway.VsxiGateway;
+import app.vsxi.dashboard.gateway.VsxiTable;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -65,7 +67,7 @@ public class CallKills {
 	public void chooseKillFormat(long sbcId, KillFormat format) {
 		Sbc sbc = this.fleet.get(sbcId);
 		this.settings.set(sbcId, format);
-		this.audit.record("CALL_KILL_FORMAT", sbc.name(), sbc.groupId(), AuditOutcome.SUCCESS,
+		this.audit.record(AuditAction.CALL_KILL_FORMAT, sbc.name(), sbc.groupId(), AuditOutcome.SUCCESS,
 				"calls are killed by " + format);
 	}
 
@@ -120,7 +122,7 @@ public class CallKills {
 				? new RemovalReport(sbc.name(), "call", ok.value(), null)
 				: RemovalReport.failed(sbc.name(), "call", "Not done: "
 						+ ((GatewayResult.Failed<VerifiedRemoval>) result).error().message() + ". Sent: " + plan.body());
-		this.audit.record(plan.bulk() ? "CALL_BULK_KILL" : "CALL_KILL", sbc.name(), sbc.groupId(),
+		this.audit.record(plan.bulk() ? AuditAction.CALL_BULK_KILL : AuditAction.CALL_KILL, sbc.name(), sbc.groupId(),
 				report.success() ? AuditOutcome.SUCCESS : AuditOutcome.FAILED,
 				"by " + plan.format() + ", " + report.auditDetail());
 		return report;
@@ -141,7 +143,7 @@ public class CallKills {
 			rows = csv.rows();
 		}
 		else {
-			GatewayResult<TableDocument> answer = this.gateway.statsList(endpoint, "active_calls").block();
+			GatewayResult<TableDocument> answer = this.gateway.statsList(endpoint, VsxiTable.ACTIVE_CALLS).block();
 			if (answer instanceof GatewayResult.Failed<TableDocument> failed) {
 				return RemovalPreview.refused(sbc.id(), sbc.name(), kind, List.of(), List.of(), cap,
 						"The calls could not be read: " + failed.error().message());

@@ -48,7 +48,7 @@ class RegistrationsController {
 	@PostMapping("/sbcs/{id}/registrations/delete")
 	String delete(@PathVariable long id, @RequestParam String token, Model model) {
 		model.addAttribute("report", this.registrations.delete(id, token));
-		return "calls/registrations :: report";
+		return "calls/calls :: report";
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import app.vsxi.dashboard.access.AccessService;
+import app.vsxi.dashboard.audit.AuditAction;
 import app.vsxi.dashboard.audit.AuditLog;
 import app.vsxi.dashboard.audit.AuditOutcome;
 import app.vsxi.dashboard.fleet.FleetService;
@@ -15,6 +16,7 @@ import app.vsxi.dashboard.gateway.TableDocument;
 import app.vsxi.dashboard.gateway.TableRow;
 import app.vsxi.dashboard.gateway.VerifiedRemoval;
 import app.vsxi.dashboard.gateway.VsxiGateway;
+import app.vsxi.dashboard.gateway.VsxiTable;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -96,7 +98,7 @@ public class RegistrationsService {
 					"Choose registrations, or give a username, trunk, domain or IP: a delete without one would match "
 							+ "every registration.");
 		}
-		GatewayResult<TableDocument> result = this.gateway.statsList(this.fleet.endpoint(sbc), "sub_stats").block();
+		GatewayResult<TableDocument> result = this.gateway.statsList(this.fleet.endpoint(sbc), VsxiTable.SUB_STATS).block();
 		if (result instanceof GatewayResult.Failed<TableDocument> failed) {
 			return RemovalPreview.refused(sbcId, sbc.name(), "registration", columns, List.of(), 0,
 					"The registrations could not be read: " + failed.error().message());
@@ -130,7 +132,7 @@ public class RegistrationsService {
 				? new RemovalReport(sbc.name(), "registration", ok.value(), null)
 				: RemovalReport.failed(sbc.name(), "registration",
 						"Not done: " + ((GatewayResult.Failed<VerifiedRemoval>) result).error().message());
-		this.audit.record("REGISTRATION_DELETE", sbc.name(), sbc.groupId(),
+		this.audit.record(AuditAction.REGISTRATION_DELETE, sbc.name(), sbc.groupId(),
 				report.success() ? AuditOutcome.SUCCESS : AuditOutcome.FAILED,
 				report.auditDetail() + (report.removal() == null ? "; filters: " + plan.filters() : ""));
 		return report;

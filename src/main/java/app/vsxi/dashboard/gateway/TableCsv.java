@@ -25,13 +25,13 @@ public final class TableCsv {
 	static final TableCodec CODEC = new TableCodec() {
 
 		@Override
-		public TableXml.Names read(InputStream in, Consumer<TableRow> sink) {
+		public ElementNames read(InputStream in, Consumer<TableRow> sink) {
 			TableCsv.read(in, sink);
-			return new TableXml.Names(null, null);
+			return new ElementNames(null, null);
 		}
 
 		@Override
-		public void write(String root, String item, Iterator<TableRow> rows, OutputStream out) {
+		public void write(ElementNames names, Iterator<TableRow> rows, OutputStream out) {
 			TableCsv.write(rows, out);
 		}
 	};

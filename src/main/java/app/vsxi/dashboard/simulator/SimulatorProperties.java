@@ -1,6 +1,7 @@
 package app.vsxi.dashboard.simulator;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Profile;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param statsGeneration which firmware generation's stats dump to imitate
  * @param seedRoutes routes each box starts with; 0 lets every box pick a few hundred of its own
  */
+// registered by the configuration that uses it, never found by the dashboard's scan
+@Profile({ "demo", "simulator" })
 @ConfigurationProperties("vsxi.simulator")
 public record SimulatorProperties(@DefaultValue("admin") String username, @DefaultValue("admin") String password,
 		@DefaultValue("127.0.0.1") String bindAddress, @DefaultValue("OLDER") StatsGeneration statsGeneration,

@@ -18,6 +18,7 @@ import app.vsxi.dashboard.gateway.GatewayResult;
 import app.vsxi.dashboard.gateway.TableDocument;
 import app.vsxi.dashboard.gateway.TableRow;
 import app.vsxi.dashboard.gateway.VsxiGateway;
+import app.vsxi.dashboard.gateway.VsxiTable;
 import app.vsxi.dashboard.simulator.SimulatedVsxi;
 import app.vsxi.dashboard.support.AuditScopes;
 
@@ -29,7 +30,7 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Killing calls on a simulated VSXi over HTTPS, each kill checked against the box itself. */
-@SpringBootTest(properties = { "vsxi.calls.bulk-kill-max=8", "vsxi.gateway.read-timeout=15s" })
+@SpringBootTest(properties = { "vsxi.calls.bulk-kill-max=25", "vsxi.gateway.read-timeout=15s" })
 @ActiveProfiles({ "demo", "test" })
 @WithMockUser(username = "noc-operator", roles = "ADMIN")
 class CallKillsTests {
@@ -80,7 +81,7 @@ class CallKillsTests {
 
 	@Test
 	void aBulkKillEndsExactlyTheFilteredCallsAndCountsThemFromTheReRead() {
-		CallSearch search = smallGroup(2, 8);
+		CallSearch search = smallGroup(2, 25);
 		List<TableRow> before = calls();
 		Set<String> targets = before.stream().filter(search.matcher()).map(VsxiGateway::callKey).collect(Collectors.toSet());
 
@@ -104,9 +105,9 @@ class CallKillsTests {
 		RemovalPreview preview = this.kills.prepareBulkKill(this.sbcId,
 				new CallSearch(null, null, null, null, null, null, 0L, null, null, null, null));
 
-		assertThat(calls().size()).isGreaterThan(8);
+		assertThat(calls().size()).isGreaterThan(25);
 		assertThat(preview.token()).isNull();
-		assertThat(preview.refusal()).contains("more than the 8");
+		assertThat(preview.refusal()).contains("more than the 25");
 		assertThat(deletes()).isEqualTo(deletesBefore);
 	}
 
@@ -158,7 +159,7 @@ class CallKillsTests {
 
 	private List<TableRow> calls() {
 		GatewayResult<TableDocument> result = this.gateway.statsList(this.fleet.endpoint(this.fleet.get(this.sbcId)),
-				"active_calls").block();
+				VsxiTable.ACTIVE_CALLS).block();
 		assertThat(result).isInstanceOf(GatewayResult.Ok.class);
 		return ((GatewayResult.Ok<TableDocument>) result).value().rows();
 	}

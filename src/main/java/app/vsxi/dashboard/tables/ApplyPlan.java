@@ -1,0 +1,35 @@
+package app.vsxi.dashboard.tables;
+
+import java.util.List;
+
+import app.vsxi.dashboard.gateway.TableRow;
+
+/** The calls that turn the table on the box into the intended one, in the order they are sent. */
+public sealed interface ApplyPlan {
+
+	/** One request: the action and every entry it carries, whole, as the box requires. */
+	record Call(WriteAction action, List<TableRow> rows) {
+
+		public Call {
+			rows = List.copyOf(rows);
+		}
+
+	}
+
+	record Calls(List<Call> calls) implements ApplyPlan {
+
+		public Calls {
+			calls = List.copyOf(calls);
+		}
+
+		public int rows() {
+			return this.calls.stream().mapToInt(call -> call.rows().size()).sum();
+		}
+
+	}
+
+	/** No call can do it safely; nothing is sent. */
+	record Refused(String reason) implements ApplyPlan {
+	}
+
+}

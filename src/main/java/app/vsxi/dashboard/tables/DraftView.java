@@ -1,0 +1,305 @@
+package app.vsxi.dashboard.tables;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import app.vsxi.dashboard.gateway.TableRow;
+
+/**
+ * A draft as the operator browses it: the base download ({@link RowStore}) with the draft's edits laid over it,
+ * filtered by any column, sorted by any column and cut into pages, without ever building the whole table as
+ * rows. The last ordering is kept, so turning pages costs nothing.
+ */
+public final class DraftView {
+
+	/** How a row of the draft stands against the base. */
+	public enum State {
+
+		BASE, CHANGED, ADDED, DELETED
+
+	}
+
+	/** One row on a page; {@code baseIndex} is -1 for a row the draft added. */
+	public record ViewRow(int baseIndex, RowKey key, TableRow row, State state, List<String> cells) {
+	}
+
+	public record Request(Map<String, String> filters, String sort, boolean descending, int page, int pageSize) {
+
+		public Request {
+			filters = Map.copyOf(filters);
+			page = Math.max(0, page);
+			pageSize = Math.max(1, Math.min(pageSize, 500));
+		}
+
+		Request firstPage() {
+			return new Request(this.filters, this.sort, this.descending, 0, 1);
+		}
+
+	}
+
+	public record Page(List<String> columns, List<ViewRow> rows, int total, int page, int pageSize, int baseSize) {
+
+		public int pages() {
+			return Math.max(1, (this.total + this.pageSize - 1) / this.pageSize);
+		}
+
+	}
+
+	private final RowStore base;
+
+	private final Map<RowKey, TableRow> edits;
+
+	private Request lastRequest;
+
+	private Map<RowKey, TableRow> lastEdits;
+
+	private int[] lastOrder;
+
+	/** {@code edits}: key → the row the draft holds for it, or null where the draft deleted it. */
+	public DraftView(RowStore base, Map<RowKey, TableRow> edits) {
+		this.base = base;
+		this.edits = new LinkedHashMap<>(edits);
+	}
+
+	public RowStore base() {
+		return this.base;
+	}
+
+	public synchronized Page page(Request request) {
+		int[] order = order(request);
+		int from = Math.min(order.length, request.page() * request.pageSize());
+		int to = Math.min(order.length, from + request.pageSize());
+		List<ViewRow> rows = new ArrayList<>(to - from);
+		Overlay overlay = overlay();
+		for (int i = from; i < to; i++) {
+			rows.add(viewRow(order[i], overlay));
+		}
+		return new Page(this.base.columns(), rows, order.length, request.page(), request.pageSize(), this.base.size());
+	}
+
+	/** Replaces the edits (after an edit was saved); the next page is ordered afresh. */
+	public synchronized void edits(Map<RowKey, TableRow> edits) {
+		this.edits.clear();
+		this.edits.putAll(edits);
+		this.overlay = null;
+	}
+
+	private int[] order(Request request) {
+		Request key = request.firstPage();
+		if (this.lastOrder != null && key.equals(this.lastRequest) && this.edits.equals(this.lastEdits)) {
+			return this.lastOrder;
+		}
+		Overlay overlay = overlay();
+		int[] filterColumns = new int[0];
+		List<boolean[]> matches = new ArrayList<>();
+		List<String> needles = new ArrayList<>();
+		List<Integer> columns = new ArrayList<>();
+		for (Map.Entry<String, String> filter : request.filters().entrySet()) {
+			int column = this.base.column(filter.getKey());
+			String needle = filter.getValue().strip().toLowerCase(Locale.ROOT);
+			if (needle.isEmpty()) {
+				continue;
+			}
+			if (column < 0) {
+				this.lastRequest = key;
+				this.lastEdits = new HashMap<>(this.edits);
+				this.lastOrder = new int[0];
+				return this.lastOrder;
+			}
+			columns.add(column);
+			needles.add(needle);
+			String[] dictionary = this.base.dictionary(column);
+			boolean[] match = new boolean[dictionary.length];
+			for (int code = 0; code < dictionary.length; code++) {
+				match[code] = dictionary[code].toLowerCase(Locale.ROOT).contains(needle);
+			}
+			matches.add(match);
+		}
+		filterColumns = columns.stream().mapToInt(Integer::intValue).toArray();
+		int sortColumn = request.sort() == null ? -1 : this.base.column(request.sort());
+		int size = this.base.size();
+		// base rows the draft did not touch, filtered on their codes
+		int[] plain = new int[size];
+		int count = 0;
+		for (int i = 0; i < size; i++) {
+			if (overlay.byBase.containsKey(i)) {
+				continue;
+			}
+			boolean keep = true;
+			for (int f = 0; f < filterColumns.length && keep; f++) {
+				keep = matches.get(f)[this.base.code(i, filterColumns[f])];
+			}
+			if (keep) {
+				plain[count++] = i;
+			}
+		}
+		// touched and added rows, filtered on their own text
+		List<Integer> touched = new ArrayList<>();
+		for (Map.Entry<Integer, TableRow> entry : overlay.byBase.entrySet()) {
+			if (matches(entry.getValue() == null ? this.base.row(entry.getKey()) : entry.getValue(), filterColumns,
+					needles)) {
+				touched.add(entry.getKey());
+			}
+		}
+		for (int a = 0; a < overlay.added.size(); a++) {
+			if (matches(overlay.added.get(a), filterColumns, needles)) {
+				touched.add(-(a + 1));
+			}
+		}
+		int[] order;
+		if (sortColumn < 0) {
+			order = unsorted(Arrays.copyOf(plain, count), touched);
+		}
+		else {
+			order = sorted(Arrays.copyOf(plain, count), touched, sortColumn, overlay);
+			if (request.descending()) {
+				for (int i = 0, j = order.length - 1; i < j; i++, j--) {
+					int swap = order[i];
+					order[i] = order[j];
+					order[j] = swap;
+				}
+			}
+		}
+		this.lastRequest = key;
+		this.lastEdits = new HashMap<>(this.edits);
+		this.lastOrder = order;
+		return order;
+	}
+
+	/** Table order: base rows where they were (changed and deleted ones in place), added rows after them. */
+	private static int[] unsorted(int[] plain, List<Integer> touched) {
+		int[] order = new int[plain.length + touched.size()];
+		int[] touchedBase = touched.stream().filter(i -> i >= 0).mapToInt(Integer::intValue).sorted().toArray();
+		int p = 0;
+		int t = 0;
+		int o = 0;
+		while (p < plain.length || t < touchedBase.length) {
+			if (t >= touchedBase.length || (p < plain.length && plain[p] < touchedBase[t])) {
+				order[o++] = plain[p++];
+			}
+			else {
+				order[o++] = touchedBase[t++];
+			}
+		}
+		List<Integer> added = touched.stream().filter(i -> i < 0).sorted((a, b) -> Integer.compare(b, a)).toList();
+		for (int a : added) {
+			order[o++] = a;
+		}
+		return order;
+	}
+
+	private int[] sorted(int[] plain, List<Integer> touched, int column, Overlay overlay) {
+		int[] rank = this.base.ranks(column);
+		long[] packed = new long[plain.length];
+		for (int i = 0; i < plain.length; i++) {
+			packed[i] = ((long) rank[this.base.code(plain[i], column)] << 32) | plain[i];
+		}
+		Arrays.sort(packed);
+		String[] dictionary = this.base.dictionary(column);
+		String name = this.base.columns().get(column);
+		List<Integer> others = new ArrayList<>(touched);
+		Map<Integer, String> text = new HashMap<>();
+		for (int ref : others) {
+			TableRow row = ref < 0 ? overlay.added.get(-ref - 1)
+					: overlay.byBase.get(ref) == null ? this.base.row(ref) : overlay.byBase.get(ref);
+			text.put(ref, row.has(name) ? FieldValues.display(row.get(name)) : "");
+		}
+		others.sort((a, b) -> CellOrder.compare(text.get(a), text.get(b)));
+		int[] order = new int[packed.length + others.size()];
+		int p = 0;
+		int t = 0;
+		int o = 0;
+		while (p < packed.length || t < others.size()) {
+			if (t >= others.size() || (p < packed.length && CellOrder.compare(
+					dictionary[this.base.code((int) packed[p], column)], text.get(others.get(t))) <= 0)) {
+				order[o++] = (int) packed[p++];
+			}
+			else {
+				order[o++] = others.get(t++);
+			}
+		}
+		return order;
+	}
+
+	private boolean matches(TableRow row, int[] columns, List<String> needles) {
+		for (int f = 0; f < columns.length; f++) {
+			String name = this.base.columns().get(columns[f]);
+			String text = row.has(name) ? FieldValues.display(row.get(name)) : "";
+			if (!text.toLowerCase(Locale.ROOT).contains(needles.get(f))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private ViewRow viewRow(int ref, Overlay overlay) {
+		if (ref < 0) {
+			TableRow row = overlay.added.get(-ref - 1);
+			return new ViewRow(-1, overlay.addedKeys.get(-ref - 1), row, State.ADDED, cells(row));
+		}
+		if (overlay.byBase.containsKey(ref)) {
+			TableRow row = overlay.byBase.get(ref);
+			TableRow shown = row == null ? this.base.row(ref) : row;
+			return new ViewRow(ref, this.base.key(ref), shown, row == null ? State.DELETED : State.CHANGED,
+					cells(shown));
+		}
+		List<String> cells = new ArrayList<>(this.base.columns().size());
+		for (int c = 0; c < this.base.columns().size(); c++) {
+			cells.add(this.base.cell(ref, c));
+		}
+		return new ViewRow(ref, this.base.key(ref), this.base.row(ref), State.BASE, cells);
+	}
+
+	private List<String> cells(TableRow row) {
+		List<String> cells = new ArrayList<>(this.base.columns().size());
+		for (String column : this.base.columns()) {
+			cells.add(row.has(column) ? FieldValues.display(row.get(column)) : "");
+		}
+		return cells;
+	}
+
+	private Overlay overlay;
+
+	/** Where each edit lands: on a base row (by index) or as an added row. */
+	private Overlay overlay() {
+		if (this.overlay != null) {
+			return this.overlay;
+		}
+		Map<Long, List<RowKey>> byHash = new HashMap<>();
+		for (RowKey key : this.edits.keySet()) {
+			byHash.computeIfAbsent(LargeTableDiff.keyHash(key.values()), hash -> new ArrayList<>()).add(key);
+		}
+		Map<Integer, TableRow> byBase = new HashMap<>();
+		Set<RowKey> found = new HashSet<>();
+		for (int i = 0; i < this.base.size() && !byHash.isEmpty(); i++) {
+			if (byHash.containsKey(this.base.keyHash(i))) {
+				RowKey key = this.base.key(i);
+				if (this.edits.containsKey(key)) {
+					byBase.put(i, this.edits.get(key));
+					found.add(key);
+				}
+			}
+		}
+		List<TableRow> added = new ArrayList<>();
+		List<RowKey> addedKeys = new ArrayList<>();
+		for (Map.Entry<RowKey, TableRow> edit : this.edits.entrySet()) {
+			if (!found.contains(edit.getKey()) && edit.getValue() != null) {
+				added.add(edit.getValue());
+				addedKeys.add(edit.getKey());
+			}
+		}
+		this.overlay = new Overlay(byBase, added, addedKeys);
+		return this.overlay;
+	}
+
+	private record Overlay(Map<Integer, TableRow> byBase, List<TableRow> added, List<RowKey> addedKeys) {
+	}
+
+}

@@ -1,0 +1,108 @@
+package app.vsxi.dashboard.tables;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import app.vsxi.dashboard.gateway.ElementNames;
+import app.vsxi.dashboard.gateway.Format;
+import app.vsxi.dashboard.gateway.TableCsv;
+import app.vsxi.dashboard.gateway.TableDocument;
+import app.vsxi.dashboard.gateway.TableFormatException;
+import app.vsxi.dashboard.gateway.TableJson;
+import app.vsxi.dashboard.gateway.TableRow;
+import app.vsxi.dashboard.gateway.TableXml;
+
+/**
+ * Export of a table (or a filtered view of it) as CSV, XML or JSON, and import of such a file into a draft. CSV
+ * cells are neutralised against formula injection on the way out and restored on the way in.
+ */
+public final class TableTransfer {
+
+	private TableTransfer() {
+	}
+
+	public static void export(Format format, String root, String item, Iterator<TableRow> rows, OutputStream out) {
+		switch (format) {
+			case CSV -> TableCsv.write(new Neutralised(rows), out);
+			case XML -> TableXml.write(new ElementNames(root, item), rows, out);
+			case JSON -> {
+				List<TableRow> all = new ArrayList<>();
+				rows.forEachRemaining(all::add);
+				try {
+					out.write(TableJson.write(new TableDocument(root, item, all)).getBytes(StandardCharsets.UTF_8));
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			}
+		}
+	}
+
+	/** Rows of an imported file, CSV cells restored; a file that cannot be read throws {@link TableFormatException}. */
+	public static List<TableRow> read(Format format, InputStream in) {
+		List<TableRow> rows = new ArrayList<>();
+		switch (format) {
+			case CSV -> TableCsv.read(in, row -> rows.add(restored(row)));
+			case XML -> TableXml.stream(in, rows::add);
+			case JSON -> TableJson.stream(in, rows::add);
+		}
+		return rows;
+	}
+
+	/**
+	 * An imported row in the shape of the box's rows: exactly the fields of {@code template}, in its order. The
+	 * editor writes back only what the box sent, so a file that adds or lacks a field is refused, not repaired.
+	 */
+	public static TableRow conform(TableRow imported, TableRow template) {
+		Set<String> expected = template.fields().keySet();
+		for (String field : expected) {
+			if (!imported.has(field)) {
+				throw new TableFormatException("an imported row lacks field " + field + " that the box's rows have");
+			}
+		}
+		for (String field : imported.fields().keySet()) {
+			if (!template.has(field)) {
+				throw new TableFormatException("an imported row has field " + field + " that the box's rows do not");
+			}
+		}
+		Map<String, Object> fields = new LinkedHashMap<>();
+		for (String field : expected) {
+			fields.put(field, imported.get(field));
+		}
+		return new TableRow(fields);
+	}
+
+	private static TableRow restored(TableRow row) {
+		Map<String, Object> fields = new LinkedHashMap<>();
+		row.fields().forEach((name, value) -> fields.put(name, value instanceof String text ? CsvCells.restore(text) : value));
+		return new TableRow(fields);
+	}
+
+	private record Neutralised(Iterator<TableRow> rows) implements Iterator<TableRow> {
+
+		@Override
+		public boolean hasNext() {
+			return this.rows.hasNext();
+		}
+
+		@Override
+		public TableRow next() {
+			Map<String, Object> fields = new LinkedHashMap<>();
+			this.rows.next().fields().forEach((name, value) -> fields.put(name,
+					value == null || value instanceof TableRow || value instanceof List<?> ? value
+							: CsvCells.neutralise(value.toString())));
+			return new TableRow(fields);
+		}
+
+	}
+
+}
