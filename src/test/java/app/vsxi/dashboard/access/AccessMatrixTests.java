@@ -52,7 +52,7 @@ class AccessMatrixTests {
 
 	enum Who {
 
-		ANONYMOUS, VIEWER_A, OPERATOR_A, GROUP_ADMIN_A, VIEWER_B, ADMIN
+		ANONYMOUS, VIEWER_A, OPERATOR_A, GROUP_ADMIN_A, VIEWER_B, ADMIN, OPERATOR_B
 
 	}
 
@@ -65,6 +65,10 @@ class AccessMatrixTests {
 	private static final Set<Who> MANAGERS_OF_A = EnumSet.of(Who.GROUP_ADMIN_A, Who.ADMIN);
 
 	private static final Set<Who> ADMIN_ONLY = EnumSet.of(Who.ADMIN);
+
+	private static final Set<Who> VIEWERS_OF_A = EnumSet.of(Who.VIEWER_A, Who.OPERATOR_A, Who.GROUP_ADMIN_A, Who.ADMIN);
+
+	private static final Set<Who> OPERATORS_OF_A = EnumSet.of(Who.OPERATOR_A, Who.GROUP_ADMIN_A, Who.ADMIN);
 
 	/** Who may call each endpoint, with the parameters that make the call valid. */
 	private static final Map<String, Rule> RULES = new LinkedHashMap<>();
@@ -106,6 +110,18 @@ class AccessMatrixTests {
 		rule("GET /admin/groups", ADMIN_ONLY);
 		rule("POST /admin/groups", ADMIN_ONLY, "name", "Fresh group");
 		rule("POST /admin/groups/{id}/delete", ADMIN_ONLY);
+		rule("GET /calls", LOGGED_IN);
+		rule("GET /calls/sbcs/{id}", VIEWERS_OF_A);
+		rule("GET /sbcs/{id}/calls", VIEWERS_OF_A);
+		rule("GET /sbcs/{id}/calls/rows", VIEWERS_OF_A);
+		rule("POST /sbcs/{id}/calls/kill/preview", OPERATORS_OF_A, "ssmIndex", "1", "callId", "x@198.51.100.1");
+		rule("POST /sbcs/{id}/calls/bulk/preview", OPERATORS_OF_A, "trunk", "1");
+		rule("POST /sbcs/{id}/calls/kill", OPERATORS_OF_A, "token", "not-a-token", "typedCount", "1");
+		rule("POST /sbcs/{id}/calls/kill-format", MANAGERS_OF_A, "format", "XML");
+		rule("GET /sbcs/{id}/registrations", VIEWERS_OF_A);
+		rule("GET /sbcs/{id}/registrations/rows", VIEWERS_OF_A);
+		rule("POST /sbcs/{id}/registrations/delete/preview", OPERATORS_OF_A, "username", "alice");
+		rule("POST /sbcs/{id}/registrations/delete", OPERATORS_OF_A, "token", "not-a-token");
 	}
 
 	@Autowired
@@ -155,6 +171,7 @@ class AccessMatrixTests {
 		createUser(Who.GROUP_ADMIN_A, false, Map.of(this.groupA, Role.GROUP_ADMIN));
 		createUser(Who.VIEWER_B, false, Map.of(groupB, Role.VIEWER));
 		createUser(Who.ADMIN, true, Map.of());
+		createUser(Who.OPERATOR_B, false, Map.of(groupB, Role.OPERATOR));
 		this.targetUser = this.users.save(AppUser.create("target", "$2a$12$x", false, false)).id();
 		this.grants.save(new UserGrant(null, this.targetUser, this.groupA, Role.VIEWER, "test", Instant.now()));
 	}
