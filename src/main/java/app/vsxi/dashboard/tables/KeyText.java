@@ -19,6 +19,9 @@ final class KeyText {
 
 	static RowKey parse(String text) {
 		String[] parts = text.split("\t", -1);
+		if (!parts[0].matches("\\d{1,9}")) {
+			throw new TableEditorException("Not a row of this table");
+		}
 		List<String> values = new ArrayList<>(parts.length - 1);
 		for (int i = 1; i < parts.length; i++) {
 			values.add(unescape(parts[i]));

@@ -15,6 +15,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 
+import app.vsxi.dashboard.access.AccessService;
+import app.vsxi.dashboard.access.Permission;
 import app.vsxi.dashboard.fleet.FleetService;
 import app.vsxi.dashboard.fleet.Sbc;
 import app.vsxi.dashboard.gateway.Format;
@@ -40,8 +42,11 @@ public class TableEditorService {
 
 	private final Map<Long, DraftView> open;
 
+	private final AccessService access;
+
 	public TableEditorService(FleetService fleet, TableDownloads downloads, DraftRepository drafts,
-			TablesProperties properties) {
+			TablesProperties properties, AccessService access) {
+		this.access = access;
 		this.fleet = fleet;
 		this.downloads = downloads;
 		this.drafts = drafts;
@@ -58,7 +63,8 @@ public class TableEditorService {
 	@PreAuthorize("@access.canOnSbc('VIEW', #sbcId)")
 	public Overview overview(long sbcId) {
 		Sbc sbc = this.fleet.get(sbcId);
-		return new Overview(sbc, List.of(EditableTable.values()), this.drafts.forSbc(sbcId), masterName(sbc));
+		return new Overview(sbc, List.of(EditableTable.values()), this.drafts.forSbc(sbcId), masterName(sbc),
+				mayEdit(sbcId));
 	}
 
 	/** Downloads a table into a new draft; the download is the draft's base. */
@@ -83,7 +89,55 @@ public class TableEditorService {
 		Draft draft = draft(sbcId, draftId);
 		Sbc sbc = this.fleet.get(sbcId);
 		DraftView view = view(draft);
-		return new DraftPage(sbc, draft, view.page(request), this.drafts.edits(draftId).size(), masterName(sbc));
+		return new DraftPage(sbc, draft, view.page(request), this.drafts.edits(draftId).size(), masterName(sbc),
+				mayEdit(sbcId));
+	}
+
+	/** Several fields of one row at once, as a row form sends them; fields whose value did not change are skipped. */
+	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
+	public EditResult editRow(long sbcId, long draftId, RowKey key, Map<String, String> values) {
+		Draft draft = writableDraft(sbcId, draftId);
+		TableRow row = current(draft, key);
+		if (row == null) {
+			throw new TableEditorException("No row " + key.label() + " in this draft");
+		}
+		EditResult result = new EditResult(key, row, null);
+		for (Map.Entry<String, String> value : values.entrySet()) {
+			TableRow now = result.row();
+			if (now.has(value.getKey()) && !(now.get(value.getKey()) instanceof TableRow)
+					&& !(now.get(value.getKey()) instanceof List<?>)
+					&& !value.getValue().equals(String.valueOf(now.get(value.getKey())))) {
+				result = edit(sbcId, draftId, result.key(), value.getKey(), value.getValue());
+				if (result.problem() != null) {
+					return result;
+				}
+			}
+		}
+		return result;
+	}
+
+	/** One row of the draft as the page shows it. */
+	@PreAuthorize("@access.canOnSbc('VIEW', #sbcId)")
+	public RowPage row(long sbcId, long draftId, RowKey key) {
+		Draft draft = draft(sbcId, draftId);
+		Sbc sbc = this.fleet.get(sbcId);
+		Map<RowKey, TableRow> edits = this.drafts.edits(draftId);
+		TableRow base = baseRow(draft, key);
+		TableRow row = edits.containsKey(key) ? edits.get(key) : base;
+		DraftView.State state = base == null ? DraftView.State.ADDED
+				: !edits.containsKey(key) ? DraftView.State.BASE
+						: row == null ? DraftView.State.DELETED : DraftView.State.CHANGED;
+		TableRow shown = row == null ? base : row;
+		if (shown == null) {
+			throw new TableEditorException("No row " + key.label() + " in this draft");
+		}
+		DraftView view = view(draft);
+		List<String> cells = view.base().columns().stream()
+			.map(column -> shown.has(column) ? FieldValues.display(shown.get(column)) : "")
+			.toList();
+		DraftPage page = new DraftPage(sbc, draft, new DraftView.Page(view.base().columns(), List.of(), 0, 0, 1,
+				view.base().size()), edits.size(), masterName(sbc), mayEdit(sbcId));
+		return new RowPage(page, new DraftView.ViewRow(base == null ? -1 : 0, key, shown, state, cells));
 	}
 
 	/** Changes one field of one row; a changed key field moves the row to its new key. */
@@ -161,8 +215,12 @@ public class TableEditorService {
 
 	/** Puts every row of a file into the draft, as an update of the row with its key or as a new row. */
 	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
-	public int importRows(long sbcId, long draftId, Format format, InputStream file) {
+	public int importRows(long sbcId, long draftId, String fileName, InputStream file) {
 		Draft draft = writableDraft(sbcId, draftId);
+		if (file == null) {
+			throw new TableEditorException("Choose a file to import");
+		}
+		Format format = TableTransfer.formatOf(fileName);
 		DraftView view = view(draft);
 		if (view.base().size() == 0) {
 			throw new TableEditorException("The box sent no row of this table, so there is no shape to import into");
@@ -360,23 +418,32 @@ public class TableEditorService {
 		return name == null ? "its master" : name;
 	}
 
+	private boolean mayEdit(long sbcId) {
+		return this.access.canOnSbc(Permission.OPERATE.name(), sbcId);
+	}
+
 	static String actor() {
 		var authentication = SecurityContextHolder.getContext().getAuthentication();
 		return authentication == null ? "system" : authentication.getName();
 	}
 
-	public record Overview(Sbc sbc, List<EditableTable> tables, List<Draft> drafts, String slaveOf) {
+	/** {@code mayEdit}: whether the user may change this SBC's tables at all (edit controls are shown only then). */
+	public record Overview(Sbc sbc, List<EditableTable> tables, List<Draft> drafts, String slaveOf, boolean mayEdit) {
 	}
 
-	public record DraftPage(Sbc sbc, Draft draft, DraftView.Page page, int edits, String slaveOf) {
+	public record DraftPage(Sbc sbc, Draft draft, DraftView.Page page, int edits, String slaveOf, boolean mayEdit) {
 
+		/** No edit controls: the user may not edit, the box is a slave, or the API only reads this table. */
 		public boolean readOnly() {
-			return this.slaveOf != null || !this.draft.editable().writable();
+			return !this.mayEdit || this.slaveOf != null || !this.draft.editable().writable();
 		}
 
 	}
 
 	public record EditResult(RowKey key, TableRow row, String problem) {
+	}
+
+	public record RowPage(DraftPage page, DraftView.ViewRow row) {
 	}
 
 	public sealed interface Opened {

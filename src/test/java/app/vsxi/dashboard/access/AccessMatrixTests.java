@@ -100,6 +100,24 @@ class AccessMatrixTests {
 		rule("GET /admin/groups", ADMIN_ONLY);
 		rule("POST /admin/groups", ADMIN_ONLY, "name", "Fresh group");
 		rule("POST /admin/groups/{id}/delete", ADMIN_ONLY);
+		// table editor: viewers of the SBC's group browse, preview and export; operators change
+		Set<Who> viewersOfA = EnumSet.of(Who.VIEWER_A, Who.OPERATOR_A, Who.GROUP_ADMIN_A, Who.ADMIN);
+		Set<Who> operatorsOfA = EnumSet.of(Who.OPERATOR_A, Who.GROUP_ADMIN_A, Who.ADMIN);
+		rule("GET /sbcs/{id}/tables", viewersOfA);
+		rule("POST /sbcs/{id}/tables/open", viewersOfA, "table", "route");
+		rule("POST /sbcs/{id}/tables/snapshots/{snapshotId}/rollback", operatorsOfA);
+		rule("GET /sbcs/{id}/tables/drafts/{draftId}", viewersOfA);
+		rule("GET /sbcs/{id}/tables/drafts/{draftId}/rows", viewersOfA);
+		rule("GET /sbcs/{id}/tables/drafts/{draftId}/row", viewersOfA, "key", "0\tr1\t1");
+		rule("POST /sbcs/{id}/tables/drafts/{draftId}/edit", operatorsOfA, "key", "0\tr1\t1", "v_alias", "r2");
+		rule("POST /sbcs/{id}/tables/drafts/{draftId}/delete", operatorsOfA, "key", "0\tr1\t1");
+		rule("POST /sbcs/{id}/tables/drafts/{draftId}/revert", operatorsOfA, "key", "0\tr1\t1");
+		rule("POST /sbcs/{id}/tables/drafts/{draftId}/copy", operatorsOfA, "key", "0\tr1\t1");
+		rule("POST /sbcs/{id}/tables/drafts/{draftId}/import", operatorsOfA);
+		rule("GET /sbcs/{id}/tables/drafts/{draftId}/export", viewersOfA, "format", "csv");
+		rule("POST /sbcs/{id}/tables/drafts/{draftId}/discard", operatorsOfA);
+		rule("GET /sbcs/{id}/tables/drafts/{draftId}/preview", viewersOfA);
+		rule("POST /sbcs/{id}/tables/drafts/{draftId}/apply", operatorsOfA);
 	}
 
 	@Autowired
@@ -192,6 +210,8 @@ class AccessMatrixTests {
 		String[] parts = endpoint.split(" ", 2);
 		String path = parts[1].replace("/admin/users/{id}", "/admin/users/" + this.targetUser)
 			.replace("/admin/groups/{id}", "/admin/groups/" + this.emptyGroup)
+			.replace("{draftId}", "999999")
+			.replace("{snapshotId}", "999999")
 			.replace("{id}", String.valueOf(this.sbcA))
 			.replace("{groupId}", String.valueOf(this.groupA));
 		MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(parts[0]), path).with(csrf());
