@@ -1,20 +1,20 @@
 package app.vsxi.dashboard;
 
-import app.vsxi.dashboard.simulator.SimulatorConfiguration;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Profile;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * One jar, two roles: the dashboard (default, and with the demo fleet under the {@code demo} profile) or,
- * under the {@code simulator} profile, a standalone simulated VSXi with no dashboard at all.
+ * The dashboard. The same jar is also a standalone simulated VSXi: under the {@code simulator} profile this class
+ * steps aside and {@code application-simulator.properties} names the simulator's own configuration instead, so
+ * the dashboard never refers to the simulator.
  */
-@SpringBootConfiguration
-@EnableAutoConfiguration
+@SpringBootApplication
 @ConfigurationPropertiesScan
-@Import({ DashboardConfiguration.class, SimulatorConfiguration.class })
+@EnableScheduling
+@Profile("!simulator")
 public class VsxiDashboardApplication {
 
 	public static void main(String[] args) {

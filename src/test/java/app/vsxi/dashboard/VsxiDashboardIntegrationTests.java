@@ -79,14 +79,17 @@ class VsxiDashboardIntegrationTests {
 	@Test
 	void eachSbcIsPolledOncePerIntervalHoweverManyPagesAreOpen() throws Exception {
 		SimulatedVsxi box = this.demo.box("demo-sbc-3");
+		long started = System.nanoTime();
 		long before = box.requestCounts().getOrDefault("stats/realtime", 0L);
 		for (int i = 0; i < 30; i++) {
 			this.mvc.perform(get("/overview/rows")).andExpect(status().isOk());
 		}
 		long after = box.requestCounts().getOrDefault("stats/realtime", 0L);
+		long intervals = Duration.ofNanos(System.nanoTime() - started).toMillis() / 1000 + 1;
 
-		// 30 page refreshes within well under the 1 s poll interval cost the SBC at most a poll or two
-		assertThat(after - before).isLessThanOrEqualTo(2);
+		// 30 page refreshes cost the SBC one poll per 1 s interval that passed meanwhile (plus one under way), never
+		// one per page: bounded by the time the loop took, so a slow shared machine cannot turn it red
+		assertThat(after - before).isLessThanOrEqualTo(intervals + 1).isLessThan(30);
 	}
 
 	@Test
@@ -123,7 +126,7 @@ class VsxiDashboardIntegrationTests {
 	void anSbcRegisteredTwiceAtOneAddressIsPointedOut() {
 		Sbc twin = this.fleet.create(form("lab-twin", this.demo.box("demo-sbc-3").baseUrl(), "admin"));
 
-		assertThat(this.fleet.sameAddressAs(twin)).containsExactly("demo-sbc-3");
+		assertThat(this.fleet.sameAddressAs(twin)).extracting(Sbc::name).containsExactly("demo-sbc-3");
 		this.fleet.delete(twin.id());
 	}
 

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import app.vsxi.dashboard.audit.Actor;
 import app.vsxi.dashboard.audit.AuditScope;
 import app.vsxi.dashboard.fleet.SbcGroupRepository;
 import app.vsxi.dashboard.fleet.SbcRepository;
@@ -128,7 +129,6 @@ public class AccessService implements AuditScope {
 		return isAdmin() || !groupsWhere(Permission.ADMINISTER).isEmpty();
 	}
 
-
 	@Override
 	public boolean seesEverything() {
 		return isAdmin();
@@ -141,8 +141,7 @@ public class AccessService implements AuditScope {
 
 	@Override
 	public String viewer() {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		return authentication == null ? "" : authentication.getName();
+		return Actor.current();
 	}
 
 }

@@ -40,13 +40,7 @@ class AccountController {
 			model.addAttribute("error", "The new password and its confirmation differ.");
 			return "access/password";
 		}
-		try {
-			this.users.changeOwnPassword(current, replacement);
-		}
-		catch (IllegalArgumentException ex) {
-			model.addAttribute("error", "Not changed: " + ex.getMessage() + ".");
-			return "access/password";
-		}
+		this.users.changeOwnPassword(current, replacement);
 		redirect.addFlashAttribute("notice", "Password changed.");
 		return "redirect:/overview";
 	}

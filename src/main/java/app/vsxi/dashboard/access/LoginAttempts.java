@@ -2,6 +2,7 @@ package app.vsxi.dashboard.access;
 
 import java.time.Instant;
 
+import app.vsxi.dashboard.audit.AuditAction;
 import app.vsxi.dashboard.audit.AuditLog;
 import app.vsxi.dashboard.audit.AuditOutcome;
 
@@ -38,7 +39,7 @@ class LoginAttempts {
 		this.users.findByUsername(username)
 			.filter(user -> user.failedLogins() > 0)
 			.ifPresent(user -> this.users.save(user.withFailedLogins(0, null)));
-		this.audit.recordAs(username, "LOGIN", username, null, AuditOutcome.SUCCESS, null);
+		this.audit.recordAs(username, AuditAction.LOGIN, username, null, AuditOutcome.SUCCESS, null);
 	}
 
 	@EventListener
@@ -46,7 +47,7 @@ class LoginAttempts {
 	public void failed(AbstractAuthenticationFailureEvent event) {
 		String typed = String.valueOf(event.getAuthentication().getPrincipal());
 		String reason = event.getException().getClass().getSimpleName().replace("Exception", "");
-		this.audit.recordAs(typed, "LOGIN", typed, null, AuditOutcome.FAILED, reason);
+		this.audit.recordAs(typed, AuditAction.LOGIN, typed, null, AuditOutcome.FAILED, reason);
 		if (event instanceof AuthenticationFailureBadCredentialsEvent) {
 			this.users.findByUsername(typed).ifPresent(this::countFailure);
 		}
@@ -59,7 +60,7 @@ class LoginAttempts {
 		Instant lockedUntil = null;
 		if (failures >= this.properties.maxFailedLogins()) {
 			lockedUntil = Instant.now().plus(this.properties.lockDuration());
-			this.audit.recordAs(user.username(), "ACCOUNT_LOCKED", user.username(), null, AuditOutcome.SUCCESS,
+			this.audit.recordAs(user.username(), AuditAction.ACCOUNT_LOCKED, user.username(), null, AuditOutcome.SUCCESS,
 					failures + " failed logins in a row; locked until " + lockedUntil);
 		}
 		this.users.save(user.withFailedLogins(failures, lockedUntil));

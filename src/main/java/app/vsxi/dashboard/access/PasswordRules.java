@@ -1,5 +1,9 @@
 package app.vsxi.dashboard.access;
 
+import java.nio.charset.StandardCharsets;
+
+import app.vsxi.dashboard.web.RefusedException;
+
 /** What a dashboard password must be: long enough to resist guessing, short enough to hash. */
 final class PasswordRules {
 
@@ -10,10 +14,10 @@ final class PasswordRules {
 
 	static void check(String password) {
 		if (password == null || password.length() < MIN_LENGTH) {
-			throw new IllegalArgumentException("a password needs at least " + MIN_LENGTH + " characters");
+			throw new RefusedException("a password needs at least " + MIN_LENGTH + " characters");
 		}
-		if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
-			throw new IllegalArgumentException("a password may have at most 72 bytes");
+		if (password.getBytes(StandardCharsets.UTF_8).length > 72) {
+			throw new RefusedException("a password may have at most 72 bytes");
 		}
 	}
 

@@ -3,17 +3,18 @@ package app.vsxi.dashboard.access;
 import java.time.Instant;
 import java.util.List;
 
+import app.vsxi.dashboard.audit.Actor;
+import app.vsxi.dashboard.audit.AuditAction;
 import app.vsxi.dashboard.audit.AuditLog;
 import app.vsxi.dashboard.audit.AuditOutcome;
 import app.vsxi.dashboard.fleet.Sbc;
 import app.vsxi.dashboard.fleet.SbcGroup;
 import app.vsxi.dashboard.fleet.SbcGroupRepository;
 import app.vsxi.dashboard.fleet.SbcRepository;
+import app.vsxi.dashboard.web.RefusedException;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -67,10 +68,10 @@ public class UserAdministration {
 	public AppUser create(String username, String temporaryPassword, boolean admin) {
 		PasswordRules.check(temporaryPassword);
 		if (this.users.findByUsername(username).isPresent()) {
-			throw new IllegalArgumentException("a user called " + username + " exists already");
+			throw new RefusedException("a user called " + username + " exists already");
 		}
 		AppUser user = this.users.save(AppUser.create(username, this.encoder.encode(temporaryPassword), admin, true));
-		this.audit.record("USER_CREATE", username, null, AuditOutcome.SUCCESS, admin ? "administrator" : null);
+		this.audit.record(AuditAction.USER_CREATE, username, null, AuditOutcome.SUCCESS, admin ? "administrator" : null);
 		return user;
 	}
 
@@ -79,10 +80,10 @@ public class UserAdministration {
 	public void setEnabled(long id, boolean enabled) {
 		AppUser user = user(id);
 		if (!enabled && this.access.currentUserId().map(me -> me == id).orElse(false)) {
-			throw new IllegalArgumentException("you cannot disable your own account");
+			throw new RefusedException("you cannot disable your own account");
 		}
 		this.users.save(user.withEnabled(enabled));
-		this.audit.record(enabled ? "USER_ENABLE" : "USER_DISABLE", user.username(), null, AuditOutcome.SUCCESS, null);
+		this.audit.record(enabled ? AuditAction.USER_ENABLE : AuditAction.USER_DISABLE, user.username(), null, AuditOutcome.SUCCESS, null);
 	}
 
 	/** Sets a temporary password the user must change at the next login; also lifts a lockout. */
@@ -92,7 +93,7 @@ public class UserAdministration {
 		PasswordRules.check(temporaryPassword);
 		AppUser user = user(id);
 		this.users.save(user.withPassword(this.encoder.encode(temporaryPassword), true));
-		this.audit.record("USER_PASSWORD_RESET", user.username(), null, AuditOutcome.SUCCESS,
+		this.audit.record(AuditAction.USER_PASSWORD_RESET, user.username(), null, AuditOutcome.SUCCESS,
 				"must change it at next login");
 	}
 
@@ -102,7 +103,7 @@ public class UserAdministration {
 	public void forcePasswordChange(long id) {
 		AppUser user = user(id);
 		this.users.save(user.withPassword(user.passwordHash(), true));
-		this.audit.record("USER_FORCE_PASSWORD_CHANGE", user.username(), null, AuditOutcome.SUCCESS, null);
+		this.audit.record(AuditAction.USER_FORCE_PASSWORD_CHANGE, user.username(), null, AuditOutcome.SUCCESS, null);
 	}
 
 	@PreAuthorize("hasRole('ADMIN')")
@@ -110,10 +111,10 @@ public class UserAdministration {
 	public void setAdmin(long id, boolean admin) {
 		AppUser user = user(id);
 		if (!admin && this.access.currentUserId().map(me -> me == id).orElse(false)) {
-			throw new IllegalArgumentException("you cannot take the administrator role from yourself");
+			throw new RefusedException("you cannot take the administrator role from yourself");
 		}
 		this.users.save(user.withAdmin(admin));
-		this.audit.record(admin ? "ADMIN_GRANT" : "ADMIN_REVOKE", user.username(), null, AuditOutcome.SUCCESS, null);
+		this.audit.record(admin ? AuditAction.ADMIN_GRANT : AuditAction.ADMIN_REVOKE, user.username(), null, AuditOutcome.SUCCESS, null);
 	}
 
 	/** Grants a role on a group, replacing the user's previous role there. */
@@ -124,14 +125,14 @@ public class UserAdministration {
 		SbcGroup group = group(groupId);
 		String what = role + " on " + group.name();
 		if (!this.access.canInGroup(Permission.ADMINISTER.name(), groupId)) {
-			this.audit.record("GRANT", user.username(), groupId, AuditOutcome.DENIED, what);
+			this.audit.record(AuditAction.GRANT, user.username(), groupId, AuditOutcome.DENIED, what);
 			throw new AccessDeniedException("You may grant roles only in groups you administer");
 		}
 		UserGrant grant = this.grants.findByUserIdAndGroupId(userId, groupId)
-			.map(existing -> new UserGrant(existing.id(), userId, groupId, role, actor(), Instant.now()))
-			.orElseGet(() -> new UserGrant(null, userId, groupId, role, actor(), Instant.now()));
+			.map(existing -> new UserGrant(existing.id(), userId, groupId, role, Actor.current(), Instant.now()))
+			.orElseGet(() -> new UserGrant(null, userId, groupId, role, Actor.current(), Instant.now()));
 		this.grants.save(grant);
-		this.audit.record("GRANT", user.username(), groupId, AuditOutcome.SUCCESS, what);
+		this.audit.record(AuditAction.GRANT, user.username(), groupId, AuditOutcome.SUCCESS, what);
 	}
 
 	/** Refused and audited like any other change: the global role is not a group role to delegate. */
@@ -140,7 +141,7 @@ public class UserAdministration {
 	public void grantAdmin(long userId) {
 		AppUser user = user(userId);
 		if (!this.access.isAdmin()) {
-			this.audit.record("ADMIN_GRANT", user.username(), null, AuditOutcome.DENIED, null);
+			this.audit.record(AuditAction.ADMIN_GRANT, user.username(), null, AuditOutcome.DENIED, null);
 			throw new AccessDeniedException("Only an administrator may make another user administrator");
 		}
 		setAdmin(userId, true);
@@ -152,12 +153,12 @@ public class UserAdministration {
 		AppUser user = user(userId);
 		SbcGroup group = group(groupId);
 		if (!this.access.canInGroup(Permission.ADMINISTER.name(), groupId)) {
-			this.audit.record("REVOKE", user.username(), groupId, AuditOutcome.DENIED, "on " + group.name());
+			this.audit.record(AuditAction.REVOKE, user.username(), groupId, AuditOutcome.DENIED, "on " + group.name());
 			throw new AccessDeniedException("You may revoke roles only in groups you administer");
 		}
 		this.grants.findByUserIdAndGroupId(userId, groupId).ifPresent(grant -> {
 			this.grants.delete(grant);
-			this.audit.record("REVOKE", user.username(), groupId, AuditOutcome.SUCCESS, grant.role() + " on " + group.name());
+			this.audit.record(AuditAction.REVOKE, user.username(), groupId, AuditOutcome.SUCCESS, grant.role() + " on " + group.name());
 		});
 	}
 
@@ -168,15 +169,15 @@ public class UserAdministration {
 		long me = this.access.currentUserId().orElseThrow(() -> new AccessDeniedException("not logged in"));
 		AppUser user = user(me);
 		if (!this.encoder.matches(current, user.passwordHash())) {
-			this.audit.record("PASSWORD_CHANGE", user.username(), null, AuditOutcome.FAILED, "wrong current password");
-			throw new IllegalArgumentException("the current password is wrong");
+			this.audit.record(AuditAction.PASSWORD_CHANGE, user.username(), null, AuditOutcome.FAILED, "wrong current password");
+			throw new RefusedException("the current password is wrong");
 		}
 		PasswordRules.check(replacement);
 		if (this.encoder.matches(replacement, user.passwordHash())) {
-			throw new IllegalArgumentException("choose a password other than the current one");
+			throw new RefusedException("choose a password other than the current one");
 		}
 		this.users.save(user.withPassword(this.encoder.encode(replacement), false));
-		this.audit.record("PASSWORD_CHANGE", user.username(), null, AuditOutcome.SUCCESS, null);
+		this.audit.record(AuditAction.PASSWORD_CHANGE, user.username(), null, AuditOutcome.SUCCESS, null);
 	}
 
 	/** What the user may do, group by group, for the "what can this user do" view. */
@@ -193,12 +194,7 @@ public class UserAdministration {
 	}
 
 	private SbcGroup group(long groupId) {
-		return this.groups.findById(groupId).orElseThrow(() -> new IllegalArgumentException("no such group"));
-	}
-
-	private String actor() {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		return authentication == null ? "system" : authentication.getName();
+		return this.groups.findById(groupId).orElseThrow(() -> new RefusedException("no such group"));
 	}
 
 }

@@ -21,8 +21,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/admin/users")
 class UsersController {
 
-	private static final String REDIRECT_LIST = "redirect:/admin/users";
-
 	private final UserAdministration users;
 
 	private final AccessService access;
@@ -44,16 +42,10 @@ class UsersController {
 	@PostMapping
 	String create(@RequestParam String username, @RequestParam String password,
 			@RequestParam(defaultValue = "false") boolean admin, RedirectAttributes redirect) {
-		try {
-			AppUser user = this.users.create(username.trim(), password, admin);
-			redirect.addFlashAttribute("notice", "User " + user.username() + " created; they choose their own password "
-					+ "at first login. Grant them roles below: until then they see no SBC.");
-			return "redirect:/admin/users/" + user.id();
-		}
-		catch (IllegalArgumentException ex) {
-			redirect.addFlashAttribute("failure", "Not done: " + ex.getMessage() + ".");
-			return REDIRECT_LIST;
-		}
+		AppUser user = this.users.create(username.trim(), password, admin);
+		redirect.addFlashAttribute("notice", "User " + user.username() + " created; they choose their own password "
+				+ "at first login. Grant them roles below: until then they see no SBC.");
+		return "redirect:/admin/users/" + user.id();
 	}
 
 	@GetMapping("/{id}")
@@ -112,15 +104,10 @@ class UsersController {
 		return this.groups.all().stream().filter(g -> g.id() == groupId).map(SbcGroup::name).findFirst().orElse("the group");
 	}
 
-	/** Runs a change; a refused one comes back as a message on the same page, nothing half-done. */
+	/** Runs a change and says so; a refused one is shown by the refusal advice, nothing half-done. */
 	private static String outcome(RedirectAttributes redirect, String target, Runnable change, String notice) {
-		try {
-			change.run();
-			redirect.addFlashAttribute("notice", notice);
-		}
-		catch (IllegalArgumentException ex) {
-			redirect.addFlashAttribute("failure", "Not done: " + ex.getMessage() + ".");
-		}
+		change.run();
+		redirect.addFlashAttribute("notice", notice);
 		return target;
 	}
 

@@ -11,8 +11,6 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -38,17 +36,17 @@ public class AuditLog {
 	}
 
 	/** Records an event by the current user, from the current request's address. */
-	public void record(String action, String target, Long groupId, AuditOutcome outcome, String detail) {
-		recordAs(currentActor(), action, target, groupId, outcome, detail);
+	public void record(AuditAction action, String target, Long groupId, AuditOutcome outcome, String detail) {
+		recordAs(Actor.current(), action, target, groupId, outcome, detail);
 	}
 
 	/** Records an event by a named actor, e.g. at login, before anyone is authenticated. */
-	public void recordAs(String actor, String action, String target, Long groupId, AuditOutcome outcome,
+	public void recordAs(String actor, AuditAction action, String target, Long groupId, AuditOutcome outcome,
 			String detail) {
 		this.jdbc.update(
 				"INSERT INTO audit_event (at, actor, source_ip, action, target, group_id, outcome, detail) "
 						+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-				Timestamp.from(Instant.now()), truncate(actor, 64), currentSourceIp(), action, truncate(target, 255),
+				Timestamp.from(Instant.now()), truncate(actor, 64), currentSourceIp(), action.name(), truncate(target, 255),
 				groupId, outcome.name(), truncate(detail, MAX_DETAIL));
 	}
 
@@ -93,11 +91,6 @@ public class AuditLog {
 		}
 		sql.append(" ORDER BY at DESC, id DESC FETCH FIRST ").append(Math.max(1, limit)).append(" ROWS ONLY");
 		return this.jdbc.query(sql.toString(), ROWS, args.toArray());
-	}
-
-	private static String currentActor() {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		return authentication == null ? "system" : authentication.getName();
 	}
 
 	private static String currentSourceIp() {

@@ -44,7 +44,7 @@ class DeniedAccessAuditor {
 			target = (target + " (" + invocation.getMethod().getDeclaringClass().getSimpleName() + "."
 					+ invocation.getMethod().getName() + ")").strip();
 		}
-		this.audit.recordAs(authentication.getName(), "ACCESS_DENIED", target, null, AuditOutcome.DENIED, null);
+		this.audit.recordAs(authentication.getName(), AuditAction.ACCESS_DENIED, target, null, AuditOutcome.DENIED, null);
 	}
 
 }

@@ -12,15 +12,11 @@ import app.vsxi.dashboard.simulator.SimulatorProperties;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.context.annotation.Profile;
-import org.springframework.stereotype.Component;
 
 /**
  * The simulated fleet of demo mode. The dashboard started these boxes itself, so it knows their certificates
  * and registers them already confirmed; real SBCs are confirmed by an administrator.
  */
-@Component
-@Profile("demo")
 public class DemoFleet implements InitializingBean, DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoFleet.class);

@@ -1,8 +1,14 @@
 package app.vsxi.dashboard.fleet;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import jakarta.validation.Valid;
+
+import app.vsxi.dashboard.monitoring.SbcStatus;
+import app.vsxi.dashboard.monitoring.StatusBoard;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -27,9 +33,12 @@ class FleetAdminController {
 
 	private final SbcConnections connections;
 
-	FleetAdminController(FleetService fleet, SbcConnections connections) {
+	private final StatusBoard board;
+
+	FleetAdminController(FleetService fleet, SbcConnections connections, StatusBoard board) {
 		this.fleet = fleet;
 		this.connections = connections;
+		this.board = board;
 	}
 
 	@ModelAttribute("groups")
@@ -45,7 +54,11 @@ class FleetAdminController {
 
 	@GetMapping
 	String list(Model model) {
-		model.addAttribute("sbcs", this.fleet.administrable());
+		List<Sbc> sbcs = this.fleet.administrable();
+		Map<Long, SbcStatus> health = new HashMap<>();
+		sbcs.forEach(sbc -> Optional.ofNullable(this.board.get(sbc.id())).ifPresent(s -> health.put(sbc.id(), s)));
+		model.addAttribute("sbcs", sbcs);
+		model.addAttribute("health", health);
 		model.addAttribute("groupNames", this.fleet.groupNames());
 		return "fleet/list";
 	}
@@ -61,19 +74,13 @@ class FleetAdminController {
 
 	@PostMapping
 	String create(@Valid @ModelAttribute("form") SbcForm form, BindingResult errors, RedirectAttributes redirect) {
-		if (errors.hasErrors()) {
+		if (rejected(this.fleet.problems(form, null), errors)) {
 			return FORM;
 		}
-		try {
-			Sbc sbc = this.fleet.create(form);
-			redirect.addFlashAttribute("notice", "SBC " + sbc.name() + " added. Test the connection to confirm its certificate."
-					+ sameAddressWarning(sbc));
-			return "redirect:/admin/sbcs/" + sbc.id();
-		}
-		catch (InvalidSbcException ex) {
-			errors.rejectValue(ex.field(), "invalid", ex.getMessage());
-			return FORM;
-		}
+		Sbc sbc = this.fleet.create(form);
+		redirect.addFlashAttribute("notice", "SBC " + sbc.name() + " added. Test the connection to confirm its certificate."
+				+ sameAddressWarning(sbc));
+		return "redirect:/admin/sbcs/" + sbc.id();
 	}
 
 	@GetMapping("/{id}")
@@ -88,22 +95,22 @@ class FleetAdminController {
 	String update(@PathVariable long id, @Valid @ModelAttribute("form") SbcForm form, BindingResult errors,
 			Model model, RedirectAttributes redirect) {
 		model.addAttribute("sbc", this.fleet.getToAdminister(id));
-		if (errors.hasErrors()) {
+		if (rejected(this.fleet.problems(form, id), errors)) {
 			return FORM;
 		}
-		try {
-			Sbc sbc = this.fleet.update(id, form);
-			redirect.addFlashAttribute("notice", "SBC " + sbc.name() + " saved." + sameAddressWarning(sbc));
-			return "redirect:/admin/sbcs/" + id;
-		}
-		catch (InvalidSbcException ex) {
-			errors.rejectValue(ex.field(), "invalid", ex.getMessage());
-			return FORM;
-		}
+		Sbc sbc = this.fleet.update(id, form);
+		redirect.addFlashAttribute("notice", "SBC " + sbc.name() + " saved." + sameAddressWarning(sbc));
+		return "redirect:/admin/sbcs/" + id;
+	}
+
+	/** The service's objections join the form's own, so that every error shows at once; what was typed stays. */
+	private static boolean rejected(List<FieldProblem> problems, BindingResult errors) {
+		problems.forEach(problem -> errors.rejectValue(problem.field(), "invalid", problem.message()));
+		return errors.hasErrors();
 	}
 
 	private String sameAddressWarning(Sbc sbc) {
-		List<String> twins = this.fleet.sameAddressAs(sbc);
+		List<String> twins = this.fleet.sameAddressAs(sbc).stream().map(Sbc::name).toList();
 		return twins.isEmpty() ? ""
 				: " Note: " + String.join(", ", twins) + " has the same address; the box would be polled and counted twice.";
 	}

@@ -5,12 +5,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import app.vsxi.dashboard.audit.AuditAction;
 import app.vsxi.dashboard.audit.AuditLog;
 import app.vsxi.dashboard.audit.AuditOutcome;
 import app.vsxi.dashboard.gateway.SbcEndpoint;
@@ -70,10 +72,14 @@ public class FleetService {
 		return new ArrayList<>(this.repository.findAllByOrderByNameAsc());
 	}
 
-	/** Other SBCs of the fleet at the same address: the same box registered twice would be polled twice. */
+	/**
+	 * Other SBCs at the same address that the user may see: the same box registered twice would be polled twice.
+	 * Those of groups hidden from the user are left out rather than named.
+	 */
 	@PreAuthorize("@access.canOnSbc('ADMINISTER', #sbc.id())")
-	public List<String> sameAddressAs(Sbc sbc) {
-		return this.repository.findByBaseUrlAndIdNot(sbc.baseUrl(), sbc.id()).stream().map(Sbc::name).toList();
+	@PostFilter("@access.canInGroup('VIEW', filterObject.groupId())")
+	public List<Sbc> sameAddressAs(Sbc sbc) {
+		return new ArrayList<>(this.repository.findByBaseUrlAndIdNot(sbc.baseUrl(), sbc.id()));
 	}
 
 	/** Group id → name, to label SBCs on pages. */
@@ -108,19 +114,66 @@ public class FleetService {
 				this.cipher.decrypt(sbc.passwordCipher()), sbc.certificateFingerprint(), sbc.trust(), master);
 	}
 
+	/**
+	 * Every reason the form cannot be saved beyond what its own annotations check, so that the page reports them
+	 * all at once; empty when it can be saved. {@code id} is null for a new SBC.
+	 */
+	@PreAuthorize("@access.managesAnyGroup() and (#id == null or @access.canOnSbc('ADMINISTER', #id))")
+	public List<FieldProblem> problems(SbcForm form, Long id) {
+		Sbc current = id == null ? null : find(id);
+		List<FieldProblem> problems = new ArrayList<>();
+		if (present(form.getName()) && this.repository.existsByNameAndIdNot(form.getName(), id == null ? -1L : id)) {
+			// names are unique fleet-wide; say so without telling whose SBC holds it
+			problems.add(new FieldProblem("name", "this name is not available; SBC names are unique in the fleet"));
+		}
+		String baseUrl = null;
+		if (present(form.getAddress())) {
+			try {
+				baseUrl = SbcAddress.normalise(form.getAddress());
+			}
+			catch (IllegalArgumentException ex) {
+				problems.add(new FieldProblem("address", ex.getMessage()));
+			}
+		}
+		boolean noPassword = form.getPassword() == null || form.getPassword().isEmpty();
+		if (current == null && noPassword) {
+			problems.add(new FieldProblem("password", "the API user's password is required"));
+		}
+		else if (current != null && noPassword && (baseUrl != null && !baseUrl.equals(current.baseUrl())
+				|| form.getTrust() != null && form.getTrust() != current.trust())) {
+			// the stored password must never follow the SBC to an address or trust its owner did not confirm
+			problems.add(new FieldProblem("password",
+					"type the API password again: the address or trust changes, and the stored one is not sent elsewhere"));
+		}
+		if (form.getGroupId() != null && this.groups.findById(form.getGroupId()).isEmpty()) {
+			problems.add(new FieldProblem("groupId", "no such group"));
+		}
+		Long master = form.getHaMasterId();
+		if (master != null) {
+			Optional<Sbc> chosen = this.repository.findById(master);
+			if (master.equals(id) || chosen.isEmpty() || !chosen.get().groupId().equals(form.getGroupId())) {
+				problems.add(new FieldProblem("haMasterId", "choose another SBC of the same group as master"));
+			}
+		}
+		return problems;
+	}
+
 	@PreAuthorize("@access.canInGroup('ADMINISTER', #form.groupId)")
 	@Transactional
 	public Sbc create(SbcForm form) {
-		if (form.getPassword() == null || form.getPassword().isEmpty()) {
-			throw new InvalidSbcException("password", "the API user's password is required");
-		}
-		checkNameFree(form.getName(), -1L);
-		Instant now = Instant.now();
-		Sbc sbc = new Sbc(null, form.getName(), address(form), form.getUsername(), this.cipher.encrypt(form.getPassword()),
-				blankToNull(form.getSiteLabel()), group(form.getGroupId()).id(), null, form.getTrust(),
-				master(form, null), now, now);
+		refuseIfInvalid(form, null);
+		Sbc sbc = Sbc.builder()
+			.name(form.getName())
+			.baseUrl(address(form))
+			.username(form.getUsername())
+			.passwordCipher(this.cipher.encrypt(form.getPassword()))
+			.siteLabel(blankToNull(form.getSiteLabel()))
+			.groupId(group(form.getGroupId()).id())
+			.trust(form.getTrust())
+			.haMasterId(form.getHaMasterId())
+			.build();
 		Sbc saved = this.repository.save(sbc);
-		this.audit.record("SBC_CREATE", saved.name(), saved.groupId(), AuditOutcome.SUCCESS, saved.baseUrl());
+		this.audit.record(AuditAction.SBC_CREATE, saved.name(), saved.groupId(), AuditOutcome.SUCCESS, saved.baseUrl());
 		return saved;
 	}
 
@@ -129,16 +182,25 @@ public class FleetService {
 	@Transactional
 	public Sbc update(long id, SbcForm form) {
 		Sbc current = find(id);
-		checkNameFree(form.getName(), id);
+		refuseIfInvalid(form, id);
 		String baseUrl = address(form);
 		String password = form.getPassword() == null || form.getPassword().isEmpty() ? current.passwordCipher()
 				: this.cipher.encrypt(form.getPassword());
 		String fingerprint = baseUrl.equals(current.baseUrl()) ? current.certificateFingerprint() : null;
-		Sbc saved = this.repository.save(new Sbc(id, form.getName(), baseUrl, form.getUsername(), password,
-				blankToNull(form.getSiteLabel()), group(form.getGroupId()).id(), fingerprint, form.getTrust(),
-				master(form, id), current.createdAt(), Instant.now()));
+		Sbc saved = this.repository.save(current.toBuilder()
+			.name(form.getName())
+			.baseUrl(baseUrl)
+			.username(form.getUsername())
+			.passwordCipher(password)
+			.siteLabel(blankToNull(form.getSiteLabel()))
+			.groupId(group(form.getGroupId()).id())
+			.certificateFingerprint(fingerprint)
+			.trust(form.getTrust())
+			.haMasterId(form.getHaMasterId())
+			.updatedAt(Instant.now())
+			.build());
 		this.gateway.forget(id);
-		this.audit.record("SBC_UPDATE", saved.name(), saved.groupId(), AuditOutcome.SUCCESS,
+		this.audit.record(AuditAction.SBC_UPDATE, saved.name(), saved.groupId(), AuditOutcome.SUCCESS,
 				SbcChanges.describe(current, saved));
 		return saved;
 	}
@@ -149,7 +211,26 @@ public class FleetService {
 		Sbc sbc = find(id);
 		this.repository.delete(sbc);
 		this.gateway.forget(id);
-		this.audit.record("SBC_DELETE", sbc.name(), sbc.groupId(), AuditOutcome.SUCCESS, sbc.baseUrl());
+		this.audit.record(AuditAction.SBC_DELETE, sbc.name(), sbc.groupId(), AuditOutcome.SUCCESS, sbc.baseUrl());
+	}
+
+	/**
+	 * Pins a certificate an administrator confirmed after the caller checked, outside any transaction, that the
+	 * SBC presents it. Refused if the SBC's address changed in between: the check was made on another box.
+	 */
+	@PreAuthorize("@access.canOnSbc('ADMINISTER', #id)")
+	@Transactional
+	public Sbc pinCertificate(long id, String checkedAddress, String fingerprint) {
+		Sbc sbc = find(id);
+		if (!sbc.baseUrl().equals(checkedAddress)) {
+			throw new InvalidSbcException(
+					List.of(new FieldProblem("address", "the SBC's address changed meanwhile; test it again")));
+		}
+		Sbc saved = this.repository.save(sbc.withCertificate(fingerprint));
+		this.audit.record(AuditAction.SBC_TRUST_CERTIFICATE, sbc.name(), sbc.groupId(), AuditOutcome.SUCCESS,
+				(sbc.certificateFingerprint() == null ? "" : "replaces " + sbc.certificateFingerprint() + "; ")
+						+ "now " + fingerprint);
+		return saved;
 	}
 
 	/** Adds or refreshes an SBC whose certificate the caller already knows, e.g. a simulated one it started. */
@@ -161,11 +242,17 @@ public class FleetService {
 			.orElseGet(() -> this.groups.save(new SbcGroup(null, groupName, null, now)))
 			.id();
 		Sbc sbc = this.repository.findByName(name)
-			.map(existing -> new Sbc(existing.id(), name, baseUrl, username, this.cipher.encrypt(password), siteLabel,
-					groupId, certificateFingerprint, SbcTrust.PINNED_CERTIFICATE, existing.haMasterId(),
-					existing.createdAt(), now))
-			.orElseGet(() -> Sbc.pinned(name, baseUrl, username, this.cipher.encrypt(password), siteLabel, groupId,
-					certificateFingerprint));
+			.map(existing -> existing.toBuilder().updatedAt(now))
+			.orElseGet(Sbc::builder)
+			.name(name)
+			.baseUrl(baseUrl)
+			.username(username)
+			.passwordCipher(this.cipher.encrypt(password))
+			.siteLabel(siteLabel)
+			.groupId(groupId)
+			.certificateFingerprint(certificateFingerprint)
+			.trust(SbcTrust.PINNED_CERTIFICATE)
+			.build();
 		Sbc saved = this.repository.save(sbc);
 		this.gateway.forget(saved.id());
 		return saved;
@@ -187,16 +274,11 @@ public class FleetService {
 		}
 	}
 
-	/** The master named on the form: another SBC of the fleet, never the SBC itself. */
-	private Long master(SbcForm form, Long self) {
-		Long master = form.getHaMasterId();
-		if (master == null) {
-			return null;
+	private void refuseIfInvalid(SbcForm form, Long id) {
+		List<FieldProblem> problems = problems(form, id);
+		if (!problems.isEmpty()) {
+			throw new InvalidSbcException(problems);
 		}
-		if (master.equals(self) || this.repository.findById(master).isEmpty()) {
-			throw new InvalidSbcException("haMasterId", "choose another SBC of the fleet as master");
-		}
-		return master;
 	}
 
 	Sbc find(long id) {
@@ -204,22 +286,16 @@ public class FleetService {
 	}
 
 	private SbcGroup group(Long groupId) {
-		return this.groups.findById(groupId).orElseThrow(() -> new InvalidSbcException("groupId", "no such group"));
+		return this.groups.findById(groupId).orElseThrow();
 	}
 
-	private void checkNameFree(String name, Long id) {
-		if (this.repository.existsByNameAndIdNot(name, id)) {
-			throw new InvalidSbcException("name", "another SBC is already called " + name);
-		}
-	}
-
+	/** Only after {@link #problems} found none. */
 	private static String address(SbcForm form) {
-		try {
-			return SbcAddress.normalise(form.getAddress());
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidSbcException("address", ex.getMessage());
-		}
+		return SbcAddress.normalise(form.getAddress());
+	}
+
+	private static boolean present(String text) {
+		return text != null && !text.isBlank();
 	}
 
 	private static String blankToNull(String text) {

@@ -3,8 +3,10 @@ package app.vsxi.dashboard.fleet;
 import java.time.Instant;
 import java.util.List;
 
+import app.vsxi.dashboard.audit.AuditAction;
 import app.vsxi.dashboard.audit.AuditLog;
 import app.vsxi.dashboard.audit.AuditOutcome;
+import app.vsxi.dashboard.web.RefusedException;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -36,25 +38,25 @@ public class GroupService {
 	public SbcGroup create(String name, String description) {
 		String trimmed = name == null ? "" : name.trim();
 		if (trimmed.isEmpty() || trimmed.length() > 64) {
-			throw new IllegalArgumentException("a group name has 1 to 64 characters");
+			throw new RefusedException("a group name has 1 to 64 characters");
 		}
 		if (this.groups.findByName(trimmed).isPresent()) {
-			throw new IllegalArgumentException("a group called " + trimmed + " exists already");
+			throw new RefusedException("a group called " + trimmed + " exists already");
 		}
 		SbcGroup group = this.groups.save(new SbcGroup(null, trimmed, blankToNull(description), Instant.now()));
-		this.audit.record("GROUP_CREATE", group.name(), group.id(), AuditOutcome.SUCCESS, group.description());
+		this.audit.record(AuditAction.GROUP_CREATE, group.name(), group.id(), AuditOutcome.SUCCESS, group.description());
 		return group;
 	}
 
 	@PreAuthorize("hasRole('ADMIN')")
 	@Transactional
 	public void delete(long id) {
-		SbcGroup group = this.groups.findById(id).orElseThrow(() -> new IllegalArgumentException("no such group"));
+		SbcGroup group = this.groups.findById(id).orElseThrow(() -> new RefusedException("no such group"));
 		if (this.sbcs.existsByGroupId(id)) {
-			throw new IllegalArgumentException("move or remove the SBCs of " + group.name() + " first");
+			throw new RefusedException("move or remove the SBCs of " + group.name() + " first");
 		}
 		this.groups.delete(group);
-		this.audit.record("GROUP_DELETE", group.name(), id, AuditOutcome.SUCCESS, null);
+		this.audit.record(AuditAction.GROUP_DELETE, group.name(), id, AuditOutcome.SUCCESS, null);
 	}
 
 	private static String blankToNull(String text) {

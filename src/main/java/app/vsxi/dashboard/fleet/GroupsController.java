@@ -33,25 +33,15 @@ class GroupsController {
 	@PostMapping
 	String create(@RequestParam String name, @RequestParam(required = false) String description,
 			RedirectAttributes redirect) {
-		try {
-			SbcGroup group = this.groups.create(name, description);
-			redirect.addFlashAttribute("notice", "Group " + group.name() + " created.");
-		}
-		catch (IllegalArgumentException ex) {
-			redirect.addFlashAttribute("failure", "Not created: " + ex.getMessage() + ".");
-		}
+		SbcGroup group = this.groups.create(name, description);
+		redirect.addFlashAttribute("notice", "Group " + group.name() + " created.");
 		return "redirect:/admin/groups";
 	}
 
 	@PostMapping("/{id}/delete")
 	String delete(@PathVariable long id, RedirectAttributes redirect) {
-		try {
-			this.groups.delete(id);
-			redirect.addFlashAttribute("notice", "Group removed.");
-		}
-		catch (IllegalArgumentException ex) {
-			redirect.addFlashAttribute("failure", "Not removed: " + ex.getMessage() + ".");
-		}
+		this.groups.delete(id);
+		redirect.addFlashAttribute("notice", "Group removed.");
 		return "redirect:/admin/groups";
 	}
 

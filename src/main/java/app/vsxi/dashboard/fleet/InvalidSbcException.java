@@ -1,17 +1,22 @@
 package app.vsxi.dashboard.fleet;
 
-/** An SBC entry that cannot be saved, with the form field at fault. */
-public class InvalidSbcException extends RuntimeException {
+import java.util.List;
+import java.util.stream.Collectors;
 
-	private final String field;
+import app.vsxi.dashboard.web.RefusedException;
 
-	InvalidSbcException(String field, String message) {
-		super(message);
-		this.field = field;
+/** An SBC entry that cannot be saved, with every field at fault, so the form can show them all at once. */
+public class InvalidSbcException extends RefusedException {
+
+	private final List<FieldProblem> problems;
+
+	InvalidSbcException(List<FieldProblem> problems) {
+		super(problems.stream().map(FieldProblem::message).collect(Collectors.joining("; ")));
+		this.problems = List.copyOf(problems);
 	}
 
-	public String field() {
-		return this.field;
+	public List<FieldProblem> problems() {
+		return this.problems;
 	}
 
 }

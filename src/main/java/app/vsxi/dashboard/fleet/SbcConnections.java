@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import app.vsxi.dashboard.audit.AuditAction;
 import app.vsxi.dashboard.audit.AuditLog;
 import app.vsxi.dashboard.audit.AuditOutcome;
 import app.vsxi.dashboard.gateway.GatewayResult;
@@ -18,7 +19,6 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** "Test connection" and "trust this certificate": how an administrator settles that the dashboard talks to the right box. */
 @Service
@@ -28,15 +28,12 @@ public class SbcConnections {
 
 	private final FleetService fleet;
 
-	private final SbcRepository repository;
-
 	private final VsxiGateway gateway;
 
 	private final AuditLog audit;
 
-	public SbcConnections(FleetService fleet, SbcRepository repository, VsxiGateway gateway, AuditLog audit) {
+	public SbcConnections(FleetService fleet, VsxiGateway gateway, AuditLog audit) {
 		this.fleet = fleet;
-		this.repository = repository;
 		this.gateway = gateway;
 		this.audit = audit;
 	}
@@ -53,10 +50,10 @@ public class SbcConnections {
 		}
 		String pinned = sbc.certificateFingerprint();
 		GatewayResult<String> presented = this.gateway.presentedCertificate(URI.create(sbc.baseUrl()));
-		if (presented instanceof GatewayResult.Failed<String> failed) {
-			return ConnectionTest.failed(failed.error().message(), null, pinned);
+		if (presented.failure().isPresent()) {
+			return ConnectionTest.failed(presented.failure().get().message(), null, pinned);
 		}
-		String fingerprint = ((GatewayResult.Ok<String>) presented).value();
+		String fingerprint = presented.okValue().orElseThrow();
 		if (pinned == null) {
 			return new ConnectionTest(ConnectionTest.Outcome.CERTIFICATE_TO_CONFIRM,
 					"The SBC presents a certificate nobody has confirmed yet. Compare its fingerprint with the one "
@@ -77,21 +74,17 @@ public class SbcConnections {
 	 * certificate swapped between "test" and "trust" is never pinned unseen.
 	 */
 	@PreAuthorize("@access.canOnSbc('ADMINISTER', #id)")
-	@Transactional
 	public ConnectionTest trust(long id, String confirmedFingerprint) {
 		Sbc sbc = this.fleet.find(id);
 		GatewayResult<String> presented = this.gateway.presentedCertificate(URI.create(sbc.baseUrl()));
-		if (!(presented instanceof GatewayResult.Ok<String> ok) || !ok.value().equals(confirmedFingerprint)) {
-			this.audit.record("SBC_TRUST_CERTIFICATE", sbc.name(), sbc.groupId(), AuditOutcome.FAILED,
+		if (!presented.okValue().filter(confirmedFingerprint::equals).isPresent()) {
+			this.audit.record(AuditAction.SBC_TRUST_CERTIFICATE, sbc.name(), sbc.groupId(), AuditOutcome.FAILED,
 					"no longer presented: " + confirmedFingerprint);
 			return ConnectionTest.failed("The SBC no longer presents the certificate you confirmed; test again.",
-					presented instanceof GatewayResult.Ok<String> now ? now.value() : null, sbc.certificateFingerprint());
+					presented.okValue().orElse(null), sbc.certificateFingerprint());
 		}
-		this.repository.save(sbc.withCertificate(confirmedFingerprint));
+		this.fleet.pinCertificate(id, sbc.baseUrl(), confirmedFingerprint);
 		this.gateway.forget(id);
-		this.audit.record("SBC_TRUST_CERTIFICATE", sbc.name(), sbc.groupId(), AuditOutcome.SUCCESS,
-				(sbc.certificateFingerprint() == null ? "" : "replaces " + sbc.certificateFingerprint() + "; ")
-						+ "now " + confirmedFingerprint);
 		log.info("Certificate {} confirmed for SBC {}", confirmedFingerprint, sbc.name());
 		ConnectionTest after = test(id);
 		return new ConnectionTest(after.outcome(), "Certificate trusted. " + after.message(),
@@ -103,13 +96,12 @@ public class SbcConnections {
 		SbcEndpoint endpoint = this.fleet.endpoint(sbc);
 		var both = Mono.zip(this.gateway.realtimeStats(endpoint), this.gateway.systemInfo(endpoint))
 			.block(Duration.ofMinutes(1));
-		if (both.getT1() instanceof GatewayResult.Failed<RealtimeStats> failed) {
-			return ConnectionTest.failed(failed.error().message(), fingerprint, pinned);
-		}
-		RealtimeStats stats = ((GatewayResult.Ok<RealtimeStats>) both.getT1()).value();
-		String uptime = both.getT2() instanceof GatewayResult.Ok<SystemInfo> info ? info.value().hardwareUptime() : "";
-		return new ConnectionTest(ConnectionTest.Outcome.OK, "Connected; the API user can read the SBC's stats.",
-				fingerprint, pinned, uptime, stats.activeSessions(), stats.haState());
+		String uptime = both.getT2().okValue().map(SystemInfo::hardwareUptime).orElse("");
+		return both.getT1()
+			.fold(stats -> new ConnectionTest(ConnectionTest.Outcome.OK,
+					"Connected; the API user can read the SBC's stats.", fingerprint, pinned, uptime,
+					stats.activeSessions(), stats.haState()),
+					error -> ConnectionTest.failed(error.message(), fingerprint, pinned));
 	}
 
 }

@@ -64,8 +64,9 @@ final class FailureClassifier {
 					+ endpoint.baseUrl().getHost() + " (" + abbreviate(String.valueOf(cause.getMessage())) + ")");
 		}
 		GatewayResult<String> presented = CertificateProbe.presentedFingerprint(endpoint.baseUrl(), probeTimeout);
-		if (presented instanceof GatewayResult.Ok<String> ok && !ok.value().equals(endpoint.certificateFingerprint())) {
-			return new GatewayError.CertificateChanged(ok.value(), endpoint.certificateFingerprint());
+		String now = presented.okValue().orElse(null);
+		if (now != null && !now.equals(endpoint.certificateFingerprint())) {
+			return new GatewayError.CertificateChanged(now, endpoint.certificateFingerprint());
 		}
 		return new GatewayError.TlsFailure(abbreviate(String.valueOf(cause.getMessage())));
 	}

@@ -141,8 +141,8 @@ final class SbcExchange {
 	/** Every value goes in as a variable, so it is encoded strictly (a queryString has ' % = " …). */
 	private static java.net.URI uri(SbcEndpoint sbc, Request request) {
 		Map<String, String> variables = new java.util.HashMap<>(request.parameters());
-		variables.put("action", request.action());
-		variables.put("table", request.table());
+		variables.put("action", request.action().path());
+		variables.put("table", request.table().path());
 		org.springframework.web.util.UriComponentsBuilder uri = org.springframework.web.util.UriComponentsBuilder
 			.fromUri(sbc.baseUrl())
 			.path(API);
@@ -169,8 +169,7 @@ final class SbcExchange {
 	}
 
 	private void record(Timer.Sample sample, SbcEndpoint sbc, String command, GatewayResult<?> result) {
-		String outcome = result instanceof GatewayResult.Failed<?> failed ? failed.error().getClass().getSimpleName()
-				: "Ok";
+		String outcome = result.fold(value -> "Ok", error -> error.getClass().getSimpleName());
 		sample.stop(this.timers.computeIfAbsent(sbc.name() + '|' + command + '|' + outcome,
 				key -> Timer.builder("vsxi.gateway.requests")
 					.description("Calls to VSXi SBCs")
@@ -178,9 +177,7 @@ final class SbcExchange {
 					.tag("command", command)
 					.tag("outcome", outcome)
 					.register(this.meters)));
-		if (result instanceof GatewayResult.Failed<?> failed) {
-			log.debug("{} {} failed: {}", sbc, command, failed.error().message());
-		}
+		result.failure().ifPresent(error -> log.debug("{} {} failed: {}", sbc, command, error.message()));
 	}
 
 	/**
@@ -188,20 +185,20 @@ final class SbcExchange {
 	 *
 	 * @param body what to send, or null
 	 */
-	record Request(HttpMethod method, String action, String table, Map<String, String> parameters,
+	record Request(HttpMethod method, VsxiAction action, VsxiTable table, Map<String, String> parameters,
 			BodyInserter<?, ? super ClientHttpRequest> body) {
 
-		static Request get(String action, String table, Map<String, String> parameters) {
+		static Request get(VsxiAction action, VsxiTable table, Map<String, String> parameters) {
 			return new Request(HttpMethod.GET, action, table, parameters, null);
 		}
 
 		String command() {
-			return this.action + "/" + this.table;
+			return this.action.path() + "/" + this.table.path();
 		}
 
 		/** Requests with the same key have the same URI. */
 		String uriKey() {
-			return this.action + "/" + this.table + "?" + this.parameters;
+			return command() + "?" + this.parameters;
 		}
 
 	}

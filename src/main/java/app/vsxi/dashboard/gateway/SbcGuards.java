@@ -24,11 +24,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 final class SbcGuards {
 
 	/** Failures that say the SBC or the path to it is in trouble, as opposed to an answer about the request. */
-	static final Predicate<Object> SBC_IN_TROUBLE = result -> result instanceof GatewayResult.Failed<?> failed
-			&& (failed.error() instanceof GatewayError.Unreachable || failed.error() instanceof GatewayError.Timeout
-					|| failed.error() instanceof GatewayError.TlsFailure
-					|| (failed.error() instanceof GatewayError.UnexpectedResponse unexpected
-							&& (unexpected.status() == 0 || unexpected.status() >= 500)));
+	static final Predicate<Object> SBC_IN_TROUBLE = result -> result instanceof GatewayResult<?> answer
+			&& answer.failure().filter(SbcGuards::sbcInTrouble).isPresent();
+
+	private static boolean sbcInTrouble(GatewayError error) {
+		return error instanceof GatewayError.Unreachable || error instanceof GatewayError.Timeout
+				|| error instanceof GatewayError.TlsFailure || (error instanceof GatewayError.UnexpectedResponse unexpected
+						&& (unexpected.status() == 0 || unexpected.status() >= 500));
+	}
 
 	private final CircuitBreakerRegistry breakers;
 

@@ -9,10 +9,10 @@ import java.util.function.Consumer;
 interface TableCodec {
 
 	/** Hands each entry to {@code sink} as it is read; the element names where the format has them. */
-	TableXml.Names read(InputStream in, Consumer<TableRow> sink);
+	ElementNames read(InputStream in, Consumer<TableRow> sink);
 
-	/** Writes the entries as they come; {@code root} and {@code item} name the elements where the format has them. */
-	void write(String root, String item, Iterator<TableRow> rows, OutputStream out);
+	/** Writes the entries as they come, under {@code names} where the format has element names. */
+	void write(ElementNames names, Iterator<TableRow> rows, OutputStream out);
 
 	static TableCodec of(Format format) {
 		return switch (format) {
@@ -27,13 +27,13 @@ interface TableCodec {
 		static final XmlCodec INSTANCE = new XmlCodec();
 
 		@Override
-		public TableXml.Names read(InputStream in, Consumer<TableRow> sink) {
+		public ElementNames read(InputStream in, Consumer<TableRow> sink) {
 			return TableXml.stream(in, sink);
 		}
 
 		@Override
-		public void write(String root, String item, Iterator<TableRow> rows, OutputStream out) {
-			TableXml.write(root, item, rows, out);
+		public void write(ElementNames names, Iterator<TableRow> rows, OutputStream out) {
+			TableXml.write(names, rows, out);
 		}
 
 	}

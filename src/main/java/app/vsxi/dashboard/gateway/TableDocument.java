@@ -12,4 +12,17 @@ public record TableDocument(String root, String item, List<TableRow> rows) {
 		rows = List.copyOf(rows);
 	}
 
+	public TableDocument(ElementNames names, List<TableRow> rows) {
+		this(names.root(), names.item(), rows);
+	}
+
+	public ElementNames names() {
+		return new ElementNames(this.root, this.item);
+	}
+
+	/** The same element names with other entries, e.g. the edited ones. */
+	public TableDocument with(List<TableRow> entries) {
+		return new TableDocument(this.root, this.item, entries);
+	}
+
 }

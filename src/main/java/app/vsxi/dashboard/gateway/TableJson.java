@@ -25,18 +25,18 @@ public final class TableJson {
 	static final TableCodec CODEC = new TableCodec() {
 
 		@Override
-		public TableXml.Names read(java.io.InputStream in, java.util.function.Consumer<TableRow> sink) {
+		public ElementNames read(java.io.InputStream in, java.util.function.Consumer<TableRow> sink) {
 			return stream(in, sink);
 		}
 
 		/** Entry by entry, so a zipped JSON table is never held whole either. */
 		@Override
-		public void write(String root, String item, java.util.Iterator<TableRow> rows, java.io.OutputStream out) {
+		public void write(ElementNames names, java.util.Iterator<TableRow> rows, java.io.OutputStream out) {
 			try (tools.jackson.core.JsonGenerator json = JSON.createGenerator(out)) {
 				json.writeStartObject();
-				json.writeName(root);
+				json.writeName(names.root());
 				json.writeStartObject();
-				json.writeName(item);
+				json.writeName(names.item());
 				json.writeStartArray();
 				while (rows.hasNext()) {
 					json.writePOJO(plain(rows.next()));
@@ -52,7 +52,7 @@ public final class TableJson {
 	 * Reads {@code {"Root":{"Item":[…]}}} entry by entry: only one entry is ever held as a tree, so a large JSON
 	 * table streams like a large XML one.
 	 */
-	public static TableXml.Names stream(java.io.InputStream in, java.util.function.Consumer<TableRow> sink) {
+	public static ElementNames stream(java.io.InputStream in, java.util.function.Consumer<TableRow> sink) {
 		try (tools.jackson.core.JsonParser parser = JSON.createParser(in)) {
 			expect(parser.nextToken(), tools.jackson.core.JsonToken.START_OBJECT);
 			expect(parser.nextToken(), tools.jackson.core.JsonToken.PROPERTY_NAME);
@@ -60,10 +60,10 @@ public final class TableJson {
 			tools.jackson.core.JsonToken token = parser.nextToken();
 			if (token != tools.jackson.core.JsonToken.START_OBJECT) {
 				parser.skipChildren();
-				return new TableXml.Names(root, null);
+				return new ElementNames(root, null);
 			}
 			if (parser.nextToken() != tools.jackson.core.JsonToken.PROPERTY_NAME) {
-				return new TableXml.Names(root, null);
+				return new ElementNames(root, null);
 			}
 			String item = parser.currentName();
 			token = parser.nextToken();
@@ -75,7 +75,7 @@ public final class TableJson {
 			else if (token == tools.jackson.core.JsonToken.START_OBJECT) {
 				sink.accept(row(parser.readValueAsTree()));
 			}
-			return new TableXml.Names(root, item);
+			return new ElementNames(root, item);
 		}
 		catch (tools.jackson.core.JacksonException ex) {
 			throw new TableFormatException("not JSON: " + FailureClassifier.abbreviate(String.valueOf(ex.getMessage())));

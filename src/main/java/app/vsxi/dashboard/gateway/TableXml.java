@@ -24,18 +24,14 @@ public final class TableXml {
 	private TableXml() {
 	}
 
-	/** Element names of a streamed table, known once the first entry (or the end) is read. */
-	public record Names(String root, String item) {
-	}
-
 	public static TableDocument read(InputStream in) {
 		List<TableRow> rows = new ArrayList<>();
-		Names names = stream(in, rows::add);
+		ElementNames names = stream(in, rows::add);
 		return new TableDocument(names.root(), names.item(), rows);
 	}
 
 	/** Hands each entry to {@code sink} as soon as it is read. */
-	public static Names stream(InputStream in, Consumer<TableRow> sink) {
+	public static ElementNames stream(InputStream in, Consumer<TableRow> sink) {
 		try {
 			XMLStreamReader xml = SafeXml.INPUT.createXMLStreamReader(in);
 			try {
@@ -65,7 +61,7 @@ public final class TableXml {
 						throw new TableFormatException("DTDs and entities are not accepted");
 					}
 				}
-				return new Names(root, item);
+				return new ElementNames(root, item);
 			}
 			finally {
 				xml.close();
@@ -93,17 +89,17 @@ public final class TableXml {
 	}
 
 	public static void write(TableDocument table, OutputStream out) {
-		write(table.root(), table.item(), table.rows().iterator(), out);
+		write(table.names(), table.rows().iterator(), out);
 	}
 
 	/** Writes entries as they come from {@code rows}. */
-	public static void write(String root, String item, Iterator<TableRow> rows, OutputStream out) {
+	public static void write(ElementNames names, Iterator<TableRow> rows, OutputStream out) {
 		try {
 			XMLStreamWriter xml = SafeXml.OUTPUT.createXMLStreamWriter(out, "UTF-8");
 			xml.writeStartDocument("UTF-8", "1.0");
-			xml.writeStartElement(root);
+			xml.writeStartElement(names.root());
 			while (rows.hasNext()) {
-				writeValue(xml, item, rows.next());
+				writeValue(xml, names.item(), rows.next());
 			}
 			xml.writeEndElement();
 			xml.writeEndDocument();

@@ -22,6 +22,11 @@ public final class TableZip {
 
 	/** What was read: the table's element names and how many entries came. */
 	public record Summary(String root, String item, long rows) {
+
+		public ElementNames names() {
+			return new ElementNames(this.root, this.item);
+		}
+
 	}
 
 	/** Reads every XML file of the zip, handing each entry to {@code sink}. */
@@ -46,7 +51,7 @@ public final class TableZip {
 				if (++count > limits.maxEntries()) {
 					throw new TableFormatException("the zip holds more than " + limits.maxEntries() + " files");
 				}
-				TableXml.Names names = codec.read(guard.wrap(entries), row -> {
+				ElementNames names = codec.read(guard.wrap(entries), row -> {
 					rows[0]++;
 					sink.accept(row);
 				});
@@ -64,18 +69,17 @@ public final class TableZip {
 	}
 
 	/** Writes one XML file named {@code entryName} into a zip, entry by entry. */
-	public static void writeXml(String entryName, String root, String item, Iterator<TableRow> rows,
-			OutputStream out) {
-		write(entryName, Format.XML, root, item, rows, out);
+	public static void writeXml(String entryName, ElementNames names, Iterator<TableRow> rows, OutputStream out) {
+		write(entryName, Format.XML, names, rows, out);
 	}
 
 	/** Writes one file in the given format named {@code entryName} into a zip, entry by entry. */
-	public static void write(String entryName, Format format, String root, String item, Iterator<TableRow> rows,
+	public static void write(String entryName, Format format, ElementNames names, Iterator<TableRow> rows,
 			OutputStream out) {
 		try {
 			ZipOutputStream zip = new ZipOutputStream(out);
 			zip.putNextEntry(new ZipEntry(entryName));
-			TableCodec.of(format).write(root, item, rows, new NonClosing(zip));
+			TableCodec.of(format).write(names, rows, new NonClosing(zip));
 			zip.closeEntry();
 			zip.finish();
 			zip.flush();

@@ -26,10 +26,11 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.BodyInserters;
+
+import app.vsxi.dashboard.gateway.VsxiCommand.Payload;
 
 /**
  * Every call the dashboard makes to a VSXi, one method per kind of command. Calls never throw: they complete
@@ -64,56 +65,61 @@ public class VsxiGateway implements DisposableBean {
 	/** {@code GET stats/realtime}: the box's system-wide counters and HA state. */
 	public Mono<GatewayResult<RealtimeStats>> realtimeStats(SbcEndpoint sbc) {
 		// read from the bytes: the hottest call of the dashboard, made for every SBC every few seconds
-		return this.exchange.text(sbc, SbcExchange.Request.get("stats", "realtime", Map.of("format", "json")),
+		return this.exchange.text(sbc,
+				SbcExchange.Request.get(VsxiAction.STATS, VsxiTable.REALTIME, Map.of("format", "json")),
 				answer -> parse(answer.body(),
 						(byte[] body) -> RealtimeStats.from(StatsDumpReader.read(this.json.readTree(body))),
 						"stats/realtime"));
 	}
 
 	/** {@code GET stats/<table>} for the database-dump tables: table name → rows of field → value. */
-	public Mono<GatewayResult<Map<String, List<Map<String, String>>>>> statsDump(SbcEndpoint sbc, String table) {
-		return read(sbc, "stats", table, Format.JSON, body -> StatsDumpReader.read(this.json.readTree(body)));
+	public Mono<GatewayResult<Map<String, List<Map<String, String>>>>> statsDump(SbcEndpoint sbc, VsxiTable table) {
+		return checked(VsxiAction.STATS, table, Format.JSON, Payload.DUMP, () -> read(sbc, VsxiAction.STATS, table,
+				Format.JSON, body -> StatsDumpReader.read(this.json.readTree(body))));
 	}
 
 	/** {@code GET stats/<table>} for the object-list tables: media_server, sub_stats, active_calls. */
-	public Mono<GatewayResult<TableDocument>> statsList(SbcEndpoint sbc, String table) {
+	public Mono<GatewayResult<TableDocument>> statsList(SbcEndpoint sbc, VsxiTable table) {
 		return statsList(sbc, table, Format.JSON);
 	}
 
 	/** The same in a chosen format (active_calls also comes as CSV). */
-	public Mono<GatewayResult<TableDocument>> statsList(SbcEndpoint sbc, String table, Format format) {
-		return checked("stats", table, format, () -> read(sbc, "stats", table, format, parser(format)));
+	public Mono<GatewayResult<TableDocument>> statsList(SbcEndpoint sbc, VsxiTable table, Format format) {
+		return checked(VsxiAction.STATS, table, format, Payload.TABLE,
+				() -> read(sbc, VsxiAction.STATS, table, format, parser(format)));
 	}
 
 	/** {@code GET system/realtime}: host, version and uptime as plain text. */
 	public Mono<GatewayResult<SystemInfo>> systemInfo(SbcEndpoint sbc) {
-		return read(sbc, "system", "realtime", null, SystemInfo::parse);
+		return read(sbc, VsxiAction.SYSTEM, VsxiTable.REALTIME, null, SystemInfo::parse);
 	}
 
 	/** {@code GET download/<table>} in XML, the box's own format. */
-	public Mono<GatewayResult<TableDocument>> download(SbcEndpoint sbc, String table) {
+	public Mono<GatewayResult<TableDocument>> download(SbcEndpoint sbc, VsxiTable table) {
 		return download(sbc, table, Format.XML);
 	}
 
-	public Mono<GatewayResult<TableDocument>> download(SbcEndpoint sbc, String table, Format format) {
-		return checked("download", table, format, () -> read(sbc, "download", table, format, parser(format)));
+	public Mono<GatewayResult<TableDocument>> download(SbcEndpoint sbc, VsxiTable table, Format format) {
+		return checked(VsxiAction.DOWNLOAD, table, format, Payload.TABLE,
+				() -> read(sbc, VsxiAction.DOWNLOAD, table, format, parser(format)));
 	}
 
 	/** {@code GET download/<table>} as the box sends it, e.g. CSV of routes. */
-	public Mono<GatewayResult<String>> downloadText(SbcEndpoint sbc, String table, Format format) {
-		return checked("download", table, format, () -> read(sbc, "download", table, format, Function.identity()));
+	public Mono<GatewayResult<String>> downloadText(SbcEndpoint sbc, VsxiTable table, Format format) {
+		return checked(VsxiAction.DOWNLOAD, table, format, Payload.TABLE,
+				() -> read(sbc, VsxiAction.DOWNLOAD, table, format, Function.identity()));
 	}
 
 	/** {@code GET query/<table>?queryString=…}: the entries matching the condition. */
-	public Mono<GatewayResult<TableDocument>> query(SbcEndpoint sbc, String table, String queryString) {
+	public Mono<GatewayResult<TableDocument>> query(SbcEndpoint sbc, VsxiTable table, String queryString) {
 		return query(sbc, table, queryString, Format.XML);
 	}
 
-	public Mono<GatewayResult<TableDocument>> query(SbcEndpoint sbc, String table, String queryString,
+	public Mono<GatewayResult<TableDocument>> query(SbcEndpoint sbc, VsxiTable table, String queryString,
 			Format format) {
-		return checked("query", table, format,
+		return checked(VsxiAction.QUERY, table, format, Payload.TABLE,
 				() -> this.exchange.text(sbc,
-						SbcExchange.Request.get("query", table,
+						SbcExchange.Request.get(VsxiAction.QUERY, table,
 								Map.of("queryString", queryString, "format", format.parameter())),
 						answer -> parse(answer.text(), parser(format), "query/" + table)));
 	}
@@ -122,15 +128,16 @@ public class VsxiGateway implements DisposableBean {
 	 * {@code GET downloadLarge/<table>}: the zipped table, handed to {@code sink} entry by entry while it arrives,
 	 * so no table is ever held whole.
 	 */
-	public Mono<GatewayResult<TableZip.Summary>> downloadLarge(SbcEndpoint sbc, String table, Consumer<TableRow> sink) {
+	public Mono<GatewayResult<TableZip.Summary>> downloadLarge(SbcEndpoint sbc, VsxiTable table,
+			Consumer<TableRow> sink) {
 		return downloadLarge(sbc, table, Format.XML, sink);
 	}
 
-	public Mono<GatewayResult<TableZip.Summary>> downloadLarge(SbcEndpoint sbc, String table, Format format,
+	public Mono<GatewayResult<TableZip.Summary>> downloadLarge(SbcEndpoint sbc, VsxiTable table, Format format,
 			Consumer<TableRow> sink) {
-		return checked("downloadLarge", table, format,
+		return checked(VsxiAction.DOWNLOAD_LARGE, table, format, Payload.TABLE,
 				() -> this.exchange.stream(sbc,
-						SbcExchange.Request.get("downloadLarge", table, Map.of("format", format.parameter())),
+						SbcExchange.Request.get(VsxiAction.DOWNLOAD_LARGE, table, Map.of("format", format.parameter())),
 						zip -> TableZip.read(zip, format, ZipLimits.DEFAULT, sink)));
 	}
 
@@ -138,11 +145,11 @@ public class VsxiGateway implements DisposableBean {
 	 * {@code GET downloadLarge/systemConfiguration} or {@code hardwareConfiguration}: the zip with the SDC file,
 	 * copied to {@code out} as it arrives, untouched. Completes with the number of bytes.
 	 */
-	public Mono<GatewayResult<Long>> downloadFile(SbcEndpoint sbc, String table, OutputStream out) {
-		if (!VsxiCommands.FILES.contains(table)) {
+	public Mono<GatewayResult<Long>> downloadFile(SbcEndpoint sbc, VsxiTable table, OutputStream out) {
+		if (table.command(VsxiAction.DOWNLOAD_LARGE).filter(command -> command.payload() == Payload.FILE).isEmpty()) {
 			return Mono.just(GatewayResult.failed(new GatewayError.Unsupported("downloadLarge/" + table + " as a file")));
 		}
-		return this.exchange.stream(sbc, SbcExchange.Request.get("downloadLarge", table, Map.of()), zip -> {
+		return this.exchange.stream(sbc, SbcExchange.Request.get(VsxiAction.DOWNLOAD_LARGE, table, Map.of()), zip -> {
 			try {
 				return zip.transferTo(out);
 			}
@@ -153,56 +160,58 @@ public class VsxiGateway implements DisposableBean {
 	}
 
 	/** {@code POST update/<table>}: updates the entries and inserts missing ones. Every field of each entry goes. */
-	public Mono<GatewayResult<WriteOutcome>> update(SbcEndpoint sbc, String table, TableDocument entries) {
+	public Mono<GatewayResult<WriteOutcome>> update(SbcEndpoint sbc, VsxiTable table, TableDocument entries) {
 		return update(sbc, table, entries, Format.XML);
 	}
 
-	public Mono<GatewayResult<WriteOutcome>> update(SbcEndpoint sbc, String table, TableDocument entries,
+	public Mono<GatewayResult<WriteOutcome>> update(SbcEndpoint sbc, VsxiTable table, TableDocument entries,
 			Format format) {
-		return write(sbc, HttpMethod.POST, "update", table, entries, format);
+		return write(sbc, VsxiAction.UPDATE, table, entries, format);
 	}
 
 	/** {@code DELETE delete/<table>}: removes the entries matching those sent. */
-	public Mono<GatewayResult<WriteOutcome>> delete(SbcEndpoint sbc, String table, TableDocument entries) {
+	public Mono<GatewayResult<WriteOutcome>> delete(SbcEndpoint sbc, VsxiTable table, TableDocument entries) {
 		return delete(sbc, table, entries, Format.XML);
 	}
 
-	public Mono<GatewayResult<WriteOutcome>> delete(SbcEndpoint sbc, String table, TableDocument entries,
+	public Mono<GatewayResult<WriteOutcome>> delete(SbcEndpoint sbc, VsxiTable table, TableDocument entries,
 			Format format) {
-		return write(sbc, HttpMethod.DELETE, "delete", table, entries, format);
+		return write(sbc, VsxiAction.DELETE, table, entries, format);
 	}
 
 	/** {@code POST upload/<table>}: replaces the whole table with the entries sent. */
-	public Mono<GatewayResult<WriteOutcome>> upload(SbcEndpoint sbc, String table, TableDocument entries) {
+	public Mono<GatewayResult<WriteOutcome>> upload(SbcEndpoint sbc, VsxiTable table, TableDocument entries) {
 		return upload(sbc, table, entries, Format.XML);
 	}
 
-	public Mono<GatewayResult<WriteOutcome>> upload(SbcEndpoint sbc, String table, TableDocument entries,
+	public Mono<GatewayResult<WriteOutcome>> upload(SbcEndpoint sbc, VsxiTable table, TableDocument entries,
 			Format format) {
-		return write(sbc, HttpMethod.POST, "upload", table, entries, format);
+		return write(sbc, VsxiAction.UPLOAD, table, entries, format);
 	}
 
 	/**
-	 * A {@code *Large} write ({@code updateLarge}, {@code deleteLarge}, {@code replaceLarge}): the entries are
-	 * zipped while they are sent, so the table never has to be in memory. {@code parameters} carries e.g. the
-	 * table id of {@code replaceLarge/routesInRouteTable}.
+	 * A {@code *Large} write ({@code updateLarge}, {@code deleteLarge}, {@code replaceLarge}) in XML: the entries
+	 * are zipped while they are sent, so the table never has to be in memory. {@code names} are those the entries
+	 * came under; {@code parameters} carries e.g. the {@code tableID} of {@code replaceLarge/routesInRouteTable}.
 	 */
-	public Mono<GatewayResult<WriteOutcome>> writeLarge(SbcEndpoint sbc, String action, String table, String root,
-			String item, Iterator<TableRow> entries, Map<String, String> parameters) {
-		return writeLarge(sbc, action, table, Format.XML, root, item, entries, parameters);
+	public Mono<GatewayResult<WriteOutcome>> writeLarge(SbcEndpoint sbc, VsxiAction action, VsxiTable table,
+			ElementNames names, Iterator<TableRow> entries, Map<String, String> parameters) {
+		return writeLarge(sbc, action, table, Format.XML, names, entries, parameters);
 	}
 
-	public Mono<GatewayResult<WriteOutcome>> writeLarge(SbcEndpoint sbc, String action, String table, Format format,
-			String root, String item, Iterator<TableRow> entries, Map<String, String> parameters) {
-		HttpMethod method = "deleteLarge".equals(action) ? HttpMethod.DELETE : HttpMethod.POST;
-		return checked(action, table, format, () -> {
+	public Mono<GatewayResult<WriteOutcome>> writeLarge(SbcEndpoint sbc, VsxiAction action, VsxiTable table,
+			Format format, ElementNames names, Iterator<TableRow> entries, Map<String, String> parameters) {
+		if (!action.large() || !action.write()) {
+			return Mono.just(GatewayResult.failed(new GatewayError.Unsupported(action + " as a Large write")));
+		}
+		return checked(action, table, format, Payload.TABLE, () -> {
 			var zip = DataBufferUtils.outputStreamPublisher(
-					out -> TableZip.write(table + "." + format.parameter(), format, root, item, entries, out),
+					out -> TableZip.write(table + "." + format.parameter(), format, names, entries, out),
 					DefaultDataBufferFactory.sharedInstance, this.zipWriters);
 			var body = BodyInserters.fromPublisher(zip, DataBuffer.class);
 			Map<String, String> all = new LinkedHashMap<>(parameters);
 			all.put("format", format.parameter());
-			return this.exchange.text(sbc, new SbcExchange.Request(method, action, table, all,
+			return this.exchange.text(sbc, new SbcExchange.Request(action.method(), action, table, all,
 					(request, context) -> {
 						request.getHeaders().setContentType(MediaType.APPLICATION_OCTET_STREAM);
 						return body.insert(request, context);
@@ -223,8 +232,8 @@ public class VsxiGateway implements DisposableBean {
 		if (calls.isEmpty()) {
 			return Mono.just(GatewayResult.ok(new WriteOutcome.Applied("nothing to end")));
 		}
-		return write(sbc, HttpMethod.DELETE, "delete", "active_calls",
-				new TableDocument("XBActiveCallsList", "XBActiveCall", calls), format);
+		return write(sbc, VsxiAction.DELETE, VsxiTable.ACTIVE_CALLS,
+				new TableDocument(VsxiTable.ACTIVE_CALLS.names(), calls), format);
 	}
 
 	/**
@@ -237,7 +246,7 @@ public class VsxiGateway implements DisposableBean {
 					"registration delete without a filter: it would match every registration")));
 		}
 		List<TableRow> rows = filters.stream().map(TableRow::new).toList();
-		return write(sbc, HttpMethod.DELETE, "delete", "sub_stats", new TableDocument("XBSubStatsList", "XBSubStats", rows),
+		return write(sbc, VsxiAction.DELETE, VsxiTable.SUB_STATS, new TableDocument(VsxiTable.SUB_STATS.names(), rows),
 				Format.XML);
 	}
 
@@ -252,18 +261,18 @@ public class VsxiGateway implements DisposableBean {
 		return CertificateProbe.presentedFingerprint(baseUrl, this.properties.connectTimeout());
 	}
 
-	private Mono<GatewayResult<WriteOutcome>> write(SbcEndpoint sbc, HttpMethod method, String action, String table,
+	private Mono<GatewayResult<WriteOutcome>> write(SbcEndpoint sbc, VsxiAction action, VsxiTable table,
 			TableDocument entries, Format format) {
-		return checked(action, table, format, () -> {
+		return checked(action, table, format, Payload.TABLE, () -> {
 			ByteArrayOutputStream body = new ByteArrayOutputStream();
 			try {
-				TableCodec.of(format).write(entries.root(), entries.item(), entries.rows().iterator(), body);
+				TableCodec.of(format).write(entries.names(), entries.rows().iterator(), body);
 			}
 			catch (IllegalArgumentException ex) {
 				return Mono.just(GatewayResult.failed(new GatewayError.Unsupported(action + "/" + table + " in "
 						+ format.parameter() + ": " + ex.getMessage())));
 			}
-			return this.exchange.text(sbc, new SbcExchange.Request(method, action, table,
+			return this.exchange.text(sbc, new SbcExchange.Request(action.method(), action, table,
 					Map.of("format", format.parameter()), (request, context) -> {
 						request.getHeaders().setContentType(format.mediaType());
 						return BodyInserters.fromValue(body.toByteArray()).insert(request, context);
@@ -271,16 +280,18 @@ public class VsxiGateway implements DisposableBean {
 		});
 	}
 
-	private <T> Mono<GatewayResult<T>> read(SbcEndpoint sbc, String action, String table, Format format,
+	private <T> Mono<GatewayResult<T>> read(SbcEndpoint sbc, VsxiAction action, VsxiTable table, Format format,
 			Function<String, T> parser) {
 		Map<String, String> parameters = format == null ? Map.of() : Map.of("format", format.parameter());
 		return this.exchange.text(sbc, SbcExchange.Request.get(action, table, parameters),
 				answer -> parse(answer.text(), parser, action + "/" + table));
 	}
 
-	private static <T> Mono<GatewayResult<T>> checked(String action, String table, Format format,
-			Supplier<Mono<GatewayResult<T>>> call) {
-		if (!VsxiCommands.supports(action, table, format)) {
+	/** Refuses what the catalog does not list before anything is sent. */
+	private static <T> Mono<GatewayResult<T>> checked(VsxiAction action, VsxiTable table, Format format,
+			Payload payload, Supplier<Mono<GatewayResult<T>>> call) {
+		if (!table.supports(action, format)
+				|| table.command(action).map(VsxiCommand::payload).orElse(null) != payload) {
 			return Mono.just(GatewayResult.failed(
 					new GatewayError.Unsupported(action + "/" + table + " in " + format.parameter())));
 		}

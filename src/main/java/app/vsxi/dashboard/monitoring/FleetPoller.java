@@ -1,6 +1,7 @@
 package app.vsxi.dashboard.monitoring;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -21,16 +22,19 @@ import app.vsxi.dashboard.gateway.SystemInfo;
 import app.vsxi.dashboard.gateway.VsxiGateway;
 import reactor.core.publisher.Mono;
 
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedRateTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
- * Asks every SBC for its realtime stats once per interval. Polls run concurrently and never wait for each other;
- * an SBC whose previous poll has not finished is skipped for that tick, so a slow SBC is asked no more often
- * and holds nothing but its own poll.
+ * Asks every SBC for its realtime stats once per interval. Polls of different SBCs run concurrently and never
+ * wait for each other; one SBC's requests go one after another, because real boxes sometimes refuse two
+ * requests that land at the same instant. An SBC whose previous poll has not finished is skipped for that tick,
+ * so a slow SBC is asked no more often and holds nothing but its own poll.
  */
 @Component
-public class FleetPoller {
+public class FleetPoller implements SchedulingConfigurer {
 
 	private static final Logger log = LoggerFactory.getLogger(FleetPoller.class);
 
@@ -40,18 +44,25 @@ public class FleetPoller {
 
 	private final StatusBoard board;
 
+	private final MonitoringProperties properties;
+
 	private final Clock clock;
 
 	private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
 
-	public FleetPoller(FleetService fleet, VsxiGateway gateway, StatusBoard board) {
+	public FleetPoller(FleetService fleet, VsxiGateway gateway, StatusBoard board, MonitoringProperties properties) {
 		this.fleet = fleet;
 		this.gateway = gateway;
 		this.board = board;
+		this.properties = properties;
 		this.clock = Clock.systemUTC();
 	}
 
-	@Scheduled(fixedRateString = "${vsxi.monitoring.poll-interval:5s}", initialDelay = 0)
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar registrar) {
+		registrar.addFixedRateTask(new FixedRateTask(this::pollAll, this.properties.pollInterval(), Duration.ZERO));
+	}
+
 	public void pollAll() {
 		List<Sbc> sbcs = this.fleet.everySbc();
 		this.board.retainOnly(sbcs.stream().map(Sbc::id).toList());
@@ -74,27 +85,25 @@ public class FleetPoller {
 			fail(sbc, new GatewayError.UnexpectedResponse(0, "cannot use the stored credentials: " + ex.getMessage()));
 			return Mono.empty();
 		}
-		return Mono.zip(this.gateway.realtimeStats(endpoint), this.gateway.systemInfo(endpoint))
-			.doOnNext(results -> record(sbc, results.getT1(), results.getT2()))
-			.onErrorResume(ex -> {
-				log.warn("Poll of {} failed unexpectedly", sbc.name(), ex);
-				fail(sbc, new GatewayError.UnexpectedResponse(0, "internal error while polling: " + ex.getMessage()));
-				return Mono.empty();
-			})
-			.then();
+		// the uptime is asked for only after the stats have answered, and only when they have
+		return this.gateway.realtimeStats(endpoint).flatMap(stats -> {
+			return stats.fold(value -> this.gateway.systemInfo(endpoint).doOnNext(info -> reached(sbc, value, info)),
+					error -> {
+						fail(sbc, error);
+						return Mono.<GatewayResult<SystemInfo>>empty();
+					});
+		}).onErrorResume(ex -> {
+			log.warn("Poll of {} failed unexpectedly", sbc.name(), ex);
+			fail(sbc, new GatewayError.UnexpectedResponse(0, "internal error while polling: " + ex.getMessage()));
+			return Mono.empty();
+		}).then();
 	}
 
-	private void record(Sbc sbc, GatewayResult<RealtimeStats> stats, GatewayResult<SystemInfo> info) {
+	private void reached(Sbc sbc, RealtimeStats stats, GatewayResult<SystemInfo> info) {
 		Instant now = this.clock.instant();
-		SbcStatus initial = SbcStatus.waiting(sbc);
-		if (stats instanceof GatewayResult.Ok<RealtimeStats> ok) {
-			String uptime = info instanceof GatewayResult.Ok<SystemInfo> system ? system.value().hardwareUptime() : null;
-			this.board.update(sbc.id(), initial,
-					status -> status.reached(sbc, ok.value(), uptime != null ? uptime : status.uptime(), now));
-		}
-		else if (stats instanceof GatewayResult.Failed<RealtimeStats> failed) {
-			fail(sbc, failed.error());
-		}
+		String uptime = info.okValue().map(SystemInfo::hardwareUptime).orElse(null);
+		this.board.update(sbc.id(), SbcStatus.waiting(sbc),
+				status -> status.reached(sbc, stats, uptime != null ? uptime : status.uptime(), now));
 	}
 
 	private void fail(Sbc sbc, GatewayError error) {

@@ -10,12 +10,13 @@ import app.vsxi.dashboard.gateway.RealtimeStats;
 /**
  * What the dashboard last learned about one SBC.
  *
- * @param problem why the last poll failed, null when it succeeded
+ * @param error why the last poll failed, null when it succeeded; kept typed so that badges, colours and alarms
+ * follow its kind, while its sentence is only shown
  * @param stats the last stats read, kept when a later poll fails so operators still see the last known figures
  * @param lastPolled when the last poll finished
  * @param lastReached when a poll last succeeded
  */
-public record SbcStatus(long sbcId, String name, String siteLabel, long groupId, State state, String problem,
+public record SbcStatus(long sbcId, String name, String siteLabel, long groupId, State state, GatewayError error,
 		RealtimeStats stats, String uptime, Instant lastPolled, Instant lastReached) {
 
 	public enum State {
@@ -48,17 +49,20 @@ public record SbcStatus(long sbcId, String name, String siteLabel, long groupId,
 	/** A paused poll keeps the state and cause known before: the SBC is only being left alone for a while. */
 	SbcStatus failed(Sbc sbc, GatewayError error, Instant at) {
 		boolean paused = error instanceof GatewayError.CircuitOpen;
-		State state;
-		if (paused) {
-			state = this.state == State.ERROR ? State.ERROR : State.DOWN;
-		}
-		else {
-			state = error instanceof GatewayError.Unreachable || error instanceof GatewayError.Timeout ? State.DOWN
-					: State.ERROR;
-		}
-		String shown = paused && this.problem != null ? this.problem : error.message();
-		return new SbcStatus(this.sbcId, sbc.name(), sbc.siteLabel(), sbc.groupId(), state, shown, this.stats,
+		GatewayError cause = paused && this.error != null ? this.error : error;
+		State state = Trouble.of(cause).silent() || (paused && this.state != State.ERROR) ? State.DOWN : State.ERROR;
+		return new SbcStatus(this.sbcId, sbc.name(), sbc.siteLabel(), sbc.groupId(), state, cause, this.stats,
 				this.uptime, at, this.lastReached);
+	}
+
+	/** The kind of trouble, null while the SBC answers or has not been polled. */
+	public Trouble trouble() {
+		return this.error == null ? null : Trouble.of(this.error);
+	}
+
+	/** The operator's sentence for the trouble; shown, never compared. */
+	public String problem() {
+		return this.error == null ? null : this.error.message();
 	}
 
 	/** The badge an operator reads first: what kind of trouble, before the detail. */
@@ -69,22 +73,8 @@ public record SbcStatus(long sbcId, String name, String siteLabel, long groupId,
 		if (this.state == State.WAITING) {
 			return "Waiting";
 		}
-		if (this.state == State.DOWN) {
-			return "Unreachable";
-		}
-		String problem = this.problem == null ? "" : this.problem;
-		if (problem.startsWith("Not authorized")) {
-			return "Login refused";
-		}
-		if (problem.startsWith("Certificate changed")) {
-			return "Certificate changed";
-		}
-		if (problem.startsWith("Certificate not confirmed")) {
-			return "Not set up";
-		}
-		return problem.startsWith("TLS") ? "TLS failure" : "Error";
+		return trouble().badge();
 	}
-
 
 	/** Seconds since the last successful poll, for "last seen 2 min ago". */
 	public Long secondsSinceReached(Instant now) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import app.vsxi.dashboard.gateway.ElementNames;
 import app.vsxi.dashboard.gateway.Format;
 import app.vsxi.dashboard.gateway.TableCsv;
 import app.vsxi.dashboard.gateway.TableDocument;
@@ -32,7 +33,7 @@ public final class TableTransfer {
 	public static void export(Format format, String root, String item, Iterator<TableRow> rows, OutputStream out) {
 		switch (format) {
 			case CSV -> TableCsv.write(new Neutralised(rows), out);
-			case XML -> TableXml.write(root, item, rows, out);
+			case XML -> TableXml.write(new ElementNames(root, item), rows, out);
 			case JSON -> {
 				List<TableRow> all = new ArrayList<>();
 				rows.forEachRemaining(all::add);

@@ -231,7 +231,13 @@ class AccessMatrixTests {
 	}
 
 	private Sbc sbc(String name, long group) {
-		return Sbc.pinned(name, "https://127.0.0.1:1", "api", this.cipher.encrypt("pw"), null, group, null);
+		return Sbc.builder()
+			.name(name)
+			.baseUrl("https://127.0.0.1:1")
+			.username("api")
+			.passwordCipher(this.cipher.encrypt("pw"))
+			.groupId(group)
+			.build();
 	}
 
 	private static void rule(String endpoint, Set<Who> allowed, String... params) {

@@ -51,9 +51,9 @@ class AuditLogTests {
 	@BeforeEach
 	void events() {
 		this.users.save(AppUser.create("dave", "$2a$12$x", false, false));
-		this.audit.recordAs("alice", "SBC_UPDATE", "nyc-1", 11L, AuditOutcome.SUCCESS, "site: A → B");
-		this.audit.recordAs("bob", "SBC_DELETE", "lon-1", 22L, AuditOutcome.SUCCESS, null);
-		this.audit.recordAs("carol", "LOGIN", "carol", null, AuditOutcome.FAILED, "BadCredentials");
+		this.audit.recordAs("alice", AuditAction.SBC_UPDATE, "nyc-1", 11L, AuditOutcome.SUCCESS, "site: A → B");
+		this.audit.recordAs("bob", AuditAction.SBC_DELETE, "lon-1", 22L, AuditOutcome.SUCCESS, null);
+		this.audit.recordAs("carol", AuditAction.LOGIN, "carol", null, AuditOutcome.FAILED, "BadCredentials");
 	}
 
 	@Test
@@ -99,7 +99,7 @@ class AuditLogTests {
 	@Test
 	@WithUserDetails(value = "dave", setupBefore = TestExecutionEvent.TEST_EXECUTION)
 	void thePageAndTheCsvShowOnlyWhatTheViewerMaySee() throws Exception {
-		this.audit.recordAs("dave", "PASSWORD_CHANGE", "dave", null, AuditOutcome.SUCCESS, null);
+		this.audit.recordAs("dave", AuditAction.PASSWORD_CHANGE, "dave", null, AuditOutcome.SUCCESS, null);
 
 		this.mvc.perform(get("/audit"))
 			.andExpect(content().string(containsString("PASSWORD_CHANGE")))

@@ -107,7 +107,7 @@ public final class GatewayOverheadBenchmark {
 		long start = System.nanoTime();
 		Long failures = Flux.range(0, calls)
 			.flatMap(i -> gateway.realtimeStats(endpoint), CONCURRENCY)
-			.filter(result -> !(result instanceof GatewayResult.Ok<?>))
+			.filter(result -> !result.isOk())
 			.count()
 			.block();
 		if (failures != null && failures > 0) {

@@ -19,6 +19,7 @@ import app.vsxi.dashboard.gateway.GatewayResult;
 import app.vsxi.dashboard.gateway.Route;
 import app.vsxi.dashboard.gateway.SbcEndpoint;
 import app.vsxi.dashboard.gateway.TableZip;
+import app.vsxi.dashboard.gateway.VsxiTable;
 import app.vsxi.dashboard.gateway.VsxiGateway;
 
 /**
@@ -47,21 +48,21 @@ public final class LargeDownloadBenchmark {
 		try {
 			waitForPort(port);
 			URI base = URI.create("https://127.0.0.1:" + port);
-			String fingerprint = ((GatewayResult.Ok<String>) gateway.presentedCertificate(base)).value();
+			String fingerprint = gateway.presentedCertificate(base).okValue().orElseThrow();
 			SbcEndpoint sbc = new SbcEndpoint(1, "large", base, "admin", "admin", fingerprint);
 			ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
 
 			AtomicLong rows = new AtomicLong();
 			AtomicLong resources = new AtomicLong();
 			long start = System.nanoTime();
-			GatewayResult<TableZip.Summary> result = gateway.downloadLarge(sbc, "route", row -> {
+			GatewayResult<TableZip.Summary> result = gateway.downloadLarge(sbc, VsxiTable.ROUTE, row -> {
 				Route route = Route.from(row);
 				rows.incrementAndGet();
 				resources.addAndGet(route.resourceIds().size());
 			}).block(Duration.ofMinutes(10));
 			long millis = (System.nanoTime() - start) / 1_000_000;
 
-			if (!(result instanceof GatewayResult.Ok<TableZip.Summary> ok) || ok.value().rows() != ROUTES) {
+			if (result.okValue().map(TableZip.Summary::rows).orElse(-1L) != ROUTES) {
 				throw new IllegalStateException("download did not bring every route: " + result);
 			}
 			System.out.printf("downloadLarge/route: %,d typed routes (%,d resource references) in %,d ms (%,.0f routes/s)%n",

@@ -8,10 +8,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import app.vsxi.dashboard.access.AccessService;
-import app.vsxi.dashboard.gateway.SbcTrust;
 import app.vsxi.dashboard.access.AppUser;
 import app.vsxi.dashboard.access.AppUserRepository;
 import app.vsxi.dashboard.access.SecurityConfiguration;
+import app.vsxi.dashboard.monitoring.SbcStatus;
+import app.vsxi.dashboard.monitoring.StatusBoard;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -25,6 +26,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -56,8 +58,18 @@ class FleetAdminControllerTests {
 	@MockitoBean
 	AppUserRepository users;
 
-	private final Sbc sbc = new Sbc(5L, "nyc-1", "https://10.0.0.1:8888", "api-user", CIPHER_TEXT, "NYC", 1L, null,
-			SbcTrust.PINNED_CERTIFICATE, null, Instant.now(), Instant.now());
+	@MockitoBean
+	StatusBoard board;
+
+	private final Sbc sbc = Sbc.builder()
+		.id(5L)
+		.name("nyc-1")
+		.baseUrl("https://10.0.0.1:8888")
+		.username("api-user")
+		.passwordCipher(CIPHER_TEXT)
+		.siteLabel("NYC")
+		.groupId(1L)
+		.build();
 
 	@BeforeEach
 	void oneSbc() {
@@ -91,19 +103,47 @@ class FleetAdminControllerTests {
 
 	@Test
 	@WithMockUser(roles = "ADMIN")
-	void aRefusedAddressIsShownBesideItsFieldAndNothingIsLost() throws Exception {
-		given(this.fleet.create(any())).willThrow(new InvalidSbcException("address", "the VSXi API is served over HTTPS only"));
+	void everyErrorShowsAtOnceAndWhatWasTypedStaysExceptThePassword() throws Exception {
+		given(this.fleet.problems(any(), any())).willReturn(List.of(
+				new FieldProblem("address", "the VSXi API is served over HTTPS only"),
+				new FieldProblem("haMasterId", "choose another SBC of the same group as master")));
 
 		this.mvc.perform(post("/admin/sbcs").with(csrf())
-			.param("name", "lab-7")
+			.param("name", "lab 7!")
 			.param("address", "http://10.9.9.9")
-			.param("username", "api")
-			.param("password", "pw")
+			.param("username", "api-typed")
+			.param("password", "typed-secret")
+			.param("siteLabel", "Lab Seven")
+			.param("trust", "CERTIFICATE_AUTHORITY")
 			.param("groupId", "1"))
 			.andExpect(status().isOk())
 			.andExpect(view().name("fleet/form"))
+			.andExpect(content().string(containsString("letters, digits, dot, dash and underscore only")))
 			.andExpect(content().string(containsString("the VSXi API is served over HTTPS only")))
-			.andExpect(content().string(containsString("value=\"lab-7\"")));
+			.andExpect(content().string(containsString("choose another SBC of the same group as master")))
+			.andExpect(content().string(containsString("value=\"lab 7!\"")))
+			.andExpect(content().string(containsString("value=\"http://10.9.9.9\"")))
+			.andExpect(content().string(containsString("value=\"api-typed\"")))
+			.andExpect(content().string(containsString("value=\"Lab Seven\"")))
+			.andExpect(content().string(containsString("value=\"CERTIFICATE_AUTHORITY\" selected")))
+			.andExpect(content().string(not(containsString("typed-secret"))));
+		verify(this.fleet, never()).create(any());
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void theFleetListShowsEachSbcsHealthFromThePoller() throws Exception {
+		Sbc quiet = this.sbc.toBuilder().id(6L).name("lon-1").build();
+		given(this.fleet.administrable()).willReturn(List.of(this.sbc, quiet));
+		SbcStatus down = mock(SbcStatus.class);
+		given(down.state()).willReturn(SbcStatus.State.DOWN);
+		given(down.badge()).willReturn("Unreachable");
+		given(this.board.get(5L)).willReturn(down);
+
+		this.mvc.perform(get("/admin/sbcs"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Unreachable")))
+			.andExpect(content().string(containsString("Not polled yet")));
 	}
 
 	@Test

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 
 import app.vsxi.dashboard.access.AppUser;
 import app.vsxi.dashboard.access.AppUserRepository;
-import app.vsxi.dashboard.gateway.SbcTrust;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -84,8 +83,16 @@ abstract class FleetPersistenceContract {
 
 	private Sbc sbc(String name, String cipherText) {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-		return new Sbc(null, name, "https://10.0.0.1:8888", "api", cipherText, "NYC", defaultGroup(), null,
-				SbcTrust.PINNED_CERTIFICATE, null, now, now);
+		return Sbc.builder()
+			.name(name)
+			.baseUrl("https://10.0.0.1:8888")
+			.username("api")
+			.passwordCipher(cipherText)
+			.siteLabel("NYC")
+			.groupId(defaultGroup())
+			.createdAt(now)
+			.updatedAt(now)
+			.build();
 	}
 
 }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import app.vsxi.dashboard.support.RequiresPostgres;
 import app.vsxi.dashboard.support.PostgresDatabase;
 
 import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
@@ -17,6 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** The migrations and repositories on PostgreSQL, the production database. */
+@RequiresPostgres
 @DataJdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @ActiveProfiles({ "test", "postgres" })

@@ -50,7 +50,7 @@ class GatewayCommandsTests {
 
 	static Stream<Arguments> downloads() {
 		List<Arguments> all = new ArrayList<>();
-		for (String table : VsxiCommands.tables("download")) {
+		for (VsxiTable table : VsxiTable.takenBy(VsxiAction.DOWNLOAD)) {
 			all.add(Arguments.of(table, Format.XML));
 			all.add(Arguments.of(table, Format.JSON));
 		}
@@ -59,7 +59,7 @@ class GatewayCommandsTests {
 
 	@ParameterizedTest(name = "download/{0} as {1}")
 	@MethodSource("downloads")
-	void everyTableDownloadsIntoEntriesWithTheirElementNames(String table, Format format) {
+	void everyTableDownloadsIntoEntriesWithTheirElementNames(VsxiTable table, Format format) {
 		TableDocument document = ok(this.gateway.download(sbc(), table, format));
 
 		assertThat(document.root()).endsWith("List");
@@ -69,8 +69,8 @@ class GatewayCommandsTests {
 
 	@Test
 	void xmlAndJsonDownloadsOfATableHoldTheSameEntries() {
-		TableDocument xml = ok(this.gateway.download(sbc(), "digit_mapping", Format.XML));
-		TableDocument json = ok(this.gateway.download(sbc(), "digit_mapping", Format.JSON));
+		TableDocument xml = ok(this.gateway.download(sbc(), VsxiTable.DIGIT_MAPPING, Format.XML));
+		TableDocument json = ok(this.gateway.download(sbc(), VsxiTable.DIGIT_MAPPING, Format.JSON));
 
 		assertThat(json.root()).isEqualTo("DigitTranslationList");
 		assertThat(json.item()).isEqualTo("DigitTrans");
@@ -79,7 +79,7 @@ class GatewayCommandsTests {
 
 	@Test
 	void routesDownloadAsCsvText() {
-		String csv = ok(this.gateway.downloadText(sbc(), "route", Format.CSV));
+		String csv = ok(this.gateway.downloadText(sbc(), VsxiTable.ROUTE, Format.CSV));
 
 		assertThat(csv.lines().findFirst().orElse("")).contains("alias", "tableId");
 		assertThat(csv.lines().count()).isGreaterThan(1);
@@ -87,15 +87,15 @@ class GatewayCommandsTests {
 
 	@Test
 	void anUpdateOfOneFieldShowsExactlyThatChangeInTheNextDownload() {
-		TableDocument before = ok(this.gateway.download(sbc(), "digit_mapping"));
+		TableDocument before = ok(this.gateway.download(sbc(), VsxiTable.DIGIT_MAPPING));
 		TableRow first = before.rows().get(0);
 		TableRow changed = first.with("transDnis", "9995551234");
 
-		WriteOutcome outcome = ok(this.gateway.update(sbc(), "digit_mapping",
+		WriteOutcome outcome = ok(this.gateway.update(sbc(), VsxiTable.DIGIT_MAPPING,
 				new TableDocument(before.root(), before.item(), List.of(changed))));
 
 		assertThat(outcome).isInstanceOf(WriteOutcome.Applied.class);
-		TableDocument after = ok(this.gateway.download(sbc(), "digit_mapping"));
+		TableDocument after = ok(this.gateway.download(sbc(), VsxiTable.DIGIT_MAPPING));
 		List<TableRow> expected = new ArrayList<>(before.rows());
 		expected.set(0, changed);
 		assertThat(after.rows()).containsExactlyInAnyOrderElementsOf(expected);
@@ -104,31 +104,31 @@ class GatewayCommandsTests {
 	@Test
 	void aLargeDownloadStreamsEveryRouteAndALargeUpdateChangesExactlyOne() {
 		List<TableRow> routes = new ArrayList<>();
-		TableZip.Summary summary = ok(this.gateway.downloadLarge(sbc(), "route", routes::add));
+		TableZip.Summary summary = ok(this.gateway.downloadLarge(sbc(), VsxiTable.ROUTE, routes::add));
 		assertThat(summary.rows()).isEqualTo(routes.size()).isGreaterThan(100);
 		TableRow changed = routes.get(7).with("policy", routes.get(7).text("policy").equals("lcr") ? "top_down" : "lcr");
 
-		WriteOutcome outcome = ok(this.gateway.writeLarge(sbc(), "updateLarge", "route", summary.root(), summary.item(),
+		WriteOutcome outcome = ok(this.gateway.writeLarge(sbc(), VsxiAction.UPDATE_LARGE, VsxiTable.ROUTE, summary.names(),
 				List.of(changed).iterator(), Map.of()));
 
 		assertThat(outcome).isInstanceOf(WriteOutcome.Applied.class);
 		List<TableRow> after = new ArrayList<>();
-		ok(this.gateway.downloadLarge(sbc(), "route", after::add));
+		ok(this.gateway.downloadLarge(sbc(), VsxiTable.ROUTE, after::add));
 		List<TableRow> expected = new ArrayList<>(routes);
 		expected.set(7, changed);
 		assertThat(after).containsExactlyInAnyOrderElementsOf(expected);
 	}
 
 	static Stream<Arguments> plainWrites() {
-		return Stream.of(Arguments.of("digit_mapping", Format.XML, "transDnis"),
-				Arguments.of("digit_mapping", Format.JSON, "transDnis"), Arguments.of("route", Format.XML, "policy"),
-				Arguments.of("route", Format.JSON, "policy"), Arguments.of("route", Format.CSV, "policy"),
-				Arguments.of("resource", Format.JSON, "companyName"), Arguments.of("subscriber", Format.XML, "alias"));
+		return Stream.of(Arguments.of(VsxiTable.DIGIT_MAPPING, Format.XML, "transDnis"),
+				Arguments.of(VsxiTable.DIGIT_MAPPING, Format.JSON, "transDnis"), Arguments.of(VsxiTable.ROUTE, Format.XML, "policy"),
+				Arguments.of(VsxiTable.ROUTE, Format.JSON, "policy"), Arguments.of(VsxiTable.ROUTE, Format.CSV, "policy"),
+				Arguments.of(VsxiTable.RESOURCE, Format.JSON, "companyName"), Arguments.of(VsxiTable.SUBSCRIBER, Format.XML, "alias"));
 	}
 
 	@ParameterizedTest(name = "update/{0} in {1}")
 	@MethodSource("plainWrites")
-	void aPlainRoundTripChangesExactlyOneFieldInEveryWriteFormat(String table, Format format, String field) {
+	void aPlainRoundTripChangesExactlyOneFieldInEveryWriteFormat(VsxiTable table, Format format, String field) {
 		TableDocument before = ok(this.gateway.download(sbc(), table, format));
 		TableRow changed = before.rows().get(1).with(field, "changed-" + format);
 
@@ -141,20 +141,20 @@ class GatewayCommandsTests {
 	}
 
 	static Stream<Arguments> largeWrites() {
-		return Stream.of(Arguments.of("route", Format.XML, "policy"), Arguments.of("route", Format.JSON, "policy"),
-				Arguments.of("route", Format.CSV, "policy"), Arguments.of("digit_mapping", Format.XML, "transAni"),
-				Arguments.of("digit_mapping", Format.JSON, "transAni"), Arguments.of("subscriber", Format.XML, "alias"),
-				Arguments.of("subscriber", Format.JSON, "alias"));
+		return Stream.of(Arguments.of(VsxiTable.ROUTE, Format.XML, "policy"), Arguments.of(VsxiTable.ROUTE, Format.JSON, "policy"),
+				Arguments.of(VsxiTable.ROUTE, Format.CSV, "policy"), Arguments.of(VsxiTable.DIGIT_MAPPING, Format.XML, "transAni"),
+				Arguments.of(VsxiTable.DIGIT_MAPPING, Format.JSON, "transAni"), Arguments.of(VsxiTable.SUBSCRIBER, Format.XML, "alias"),
+				Arguments.of(VsxiTable.SUBSCRIBER, Format.JSON, "alias"));
 	}
 
 	@ParameterizedTest(name = "updateLarge/{0} in zipped {1}")
 	@MethodSource("largeWrites")
-	void aZippedRoundTripChangesExactlyOneFieldInEveryFormat(String table, Format format, String field) {
+	void aZippedRoundTripChangesExactlyOneFieldInEveryFormat(VsxiTable table, Format format, String field) {
 		List<TableRow> before = new ArrayList<>();
 		TableZip.Summary summary = ok(this.gateway.downloadLarge(sbc(), table, format, before::add));
 		TableRow changed = before.get(2).with(field, "zipped-" + format);
 
-		assertThat(ok(this.gateway.writeLarge(sbc(), "updateLarge", table, format, summary.root(), summary.item(),
+		assertThat(ok(this.gateway.writeLarge(sbc(), VsxiAction.UPDATE_LARGE, table, format, summary.names(),
 				List.of(changed).iterator(), Map.of()))).isInstanceOf(WriteOutcome.Applied.class);
 
 		List<TableRow> after = new ArrayList<>();
@@ -167,39 +167,39 @@ class GatewayCommandsTests {
 	@ParameterizedTest
 	@EnumSource(Format.class)
 	void deletingARouteRemovesThatRouteOnly(Format format) {
-		TableDocument before = ok(this.gateway.download(sbc(), "route", format));
+		TableDocument before = ok(this.gateway.download(sbc(), VsxiTable.ROUTE, format));
 		TableRow gone = before.rows().get(0);
 
-		ok(this.gateway.delete(sbc(), "route", new TableDocument(before.root(), before.item(), List.of(gone)), format));
+		ok(this.gateway.delete(sbc(), VsxiTable.ROUTE, new TableDocument(before.root(), before.item(), List.of(gone)), format));
 
-		assertThat(ok(this.gateway.download(sbc(), "route", format)).rows())
+		assertThat(ok(this.gateway.download(sbc(), VsxiTable.ROUTE, format)).rows())
 			.containsExactlyInAnyOrderElementsOf(before.rows().subList(1, before.rows().size()));
 	}
 
 	@Test
 	void uploadReplacesTheWholeTable() {
-		TableDocument groups = ok(this.gateway.download(sbc(), "routegroup"));
+		TableDocument groups = ok(this.gateway.download(sbc(), VsxiTable.ROUTEGROUP));
 		TableDocument kept = new TableDocument(groups.root(), groups.item(), groups.rows().subList(0, 1));
 
-		assertThat(ok(this.gateway.upload(sbc(), "routegroup", kept)).vsxiMessage()).startsWith("200 OK");
+		assertThat(ok(this.gateway.upload(sbc(), VsxiTable.ROUTEGROUP, kept)).vsxiMessage()).startsWith("200 OK");
 
-		assertThat(ok(this.gateway.download(sbc(), "routegroup")).rows()).isEqualTo(kept.rows());
+		assertThat(ok(this.gateway.download(sbc(), VsxiTable.ROUTEGROUP)).rows()).isEqualTo(kept.rows());
 	}
 
 	@Test
 	void replaceLargeOfOneRouteTableLeavesTheOtherTablesAlone() {
 		List<TableRow> routes = new ArrayList<>();
-		TableZip.Summary summary = ok(this.gateway.downloadLarge(sbc(), "route", routes::add));
+		TableZip.Summary summary = ok(this.gateway.downloadLarge(sbc(), VsxiTable.ROUTE, routes::add));
 		String tableId = routes.get(0).text("tableId");
 		List<TableRow> inTable = routes.stream().filter(r -> r.text("tableId").equals(tableId)).toList();
 		List<TableRow> others = routes.stream().filter(r -> !r.text("tableId").equals(tableId)).toList();
 		List<TableRow> replacement = List.of(inTable.get(0).with("policy", "replaced"));
 
-		ok(this.gateway.writeLarge(sbc(), "replaceLarge", "routesInRouteTable", summary.root(), summary.item(),
+		ok(this.gateway.writeLarge(sbc(), VsxiAction.REPLACE_LARGE, VsxiTable.ROUTES_IN_ROUTE_TABLE, summary.names(),
 				replacement.iterator(), Map.of("tableID", tableId)));
 
 		List<TableRow> after = new ArrayList<>();
-		ok(this.gateway.downloadLarge(sbc(), "route", after::add));
+		ok(this.gateway.downloadLarge(sbc(), VsxiTable.ROUTE, after::add));
 		List<TableRow> expected = new ArrayList<>(others);
 		expected.addAll(replacement);
 		assertThat(after).containsExactlyInAnyOrderElementsOf(expected);
@@ -207,21 +207,21 @@ class GatewayCommandsTests {
 
 	@Test
 	void queriesAndActiveCallsComeInTheirOtherFormatsToo() {
-		TableDocument json = ok(this.gateway.query(sbc(), "digit_mapping", "table_id=\"1\"", Format.JSON));
+		TableDocument json = ok(this.gateway.query(sbc(), VsxiTable.DIGIT_MAPPING, "table_id=\"1\"", Format.JSON));
 		assertThat(json.rows()).isNotEmpty().allSatisfy(row -> assertThat(row.text("tableId")).isEqualTo("1"));
 
-		TableDocument csv = ok(this.gateway.statsList(sbc(), "active_calls", Format.CSV));
+		TableDocument csv = ok(this.gateway.statsList(sbc(), VsxiTable.ACTIVE_CALLS, Format.CSV));
 		assertThat(csv.rows()).isNotEmpty().allSatisfy(call -> assertThat(call.text("callID")).isNotBlank());
 	}
 
 	@Test
 	void killingCallsNamedInXmlWorksAsInCsv() {
-		List<TableRow> calls = ok(this.gateway.statsList(sbc(), "active_calls", Format.XML)).rows();
+		List<TableRow> calls = ok(this.gateway.statsList(sbc(), VsxiTable.ACTIVE_CALLS, Format.XML)).rows();
 		TableRow victim = calls.get(0);
 
 		ok(this.gateway.killCalls(sbc(), List.of(victim), Format.XML));
 
-		assertThat(ok(this.gateway.statsList(sbc(), "active_calls", Format.XML)).rows())
+		assertThat(ok(this.gateway.statsList(sbc(), VsxiTable.ACTIVE_CALLS, Format.XML)).rows())
 			.extracting(call -> call.text("callID"))
 			.doesNotContain(victim.text("callID"));
 		assertThat(failed(this.gateway.killCalls(sbc(), List.of(victim), Format.JSON)))
@@ -229,8 +229,8 @@ class GatewayCommandsTests {
 	}
 
 	@ParameterizedTest
-	@org.junit.jupiter.params.provider.ValueSource(strings = { "systemConfiguration", "hardwareConfiguration" })
-	void configurationFilesDownloadAsTheZipTheBoxSends(String table) throws Exception {
+	@EnumSource(value = VsxiTable.class, names = { "SYSTEM_CONFIGURATION", "HARDWARE_CONFIGURATION" })
+	void configurationFilesDownloadAsTheZipTheBoxSends(VsxiTable table) throws Exception {
 		java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
 
 		long bytes = ok(this.gateway.downloadFile(sbc(), table, zip));
@@ -246,56 +246,53 @@ class GatewayCommandsTests {
 	@Test
 	void smcDataRoundTripsAsZippedCsv() {
 		List<TableRow> before = new ArrayList<>();
-		TableZip.Summary summary = ok(this.gateway.downloadLarge(sbc(), "smcDataFile", Format.CSV, before::add));
+		TableZip.Summary summary = ok(this.gateway.downloadLarge(sbc(), VsxiTable.SMC_DATA_FILE, Format.CSV, before::add));
 		assertThat(before).isNotEmpty();
 		String firstField = before.get(0).fields().keySet().iterator().next();
 		List<TableRow> replacement = List.of(before.get(0).with(firstField, "replaced"));
 
-		assertThat(ok(this.gateway.writeLarge(sbc(), "replaceLarge", "smcDataFile", Format.CSV, summary.root(),
-				summary.item(), replacement.iterator(), Map.of()))).isInstanceOf(WriteOutcome.Applied.class);
+		assertThat(ok(this.gateway.writeLarge(sbc(), VsxiAction.REPLACE_LARGE, VsxiTable.SMC_DATA_FILE, Format.CSV, summary.names(), replacement.iterator(), Map.of()))).isInstanceOf(WriteOutcome.Applied.class);
 
 		List<TableRow> after = new ArrayList<>();
-		ok(this.gateway.downloadLarge(sbc(), "smcDataFile", Format.CSV, after::add));
+		ok(this.gateway.downloadLarge(sbc(), VsxiTable.SMC_DATA_FILE, Format.CSV, after::add));
 		assertThat(after).isEqualTo(replacement);
 	}
 
 	@Test
 	void aLargeWriteWithOneBadEntryAppliesTheRestAndSaysSo() {
-		TableDocument mappings = ok(this.gateway.download(sbc(), "digit_mapping"));
+		TableDocument mappings = ok(this.gateway.download(sbc(), VsxiTable.DIGIT_MAPPING));
 		TableRow good = mappings.rows().get(1).with("transAni", "2125550000");
 		Map<String, Object> missingAField = new java.util.LinkedHashMap<>(mappings.rows().get(2).fields());
 		missingAField.remove("dnisAction");
 
-		WriteOutcome outcome = ok(this.gateway.writeLarge(sbc(), "updateLarge", "digit_mapping", mappings.root(),
-				mappings.item(), List.of(good, new TableRow(missingAField)).iterator(), Map.of()));
+		WriteOutcome outcome = ok(this.gateway.writeLarge(sbc(), VsxiAction.UPDATE_LARGE, VsxiTable.DIGIT_MAPPING, mappings.names(), List.of(good, new TableRow(missingAField)).iterator(), Map.of()));
 
 		assertThat(outcome).isInstanceOf(WriteOutcome.AppliedWithErrors.class);
 		assertThat(outcome.vsxiMessage()).startsWith("300 Finished With Errors");
-		assertThat(ok(this.gateway.download(sbc(), "digit_mapping")).rows()).contains(good);
+		assertThat(ok(this.gateway.download(sbc(), VsxiTable.DIGIT_MAPPING)).rows()).contains(good);
 	}
 
 	@Test
 	void aPlainWriteWithOneBadEntryIsRefusedWhole() {
-		TableDocument mappings = ok(this.gateway.download(sbc(), "digit_mapping"));
+		TableDocument mappings = ok(this.gateway.download(sbc(), VsxiTable.DIGIT_MAPPING));
 		Map<String, Object> missingAField = new java.util.LinkedHashMap<>(mappings.rows().get(0).fields());
 		missingAField.remove("aniAction");
 
-		GatewayError error = failed(this.gateway.update(sbc(), "digit_mapping", new TableDocument(mappings.root(),
-				mappings.item(), List.of(mappings.rows().get(1).with("transAni", "1"), new TableRow(missingAField)))));
+		GatewayError error = failed(this.gateway.update(sbc(), VsxiTable.DIGIT_MAPPING, new TableDocument(mappings.names(), List.of(mappings.rows().get(1).with("transAni", "1"), new TableRow(missingAField)))));
 
 		assertThat(error).isEqualTo(new GatewayError.Rejected("400 fail - validation exception"));
-		assertThat(ok(this.gateway.download(sbc(), "digit_mapping"))).isEqualTo(mappings);
+		assertThat(ok(this.gateway.download(sbc(), VsxiTable.DIGIT_MAPPING))).isEqualTo(mappings);
 	}
 
 	@Test
 	void aQueryReturnsTheMatchingEntriesOnly() {
-		TableDocument all = ok(this.gateway.download(sbc(), "route"));
+		TableDocument all = ok(this.gateway.download(sbc(), VsxiTable.ROUTE));
 		String alias = all.rows().get(3).text("alias");
 
-		TableDocument found = ok(this.gateway.query(sbc(), "route", "alias like '%" + alias + "%'"));
+		TableDocument found = ok(this.gateway.query(sbc(), VsxiTable.ROUTE, "alias like '%" + alias + "%'"));
 
 		assertThat(found.rows()).isNotEmpty().allSatisfy(row -> assertThat(row.text("alias")).contains(alias));
-		assertThat(failed(this.gateway.query(sbc(), "route", "alias like"))).isInstanceOf(GatewayError.Rejected.class);
+		assertThat(failed(this.gateway.query(sbc(), VsxiTable.ROUTE, "alias like"))).isInstanceOf(GatewayError.Rejected.class);
 	}
 
 	@ParameterizedTest
@@ -303,9 +300,9 @@ class GatewayCommandsTests {
 	void dumpStatsReadInBothGenerations(StatsGeneration generation) {
 		box.statsGeneration(generation);
 		try {
-			assertThat(ok(this.gateway.statsDump(sbc(), "resource"))).containsKeys("ingress_stat", "gw_egress_stat");
-			assertThat(ok(this.gateway.statsDump(sbc(), "resource_detail"))).isNotEmpty();
-			assertThat(ok(this.gateway.statsDump(sbc(), "sip_stats"))).isNotEmpty();
+			assertThat(ok(this.gateway.statsDump(sbc(), VsxiTable.RESOURCE))).containsKeys("ingress_stat", "gw_egress_stat");
+			assertThat(ok(this.gateway.statsDump(sbc(), VsxiTable.RESOURCE_DETAIL))).isNotEmpty();
+			assertThat(ok(this.gateway.statsDump(sbc(), VsxiTable.SIP_STATS))).isNotEmpty();
 		}
 		finally {
 			box.statsGeneration(StatsGeneration.OLDER);
@@ -314,20 +311,20 @@ class GatewayCommandsTests {
 
 	@Test
 	void objectListStatsRead() {
-		assertThat(ok(this.gateway.statsList(sbc(), "media_server")).item()).isEqualTo("XBMediaServerRealTimeStat");
-		assertThat(ok(this.gateway.statsList(sbc(), "sub_stats")).root()).isEqualTo("XBSubStatsList");
-		assertThat(ok(this.gateway.statsList(sbc(), "active_calls")).root()).isEqualTo("XBActiveCallsList");
+		assertThat(ok(this.gateway.statsList(sbc(), VsxiTable.MEDIA_SERVER)).item()).isEqualTo("XBMediaServerRealTimeStat");
+		assertThat(ok(this.gateway.statsList(sbc(), VsxiTable.SUB_STATS)).root()).isEqualTo("XBSubStatsList");
+		assertThat(ok(this.gateway.statsList(sbc(), VsxiTable.ACTIVE_CALLS)).root()).isEqualTo("XBActiveCallsList");
 	}
 
 	@Test
 	void killingCallsEndsExactlyThoseCalls() {
-		List<TableRow> calls = ok(this.gateway.statsList(sbc(), "active_calls")).rows();
+		List<TableRow> calls = ok(this.gateway.statsList(sbc(), VsxiTable.ACTIVE_CALLS)).rows();
 		assertThat(calls).hasSizeGreaterThan(2);
 		List<TableRow> victims = calls.subList(0, 2);
 
 		assertThat(ok(this.gateway.killCalls(sbc(), victims))).isInstanceOf(WriteOutcome.Applied.class);
 
-		List<String> remaining = ok(this.gateway.statsList(sbc(), "active_calls")).rows()
+		List<String> remaining = ok(this.gateway.statsList(sbc(), VsxiTable.ACTIVE_CALLS)).rows()
 			.stream()
 			.map(call -> call.text("callID"))
 			.toList();
@@ -337,13 +334,13 @@ class GatewayCommandsTests {
 
 	@Test
 	void deletingARegistrationRemovesThatOneOnly() {
-		List<TableRow> registrations = ok(this.gateway.statsList(sbc(), "sub_stats")).rows();
+		List<TableRow> registrations = ok(this.gateway.statsList(sbc(), VsxiTable.SUB_STATS)).rows();
 		assertThat(registrations).hasSizeGreaterThan(1);
 		TableRow target = registrations.get(0);
 
 		ok(this.gateway.deleteRegistrations(sbc(), List.of(Map.of("id", target.text("id")))));
 
-		List<String> ids = ok(this.gateway.statsList(sbc(), "sub_stats")).rows().stream().map(r -> r.text("id")).toList();
+		List<String> ids = ok(this.gateway.statsList(sbc(), VsxiTable.SUB_STATS)).rows().stream().map(r -> r.text("id")).toList();
 		assertThat(ids).doesNotContain(target.text("id")).contains(registrations.get(1).text("id"));
 		assertThat(failed(this.gateway.deleteRegistrations(sbc(), List.of(Map.of()))))
 			.isInstanceOf(GatewayError.Unsupported.class);
@@ -352,9 +349,9 @@ class GatewayCommandsTests {
 	@Test
 	void aSlaveRefusesChangesButStillAnswersReads() {
 		box.slaveMode(true);
-		TableDocument mappings = ok(this.gateway.download(sbc(), "digit_mapping"));
+		TableDocument mappings = ok(this.gateway.download(sbc(), VsxiTable.DIGIT_MAPPING));
 
-		GatewayError error = failed(this.gateway.update(sbc(), "digit_mapping", mappings));
+		GatewayError error = failed(this.gateway.update(sbc(), VsxiTable.DIGIT_MAPPING, mappings));
 
 		assertThat(error).isInstanceOf(GatewayError.SlaveMode.class);
 		assertThat(error.message()).contains("Slave");
@@ -364,8 +361,8 @@ class GatewayCommandsTests {
 	void commandsTheApiDoesNotOfferAreRefusedBeforeSending() {
 		long before = box.requestCounts().values().stream().mapToLong(Long::longValue).sum();
 
-		assertThat(failed(this.gateway.download(sbc(), "users", Format.XML))).isInstanceOf(GatewayError.Unsupported.class);
-		assertThat(failed(this.gateway.download(sbc(), "resource", Format.CSV))).isInstanceOf(GatewayError.Unsupported.class);
+		assertThat(failed(this.gateway.download(sbc(), VsxiTable.USERS, Format.XML))).isInstanceOf(GatewayError.Unsupported.class);
+		assertThat(failed(this.gateway.download(sbc(), VsxiTable.RESOURCE, Format.CSV))).isInstanceOf(GatewayError.Unsupported.class);
 
 		assertThat(box.requestCounts().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(before);
 	}
@@ -377,13 +374,13 @@ class GatewayCommandsTests {
 	static <T> T ok(reactor.core.publisher.Mono<GatewayResult<T>> call) {
 		GatewayResult<T> result = call.block(Duration.ofSeconds(30));
 		assertThat(result).as("%s", result).isInstanceOf(GatewayResult.Ok.class);
-		return ((GatewayResult.Ok<T>) result).value();
+		return result.okValue().orElseThrow();
 	}
 
 	static GatewayError failed(reactor.core.publisher.Mono<? extends GatewayResult<?>> call) {
 		GatewayResult<?> result = call.block(Duration.ofSeconds(30));
 		assertThat(result).as("%s", result).isInstanceOf(GatewayResult.Failed.class);
-		return ((GatewayResult.Failed<?>) result).error();
+		return result.failure().orElseThrow();
 	}
 
 }

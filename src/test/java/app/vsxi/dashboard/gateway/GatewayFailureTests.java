@@ -78,7 +78,7 @@ class GatewayFailureTests {
 	void aTruncatedZipIsATypedFailure() {
 		faulty.faults(new Faults(0, 0, false, true));
 
-		GatewayError error = failed(this.gateway.downloadLarge(endpoint(faulty), "route", row -> {
+		GatewayError error = failed(this.gateway.downloadLarge(endpoint(faulty), VsxiTable.ROUTE, row -> {
 		}));
 
 		assertThat(error).isInstanceOfAny(GatewayError.Unreachable.class, GatewayError.UnexpectedResponse.class);
@@ -87,11 +87,11 @@ class GatewayFailureTests {
 	@Test
 	void statusCodesMapToTheirErrors() {
 		faulty.faults(new Faults(0, 400, false, false));
-		assertThat(failed(this.gateway.download(endpoint(faulty), "resource"))).isInstanceOf(GatewayError.Rejected.class);
+		assertThat(failed(this.gateway.download(endpoint(faulty), VsxiTable.RESOURCE))).isInstanceOf(GatewayError.Rejected.class);
 		faulty.faults(new Faults(0, 402, false, false));
-		assertThat(failed(this.gateway.download(endpoint(faulty), "resource"))).isInstanceOf(GatewayError.SlaveMode.class);
+		assertThat(failed(this.gateway.download(endpoint(faulty), VsxiTable.RESOURCE))).isInstanceOf(GatewayError.SlaveMode.class);
 		faulty.faults(new Faults(0, 503, false, false));
-		assertThat(failed(this.gateway.download(endpoint(faulty), "resource")))
+		assertThat(failed(this.gateway.download(endpoint(faulty), VsxiTable.RESOURCE)))
 			.isInstanceOfSatisfying(GatewayError.UnexpectedResponse.class,
 					unexpected -> assertThat(unexpected.status()).isEqualTo(503));
 	}
@@ -99,7 +99,7 @@ class GatewayFailureTests {
 	@Test
 	void garbageInsteadOfXmlIsAnUnexpectedResponse() throws Exception {
 		try (FakeSbc fake = new FakeSbc((method, path, body) -> FakeSbc.Answer.text(200, "<XBResourceList><XBRes"))) {
-			GatewayError error = failed(this.gateway.download(endpoint(fake), "resource"));
+			GatewayError error = failed(this.gateway.download(endpoint(fake), VsxiTable.RESOURCE));
 
 			assertThat(error).isInstanceOf(GatewayError.UnexpectedResponse.class);
 			assertThat(error.message()).contains("cannot read download/resource");
@@ -112,7 +112,7 @@ class GatewayFailureTests {
 				+ "<XBResourceList><XBResource><name>&x;</name></XBResource></XBResourceList>";
 		String hostname = java.nio.file.Files.readString(java.nio.file.Path.of("/etc/hostname")).strip();
 		try (FakeSbc fake = new FakeSbc((method, path, body) -> FakeSbc.Answer.text(200, xxe))) {
-			GatewayError error = failed(this.gateway.download(endpoint(fake), "resource"));
+			GatewayError error = failed(this.gateway.download(endpoint(fake), VsxiTable.RESOURCE));
 
 			assertThat(error).isInstanceOf(GatewayError.UnexpectedResponse.class);
 			assertThat(error.message()).doesNotContain(hostname);
@@ -124,7 +124,7 @@ class GatewayFailureTests {
 		byte[] bomb = bomb();
 		try (FakeSbc fake = new FakeSbc(
 				(method, path, body) -> new FakeSbc.Answer(200, "application/octet-stream", bomb))) {
-			GatewayError error = failed(this.gateway.downloadLarge(endpoint(fake), "route", row -> {
+			GatewayError error = failed(this.gateway.downloadLarge(endpoint(fake), VsxiTable.ROUTE, row -> {
 			}));
 
 			assertThat(error.message()).contains("zip bomb");
@@ -138,10 +138,10 @@ class GatewayFailureTests {
 				+ "</DigitTrans></DigitTranslationList>";
 		try (FakeSbc fake = new FakeSbc((method, path, body) -> path.endsWith("/download/digit_mapping")
 				? FakeSbc.Answer.text(200, download) : FakeSbc.Answer.text(200, "200 OK"))) {
-			TableDocument table = ok(this.gateway.download(endpoint(fake), "digit_mapping"));
+			TableDocument table = ok(this.gateway.download(endpoint(fake), VsxiTable.DIGIT_MAPPING));
 			TableRow edited = table.rows().get(0).with("origAni", "212");
 
-			ok(this.gateway.update(endpoint(fake), "digit_mapping",
+			ok(this.gateway.update(endpoint(fake), VsxiTable.DIGIT_MAPPING,
 					new TableDocument(table.root(), table.item(), List.of(edited))));
 
 			String sent = fake.received().get(fake.received().size() - 1);

@@ -29,7 +29,7 @@ class GatewayTrustTests {
 		try (FakeSbc sbc = FakeSbc.signedBy(ca, "127.0.0.1", (m, p, b) -> FakeSbc.Answer.text(200, TABLE))) {
 			VsxiGateway gateway = gateway(ca.writePem(this.directory.resolve("ca.pem")));
 
-			assertThat(ok(gateway.download(byCa(sbc), "resource")).rows()).hasSize(1);
+			assertThat(ok(gateway.download(byCa(sbc), VsxiTable.RESOURCE)).rows()).hasSize(1);
 			gateway.destroy();
 		}
 	}
@@ -41,7 +41,7 @@ class GatewayTrustTests {
 		try (FakeSbc sbc = FakeSbc.signedBy(theirs, "127.0.0.1", (m, p, b) -> FakeSbc.Answer.text(200, TABLE))) {
 			VsxiGateway gateway = gateway(ours.writePem(this.directory.resolve("ca.pem")));
 
-			GatewayError error = failed(gateway.download(byCa(sbc), "resource"));
+			GatewayError error = failed(gateway.download(byCa(sbc), VsxiTable.RESOURCE));
 
 			assertThat(error).isInstanceOf(GatewayError.TlsFailure.class);
 			assertThat(error.message()).contains("not signed by the configured CA");
@@ -56,7 +56,7 @@ class GatewayTrustTests {
 		try (FakeSbc sbc = FakeSbc.signedBy(ca, "sbc-9.example.net", (m, p, b) -> FakeSbc.Answer.text(200, TABLE))) {
 			VsxiGateway gateway = gateway(ca.writePem(this.directory.resolve("ca.pem")));
 
-			assertThat(failed(gateway.download(byCa(sbc), "resource"))).isInstanceOf(GatewayError.TlsFailure.class);
+			assertThat(failed(gateway.download(byCa(sbc), VsxiTable.RESOURCE))).isInstanceOf(GatewayError.TlsFailure.class);
 			assertThat(sbc.received()).isEmpty();
 			gateway.destroy();
 		}
@@ -69,7 +69,7 @@ class GatewayTrustTests {
 			VsxiGateway gateway = new VsxiGateway(GatewayProperties.of(Duration.ofSeconds(2), Duration.ofSeconds(2), 2),
 					new SimpleMeterRegistry());
 
-			assertThat(failed(gateway.download(byCa(sbc), "resource")).message()).contains("trusted-ca-file");
+			assertThat(failed(gateway.download(byCa(sbc), VsxiTable.RESOURCE)).message()).contains("trusted-ca-file");
 			assertThat(sbc.received()).isEmpty();
 			gateway.destroy();
 		}
@@ -84,7 +84,7 @@ class GatewayTrustTests {
 			SbcEndpoint paired = new SbcEndpoint(5, "nyc-2", URI.create(slave.baseUrl()), "api", "pw",
 					slave.fingerprint(), SbcTrust.PINNED_CERTIFICATE, "nyc-1");
 
-			GatewayError error = failed(gateway.update(paired, "resource",
+			GatewayError error = failed(gateway.update(paired, VsxiTable.RESOURCE,
 					new TableDocument("XBResourceList", "XBResource", java.util.List.of())));
 
 			assertThat(error).isInstanceOf(GatewayError.SlaveMode.class);

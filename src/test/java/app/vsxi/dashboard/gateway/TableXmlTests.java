@@ -87,10 +87,10 @@ class TableXmlTests {
 	@Test
 	void entriesAreHandedOnAsTheyAreRead() {
 		List<String> aliases = new ArrayList<>();
-		TableXml.Names names = TableXml.stream(stream(DIGIT_MAPPINGS), row -> aliases.add(row.text("alias")));
+		ElementNames names = TableXml.stream(stream(DIGIT_MAPPINGS), row -> aliases.add(row.text("alias")));
 
 		assertThat(aliases).containsExactly("API_Test", "Other");
-		assertThat(names).isEqualTo(new TableXml.Names("DigitTranslationList", "DigitTrans"));
+		assertThat(names).isEqualTo(new ElementNames("DigitTranslationList", "DigitTrans"));
 	}
 
 	static TableDocument read(String xml) {

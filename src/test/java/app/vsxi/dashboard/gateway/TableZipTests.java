@@ -24,7 +24,7 @@ class TableZipTests {
 			.mapToObj(i -> new TableRow(Map.of("alias", "r" + i)))
 			.toList();
 		ByteArrayOutputStream zip = new ByteArrayOutputStream();
-		TableZip.writeXml("route.xml", "XBRouteList", "XBRoute", rows.iterator(), zip);
+		TableZip.writeXml("route.xml", new ElementNames("XBRouteList", "XBRoute"), rows.iterator(), zip);
 
 		List<TableRow> back = new ArrayList<>();
 		TableZip.Summary summary = TableZip.readXml(new ByteArrayInputStream(zip.toByteArray()), ZipLimits.DEFAULT,
@@ -76,7 +76,7 @@ class TableZipTests {
 	@Test
 	void aTruncatedZipIsATableFormatError() {
 		ByteArrayOutputStream zip = new ByteArrayOutputStream();
-		TableZip.writeXml("route.xml", "R", "I",
+		TableZip.writeXml("route.xml", new ElementNames("R", "I"),
 				IntStream.range(0, 5000).mapToObj(i -> new TableRow(Map.of("a", "value-" + i))).iterator(), zip);
 		byte[] cut = java.util.Arrays.copyOf(zip.toByteArray(), zip.size() / 2);
 

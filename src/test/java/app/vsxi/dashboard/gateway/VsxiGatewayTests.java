@@ -57,7 +57,7 @@ class VsxiGatewayTests {
 		GatewayResult<RealtimeStats> result = this.gateway.realtimeStats(endpoint(box, "admin", "admin")).block();
 
 		assertThat(result).isInstanceOf(GatewayResult.Ok.class);
-		RealtimeStats stats = ((GatewayResult.Ok<RealtimeStats>) result).value();
+		RealtimeStats stats = result.okValue().orElseThrow();
 		assertThat(stats.haState()).isEqualTo("active");
 		assertThat(stats.maxSessionsAllowed()).isEqualTo(19750);
 		assertThat(stats.maxCpsAllowed()).isEqualTo(10000);
@@ -71,7 +71,7 @@ class VsxiGatewayTests {
 	void systemInfoGivesTheHardwareUptimeFromTheFourthLine() {
 		GatewayResult<SystemInfo> result = this.gateway.systemInfo(endpoint(older, "admin", "admin")).block();
 
-		SystemInfo info = ((GatewayResult.Ok<SystemInfo>) result).value();
+		SystemInfo info = result.okValue().orElseThrow();
 		assertThat(info.hardwareUptime()).matches("\\d+ day \\d\\d:\\d\\d:\\d\\d");
 		assertThat(info.lines()).containsEntry("Host Name", "gw-older");
 	}
@@ -81,7 +81,7 @@ class VsxiGatewayTests {
 		GatewayResult<RealtimeStats> result = this.gateway.realtimeStats(endpoint(older, "admin", "wrong")).block();
 
 		assertThat(result).isInstanceOf(GatewayResult.Failed.class);
-		GatewayError error = ((GatewayResult.Failed<RealtimeStats>) result).error();
+		GatewayError error = result.failure().orElseThrow();
 		assertThat(error).isEqualTo(
 				new GatewayError.NotAuthorized("401 Fail - User Not Authorized: invalid user password"));
 		assertThat(error.message()).startsWith("Not authorized");
@@ -91,7 +91,7 @@ class VsxiGatewayTests {
 	void unknownUserIsNotAuthorizedWithTheOtherText() {
 		GatewayResult<RealtimeStats> result = this.gateway.realtimeStats(endpoint(older, "nobody", "x")).block();
 
-		assertThat(((GatewayResult.Failed<RealtimeStats>) result).error()).isEqualTo(new GatewayError.NotAuthorized(
+		assertThat(result.failure().orElseThrow()).isEqualTo(new GatewayError.NotAuthorized(
 				"401 Fail - User Not Authorized: Invalid username or no read/write permissions."));
 	}
 
@@ -103,7 +103,7 @@ class VsxiGatewayTests {
 		// block() with the timeout fails the test if the gateway takes longer than it was configured to wait
 		GatewayResult<RealtimeStats> result = this.gateway.realtimeStats(nothing).block(CONNECT_TIMEOUT);
 
-		GatewayError error = ((GatewayResult.Failed<RealtimeStats>) result).error();
+		GatewayError error = result.failure().orElseThrow();
 		assertThat(error).isInstanceOf(GatewayError.Unreachable.class);
 		assertThat(error.message()).contains("connection refused");
 	}
@@ -112,13 +112,13 @@ class VsxiGatewayTests {
 	void anSbcThatKeepsFailingIsPausedInsteadOfCalledAgainAndAgain() throws IOException {
 		SbcEndpoint dead = new SbcEndpoint(98, "dead", URI.create("https://127.0.0.1:" + closedPort()), "admin",
 				"admin", older.certificateFingerprint());
-		assertThat(((GatewayResult.Failed<RealtimeStats>) this.gateway.realtimeStats(dead).block()).error())
+		assertThat(this.gateway.realtimeStats(dead).block().failure().orElseThrow())
 			.isInstanceOf(GatewayError.Unreachable.class);
 
 		int calls = 1;
 		GatewayError error;
 		do {
-			error = ((GatewayResult.Failed<RealtimeStats>) this.gateway.realtimeStats(dead).block()).error();
+			error = this.gateway.realtimeStats(dead).block().failure().orElseThrow();
 			calls++;
 		}
 		while (!(error instanceof GatewayError.CircuitOpen) && calls < 10);
@@ -137,8 +137,8 @@ class VsxiGatewayTests {
 		}
 
 		// an answer about the request is not trouble with the SBC: the circuit stays closed
-		assertThat(((GatewayResult.Failed<RealtimeStats>) this.gateway.realtimeStats(endpoint(older, "admin", "wrong"))
-			.block()).error()).isInstanceOf(GatewayError.NotAuthorized.class);
+		assertThat(this.gateway.realtimeStats(endpoint(older, "admin", "wrong")).block().failure().orElseThrow())
+			.isInstanceOf(GatewayError.NotAuthorized.class);
 	}
 
 	@Test
@@ -148,7 +148,7 @@ class VsxiGatewayTests {
 
 		GatewayResult<RealtimeStats> result = this.gateway.realtimeStats(unconfirmed).block();
 
-		assertThat(((GatewayResult.Failed<RealtimeStats>) result).error())
+		assertThat(result.failure().orElseThrow())
 			.isInstanceOf(GatewayError.CertificateNotConfirmed.class);
 		assertThat(older.requestCounts().getOrDefault("stats/realtime", 0L)).isEqualTo(before);
 	}
@@ -160,7 +160,7 @@ class VsxiGatewayTests {
 
 		GatewayResult<RealtimeStats> result = this.gateway.realtimeStats(pinnedToOther).block();
 
-		assertThat(((GatewayResult.Failed<RealtimeStats>) result).error()).isEqualTo(
+		assertThat(result.failure().orElseThrow()).isEqualTo(
 				new GatewayError.CertificateChanged(older.certificateFingerprint(), newer.certificateFingerprint()));
 	}
 

@@ -13,6 +13,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import app.vsxi.dashboard.demo.DemoFleet;
 import app.vsxi.dashboard.simulator.SimulatedVsxi;
+import app.vsxi.dashboard.support.RequiresBrowser;
 import app.vsxi.dashboard.support.HeadlessChromium;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +24,7 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What a NOC operator sees in a real browser when an SBC of the demo fleet goes down. */
+@RequiresBrowser
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "demo", "test" })
 class OverviewBrowserTests {

@@ -49,6 +49,17 @@ class SbcStatusTests {
 	}
 
 	@Test
+	void theKindOfTroubleComesFromTheErrorNotFromItsSentence() {
+		SbcStatus changed = SbcStatus.waiting(this.sbc)
+			.failed(this.sbc, new GatewayError.CertificateChanged("AA", "BB"), Instant.now());
+
+		assertThat(changed.trouble()).isEqualTo(Trouble.CERTIFICATE_CHANGED);
+		assertThat(changed.trouble().cssClass()).isEqualTo("certificate-changed");
+		assertThat(changed.trouble().fixedInConnection()).isTrue();
+		assertThat(changed.problem()).isEqualTo(new GatewayError.CertificateChanged("AA", "BB").message());
+	}
+
+	@Test
 	void whilePollingIsPausedTheLastRealCauseStays() {
 		SbcStatus refused = SbcStatus.waiting(this.sbc)
 			.failed(this.sbc, new GatewayError.Unreachable("connection refused at 10.0.0.1:8888"), Instant.now());
@@ -56,6 +67,7 @@ class SbcStatusTests {
 		SbcStatus paused = refused.failed(this.sbc, new GatewayError.CircuitOpen(), Instant.now());
 
 		assertThat(paused.state()).isEqualTo(SbcStatus.State.DOWN);
+		assertThat(paused.error()).isEqualTo(new GatewayError.Unreachable("connection refused at 10.0.0.1:8888"));
 		assertThat(paused.problem()).isEqualTo("Unreachable: connection refused at 10.0.0.1:8888");
 	}
 

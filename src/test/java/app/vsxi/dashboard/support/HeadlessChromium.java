@@ -12,8 +12,8 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Debian's chromium and chromedriver, headless. Never a downloaded browser. CI installs both; elsewhere browser
- * tests are skipped when they are missing.
+ * Debian's chromium and chromedriver, headless. Never a downloaded browser. CI installs both; elsewhere classes
+ * marked {@link RequiresBrowser} are skipped when they are missing.
  */
 public final class HeadlessChromium {
 
@@ -26,9 +26,9 @@ public final class HeadlessChromium {
 	}
 
 	public static ChromeDriver start() throws IOException {
-		boolean installed = BROWSER.canExecute() && DRIVER.canExecute();
+		// a class that forgot @RequiresBrowser still skips cleanly here rather than failing outside CI
 		if (System.getenv("CI") == null) {
-			Assumptions.assumeTrue(installed, "Debian chromium and chromium-driver are not installed; skipped outside CI");
+			Assumptions.assumeTrue(installed(BROWSER.getPath()), "Debian chromium and chromium-driver are not installed");
 		}
 		Path profile = Files.createTempDirectory("vsxi-chromium");
 		ChromeOptions options = new ChromeOptions();
@@ -42,6 +42,19 @@ public final class HeadlessChromium {
 		ChromeDriver driver = new ChromeDriver(service, options);
 		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
 		return driver;
+	}
+
+	private static boolean installed(String browser) {
+		return new File(browser).canExecute() && DRIVER.canExecute();
+	}
+
+	/** The condition behind {@link RequiresBrowser}. */
+	static final class Installed extends ExternalService {
+
+		Installed() {
+			super("browser", BROWSER.getPath(), HeadlessChromium::installed);
+		}
+
 	}
 
 }

@@ -6,13 +6,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
 
-import org.junit.jupiter.api.Assumptions;
-
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The PostgreSQL server these machines run on loopback (trust auth). Each test class gets a schema of its own,
- * dropped afterwards. CI must have the server; elsewhere the PostgreSQL tests are skipped when it is absent.
+ * dropped afterwards. CI must have the server; elsewhere classes marked {@link RequiresPostgres} are skipped
+ * when it is absent.
  */
 public final class PostgresDatabase {
 
@@ -22,13 +21,6 @@ public final class PostgresDatabase {
 	private static final String USER = System.getenv().getOrDefault("VSXI_TEST_POSTGRES_USER", "postgres");
 
 	private final String schema = "vsxi_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-
-	public PostgresDatabase() {
-		boolean ci = System.getenv("CI") != null;
-		if (!ci) {
-			Assumptions.assumeTrue(reachable(), "PostgreSQL is not running at " + URL + "; skipped outside CI");
-		}
-	}
 
 	public void register(DynamicPropertyRegistry registry) {
 		registry.add("spring.datasource.url", () -> URL + "?currentSchema=" + this.schema);
@@ -45,13 +37,22 @@ public final class PostgresDatabase {
 		}
 	}
 
-	private static boolean reachable() {
-		try (Connection connection = DriverManager.getConnection(URL, USER, "")) {
+	private static boolean reachable(String url) {
+		try (Connection connection = DriverManager.getConnection(url, USER, "")) {
 			return connection.isValid(2);
 		}
 		catch (SQLException ex) {
 			return false;
 		}
+	}
+
+	/** The condition behind {@link RequiresPostgres}. */
+	static final class Reachable extends ExternalService {
+
+		Reachable() {
+			super("postgres", URL, PostgresDatabase::reachable);
+		}
+
 	}
 
 }

@@ -13,10 +13,12 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import app.vsxi.dashboard.audit.AuditLog;
+import app.vsxi.dashboard.audit.AuditAction;
 import app.vsxi.dashboard.audit.AuditOutcome;
 import app.vsxi.dashboard.fleet.CredentialCipher;
 import app.vsxi.dashboard.fleet.Sbc;
 import app.vsxi.dashboard.fleet.SbcRepository;
+import app.vsxi.dashboard.support.RequiresBrowser;
 import app.vsxi.dashboard.support.HeadlessChromium;
 import app.vsxi.dashboard.support.FakeSbc;
 
@@ -31,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Text that an SBC sends, or that describes one, is shown as text on every page that shows it: no element of it
  * is ever built, no script of it ever runs.
  */
+@RequiresBrowser
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "demo", "test" })
 class EscapingBrowserTests {
@@ -61,9 +64,16 @@ class EscapingBrowserTests {
 	void hostileFleetMember() throws Exception {
 		this.browser = HeadlessChromium.start();
 		this.hostile = FakeSbc.hostile();
-		this.sbc = this.sbcs.save(Sbc.pinned("hostile-sbc", this.hostile.baseUrl(), API_USER, this.cipher.encrypt("pw"),
-				SITE, 1L, this.hostile.fingerprint()));
-		this.audit.recordAs("admin", "SBC_UPDATE", "hostile-sbc", 1L, AuditOutcome.SUCCESS, "site: → " + SITE);
+		this.sbc = this.sbcs.save(Sbc.builder()
+			.name("hostile-sbc")
+			.baseUrl(this.hostile.baseUrl())
+			.username(API_USER)
+			.passwordCipher(this.cipher.encrypt("pw"))
+			.siteLabel(SITE)
+			.groupId(1L)
+			.certificateFingerprint(this.hostile.fingerprint())
+			.build());
+		this.audit.recordAs("admin", AuditAction.SBC_UPDATE, "hostile-sbc", 1L, AuditOutcome.SUCCESS, "site: → " + SITE);
 	}
 
 	@AfterEach
@@ -80,10 +90,10 @@ class EscapingBrowserTests {
 		logIn();
 
 		open("/overview");
-		new WebDriverWait(this.browser, Duration.ofSeconds(20))
-			.until(driver -> driver.findElement(By.cssSelector("tr[data-sbc='hostile-sbc']")).getText().contains("401"));
+		// the rows are swapped every poll interval, so the row is read in one step, never through a kept element
+		new WebDriverWait(this.browser, Duration.ofSeconds(20)).until(driver -> hostileRow().contains("401"));
 		assertInert();
-		assertThat(this.browser.findElement(By.cssSelector("tr[data-sbc='hostile-sbc']")).getText())
+		assertThat(hostileRow())
 			.contains("<script>window.__xss='sbc'</script>", "<b id=\"xss-site\">");
 
 		for (String page : List.of("/admin/sbcs", "/admin/sbcs/" + this.sbc.id(), "/audit?target=hostile-sbc")) {
@@ -91,6 +101,12 @@ class EscapingBrowserTests {
 			assertInert();
 		}
 		assertThat(this.browser.getPageSource()).contains("&lt;b id=\"xss-site\"&gt;");
+	}
+
+	private String hostileRow() {
+		Object text = ((JavascriptExecutor) this.browser)
+			.executeScript("const row = document.querySelector(\"tr[data-sbc='hostile-sbc']\"); return row ? row.innerText : '';");
+		return String.valueOf(text);
 	}
 
 	private void assertInert() {

@@ -1,24 +1,26 @@
 package app.vsxi.dashboard.simulator;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 
 /**
- * Wires the simulator. Under the {@code simulator} profile the application is one standalone simulated VSXi on
- * {@code server.port}; otherwise the simulator is a library the demo fleet and the tests start boxes from.
+ * The jar as one simulated VSXi on {@code server.port}, with no dashboard, database or login: named as the only
+ * source by {@code application-simulator.properties}, while the dashboard's application class steps aside.
  */
 @Configuration(proxyBeanMethods = false)
+@Profile("simulator")
+@EnableAutoConfiguration
 @EnableConfigurationProperties(SimulatorProperties.class)
-public class SimulatorConfiguration {
+public class StandaloneSimulator {
 
 	@Bean(initMethod = "start", destroyMethod = "stop")
-	@Profile("simulator")
 	SimulatedVsxi standaloneVsxi(SimulatorProperties properties, @Value("${server.port:8888}") int port,
 			@Value("${vsxi.simulator.name:vsxi-simulator}") String name) {
-		return new SimulatedVsxi(name, port, properties);
+		return SimulatedVsxi.standalone(name, port, properties);
 	}
 
 }

@@ -1,0 +1,89 @@
+package app.vsxi.dashboard.fleet;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import app.vsxi.dashboard.audit.AuditEvent;
+import app.vsxi.dashboard.audit.AuditLog;
+import app.vsxi.dashboard.audit.AuditOutcome;
+import app.vsxi.dashboard.audit.AuditQuery;
+import app.vsxi.dashboard.gateway.GatewayError;
+import app.vsxi.dashboard.gateway.GatewayResult;
+import app.vsxi.dashboard.gateway.VsxiGateway;
+import app.vsxi.dashboard.support.AuditScopes;
+import reactor.core.publisher.Mono;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+
+/** Confirming a certificate: the SBC is asked with no database transaction open, then the pin is saved and audited. */
+@SpringBootTest
+@ActiveProfiles("test")
+@WithMockUser(username = "pinner", roles = "ADMIN")
+class SbcConnectionsTests {
+
+	@MockitoBean
+	VsxiGateway gateway;
+
+	@Autowired
+	SbcConnections connections;
+
+	@Autowired
+	SbcRepository sbcs;
+
+	@Autowired
+	SbcGroupRepository groups;
+
+	@Autowired
+	CredentialCipher cipher;
+
+	@Autowired
+	AuditLog audit;
+
+	private Sbc sbc;
+
+	@AfterEach
+	void remove() {
+		if (this.sbc != null) {
+			this.sbcs.deleteById(this.sbc.id());
+		}
+	}
+
+	@Test
+	void trustingACertificateHoldsNoDatabaseTransactionWhileTheSbcIsAsked() {
+		this.sbc = this.sbcs.save(Sbc.builder()
+			.name("pin-" + System.nanoTime())
+			.baseUrl("https://10.9.8.7:8888")
+			.username("api")
+			.passwordCipher(this.cipher.encrypt("pw"))
+			.groupId(this.groups.findByName("Default").orElseThrow().id())
+			.build());
+		List<Boolean> transactionOpen = new ArrayList<>();
+		given(this.gateway.presentedCertificate(any())).willAnswer(call -> {
+			transactionOpen.add(TransactionSynchronizationManager.isActualTransactionActive());
+			return GatewayResult.ok("AA:BB");
+		});
+		given(this.gateway.realtimeStats(any())).willReturn(Mono.just(GatewayResult.failed(new GatewayError.Busy())));
+		given(this.gateway.systemInfo(any())).willReturn(Mono.just(GatewayResult.failed(new GatewayError.Busy())));
+
+		this.connections.trust(this.sbc.id(), "AA:BB");
+
+		assertThat(transactionOpen).isNotEmpty().containsOnly(false);
+		assertThat(this.sbcs.findById(this.sbc.id())).get().extracting(Sbc::certificateFingerprint).isEqualTo("AA:BB");
+		assertThat(this.audit.search(new AuditQuery(this.sbc.name(), "pinner", "SBC_TRUST_CERTIFICATE",
+				AuditOutcome.SUCCESS, null, null), AuditScopes.everything(), 10)).extracting(AuditEvent::detail)
+			.containsExactly("now AA:BB");
+	}
+
+}

@@ -1,0 +1,111 @@
+package app.vsxi.dashboard.monitoring;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import app.vsxi.dashboard.fleet.FleetService;
+import app.vsxi.dashboard.fleet.Sbc;
+import app.vsxi.dashboard.gateway.GatewayResult;
+import app.vsxi.dashboard.gateway.RealtimeStats;
+import app.vsxi.dashboard.gateway.SbcEndpoint;
+import app.vsxi.dashboard.gateway.SbcTrust;
+import app.vsxi.dashboard.gateway.SystemInfo;
+import app.vsxi.dashboard.gateway.VsxiGateway;
+import reactor.core.publisher.Mono;
+
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+class FleetPollerTests {
+
+	private static final RealtimeStats STATS = new RealtimeStats(12, 100, 20, 19750, 2, 10000, 90, "active", Map.of());
+
+	private final FleetService fleet = mock(FleetService.class);
+
+	private final VsxiGateway gateway = mock(VsxiGateway.class);
+
+	private final StatusBoard board = new StatusBoard();
+
+	private final FleetPoller poller = new FleetPoller(this.fleet, this.gateway, this.board,
+			new MonitoringProperties(Duration.ofSeconds(7), Duration.ofSeconds(5)));
+
+	@Test
+	void pollsAtTheConfiguredInterval() {
+		ScheduledTaskRegistrar registrar = new ScheduledTaskRegistrar();
+
+		this.poller.configureTasks(registrar);
+
+		assertThat(registrar.getFixedRateTaskList()).singleElement()
+			.satisfies(task -> assertThat(task.getIntervalDuration()).isEqualTo(Duration.ofSeconds(7)));
+	}
+
+	@Test
+	void oneSbcsRequestsGoOneAfterAnother() {
+		fleetOf(sbc(1, "nyc-1"));
+		AtomicBoolean statsInFlight = new AtomicBoolean();
+		AtomicBoolean overlapped = new AtomicBoolean();
+		AtomicInteger infoCalls = new AtomicInteger();
+		when(this.gateway.realtimeStats(any())).thenReturn(Mono.defer(() -> {
+			statsInFlight.set(true);
+			return Mono.delay(Duration.ofMillis(300)).map(tick -> {
+				statsInFlight.set(false);
+				return GatewayResult.ok(STATS);
+			});
+		}));
+		when(this.gateway.systemInfo(any())).thenReturn(Mono.fromSupplier(() -> {
+			overlapped.compareAndSet(false, statsInFlight.get());
+			infoCalls.incrementAndGet();
+			return GatewayResult.ok(new SystemInfo("3 day 01:00:00", Map.of()));
+		}));
+
+		this.poller.pollAll();
+
+		await().atMost(Duration.ofSeconds(5)).until(() -> infoCalls.get() == 1);
+		assertThat(overlapped).isFalse();
+		assertThat(this.board.get(1).state()).isEqualTo(SbcStatus.State.UP);
+		assertThat(this.board.get(1).uptime()).isEqualTo("3 day 01:00:00");
+	}
+
+	@Test
+	void aHangingSbcHoldsBackNoOtherSbc() {
+		fleetOf(sbc(1, "hanging"), sbc(2, "healthy"));
+		when(this.gateway.realtimeStats(argThat(endpoint -> endpoint != null && endpoint.sbcId() == 1)))
+			.thenReturn(Mono.never());
+		when(this.gateway.realtimeStats(argThat(endpoint -> endpoint != null && endpoint.sbcId() == 2)))
+			.thenReturn(Mono.just(GatewayResult.ok(STATS)));
+		when(this.gateway.systemInfo(any())).thenReturn(Mono.just(GatewayResult.ok(new SystemInfo("1 day", Map.of()))));
+
+		this.poller.pollAll();
+
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.board.get(2).state() == SbcStatus.State.UP);
+		assertThat(this.board.get(1).state()).isEqualTo(SbcStatus.State.WAITING);
+	}
+
+	private void fleetOf(Sbc... sbcs) {
+		when(this.fleet.everySbc()).thenReturn(List.of(sbcs));
+		for (Sbc sbc : sbcs) {
+			when(this.fleet.endpoint(argThat(s -> s != null && s.id().equals(sbc.id())), any()))
+				.thenReturn(new SbcEndpoint(sbc.id(), sbc.name(), URI.create(sbc.baseUrl()), "api", "pw", null,
+						SbcTrust.PINNED_CERTIFICATE, null));
+		}
+	}
+
+	private static Sbc sbc(long id, String name) {
+		return new Sbc(id, name, "https://10.0.0." + id + ":8888", "api", "k:x", "NYC", 1L, null,
+				SbcTrust.PINNED_CERTIFICATE, null, Instant.now(), Instant.now());
+	}
+
+}
