@@ -7,28 +7,36 @@ import java.util.Optional;
 import java.util.Set;
 
 import app.vsxi.dashboard.gateway.Format;
-import app.vsxi.dashboard.gateway.VsxiCommands;
+import app.vsxi.dashboard.gateway.VsxiAction;
+import app.vsxi.dashboard.gateway.VsxiTable;
 
 /**
- * The tables the editor opens, with the fields that identify a row. The API reference publishes no keys except
- * by inference (§9.2), so these are the dashboard's reading; which actions a table takes comes from the
- * gateway's command table.
+ * The tables the editor opens. Actions, formats and keys come from the gateway's catalog ({@link VsxiTable});
+ * where the catalog names no key (no source gives one), the editor needs one anyway to match rows, so it uses the
+ * field named here, its own reading of the table, as a hint that never adds or drops a field.
  */
 public enum EditableTable {
 
-	ROUTE("route", "alias", "tableId"), ROUTEGROUP("routegroup", "groupId"), ROUTETABLE("routetable", "tableId"),
-	RESOURCE("resource", "trunkId"), RESOURCEBLOCK("resourceblock", "id"),
-	DIGIT_MAPPING_INDEX("digit_mapping_index", "tableId"), DIGIT_MAPPING("digit_mapping", "alias", "tableId"),
-	SUBSCRIBER("subscriber", "username", "userDomain"), MEDIA_SERVER_PROFILE("media_server_profile", "id"),
-	MEDIA_SERVER("media_server", "mediaSrvIndex");
+	ROUTE(VsxiTable.ROUTE), ROUTEGROUP(VsxiTable.ROUTEGROUP, "groupId"),
+	ROUTETABLE(VsxiTable.ROUTETABLE, "tableId"), RESOURCE(VsxiTable.RESOURCE),
+	RESOURCEBLOCK(VsxiTable.RESOURCEBLOCK, "id"), DIGIT_MAPPING_INDEX(VsxiTable.DIGIT_MAPPING_INDEX, "tableId"),
+	DIGIT_MAPPING(VsxiTable.DIGIT_MAPPING), SUBSCRIBER(VsxiTable.SUBSCRIBER, "username", "userDomain"),
+	MEDIA_SERVER_PROFILE(VsxiTable.MEDIA_SERVER_PROFILE, "id"), MEDIA_SERVER(VsxiTable.MEDIA_SERVER, "mediaSrvIndex");
+
+	private final VsxiTable catalog;
 
 	private final String table;
 
 	private final List<String> keyFields;
 
-	EditableTable(String table, String... keyFields) {
-		this.table = table;
-		this.keyFields = List.of(keyFields);
+	EditableTable(VsxiTable catalog, String... keyHint) {
+		this.catalog = catalog;
+		this.table = catalog.path();
+		this.keyFields = catalog.keyFields().isEmpty() ? List.of(keyHint) : catalog.keyFields();
+	}
+
+	public VsxiTable catalog() {
+		return this.catalog;
 	}
 
 	public static Optional<EditableTable> named(String table) {
@@ -45,13 +53,13 @@ public enum EditableTable {
 
 	/** Downloaded zipped when the API offers it: such tables can be far beyond what a plain download holds. */
 	public boolean downloadsLarge() {
-		return VsxiCommands.supports("downloadLarge", this.table, Format.XML);
+		return this.catalog.supports(VsxiAction.DOWNLOAD_LARGE, Format.XML);
 	}
 
 	public Set<WriteAction> writeActions() {
 		Set<WriteAction> actions = EnumSet.noneOf(WriteAction.class);
 		for (WriteAction action : WriteAction.values()) {
-			if (VsxiCommands.supports(action.path(), this.table, Format.XML)) {
+			if (this.catalog.supports(action.catalog(), Format.XML)) {
 				actions.add(action);
 			}
 		}

@@ -16,9 +16,11 @@ import reactor.core.publisher.Mono;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
+import app.vsxi.dashboard.audit.AuditAction;
 import app.vsxi.dashboard.audit.AuditLog;
 import app.vsxi.dashboard.audit.AuditOutcome;
 import app.vsxi.dashboard.fleet.Sbc;
+import app.vsxi.dashboard.gateway.ElementNames;
 import app.vsxi.dashboard.gateway.GatewayError;
 import app.vsxi.dashboard.gateway.GatewayResult;
 import app.vsxi.dashboard.gateway.SbcEndpoint;
@@ -200,11 +202,12 @@ public class TableApplier {
 	private Mono<GatewayResult<WriteOutcome>> send(SbcEndpoint endpoint, Draft draft, ApplyPlan.Call call) {
 		TableDocument document = new TableDocument(draft.root(), draft.item(), call.rows());
 		return switch (call.action()) {
-			case UPDATE -> this.gateway.update(endpoint, draft.table(), document);
-			case DELETE -> this.gateway.delete(endpoint, draft.table(), document);
-			case UPLOAD -> this.gateway.upload(endpoint, draft.table(), document);
-			case UPDATE_LARGE, DELETE_LARGE, REPLACE_LARGE -> this.gateway.writeLarge(endpoint, call.action().path(),
-					draft.table(), draft.root(), draft.item(), call.rows().iterator(), Map.of());
+			case UPDATE -> this.gateway.update(endpoint, draft.editable().catalog(), document);
+			case DELETE -> this.gateway.delete(endpoint, draft.editable().catalog(), document);
+			case UPLOAD -> this.gateway.upload(endpoint, draft.editable().catalog(), document);
+			case UPDATE_LARGE, DELETE_LARGE, REPLACE_LARGE -> this.gateway.writeLarge(endpoint,
+					call.action().catalog(), draft.editable().catalog(), document.names(), call.rows().iterator(),
+					Map.of());
 		};
 	}
 
@@ -213,7 +216,7 @@ public class TableApplier {
 		String calls = reports.stream()
 			.map(report -> report.action().path() + " " + report.rows() + " rows → " + report.answer())
 			.collect(Collectors.joining("; "));
-		this.audit.record(rollback ? "TABLE_ROLLBACK" : "TABLE_APPLY", sbc.name() + " " + draft.table(),
+		this.audit.record(rollback ? AuditAction.TABLE_ROLLBACK : AuditAction.TABLE_APPLY, sbc.name() + " " + draft.table(),
 				sbc.groupId(), outcome, diff.summary().text() + (rollback ? " (snapshot " + draft.rollbackOf() + ")" : "")
 						+ "; calls: " + (calls.isEmpty() ? "none" : calls));
 	}
@@ -221,7 +224,7 @@ public class TableApplier {
 	private Payload payload(Draft draft, ApplyPlan.Call call) {
 		List<TableRow> shown = call.rows().subList(0, Math.min(PAYLOAD_ROWS_SHOWN, call.rows().size()));
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		TableXml.write(draft.root(), draft.item(), shown.iterator(), body);
+		TableXml.write(new ElementNames(draft.root(), draft.item()), shown.iterator(), body);
 		return new Payload(call.action(), call.rows().size(), body.toString(StandardCharsets.UTF_8),
 				call.rows().size() - shown.size());
 	}

@@ -33,7 +33,7 @@ class TableDownloads {
 			also.accept(row);
 		};
 		if (table.downloadsLarge()) {
-			GatewayResult<TableZip.Summary> result = this.gateway.downloadLarge(sbc, table.table(), sink)
+			GatewayResult<TableZip.Summary> result = this.gateway.downloadLarge(sbc, table.catalog(), sink)
 				.block(LONGEST);
 			if (result instanceof GatewayResult.Failed<TableZip.Summary> failed) {
 				return new Downloaded.Failed(failed.error());
@@ -41,7 +41,7 @@ class TableDownloads {
 			TableZip.Summary summary = ((GatewayResult.Ok<TableZip.Summary>) result).value();
 			return new Downloaded.Table(summary.root(), summary.item(), packer.finish());
 		}
-		GatewayResult<TableDocument> result = this.gateway.download(sbc, table.table()).block(LONGEST);
+		GatewayResult<TableDocument> result = this.gateway.download(sbc, table.catalog()).block(LONGEST);
 		if (result instanceof GatewayResult.Failed<TableDocument> failed) {
 			return new Downloaded.Failed(failed.error());
 		}

@@ -8,20 +8,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import app.vsxi.dashboard.gateway.Format;
@@ -173,14 +170,6 @@ class TablesController {
 		model.addAttribute("sbcId", id);
 		model.addAttribute("draftId", draftId);
 		return "tables/applied";
-	}
-
-	@ExceptionHandler(TableEditorException.class)
-	String refused(TableEditorException refusal, HttpServletRequest request, RedirectAttributes redirect) {
-		redirect.addFlashAttribute("failure", refusal.getMessage());
-		Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
-		Object id = variables instanceof Map<?, ?> map ? map.get("id") : null;
-		return id == null ? "redirect:/overview" : "redirect:/sbcs/" + id + "/tables";
 	}
 
 	private String opened(long id, TableEditorService.Opened opened, RedirectAttributes redirect) {

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
 
+import app.vsxi.dashboard.gateway.ElementNames;
 import app.vsxi.dashboard.gateway.Format;
 import app.vsxi.dashboard.gateway.TableRow;
 import app.vsxi.dashboard.gateway.TableZip;
@@ -158,9 +159,9 @@ public final class TableDiffBenchmark {
 		try (OutputStream a = new BufferedOutputStream(new FileOutputStream(before));
 				OutputStream b = new BufferedOutputStream(new FileOutputStream(after))) {
 			Iterator<TableRow> olderRows = new Generated(ROWS, random, false, olderLines);
-			TableZip.write("route.csv", Format.CSV, null, null, olderRows, a);
+			TableZip.write("route.csv", Format.CSV, new ElementNames(null, null), olderRows, a);
 			Iterator<TableRow> newerRows = new Generated(ROWS, new Random(42), true, newerLines);
-			TableZip.write("route.csv", Format.CSV, null, null, newerRows, b);
+			TableZip.write("route.csv", Format.CSV, new ElementNames(null, null), newerRows, b);
 		}
 		Collections.sort(olderLines);
 		Collections.sort(newerLines);

@@ -67,12 +67,12 @@ class TableEditorFlowTests {
 		SbcEndpoint endpoint = this.fleet.endpoint(this.fleet.get(sbcId));
 		if (table.downloadsLarge()) {
 			List<TableRow> rows = new java.util.ArrayList<>();
-			GatewayResult<TableZip.Summary> result = this.gateway.downloadLarge(endpoint, table.table(), rows::add)
+			GatewayResult<TableZip.Summary> result = this.gateway.downloadLarge(endpoint, table.catalog(), rows::add)
 				.block(Duration.ofMinutes(1));
 			assertThat(result).isInstanceOf(GatewayResult.Ok.class);
 			return rows;
 		}
-		GatewayResult<TableDocument> result = this.gateway.download(endpoint, table.table()).block(Duration.ofMinutes(1));
+		GatewayResult<TableDocument> result = this.gateway.download(endpoint, table.catalog()).block(Duration.ofMinutes(1));
 		assertThat(result).isInstanceOf(GatewayResult.Ok.class);
 		return ((GatewayResult.Ok<TableDocument>) result).value().rows();
 	}
