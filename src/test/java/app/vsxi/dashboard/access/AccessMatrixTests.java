@@ -66,8 +66,6 @@ class AccessMatrixTests {
 
 	private static final Set<Who> ADMIN_ONLY = EnumSet.of(Who.ADMIN);
 
-	private static final Set<Who> VIEWERS_OF_A = EnumSet.of(Who.VIEWER_A, Who.OPERATOR_A, Who.GROUP_ADMIN_A, Who.ADMIN);
-
 	private static final Set<Who> OPERATORS_OF_A = EnumSet.of(Who.OPERATOR_A, Who.GROUP_ADMIN_A, Who.ADMIN);
 
 	/** Who may call each endpoint, with the parameters that make the call valid. */
@@ -122,6 +120,22 @@ class AccessMatrixTests {
 		rule("GET /sbcs/{id}/registrations/rows", VIEWERS_OF_A);
 		rule("POST /sbcs/{id}/registrations/delete/preview", OPERATORS_OF_A, "username", "alice");
 		rule("POST /sbcs/{id}/registrations/delete", OPERATORS_OF_A, "token", "not-a-token");
+		// table editor: viewers of the SBC's group browse, preview and export; operators change
+		rule("GET /sbcs/{id}/tables", VIEWERS_OF_A);
+		rule("POST /sbcs/{id}/tables/open", VIEWERS_OF_A, "table", "route");
+		rule("POST /sbcs/{id}/tables/snapshots/{snapshotId}/rollback", OPERATORS_OF_A);
+		rule("GET /sbcs/{id}/tables/drafts/{draftId}", VIEWERS_OF_A);
+		rule("GET /sbcs/{id}/tables/drafts/{draftId}/rows", VIEWERS_OF_A);
+		rule("GET /sbcs/{id}/tables/drafts/{draftId}/row", VIEWERS_OF_A, "key", "0\tr1\t1");
+		rule("POST /sbcs/{id}/tables/drafts/{draftId}/edit", OPERATORS_OF_A, "key", "0\tr1\t1", "v_alias", "r2");
+		rule("POST /sbcs/{id}/tables/drafts/{draftId}/delete", OPERATORS_OF_A, "key", "0\tr1\t1");
+		rule("POST /sbcs/{id}/tables/drafts/{draftId}/revert", OPERATORS_OF_A, "key", "0\tr1\t1");
+		rule("POST /sbcs/{id}/tables/drafts/{draftId}/copy", OPERATORS_OF_A, "key", "0\tr1\t1");
+		rule("POST /sbcs/{id}/tables/drafts/{draftId}/import", OPERATORS_OF_A);
+		rule("GET /sbcs/{id}/tables/drafts/{draftId}/export", VIEWERS_OF_A, "format", "csv");
+		rule("POST /sbcs/{id}/tables/drafts/{draftId}/discard", OPERATORS_OF_A);
+		rule("GET /sbcs/{id}/tables/drafts/{draftId}/preview", VIEWERS_OF_A);
+		rule("POST /sbcs/{id}/tables/drafts/{draftId}/apply", OPERATORS_OF_A);
 	}
 
 	@Autowired
@@ -215,6 +229,8 @@ class AccessMatrixTests {
 		String[] parts = endpoint.split(" ", 2);
 		String path = parts[1].replace("/admin/users/{id}", "/admin/users/" + this.targetUser)
 			.replace("/admin/groups/{id}", "/admin/groups/" + this.emptyGroup)
+			.replace("{draftId}", "999999")
+			.replace("{snapshotId}", "999999")
 			.replace("{id}", String.valueOf(this.sbcA))
 			.replace("{groupId}", String.valueOf(this.groupA));
 		MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(parts[0]), path).with(csrf());
