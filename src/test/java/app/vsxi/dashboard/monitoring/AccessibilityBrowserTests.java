@@ -94,7 +94,7 @@ class AccessibilityBrowserTests {
 		long admin = this.users.findByUsername("admin").orElseThrow().id();
 		for (String page : List.of("/overview", "/overview?sort=calls&q=demo", "/sbcs/" + sbc, "/admin/sbcs",
 				"/admin/sbcs/new", "/admin/sbcs/" + sbc, "/admin/users", "/admin/users/" + admin, "/admin/groups",
-				"/audit", "/account/password")) {
+				"/audit", "/audit/chain", "/account/password")) {
 			violations.addAll(check(page));
 		}
 		assertThat(violations).isEmpty();
