@@ -3,6 +3,7 @@ package app.vsxi.dashboard.gateway;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -24,10 +25,16 @@ public record GatewayProperties(@DefaultValue("3s") Duration connectTimeout, @De
 		@DefaultValue("1") int readRetries, @DefaultValue("300ms") Duration retryBackoff,
 		@DefaultValue CircuitBreaker circuitBreaker, String trustedCaFile) {
 
+	/** Every setting at its default, bound as Spring binds an empty configuration: the defaults live above only. */
+	public static GatewayProperties defaults() {
+		return new Binder().bindOrCreate("vsxi.gateway", GatewayProperties.class);
+	}
+
 	/** For tests and tools: the given timeouts and connections, the defaults for the rest. */
 	public static GatewayProperties of(Duration connectTimeout, Duration readTimeout, int maxConnectionsPerSbc) {
-		return new GatewayProperties(connectTimeout, readTimeout, maxConnectionsPerSbc, 32, 1, Duration.ofMillis(300),
-				new CircuitBreaker(50, 10, 5, Duration.ofSeconds(30)), null);
+		GatewayProperties defaults = defaults();
+		return new GatewayProperties(connectTimeout, readTimeout, maxConnectionsPerSbc, defaults.maxQueuedPerSbc,
+				defaults.readRetries, defaults.retryBackoff, defaults.circuitBreaker, defaults.trustedCaFile);
 	}
 
 	public GatewayProperties withTrustedCaFile(String file) {

@@ -3,6 +3,8 @@ package app.vsxi.dashboard.simulator;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import tools.jackson.core.JacksonException;
@@ -16,17 +18,34 @@ final class AdminHandler {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/** The switches of {@link Faults} and the two actions beside them; {@link Quirks#NAMES} are the others. */
+	private static final Set<String> SWITCHES = Set.of("latencyMillis", "status", "connectionReset", "truncateBody",
+			"slave", "downSeconds");
+
 	private final VsxiState state;
 
 	private final RequestCounts counts;
 
 	private final Consumer<Duration> goDown;
 
+	private final AtomicReference<Duration> pendingDown = new AtomicReference<>();
+
 	/** @param goDown closes the box's port for a while, reopening it afterwards */
 	AdminHandler(VsxiState state, RequestCounts counts, Consumer<Duration> goDown) {
 		this.state = state;
 		this.counts = counts;
 		this.goDown = goDown;
+	}
+
+	/**
+	 * Takes the box down if the request just answered asked for it: only now, so that answer has left before the
+	 * port closes, however busy the machine.
+	 */
+	void afterAnswer() {
+		Duration down = this.pendingDown.getAndSet(null);
+		if (down != null) {
+			this.goDown.accept(down);
+		}
 	}
 
 	Reply handle(String method, String path, byte[] body, boolean readWrite) {
@@ -40,6 +59,7 @@ final class AdminHandler {
 				case "POST " + VsxiConventions.FAULTS_PATH -> changeFaults(read(body));
 				case "DELETE " + VsxiConventions.FAULTS_PATH -> {
 					this.state.faults(Faults.NONE);
+					this.state.quirks(Quirks.DEFAULTS);
 					this.state.slave(false);
 					yield json(faults());
 				}
@@ -62,13 +82,19 @@ final class AdminHandler {
 	}
 
 	private Reply changeFaults(Map<String, Object> changes) {
+		for (String name : changes.keySet()) {
+			if (!SWITCHES.contains(name) && !Quirks.NAMES.contains(name)) {
+				throw new IllegalArgumentException("unknown switch " + name);
+			}
+		}
 		this.state.faults(this.state.faults().with(changes));
+		this.state.quirks(this.state.quirks().with(changes));
 		if (changes.containsKey("slave")) {
 			this.state.slave(Boolean.parseBoolean(changes.get("slave").toString()));
 		}
 		Object down = changes.get("downSeconds");
 		if (down != null && Long.parseLong(down.toString()) > 0) {
-			this.goDown.accept(Duration.ofSeconds(Long.parseLong(down.toString())));
+			this.pendingDown.set(Duration.ofSeconds(Long.parseLong(down.toString())));
 		}
 		return json(faults());
 	}
@@ -76,6 +102,7 @@ final class AdminHandler {
 	private Map<String, Object> faults() {
 		Map<String, Object> faults = new LinkedHashMap<>(this.state.faults().asMap());
 		faults.put("slave", this.state.slave());
+		faults.putAll(this.state.quirks().asMap());
 		return faults;
 	}
 

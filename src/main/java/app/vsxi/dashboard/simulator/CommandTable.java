@@ -69,14 +69,6 @@ final class CommandTable {
 		return COMMANDS.stream().anyMatch(command -> command.action().equals(action));
 	}
 
-	/**
-	 * Inferred (reference §1): the prose says every Large action is POST while the table lists GET and DELETE;
-	 * the tolerant simulator takes POST for those too.
-	 */
-	static boolean methodAllowed(VsxiCommand command, String method) {
-		return command.method().equals(method) || (command.large() && "POST".equals(method));
-	}
-
 	private static Map<String, VsxiCommand> byKey() {
 		Map<String, VsxiCommand> byKey = new LinkedHashMap<>();
 		COMMANDS.forEach(command -> byKey.put(command.key(), command));

@@ -1,5 +1,7 @@
 package app.vsxi.dashboard.simulator;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,26 +27,79 @@ final class ConfigCommands {
 	Reply download(ApiRequest request) {
 		VsxiTable table = this.state.table(request.command().table());
 		Document.Format format = request.format();
+		Quirks quirks = this.state.quirks();
+		if (quirks.jsonFails(format, table.size())) {
+			return Reply.Status.jsonConversionFailed();
+		}
 		return new Reply.Body(format.contentType, out -> {
 			synchronized (table) {
-				EntryWriter.write(out, table.spec(), format, table.size(), table::forEach);
+				EntryWriter.write(out, table.spec(), format, table.size(), table::forEach,
+						quirks.singleObjectInTables());
 			}
 		});
 	}
 
-	/** A zip holding one file named after the table, streamed entry by entry. */
+	/**
+	 * A zip holding one file named after the table, streamed entry by entry; with the chunk switch, one complete
+	 * document per chunk of entries, as the SOAP-era downloads came.
+	 */
 	Reply downloadLarge(ApiRequest request) {
 		VsxiTable table = this.state.table(request.command().table());
 		Document.Format format = request.format();
+		Quirks quirks = this.state.quirks();
+		if (quirks.jsonFails(format, table.size())) {
+			return Reply.Status.jsonConversionFailed();
+		}
+		int chunk = quirks.zipChunkEntries();
 		return new Reply.Body(VsxiConventions.ZIP_CONTENT_TYPE, out -> {
 			ZipOutputStream zip = new ZipOutputStream(out);
-			zip.putNextEntry(new ZipEntry(VsxiConventions.zipEntryName(table.spec().name(), format)));
 			synchronized (table) {
-				EntryWriter.write(zip, table.spec(), format, table.size(), table::forEach);
+				if (chunk <= 0) {
+					zip.putNextEntry(new ZipEntry(VsxiConventions.zipEntryName(table.spec().name(), format)));
+					EntryWriter.write(zip, table.spec(), format, table.size(), table::forEach,
+							quirks.singleObjectInTables());
+					zip.closeEntry();
+				}
+				else {
+					writeChunks(zip, table, format, chunk, quirks.singleObjectInTables());
+				}
 			}
-			zip.closeEntry();
 			zip.finish();
 		});
+	}
+
+	/** One pass over the table, holding one chunk at a time. */
+	private static void writeChunks(ZipOutputStream zip, VsxiTable table, Document.Format format, int chunk,
+			boolean singleObject) throws IOException {
+		List<Map<String, Object>> entries = new ArrayList<>(Math.min(chunk, Math.max(1, table.size())));
+		int[] chunks = { 0 };
+		try {
+			table.forEach(entry -> {
+				entries.add(entry);
+				if (entries.size() == chunk) {
+					writeChunk(zip, table.spec(), format, ++chunks[0], entries, singleObject);
+				}
+			});
+		}
+		catch (UncheckedIOException ex) {
+			throw ex.getCause();
+		}
+		if (!entries.isEmpty() || chunks[0] == 0) {
+			writeChunk(zip, table.spec(), format, ++chunks[0], entries, singleObject);
+		}
+	}
+
+	private static void writeChunk(ZipOutputStream zip, TableSpec spec, Document.Format format, int number,
+			List<Map<String, Object>> entries, boolean singleObject) {
+		try {
+			zip.putNextEntry(new ZipEntry(VsxiConventions.zipChunkName(spec.name(), format, number)));
+			EntryWriter.write(zip, spec, format, entries.size(), EntryWriter.Entries.of(entries), singleObject);
+			zip.closeEntry();
+			entries.clear();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	Reply query(ApiRequest request) {
@@ -64,8 +119,8 @@ final class ConfigCommands {
 				}
 			});
 		}
-		return Reply.Body.of(request.format().contentType,
-				EntryWriter.bytes(table.spec(), request.format(), matches));
+		Quirks quirks = this.state.quirks();
+		return EntryWriter.reply(quirks, request.format(), table.spec(), matches, quirks.singleObjectInTables());
 	}
 
 	/** update, delete, upload, replaceLarge and the other Large writes. */

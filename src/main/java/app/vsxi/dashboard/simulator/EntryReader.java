@@ -26,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class EntryReader {
 
-	static final int MAX_ZIP_ENTRIES = 16;
+	/** SOAP-era chunks held 5,000 entries each, so a large table comes in many files. */
+	static final int MAX_ZIP_ENTRIES = 1000;
 
 	static final long MAX_UNZIPPED_BYTES = 256L * 1024 * 1024;
 

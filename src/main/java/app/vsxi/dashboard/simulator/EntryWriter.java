@@ -15,6 +15,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -23,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class EntryWriter {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	/** Leaves the stream open: a zip goes on with its next file after a document. */
+	private static final JsonMapper JSON = JsonMapper.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
 	private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
 
@@ -42,18 +44,34 @@ final class EntryWriter {
 
 	}
 
-	static void write(OutputStream out, TableSpec spec, Document.Format format, int count, Entries entries) {
+	/** @param singleObject in JSON, one entry is an object rather than a list of one */
+	static void write(OutputStream out, TableSpec spec, Document.Format format, int count, Entries entries,
+			boolean singleObject) {
 		switch (format) {
 			case XML -> xml(out, spec, entries);
-			case JSON -> json(out, spec, count, entries);
+			case JSON -> json(out, spec, count, entries, singleObject);
 			case CSV -> csv(out, spec, entries);
 		}
 	}
 
 	static byte[] bytes(TableSpec spec, Document.Format format, List<Map<String, Object>> entries) {
+		return bytes(spec, format, entries, true);
+	}
+
+	static byte[] bytes(TableSpec spec, Document.Format format, List<Map<String, Object>> entries,
+			boolean singleObject) {
 		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-		write(out, spec, format, entries.size(), Entries.of(entries));
+		write(out, spec, format, entries.size(), Entries.of(entries), singleObject);
 		return out.toByteArray();
+	}
+
+	/** A document of these entries, or the conversion failure where the switch says JSON fails at that size. */
+	static Reply reply(Quirks quirks, Document.Format format, TableSpec spec, List<Map<String, Object>> entries,
+			boolean singleObject) {
+		if (quirks.jsonFails(format, entries.size())) {
+			return Reply.Status.jsonConversionFailed();
+		}
+		return Reply.Body.of(format.contentType, bytes(spec, format, entries, singleObject));
 	}
 
 	private static void xml(OutputStream out, TableSpec spec, Entries entries) {
@@ -78,19 +96,20 @@ final class EntryWriter {
 		}
 	}
 
-	/** A list of one is an object, as the box's XML-to-JSON conversion makes it (reference §5.1). */
-	private static void json(OutputStream out, TableSpec spec, int count, Entries entries) {
+	/** A list of one may be an object, as the box's XML-to-JSON conversion makes it (reference §5.1). */
+	private static void json(OutputStream out, TableSpec spec, int count, Entries entries, boolean singleObject) {
 		try (JsonGenerator generator = JSON.createGenerator(out)) {
 			generator.writeStartObject();
 			generator.writeName(spec.root());
 			generator.writeStartObject();
 			if (count > 0) {
 				generator.writeName(spec.item());
-				if (count > 1) {
+				boolean array = count > 1 || !singleObject;
+				if (array) {
 					generator.writeStartArray();
 				}
 				entries.forEach(generator::writePOJO);
-				if (count > 1) {
+				if (array) {
 					generator.writeEndArray();
 				}
 			}

@@ -22,6 +22,13 @@ final class LiveCalls {
 	/** Inferred (reference §5.2 leaves it open): the sub_stats time format, for call times too. */
 	static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd-yyyy HH:mm:ss");
 
+	/**
+	 * Inferred: the caller's display name, which the real list may carry beside the fields clients copy. Names
+	 * with commas, quotes and non-ASCII letters make the box's CSV need real quoting, as it does in the field.
+	 */
+	private static final String[] CALLER_NAMES = { "", "Alice Smith", "Müller, Jürgen", "O'Brien \"Pat\"",
+			"Łukasz Żółć", "東京 営業部", "\"Bob\", Jr.", "ACME Corp; Sales" };
+
 	private static final Duration SHORTEST = Duration.ofSeconds(45);
 
 	private final Clock clock;
@@ -85,13 +92,14 @@ final class LiveCalls {
 					"1" + (201 + this.random.nextInt(798)) + (5550000 + this.random.nextInt(9999)),
 					"1" + (201 + this.random.nextInt(798)) + (2000000 + this.random.nextInt(7999999)),
 					"198.51.100." + (1 + orig % 250), "203.0.113." + (1 + term % 250),
-					answered.minusMillis(800 + this.random.nextInt(6000)), answered, ends));
+					answered.minusMillis(800 + this.random.nextInt(6000)), answered, ends,
+					CALLER_NAMES[(int) (index % CALLER_NAMES.length)]));
 		}
 		this.started = true;
 	}
 
 	private record Call(long ssmIndex, String callId, String origTid, String termTid, String dnis, String ani,
-			String origIp, String termIp, Instant invited, Instant answered, Instant ends) {
+			String origIp, String termIp, Instant invited, Instant answered, Instant ends, String callerName) {
 
 		Map<String, Object> asEntry(Instant now) {
 			Map<String, Object> entry = new LinkedHashMap<>();
@@ -106,6 +114,7 @@ final class LiveCalls {
 			entry.put("ans_time", TIME.format(this.answered.atZone(ZoneId.systemDefault())));
 			entry.put("duration", Duration.between(this.answered, now).toSeconds());
 			entry.put("callID", this.callId);
+			entry.put("caller_name", this.callerName);
 			return entry;
 		}
 

@@ -33,7 +33,7 @@ final class LiveStats {
 
 	LiveStats(String hostName, Random seed) {
 		this.hostName = hostName;
-		this.bootedBefore = Duration.ofDays(3 + seed.nextInt(200)).plusMinutes(seed.nextInt(1440));
+		this.bootedBefore = Duration.ofDays(3 + seed.nextInt(800)).plusMinutes(seed.nextInt(1440));
 		this.callBase = 20 + seed.nextInt(180);
 		this.attemptsAtStart = 10_000 + seed.nextInt(900_000);
 		this.peakAtStart = this.callBase * 2 + seed.nextInt(50);
@@ -54,7 +54,11 @@ final class LiveStats {
 		return Duration.between(this.startedAt, Instant.now()).toSeconds();
 	}
 
-	Map<String, Object> systemStat(String haState, int active) {
+	/**
+	 * The one system_stat row. A Load-Balance slave shows it in its HA fields and {@code slave_stat} (values of a
+	 * slave inferred, see {@link VsxiConventions#SLAVE_STAT_SLAVE}).
+	 */
+	Map<String, Object> systemStat(boolean slave, int active) {
 		long elapsed = Duration.between(this.startedAt, Instant.now()).toSeconds();
 		int cps = Math.max(0, active / 30 + ThreadLocalRandom.current().nextInt(0, 3));
 		Map<String, Object> row = new LinkedHashMap<>();
@@ -75,9 +79,9 @@ final class LiveStats {
 		row.put("cluster_active_session", active);
 		row.put("cluster_peak_session", Math.max(this.peakAtStart, active));
 		row.put("demo_lic", -1);
-		row.put("slave_stat", 64);
-		row.put("ha_pre_state", "standby".equals(haState) ? "active" : "standby");
-		row.put("ha_current_state", haState);
+		row.put("slave_stat", slave ? VsxiConventions.SLAVE_STAT_SLAVE : VsxiConventions.SLAVE_STAT_MASTER);
+		row.put("ha_pre_state", slave ? "active" : "standby");
+		row.put("ha_current_state", slave ? "standby" : "active");
 		row.put("ha_remote_status", 0);
 		row.put("switch_over_flag", 3);
 		row.put("ha_local_status", 0);
@@ -97,9 +101,28 @@ final class LiveStats {
 				"Active Sessions: " + active)) + "\n";
 	}
 
-	private static String uptime(Duration up) {
-		return "%d day %02d:%02d:%02d".formatted(up.toDays(), up.toHoursPart(), up.toMinutesPart(),
-				up.toSecondsPart());
+	/**
+	 * Reads like a box's uptime, e.g. {@code 1 year 2 months 3 days 04:05:06}: clients translate the words year,
+	 * month and day (reference §6). Inferred: a month is 30 days, a year 365; years and months are left out while
+	 * zero, days never.
+	 */
+	static String uptime(Duration up) {
+		long days = up.toDays();
+		long years = days / 365;
+		long months = days % 365 / 30;
+		StringBuilder text = new StringBuilder();
+		if (years > 0) {
+			text.append(count(years, "year")).append(' ');
+		}
+		if (years > 0 || months > 0) {
+			text.append(count(months, "month")).append(' ');
+		}
+		text.append(count(days % 365 % 30, "day"));
+		return text + " %02d:%02d:%02d".formatted(up.toHoursPart(), up.toMinutesPart(), up.toSecondsPart());
+	}
+
+	private static String count(long value, String unit) {
+		return value + " " + unit + (value == 1 ? "" : "s");
 	}
 
 }

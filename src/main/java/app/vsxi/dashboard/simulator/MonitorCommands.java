@@ -25,10 +25,11 @@ final class MonitorCommands {
 		Document.Format format = request.format();
 		StatsTables tables = this.state.statsTables();
 		StatsGeneration generation = this.state.statsGeneration();
+		Quirks quirks = this.state.quirks();
 		return switch (request.command().table()) {
 			case "realtime" -> dump(format, tables.realtime(this.state.resources(), this.state.calls().calls(),
-					this.state.haState(), generation), generation);
-			case "resource" -> dump(format, tables.resource(this.state.resources()), generation);
+					this.state.slave(), generation), generation);
+			case "resource" -> dump(format, tables.resource(this.state.resources(), quirks.nilFields()), generation);
 			case "resource_detail" ->
 				dump(format, tables.resourceDetail(this.state.resources(), this.state.calls().calls()), generation);
 			case "sip_stats" -> dump(format, tables.sip(), generation);
@@ -106,12 +107,19 @@ final class MonitorCommands {
 		return new Reply.Message(VsxiConventions.OK);
 	}
 
-	private static Reply dump(Document.Format format, StatsDump dump, StatsGeneration generation) {
-		return Reply.Body.of(format.contentType, dump.render(format, generation));
+	private Reply dump(Document.Format format, StatsDump dump, StatsGeneration generation) {
+		Quirks quirks = this.state.quirks();
+		if (quirks.jsonFails(format, dump.rows())) {
+			return Reply.Status.jsonConversionFailed();
+		}
+		StatsDump.Style style = new StatsDump.Style(quirks.singleObjectInDumps(), quirks.dumpNumbersAsText(),
+				this.state.takeTableless(), this.state.takeRecursion());
+		return Reply.Body.of(format.contentType, dump.render(format, generation, style));
 	}
 
-	private static Reply list(Document.Format format, TableSpec spec, List<Map<String, Object>> entries) {
-		return Reply.Body.of(format.contentType, EntryWriter.bytes(spec, format, entries));
+	private Reply list(Document.Format format, TableSpec spec, List<Map<String, Object>> entries) {
+		Quirks quirks = this.state.quirks();
+		return EntryWriter.reply(quirks, format, spec, entries, quirks.singleObjectInLists());
 	}
 
 	static byte[] zip(String name, String content) {

@@ -19,6 +19,13 @@ final class Registrations {
 	private static final String[] AGENTS = { "Yealink SIP-T46S 66.86.0.15", "Polycom VVX 450 6.4.3",
 			"Grandstream GXP2170 1.0.11", "Zoiper rv2.10.19", "Cisco-CP8851/12.8.1" };
 
+	/**
+	 * All four states occur on real boxes. Out of every ten registrations one is pending, one blocked and one
+	 * unauthenticated, so any box with ten or more shows each of them.
+	 */
+	private static final String[] STATES = { "Authenticated", "Authenticated", "Unauthenticated", "Authenticated",
+			"Blocked", "Authenticated", "Authenticated", "Pending", "Authenticated", "Authenticated" };
+
 	private static final String[] PROTOCOLS = { "UDP", "UDP", "TCP", "TLS v1.2", "TLS v1.3" };
 
 	private final Clock clock;
@@ -75,7 +82,8 @@ final class Registrations {
 			if (!expires.isAfter(now.plusSeconds(60))) {
 				expires = now.plusSeconds(60 + this.random.nextInt(600));
 			}
-			this.registrations.add(new Registration(String.valueOf(this.nextId++), subscriber.get("username").toString(),
+			long id = this.nextId++;
+			this.registrations.add(new Registration(String.valueOf(id), STATES[(int) (id % STATES.length)], subscriber.get("username").toString(),
 					subscriber.get("userDomain").toString(), subscriber.get("trunkId").toString(),
 					"192.0.2." + (1 + this.random.nextInt(250)), 5060 + this.random.nextInt(40), created, expires,
 					PROTOCOLS[this.random.nextInt(PROTOCOLS.length)], AGENTS[this.random.nextInt(AGENTS.length)],
@@ -85,12 +93,12 @@ final class Registrations {
 		this.started = true;
 	}
 
-	private record Registration(String id, String username, String userDomain, String trunkId, String userIp,
+	private record Registration(String id, String states, String username, String userDomain, String trunkId, String userIp,
 			int userPort, Instant created, Instant expires, String protocol, String agent, boolean nat) {
 
 		Map<String, Object> asEntry() {
 			Map<String, Object> entry = new LinkedHashMap<>();
-			entry.put("state", "Authenticated");
+			entry.put("states", this.states);
 			entry.put("trunkId", this.trunkId);
 			entry.put("createTime", LiveCalls.TIME.format(this.created.atZone(ZoneId.systemDefault())));
 			entry.put("username", this.username);

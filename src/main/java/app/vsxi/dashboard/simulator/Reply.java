@@ -16,6 +16,22 @@ sealed interface Reply {
 
 	}
 
+	/**
+	 * An answer that is not one of the box's messages: the web container's own pages (401, 404, 415) and the
+	 * converter's 500, with the HTTP status given.
+	 */
+	record Status(int status, String contentType, String text) implements Reply {
+
+		static Status jsonConversionFailed() {
+			return new Status(500, VsxiConventions.MESSAGE_CONTENT_TYPE, VsxiConventions.JSON_CONVERSION_FAILED);
+		}
+
+		static Status html(int status, String reason) {
+			return new Status(status, "text/html;charset=UTF-8", VsxiConventions.containerPage(status, reason));
+		}
+
+	}
+
 	/** A document; a streamed one (length -1) is sent chunked, as its length is not known before it is written. */
 	record Body(String contentType, long length, BodyWriter writer) implements Reply {
 

@@ -1,6 +1,13 @@
 package app.vsxi.dashboard.simulator;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
@@ -20,10 +27,12 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-/** A fresh self-signed certificate per simulated box, as real boxes ship with. */
+/** A self-signed certificate per simulated box, as real boxes ship with: fresh, or kept in a keystore file. */
 final class SelfSignedCertificate {
 
 	private static final char[] STORE_PASSWORD = "simulator".toCharArray();
+
+	private static final String ALIAS = "vsxi";
 
 	private final SSLContext sslContext;
 
@@ -35,6 +44,43 @@ final class SelfSignedCertificate {
 	}
 
 	static SelfSignedCertificate generate(String commonName) {
+		return of(newKeyStore(commonName, STORE_PASSWORD), STORE_PASSWORD, commonName);
+	}
+
+	/**
+	 * The certificate kept in a PKCS12 file, so a restarted box presents the same one; made and written there when
+	 * the file does not exist yet, or when a fresh one is asked for.
+	 */
+	static SelfSignedCertificate stored(Path file, String password, String commonName, boolean fresh) {
+		char[] secret = password.toCharArray();
+		try {
+			KeyStore store;
+			if (fresh || !Files.exists(file)) {
+				store = newKeyStore(commonName, secret);
+				Path parent = file.toAbsolutePath().getParent();
+				Files.createDirectories(parent);
+				Path written = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
+				try (OutputStream out = Files.newOutputStream(written)) {
+					store.store(out, secret);
+				}
+				// a whole file or none: a box stopped while writing must not lose its certificate
+				Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			}
+			else {
+				store = KeyStore.getInstance("PKCS12");
+				try (InputStream in = Files.newInputStream(file)) {
+					store.load(in, secret);
+				}
+			}
+			return of(store, secret, commonName);
+		}
+		catch (IOException | GeneralSecurityException ex) {
+			throw new IllegalStateException("Cannot keep the certificate of simulated VSXi " + commonName + " in " + file,
+					ex);
+		}
+	}
+
+	private static KeyStore newKeyStore(String commonName, char[] password) {
 		try {
 			KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
 			generator.initialize(256);
@@ -46,19 +92,27 @@ final class SelfSignedCertificate {
 					Date.from(now.plus(Duration.ofDays(3650))), subject, keys.getPublic());
 			X509Certificate certificate = new JcaX509CertificateConverter()
 				.getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
-
 			KeyStore store = KeyStore.getInstance("PKCS12");
 			store.load(null, null);
-			store.setKeyEntry("vsxi", keys.getPrivate(), STORE_PASSWORD, new X509Certificate[] { certificate });
-			KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-			keyManagers.init(store, STORE_PASSWORD);
-			SSLContext context = SSLContext.getInstance("TLS");
-			context.init(keyManagers.getKeyManagers(), null, null);
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
-			return new SelfSignedCertificate(context, HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest));
+			store.setKeyEntry(ALIAS, keys.getPrivate(), password, new X509Certificate[] { certificate });
+			return store;
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("Cannot create a certificate for simulated VSXi " + commonName, ex);
+		}
+	}
+
+	private static SelfSignedCertificate of(KeyStore store, char[] password, String commonName) {
+		try {
+			KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+			keyManagers.init(store, password);
+			SSLContext context = SSLContext.getInstance("TLS");
+			context.init(keyManagers.getKeyManagers(), null, null);
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(store.getCertificate(ALIAS).getEncoded());
+			return new SelfSignedCertificate(context, HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("Cannot serve the certificate of simulated VSXi " + commonName, ex);
 		}
 	}
 

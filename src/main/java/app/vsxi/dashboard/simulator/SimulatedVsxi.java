@@ -3,6 +3,7 @@ package app.vsxi.dashboard.simulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -53,12 +54,29 @@ public final class SimulatedVsxi {
 
 	private ExecutorService executor;
 
+	/** A box with a fresh certificate of its own. */
 	public SimulatedVsxi(String name, int port, SimulatorProperties properties) {
+		this(name, port, properties, SelfSignedCertificate.generate(name));
+	}
+
+	SimulatedVsxi(String name, int port, SimulatorProperties properties, SelfSignedCertificate certificate) {
 		this.name = name;
 		this.bindAddress = properties.bindAddress();
 		this.port = port;
-		this.certificate = SelfSignedCertificate.generate(name);
+		this.certificate = certificate;
 		this.state = new VsxiState(name, new Random(name.hashCode()), properties);
+	}
+
+	/**
+	 * The standalone box: its certificate is kept in {@code vsxi.simulator.keystore} when that is set, so a restart
+	 * does not look like a certificate change.
+	 */
+	static SimulatedVsxi standalone(String name, int port, SimulatorProperties properties) {
+		if (properties.keystore().isBlank()) {
+			return new SimulatedVsxi(name, port, properties);
+		}
+		return new SimulatedVsxi(name, port, properties, SelfSignedCertificate.stored(Path.of(properties.keystore()),
+				properties.keystorePassword(), name, properties.freshCertificate()));
 	}
 
 	public synchronized SimulatedVsxi start() {
@@ -141,6 +159,20 @@ public final class SimulatedVsxi {
 		this.state.faults(faults);
 	}
 
+	/** The switches for what real boxes do differently; see {@link Quirks}. */
+	public Quirks quirks() {
+		return this.state.quirks();
+	}
+
+	public void quirks(Quirks quirks) {
+		this.state.quirks(quirks);
+	}
+
+	/** Changes the named switches of {@link Quirks} only, e.g. {@code quirks(Map.of("codeInBody", true))}. */
+	public void quirks(Map<String, ?> changes) {
+		this.state.quirks(this.state.quirks().with(changes));
+	}
+
 	/** Load-Balance slave mode: every write answers 402, reads still work. */
 	public void slaveMode(boolean slave) {
 		this.state.slave(slave);
@@ -166,7 +198,7 @@ public final class SimulatedVsxi {
 
 	/**
 	 * Closes the port now and opens it again after the given time: a box that goes down and comes back. Answers
-	 * in flight are given a moment to leave first.
+	 * in flight are given a moment to leave first; the certificate stays the same.
 	 */
 	public synchronized void goDown(Duration duration) {
 		if (this.downtime == null) {

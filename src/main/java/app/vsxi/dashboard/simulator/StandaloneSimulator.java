@@ -20,7 +20,7 @@ public class StandaloneSimulator {
 	@Bean(initMethod = "start", destroyMethod = "stop")
 	SimulatedVsxi standaloneVsxi(SimulatorProperties properties, @Value("${server.port:8888}") int port,
 			@Value("${vsxi.simulator.name:vsxi-simulator}") String name) {
-		return new SimulatedVsxi(name, port, properties);
+		return SimulatedVsxi.standalone(name, port, properties);
 	}
 
 }

@@ -22,35 +22,48 @@ final class StatsTables {
 		this.live = live;
 	}
 
-	/** Reference §5.1: system_stat, then gw_realtime_stat, and in the older layout the per-trunk list. */
-	StatsDump realtime(List<Map<String, Object>> resources, List<Map<String, Object>> calls, String haState,
+	/**
+	 * As public clients read it: system_stat, then gw_realtime_stat, and in the older layout the per-trunk list:
+	 * one row per active trunk and node it carries calls on, then the trunk's {@code Group} row. Ids and counters
+	 * are numeric text, so JSON gives them the type of {@code trunk_id} in stats/resource.
+	 */
+	StatsDump realtime(List<Map<String, Object>> resources, List<Map<String, Object>> calls, boolean slave,
 			StatsGeneration generation) {
-		StatsDump dump = new StatsDump().table("system_stat", List.of(this.live.systemStat(haState, calls.size())));
+		StatsDump dump = new StatsDump().table("system_stat", List.of(this.live.systemStat(slave, calls.size())));
 		List<Map<String, Object>> trunks = new ArrayList<>();
+		List<Map<String, Object>> groups = new ArrayList<>();
 		for (Map<String, Object> resource : resources) {
 			String trunkId = String.valueOf(resource.get("trunkId"));
-			long orig = calls.stream().filter(call -> trunkId.equals(call.get("orig_tid"))).count();
-			long term = calls.stream().filter(call -> trunkId.equals(call.get("term_tid"))).count();
-			if (orig + term == 0) {
-				continue;
+			List<?> nodes = resource.get("node") instanceof List<?> list && !list.isEmpty() ? list : List.of(Map.of());
+			long[] orig = new long[nodes.size()];
+			long[] term = new long[nodes.size()];
+			for (Map<String, Object> call : calls) {
+				// a call is carried by one node of each trunk, picked by its slot
+				int node = (int) (((Number) call.get("ssm_index")).longValue() % nodes.size());
+				orig[node] += trunkId.equals(call.get("orig_tid")) ? 1 : 0;
+				term[node] += trunkId.equals(call.get("term_tid")) ? 1 : 0;
 			}
-			Map<String, Object> row = new LinkedHashMap<>();
-			row.put("trunkId", trunkId);
-			row.put("fqdn", "Group");
-			row.put("numOrig", String.valueOf(orig));
-			row.put("numTerm", String.valueOf(term));
-			row.put("cps", String.valueOf((orig + term) / 30));
-			row.put("numPeak", String.valueOf((orig + term) * 2));
-			row.put("totalCLZ", "0");
-			row.put("numCLZCps", "0");
-			row.put("totalLimit", String.valueOf(resource.get("capacity")));
-			row.put("cpsLimit", String.valueOf(resource.get("cpsLimit")));
-			trunks.add(row);
+			long allOrig = 0;
+			long allTerm = 0;
+			for (int n = 0; n < nodes.size(); n++) {
+				allOrig += orig[n];
+				allTerm += term[n];
+				if (orig[n] + term[n] > 0) {
+					Map<?, ?> node = (Map<?, ?>) nodes.get(n);
+					trunks.add(trunkRow(trunkId, String.valueOf(node.get("fqdn")), orig[n], term[n],
+							node.get("capacity"), node.get("cpsLimit")));
+				}
+			}
+			if (allOrig + allTerm > 0) {
+				groups.add(trunkRow(trunkId, "Group", allOrig, allTerm, resource.get("capacity"),
+						resource.get("cpsLimit")));
+			}
 		}
+		trunks.addAll(groups);
 		if (generation == StatsGeneration.OLDER) {
 			return dump.table("gw_realtime_stat", List.of()).table("XBResourceRealTimeStatList", trunks);
 		}
-		List<Map<String, Object>> pairs = trunks.stream().map(trunk -> {
+		List<Map<String, Object>> pairs = groups.stream().map(trunk -> {
 			Map<String, Object> pair = new LinkedHashMap<>();
 			pair.put("orig_tid", trunk.get("trunkId"));
 			pair.put("orig_ip", "198.51.100.10");
@@ -61,16 +74,36 @@ final class StatsTables {
 			pair.put("active_cps", trunk.get("cps"));
 			return pair;
 		}).toList();
-		return dump.table("gw_realtime_stat", pairs);
+		return dump.table("gw_realtime_stat", pairs).stray("XBResourceRealTimeStatList");
 	}
 
-	/** Reference §5.1: ingress_stat and gw_egress_stat, one row per trunk, 15 window counters. */
-	StatsDump resource(List<Map<String, Object>> resources) {
-		return new StatsDump().table("ingress_stat", windows(resources, 1))
-			.table("gw_egress_stat", windows(resources, 2));
+	private static Map<String, Object> trunkRow(String trunkId, String fqdn, long orig, long term, Object limit,
+			Object cpsLimit) {
+		Map<String, Object> row = new LinkedHashMap<>();
+		row.put("trunkId", trunkId);
+		row.put("fqdn", fqdn);
+		row.put("numOrig", String.valueOf(orig));
+		row.put("numTerm", String.valueOf(term));
+		row.put("cps", String.valueOf((orig + term) / 30));
+		row.put("numPeak", String.valueOf((orig + term) * 2));
+		row.put("totalCLZ", "0");
+		row.put("numCLZCps", "0");
+		row.put("totalLimit", String.valueOf(limit));
+		row.put("cpsLimit", String.valueOf(cpsLimit));
+		return row;
 	}
 
-	private List<Map<String, Object>> windows(List<Map<String, Object>> resources, int side) {
+	/**
+	 * Reference §5.1: ingress_stat and gw_egress_stat, one row per trunk, 15 window counters.
+	 *
+	 * @param nilAliases write every alias as a NULL field, as mysqldump does for a trunk without one
+	 */
+	StatsDump resource(List<Map<String, Object>> resources, boolean nilAliases) {
+		return new StatsDump().table("ingress_stat", windows(resources, 1, nilAliases))
+			.table("gw_egress_stat", windows(resources, 2, nilAliases));
+	}
+
+	private List<Map<String, Object>> windows(List<Map<String, Object>> resources, int side, boolean nilAliases) {
 		List<Map<String, Object>> rows = new ArrayList<>();
 		String[] windows = { "1st15mins_", "1h_", "24h_" };
 		long[] seconds = { 900, 3600, 86_400 };
@@ -89,7 +122,7 @@ final class StatsTables {
 			Map<String, Object> row = new LinkedHashMap<>();
 			row.put("id", i + 1);
 			row.put("trunk_id", trunkId);
-			row.put("alias", resource.get("name"));
+			row.put("alias", nilAliases ? null : resource.get("name"));
 			for (int w = 0; w < 3; w++) {
 				row.put(windows[w] + "call_attempt", attempts[w]);
 				row.put(windows[w] + "call_answer", answers[w]);

@@ -76,12 +76,12 @@ final class TableCatalog {
 	static final TableSpec ACTIVE_CALLS = new TableSpec("active_calls", "XBActiveCallsList", "XBActiveCall",
 			List.of(number("ssm_index"), text("orig_tid"), text("term_tid"), text("dnis"), text("ani"),
 					text("orig_ip"), text("term_ip"), text("inv_time"), text("ans_time"), number("duration"),
-					text("callID")),
+					text("callID"), text("caller_name")),
 			List.of("ssm_index", "callID"), sameNames("ssm_index", "orig_tid", "term_tid", "dnis", "ani", "orig_ip",
-					"term_ip", "inv_time", "ans_time", "duration", "callID"));
+					"term_ip", "inv_time", "ans_time", "duration", "callID", "caller_name"));
 
 	static final TableSpec SUB_STATS = new TableSpec("sub_stats", "XBSubStatsList", "XBSubStats",
-			List.of(text("state"), text("trunkId"), text("createTime"), text("username"), text("userDomain"),
+			List.of(text("states"), text("trunkId"), text("createTime"), text("username"), text("userDomain"),
 					text("userIp"), number("userPort"), text("id"), text("nat"), text("spid"), text("protocol"),
 					text("expiration"), text("agent"), text("pnParam")),
 			List.of("id"), Map.of());

@@ -39,6 +39,17 @@ final class VsxiApiHandler implements HttpHandler {
 		try (exchange) {
 			byte[] body = exchange.getRequestBody().readAllBytes();
 			String path = exchange.getRequestURI().getPath();
+			boolean api = path.startsWith(VsxiConventions.BASE_PATH);
+			Quirks quirks = this.state.quirks();
+			if (api && quirks.untrustedHost()) {
+				// refused by the container before the application sees the request
+				send(exchange, Reply.Status.html(401, "Unauthorized"), false);
+				return;
+			}
+			if (api && quirks.noRest()) {
+				send(exchange, Reply.Status.html(404, "Not Found"), false);
+				return;
+			}
 			String[] credentials = credentials(exchange.getRequestHeaders().getFirst("Authorization"));
 			VsxiState.ApiUser user = credentials == null ? null : this.state.user(credentials[0]);
 			if (user == null) {
@@ -51,9 +62,11 @@ final class VsxiApiHandler implements HttpHandler {
 			}
 			if (path.startsWith("/simulator/")) {
 				send(exchange, this.admin.handle(exchange.getRequestMethod(), path, body, user.readWrite()), false);
+				exchange.close();
+				this.admin.afterAnswer();
 				return;
 			}
-			if (!path.startsWith(VsxiConventions.BASE_PATH)) {
+			if (!api) {
 				send(exchange, new Reply.Message(VsxiConventions.NOT_FOUND), false);
 				return;
 			}
@@ -61,6 +74,17 @@ final class VsxiApiHandler implements HttpHandler {
 			String action = command[0];
 			String table = command.length > 1 ? command[1] : "";
 			this.counts.record(action + "/" + table);
+			if (!user.readWrite()) {
+				// every API call needs read/write or greater privilege, reads included
+				this.state.accessLog().refused(credentials[0], address(exchange),
+						exchange.getRequestMethod() + " " + action + "/" + table, "read-only user");
+				send(exchange, new Reply.Message(VsxiConventions.UNKNOWN_USER), false);
+				return;
+			}
+			if (this.state.overlaps(credentials[0])) {
+				send(exchange, new Reply.Message(VsxiConventions.FAILED), false);
+				return;
+			}
 			Faults faults = this.state.faults();
 			if (faults.latencyMillis() > 0) {
 				sleep(faults.latencyMillis());
@@ -74,21 +98,34 @@ final class VsxiApiHandler implements HttpHandler {
 						faults.truncateBody());
 				return;
 			}
-			ApiRequest request = request(exchange, action, table, body, credentials[0]);
-			send(exchange, request == null ? refusal(action, table)
-					: dispatch(request, user), faults.truncateBody());
+			ApiRequest request = request(exchange, action, table, body, credentials[0], quirks);
+			Reply reply = request == null ? refusal(action, table) : dispatch(request, exchange, quirks);
+			// the box's own texts only: the container's 401, 404 and 405 keep their status
+			if (quirks.codeInBody() && reply instanceof Reply.Message message
+					&& (message.status() == 300 || message.status() == 400 || message.status() == 402)) {
+				send(exchange, Reply.Body.of(VsxiConventions.MESSAGE_CONTENT_TYPE,
+						message.text().getBytes(StandardCharsets.UTF_8)), 200, faults.truncateBody());
+				return;
+			}
+			send(exchange, reply, faults.truncateBody());
 		}
 	}
 
-	private ApiRequest request(HttpExchange exchange, String action, String table, byte[] body, String user) {
+	private ApiRequest request(HttpExchange exchange, String action, String table, byte[] body, String user,
+			Quirks quirks) {
 		VsxiCommand command = CommandTable.find(action, table);
-		if (command == null || !CommandTable.methodAllowed(command, exchange.getRequestMethod())) {
+		String method = exchange.getRequestMethod();
+		if (command == null || !(command.large() ? quirks.largeMethodAllowed(command.method(), method)
+				: command.method().equals(method))) {
 			return null;
 		}
 		Map<String, String> parameters = ApiRequest.parameters(exchange.getRequestURI().getRawQuery());
 		Document.Format format = format(parameters.get("format"));
-		return new ApiRequest(command, format, parameters, body, user,
-				exchange.getRemoteAddress().getAddress().getHostAddress());
+		return new ApiRequest(command, format, parameters, body, user, address(exchange));
+	}
+
+	private static String address(HttpExchange exchange) {
+		return exchange.getRemoteAddress().getAddress().getHostAddress();
 	}
 
 	private static Reply refusal(String action, String table) {
@@ -100,17 +137,17 @@ final class VsxiApiHandler implements HttpHandler {
 				: VsxiConventions.NOT_FOUND);
 	}
 
-	private Reply dispatch(ApiRequest request, VsxiState.ApiUser user) {
+	private Reply dispatch(ApiRequest request, HttpExchange exchange, Quirks quirks) {
 		VsxiCommand command = request.command();
+		if (quirks.strictContentTypes() && command.write()
+				&& !provenContentType(exchange.getRequestHeaders().getFirst("Content-Type"), request.body())) {
+			return Reply.Status.html(415, "Unsupported Media Type");
+		}
 		String asked = request.parameters().get("format");
 		if (!command.write() && command.formats().contains("xml") && asked != null
 				&& !command.formats().contains(asked.toLowerCase())) {
 			// inferred: a format the command table does not list for this command
 			return new Reply.Message(VsxiConventions.FAILED);
-		}
-		if (command.write() && !user.readWrite()) {
-			this.state.accessLog().refused(request.user(), request.address(), request.what(), "read-only user");
-			return new Reply.Message(VsxiConventions.UNKNOWN_USER);
 		}
 		if (command.write() && this.state.slave()) {
 			this.state.accessLog().refused(request.user(), request.address(), request.what(), "Load-Balance slave");
@@ -142,12 +179,28 @@ final class VsxiApiHandler implements HttpHandler {
 		try {
 			var condition = QueryParser.parse(request.parameters().get("queryString"), TableCatalog.ACTIVE_CALLS);
 			var matches = this.state.calls().calls().stream().filter(condition).toList();
-			return Reply.Body.of(request.format().contentType,
-					EntryWriter.bytes(TableCatalog.ACTIVE_CALLS, request.format(), matches));
+			Quirks quirks = this.state.quirks();
+			return EntryWriter.reply(quirks, request.format(), TableCatalog.ACTIVE_CALLS, matches,
+					quirks.singleObjectInLists());
 		}
 		catch (QueryParser.QueryException ex) {
 			return new Reply.Message(VsxiConventions.invalidQuery(ex.getMessage()));
 		}
+	}
+
+	/**
+	 * The request bodies a source shows working: none named (as {@code curl -T} sends them), or an XML type on an
+	 * XML body.
+	 */
+	private static boolean provenContentType(String contentType, byte[] body) {
+		if (contentType == null || contentType.isBlank()) {
+			return true;
+		}
+		String type = contentType.split(";", 2)[0].trim().toLowerCase();
+		boolean xml = body.length > 0 && new String(body, 0, Math.min(body.length, 64), StandardCharsets.UTF_8)
+			.strip()
+			.startsWith("<");
+		return xml && ("text/xml".equals(type) || "application/xml".equals(type));
 	}
 
 	/** Returns the user name and password of a Basic header, or null when there is none to read. */
@@ -179,7 +232,11 @@ final class VsxiApiHandler implements HttpHandler {
 	}
 
 	private static void send(HttpExchange exchange, Reply reply, boolean truncate) throws IOException {
-		if (reply instanceof Reply.Message message) {
+		if (reply instanceof Reply.Status raw) {
+			send(exchange, Reply.Body.of(raw.contentType(), raw.text().getBytes(StandardCharsets.UTF_8)), raw.status(),
+					truncate);
+		}
+		else if (reply instanceof Reply.Message message) {
 			send(exchange, Reply.Body.of(VsxiConventions.MESSAGE_CONTENT_TYPE,
 					message.text().getBytes(StandardCharsets.UTF_8)), message.status(), truncate);
 		}
@@ -190,6 +247,9 @@ final class VsxiApiHandler implements HttpHandler {
 
 	private static void send(HttpExchange exchange, Reply.Body body, int status, boolean truncate) throws IOException {
 		exchange.getResponseHeaders().set("Content-Type", body.contentType());
+		if (status == 401) {
+			exchange.getResponseHeaders().set("WWW-Authenticate", VsxiConventions.BASIC_CHALLENGE);
+		}
 		if (truncate) {
 			// announce the whole length, send half: the client sees the body end early
 			ByteArrayOutputStream whole = new ByteArrayOutputStream();

@@ -19,13 +19,32 @@ public final class VsxiConventions {
 
 	public static final String VALIDATION_EXCEPTION = "400 fail - validation exception";
 
-	public static final String FAILED = "400 fail - failed";
+	/** Other errors, as a reader saw the box write them: the text, then {@code null} on a second line. */
+	public static final String FAILED = "400 fail - failed\nnull";
 
 	public static final String UNKNOWN_USER = "401 Fail - User Not Authorized: Invalid username or no read/write permissions.";
 
 	public static final String WRONG_PASSWORD = "401 Fail - User Not Authorized: invalid user password";
 
 	public static final String SLAVE_MODE = "402 Fail - This action is not allowed while system is in Load-Balance Slave mode";
+
+	/** Every 401 carries this challenge, as the web container sends it (realm inferred). */
+	public static final String BASIC_CHALLENGE = "Basic realm=\"SSConfig\"";
+
+	/** Older firmware's answer to a JSON download too large for its XML-to-JSON conversion (HTTP 500). */
+	public static final String JSON_CONVERSION_FAILED = "convert xml2json failed(JAXB)";
+
+	/** What an HA failover leaves in place of stats tables. */
+	public static final String MAX_RECURSION = "Max recursion depth reached";
+
+	/** The namespace mysqldump declares on its root, for {@code xsi:nil} fields. */
+	public static final String XSI_NAMESPACE = "http://www.w3.org/2001/XMLSchema-instance";
+
+	/** Database dump {@code slave_stat} of a box that is not a Load-Balance slave (a real box's sample). */
+	public static final int SLAVE_STAT_MASTER = 64;
+
+	/** Inferred: {@code slave_stat} of a Load-Balance slave (no sample; the master's value with bit 0 set). */
+	public static final int SLAVE_STAT_SLAVE = 65;
 
 	/** Inferred: a path that is no action of the API, as the box's JAX-RS container would answer it. */
 	public static final String NOT_FOUND = "404 Not Found";
@@ -79,6 +98,17 @@ public final class VsxiConventions {
 	/** Inferred: the body of an injected error status. */
 	public static String injectedFault(int status) {
 		return status + " Fail - simulated fault";
+	}
+
+	/** Inferred: the web container's own error page, as it answers where the VSXi application does not. */
+	static String containerPage(int status, String reason) {
+		return "<html><head><title>" + status + " " + reason + "</title></head><body><h1>HTTP Status " + status
+				+ " - " + reason + "</h1></body></html>";
+	}
+
+	/** Inferred: the name of the n-th file (from 1) of a Large download split into chunks. */
+	static String zipChunkName(String table, Document.Format format, int chunk) {
+		return table + "_" + chunk + "." + format.name().toLowerCase();
 	}
 
 	/** Inferred: the single file inside a Large download is named after the table, e.g. {@code route.xml}. */

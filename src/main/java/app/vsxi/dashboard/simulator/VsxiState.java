@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What a simulated box knows: its tables (the {@code users} table is the source of its API users), live calls,
@@ -31,6 +33,11 @@ final class VsxiState {
 	private volatile boolean slave;
 
 	private volatile Faults faults = Faults.NONE;
+
+	private final AtomicReference<Quirks> quirks = new AtomicReference<>(Quirks.DEFAULTS);
+
+	/** When each user's latest request arrived (System.nanoTime), for the overlap switch. */
+	private final Map<String, Long> lastArrival = new ConcurrentHashMap<>();
 
 	private String smcData;
 
@@ -142,16 +149,47 @@ final class VsxiState {
 		this.faults = faults;
 	}
 
+	Quirks quirks() {
+		return this.quirks.get();
+	}
+
+	void quirks(Quirks quirks) {
+		this.quirks.set(quirks);
+	}
+
+	/** Whether this stats dump is to come without tables; counts down a limited number of such answers. */
+	boolean takeTableless() {
+		return take("tablelessAnswers", Quirks::tablelessAnswers);
+	}
+
+	/** Whether this stats dump is to hold "Max recursion depth reached"; counts down like {@link #takeTableless}. */
+	boolean takeRecursion() {
+		return take("recursionAnswers", Quirks::recursionAnswers);
+	}
+
+	private boolean take(String name, java.util.function.ToIntFunction<Quirks> left) {
+		Quirks before = this.quirks.getAndUpdate(now -> left.applyAsInt(now) > 0
+				? now.with(Map.of(name, left.applyAsInt(now) - 1)) : now);
+		return left.applyAsInt(before) != 0;
+	}
+
+	/**
+	 * Notes a request of this user arriving now and says whether it overlaps another one of the same credentials
+	 * within the overlap window.
+	 */
+	boolean overlaps(String user) {
+		long window = quirks().overlapMillis();
+		long now = System.nanoTime();
+		Long before = this.lastArrival.put(user, now);
+		return window > 0 && before != null && now - before < window * 1_000_000;
+	}
+
 	synchronized String smcData() {
 		return this.smcData;
 	}
 
 	synchronized void smcData(String csv) {
 		this.smcData = csv;
-	}
-
-	String haState() {
-		return "active";
 	}
 
 	record ApiUser(String password, boolean readWrite) {

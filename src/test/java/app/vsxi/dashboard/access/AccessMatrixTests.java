@@ -101,6 +101,8 @@ class AccessMatrixTests {
 		rule("POST /admin/users/{id}/admin", ADMIN_ONLY, "admin", "true");
 		rule("POST /admin/users/{id}/password", ADMIN_ONLY, "password", "0123456789ab");
 		rule("POST /admin/users/{id}/force-password-change", ADMIN_ONLY);
+		rule("POST /admin/users/{id}/sso", ADMIN_ONLY, "issuer", "https://idp.example.test", "subject", "s-1");
+		rule("GET /audit/chain", ADMIN_ONLY);
 		rule("GET /admin/groups", ADMIN_ONLY);
 		rule("POST /admin/groups", ADMIN_ONLY, "name", "Fresh group");
 		rule("POST /admin/groups/{id}/delete", ADMIN_ONLY);

@@ -72,7 +72,7 @@ class VsxiGatewayTests {
 		GatewayResult<SystemInfo> result = this.gateway.systemInfo(endpoint(older, "admin", "admin")).block();
 
 		SystemInfo info = result.okValue().orElseThrow();
-		assertThat(info.hardwareUptime()).matches("\\d+ day \\d\\d:\\d\\d:\\d\\d");
+		assertThat(info.hardwareUptime()).matches("(\\d+ years? )?(\\d+ months? )?\\d+ days? \\d\\d:\\d\\d:\\d\\d");
 		assertThat(info.lines()).containsEntry("Host Name", "gw-older");
 	}
 

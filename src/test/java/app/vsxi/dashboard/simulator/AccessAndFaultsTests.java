@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.time.Duration;
+import java.util.List;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -50,17 +51,19 @@ class AccessAndFaultsTests {
 	}
 
 	@Test
-	void aReadOnlyUserReadsButEveryWriteIs401() {
+	void aReadOnlyUserIsRefusedOnEveryCommandReadsIncluded() {
 		SimulatorClient monitor = this.admin.as("monitor", "monitor");
-		String routes = monitor.getText("download/routetable");
+		byte[] routeTables = this.admin.get("download/routetable").body();
 
-		var refused = monitor.send("POST", "update/routetable", routes.getBytes());
-
-		assertThat(refused.statusCode()).isEqualTo(401);
-		assertThat(SimulatorClient.text(refused))
-			.isEqualTo("401 Fail - User Not Authorized: Invalid username or no read/write permissions.");
-		assertThat(monitor.get("stats/realtime").statusCode()).isEqualTo(200);
-		assertThat(monitor.send("DELETE", "delete/sub_stats", "<XBSubStatsList/>".getBytes()).statusCode()).isEqualTo(401);
+		for (var refused : List.of(monitor.get("download/routetable"), monitor.get("stats/realtime"),
+				monitor.get("system/realtime"), monitor.send("POST", "update/routetable", routeTables),
+				monitor.send("DELETE", "delete/sub_stats", "<XBSubStatsList/>".getBytes()))) {
+			assertThat(refused.statusCode()).isEqualTo(401);
+			assertThat(SimulatorClient.text(refused))
+				.isEqualTo("401 Fail - User Not Authorized: Invalid username or no read/write permissions.");
+		}
+		assertThat(monitor.get(VsxiConventions.FAULTS_PATH).statusCode()).isEqualTo(200);
+		assertThat(this.box.userAccessLog()).anyMatch(line -> line.contains("user=monitor") && line.contains("read-only user"));
 	}
 
 	@Test
@@ -77,6 +80,19 @@ class AccessAndFaultsTests {
 		assertThat(this.admin.get("downloadLarge/route").statusCode()).isEqualTo(200);
 		this.box.slaveMode(false);
 		assertThat(this.admin.send("POST", "update/routetable", routeTables.getBytes()).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void aLoadBalanceSlaveShowsItInItsHaFieldsAndSlaveStat() {
+		assertThat(this.admin.getText("stats/realtime")).contains("<field name=\"slave_stat\">64</field>",
+				"<field name=\"ha_current_state\">active</field>");
+
+		this.admin.text("POST", VsxiConventions.FAULTS_PATH, "{\"slave\":true}");
+
+		assertThat(this.admin.getText("stats/realtime")).contains("<field name=\"slave_stat\">65</field>",
+				"<field name=\"ha_current_state\">standby</field>", "<field name=\"ha_pre_state\">active</field>");
+		this.admin.text("DELETE", VsxiConventions.FAULTS_PATH, null);
+		assertThat(this.admin.getText("stats/realtime")).contains("<field name=\"slave_stat\">64</field>");
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package app.vsxi.dashboard.simulator;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -62,6 +63,62 @@ class CallsAndRegistrationsTests {
 	}
 
 	@Test
+	void theBoxsOwnCsvLinesSentBackByteForByteEndExactlyThoseCallsEvenWithAwkwardNames() {
+		byte[] download = this.client.get("stats/active_calls?format=csv").body();
+		List<String> lines = List.of(new String(download, StandardCharsets.UTF_8).split("\r\n"));
+		String header = lines.get(0);
+		// the caller names put commas, doubled quotes and non-ASCII letters into the box's CSV
+		String awkward = lines.stream().skip(1).filter(line -> line.endsWith(",\"Müller, Jürgen\"")).findFirst()
+			.orElseThrow();
+		String quoted = lines.stream().skip(1).filter(line -> line.contains("\"\"Bob\"\", Jr.")).findFirst()
+			.orElseThrow();
+		assertThat(header).endsWith(",callID,caller_name");
+		byte[] body = (header + "\r\n" + awkward + "\r\n" + quoted + "\r\n").getBytes(StandardCharsets.UTF_8);
+		List<String> others = lines.stream().skip(1).filter(line -> line != awkward && line != quoted)
+			.map(CallsAndRegistrationsTests::ssmIndex).toList();
+
+		var answer = this.client.send("DELETE", "delete/active_calls", body, null);
+
+		assertThat(answer.statusCode()).isEqualTo(200);
+		List<String> left = ssmIndexes();
+		assertThat(left).doesNotContain(ssmIndex(awkward), ssmIndex(quoted)).containsAll(others);
+	}
+
+	@Test
+	void nothingIsKilledForAnEmptyHeaderOnlyOrUnmatchedBody() {
+		List<String> csv = List.of(this.client.getText("stats/active_calls?format=csv").split("\r\n"));
+		String stranger = "999999" + csv.get(1).substring(csv.get(1).indexOf(',')).replaceFirst(",[^,]*@[^,]*,", ",nobody@nowhere,");
+		List<String> before = ssmIndexes();
+
+		assertThat(this.client.send("DELETE", "delete/active_calls", new byte[0], null).statusCode()).isEqualTo(200);
+		assertThat(this.client.send("DELETE", "delete/active_calls", (csv.get(0) + "\r\n").getBytes(StandardCharsets.UTF_8),
+				null).statusCode()).isEqualTo(200);
+		assertThat(this.client.text("DELETE", "delete/active_calls", csv.get(0) + "\r\n" + stranger + "\r\n"))
+			.isEqualTo("200 OK");
+		assertThat(this.client.text("DELETE", "delete/active_calls", "<XBActiveCallsList/>")).isEqualTo("200 OK");
+
+		assertThat(ssmIndexes()).containsAll(before);
+	}
+
+	@Test
+	void anXmlEntryWithOnlySsmIndexOrOnlyCallIdEndsThatCall() {
+		List<Map<String, Object>> calls = TableRoundTripTests.entries(TableCatalog.ACTIVE_CALLS,
+				this.client.getText("stats/active_calls"));
+		Map<String, Object> byIndex = calls.get(0);
+		Map<String, Object> byCallId = calls.get(1);
+
+		this.client.send("DELETE", "delete/active_calls", ("<XBActiveCallsList><XBActiveCall><ssm_index>"
+				+ byIndex.get("ssm_index") + "</ssm_index></XBActiveCall></XBActiveCallsList>").getBytes(StandardCharsets.UTF_8),
+				"application/xml");
+		this.client.send("DELETE", "delete/active_calls", ("<XBActiveCallsList><XBActiveCall><callID>"
+				+ byCallId.get("callID") + "</callID></XBActiveCall></XBActiveCallsList>").getBytes(StandardCharsets.UTF_8),
+				"application/xml");
+
+		assertThat(callIds()).doesNotContain((String) byIndex.get("callID"), (String) byCallId.get("callID"))
+			.contains((String) calls.get(2).get("callID"));
+	}
+
+	@Test
 	void jsonIsNotAcceptedToKillCalls() {
 		String json = this.client.getText("stats/active_calls?format=json");
 
@@ -100,6 +157,17 @@ class CallsAndRegistrationsTests {
 		assertThat(this.client.getText("stats/sip_stats")).isNotEqualTo(sipBefore).contains("<table name=\"sip_request_stat\">");
 		assertThat(this.client.getText("stats/resource")).isNotEqualTo(resourceBefore)
 			.contains("<table name=\"ingress_stat\">", "<field name=\"1st15mins_call_attempt\">");
+	}
+
+	private List<String> ssmIndexes() {
+		return TableRoundTripTests.entries(TableCatalog.ACTIVE_CALLS, this.client.getText("stats/active_calls"))
+			.stream()
+			.map(call -> String.valueOf(call.get("ssm_index")))
+			.toList();
+	}
+
+	private static String ssmIndex(String csvLine) {
+		return csvLine.substring(0, csvLine.indexOf(','));
 	}
 
 	private List<String> callIds() {

@@ -48,7 +48,7 @@ class CommandConformanceTests {
 			Map.entry("stats/resource_detail", List.of("mysqldump", "database")),
 			Map.entry("stats/sip_stats", List.of("mysqldump", "database")));
 
-	private static final String ACTIVE_CALLS_CSV = "ssm_index,orig_tid,term_tid,dnis,ani,orig_ip,term_ip,inv_time,ans_time,duration,callID";
+	private static final String ACTIVE_CALLS_CSV = "ssm_index,orig_tid,term_tid,dnis,ani,orig_ip,term_ip,inv_time,ans_time,duration,callID,caller_name";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 

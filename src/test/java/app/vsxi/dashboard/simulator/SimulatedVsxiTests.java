@@ -45,7 +45,7 @@ class SimulatedVsxiTests {
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/xml");
-		assertThat(response.body()).contains("<mysqldump>", "<database name=\"ssdb\">", "<table name=\"system_stat\">",
+		assertThat(response.body()).contains("<mysqldump xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">", "<database name=\"ssdb\">", "<table name=\"system_stat\">",
 				"<field name=\"sum_active_session\">", "<field name=\"ha_current_state\">active</field>");
 	}
 

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -23,13 +24,23 @@ import app.vsxi.dashboard.support.CurlTls;
 /** A test's curl -k against one simulated box: any method, any body, basic auth, raw answers. */
 final class SimulatorClient {
 
-	private final SimulatedVsxi box;
+	/** The box's base URL, read at each request: a restarted box may listen elsewhere. */
+	private final Supplier<String> box;
 
 	private final HttpClient http;
 
 	private final String credentials;
 
 	SimulatorClient(SimulatedVsxi box, String username, String password) {
+		this((Supplier<String>) box::baseUrl, username, password);
+	}
+
+	/** A client of a box in another process, e.g. {@code https://127.0.0.1:8888}. */
+	SimulatorClient(String baseUrl, String username, String password) {
+		this(() -> baseUrl, username, password);
+	}
+
+	private SimulatorClient(Supplier<String> box, String username, String password) {
 		this.box = box;
 		this.credentials = username + ":" + password;
 		try {
@@ -47,12 +58,20 @@ final class SimulatorClient {
 
 	/** {@code command} is {@code action/table?query} under the API base, or an absolute path. */
 	HttpResponse<byte[]> send(String method, String command, byte[] body) {
+		return send(method, command, body, null);
+	}
+
+	/** As {@link #send(String, String, byte[])}, with a Content-Type header unless it is null (as curl -T). */
+	HttpResponse<byte[]> send(String method, String command, byte[] body, String contentType) {
 		String path = command.startsWith("/") ? command : VsxiConventions.BASE_PATH + command;
-		HttpRequest request = HttpRequest.newBuilder(URI.create(this.box.baseUrl() + path))
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.box.get() + path))
 			.header("Authorization",
 					"Basic " + Base64.getEncoder().encodeToString(this.credentials.getBytes(StandardCharsets.UTF_8)))
-			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
-			.build();
+			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+		if (contentType != null) {
+			builder.header("Content-Type", contentType);
+		}
+		HttpRequest request = builder.build();
 		try {
 			return this.http.send(request, HttpResponse.BodyHandlers.ofByteArray());
 		}
@@ -67,7 +86,7 @@ final class SimulatorClient {
 
 	/** A GET whose body the caller reads as it arrives. */
 	HttpResponse<java.io.InputStream> stream(String command) throws IOException, InterruptedException {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(this.box.baseUrl() + VsxiConventions.BASE_PATH + command))
+		HttpRequest request = HttpRequest.newBuilder(URI.create(this.box.get() + VsxiConventions.BASE_PATH + command))
 			.header("Authorization",
 					"Basic " + Base64.getEncoder().encodeToString(this.credentials.getBytes(StandardCharsets.UTF_8)))
 			.build();
