@@ -1,6 +1,8 @@
 package app.vsxi.dashboard.access;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 import app.vsxi.dashboard.web.RefusedException;
 
@@ -13,11 +15,25 @@ final class PasswordRules {
 	}
 
 	static void check(String password) {
+		refuseIfAny(problems(password));
+	}
+
+	/** Every rule the password breaks, so a form can name them all at once. */
+	static List<String> problems(String password) {
+		List<String> problems = new ArrayList<>();
 		if (password == null || password.length() < MIN_LENGTH) {
-			throw new RefusedException("a password needs at least " + MIN_LENGTH + " characters");
+			problems.add("a password needs at least " + MIN_LENGTH + " characters");
 		}
-		if (password.getBytes(StandardCharsets.UTF_8).length > 72) {
-			throw new RefusedException("a password may have at most 72 bytes");
+		else if (password.getBytes(StandardCharsets.UTF_8).length > 72) {
+			problems.add("a password may have at most 72 bytes");
+		}
+		return problems;
+	}
+
+	/** One refusal naming every problem found, or nothing when there is none. */
+	static void refuseIfAny(List<String> problems) {
+		if (!problems.isEmpty()) {
+			throw new RefusedException(String.join("; ", problems));
 		}
 	}
 

@@ -1,6 +1,7 @@
 package app.vsxi.dashboard.access;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import app.vsxi.dashboard.audit.Actor;
@@ -69,10 +70,12 @@ public class UserAdministration {
 	@PreAuthorize("hasRole('ADMIN')")
 	@Transactional
 	public AppUser create(String username, String temporaryPassword, boolean admin) {
-		PasswordRules.check(temporaryPassword);
+		List<String> problems = new ArrayList<>();
 		if (this.users.findByUsername(username).isPresent()) {
-			throw new RefusedException("a user called " + username + " exists already");
+			problems.add("a user called " + username + " exists already");
 		}
+		problems.addAll(PasswordRules.problems(temporaryPassword));
+		PasswordRules.refuseIfAny(problems);
 		AppUser user = this.users.save(AppUser.create(username, this.encoder.encode(temporaryPassword), admin, true));
 		this.audit.record(AuditAction.USER_CREATE, username, null, AuditOutcome.SUCCESS, admin ? "administrator" : null);
 		return user;
@@ -206,21 +209,34 @@ public class UserAdministration {
 	@PreAuthorize("isAuthenticated()")
 	@Transactional
 	public void changeOwnPassword(String current, String replacement) {
+		changeOwnPassword(current, replacement, replacement);
+	}
+
+	/** The same from the form, which also asks for the new password twice; every problem is named at once. */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional
+	public void changeOwnPassword(String current, String replacement, String confirmation) {
 		long me = this.access.currentUserId().orElseThrow(() -> new AccessDeniedException("not logged in"));
 		AppUser user = user(me);
 		if (user.isSsoOnly()) {
 			throw new RefusedException("your account signs in through single sign-on and has no password here");
 		}
-		if (!this.encoder.matches(current, user.passwordHash())) {
+		List<String> problems = new ArrayList<>();
+		boolean currentRight = this.encoder.matches(current, user.passwordHash());
+		if (!currentRight) {
 			// a guess here is a guess at login: it counts towards the lockout
 			this.audit.record(AuditAction.PASSWORD_CHANGE, user.username(), null, AuditOutcome.FAILED, "wrong current password");
 			this.attempts.countFailure(user);
-			throw new RefusedException("the current password is wrong");
+			problems.add("the current password is wrong");
 		}
-		PasswordRules.check(replacement);
-		if (this.encoder.matches(replacement, user.passwordHash())) {
-			throw new RefusedException("choose a password other than the current one");
+		if (!replacement.equals(confirmation)) {
+			problems.add("the new password and its confirmation differ");
 		}
+		problems.addAll(PasswordRules.problems(replacement));
+		if (currentRight && this.encoder.matches(replacement, user.passwordHash())) {
+			problems.add("choose a password other than the current one");
+		}
+		PasswordRules.refuseIfAny(problems);
 		this.users.save(user.withPassword(this.encoder.encode(replacement), false));
 		this.audit.record(AuditAction.PASSWORD_CHANGE, user.username(), null, AuditOutcome.SUCCESS, null);
 	}

@@ -114,6 +114,26 @@ class LoginSecurityTests {
 	}
 
 	@Test
+	void thePasswordFormNamesEveryProblemAtOnce() throws Exception {
+		MockHttpSession session = (MockHttpSession) this.mvc
+			.perform(formLogin().user(this.username).password(PASSWORD))
+			.andReturn()
+			.getRequest()
+			.getSession(false);
+
+		MvcResult refused = this.mvc
+			.perform(post("/account/password").session(session).with(csrf()).header("Referer", "/account/password")
+				.param("current", "not-the-password")
+				.param("replacement", "short")
+				.param("confirmation", "different"))
+			.andExpect(redirectedUrl("/account/password"))
+			.andReturn();
+
+		assertThat(String.valueOf(refused.getFlashMap().get("failure"))).contains("the current password is wrong",
+				"the new password and its confirmation differ", "at least 10 characters");
+	}
+
+	@Test
 	void aUserWhoMustChangeTheirPasswordSeesOnlyThePasswordPageUntilTheyDo() throws Exception {
 		AppUser user = this.users.findByUsername(this.username).orElseThrow();
 		this.users.save(user.withPassword(this.encoder.encode(PASSWORD), true));
