@@ -87,6 +87,9 @@ public class AccessService implements AuditScope {
 		if (authentication == null || !authentication.isAuthenticated()) {
 			return Optional.empty();
 		}
+		if (authentication.getPrincipal() instanceof DashboardOidcUser oidc) {
+			return Optional.of(oidc.userId());
+		}
 		return this.users.findByUsername(authentication.getName()).map(AppUser::id);
 	}
 

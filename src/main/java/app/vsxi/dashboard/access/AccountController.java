@@ -1,5 +1,9 @@
 package app.vsxi.dashboard.access;
 
+import java.time.Instant;
+
+import jakarta.servlet.http.HttpSession;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,12 +39,14 @@ class AccountController {
 
 	@PostMapping
 	String changePassword(@RequestParam String current, @RequestParam String replacement,
-			@RequestParam String confirmation, Model model, RedirectAttributes redirect) {
+			@RequestParam String confirmation, Model model, HttpSession session, RedirectAttributes redirect) {
 		if (!replacement.equals(confirmation)) {
 			model.addAttribute("error", "The new password and its confirmation differ.");
 			return "access/password";
 		}
 		this.users.changeOwnPassword(current, replacement);
+		// this session proved the new password; every other session of the user ends at its next request
+		session.setAttribute(AccountStateFilter.LOGGED_IN_AT, Instant.now());
 		redirect.addFlashAttribute("notice", "Password changed.");
 		return "redirect:/overview";
 	}

@@ -8,4 +8,6 @@ public interface AppUserRepository extends ListCrudRepository<AppUser, Long> {
 
 	Optional<AppUser> findByUsername(String username);
 
+	Optional<AppUser> findByOidcIssuerAndOidcSubject(String oidcIssuer, String oidcSubject);
+
 }

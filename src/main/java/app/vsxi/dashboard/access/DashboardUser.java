@@ -15,9 +15,19 @@ import org.springframework.security.core.userdetails.UserDetails;
 public record DashboardUser(long id, String username, String password, boolean enabled, boolean admin,
 		boolean mustChangePassword, Instant lockedUntil) implements UserDetails {
 
+	/** As the session keeps the user: without the password hash, which is needed only to check a login. */
 	static DashboardUser of(AppUser user) {
+		return forLogin(user).withoutPassword();
+	}
+
+	static DashboardUser forLogin(AppUser user) {
 		return new DashboardUser(user.id(), user.username(), user.passwordHash(), user.enabled(), user.admin(),
 				user.mustChangePassword(), user.lockedUntil());
+	}
+
+	DashboardUser withoutPassword() {
+		return new DashboardUser(this.id, this.username, null, this.enabled, this.admin, this.mustChangePassword,
+				this.lockedUntil);
 	}
 
 	@Override

@@ -2,10 +2,8 @@ package app.vsxi.dashboard.access;
 
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.stereotype.Service;
 
 /** Login against the users stored in the dashboard's database. */
-@Service
 class DatabaseUserDetailsService implements UserDetailsService {
 
 	private final AppUserRepository users;
@@ -16,8 +14,10 @@ class DatabaseUserDetailsService implements UserDetailsService {
 
 	@Override
 	public DashboardUser loadUserByUsername(String username) {
+		// an account for single sign-on only has no password to check, and answers like an unknown one
 		return this.users.findByUsername(username)
-			.map(DashboardUser::of)
+			.filter(user -> !user.isSsoOnly())
+			.map(DashboardUser::forLogin)
 			.orElseThrow(() -> new UsernameNotFoundException("no such user"));
 	}
 

@@ -12,7 +12,17 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
+import org.springframework.security.web.authentication.session.CompositeSessionAuthenticationStrategy;
+import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
@@ -22,6 +32,9 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import java.time.Duration;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -39,9 +52,32 @@ public class SecurityConfiguration {
 			+ "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
 			+ "frame-ancestors 'none'";
 
+	/**
+	 * Prometheus cannot log in through a form: {@code /actuator/prometheus} also takes HTTP Basic for one scrape
+	 * user ({@code vsxi.access.metrics.*}), and an administrator's session as before. Nothing else takes Basic.
+	 */
+	@Bean
+	@Order(1)
+	SecurityFilterChain metricsSecurity(HttpSecurity http, AccessProperties properties, PasswordEncoder encoder)
+			throws Exception {
+		AccessProperties.Metrics metrics = properties.metrics();
+		List<UserDetails> scrapers = metrics.isConfigured()
+				? List.of(User.withUsername(metrics.username()).password(encoder.encode(metrics.password())).roles("METRICS").build())
+				: List.of();
+		DaoAuthenticationProvider scraper = new DaoAuthenticationProvider(new InMemoryUserDetailsManager(scrapers));
+		scraper.setPasswordEncoder(encoder);
+		http.securityMatcher("/actuator/prometheus")
+			.authenticationManager(new ProviderManager(scraper))
+			.authorizeHttpRequests(requests -> requests.anyRequest().hasAnyRole("ADMIN", "METRICS"))
+			.httpBasic(basic -> basic.realmName("vsxi-dashboard metrics"))
+			.csrf(csrf -> csrf.disable())
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
+		return http.build();
+	}
+
 	@Bean
 	SecurityFilterChain dashboardSecurity(HttpSecurity http, AppUserRepository users, AccessProperties properties,
-			ObjectProvider<ClientRegistrationRepository> oidcProviders) throws Exception {
+			ObjectProvider<ClientRegistrationRepository> oidcProviders, LoginThrottle throttle) throws Exception {
 		SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 		// a background HTMX refresh is never the page to return to after login, and gets a redirect the page follows
 		RequestMatcher htmx = new RequestHeaderRequestMatcher("HX-Request");
@@ -60,9 +96,15 @@ public class SecurityConfiguration {
 				.anyRequest().authenticated())
 			.formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/overview", false).permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
-			.addFilterBefore(new AccountStateFilter(users, contexts), AuthorizationFilter.class)
-			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.sessionManagement(session -> session.sessionAuthenticationStrategy(new CompositeSessionAuthenticationStrategy(
+					List.<SessionAuthenticationStrategy>of(new ChangeSessionIdAuthenticationStrategy(),
+							AccountStateFilter::stampLogin))))
+			.addFilterBefore(throttle.filter(), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(new AccountStateFilter(users, contexts, properties.sessionLifetime()), AuthorizationFilter.class)
+			// sent only over HTTPS, i.e. behind a TLS proxy once forwarded headers are trusted
+			.headers(headers -> headers.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true)
+				.maxAgeInSeconds(Duration.ofDays(365).toSeconds()))
+				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
 				.frameOptions(frame -> frame.deny())
 				.addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
@@ -74,6 +116,22 @@ public class SecurityConfiguration {
 				.userInfoEndpoint(userInfo -> userInfo.oidcUserService(accounts)));
 		}
 		return http.build();
+	}
+
+	@Bean
+	DatabaseUserDetailsService databaseUserDetailsService(AppUserRepository users) {
+		return new DatabaseUserDetailsService(users);
+	}
+
+	@Bean
+	LoginThrottle loginThrottle(AccessProperties properties) {
+		return new LoginThrottle(properties);
+	}
+
+	/** The one password login; as a bean it replaces Spring's default, so no second provider checks again. */
+	@Bean
+	DashboardAuthentication dashboardAuthentication(DatabaseUserDetailsService users, PasswordEncoder encoder) {
+		return new DashboardAuthentication(users, encoder);
 	}
 
 	/** Publishes refused authorizations, so that the audit trail records them. */

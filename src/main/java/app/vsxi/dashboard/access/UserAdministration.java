@@ -41,8 +41,11 @@ public class UserAdministration {
 
 	private final AuditLog audit;
 
-	public UserAdministration(AppUserRepository users, UserGrantRepository grants, SbcGroupRepository groups,
-			PasswordEncoder encoder, SbcRepository sbcs, AccessService access, AuditLog audit) {
+	private final LoginAttempts attempts;
+
+	UserAdministration(AppUserRepository users, UserGrantRepository grants, SbcGroupRepository groups,
+			PasswordEncoder encoder, SbcRepository sbcs, AccessService access, AuditLog audit, LoginAttempts attempts) {
+		this.attempts = attempts;
 		this.sbcs = sbcs;
 		this.users = users;
 		this.grants = grants;
@@ -75,6 +78,40 @@ public class UserAdministration {
 		return user;
 	}
 
+	/** An account that signs in only through single sign-on: no local password, linked at its first sign-on. */
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional
+	public AppUser createSsoOnly(String username, boolean admin) {
+		if (this.users.findByUsername(username).isPresent()) {
+			throw new RefusedException("a user called " + username + " exists already");
+		}
+		AppUser user = this.users.save(AppUser.create(username, null, admin, false));
+		this.audit.record(AuditAction.USER_CREATE, username, null, AuditOutcome.SUCCESS,
+				"single sign-on only" + (admin ? ", administrator" : ""));
+		return user;
+	}
+
+	/**
+	 * Binds the account to one identity of the provider (issuer and subject, as the provider's ID token names
+	 * them) and drops its local password, so the provider's checks cannot be bypassed.
+	 */
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional
+	public void linkSso(long id, String issuer, String subject) {
+		if (issuer == null || issuer.isBlank() || subject == null || subject.isBlank()) {
+			throw new RefusedException("give both the issuer and the subject");
+		}
+		AppUser user = user(id);
+		this.users.findByOidcIssuerAndOidcSubject(issuer.trim(), subject.trim())
+			.filter(other -> !other.id().equals(user.id()))
+			.ifPresent(other -> {
+				throw new RefusedException("that identity is linked to another account already");
+			});
+		this.users.save(user.withSso(issuer.trim(), subject.trim()));
+		this.audit.record(AuditAction.USER_SSO_LINK, user.username(), null, AuditOutcome.SUCCESS,
+				issuer.trim() + " " + subject.trim() + "; local password removed");
+	}
+
 	@PreAuthorize("hasRole('ADMIN')")
 	@Transactional
 	public void setEnabled(long id, boolean enabled) {
@@ -92,6 +129,9 @@ public class UserAdministration {
 	public void resetPassword(long id, String temporaryPassword) {
 		PasswordRules.check(temporaryPassword);
 		AppUser user = user(id);
+		if (user.isSsoOnly()) {
+			throw new RefusedException("this account signs in through single sign-on and has no local password");
+		}
 		this.users.save(user.withPassword(this.encoder.encode(temporaryPassword), true));
 		this.audit.record(AuditAction.USER_PASSWORD_RESET, user.username(), null, AuditOutcome.SUCCESS,
 				"must change it at next login");
@@ -102,7 +142,7 @@ public class UserAdministration {
 	@Transactional
 	public void forcePasswordChange(long id) {
 		AppUser user = user(id);
-		this.users.save(user.withPassword(user.passwordHash(), true));
+		this.users.save(user.withMustChangePassword());
 		this.audit.record(AuditAction.USER_FORCE_PASSWORD_CHANGE, user.username(), null, AuditOutcome.SUCCESS, null);
 	}
 
@@ -168,8 +208,13 @@ public class UserAdministration {
 	public void changeOwnPassword(String current, String replacement) {
 		long me = this.access.currentUserId().orElseThrow(() -> new AccessDeniedException("not logged in"));
 		AppUser user = user(me);
+		if (user.isSsoOnly()) {
+			throw new RefusedException("your account signs in through single sign-on and has no password here");
+		}
 		if (!this.encoder.matches(current, user.passwordHash())) {
+			// a guess here is a guess at login: it counts towards the lockout
 			this.audit.record(AuditAction.PASSWORD_CHANGE, user.username(), null, AuditOutcome.FAILED, "wrong current password");
+			this.attempts.countFailure(user);
 			throw new RefusedException("the current password is wrong");
 		}
 		PasswordRules.check(replacement);

@@ -40,9 +40,11 @@ class UsersController {
 	}
 
 	@PostMapping
-	String create(@RequestParam String username, @RequestParam String password,
-			@RequestParam(defaultValue = "false") boolean admin, RedirectAttributes redirect) {
-		AppUser user = this.users.create(username.trim(), password, admin);
+	String create(@RequestParam String username, @RequestParam(defaultValue = "") String password,
+			@RequestParam(defaultValue = "false") boolean admin, @RequestParam(defaultValue = "false") boolean ssoOnly,
+			RedirectAttributes redirect) {
+		AppUser user = ssoOnly ? this.users.createSsoOnly(username.trim(), admin)
+				: this.users.create(username.trim(), password, admin);
 		redirect.addFlashAttribute("notice", "User " + user.username() + " created; they choose their own password "
 				+ "at first login. Grant them roles below: until then they see no SBC.");
 		return "redirect:/admin/users/" + user.id();
@@ -92,6 +94,13 @@ class UsersController {
 	String forcePasswordChange(@PathVariable long id, RedirectAttributes redirect) {
 		return outcome(redirect, "redirect:/admin/users/" + id, () -> this.users.forcePasswordChange(id),
 				"The user must choose a new password before anything else.");
+	}
+
+	@PostMapping("/{id}/sso")
+	String linkSso(@PathVariable long id, @RequestParam String issuer, @RequestParam String subject,
+			RedirectAttributes redirect) {
+		return outcome(redirect, "redirect:/admin/users/" + id, () -> this.users.linkSso(id, issuer, subject),
+				"Linked to that single sign-on identity; the local password is gone.");
 	}
 
 	@PostMapping("/{id}/password")

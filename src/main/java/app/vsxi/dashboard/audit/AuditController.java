@@ -26,9 +26,19 @@ class AuditController {
 
 	private final AuditScope scope;
 
-	AuditController(AuditLog audit, AuditScope scope) {
+	private final AuditChain chain;
+
+	AuditController(AuditLog audit, AuditScope scope, AuditChain chain) {
 		this.audit = audit;
 		this.scope = scope;
+		this.chain = chain;
+	}
+
+	/** Administrators only: recomputes the hash chain over the whole trail. */
+	@GetMapping("/audit/chain")
+	String chain(Model model) {
+		model.addAttribute("check", this.chain.verify());
+		return "audit/chain";
 	}
 
 	@GetMapping("/audit")

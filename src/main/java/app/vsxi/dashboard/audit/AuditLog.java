@@ -12,6 +12,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -24,15 +27,19 @@ public class AuditLog {
 
 	private static final int MAX_DETAIL = 2000;
 
-	private static final RowMapper<AuditEvent> ROWS = (rs, i) -> new AuditEvent(rs.getLong("id"),
+	static final RowMapper<AuditEvent> ROWS = (rs, i) -> new AuditEvent(rs.getLong("id"),
 			rs.getTimestamp("at").toInstant(), rs.getString("actor"), rs.getString("source_ip"), rs.getString("action"),
 			rs.getString("target"), (Long) rs.getObject("group_id", Long.class),
 			AuditOutcome.valueOf(rs.getString("outcome")), rs.getString("detail"));
 
 	private final JdbcTemplate jdbc;
 
-	public AuditLog(JdbcTemplate jdbc) {
+	private final TransactionTemplate independently;
+
+	public AuditLog(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
+		this.independently = new TransactionTemplate(transactions);
+		this.independently.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	/** Records an event by the current user, from the current request's address. */
@@ -40,13 +47,29 @@ public class AuditLog {
 		recordAs(Actor.current(), action, target, groupId, outcome, detail);
 	}
 
-	/** Records an event by a named actor, e.g. at login, before anyone is authenticated. */
+	/**
+	 * Records an event by a named actor, e.g. at login, before anyone is authenticated. A success is part of the
+	 * change it records and goes with it if that is rolled back; a refusal or failure is usually followed by an
+	 * exception that rolls back the caller's transaction, so it is written in a transaction of its own.
+	 */
 	public void recordAs(String actor, AuditAction action, String target, Long groupId, AuditOutcome outcome,
 			String detail) {
+		String sourceIp = currentSourceIp();
+		if (outcome == AuditOutcome.SUCCESS) {
+			insert(actor, action, target, groupId, outcome, detail, sourceIp);
+		}
+		else {
+			this.independently.executeWithoutResult(status -> insert(actor, action, target, groupId, outcome, detail,
+					sourceIp));
+		}
+	}
+
+	private void insert(String actor, AuditAction action, String target, Long groupId, AuditOutcome outcome,
+			String detail, String sourceIp) {
 		this.jdbc.update(
 				"INSERT INTO audit_event (at, actor, source_ip, action, target, group_id, outcome, detail) "
 						+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-				Timestamp.from(Instant.now()), truncate(actor, 64), currentSourceIp(), action.name(), truncate(target, 255),
+				Timestamp.from(Instant.now()), truncate(actor, 64), sourceIp, action.name(), truncate(target, 255),
 				groupId, outcome.name(), truncate(detail, MAX_DETAIL));
 	}
 

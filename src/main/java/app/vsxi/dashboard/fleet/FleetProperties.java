@@ -11,8 +11,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param credentialKey base64 of the 256-bit AES key that encrypts SBC passwords at rest
  * @param previousCredentialKeys keys being rotated out: still read, and re-encrypted under the current key at
  * start-up
+ * @param specialAddresses loopback, link-local or metadata addresses (or CIDR ranges) that may still be tested
+ * as SBCs; empty outside demo mode
  */
 @ConfigurationProperties("vsxi.fleet")
-public record FleetProperties(String credentialKey, @DefaultValue List<String> previousCredentialKeys) {
+public record FleetProperties(String credentialKey, @DefaultValue List<String> previousCredentialKeys,
+		@DefaultValue List<String> specialAddresses) {
+
+	/** The key demo mode ships with: it is in the jar, so it protects nothing and is refused anywhere else. */
+	static final String DEMO_CREDENTIAL_KEY = "ZGVtby1vbmx5LWtleS1kby1ub3QtdXNlLWluLXByb2Q=";
 
 }

@@ -2,6 +2,7 @@ package app.vsxi.dashboard.fleet;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +33,10 @@ public class SbcConnections {
 
 	private final AuditLog audit;
 
-	public SbcConnections(FleetService fleet, VsxiGateway gateway, AuditLog audit) {
+	private final SbcAddressPolicy addresses;
+
+	SbcConnections(FleetService fleet, VsxiGateway gateway, AuditLog audit, SbcAddressPolicy addresses) {
+		this.addresses = addresses;
 		this.fleet = fleet;
 		this.gateway = gateway;
 		this.audit = audit;
@@ -45,6 +49,10 @@ public class SbcConnections {
 	@PreAuthorize("@access.canOnSbc('ADMINISTER', #id)")
 	public ConnectionTest test(long id) {
 		Sbc sbc = this.fleet.find(id);
+		Optional<ConnectionTest> refused = refused(sbc);
+		if (refused.isPresent()) {
+			return refused.get();
+		}
 		if (sbc.trust() == SbcTrust.CERTIFICATE_AUTHORITY) {
 			return callStats(sbc, null, null);
 		}
@@ -76,6 +84,10 @@ public class SbcConnections {
 	@PreAuthorize("@access.canOnSbc('ADMINISTER', #id)")
 	public ConnectionTest trust(long id, String confirmedFingerprint) {
 		Sbc sbc = this.fleet.find(id);
+		Optional<ConnectionTest> refused = refused(sbc);
+		if (refused.isPresent()) {
+			return refused.get();
+		}
 		GatewayResult<String> presented = this.gateway.presentedCertificate(URI.create(sbc.baseUrl()));
 		if (!presented.okValue().filter(confirmedFingerprint::equals).isPresent()) {
 			this.audit.record(AuditAction.SBC_TRUST_CERTIFICATE, sbc.name(), sbc.groupId(), AuditOutcome.FAILED,
@@ -90,6 +102,11 @@ public class SbcConnections {
 		return new ConnectionTest(after.outcome(), "Certificate trusted. " + after.message(),
 				after.presentedFingerprint(), after.pinnedFingerprint(), after.uptime(), after.activeCalls(),
 				after.haState());
+	}
+
+	private Optional<ConnectionTest> refused(Sbc sbc) {
+		return this.addresses.refusal(sbc.baseUrl())
+			.map(reason -> ConnectionTest.failed(reason, null, sbc.certificateFingerprint()));
 	}
 
 	private ConnectionTest callStats(Sbc sbc, String fingerprint, String pinned) {

@@ -18,15 +18,45 @@ final class FailureClassifier {
 	private FailureClassifier() {
 	}
 
-	/** For an answer other than 200. */
+	/** For an answer other than 200, or a 200 whose body leads with another code. */
 	static GatewayError fromStatus(int status, String body, SbcEndpoint sbc) {
-		String text = body == null ? "" : body.strip();
+		String text = operatorText(body);
+		if (status == 500 && text.contains("convert xml2json failed")) {
+			return new GatewayError.JsonConversionFailed(text);
+		}
 		return switch (status) {
 			case 401 -> new GatewayError.NotAuthorized(text.isEmpty() ? "401" : text);
 			case 402 -> new GatewayError.SlaveMode(text, sbc.masterName());
 			case 400 -> new GatewayError.Rejected(text.isEmpty() ? "400" : text);
-			default -> new GatewayError.UnexpectedResponse(status, abbreviate(text));
+			case 404 -> new GatewayError.NoRestApi();
+			default -> new GatewayError.UnexpectedResponse(status, text);
 		};
+	}
+
+	/** The code a VSXi answer text starts with ({@code 300 Finished With Errors…}), or -1. */
+	static int leadingCode(String text) {
+		java.util.regex.Matcher code = LEADING_CODE.matcher(text);
+		return code.lookingAt() ? Integer.parseInt(code.group(1)) : -1;
+	}
+
+	private static final java.util.regex.Pattern LEADING_CODE = java.util.regex.Pattern.compile("\\s*([1-5]\\d\\d)\\b");
+
+	private static final java.util.regex.Pattern SCRIPTS = java.util.regex.Pattern
+		.compile("(?is)<(script|style)\\b.*?(</\\1\\s*>|$)");
+
+	private static final java.util.regex.Pattern TAGS = java.util.regex.Pattern.compile("<[a-zA-Z/!?][^>]*>?");
+
+	/**
+	 * What an operator may be shown of an SBC's text: markup dropped (a servlet container's error page, or worse),
+	 * the {@code null} line some boxes add under {@code 400 fail - failed} dropped, on one short line.
+	 */
+	static String operatorText(String body) {
+		if (body == null) {
+			return "";
+		}
+		String text = TAGS.matcher(SCRIPTS.matcher(body).replaceAll(" ")).replaceAll(" ");
+		text = text.replaceAll("(?m)^\\s*null\\s*$", "");
+		return abbreviate(text);
 	}
 
 	/** For a call that got no usable answer. May probe the certificate, so call it off the event loop. */

@@ -20,10 +20,14 @@ public sealed interface GatewayError {
 		}
 	}
 
-	/** 401: the VSXi refused the API user or its password. */
+	/**
+	 * 401: the VSXi refused the API user or its password. Boxes refuse every call, reads included, from users below
+	 * read-write UI privilege and from hosts not in their Trusted Hosts.
+	 */
 	record NotAuthorized(String vsxiMessage) implements GatewayError {
 		public String message() {
-			return "Not authorized: " + this.vsxiMessage + " (check the API user, its password and Trusted Hosts)";
+			return "Not authorized: " + this.vsxiMessage + " (the API user needs read-write or greater UI privilege "
+					+ "on the SBC, the right password, and the dashboard must be one of its Trusted Hosts)";
 		}
 	}
 
@@ -74,6 +78,33 @@ public sealed interface GatewayError {
 	record TlsFailure(String reason) implements GatewayError {
 		public String message() {
 			return "TLS failure: " + this.reason;
+		}
+	}
+
+	/** 404 on the API path: boxes before VSXi 10.1.1 have no REST API at all. */
+	record NoRestApi() implements GatewayError {
+		public String message() {
+			return "This box has no REST API (VSXi older than 10.1.1?)";
+		}
+	}
+
+	/**
+	 * A well-formed answer without what was asked for: no tables, or "Max recursion depth reached" in place of
+	 * entries. Boxes do this when two requests overlap or during an HA failover; reads are retried first.
+	 */
+	record IncompleteAnswer(String detail) implements GatewayError {
+		public String message() {
+			return "Incomplete answer from the SBC: " + this.detail;
+		}
+	}
+
+	/**
+	 * 500 {@code convert xml2json failed(JAXB)}: older firmware cannot turn a large answer into JSON. A property of
+	 * the request, not of the box's health; the gateway asks again in XML.
+	 */
+	record JsonConversionFailed(String vsxiMessage) implements GatewayError {
+		public String message() {
+			return "The SBC could not send this answer as JSON: " + this.vsxiMessage;
 		}
 	}
 

@@ -13,8 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param readTimeout how long to wait for an answer once connected
  * @param maxConnectionsPerSbc concurrent requests one SBC may hold
  * @param maxQueuedPerSbc requests that may wait for one of those; more are refused at once as "busy"
- * @param readRetries extra attempts for a read that met a passing failure; writes are never retried
- * @param retryBackoff wait before such an extra attempt
+ * @param readRetries extra attempts for a read that met a passing failure (no answer, 400, 429, 5xx, an answer
+ * without its tables); writes are never retried
+ * @param retryBackoff wait before the first extra attempt; the n-th waits n times as long
+ * @param retryBackoffMax the longest wait before an extra attempt
  * @param circuitBreaker when to stop calling an SBC that keeps failing
  * @param trustedCaFile PEM file of the CA certificates that SBCs set to {@link SbcTrust#CERTIFICATE_AUTHORITY}
  * are checked against; none by default
@@ -22,8 +24,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("vsxi.gateway")
 public record GatewayProperties(@DefaultValue("3s") Duration connectTimeout, @DefaultValue("10s") Duration readTimeout,
 		@DefaultValue("4") int maxConnectionsPerSbc, @DefaultValue("32") int maxQueuedPerSbc,
-		@DefaultValue("1") int readRetries, @DefaultValue("300ms") Duration retryBackoff,
-		@DefaultValue CircuitBreaker circuitBreaker, String trustedCaFile) {
+		@DefaultValue("2") int readRetries, @DefaultValue("500ms") Duration retryBackoff,
+		@DefaultValue("2s") Duration retryBackoffMax, @DefaultValue CircuitBreaker circuitBreaker,
+		String trustedCaFile) {
 
 	/** Every setting at its default, bound as Spring binds an empty configuration: the defaults live above only. */
 	public static GatewayProperties defaults() {
@@ -34,12 +37,19 @@ public record GatewayProperties(@DefaultValue("3s") Duration connectTimeout, @De
 	public static GatewayProperties of(Duration connectTimeout, Duration readTimeout, int maxConnectionsPerSbc) {
 		GatewayProperties defaults = defaults();
 		return new GatewayProperties(connectTimeout, readTimeout, maxConnectionsPerSbc, defaults.maxQueuedPerSbc,
-				defaults.readRetries, defaults.retryBackoff, defaults.circuitBreaker, defaults.trustedCaFile);
+				defaults.readRetries, defaults.retryBackoff, defaults.retryBackoffMax, defaults.circuitBreaker,
+				defaults.trustedCaFile);
 	}
 
 	public GatewayProperties withTrustedCaFile(String file) {
 		return new GatewayProperties(this.connectTimeout, this.readTimeout, this.maxConnectionsPerSbc,
-				this.maxQueuedPerSbc, this.readRetries, this.retryBackoff, this.circuitBreaker, file);
+				this.maxQueuedPerSbc, this.readRetries, this.retryBackoff, this.retryBackoffMax, this.circuitBreaker, file);
+	}
+
+	/** The same with another retry policy for reads. */
+	public GatewayProperties withReadRetries(int retries, Duration backoff) {
+		return new GatewayProperties(this.connectTimeout, this.readTimeout, this.maxConnectionsPerSbc,
+				this.maxQueuedPerSbc, retries, backoff, this.retryBackoffMax, this.circuitBreaker, this.trustedCaFile);
 	}
 
 	/**

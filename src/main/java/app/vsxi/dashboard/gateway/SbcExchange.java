@@ -45,6 +45,9 @@ final class SbcExchange {
 
 	private final MeterRegistry meters;
 
+	/** Per SBC, the method each Large action was last taken with, where it differs from the command table's. */
+	private final Map<Long, Map<VsxiAction, HttpMethod>> methods = new java.util.concurrent.ConcurrentHashMap<>();
+
 	/** Looked up once per SBC, command and outcome rather than built on every call. */
 	private final Map<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -94,6 +97,9 @@ final class SbcExchange {
 		try (body) {
 			return GatewayResult.ok(reader.apply(body));
 		}
+		catch (IncompleteAnswerException ex) {
+			return GatewayResult.failed(new GatewayError.IncompleteAnswer(request.command() + ": " + ex.getMessage()));
+		}
 		catch (TableFormatException ex) {
 			return GatewayResult.failed(new GatewayError.UnexpectedResponse(200,
 					"cannot read " + request.command() + ": " + ex.getMessage()));
@@ -103,7 +109,45 @@ final class SbcExchange {
 		}
 	}
 
+	/**
+	 * Sends the request with the method this SBC took last for its action. A Large action refused with 405 is
+	 * sent once more with the other method the vendor documents for it (its guide says POST in prose and GET or
+	 * DELETE in its command table); the method that worked is remembered for the SBC.
+	 */
 	private <T> Mono<GatewayResult<T>> call(SbcEndpoint sbc, Request request,
+			Function<ClientResponse, Mono<GatewayResult<T>>> onResponse, boolean bounded) {
+		java.util.Optional<HttpMethod> alternative = request.action().otherDocumentedMethod();
+		if (alternative.isEmpty()) {
+			return send(sbc, request, onResponse, bounded);
+		}
+		Map<VsxiAction, HttpMethod> taken = this.methods.computeIfAbsent(sbc.sbcId(),
+				id -> new java.util.concurrent.ConcurrentHashMap<>());
+		HttpMethod first = taken.getOrDefault(request.action(), request.method());
+		HttpMethod second = first == request.method() ? alternative.get() : request.method();
+		return send(sbc, request.with(first), onResponse, bounded).flatMap(result -> {
+			if (!refusedMethod(result)) {
+				return Mono.just(result);
+			}
+			return send(sbc, request.with(second), onResponse, bounded).doOnNext(retried -> {
+				if (!refusedMethod(retried)) {
+					taken.put(request.action(), second);
+				}
+			});
+		});
+	}
+
+	private static boolean refusedMethod(GatewayResult<?> result) {
+		return result.failure()
+			.filter(error -> error instanceof GatewayError.UnexpectedResponse unexpected && unexpected.status() == 405)
+			.isPresent();
+	}
+
+	/** Forgets what was learnt about an SBC, e.g. after it was replaced by another box at the same address. */
+	void forget(long sbcId) {
+		this.methods.remove(sbcId);
+	}
+
+	private <T> Mono<GatewayResult<T>> send(SbcEndpoint sbc, Request request,
 			Function<ClientResponse, Mono<GatewayResult<T>>> onResponse, boolean bounded) {
 		if (!sbc.isTrustSettled()) {
 			return Mono.just(GatewayResult.failed(new GatewayError.CertificateNotConfirmed()));
@@ -134,7 +178,8 @@ final class SbcExchange {
 						FailureClassifier.fromException(failure, sbc, this.properties.connectTimeout())))
 				.subscribeOn(Schedulers.boundedElastic()));
 		});
-		return guarded(attempt, sbc, request.method() == HttpMethod.GET)
+		// a streamed answer may have handed entries on before it broke off: asking again would hand them twice
+		return guarded(attempt, sbc, !request.action().write() && bounded)
 			.doOnNext(result -> record(sample, sbc, request.command(), result));
 	}
 
@@ -150,7 +195,7 @@ final class SbcExchange {
 		return uri.encode().buildAndExpand(variables).toUri();
 	}
 
-	/** The SBC's own bulkhead and circuit breaker around every call, and its retry around reads only. */
+	/** The SBC's own bulkhead and circuit breaker around every call, and its retry around whole reads only. */
 	private <T> Mono<GatewayResult<T>> guarded(Mono<GatewayResult<T>> call, SbcEndpoint sbc, boolean read) {
 		Mono<GatewayResult<T>> guarded = call.transformDeferred(BulkheadOperator.of(this.guards.bulkhead(sbc)))
 			.transformDeferred(CircuitBreakerOperator.of(this.guards.breaker(sbc)));
@@ -190,6 +235,10 @@ final class SbcExchange {
 
 		static Request get(VsxiAction action, VsxiTable table, Map<String, String> parameters) {
 			return new Request(HttpMethod.GET, action, table, parameters, null);
+		}
+
+		Request with(HttpMethod other) {
+			return new Request(other, this.action, this.table, this.parameters, this.body);
 		}
 
 		String command() {

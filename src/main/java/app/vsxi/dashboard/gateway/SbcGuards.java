@@ -27,6 +27,21 @@ final class SbcGuards {
 	static final Predicate<Object> SBC_IN_TROUBLE = result -> result instanceof GatewayResult<?> answer
 			&& answer.failure().filter(SbcGuards::sbcInTrouble).isPresent();
 
+	/**
+	 * Failures a read may outgrow a moment later: besides trouble on the way, what real boxes answer when two
+	 * requests overlap (400, 429, 5xx, a body without its tables). Not a 500 about converting to JSON: asking again
+	 * gets the same answer.
+	 */
+	static final Predicate<Object> WORTH_ANOTHER_READ = result -> result instanceof GatewayResult<?> answer
+			&& answer.failure().filter(SbcGuards::worthAnotherRead).isPresent();
+
+	private static boolean worthAnotherRead(GatewayError error) {
+		return error instanceof GatewayError.Unreachable || error instanceof GatewayError.Timeout
+				|| error instanceof GatewayError.Rejected || error instanceof GatewayError.IncompleteAnswer
+				|| (error instanceof GatewayError.UnexpectedResponse unexpected && (unexpected.status() == 0
+						|| unexpected.status() == 429 || unexpected.status() >= 500));
+	}
+
 	private static boolean sbcInTrouble(GatewayError error) {
 		return error instanceof GatewayError.Unreachable || error instanceof GatewayError.Timeout
 				|| error instanceof GatewayError.TlsFailure || (error instanceof GatewayError.UnexpectedResponse unexpected
@@ -55,12 +70,18 @@ final class SbcGuards {
 			.build());
 		this.retries = RetryRegistry.of(RetryConfig.custom()
 			.maxAttempts(1 + Math.max(0, properties.readRetries()))
-			.waitDuration(properties.retryBackoff())
-			.retryOnResult(SBC_IN_TROUBLE)
+			// like the public monitoring clients: 0.5 s, 1 s, 1.5 s … never more than 2 s
+			.intervalFunction(attempt -> backoff(properties, attempt))
+			.retryOnResult(WORTH_ANOTHER_READ)
 			.failAfterMaxAttempts(false)
 			.build());
 		TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(this.breakers).bindTo(meters);
 		TaggedBulkheadMetrics.ofBulkheadRegistry(this.bulkheads).bindTo(meters);
+	}
+
+	/** The wait before the given extra attempt of a read, in milliseconds. */
+	static long backoff(GatewayProperties properties, int attempt) {
+		return Math.min(properties.retryBackoffMax().toMillis(), properties.retryBackoff().toMillis() * attempt);
 	}
 
 	CircuitBreaker breaker(SbcEndpoint sbc) {

@@ -68,9 +68,21 @@ public final class TableJson {
 			String item = parser.currentName();
 			token = parser.nextToken();
 			if (token == tools.jackson.core.JsonToken.START_ARRAY) {
-				while (parser.nextToken() == tools.jackson.core.JsonToken.START_OBJECT) {
-					sink.accept(row(parser.readValueAsTree()));
+				for (token = parser.nextToken(); token != tools.jackson.core.JsonToken.END_ARRAY && token != null;
+						token = parser.nextToken()) {
+					if (token == tools.jackson.core.JsonToken.START_OBJECT) {
+						sink.accept(row(parser.readValueAsTree()));
+					}
+					else if (token == tools.jackson.core.JsonToken.VALUE_STRING) {
+						IncompleteAnswerException.refuseRecursion(parser.getString());
+					}
+					else {
+						parser.skipChildren();
+					}
 				}
+			}
+			else if (token == tools.jackson.core.JsonToken.VALUE_STRING) {
+				IncompleteAnswerException.refuseRecursion(parser.getString());
 			}
 			else if (token == tools.jackson.core.JsonToken.START_OBJECT) {
 				sink.accept(row(parser.readValueAsTree()));
@@ -108,6 +120,9 @@ public final class TableJson {
 			for (JsonNode entry : StatsDumpReader.asList(list.get(item))) {
 				if (entry.isObject()) {
 					rows.add(row(entry));
+				}
+				else if (entry.isString()) {
+					IncompleteAnswerException.refuseRecursion(entry.asString());
 				}
 			}
 		}

@@ -34,7 +34,10 @@ public final class TableZip {
 		return read(zip, Format.XML, limits, sink);
 	}
 
-	/** Reads every file of the zip in the given format, handing each entry to {@code sink}. */
+	/**
+	 * Reads every file of the zip in the given format, handing each entry to {@code sink}; files named as another
+	 * format (a {@code .txt} note, an {@code .xml} beside the CSV) are passed over.
+	 */
 	public static Summary read(InputStream zip, Format format, ZipLimits limits, Consumer<TableRow> sink) {
 		TableCodec codec = TableCodec.of(format);
 		Counting packed = new Counting(zip);
@@ -45,7 +48,7 @@ public final class TableZip {
 			Guard guard = new Guard(packed, limits);
 			int count = 0;
 			for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
-				if (entry.isDirectory()) {
+				if (entry.isDirectory() || !ofFormat(entry.getName(), format)) {
 					continue;
 				}
 				if (++count > limits.maxEntries()) {
@@ -59,13 +62,20 @@ public final class TableZip {
 				item = item == null ? names.item() : item;
 			}
 			if (count == 0) {
-				throw new TableFormatException("the zip holds no file");
+				throw new TableFormatException("the zip holds no " + format.parameter() + " file");
 			}
 		}
 		catch (IOException ex) {
 			throw new TableFormatException("not a readable zip: " + ex.getMessage());
 		}
 		return new Summary(root, item, rows[0]);
+	}
+
+	/** A name without an extension is taken as the format asked for; one with another extension is not. */
+	private static boolean ofFormat(String name, Format format) {
+		String file = name.substring(name.lastIndexOf('/') + 1);
+		int dot = file.lastIndexOf('.');
+		return dot < 0 || file.substring(dot + 1).equalsIgnoreCase(format.parameter());
 	}
 
 	/** Writes one XML file named {@code entryName} into a zip, entry by entry. */

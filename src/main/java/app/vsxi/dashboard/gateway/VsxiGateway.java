@@ -3,32 +3,33 @@ package app.vsxi.dashboard.gateway;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.core.io.buffer.DefaultDataBufferFactory;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.BodyInserters;
 
 import app.vsxi.dashboard.gateway.VsxiCommand.Payload;
 
@@ -49,6 +50,11 @@ public class VsxiGateway implements DisposableBean {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
+	/** Re-reads after a kill or registration delete, and the pause between them. */
+	private static final int REREADS = 3;
+
+	private static final Duration REREAD_PAUSE = Duration.ofMillis(400);
+
 	private final ExecutorService zipWriters = Executors.newCachedThreadPool(task -> {
 		Thread thread = new Thread(task, "vsxi-zip-writer");
 		thread.setDaemon(true);
@@ -65,17 +71,21 @@ public class VsxiGateway implements DisposableBean {
 	/** {@code GET stats/realtime}: the box's system-wide counters and HA state. */
 	public Mono<GatewayResult<RealtimeStats>> realtimeStats(SbcEndpoint sbc) {
 		// read from the bytes: the hottest call of the dashboard, made for every SBC every few seconds
-		return this.exchange.text(sbc,
-				SbcExchange.Request.get(VsxiAction.STATS, VsxiTable.REALTIME, Map.of("format", "json")),
-				answer -> parse(answer.body(),
-						(byte[] body) -> RealtimeStats.from(StatsDumpReader.read(this.json.readTree(body))),
-						"stats/realtime"));
+		return jsonOrElseXml(
+				this.exchange.text(sbc,
+						SbcExchange.Request.get(VsxiAction.STATS, VsxiTable.REALTIME, Map.of("format", "json")),
+						answer -> parse(answer.body(),
+								(byte[] body) -> RealtimeStats.from(StatsDumpReader.read(this.json.readTree(body))),
+								"stats/realtime")),
+				() -> read(sbc, VsxiAction.STATS, VsxiTable.REALTIME, Format.XML,
+						body -> RealtimeStats.from(StatsDumpReader.readXml(utf8(body)))));
 	}
 
 	/** {@code GET stats/<table>} for the database-dump tables: table name → rows of field → value. */
 	public Mono<GatewayResult<Map<String, List<Map<String, String>>>>> statsDump(SbcEndpoint sbc, VsxiTable table) {
-		return checked(VsxiAction.STATS, table, Format.JSON, Payload.DUMP, () -> read(sbc, VsxiAction.STATS, table,
-				Format.JSON, body -> StatsDumpReader.read(this.json.readTree(body))));
+		return checked(VsxiAction.STATS, table, Format.JSON, Payload.DUMP, () -> jsonOrElseXml(
+				read(sbc, VsxiAction.STATS, table, Format.JSON, body -> StatsDumpReader.read(this.json.readTree(body))),
+				() -> read(sbc, VsxiAction.STATS, table, Format.XML, body -> StatsDumpReader.readXml(utf8(body)))));
 	}
 
 	/** {@code GET stats/<table>} for the object-list tables: media_server, sub_stats, active_calls. */
@@ -85,8 +95,8 @@ public class VsxiGateway implements DisposableBean {
 
 	/** The same in a chosen format (active_calls also comes as CSV). */
 	public Mono<GatewayResult<TableDocument>> statsList(SbcEndpoint sbc, VsxiTable table, Format format) {
-		return checked(VsxiAction.STATS, table, format, Payload.TABLE,
-				() -> read(sbc, VsxiAction.STATS, table, format, parser(format)));
+		return checked(VsxiAction.STATS, table, format, Payload.TABLE, () -> readTable(sbc, VsxiAction.STATS, table,
+				format));
 	}
 
 	/** {@code GET system/realtime}: host, version and uptime as plain text. */
@@ -101,7 +111,7 @@ public class VsxiGateway implements DisposableBean {
 
 	public Mono<GatewayResult<TableDocument>> download(SbcEndpoint sbc, VsxiTable table, Format format) {
 		return checked(VsxiAction.DOWNLOAD, table, format, Payload.TABLE,
-				() -> read(sbc, VsxiAction.DOWNLOAD, table, format, parser(format)));
+				() -> readTable(sbc, VsxiAction.DOWNLOAD, table, format));
 	}
 
 	/** {@code GET download/<table>} as the box sends it, e.g. CSV of routes. */
@@ -117,11 +127,13 @@ public class VsxiGateway implements DisposableBean {
 
 	public Mono<GatewayResult<TableDocument>> query(SbcEndpoint sbc, VsxiTable table, String queryString,
 			Format format) {
+		Function<Format, Mono<GatewayResult<TableDocument>>> ask = asked -> this.exchange.text(sbc,
+				SbcExchange.Request.get(VsxiAction.QUERY, table,
+						Map.of("queryString", queryString, "format", asked.parameter())),
+				answer -> parse(answer.text(), parser(asked), "query/" + table));
 		return checked(VsxiAction.QUERY, table, format, Payload.TABLE,
-				() -> this.exchange.text(sbc,
-						SbcExchange.Request.get(VsxiAction.QUERY, table,
-								Map.of("queryString", queryString, "format", format.parameter())),
-						answer -> parse(answer.text(), parser(format), "query/" + table)));
+				() -> format == Format.JSON ? jsonOrElseXml(ask.apply(format), () -> ask.apply(Format.XML))
+						: ask.apply(format));
 	}
 
 	/**
@@ -135,10 +147,13 @@ public class VsxiGateway implements DisposableBean {
 
 	public Mono<GatewayResult<TableZip.Summary>> downloadLarge(SbcEndpoint sbc, VsxiTable table, Format format,
 			Consumer<TableRow> sink) {
+		Function<Format, Mono<GatewayResult<TableZip.Summary>>> ask = asked -> this.exchange.stream(sbc,
+				SbcExchange.Request.get(VsxiAction.DOWNLOAD_LARGE, table, Map.of("format", asked.parameter())),
+				zip -> TableZip.read(zip, asked, ZipLimits.DEFAULT, sink));
+		// the failed JSON answer handed nothing on, so asking in XML cannot hand an entry twice
 		return checked(VsxiAction.DOWNLOAD_LARGE, table, format, Payload.TABLE,
-				() -> this.exchange.stream(sbc,
-						SbcExchange.Request.get(VsxiAction.DOWNLOAD_LARGE, table, Map.of("format", format.parameter())),
-						zip -> TableZip.read(zip, format, ZipLimits.DEFAULT, sink)));
+				() -> format == Format.JSON ? jsonOrElseXml(ask.apply(format), () -> ask.apply(Format.XML))
+						: ask.apply(format));
 	}
 
 	/**
@@ -195,64 +210,196 @@ public class VsxiGateway implements DisposableBean {
 	 * came under; {@code parameters} carries e.g. the {@code tableID} of {@code replaceLarge/routesInRouteTable}.
 	 */
 	public Mono<GatewayResult<WriteOutcome>> writeLarge(SbcEndpoint sbc, VsxiAction action, VsxiTable table,
-			ElementNames names, Iterator<TableRow> entries, Map<String, String> parameters) {
+			ElementNames names, Iterable<TableRow> entries, Map<String, String> parameters) {
 		return writeLarge(sbc, action, table, Format.XML, names, entries, parameters);
 	}
 
 	public Mono<GatewayResult<WriteOutcome>> writeLarge(SbcEndpoint sbc, VsxiAction action, VsxiTable table,
-			Format format, ElementNames names, Iterator<TableRow> entries, Map<String, String> parameters) {
+			Format format, ElementNames names, Iterable<TableRow> entries, Map<String, String> parameters) {
 		if (!action.large() || !action.write()) {
 			return Mono.just(GatewayResult.failed(new GatewayError.Unsupported(action + " as a Large write")));
 		}
 		return checked(action, table, format, Payload.TABLE, () -> {
-			var zip = DataBufferUtils.outputStreamPublisher(
-					out -> TableZip.write(table + "." + format.parameter(), format, names, entries, out),
-					DefaultDataBufferFactory.sharedInstance, this.zipWriters);
-			var body = BodyInserters.fromPublisher(zip, DataBuffer.class);
 			Map<String, String> all = new LinkedHashMap<>(parameters);
 			all.put("format", format.parameter());
+			// zipped afresh for every send (a 405 is answered once more with the other method), with no
+			// Content-Type, as curl -T sends a file
 			return this.exchange.text(sbc, new SbcExchange.Request(action.method(), action, table, all,
-					(request, context) -> {
-						request.getHeaders().setContentType(MediaType.APPLICATION_OCTET_STREAM);
-						return body.insert(request, context);
-					}), VsxiGateway::outcome);
+					(request, context) -> request.writeWith(DataBufferUtils.outputStreamPublisher(
+							out -> TableZip.write(table + "." + format.parameter(), format, names, entries.iterator(),
+									out),
+							request.bufferFactory(), this.zipWriters))),
+					answer -> outcome(answer, sbc));
 		});
 	}
 
-	/**
-	 * {@code DELETE delete/active_calls}: ends exactly the calls given, as read from {@code stats/active_calls},
-	 * sent as CSV with the box's own columns. An empty list sends nothing.
-	 */
-	public Mono<GatewayResult<WriteOutcome>> killCalls(SbcEndpoint sbc, List<TableRow> calls) {
-		return killCalls(sbc, calls, Format.CSV);
+	// Kills and registration deletes (reference §8, §10.3, §10.4). A VSXi answers 200 whatever matched, so each of
+	// these re-reads the box afterwards and reports how many of its targets actually went.
+
+	/** {@code GET stats/active_calls?format=csv}, kept as the box's bytes so that a kill can be cut from them. */
+	public Mono<GatewayResult<CallsCsv>> activeCallsCsv(SbcEndpoint sbc) {
+		return this.exchange.text(sbc, SbcExchange.Request.get(VsxiAction.STATS, VsxiTable.ACTIVE_CALLS, Map.of("format", "csv")),
+				answer -> parse(answer.body(), CallsCsv::parse, "stats/active_calls as CSV"));
 	}
 
-	/** The same, naming the calls in CSV or XML (the box takes no JSON here). */
-	public Mono<GatewayResult<WriteOutcome>> killCalls(SbcEndpoint sbc, List<TableRow> calls, Format format) {
-		if (calls.isEmpty()) {
-			return Mono.just(GatewayResult.ok(new WriteOutcome.Applied("nothing to end")));
+	/**
+	 * {@code DELETE delete/active_calls} with the box's own CSV: its header line and the lines of the calls at
+	 * {@code indexes} of {@code csv}, byte for byte, sent as {@code curl -T} sends a file (no Content-Type, no
+	 * {@code format}). No index sends nothing.
+	 */
+	public Mono<GatewayResult<VerifiedRemoval>> killCalls(SbcEndpoint sbc, CallsCsv csv, Collection<Integer> indexes) {
+		if (indexes.isEmpty()) {
+			return Mono.just(GatewayResult.ok(VerifiedRemoval.nothingSent()));
 		}
-		return write(sbc, VsxiAction.DELETE, VsxiTable.ACTIVE_CALLS,
-				new TableDocument(VsxiTable.ACTIVE_CALLS.names(), calls), format);
+		byte[] body = csv.deleteBody(indexes);
+		Set<String> targets = indexes.stream().map(index -> callKey(csv.rows().get(index))).collect(Collectors.toSet());
+		Mono<GatewayResult<WriteOutcome>> sent = this.exchange.text(sbc,
+				new SbcExchange.Request(VsxiAction.DELETE.method(), VsxiAction.DELETE, VsxiTable.ACTIVE_CALLS, Map.of(), (request, context) -> {
+					request.getHeaders().setContentLength(body.length);
+					return request.writeWith(Mono.just(request.bufferFactory().wrap(body)));
+				}), answer -> outcome(answer, sbc));
+		return verified(sent, new String(body, StandardCharsets.UTF_8), targets, () -> activeCallKeys(sbc));
+	}
+
+	/**
+	 * The XML alternative: one {@code XBActiveCall} per call carrying one identifying field, {@code ssm_index} for a
+	 * single call and {@code callID} for several, as a working client sends them.
+	 */
+	public Mono<GatewayResult<VerifiedRemoval>> killCallsByXml(SbcEndpoint sbc, List<TableRow> calls) {
+		if (calls.isEmpty()) {
+			return Mono.just(GatewayResult.ok(VerifiedRemoval.nothingSent()));
+		}
+		String field = calls.size() == 1 ? "ssm_index" : "callID";
+		if (calls.stream().anyMatch(call -> call.text(field) == null || call.text(field).isBlank())) {
+			return Mono.just(GatewayResult.failed(new GatewayError.Unsupported("killing calls without their " + field)));
+		}
+		TableDocument document = killDocument(calls);
+		Set<String> targets = calls.stream().map(VsxiGateway::callKey).collect(Collectors.toSet());
+		return verified(write(sbc, VsxiAction.DELETE, VsxiTable.ACTIVE_CALLS, document, Format.XML),
+				xml(document), targets, () -> activeCallKeys(sbc));
 	}
 
 	/**
 	 * {@code DELETE delete/sub_stats}: removes the registrations matching any of the filters; the fields of one
-	 * filter (username, trunkId, id, userDomain, userIp) must all match.
+	 * filter (username, trunkId or trunkID, id, userDomain, userIp) must all match. The registrations that match
+	 * before the delete are its targets.
 	 */
-	public Mono<GatewayResult<WriteOutcome>> deleteRegistrations(SbcEndpoint sbc, List<Map<String, String>> filters) {
-		if (filters.isEmpty() || filters.stream().anyMatch(Map::isEmpty)) {
+	public Mono<GatewayResult<VerifiedRemoval>> deleteRegistrations(SbcEndpoint sbc,
+			List<Map<String, String>> filters) {
+		if (filters.isEmpty() || filters.stream().anyMatch(filter -> filter.values().stream().allMatch(String::isBlank))) {
 			return Mono.just(GatewayResult.failed(new GatewayError.Unsupported(
 					"registration delete without a filter: it would match every registration")));
 		}
-		List<TableRow> rows = filters.stream().map(TableRow::new).toList();
-		return write(sbc, VsxiAction.DELETE, VsxiTable.SUB_STATS, new TableDocument(VsxiTable.SUB_STATS.names(), rows),
-				Format.XML);
+		TableDocument document = registrationDeleteDocument(filters);
+		return statsList(sbc, VsxiTable.SUB_STATS).flatMap(before -> {
+			if (before instanceof GatewayResult.Failed<TableDocument> failed) {
+				return Mono.just(GatewayResult.<VerifiedRemoval>failed(failed.error()));
+			}
+			Set<String> targets = ((GatewayResult.Ok<TableDocument>) before).value()
+				.rows()
+				.stream()
+				.filter(registration -> filters.stream().anyMatch(filter -> registrationMatches(registration, filter)))
+				.map(registration -> registration.text("id"))
+				.collect(Collectors.toSet());
+			return verified(write(sbc, VsxiAction.DELETE, VsxiTable.SUB_STATS, document, Format.XML), xml(document),
+					targets, () -> statsList(sbc, VsxiTable.SUB_STATS).map(result -> result
+						.map(after -> after.rows().stream().map(row -> row.text("id")).collect(Collectors.toSet()))));
+		});
+	}
+
+	/** The XML {@link #killCallsByXml} sends for these calls, to show before it is sent. */
+	public static String killXml(List<TableRow> calls) {
+		return xml(killDocument(calls));
+	}
+
+	/** The XML {@link #deleteRegistrations} sends for these filters, to show before it is sent. */
+	public static String registrationDeleteXml(List<Map<String, String>> filters) {
+		return xml(registrationDeleteDocument(filters));
+	}
+
+	private static TableDocument killDocument(List<TableRow> calls) {
+		String field = calls.size() == 1 ? "ssm_index" : "callID";
+		return new TableDocument(VsxiTable.ACTIVE_CALLS.names(),
+				calls.stream().map(call -> new TableRow(Map.of(field, Objects.toString(call.text(field), "")))).toList());
+	}
+
+	private static TableDocument registrationDeleteDocument(List<Map<String, String>> filters) {
+		return new TableDocument(VsxiTable.SUB_STATS.names(), filters.stream().map(TableRow::new).toList());
+	}
+
+	/** As the API combines them: every field the filter gives equals the registration's. */
+	public static boolean registrationMatches(TableRow registration, Map<String, String> filter) {
+		boolean any = false;
+		for (Map.Entry<String, String> field : filter.entrySet()) {
+			String wanted = field.getValue() == null ? "" : field.getValue().strip();
+			if (wanted.isEmpty()) {
+				continue;
+			}
+			any = true;
+			String name = field.getKey();
+			String actual = "trunkId".equalsIgnoreCase(name)
+					? Objects.requireNonNullElse(registration.text("trunkId"), registration.text("trunkID"))
+					: registration.text(name);
+			if (!wanted.equals(actual == null ? null : actual.strip())) {
+				return false;
+			}
+		}
+		return any;
+	}
+
+	/** A call is the same call while its slot and its SIP Call-ID are; either may be all a box gives. */
+	public static String callKey(TableRow call) {
+		return Objects.toString(call.text("ssm_index"), "") + "|" + Objects.toString(call.text("callID"), "");
+	}
+
+	private Mono<GatewayResult<Set<String>>> activeCallKeys(SbcEndpoint sbc) {
+		return statsList(sbc, VsxiTable.ACTIVE_CALLS).map(result -> result
+			.map(calls -> calls.rows().stream().map(VsxiGateway::callKey).collect(Collectors.toSet())));
+	}
+
+	/**
+	 * Sends, then re-reads until every target is gone or the re-reads are used up: a box may need a moment to tear
+	 * a call down after its 200.
+	 */
+	private Mono<GatewayResult<VerifiedRemoval>> verified(Mono<GatewayResult<WriteOutcome>> send, String sent,
+			Set<String> targets, Supplier<Mono<GatewayResult<Set<String>>>> reread) {
+		return send.flatMap(result -> {
+			if (result instanceof GatewayResult.Failed<WriteOutcome> failed) {
+				return Mono.just(GatewayResult.<VerifiedRemoval>failed(failed.error()));
+			}
+			String message = ((GatewayResult.Ok<WriteOutcome>) result).value().vsxiMessage();
+			return remaining(targets, reread, REREADS).map(left -> GatewayResult.ok(left instanceof GatewayResult.Ok<Integer> ok
+					? new VerifiedRemoval(sent, message, targets.size(), targets.size() - ok.value(), null)
+					: new VerifiedRemoval(sent, message, targets.size(), 0,
+							((GatewayResult.Failed<Integer>) left).error().message())));
+		});
+	}
+
+	private static Mono<GatewayResult<Integer>> remaining(Set<String> targets,
+			Supplier<Mono<GatewayResult<Set<String>>>> reread, int attempts) {
+		return reread.get().flatMap(result -> {
+			if (result instanceof GatewayResult.Failed<Set<String>> failed) {
+				return Mono.just(GatewayResult.<Integer>failed(failed.error()));
+			}
+			Set<String> present = ((GatewayResult.Ok<Set<String>>) result).value();
+			int left = (int) targets.stream().filter(present::contains).count();
+			if (left == 0 || attempts <= 1) {
+				return Mono.just(GatewayResult.ok(left));
+			}
+			return Mono.delay(REREAD_PAUSE).then(remaining(targets, reread, attempts - 1));
+		});
+	}
+
+	private static String xml(TableDocument document) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		TableCodec.of(Format.XML).write(new ElementNames(document.root(), document.item()), document.rows().iterator(), out);
+		return out.toString(StandardCharsets.UTF_8);
 	}
 
 	/** Drops the connections and failure history kept for an SBC, e.g. after its address or certificate changed. */
 	public void forget(long sbcId) {
 		this.clients.forget(sbcId);
+		this.exchange.forget(sbcId);
 		this.guards.reset(sbcId);
 	}
 
@@ -272,11 +419,13 @@ public class VsxiGateway implements DisposableBean {
 				return Mono.just(GatewayResult.failed(new GatewayError.Unsupported(action + "/" + table + " in "
 						+ format.parameter() + ": " + ex.getMessage())));
 			}
+			byte[] bytes = body.toByteArray();
 			return this.exchange.text(sbc, new SbcExchange.Request(action.method(), action, table,
 					Map.of("format", format.parameter()), (request, context) -> {
-						request.getHeaders().setContentType(format.mediaType());
-						return BodyInserters.fromValue(body.toByteArray()).insert(request, context);
-					}), VsxiGateway::outcome);
+						format.contentType().ifPresent(request.getHeaders()::setContentType);
+						request.getHeaders().setContentLength(bytes.length);
+						return request.writeWith(Mono.fromSupplier(() -> request.bufferFactory().wrap(bytes)));
+					}), answer -> outcome(answer, sbc));
 		});
 	}
 
@@ -301,7 +450,7 @@ public class VsxiGateway implements DisposableBean {
 	private static Function<String, TableDocument> parser(Format format) {
 		return switch (format) {
 			case JSON -> TableJson::read;
-			case XML -> body -> TableXml.read(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+			case XML -> body -> TableXml.read(utf8(body));
 			case CSV -> body -> {
 				List<TableRow> rows = new ArrayList<>();
 				TableCsv.read(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), rows::add);
@@ -310,9 +459,30 @@ public class VsxiGateway implements DisposableBean {
 		};
 	}
 
+	private Mono<GatewayResult<TableDocument>> readTable(SbcEndpoint sbc, VsxiAction action, VsxiTable table,
+			Format format) {
+		Mono<GatewayResult<TableDocument>> asked = read(sbc, action, table, format, parser(format));
+		return format == Format.JSON ? jsonOrElseXml(asked, () -> read(sbc, action, table, Format.XML, parser(Format.XML)))
+				: asked;
+	}
+
+	/** Older firmware cannot make JSON of large answers but sends the same in XML. */
+	private static <T> Mono<GatewayResult<T>> jsonOrElseXml(Mono<GatewayResult<T>> json,
+			Supplier<Mono<GatewayResult<T>>> xml) {
+		return json.flatMap(result -> result.failure().filter(GatewayError.JsonConversionFailed.class::isInstance).isPresent()
+				? xml.get() : Mono.just(result));
+	}
+
+	private static InputStream utf8(String body) {
+		return new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8));
+	}
+
 	private static <B, T> GatewayResult<T> parse(B body, Function<B, T> parser, String command) {
 		try {
 			return GatewayResult.ok(parser.apply(body));
+		}
+		catch (IncompleteAnswerException ex) {
+			return GatewayResult.failed(new GatewayError.IncompleteAnswer(command + ": " + ex.getMessage()));
 		}
 		catch (RuntimeException ex) {
 			return GatewayResult.failed(new GatewayError.UnexpectedResponse(200,
@@ -320,9 +490,17 @@ public class VsxiGateway implements DisposableBean {
 		}
 	}
 
-	private static GatewayResult<WriteOutcome> outcome(SbcExchange.Answer answer) {
-		String message = answer.text().strip();
-		return GatewayResult.ok(answer.status() == 300 ? new WriteOutcome.AppliedWithErrors(message)
+	/**
+	 * What a write did, from the HTTP status and from the code the body leads with: a box may answer
+	 * {@code 300 Finished With Errors…}, {@code 400 fail…} or {@code 402…} under HTTP 200.
+	 */
+	private static GatewayResult<WriteOutcome> outcome(SbcExchange.Answer answer, SbcEndpoint sbc) {
+		String message = FailureClassifier.operatorText(answer.text());
+		int code = FailureClassifier.leadingCode(message);
+		if (code >= 400) {
+			return GatewayResult.failed(FailureClassifier.fromStatus(code, answer.text(), sbc));
+		}
+		return GatewayResult.ok(answer.status() == 300 || code == 300 ? new WriteOutcome.AppliedWithErrors(message)
 				: new WriteOutcome.Applied(message));
 	}
 

@@ -9,7 +9,10 @@ package app.vsxi.dashboard.gateway;
  */
 public record ZipLimits(int maxEntries, long maxUncompressedBytes, int maxRatio, long ratioGraceBytes) {
 
-	/** Generous for a million routes (a few hundred MB of XML), far below what a bomb unpacks to. */
-	public static final ZipLimits DEFAULT = new ZipLimits(16, 4L * 1024 * 1024 * 1024, 200, 1024 * 1024);
+	/**
+	 * Generous for a million routes (a few hundred MB of XML), far below what a bomb unpacks to. Entries: a box may
+	 * split a table into chunks (5,000 routes each in the SOAP era, so 200 for a million), never into this many.
+	 */
+	public static final ZipLimits DEFAULT = new ZipLimits(10_000, 4L * 1024 * 1024 * 1024, 200, 1024 * 1024);
 
 }

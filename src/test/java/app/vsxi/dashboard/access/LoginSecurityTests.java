@@ -1,5 +1,7 @@
 package app.vsxi.dashboard.access;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -14,7 +16,10 @@ import app.vsxi.dashboard.support.AuditScopes;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.core.env.Environment;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
@@ -22,16 +27,22 @@ import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Login hardening: lockout, audit of every attempt, forced password change, session handling, CSRF. */
-@SpringBootTest(properties = { "vsxi.access.max-failed-logins=3", "vsxi.access.lock-duration=10m" })
+@SpringBootTest(properties = { "vsxi.access.max-failed-logins=3", "vsxi.access.lock-duration=10m",
+		"vsxi.access.max-failed-logins-per-address=10", "vsxi.access.metrics.password=scrape-secret-1" })
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 class LoginSecurityTests {
@@ -49,6 +60,9 @@ class LoginSecurityTests {
 
 	@Autowired
 	AuditLog audit;
+
+	@Autowired
+	Environment environment;
 
 	private String username;
 
@@ -163,6 +177,138 @@ class LoginSecurityTests {
 
 		assertThat(this.encoder.matches(PASSWORD, this.users.findByUsername(this.username).orElseThrow().passwordHash()))
 			.isTrue();
+	}
+
+	@Test
+	void thePasswordIsCheckedBeforeTheLockSoEveryRefusalCostsTheSameHashing() throws Exception {
+		AppUser user = this.users.findByUsername(this.username).orElseThrow();
+		this.users.save(new AppUser(user.id(), user.username(), user.passwordHash(), true, false, user.createdAt(), false, 3,
+				Instant.now().plusSeconds(600), null, null, null));
+
+		this.mvc.perform(formLogin().user(this.username).password("wrong")).andExpect(unauthenticated());
+		this.mvc.perform(formLogin().user(this.username).password(PASSWORD)).andExpect(unauthenticated());
+
+		// a wrong password on a locked account is answered as wrong: the password was hashed and compared first
+		assertThat(events("LOGIN", AuditOutcome.FAILED)).extracting(AuditEvent::detail)
+			.containsExactly("Locked", "BadCredentials");
+	}
+
+	@Test
+	void anUnknownUserNameIsNotWrittenAsTypedBecauseItMayBeAPassword() throws Exception {
+		this.mvc.perform(formLogin().user("Tr0ub4dor&3-" + this.username).password("x")).andExpect(unauthenticated());
+
+		assertThat(this.audit.search(new AuditQuery("Tr0ub4dor", null, null, null, null, null), AuditScopes.everything(), 10))
+			.isEmpty();
+		assertThat(this.audit.search(new AuditQuery(LoginAttempts.unknown("Tr0ub4dor&3-" + this.username), null, "LOGIN",
+				AuditOutcome.FAILED, null, null), AuditScopes.everything(), 10)).hasSize(1);
+	}
+
+	@Test
+	void theSessionKeepsNoPasswordHash() throws Exception {
+		MockHttpSession session = logIn();
+
+		SecurityContext context = (SecurityContext) session.getAttribute("SPRING_SECURITY_CONTEXT");
+		assertThat(((DashboardUser) context.getAuthentication().getPrincipal()).getPassword()).isNull();
+	}
+
+	@Test
+	void oneSourceAddressIsStoppedAfterTooManyFailuresWhateverTheAccounts() throws Exception {
+		for (int i = 0; i < 10; i++) {
+			this.mvc.perform(loginFrom("198.51.100.7", "nobody-" + i, "x"));
+		}
+
+		this.mvc.perform(loginFrom("198.51.100.7", this.username, PASSWORD))
+			.andExpect(unauthenticated())
+			.andExpect(redirectedUrl("/login?throttled"));
+		this.mvc.perform(loginFrom("198.51.100.8", this.username, PASSWORD))
+			.andExpect(authenticated());
+	}
+
+	@Test
+	void wrongCurrentPasswordsOnThePasswordPageLockTheAccountLikeFailedLogins() throws Exception {
+		MockHttpSession session = logIn();
+		for (int i = 0; i < 3; i++) {
+			this.mvc.perform(post("/account/password").session(session).with(csrf())
+				.param("current", "guess-" + i)
+				.param("replacement", "a-new-passphrase")
+				.param("confirmation", "a-new-passphrase"));
+		}
+
+		assertThat(this.users.findByUsername(this.username).orElseThrow().isLocked(Instant.now())).isTrue();
+	}
+
+	@Test
+	void aPasswordChangeEndsTheUsersOtherSessionsButNotTheOneThatChangedIt() throws Exception {
+		MockHttpSession elsewhere = logIn();
+		MockHttpSession here = logIn();
+
+		this.mvc.perform(post("/account/password").session(here).with(csrf())
+			.param("current", PASSWORD)
+			.param("replacement", "a-new-passphrase")
+			.param("confirmation", "a-new-passphrase")).andExpect(redirectedUrl("/overview"));
+
+		this.mvc.perform(get("/overview").session(here)).andExpect(status().isOk());
+		this.mvc.perform(get("/overview").session(elsewhere)).andExpect(redirectedUrl("/login?expired"));
+	}
+
+	@Test
+	void aSessionEndsAfterTwelveHoursHoweverActive() throws Exception {
+		MockHttpSession session = logIn();
+		this.mvc.perform(get("/overview").session(session)).andExpect(status().isOk());
+
+		session.setAttribute(AccountStateFilter.LOGGED_IN_AT, Instant.now().minus(Duration.ofHours(12).plusMinutes(1)));
+
+		this.mvc.perform(get("/overview").session(session)).andExpect(redirectedUrl("/login?expired"));
+	}
+
+	@Test
+	void overHttpsTheBrowserIsToldToStayOnHttpsAndTheSessionCookieIsSecure() throws Exception {
+		this.mvc.perform(get("/login").secure(true))
+			.andExpect(header().string("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains"));
+		assertThat(this.environment.getProperty("server.servlet.session.cookie.secure", Boolean.class)).isTrue();
+	}
+
+	@Test
+	void healthDetailsAreForAdministratorsOnly() throws Exception {
+		this.mvc.perform(get("/actuator/health"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("components"))));
+		AppUser admin = this.users.save(AppUser.create("admin-" + System.nanoTime(), this.encoder.encode(PASSWORD), true, false));
+		MockHttpSession session = (MockHttpSession) this.mvc.perform(formLogin().user(admin.username()).password(PASSWORD))
+			.andReturn()
+			.getRequest()
+			.getSession(false);
+		this.mvc.perform(get("/actuator/health").session(session)).andExpect(content().string(containsString("components")));
+	}
+
+	@Test
+	void prometheusScrapesWithItsOwnCredentialsAndNothingElseTakesThem() throws Exception {
+		this.mvc.perform(get("/actuator/prometheus").with(httpBasic("prometheus", "scrape-secret-1")))
+			.andExpect(status().isOk());
+		this.mvc.perform(get("/actuator/prometheus").with(httpBasic("prometheus", "wrong")))
+			.andExpect(status().isUnauthorized());
+		this.mvc.perform(get("/actuator/prometheus").with(httpBasic(this.username, PASSWORD)))
+			.andExpect(status().isUnauthorized());
+		int elsewhere = this.mvc.perform(get("/overview").with(httpBasic("prometheus", "scrape-secret-1")))
+			.andReturn()
+			.getResponse()
+			.getStatus();
+		assertThat(elsewhere).isNotEqualTo(200);
+	}
+
+	private MockHttpSession logIn() throws Exception {
+		return (MockHttpSession) this.mvc.perform(formLogin().user(this.username).password(PASSWORD))
+			.andExpect(authenticated())
+			.andReturn()
+			.getRequest()
+			.getSession(false);
+	}
+
+	private static MockHttpServletRequestBuilder loginFrom(String address, String user, String password) {
+		return post("/login").with(csrf()).param("username", user).param("password", password).with(request -> {
+			request.setRemoteAddr(address);
+			return request;
+		});
 	}
 
 	private List<AuditEvent> events(String action, AuditOutcome outcome) {

@@ -1,11 +1,17 @@
 package app.vsxi.dashboard.access;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -52,11 +58,32 @@ class OidcLoginTests {
 			.andExpect(header().string("Location", containsString("client_id=vsxi-dashboard")));
 	}
 
+	@Autowired
+	AppUserRepository users;
+
 	@Test
 	void aUserSignedInThroughTheProviderWhoHasADashboardAccountIsIn() throws Exception {
-		this.mvc.perform(get("/overview").with(oidcLogin()
-			.idToken(token -> token.claim("preferred_username", "admin").subject("admin"))
-			.authorities(new SimpleGrantedAuthority("ROLE_USER")))).andExpect(status().isOk());
+		AppUser user = this.users.save(AppUser.create("sso-" + System.nanoTime(), null, false, false));
+
+		this.mvc.perform(get("/overview").with(oidcLogin().oidcUser(signedIn(user, false)))).andExpect(status().isOk());
+	}
+
+	@Test
+	void anAdministratorDemotedMeanwhileLosesTheRoleAtTheNextRequest() throws Exception {
+		AppUser demoted = this.users.save(AppUser.create("sso-" + System.nanoTime(), null, false, false));
+
+		// the session still carries the administrator role given at sign-on
+		this.mvc.perform(get("/admin/groups").with(oidcLogin().oidcUser(signedIn(demoted, true))))
+			.andExpect(status().isForbidden());
+	}
+
+	private static DashboardOidcUser signedIn(AppUser user, boolean admin) {
+		List<GrantedAuthority> authorities = admin
+				? List.of(new SimpleGrantedAuthority("ROLE_USER"), new SimpleGrantedAuthority("ROLE_ADMIN"))
+				: List.of(new SimpleGrantedAuthority("ROLE_USER"));
+		OidcIdToken token = new OidcIdToken("token", Instant.now(), Instant.now().plusSeconds(60),
+				Map.of("sub", "subject-" + user.id(), "iss", "https://idp.example.test"));
+		return new DashboardOidcUser(authorities, token, null, user.id(), user.username());
 	}
 
 	@Test

@@ -51,6 +51,15 @@ class PostgresFleetPersistenceTests extends FleetPersistenceContract {
 			.withMessageContaining("append-only");
 	}
 
+	@Test
+	void auditEventsCannotBeTruncatedEvenWithSql() {
+		insertAuditEvent();
+
+		assertThatExceptionOfType(DataAccessException.class)
+			.isThrownBy(() -> this.jdbc.execute("TRUNCATE audit_event, audit_seal"))
+			.withMessageContaining("append-only");
+	}
+
 	private void insertAuditEvent() {
 		this.jdbc.update("INSERT INTO audit_event (at, actor, action, outcome) VALUES (CURRENT_TIMESTAMP, 'x', 'LOGIN', 'SUCCESS')");
 	}

@@ -109,7 +109,7 @@ class GatewayCommandsTests {
 		TableRow changed = routes.get(7).with("policy", routes.get(7).text("policy").equals("lcr") ? "top_down" : "lcr");
 
 		WriteOutcome outcome = ok(this.gateway.writeLarge(sbc(), VsxiAction.UPDATE_LARGE, VsxiTable.ROUTE, summary.names(),
-				List.of(changed).iterator(), Map.of()));
+				List.of(changed), Map.of()));
 
 		assertThat(outcome).isInstanceOf(WriteOutcome.Applied.class);
 		List<TableRow> after = new ArrayList<>();
@@ -155,7 +155,7 @@ class GatewayCommandsTests {
 		TableRow changed = before.get(2).with(field, "zipped-" + format);
 
 		assertThat(ok(this.gateway.writeLarge(sbc(), VsxiAction.UPDATE_LARGE, table, format, summary.names(),
-				List.of(changed).iterator(), Map.of()))).isInstanceOf(WriteOutcome.Applied.class);
+				List.of(changed), Map.of()))).isInstanceOf(WriteOutcome.Applied.class);
 
 		List<TableRow> after = new ArrayList<>();
 		ok(this.gateway.downloadLarge(sbc(), table, format, after::add));
@@ -196,7 +196,7 @@ class GatewayCommandsTests {
 		List<TableRow> replacement = List.of(inTable.get(0).with("policy", "replaced"));
 
 		ok(this.gateway.writeLarge(sbc(), VsxiAction.REPLACE_LARGE, VsxiTable.ROUTES_IN_ROUTE_TABLE, summary.names(),
-				replacement.iterator(), Map.of("tableID", tableId)));
+				replacement, Map.of("tableID", tableId)));
 
 		List<TableRow> after = new ArrayList<>();
 		ok(this.gateway.downloadLarge(sbc(), VsxiTable.ROUTE, after::add));
@@ -219,13 +219,11 @@ class GatewayCommandsTests {
 		List<TableRow> calls = ok(this.gateway.statsList(sbc(), VsxiTable.ACTIVE_CALLS, Format.XML)).rows();
 		TableRow victim = calls.get(0);
 
-		ok(this.gateway.killCalls(sbc(), List.of(victim), Format.XML));
+		assertThat(ok(this.gateway.killCallsByXml(sbc(), List.of(victim))).gone()).isEqualTo(1);
 
 		assertThat(ok(this.gateway.statsList(sbc(), VsxiTable.ACTIVE_CALLS, Format.XML)).rows())
 			.extracting(call -> call.text("callID"))
 			.doesNotContain(victim.text("callID"));
-		assertThat(failed(this.gateway.killCalls(sbc(), List.of(victim), Format.JSON)))
-			.isInstanceOf(GatewayError.Unsupported.class);
 	}
 
 	@ParameterizedTest
@@ -251,7 +249,7 @@ class GatewayCommandsTests {
 		String firstField = before.get(0).fields().keySet().iterator().next();
 		List<TableRow> replacement = List.of(before.get(0).with(firstField, "replaced"));
 
-		assertThat(ok(this.gateway.writeLarge(sbc(), VsxiAction.REPLACE_LARGE, VsxiTable.SMC_DATA_FILE, Format.CSV, summary.names(), replacement.iterator(), Map.of()))).isInstanceOf(WriteOutcome.Applied.class);
+		assertThat(ok(this.gateway.writeLarge(sbc(), VsxiAction.REPLACE_LARGE, VsxiTable.SMC_DATA_FILE, Format.CSV, summary.names(), replacement, Map.of()))).isInstanceOf(WriteOutcome.Applied.class);
 
 		List<TableRow> after = new ArrayList<>();
 		ok(this.gateway.downloadLarge(sbc(), VsxiTable.SMC_DATA_FILE, Format.CSV, after::add));
@@ -265,7 +263,7 @@ class GatewayCommandsTests {
 		Map<String, Object> missingAField = new java.util.LinkedHashMap<>(mappings.rows().get(2).fields());
 		missingAField.remove("dnisAction");
 
-		WriteOutcome outcome = ok(this.gateway.writeLarge(sbc(), VsxiAction.UPDATE_LARGE, VsxiTable.DIGIT_MAPPING, mappings.names(), List.of(good, new TableRow(missingAField)).iterator(), Map.of()));
+		WriteOutcome outcome = ok(this.gateway.writeLarge(sbc(), VsxiAction.UPDATE_LARGE, VsxiTable.DIGIT_MAPPING, mappings.names(), List.of(good, new TableRow(missingAField)), Map.of()));
 
 		assertThat(outcome).isInstanceOf(WriteOutcome.AppliedWithErrors.class);
 		assertThat(outcome.vsxiMessage()).startsWith("300 Finished With Errors");
@@ -318,11 +316,12 @@ class GatewayCommandsTests {
 
 	@Test
 	void killingCallsEndsExactlyThoseCalls() {
-		List<TableRow> calls = ok(this.gateway.statsList(sbc(), VsxiTable.ACTIVE_CALLS)).rows();
+		CallsCsv csv = ok(this.gateway.activeCallsCsv(sbc()));
+		List<TableRow> calls = csv.rows();
 		assertThat(calls).hasSizeGreaterThan(2);
 		List<TableRow> victims = calls.subList(0, 2);
 
-		assertThat(ok(this.gateway.killCalls(sbc(), victims))).isInstanceOf(WriteOutcome.Applied.class);
+		assertThat(ok(this.gateway.killCalls(sbc(), csv, List.of(0, 1))).gone()).isEqualTo(2);
 
 		List<String> remaining = ok(this.gateway.statsList(sbc(), VsxiTable.ACTIVE_CALLS)).rows()
 			.stream()

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** The shapes real boxes send for database-dump stats (reference §5.1). */
 class StatsDumpReaderTests {
@@ -40,7 +40,7 @@ class StatsDumpReaderTests {
 	@Test
 	void entriesThatArePlainStringsAreSkipped() {
 		var tables = read("""
-				{"mysqldump":{"database":{"table":["Max recursion depth reached",
+				{"mysqldump":{"database":{"table":["stray",
 				 {"name":"system_stat","row":[{"field":{"name":"id","content":1}}]}]}}}
 				""");
 
@@ -49,15 +49,59 @@ class StatsDumpReaderTests {
 	}
 
 	@Test
-	void anAnswerWithoutADatabaseIsRefused() {
-		assertThatIllegalArgumentException().isThrownBy(() -> read("{\"XBSubStatsList\":{}}"));
+	void maxRecursionInPlaceOfAnEntryMakesTheAnswerIncomplete() {
+		assertThatExceptionOfType(IncompleteAnswerException.class).isThrownBy(() -> read("""
+				{"mysqldump":{"database":{"table":["Max recursion depth reached",
+				 {"name":"system_stat","row":[{"field":{"name":"id","content":1}}]}]}}}
+				"""));
+		assertThatExceptionOfType(IncompleteAnswerException.class).isThrownBy(() -> read("""
+				{"mysqldump":{"database":{"table":{"name":"system_stat","row":["Max recursion depth reached"]}}}}
+				"""));
+	}
+
+	@Test
+	void anAnswerWithoutADatabaseOrWithoutTablesIsIncomplete() {
+		assertThatExceptionOfType(IncompleteAnswerException.class).isThrownBy(() -> read("{\"XBSubStatsList\":{}}"));
+		assertThatExceptionOfType(IncompleteAnswerException.class)
+			.isThrownBy(() -> read("{\"mysqldump\":{\"database\":{\"name\":\"x\"}}}"));
+	}
+
+	@Test
+	void oneTableSentAsAnObjectWithNumbersIsRead() {
+		var tables = read("""
+				{"mysqldump":{"database":{"table":{"name":"ingress_stat","row":[
+				 {"field":[{"name":"trunk_id","content":100},{"name":"alias","content":"A"}]},
+				 {"field":[{"name":"trunk_id","content":"101"},{"name":"alias","content":null}]}]}}}}
+				""");
+
+		assertThat(tables.get("ingress_stat")).containsExactly(Map.of("trunk_id", "100", "alias", "A"),
+				Map.of("trunk_id", "101", "alias", ""));
+	}
+
+	@Test
+	void xmlDumpsWithTheXsiNamespaceAndNilFieldsAreRead() {
+		String xml = """
+				<?xml version="1.0"?>
+				<mysqldump xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+				<database name="sansay">
+				  <table name="system_stat"><row><field name="id">1</field><field name="ha_pre_state" xsi:nil="true" />
+				  </row></table>
+				  <table_data name="ingress_stat"><row><field name="trunk_id">100</field></row>
+				  <row><field name="trunk_id">101</field></row></table_data>
+				</database></mysqldump>
+				""";
+
+		var tables = StatsDumpReader.readXml(new java.io.ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+		assertThat(tables.get("system_stat")).containsExactly(Map.of("id", "1", "ha_pre_state", ""));
+		assertThat(tables.get("ingress_stat")).containsExactly(Map.of("trunk_id", "100"), Map.of("trunk_id", "101"));
 	}
 
 	@Test
 	void realtimeStatsNeedTheSystemStatRow() {
 		var tables = read("{\"mysqldump\":{\"database\":{\"table\":[{\"name\":\"gw_realtime_stat\"}]}}}");
 
-		assertThatIllegalArgumentException().isThrownBy(() -> RealtimeStats.from(tables))
+		assertThatExceptionOfType(IncompleteAnswerException.class).isThrownBy(() -> RealtimeStats.from(tables))
 			.withMessageContaining("system_stat");
 	}
 

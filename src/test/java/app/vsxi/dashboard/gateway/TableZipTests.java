@@ -91,7 +91,7 @@ class TableZipTests {
 			.isThrownBy(() -> TableZip.readXml(new ByteArrayInputStream("200 OK".getBytes(StandardCharsets.UTF_8)),
 					ZipLimits.DEFAULT, row -> {
 					}))
-			.withMessageContaining("no file");
+			.withMessageContaining("holds no xml file");
 	}
 
 }

@@ -72,7 +72,7 @@ class VsxiGatewayTests {
 		GatewayResult<SystemInfo> result = this.gateway.systemInfo(endpoint(older, "admin", "admin")).block();
 
 		SystemInfo info = result.okValue().orElseThrow();
-		assertThat(info.hardwareUptime()).matches("\\d+ day \\d\\d:\\d\\d:\\d\\d");
+		assertThat(info.hardwareUptime()).matches("(\\d+ years? )?(\\d+ months? )?\\d+ days? \\d\\d:\\d\\d:\\d\\d");
 		assertThat(info.lines()).containsEntry("Host Name", "gw-older");
 	}
 
@@ -100,8 +100,10 @@ class VsxiGatewayTests {
 		SbcEndpoint nothing = new SbcEndpoint(99, "nothing", URI.create("https://127.0.0.1:" + closedPort()), "admin",
 				"admin", older.certificateFingerprint());
 
-		// block() with the timeout fails the test if the gateway takes longer than it was configured to wait
-		GatewayResult<RealtimeStats> result = this.gateway.realtimeStats(nothing).block(CONNECT_TIMEOUT);
+		// block() with the timeout fails the test if the gateway takes longer than it was configured to wait: a
+		// connect timeout per attempt, and the read retries' back-off (0.5 s, then 1 s) between them
+		GatewayResult<RealtimeStats> result = this.gateway.realtimeStats(nothing)
+			.block(CONNECT_TIMEOUT.multipliedBy(3).plusMillis(1500));
 
 		GatewayError error = result.failure().orElseThrow();
 		assertThat(error).isInstanceOf(GatewayError.Unreachable.class);

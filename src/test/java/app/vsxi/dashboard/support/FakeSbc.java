@@ -13,6 +13,7 @@ import java.security.cert.X509Certificate;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.net.ssl.KeyManagerFactory;
@@ -28,7 +29,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * An HTTPS "SBC" that answers whatever a test tells it to, for answers no well-behaved box gives: markup,
- * garbage, zip bombs, entity tricks. It records every request body it receives.
+ * garbage, zip bombs, entity tricks. It records every request it receives: method, path with query, headers and
+ * body, so tests can pin exactly what went on the wire.
  */
 public final class FakeSbc implements AutoCloseable {
 
@@ -44,6 +46,29 @@ public final class FakeSbc implements AutoCloseable {
 
 	}
 
+	/** One request as it arrived. Header names are lower case. */
+	public record Request(String method, String pathAndQuery, Map<String, List<String>> headers, byte[] body) {
+
+		/** The first value of a header, or null when it was not sent. */
+		public String header(String name) {
+			List<String> values = this.headers.get(name.toLowerCase(java.util.Locale.ROOT));
+			return values == null || values.isEmpty() ? null : values.get(0);
+		}
+
+		public String text() {
+			return new String(this.body, StandardCharsets.UTF_8);
+		}
+
+		public String contentType() {
+			return header("Content-Type");
+		}
+
+		public String uri() {
+			return this.pathAndQuery;
+		}
+
+	}
+
 	@FunctionalInterface
 	public interface Responder {
 
@@ -55,7 +80,7 @@ public final class FakeSbc implements AutoCloseable {
 
 	private final String fingerprint;
 
-	private final List<String> received = new CopyOnWriteArrayList<>();
+	private final List<Request> requests = new CopyOnWriteArrayList<>();
 
 	/** An SBC with a self-signed certificate, as VSXi boxes ship. */
 	public FakeSbc(Responder responder) throws Exception {
@@ -104,7 +129,12 @@ public final class FakeSbc implements AutoCloseable {
 	private void respond(HttpExchange exchange, Responder responder) throws IOException {
 		try (exchange) {
 			byte[] body = exchange.getRequestBody().readAllBytes();
-			this.received.add(new String(body, StandardCharsets.UTF_8));
+			Map<String, List<String>> headers = new java.util.TreeMap<>();
+			exchange.getRequestHeaders()
+				.forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), List.copyOf(values)));
+			this.requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath()
+					+ (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()),
+					headers, body));
 			Answer answer = responder.answer(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), body);
 			exchange.getResponseHeaders().set("Content-Type", answer.contentType());
 			exchange.sendResponseHeaders(answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
@@ -124,7 +154,12 @@ public final class FakeSbc implements AutoCloseable {
 
 	/** Every request body received, in order. */
 	public List<String> received() {
-		return this.received;
+		return this.requests.stream().map(Request::text).toList();
+	}
+
+	/** Every request received, in order. */
+	public List<Request> requests() {
+		return this.requests;
 	}
 
 	@Override

@@ -93,8 +93,8 @@ class EscapingBrowserTests {
 		// the rows are swapped every poll interval, so the row is read in one step, never through a kept element
 		new WebDriverWait(this.browser, Duration.ofSeconds(20)).until(driver -> hostileRow().contains("401"));
 		assertInert();
-		assertThat(hostileRow())
-			.contains("<script>window.__xss='sbc'</script>", "<b id=\"xss-site\">");
+		// the gateway strips markup from what an SBC says; what is left is shown as text
+		assertThat(hostileRow()).contains("401", "<b id=\"xss-site\">").doesNotContain("xss='sbc'", "xss-sbc");
 
 		for (String page : List.of("/admin/sbcs", "/admin/sbcs/" + this.sbc.id(), "/audit?target=hostile-sbc")) {
 			open(page);

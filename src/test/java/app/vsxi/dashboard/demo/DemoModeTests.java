@@ -1,0 +1,50 @@
+package app.vsxi.dashboard.demo;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.core.env.Environment;
+import org.springframework.mock.env.MockEnvironment;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+
+/** Demo mode cannot pass for production: loopback only, a banner on every page, never with the production database. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles({ "demo", "test" })
+class DemoModeTests {
+
+	@Autowired
+	Environment environment;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Test
+	void demoModeListensOnLoopbackUnlessToldOtherwise() {
+		assertThat(this.environment.getProperty("server.address")).isEqualTo("127.0.0.1");
+	}
+
+	@Test
+	void everyPageSaysItIsTheDemo() throws Exception {
+		this.mvc.perform(get("/login")).andExpect(content().string(containsString("DEMO")));
+	}
+
+	@Test
+	void demoModeRefusesToStartBesideThePostgresProfile() {
+		MockEnvironment production = new MockEnvironment();
+		production.setActiveProfiles("demo", "postgres");
+
+		assertThatIllegalStateException().isThrownBy(() -> DemoConfiguration.refuseProduction(production))
+			.withMessageContaining("postgres");
+	}
+
+}

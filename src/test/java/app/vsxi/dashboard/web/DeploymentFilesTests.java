@@ -1,0 +1,47 @@
+package app.vsxi.dashboard.web;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The shipped Docker setup: no default passwords, TLS in front, forwarded headers trusted from the proxy only. */
+class DeploymentFilesTests {
+
+	private final String compose = read("docker/compose.yaml");
+
+	@Test
+	void everyPasswordMustBeGivenNoneHasADefault() {
+		assertThat(this.compose).doesNotContainPattern("PASSWORD[A-Z_]*:-");
+		assertThat(this.compose).contains("POSTGRES_PASSWORD: ${VSXI_DB_OWNER_PASSWORD:?")
+			.contains("SPRING_DATASOURCE_PASSWORD: ${VSXI_DB_PASSWORD:?");
+	}
+
+	@Test
+	void browsersReachTheDashboardThroughTheTlsProxyOnly() {
+		assertThat(this.compose).contains("SERVER_FORWARDHEADERSSTRATEGY: native")
+			.contains("SERVER_TOMCAT_REMOTEIP_INTERNALPROXIES: 172\\.30\\.0\\.2")
+			.contains("\"443:443\"")
+			.doesNotContain("\"8080:8080\"");
+		assertThat(read("docker/Caddyfile")).contains("reverse_proxy 172.30.0.10:8080");
+	}
+
+	@Test
+	void theDashboardRunsAsARoleThatCannotRewriteTheAuditTrail() {
+		assertThat(this.compose).contains("SPRING_DATASOURCE_USERNAME: vsxi_app").contains("SPRING_FLYWAY_USER: vsxi_owner");
+		assertThat(read("docker/postgres-init/10-runtime-role.sh")).contains("CREATE ROLE vsxi_app");
+	}
+
+	private static String read(String path) {
+		try {
+			return Files.readString(Path.of(path));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
