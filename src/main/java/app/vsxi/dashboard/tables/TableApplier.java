@@ -16,6 +16,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
+import app.vsxi.dashboard.audit.Actor;
 import app.vsxi.dashboard.audit.AuditAction;
 import app.vsxi.dashboard.audit.AuditLog;
 import app.vsxi.dashboard.audit.AuditOutcome;
@@ -135,7 +136,7 @@ public class TableApplier {
 		}
 		boolean rollback = draft.rollbackOf() != null;
 		long snapshot = this.drafts.saveSnapshot(sbcId, draft.table(), draft.root(), draft.item(),
-				TableEditorService.actor(), (rollback ? "before roll back to snapshot " + draft.rollbackOf()
+				Actor.current(), (rollback ? "before roll back to snapshot " + draft.rollbackOf()
 						: "before apply of draft " + draftId) + ": " + toSend.summary().text(),
 				theirs);
 		this.drafts.pruneSnapshots(sbcId, draft.table(), Math.max(1, this.properties.snapshotsKept()));
@@ -175,7 +176,7 @@ public class TableApplier {
 		TableDiff back = LargeTableDiff.diff(current.rows(), sink -> this.drafts.readSnapshot(snapshotId, sink),
 				table.keyFields());
 		long draftId = this.drafts.create(sbcId, table.table(), current.root(), current.item(),
-				TableEditorService.actor(), current.rows(), snapshotId);
+				Actor.current(), current.rows(), snapshotId);
 		back.changed().forEach(change -> this.drafts.putEdit(draftId, change.key(), change.after()));
 		back.added().forEach(change -> this.drafts.putEdit(draftId, change.key(), change.row()));
 		back.removed().forEach(change -> this.drafts.putEdit(draftId, change.key(), null));

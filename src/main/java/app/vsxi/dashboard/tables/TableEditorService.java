@@ -12,11 +12,11 @@ import java.util.Map;
 import java.util.Set;
 
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 
 import app.vsxi.dashboard.access.AccessService;
 import app.vsxi.dashboard.access.Permission;
+import app.vsxi.dashboard.audit.Actor;
 import app.vsxi.dashboard.fleet.FleetService;
 import app.vsxi.dashboard.fleet.Sbc;
 import app.vsxi.dashboard.gateway.Format;
@@ -79,7 +79,7 @@ public class TableEditorService {
 			return new Opened.Failed(failed.error());
 		}
 		TableDownloads.Downloaded.Table base = (TableDownloads.Downloaded.Table) downloaded;
-		long id = this.drafts.create(sbcId, table, base.root(), base.item(), actor(), base.rows(), null);
+		long id = this.drafts.create(sbcId, table, base.root(), base.item(), Actor.current(), base.rows(), null);
 		this.open.put(id, new DraftView(index.build(), Map.of()));
 		return new Opened.Draft(id);
 	}
@@ -420,11 +420,6 @@ public class TableEditorService {
 
 	private boolean mayEdit(long sbcId) {
 		return this.access.canOnSbc(Permission.OPERATE.name(), sbcId);
-	}
-
-	static String actor() {
-		var authentication = SecurityContextHolder.getContext().getAuthentication();
-		return authentication == null ? "system" : authentication.getName();
 	}
 
 	/** {@code mayEdit}: whether the user may change this SBC's tables at all (edit controls are shown only then). */

@@ -1,0 +1,158 @@
+package app.vsxi.dashboard.tables;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import app.vsxi.dashboard.fleet.FleetService;
+import app.vsxi.dashboard.fleet.Sbc;
+import app.vsxi.dashboard.gateway.Format;
+import app.vsxi.dashboard.gateway.GatewayResult;
+import app.vsxi.dashboard.gateway.SbcEndpoint;
+import app.vsxi.dashboard.gateway.TableDocument;
+import app.vsxi.dashboard.gateway.TableRow;
+import app.vsxi.dashboard.gateway.TableZip;
+import app.vsxi.dashboard.gateway.VsxiGateway;
+import app.vsxi.dashboard.gateway.VsxiTable;
+import app.vsxi.dashboard.gateway.WriteOutcome;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.test.context.support.TestExecutionEvent;
+import org.springframework.security.test.context.support.WithUserDetails;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Apply when the box changed meanwhile, a Large apply the box partly refuses, and roll back to a snapshot. */
+@SpringBootTest(properties = "vsxi.tables.large-above=0")
+@ActiveProfiles({ "demo", "test" })
+@WithUserDetails(value = "admin", setupBefore = TestExecutionEvent.TEST_METHOD)
+class ApplyConflictAndRollbackTests {
+
+	private static final List<String> KEY = List.of("alias", "tableId");
+
+	@Autowired
+	TableEditorService editor;
+
+	@Autowired
+	TableApplier applier;
+
+	@Autowired
+	FleetService fleet;
+
+	@Autowired
+	VsxiGateway gateway;
+
+	private long sbc() {
+		return this.fleet.visible().stream().filter(sbc -> sbc.name().equals("demo-sbc-2")).map(Sbc::id).findFirst()
+			.orElseThrow();
+	}
+
+	private SbcEndpoint endpoint(long sbcId) {
+		return this.fleet.endpoint(this.fleet.get(sbcId));
+	}
+
+	private List<TableRow> routes(long sbcId) {
+		List<TableRow> rows = new ArrayList<>();
+		GatewayResult<TableZip.Summary> result = this.gateway.downloadLarge(endpoint(sbcId), VsxiTable.ROUTE, rows::add)
+			.block(Duration.ofMinutes(1));
+		assertThat(result).isInstanceOf(GatewayResult.Ok.class);
+		return rows;
+	}
+
+	private long open(long sbcId) {
+		return ((TableEditorService.Opened.Draft) this.editor.open(sbcId, "route")).id();
+	}
+
+	private void changeOnTheBox(long sbcId, TableRow row) {
+		GatewayResult<WriteOutcome> result = this.gateway.update(endpoint(sbcId), VsxiTable.ROUTE,
+				new TableDocument("XBRouteList", "XBRoute", List.of(row))).block(Duration.ofMinutes(1));
+		assertThat(result).isInstanceOf(GatewayResult.Ok.class);
+	}
+
+	@Test
+	void editsTheBoxMadeMeanwhileMergeAndOverlapsWaitForAChoiceThenRollBackRestoresTheSnapshot() {
+		long sbcId = sbc();
+		List<TableRow> original = routes(sbcId);
+		TableRow a = original.get(0);
+		TableRow b = original.get(1);
+		long draftId = open(sbcId);
+		this.editor.edit(sbcId, draftId, RowKey.of(a, KEY), "digitMatch", "111");
+		this.editor.edit(sbcId, draftId, RowKey.of(b, KEY), "maxLen", "19");
+		changeOnTheBox(sbcId, a.with("digitMatch", "222"));
+		TableRow c = original.get(2);
+		changeOnTheBox(sbcId, c.with("digitMatch", "333"));
+
+		TableApplier.ApplyOutcome first = this.applier.apply(sbcId, draftId, Map.of());
+
+		assertThat(first).isInstanceOf(TableApplier.ApplyOutcome.Conflicts.class);
+		List<ThreeWayMerge.Conflict> conflicts = ((TableApplier.ApplyOutcome.Conflicts) first).conflicts();
+		assertThat(conflicts).extracting(ThreeWayMerge.Conflict::key).containsExactly(RowKey.of(a, KEY));
+		assertThat(conflicts.get(0).fields()).containsExactly("digitMatch");
+		List<TableRow> beforeApply = routes(sbcId);
+
+		TableApplier.ApplyOutcome second = this.applier.apply(sbcId, draftId,
+				Map.of(RowKey.of(a, KEY), ThreeWayMerge.Side.OURS));
+
+		assertThat(second).isInstanceOf(TableApplier.ApplyOutcome.Applied.class);
+		TableApplier.ApplyOutcome.Applied applied = (TableApplier.ApplyOutcome.Applied) second;
+		assertThat(applied.verification().matches()).isTrue();
+		assertThat(applied.calls()).extracting(TableApplier.CallReport::action).containsExactly(WriteAction.UPDATE_LARGE);
+		List<TableRow> after = routes(sbcId);
+		TableRow afterA = find(after, a);
+		assertThat(afterA.text("digitMatch")).isEqualTo("111");
+		assertThat(find(after, b).text("maxLen")).isEqualTo("19");
+		assertThat(find(after, c).text("digitMatch")).isEqualTo("333");
+
+		TableEditorService.Opened rollback = this.applier.rollback(sbcId, applied.snapshotId());
+		long rollbackDraft = ((TableEditorService.Opened.Draft) rollback).id();
+		TableApplier.ApplyOutcome restored = this.applier.apply(sbcId, rollbackDraft, Map.of());
+
+		assertThat(restored).isInstanceOf(TableApplier.ApplyOutcome.Applied.class);
+		assertThat(KeyedDiff.diff(beforeApply, routes(sbcId), KEY).isEmpty()).as("the box holds the snapshot again")
+			.isTrue();
+	}
+
+	@Test
+	void aLargeApplyTheBoxPartlyRefusesShowsExactlyTheDiscardedRows() {
+		long sbcId = sbc();
+		List<TableRow> original = routes(sbcId);
+		long draftId = open(sbcId);
+		TableRow good = original.get(5).with("digitMatch", "5550");
+		TableRow bad = original.get(6).with("minLen", "not-a-number");
+		ByteArrayOutputStream file = new ByteArrayOutputStream();
+		TableTransfer.export(Format.XML, "XBRouteList", "XBRoute", List.of(good, bad).iterator(), file);
+		this.editor.importRows(sbcId, draftId, "two.xml", new ByteArrayInputStream(file.toByteArray()));
+
+		TableApplier.ApplyOutcome outcome = this.applier.apply(sbcId, draftId, Map.of());
+
+		assertThat(outcome).isInstanceOf(TableApplier.ApplyOutcome.Applied.class);
+		TableApplier.ApplyOutcome.Applied applied = (TableApplier.ApplyOutcome.Applied) outcome;
+		assertThat(applied.calls()).singleElement().satisfies(call -> {
+			assertThat(call.action()).isEqualTo(WriteAction.UPDATE_LARGE);
+			assertThat(call.withErrors()).isTrue();
+			assertThat(call.answer()).startsWith("300");
+		});
+		assertThat(applied.verification().matches()).isFalse();
+		TableDiff differences = applied.verification().differences();
+		assertThat(differences.changed()).extracting(RowChange::key).containsExactly(RowKey.of(bad, KEY));
+		assertThat(differences.changed().get(0).fields()).extracting(FieldChange::field).containsExactly("minLen");
+		assertThat(differences.added()).isEmpty();
+		assertThat(differences.removed()).isEmpty();
+		assertThat(find(routes(sbcId), good).text("digitMatch")).isEqualTo("5550");
+		assertThat(new String(file.toByteArray(), StandardCharsets.UTF_8)).contains("not-a-number");
+	}
+
+	private static TableRow find(List<TableRow> rows, TableRow wanted) {
+		RowKey key = RowKey.of(wanted, KEY);
+		return rows.stream().filter(row -> RowKey.of(row, KEY).equals(key)).findFirst().orElseThrow();
+	}
+
+}

@@ -1,0 +1,127 @@
+package app.vsxi.dashboard.tables;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import app.vsxi.dashboard.fleet.Sbc;
+import app.vsxi.dashboard.fleet.SbcRepository;
+import app.vsxi.dashboard.support.HeadlessChromium;
+import app.vsxi.dashboard.support.RequiresBrowser;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An operator edits a route field in a real browser, sees the diff, applies it and finds the new value. */
+@RequiresBrowser
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({ "demo", "test" })
+class TableEditorBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	SbcRepository sbcs;
+
+	private WebDriver browser;
+
+	@BeforeEach
+	void openBrowser() throws Exception {
+		this.browser = HeadlessChromium.start();
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+	}
+
+	@Test
+	void anEditedRouteFieldIsPreviewedAppliedAndThereAfterReload() throws Exception {
+		long sbcId = this.sbcs.findAll().stream().filter(sbc -> sbc.name().equals("demo-sbc-3")).map(Sbc::id)
+			.findFirst().orElseThrow();
+		this.browser.get(url("/sbcs/" + sbcId + "/tables"));
+		this.browser.findElement(By.id("username")).sendKeys("admin");
+		this.browser.findElement(By.id("password")).sendKeys("admin");
+		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+		waitUntil(() -> this.browser.getCurrentUrl().contains("/tables") && !this.browser.getCurrentUrl().contains("/login"));
+		screenshot("1-tables");
+		this.browser.findElement(By.cssSelector("#table-route form.open-table button")).click();
+		waitUntil(() -> this.browser.getCurrentUrl().contains("/drafts/"));
+		String draftUrl = this.browser.getCurrentUrl();
+		WebElement firstRow = this.browser.findElement(By.cssSelector("#rows tr"));
+		String alias = firstRow.findElements(By.tagName("td")).get(0).getText();
+		screenshot("2-draft");
+
+		firstRow.findElement(By.cssSelector("button.edit")).click();
+		waitUntil(() -> !this.browser.findElements(By.cssSelector("#rows tr.editing input[name=v_digitMatch]")).isEmpty());
+		WebElement digitMatch = this.browser.findElement(By.cssSelector("#rows tr.editing input[name=v_digitMatch]"));
+		String before = digitMatch.getDomProperty("value");
+		digitMatch.clear();
+		digitMatch.sendKeys("4477" + Keys.ENTER);
+		waitUntil(() -> this.browser.findElements(By.cssSelector("#rows tr.editing")).isEmpty()
+				&& !this.browser.findElements(By.cssSelector("#rows tr.changed")).isEmpty());
+		assertThat(this.browser.findElement(By.cssSelector("#rows tr.changed")).getText()).contains("4477");
+		screenshot("3-edited");
+
+		this.browser.findElement(By.linkText("Preview changes")).click();
+		waitUntil(() -> this.browser.getCurrentUrl().endsWith("/preview"));
+		assertThat(this.browser.findElement(By.cssSelector(".summary")).getText())
+			.isEqualTo("0 added, 0 removed, 1 changed (1 field)");
+		assertThat(this.browser.findElement(By.cssSelector("table.diff")).getText()).contains("digitMatch", before,
+				"4477");
+		assertThat(this.browser.findElement(By.cssSelector(".payload pre")).getText()).contains("<digitMatch>4477</digitMatch>");
+		screenshot("4-preview");
+
+		this.browser.findElement(By.cssSelector("button.primary")).click();
+		waitUntil(() -> this.browser.findElement(By.tagName("h1")).getText().startsWith("Applied"));
+		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Applied and verified");
+		screenshot("5-applied");
+
+		this.browser.get(url("/sbcs/" + sbcId + "/tables"));
+		this.browser.findElement(By.cssSelector("#table-route form.open-table button")).click();
+		waitUntil(() -> this.browser.getCurrentUrl().contains("/drafts/") && !this.browser.getCurrentUrl().equals(draftUrl));
+		WebElement filter = this.browser.findElement(By.name("f_alias"));
+		filter.sendKeys(alias + Keys.ENTER);
+		waitUntil(() -> this.browser.getCurrentUrl().contains("f_alias="));
+		WebElement row = this.browser.findElement(By.cssSelector("#rows tr"));
+		assertThat(row.findElements(By.tagName("td")).get(0).getText()).isEqualTo(alias);
+		assertThat(row.getText()).contains("4477");
+		screenshot("6-reloaded");
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+	private void screenshot(String name) throws Exception {
+		File shot = ((TakesScreenshot) this.browser).getScreenshotAs(OutputType.FILE);
+		File dir = new File("target/table-editor-screens");
+		dir.mkdirs();
+		Files.copy(shot.toPath(), new File(dir, name + ".png").toPath(), StandardCopyOption.REPLACE_EXISTING);
+	}
+
+	private void waitUntil(BooleanSupplier condition) {
+		new WebDriverWait(this.browser, Duration.ofSeconds(20)).until(driver -> condition.getAsBoolean());
+	}
+
+}
