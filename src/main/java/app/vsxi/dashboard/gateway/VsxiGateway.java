@@ -8,15 +8,20 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
@@ -44,6 +49,11 @@ public class VsxiGateway implements DisposableBean {
 	private final SbcExchange exchange;
 
 	private final JsonMapper json = JsonMapper.builder().build();
+
+	/** Re-reads after a kill or registration delete, and the pause between them. */
+	private static final int REREADS = 3;
+
+	private static final Duration REREAD_PAUSE = Duration.ofMillis(400);
 
 	private final ExecutorService zipWriters = Executors.newCachedThreadPool(task -> {
 		Thread thread = new Thread(task, "vsxi-zip-writer");
@@ -223,35 +233,167 @@ public class VsxiGateway implements DisposableBean {
 		});
 	}
 
-	/**
-	 * {@code DELETE delete/active_calls}: ends exactly the calls given, as read from {@code stats/active_calls},
-	 * sent as CSV with the box's own columns. An empty list sends nothing.
-	 */
-	public Mono<GatewayResult<WriteOutcome>> killCalls(SbcEndpoint sbc, List<TableRow> calls) {
-		return killCalls(sbc, calls, Format.CSV);
+	// Kills and registration deletes (reference §8, §10.3, §10.4). A VSXi answers 200 whatever matched, so each of
+	// these re-reads the box afterwards and reports how many of its targets actually went.
+
+	/** {@code GET stats/active_calls?format=csv}, kept as the box's bytes so that a kill can be cut from them. */
+	public Mono<GatewayResult<CallsCsv>> activeCallsCsv(SbcEndpoint sbc) {
+		return this.exchange.text(sbc, SbcExchange.Request.get(VsxiAction.STATS, VsxiTable.ACTIVE_CALLS, Map.of("format", "csv")),
+				answer -> parse(answer.body(), CallsCsv::parse, "stats/active_calls as CSV"));
 	}
 
-	/** The same, naming the calls in CSV or XML (the box takes no JSON here). */
-	public Mono<GatewayResult<WriteOutcome>> killCalls(SbcEndpoint sbc, List<TableRow> calls, Format format) {
-		if (calls.isEmpty()) {
-			return Mono.just(GatewayResult.ok(new WriteOutcome.Applied("nothing to end")));
+	/**
+	 * {@code DELETE delete/active_calls} with the box's own CSV: its header line and the lines of the calls at
+	 * {@code indexes} of {@code csv}, byte for byte, sent as {@code curl -T} sends a file (no Content-Type, no
+	 * {@code format}). No index sends nothing.
+	 */
+	public Mono<GatewayResult<VerifiedRemoval>> killCalls(SbcEndpoint sbc, CallsCsv csv, Collection<Integer> indexes) {
+		if (indexes.isEmpty()) {
+			return Mono.just(GatewayResult.ok(VerifiedRemoval.nothingSent()));
 		}
-		return write(sbc, VsxiAction.DELETE, VsxiTable.ACTIVE_CALLS,
-				new TableDocument(VsxiTable.ACTIVE_CALLS.names(), calls), format);
+		byte[] body = csv.deleteBody(indexes);
+		Set<String> targets = indexes.stream().map(index -> callKey(csv.rows().get(index))).collect(Collectors.toSet());
+		Mono<GatewayResult<WriteOutcome>> sent = this.exchange.text(sbc,
+				new SbcExchange.Request(VsxiAction.DELETE.method(), VsxiAction.DELETE, VsxiTable.ACTIVE_CALLS, Map.of(), (request, context) -> {
+					request.getHeaders().setContentLength(body.length);
+					return request.writeWith(Mono.just(request.bufferFactory().wrap(body)));
+				}), VsxiGateway::outcome);
+		return verified(sent, new String(body, StandardCharsets.UTF_8), targets, () -> activeCallKeys(sbc));
+	}
+
+	/**
+	 * The XML alternative: one {@code XBActiveCall} per call carrying one identifying field, {@code ssm_index} for a
+	 * single call and {@code callID} for several, as a working client sends them.
+	 */
+	public Mono<GatewayResult<VerifiedRemoval>> killCallsByXml(SbcEndpoint sbc, List<TableRow> calls) {
+		if (calls.isEmpty()) {
+			return Mono.just(GatewayResult.ok(VerifiedRemoval.nothingSent()));
+		}
+		String field = calls.size() == 1 ? "ssm_index" : "callID";
+		if (calls.stream().anyMatch(call -> call.text(field) == null || call.text(field).isBlank())) {
+			return Mono.just(GatewayResult.failed(new GatewayError.Unsupported("killing calls without their " + field)));
+		}
+		TableDocument document = killDocument(calls);
+		Set<String> targets = calls.stream().map(VsxiGateway::callKey).collect(Collectors.toSet());
+		return verified(write(sbc, VsxiAction.DELETE, VsxiTable.ACTIVE_CALLS, document, Format.XML),
+				xml(document), targets, () -> activeCallKeys(sbc));
 	}
 
 	/**
 	 * {@code DELETE delete/sub_stats}: removes the registrations matching any of the filters; the fields of one
-	 * filter (username, trunkId, id, userDomain, userIp) must all match.
+	 * filter (username, trunkId or trunkID, id, userDomain, userIp) must all match. The registrations that match
+	 * before the delete are its targets.
 	 */
-	public Mono<GatewayResult<WriteOutcome>> deleteRegistrations(SbcEndpoint sbc, List<Map<String, String>> filters) {
-		if (filters.isEmpty() || filters.stream().anyMatch(Map::isEmpty)) {
+	public Mono<GatewayResult<VerifiedRemoval>> deleteRegistrations(SbcEndpoint sbc,
+			List<Map<String, String>> filters) {
+		if (filters.isEmpty() || filters.stream().anyMatch(filter -> filter.values().stream().allMatch(String::isBlank))) {
 			return Mono.just(GatewayResult.failed(new GatewayError.Unsupported(
 					"registration delete without a filter: it would match every registration")));
 		}
-		List<TableRow> rows = filters.stream().map(TableRow::new).toList();
-		return write(sbc, VsxiAction.DELETE, VsxiTable.SUB_STATS, new TableDocument(VsxiTable.SUB_STATS.names(), rows),
-				Format.XML);
+		TableDocument document = registrationDeleteDocument(filters);
+		return statsList(sbc, VsxiTable.SUB_STATS).flatMap(before -> {
+			if (before instanceof GatewayResult.Failed<TableDocument> failed) {
+				return Mono.just(GatewayResult.<VerifiedRemoval>failed(failed.error()));
+			}
+			Set<String> targets = ((GatewayResult.Ok<TableDocument>) before).value()
+				.rows()
+				.stream()
+				.filter(registration -> filters.stream().anyMatch(filter -> registrationMatches(registration, filter)))
+				.map(registration -> registration.text("id"))
+				.collect(Collectors.toSet());
+			return verified(write(sbc, VsxiAction.DELETE, VsxiTable.SUB_STATS, document, Format.XML), xml(document),
+					targets, () -> statsList(sbc, VsxiTable.SUB_STATS).map(result -> result
+						.map(after -> after.rows().stream().map(row -> row.text("id")).collect(Collectors.toSet()))));
+		});
+	}
+
+	/** The XML {@link #killCallsByXml} sends for these calls, to show before it is sent. */
+	public static String killXml(List<TableRow> calls) {
+		return xml(killDocument(calls));
+	}
+
+	/** The XML {@link #deleteRegistrations} sends for these filters, to show before it is sent. */
+	public static String registrationDeleteXml(List<Map<String, String>> filters) {
+		return xml(registrationDeleteDocument(filters));
+	}
+
+	private static TableDocument killDocument(List<TableRow> calls) {
+		String field = calls.size() == 1 ? "ssm_index" : "callID";
+		return new TableDocument(VsxiTable.ACTIVE_CALLS.names(),
+				calls.stream().map(call -> new TableRow(Map.of(field, Objects.toString(call.text(field), "")))).toList());
+	}
+
+	private static TableDocument registrationDeleteDocument(List<Map<String, String>> filters) {
+		return new TableDocument(VsxiTable.SUB_STATS.names(), filters.stream().map(TableRow::new).toList());
+	}
+
+	/** As the API combines them: every field the filter gives equals the registration's. */
+	public static boolean registrationMatches(TableRow registration, Map<String, String> filter) {
+		boolean any = false;
+		for (Map.Entry<String, String> field : filter.entrySet()) {
+			String wanted = field.getValue() == null ? "" : field.getValue().strip();
+			if (wanted.isEmpty()) {
+				continue;
+			}
+			any = true;
+			String name = field.getKey();
+			String actual = "trunkId".equalsIgnoreCase(name)
+					? Objects.requireNonNullElse(registration.text("trunkId"), registration.text("trunkID"))
+					: registration.text(name);
+			if (!wanted.equals(actual == null ? null : actual.strip())) {
+				return false;
+			}
+		}
+		return any;
+	}
+
+	/** A call is the same call while its slot and its SIP Call-ID are; either may be all a box gives. */
+	public static String callKey(TableRow call) {
+		return Objects.toString(call.text("ssm_index"), "") + "|" + Objects.toString(call.text("callID"), "");
+	}
+
+	private Mono<GatewayResult<Set<String>>> activeCallKeys(SbcEndpoint sbc) {
+		return statsList(sbc, VsxiTable.ACTIVE_CALLS).map(result -> result
+			.map(calls -> calls.rows().stream().map(VsxiGateway::callKey).collect(Collectors.toSet())));
+	}
+
+	/**
+	 * Sends, then re-reads until every target is gone or the re-reads are used up: a box may need a moment to tear
+	 * a call down after its 200.
+	 */
+	private Mono<GatewayResult<VerifiedRemoval>> verified(Mono<GatewayResult<WriteOutcome>> send, String sent,
+			Set<String> targets, Supplier<Mono<GatewayResult<Set<String>>>> reread) {
+		return send.flatMap(result -> {
+			if (result instanceof GatewayResult.Failed<WriteOutcome> failed) {
+				return Mono.just(GatewayResult.<VerifiedRemoval>failed(failed.error()));
+			}
+			String message = ((GatewayResult.Ok<WriteOutcome>) result).value().vsxiMessage();
+			return remaining(targets, reread, REREADS).map(left -> GatewayResult.ok(left instanceof GatewayResult.Ok<Integer> ok
+					? new VerifiedRemoval(sent, message, targets.size(), targets.size() - ok.value(), null)
+					: new VerifiedRemoval(sent, message, targets.size(), 0,
+							((GatewayResult.Failed<Integer>) left).error().message())));
+		});
+	}
+
+	private static Mono<GatewayResult<Integer>> remaining(Set<String> targets,
+			Supplier<Mono<GatewayResult<Set<String>>>> reread, int attempts) {
+		return reread.get().flatMap(result -> {
+			if (result instanceof GatewayResult.Failed<Set<String>> failed) {
+				return Mono.just(GatewayResult.<Integer>failed(failed.error()));
+			}
+			Set<String> present = ((GatewayResult.Ok<Set<String>>) result).value();
+			int left = (int) targets.stream().filter(present::contains).count();
+			if (left == 0 || attempts <= 1) {
+				return Mono.just(GatewayResult.ok(left));
+			}
+			return Mono.delay(REREAD_PAUSE).then(remaining(targets, reread, attempts - 1));
+		});
+	}
+
+	private static String xml(TableDocument document) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		TableCodec.of(Format.XML).write(new ElementNames(document.root(), document.item()), document.rows().iterator(), out);
+		return out.toString(StandardCharsets.UTF_8);
 	}
 
 	/** Drops the connections and failure history kept for an SBC, e.g. after its address or certificate changed. */

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import app.vsxi.dashboard.fleet.FleetService;
 import app.vsxi.dashboard.fleet.Sbc;
 import app.vsxi.dashboard.gateway.GatewayError;
+import app.vsxi.dashboard.gateway.GatewayProperties;
 import app.vsxi.dashboard.gateway.GatewayResult;
 import app.vsxi.dashboard.gateway.RealtimeStats;
 import app.vsxi.dashboard.gateway.SbcEndpoint;
@@ -31,7 +32,8 @@ import org.springframework.stereotype.Component;
  * Asks every SBC for its realtime stats once per interval. Polls of different SBCs run concurrently and never
  * wait for each other; one SBC's requests go one after another, because real boxes sometimes refuse two
  * requests that land at the same instant. An SBC whose previous poll has not finished is skipped for that tick,
- * so a slow SBC is asked no more often and holds nothing but its own poll.
+ * so a slow SBC is asked no more often and holds nothing but its own poll; it turns stale once its last answer is
+ * older than two intervals.
  */
 @Component
 public class FleetPoller implements SchedulingConfigurer {
@@ -50,11 +52,15 @@ public class FleetPoller implements SchedulingConfigurer {
 
 	private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
 
-	public FleetPoller(FleetService fleet, VsxiGateway gateway, StatusBoard board, MonitoringProperties properties) {
+	private final Duration pause;
+
+	public FleetPoller(FleetService fleet, VsxiGateway gateway, StatusBoard board, MonitoringProperties properties,
+			GatewayProperties gatewayProperties) {
 		this.fleet = fleet;
 		this.gateway = gateway;
 		this.board = board;
 		this.properties = properties;
+		this.pause = gatewayProperties.circuitBreaker().openFor();
 		this.clock = Clock.systemUTC();
 	}
 
@@ -68,8 +74,10 @@ public class FleetPoller implements SchedulingConfigurer {
 		this.board.retainOnly(sbcs.stream().map(Sbc::id).toList());
 		Map<Long, String> names = new HashMap<>();
 		sbcs.forEach(sbc -> names.put(sbc.id(), sbc.name()));
+		Instant now = this.clock.instant();
+		Duration staleAfter = this.properties.pollInterval().multipliedBy(2);
 		for (Sbc sbc : sbcs) {
-			this.board.update(sbc.id(), SbcStatus.waiting(sbc), status -> status);
+			this.board.update(sbc.id(), SbcStatus.waiting(sbc), status -> status.checkedAt(now, staleAfter));
 			if (this.inFlight.add(sbc.id())) {
 				poll(sbc, names).doFinally(signal -> this.inFlight.remove(sbc.id())).subscribe();
 			}
@@ -86,13 +94,13 @@ public class FleetPoller implements SchedulingConfigurer {
 			return Mono.empty();
 		}
 		// the uptime is asked for only after the stats have answered, and only when they have
-		return this.gateway.realtimeStats(endpoint).flatMap(stats -> {
-			return stats.fold(value -> this.gateway.systemInfo(endpoint).doOnNext(info -> reached(sbc, value, info)),
-					error -> {
-						fail(sbc, error);
-						return Mono.<GatewayResult<SystemInfo>>empty();
-					});
-		}).onErrorResume(ex -> {
+		return this.gateway.realtimeStats(endpoint).flatMap(stats -> stats.fold(
+				value -> this.gateway.systemInfo(endpoint).doOnNext(info -> reached(sbc, value, info)).then(),
+				error -> {
+					fail(sbc, error);
+					return Mono.<Void>empty();
+				})
+		).onErrorResume(ex -> {
 			log.warn("Poll of {} failed unexpectedly", sbc.name(), ex);
 			fail(sbc, new GatewayError.UnexpectedResponse(0, "internal error while polling: " + ex.getMessage()));
 			return Mono.empty();
@@ -107,7 +115,7 @@ public class FleetPoller implements SchedulingConfigurer {
 	}
 
 	private void fail(Sbc sbc, GatewayError error) {
-		this.board.update(sbc.id(), SbcStatus.waiting(sbc), status -> status.failed(sbc, error, this.clock.instant()));
+		this.board.update(sbc.id(), SbcStatus.waiting(sbc), status -> status.failed(sbc, error, this.clock.instant(), this.pause));
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** The fleet at a glance. The page and its refreshes read the status board, never an SBC. */
 @Controller
@@ -25,19 +26,20 @@ class OverviewController {
 	}
 
 	@GetMapping("/overview")
-	String overview(Model model) {
-		addRows(model);
+	String overview(@RequestParam(required = false) String sort, @RequestParam(required = false) String q,
+			Model model) {
+		addRows(sort, q, model);
 		return "monitoring/overview";
 	}
 
 	@GetMapping("/overview/rows")
-	String rows(Model model) {
-		addRows(model);
+	String rows(@RequestParam(required = false) String sort, @RequestParam(required = false) String q, Model model) {
+		addRows(sort, q, model);
 		return "monitoring/overview :: rows";
 	}
 
-	private void addRows(Model model) {
-		model.addAttribute("statuses", this.overview.visibleStatuses());
+	private void addRows(String sort, String filter, Model model) {
+		model.addAttribute("fleet", this.overview.fleet(FleetView.Sort.named(sort), filter));
 		model.addAttribute("now", Instant.now());
 		model.addAttribute("refreshSeconds", Math.max(1, this.properties.pageRefresh().toSeconds()));
 		model.addAttribute("pollSeconds", Math.max(1, this.properties.pollInterval().toSeconds()));

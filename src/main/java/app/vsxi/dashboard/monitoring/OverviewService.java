@@ -5,6 +5,7 @@ import java.util.Set;
 
 import app.vsxi.dashboard.access.AccessService;
 import app.vsxi.dashboard.access.Permission;
+import app.vsxi.dashboard.fleet.FleetService;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -17,9 +18,18 @@ public class OverviewService {
 
 	private final AccessService access;
 
-	public OverviewService(StatusBoard board, AccessService access) {
+	private final FleetService fleet;
+
+	public OverviewService(StatusBoard board, AccessService access, FleetService fleet) {
 		this.board = board;
 		this.access = access;
+		this.fleet = fleet;
+	}
+
+	/** The overview of what the user may see, sorted and filtered as asked. */
+	@PreAuthorize("isAuthenticated()")
+	public FleetView fleet(FleetView.Sort sort, String filter) {
+		return FleetView.of(visibleStatuses(), this.fleet.groupNames(), sort, filter);
 	}
 
 	@PreAuthorize("isAuthenticated()")

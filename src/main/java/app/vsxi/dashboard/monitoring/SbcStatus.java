@@ -2,6 +2,8 @@ package app.vsxi.dashboard.monitoring;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 import app.vsxi.dashboard.fleet.Sbc;
 import app.vsxi.dashboard.gateway.GatewayError;
@@ -10,14 +12,20 @@ import app.vsxi.dashboard.gateway.RealtimeStats;
 /**
  * What the dashboard last learned about one SBC.
  *
- * @param error why the last poll failed, null when it succeeded; kept typed so that badges, colours and alarms
- * follow its kind, while its sentence is only shown
+ * @param error why the polls fail, null while they succeed; kept typed so that badges, colours and alarms follow
+ * its kind, while its sentence is only shown. While polling is paused it is the last real cause.
  * @param stats the last stats read, kept when a later poll fails so operators still see the last known figures
  * @param lastPolled when the last poll finished
  * @param lastReached when a poll last succeeded
+ * @param since when the SBC came into its present {@link #condition()}
+ * @param failures polls in a row that failed (paused ones not counted)
+ * @param nextTry while paused, when the gateway lets calls through to the SBC again
  */
 public record SbcStatus(long sbcId, String name, String siteLabel, long groupId, State state, GatewayError error,
-		RealtimeStats stats, String uptime, Instant lastPolled, Instant lastReached) {
+		RealtimeStats stats, String uptime, Instant lastPolled, Instant lastReached, Instant since, int failures,
+		Instant nextTry) {
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
 	public enum State {
 
@@ -27,8 +35,14 @@ public record SbcStatus(long sbcId, String name, String siteLabel, long groupId,
 		/** Answered the last poll. */
 		UP,
 
-		/** Did not answer: refused, timed out, or being left alone after repeated failures. */
+		/** Answered once, but not for more than two poll intervals, and no poll has failed yet. */
+		STALE,
+
+		/** Did not answer: refused or timed out. */
 		DOWN,
+
+		/** Failed so often that the gateway leaves it alone for a while. */
+		PAUSED,
 
 		/** Answered, but not usefully: credentials refused, certificate not trusted, unreadable answer. */
 		ERROR
@@ -37,27 +51,68 @@ public record SbcStatus(long sbcId, String name, String siteLabel, long groupId,
 
 	static SbcStatus waiting(Sbc sbc) {
 		return new SbcStatus(sbc.id(), sbc.name(), sbc.siteLabel(), sbc.groupId(), State.WAITING, null, null, null,
-				null, null);
+				null, null, null, 0, null);
 	}
 
 	/** Name, site and group are taken afresh from the registry, so an edit shows on the next poll. */
 	SbcStatus reached(Sbc sbc, RealtimeStats stats, String uptime, Instant at) {
-		return new SbcStatus(this.sbcId, sbc.name(), sbc.siteLabel(), sbc.groupId(), State.UP, null, stats, uptime, at,
-				at);
+		SbcStatus next = new SbcStatus(this.sbcId, sbc.name(), sbc.siteLabel(), sbc.groupId(), State.UP, null, stats,
+				uptime, at, at, this.since, 0, null);
+		return next.sinceIfChangedFrom(this, at);
 	}
 
-	/** A paused poll keeps the state and cause known before: the SBC is only being left alone for a while. */
-	SbcStatus failed(Sbc sbc, GatewayError error, Instant at) {
-		boolean paused = error instanceof GatewayError.CircuitOpen;
-		GatewayError cause = paused && this.error != null ? this.error : error;
-		State state = Trouble.of(cause).silent() || (paused && this.state != State.ERROR) ? State.DOWN : State.ERROR;
-		return new SbcStatus(this.sbcId, sbc.name(), sbc.siteLabel(), sbc.groupId(), state, cause, this.stats,
-				this.uptime, at, this.lastReached);
+	/**
+	 * A paused poll keeps the last real cause: the SBC is only being left alone until {@code pause} after the
+	 * failure that stopped the calls.
+	 */
+	SbcStatus failed(Sbc sbc, GatewayError error, Instant at, Duration pause) {
+		SbcStatus next;
+		if (error instanceof GatewayError.CircuitOpen) {
+			Instant nextTry = this.state == State.PAUSED && this.nextTry != null && this.nextTry.isAfter(at)
+					? this.nextTry : (this.state == State.PAUSED || this.lastPolled == null ? at : this.lastPolled).plus(pause);
+			next = new SbcStatus(this.sbcId, sbc.name(), sbc.siteLabel(), sbc.groupId(), State.PAUSED,
+					this.error != null ? this.error : error, this.stats, this.uptime, at, this.lastReached, this.since,
+					this.failures, nextTry);
+		}
+		else {
+			State state = Condition.of(error).silent() ? State.DOWN : State.ERROR;
+			next = new SbcStatus(this.sbcId, sbc.name(), sbc.siteLabel(), sbc.groupId(), state, error, this.stats,
+					this.uptime, at, this.lastReached, this.since, this.failures + 1, null);
+		}
+		return next.sinceIfChangedFrom(this, at);
 	}
 
-	/** The kind of trouble, null while the SBC answers or has not been polled. */
-	public Trouble trouble() {
-		return this.error == null ? null : Trouble.of(this.error);
+	/** An SBC that answered before but not for longer than {@code staleAfter} is stale from then on. */
+	SbcStatus checkedAt(Instant now, Duration staleAfter) {
+		if (this.state != State.UP || this.lastReached == null || !this.lastReached.plus(staleAfter).isBefore(now)) {
+			return this;
+		}
+		return new SbcStatus(this.sbcId, this.name, this.siteLabel, this.groupId, State.STALE, null, this.stats,
+				this.uptime, this.lastPolled, this.lastReached, this.lastReached.plus(staleAfter), this.failures, null);
+	}
+
+	private SbcStatus sinceIfChangedFrom(SbcStatus before, Instant at) {
+		if (before.since != null && before.condition() == condition()) {
+			return this;
+		}
+		return new SbcStatus(this.sbcId, this.name, this.siteLabel, this.groupId, this.state, this.error, this.stats,
+				this.uptime, this.lastPolled, this.lastReached, at, this.failures, this.nextTry);
+	}
+
+	/** What the row says, from the state and the kind of error; never from a sentence. */
+	public Condition condition() {
+		return switch (this.state) {
+			case WAITING -> Condition.WAITING;
+			case UP -> ha() != null && ha().slave() ? Condition.SLAVE : Condition.UP;
+			case STALE -> Condition.STALE;
+			case PAUSED -> Condition.PAUSED;
+			case DOWN, ERROR -> Condition.of(this.error);
+		};
+	}
+
+	/** The HA fields of the last stats read, null before any. */
+	public HaState ha() {
+		return this.stats == null ? null : HaState.of(this.stats);
 	}
 
 	/** The operator's sentence for the trouble; shown, never compared. */
@@ -67,18 +122,37 @@ public record SbcStatus(long sbcId, String name, String siteLabel, long groupId,
 
 	/** The badge an operator reads first: what kind of trouble, before the detail. */
 	public String badge() {
-		if (this.state == State.UP) {
-			return "Reachable";
-		}
-		if (this.state == State.WAITING) {
-			return "Waiting";
-		}
-		return trouble().badge();
+		return condition().badge();
+	}
+
+	/**
+	 * A short note on the condition, where the badge alone would mislead: since when a stale SBC is silent, why
+	 * and until when polling is paused (the sentence shown beside it is then the last real cause), and that a
+	 * slave takes no changes.
+	 */
+	public String note(Instant now) {
+		return switch (condition()) {
+			case STALE -> "no answer since " + TIME.format(this.lastReached) + " UTC";
+			case PAUSED -> "paused after " + this.failures + (this.failures == 1 ? " failure" : " failures")
+					+ (this.nextTry == null ? "" : ", next try in " + secondsToNextTry(now) + " s") + "; last cause:";
+			case SLAVE -> "Load-Balance slave: takes no changes";
+			default -> null;
+		};
 	}
 
 	/** Seconds since the last successful poll, for "last seen 2 min ago". */
 	public Long secondsSinceReached(Instant now) {
 		return this.lastReached == null ? null : Duration.between(this.lastReached, now).toSeconds();
+	}
+
+	/** Seconds the SBC has been in its present condition. */
+	public Long secondsInCondition(Instant now) {
+		return this.since == null ? null : Duration.between(this.since, now).toSeconds();
+	}
+
+	/** Seconds until the next try while paused, never below zero. */
+	public Long secondsToNextTry(Instant now) {
+		return this.nextTry == null ? null : Math.max(0, Duration.between(now, this.nextTry).toSeconds());
 	}
 
 }

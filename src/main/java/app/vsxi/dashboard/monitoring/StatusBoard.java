@@ -10,11 +10,17 @@ import java.util.function.UnaryOperator;
 
 import org.springframework.stereotype.Component;
 
-/** The latest status of every SBC, written by the poller, read by every page. */
+/** The latest status of every SBC, written by the poller, read by every page; each change of condition is kept. */
 @Component
 public class StatusBoard {
 
 	private final Map<Long, SbcStatus> statuses = new ConcurrentHashMap<>();
+
+	private final StateHistory history;
+
+	public StatusBoard(StateHistory history) {
+		this.history = history;
+	}
 
 	public List<SbcStatus> all() {
 		return this.statuses.values().stream().sorted(Comparator.comparing(SbcStatus::name)).toList();
@@ -25,7 +31,14 @@ public class StatusBoard {
 	}
 
 	void update(long sbcId, SbcStatus initial, UnaryOperator<SbcStatus> change) {
-		this.statuses.compute(sbcId, (id, current) -> change.apply(current == null ? initial : current));
+		this.statuses.compute(sbcId, (id, current) -> {
+			SbcStatus before = current == null ? initial : current;
+			SbcStatus after = change.apply(before);
+			if (after.since() != null && !after.since().equals(before.since())) {
+				this.history.changed(after);
+			}
+			return after;
+		});
 	}
 
 	void retainOnly(Collection<Long> sbcIds) {

@@ -100,7 +100,9 @@ final class VsxiApiHandler implements HttpHandler {
 			}
 			ApiRequest request = request(exchange, action, table, body, credentials[0], quirks);
 			Reply reply = request == null ? refusal(action, table) : dispatch(request, exchange, quirks);
-			if (quirks.codeInBody() && reply instanceof Reply.Message message && message.status() != 401) {
+			// the box's own texts only: the container's 401, 404 and 405 keep their status
+			if (quirks.codeInBody() && reply instanceof Reply.Message message
+					&& (message.status() == 300 || message.status() == 400 || message.status() == 402)) {
 				send(exchange, Reply.Body.of(VsxiConventions.MESSAGE_CONTENT_TYPE,
 						message.text().getBytes(StandardCharsets.UTF_8)), 200, faults.truncateBody());
 				return;

@@ -97,7 +97,6 @@ public final class DraftView {
 			return this.lastOrder;
 		}
 		Overlay overlay = overlay();
-		int[] filterColumns = new int[0];
 		List<boolean[]> matches = new ArrayList<>();
 		List<String> needles = new ArrayList<>();
 		List<Integer> columns = new ArrayList<>();
@@ -118,18 +117,20 @@ public final class DraftView {
 			String[] dictionary = this.base.dictionary(column);
 			boolean[] match = new boolean[dictionary.length];
 			for (int code = 0; code < dictionary.length; code++) {
-				match[code] = dictionary[code].toLowerCase(Locale.ROOT).contains(needle);
+				match[code] = containsIgnoringCase(dictionary[code], needle);
 			}
 			matches.add(match);
 		}
-		filterColumns = columns.stream().mapToInt(Integer::intValue).toArray();
+		int[] filterColumns = columns.stream().mapToInt(Integer::intValue).toArray();
 		int sortColumn = request.sort() == null ? -1 : this.base.column(request.sort());
 		int size = this.base.size();
 		// base rows the draft did not touch, filtered on their codes
 		int[] plain = new int[size];
 		int count = 0;
+		java.util.BitSet touchedRows = new java.util.BitSet(size);
+		overlay.byBase.keySet().forEach(touchedRows::set);
 		for (int i = 0; i < size; i++) {
-			if (overlay.byBase.containsKey(i)) {
+			if (touchedRows.get(i)) {
 				continue;
 			}
 			boolean keep = true;
@@ -232,11 +233,22 @@ public final class DraftView {
 		for (int f = 0; f < columns.length; f++) {
 			String name = this.base.columns().get(columns[f]);
 			String text = row.has(name) ? FieldValues.display(row.get(name)) : "";
-			if (!text.toLowerCase(Locale.ROOT).contains(needles.get(f))) {
+			if (!containsIgnoringCase(text, needles.get(f))) {
 				return false;
 			}
 		}
 		return true;
+	}
+
+	/** {@code needle} is already lower case; no copy of the text is made, as this runs once per distinct value. */
+	static boolean containsIgnoringCase(String text, String needle) {
+		int last = text.length() - needle.length();
+		for (int start = 0; start <= last; start++) {
+			if (text.regionMatches(true, start, needle, 0, needle.length())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private ViewRow viewRow(int ref, Overlay overlay) {

@@ -30,47 +30,110 @@ public final class LargeTableDiff {
 	private LargeTableDiff() {
 	}
 
+	/**
+	 * Three passes: the older table's hashes; the newer table, keeping only rows whose key is new or whose content
+	 * differs; the older table again for the rows behind those keys and the removed ones.
+	 */
 	public static TableDiff diff(RowSource before, RowSource after, List<String> keyFields) {
-		long[] older = fingerprints(before, keyFields);
-		long[] newer = fingerprints(after, keyFields);
-		Set<Long> differing = differingKeys(older, newer);
-		List<TableRow> olderRows = new ArrayList<>();
+		Hashes older = hashes(before, keyFields);
+		older.markDuplicates();
+		Set<Long> differing = new HashSet<>();
 		List<TableRow> newerRows = new ArrayList<>();
+		Hashes newer = new Hashes();
+		after.forEach(row -> {
+			long key = keyHash(row, keyFields);
+			newer.add(key, 0);
+			int at = older.find(key);
+			if (at < 0 || older.contents[at] != contentHash(row)) {
+				differing.add(key);
+				newerRows.add(row);
+			}
+		});
+		newer.sort();
+		Set<Long> duplicatedInNewer = new HashSet<>();
+		for (int i = 1; i < newer.count; i++) {
+			if (newer.keys[i] == newer.keys[i - 1]) {
+				duplicatedInNewer.add(newer.keys[i]);
+			}
+		}
+		for (int i = 0; i < older.count; i++) {
+			if (newer.find(older.keys[i]) < 0) {
+				differing.add(older.keys[i]);
+			}
+		}
+		if (!duplicatedInNewer.isEmpty()) {
+			// a repeated key needs all its rows, the unchanged ones too, to be matched by occurrence
+			differing.addAll(duplicatedInNewer);
+			newerRows.clear();
+			collect(after, keyFields, differing, newerRows);
+		}
+		List<TableRow> olderRows = new ArrayList<>();
 		collect(before, keyFields, differing, olderRows);
-		collect(after, keyFields, differing, newerRows);
 		TableDiff exact = KeyedDiff.diff(olderRows, newerRows, keyFields);
 		// the order of a million rows is not tracked: the box keeps no order we write
 		return new TableDiff(exact.added(), exact.removed(), exact.changed(), false, exact.duplicatesBefore(),
 				exact.duplicatesAfter());
 	}
 
-	/**
-	 * Pairs of (key hash, content hash) flattened, sorted by key hash; a key hash that occurs more than once gets
-	 * a content that never matches, so duplicates always go to the exact diff.
-	 */
-	private static long[] fingerprints(RowSource rows, List<String> keyFields) {
-		long[][] keys = { new long[1 << 16] };
-		long[][] contents = { new long[1 << 16] };
-		int[] size = { 0 };
-		rows.forEach(row -> {
-			if (size[0] == keys[0].length) {
-				keys[0] = Arrays.copyOf(keys[0], size[0] * 2);
-				contents[0] = Arrays.copyOf(contents[0], size[0] * 2);
+	private static Hashes hashes(RowSource rows, List<String> keyFields) {
+		Hashes hashes = new Hashes();
+		rows.forEach(row -> hashes.add(keyHash(row, keyFields), contentHash(row)));
+		hashes.sort();
+		return hashes;
+	}
+
+	/** Key and content hash of every row, sorted by key hash (unsigned) once all are in. */
+	private static final class Hashes {
+
+		long[] keys = new long[1 << 16];
+
+		long[] contents = new long[1 << 16];
+
+		int count;
+
+		void add(long key, long content) {
+			if (this.count == this.keys.length) {
+				this.keys = Arrays.copyOf(this.keys, this.count * 2);
+				this.contents = Arrays.copyOf(this.contents, this.count * 2);
 			}
-			keys[0][size[0]] = keyHash(row, keyFields);
-			contents[0][size[0]++] = contentHash(row);
-		});
-		int count = size[0];
-		long[] key = keys[0];
-		long[] content = contents[0];
-		radixSort(key, content, count);
-		long[] pairs = new long[count * 2];
-		for (int i = 0; i < count; i++) {
-			boolean duplicate = (i > 0 && key[i - 1] == key[i]) || (i + 1 < count && key[i + 1] == key[i]);
-			pairs[2 * i] = key[i];
-			pairs[2 * i + 1] = duplicate ? DUPLICATE : content[i];
+			this.keys[this.count] = key;
+			this.contents[this.count++] = content;
 		}
-		return pairs;
+
+		void sort() {
+			radixSort(this.keys, this.contents, this.count);
+		}
+
+		/** A key hash that occurs more than once gets a content that never matches: duplicates go to the exact diff. */
+		void markDuplicates() {
+			for (int i = 1; i < this.count; i++) {
+				if (this.keys[i] == this.keys[i - 1]) {
+					this.contents[i] = DUPLICATE;
+					this.contents[i - 1] = DUPLICATE;
+				}
+			}
+		}
+
+		/** Index of the key, or -1. */
+		int find(long key) {
+			int low = 0;
+			int high = this.count - 1;
+			while (low <= high) {
+				int middle = (low + high) >>> 1;
+				int order = Long.compareUnsigned(this.keys[middle], key);
+				if (order < 0) {
+					low = middle + 1;
+				}
+				else if (order > 0) {
+					high = middle - 1;
+				}
+				else {
+					return middle;
+				}
+			}
+			return -1;
+		}
+
 	}
 
 	/** Sorts {@code keys[0..count)} as unsigned numbers, moving {@code values} along; linear time. */
@@ -105,30 +168,6 @@ public final class LargeTableDiff {
 	}
 
 	private static final long DUPLICATE = 0x5a5a5a5a5a5a5a5aL;
-
-	private static Set<Long> differingKeys(long[] older, long[] newer) {
-		Set<Long> differing = new HashSet<>();
-		int i = 0;
-		int j = 0;
-		while (i < older.length || j < newer.length) {
-			if (j >= newer.length || (i < older.length && Long.compareUnsigned(older[i], newer[j]) < 0)) {
-				differing.add(older[i]);
-				i += 2;
-			}
-			else if (i >= older.length || Long.compareUnsigned(newer[j], older[i]) < 0) {
-				differing.add(newer[j]);
-				j += 2;
-			}
-			else {
-				if (older[i + 1] != newer[j + 1] || older[i + 1] == DUPLICATE) {
-					differing.add(older[i]);
-				}
-				i += 2;
-				j += 2;
-			}
-		}
-		return differing;
-	}
 
 	private static void collect(RowSource rows, List<String> keyFields, Set<Long> keys, List<TableRow> into) {
 		rows.forEach(row -> {

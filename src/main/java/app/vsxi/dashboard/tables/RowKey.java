@@ -43,6 +43,16 @@ public record RowKey(List<String> values, int occurrence) implements Comparable<
 		return String.join(" / ", this.values) + (this.occurrence > 0 ? " (#" + (this.occurrence + 1) + ")" : "");
 	}
 
+	/** The key as one line of text, as forms send it back. */
+	public String text() {
+		return KeyText.format(this);
+	}
+
+	/** A short id for the page's elements; the key itself may hold any text. */
+	public String domId() {
+		return Integer.toHexString(text().hashCode());
+	}
+
 	@Override
 	public int compareTo(RowKey other) {
 		int size = Math.min(this.values.size(), other.values.size());

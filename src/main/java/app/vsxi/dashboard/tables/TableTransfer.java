@@ -81,6 +81,21 @@ public final class TableTransfer {
 		return new TableRow(fields);
 	}
 
+	/** The format of a file by its name's ending. */
+	public static Format formatOf(String fileName) {
+		String name = fileName == null ? "" : fileName.toLowerCase(java.util.Locale.ROOT);
+		if (name.endsWith(".json")) {
+			return Format.JSON;
+		}
+		if (name.endsWith(".xml")) {
+			return Format.XML;
+		}
+		if (name.endsWith(".csv")) {
+			return Format.CSV;
+		}
+		throw new TableEditorException("Import takes .csv, .xml or .json files");
+	}
+
 	private static TableRow restored(TableRow row) {
 		Map<String, Object> fields = new LinkedHashMap<>();
 		row.fields().forEach((name, value) -> fields.put(name, value instanceof String text ? CsvCells.restore(text) : value));

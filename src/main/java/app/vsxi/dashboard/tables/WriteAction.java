@@ -19,6 +19,11 @@ public enum WriteAction {
 		return this.path;
 	}
 
+	/** The same action in the gateway's catalog. */
+	public app.vsxi.dashboard.gateway.VsxiAction catalog() {
+		return app.vsxi.dashboard.gateway.VsxiAction.valueOf(name());
+	}
+
 	/** Zipped, without a size limit; a bad entry is dropped (answer 300) instead of refusing the whole call. */
 	public boolean large() {
 		return this.large;

@@ -52,7 +52,7 @@ class AccessMatrixTests {
 
 	enum Who {
 
-		ANONYMOUS, VIEWER_A, OPERATOR_A, GROUP_ADMIN_A, VIEWER_B, ADMIN
+		ANONYMOUS, VIEWER_A, OPERATOR_A, GROUP_ADMIN_A, VIEWER_B, ADMIN, OPERATOR_B
 
 	}
 
@@ -60,9 +60,13 @@ class AccessMatrixTests {
 
 	private static final Set<Who> LOGGED_IN = EnumSet.complementOf(EnumSet.of(Who.ANONYMOUS));
 
+	private static final Set<Who> VIEWERS_OF_A = EnumSet.of(Who.VIEWER_A, Who.OPERATOR_A, Who.GROUP_ADMIN_A, Who.ADMIN);
+
 	private static final Set<Who> MANAGERS_OF_A = EnumSet.of(Who.GROUP_ADMIN_A, Who.ADMIN);
 
 	private static final Set<Who> ADMIN_ONLY = EnumSet.of(Who.ADMIN);
+
+	private static final Set<Who> OPERATORS_OF_A = EnumSet.of(Who.OPERATOR_A, Who.GROUP_ADMIN_A, Who.ADMIN);
 
 	/** Who may call each endpoint, with the parameters that make the call valid. */
 	private static final Map<String, Rule> RULES = new LinkedHashMap<>();
@@ -73,6 +77,8 @@ class AccessMatrixTests {
 		rule("GET /", LOGGED_IN);
 		rule("GET /overview", LOGGED_IN);
 		rule("GET /overview/rows", LOGGED_IN);
+		rule("GET /sbcs/{id}", VIEWERS_OF_A);
+		rule("GET /sbcs/{id}/status", VIEWERS_OF_A);
 		rule("GET /audit", LOGGED_IN);
 		rule("GET /audit.csv", LOGGED_IN);
 		rule("GET /account/password", LOGGED_IN);
@@ -102,6 +108,34 @@ class AccessMatrixTests {
 		rule("GET /admin/groups", ADMIN_ONLY);
 		rule("POST /admin/groups", ADMIN_ONLY, "name", "Fresh group");
 		rule("POST /admin/groups/{id}/delete", ADMIN_ONLY);
+		rule("GET /calls", LOGGED_IN);
+		rule("GET /calls/sbcs/{id}", VIEWERS_OF_A);
+		rule("GET /sbcs/{id}/calls", VIEWERS_OF_A);
+		rule("GET /sbcs/{id}/calls/rows", VIEWERS_OF_A);
+		rule("POST /sbcs/{id}/calls/kill/preview", OPERATORS_OF_A, "ssmIndex", "1", "callId", "x@198.51.100.1");
+		rule("POST /sbcs/{id}/calls/bulk/preview", OPERATORS_OF_A, "trunk", "1");
+		rule("POST /sbcs/{id}/calls/kill", OPERATORS_OF_A, "token", "not-a-token", "typedCount", "1");
+		rule("POST /sbcs/{id}/calls/kill-format", MANAGERS_OF_A, "format", "XML");
+		rule("GET /sbcs/{id}/registrations", VIEWERS_OF_A);
+		rule("GET /sbcs/{id}/registrations/rows", VIEWERS_OF_A);
+		rule("POST /sbcs/{id}/registrations/delete/preview", OPERATORS_OF_A, "username", "alice");
+		rule("POST /sbcs/{id}/registrations/delete", OPERATORS_OF_A, "token", "not-a-token");
+		// table editor: viewers of the SBC's group browse, preview and export; operators change
+		rule("GET /sbcs/{id}/tables", VIEWERS_OF_A);
+		rule("POST /sbcs/{id}/tables/open", VIEWERS_OF_A, "table", "route");
+		rule("POST /sbcs/{id}/tables/snapshots/{snapshotId}/rollback", OPERATORS_OF_A);
+		rule("GET /sbcs/{id}/tables/drafts/{draftId}", VIEWERS_OF_A);
+		rule("GET /sbcs/{id}/tables/drafts/{draftId}/rows", VIEWERS_OF_A);
+		rule("GET /sbcs/{id}/tables/drafts/{draftId}/row", VIEWERS_OF_A, "key", "0\tr1\t1");
+		rule("POST /sbcs/{id}/tables/drafts/{draftId}/edit", OPERATORS_OF_A, "key", "0\tr1\t1", "v_alias", "r2");
+		rule("POST /sbcs/{id}/tables/drafts/{draftId}/delete", OPERATORS_OF_A, "key", "0\tr1\t1");
+		rule("POST /sbcs/{id}/tables/drafts/{draftId}/revert", OPERATORS_OF_A, "key", "0\tr1\t1");
+		rule("POST /sbcs/{id}/tables/drafts/{draftId}/copy", OPERATORS_OF_A, "key", "0\tr1\t1");
+		rule("POST /sbcs/{id}/tables/drafts/{draftId}/import", OPERATORS_OF_A);
+		rule("GET /sbcs/{id}/tables/drafts/{draftId}/export", VIEWERS_OF_A, "format", "csv");
+		rule("POST /sbcs/{id}/tables/drafts/{draftId}/discard", OPERATORS_OF_A);
+		rule("GET /sbcs/{id}/tables/drafts/{draftId}/preview", VIEWERS_OF_A);
+		rule("POST /sbcs/{id}/tables/drafts/{draftId}/apply", OPERATORS_OF_A);
 	}
 
 	@Autowired
@@ -151,6 +185,7 @@ class AccessMatrixTests {
 		createUser(Who.GROUP_ADMIN_A, false, Map.of(this.groupA, Role.GROUP_ADMIN));
 		createUser(Who.VIEWER_B, false, Map.of(groupB, Role.VIEWER));
 		createUser(Who.ADMIN, true, Map.of());
+		createUser(Who.OPERATOR_B, false, Map.of(groupB, Role.OPERATOR));
 		this.targetUser = this.users.save(AppUser.create("target", "$2a$12$x", false, false)).id();
 		this.grants.save(new UserGrant(null, this.targetUser, this.groupA, Role.VIEWER, "test", Instant.now()));
 	}
@@ -194,6 +229,8 @@ class AccessMatrixTests {
 		String[] parts = endpoint.split(" ", 2);
 		String path = parts[1].replace("/admin/users/{id}", "/admin/users/" + this.targetUser)
 			.replace("/admin/groups/{id}", "/admin/groups/" + this.emptyGroup)
+			.replace("{draftId}", "999999")
+			.replace("{snapshotId}", "999999")
 			.replace("{id}", String.valueOf(this.sbcA))
 			.replace("{groupId}", String.valueOf(this.groupA));
 		MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(parts[0]), path).with(csrf());

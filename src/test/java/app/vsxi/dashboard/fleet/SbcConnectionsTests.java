@@ -1,11 +1,18 @@
 package app.vsxi.dashboard.fleet;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import app.vsxi.dashboard.access.AppUser;
+import app.vsxi.dashboard.access.AppUserRepository;
+import app.vsxi.dashboard.access.DashboardUser;
+import app.vsxi.dashboard.access.Role;
+import app.vsxi.dashboard.access.UserGrant;
+import app.vsxi.dashboard.access.UserGrantRepository;
 import app.vsxi.dashboard.audit.AuditEvent;
 import app.vsxi.dashboard.audit.AuditLog;
 import app.vsxi.dashboard.audit.AuditOutcome;
@@ -18,6 +25,8 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -27,7 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 
-/** Confirming a certificate: the SBC is asked with no database transaction open, then the pin is saved and audited. */
+/**
+ * Confirming a certificate (the SBC is asked with no database transaction open, then the pin is saved and
+ * audited), and what the fleet tells a group administrator about SBCs outside their groups.
+ */
 @SpringBootTest
 @ActiveProfiles("test")
 @WithMockUser(username = "pinner", roles = "ADMIN")
@@ -51,13 +63,54 @@ class SbcConnectionsTests {
 	@Autowired
 	AuditLog audit;
 
+	@Autowired
+	FleetService fleet;
+
+	@Autowired
+	AppUserRepository users;
+
+	@Autowired
+	UserGrantRepository grants;
+
 	private Sbc sbc;
+
+	private final List<Long> made = new ArrayList<>();
 
 	@AfterEach
 	void remove() {
 		if (this.sbc != null) {
 			this.sbcs.deleteById(this.sbc.id());
 		}
+		this.made.forEach(this.sbcs::deleteById);
+	}
+
+	@Test
+	void twinsAtTheSameAddressAreNamedOnlyWhenTheUserMaySeeThem() {
+		long suffix = System.nanoTime();
+		long mine = this.groups.save(new SbcGroup(null, "twins-mine-" + suffix, null, Instant.now())).id();
+		long hidden = this.groups.save(new SbcGroup(null, "twins-hidden-" + suffix, null, Instant.now())).id();
+		Sbc first = twin("twin-a-" + suffix, mine);
+		twin("twin-b-" + suffix, mine);
+		twin("twin-hidden-" + suffix, hidden);
+		AppUser manager = this.users.save(AppUser.create("twin-manager-" + suffix, "$2a$12$x", false, false));
+		this.grants.save(new UserGrant(null, manager.id(), mine, Role.GROUP_ADMIN, "test", Instant.now()));
+		DashboardUser principal = new DashboardUser(manager.id(), manager.username(), null, true, false, false, null);
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+
+		assertThat(this.fleet.sameAddressAs(first)).extracting(Sbc::name).containsExactly("twin-b-" + suffix);
+	}
+
+	private Sbc twin(String name, long group) {
+		Sbc twin = this.sbcs.save(Sbc.builder()
+			.name(name)
+			.baseUrl("https://10.7.7.7:8888")
+			.username("api")
+			.passwordCipher(this.cipher.encrypt("pw"))
+			.groupId(group)
+			.build());
+		this.made.add(twin.id());
+		return twin;
 	}
 
 	@Test

@@ -219,13 +219,11 @@ class GatewayCommandsTests {
 		List<TableRow> calls = ok(this.gateway.statsList(sbc(), VsxiTable.ACTIVE_CALLS, Format.XML)).rows();
 		TableRow victim = calls.get(0);
 
-		ok(this.gateway.killCalls(sbc(), List.of(victim), Format.XML));
+		assertThat(ok(this.gateway.killCallsByXml(sbc(), List.of(victim))).gone()).isEqualTo(1);
 
 		assertThat(ok(this.gateway.statsList(sbc(), VsxiTable.ACTIVE_CALLS, Format.XML)).rows())
 			.extracting(call -> call.text("callID"))
 			.doesNotContain(victim.text("callID"));
-		assertThat(failed(this.gateway.killCalls(sbc(), List.of(victim), Format.JSON)))
-			.isInstanceOf(GatewayError.Unsupported.class);
 	}
 
 	@ParameterizedTest
@@ -318,11 +316,12 @@ class GatewayCommandsTests {
 
 	@Test
 	void killingCallsEndsExactlyThoseCalls() {
-		List<TableRow> calls = ok(this.gateway.statsList(sbc(), VsxiTable.ACTIVE_CALLS)).rows();
+		CallsCsv csv = ok(this.gateway.activeCallsCsv(sbc()));
+		List<TableRow> calls = csv.rows();
 		assertThat(calls).hasSizeGreaterThan(2);
 		List<TableRow> victims = calls.subList(0, 2);
 
-		assertThat(ok(this.gateway.killCalls(sbc(), victims))).isInstanceOf(WriteOutcome.Applied.class);
+		assertThat(ok(this.gateway.killCalls(sbc(), csv, List.of(0, 1))).gone()).isEqualTo(2);
 
 		List<String> remaining = ok(this.gateway.statsList(sbc(), VsxiTable.ACTIVE_CALLS)).rows()
 			.stream()

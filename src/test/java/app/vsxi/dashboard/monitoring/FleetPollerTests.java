@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import app.vsxi.dashboard.fleet.FleetService;
 import app.vsxi.dashboard.fleet.Sbc;
+import app.vsxi.dashboard.gateway.GatewayProperties;
 import app.vsxi.dashboard.gateway.GatewayResult;
 import app.vsxi.dashboard.gateway.RealtimeStats;
 import app.vsxi.dashboard.gateway.SbcEndpoint;
@@ -37,10 +38,11 @@ class FleetPollerTests {
 
 	private final VsxiGateway gateway = mock(VsxiGateway.class);
 
-	private final StatusBoard board = new StatusBoard();
+	private final StatusBoard board = new StatusBoard(mock(StateHistory.class));
 
 	private final FleetPoller poller = new FleetPoller(this.fleet, this.gateway, this.board,
-			new MonitoringProperties(Duration.ofSeconds(7), Duration.ofSeconds(5)));
+			new MonitoringProperties(Duration.ofSeconds(7), Duration.ofSeconds(5)),
+			GatewayProperties.of(Duration.ofSeconds(1), Duration.ofSeconds(3), 4));
 
 	@Test
 	void pollsAtTheConfiguredInterval() {

@@ -73,6 +73,27 @@ class OverviewBrowserTests {
 	}
 
 	@Test
+	void aRowOpensTheSbcsOwnPageWithItsStatusAndTabs() {
+		logIn("admin", "admin");
+		waitUntil(() -> state("demo-sbc-3").equals("UP"));
+
+		// the row may be swapped between finding and clicking its link: try again until the page changes
+		waitUntil(() -> {
+			if (!this.browser.getCurrentUrl().matches(".*/sbcs/\\d+$")) {
+				this.browser.findElement(By.linkText("demo-sbc-3")).click();
+			}
+			return this.browser.getCurrentUrl().matches(".*/sbcs/\\d+$");
+		});
+		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("demo-sbc-3");
+		assertThat(this.browser.findElement(By.cssSelector("nav.tabs a[aria-current=page]")).getText())
+			.isEqualTo("Monitor");
+		// the status section is swapped by HTMX every second: read it afresh until it shows the SBC up
+		waitUntil(() -> "UP".equals(this.browser.findElement(By.id("sbc-status")).getDomAttribute("data-state"))
+				&& this.browser.findElement(By.id("sbc-status")).getText().contains("Reachable")
+				&& this.browser.findElement(By.id("sbc-status")).getText().contains("Demo West"));
+	}
+
+	@Test
 	void whenTheSessionEndsTheOverviewGoesToTheLoginPageAndBackToItself() {
 		logIn("admin", "admin");
 		waitUntil(() -> state("demo-sbc-1").equals("UP"));
@@ -104,16 +125,30 @@ class OverviewBrowserTests {
 	}
 
 	private String state(String sbc) {
-		return row(sbc).map(row -> row.getDomAttribute("data-state")).orElse("");
+		return fresh(() -> row(sbc).map(row -> row.getDomAttribute("data-state")).orElse(""));
+	}
+
+	/** Rows are swapped by HTMX every second: read again when the row went away while being read. */
+	private <T> T fresh(java.util.function.Supplier<T> read) {
+		for (int attempt = 0;; attempt++) {
+			try {
+				return read.get();
+			}
+			catch (org.openqa.selenium.StaleElementReferenceException ex) {
+				if (attempt == 10) {
+					throw ex;
+				}
+			}
+		}
 	}
 
 	private long polledAt(String sbc) {
-		String polled = row(sbc).map(row -> row.getDomAttribute("data-polled")).orElse(null);
+		String polled = fresh(() -> row(sbc).map(row -> row.getDomAttribute("data-polled")).orElse(null));
 		return polled == null || polled.isEmpty() ? 0 : Long.parseLong(polled);
 	}
 
 	private String rowText(String sbc) {
-		return row(sbc).map(WebElement::getText).orElse("");
+		return fresh(() -> row(sbc).map(WebElement::getText).orElse(""));
 	}
 
 	private java.util.Optional<WebElement> row(String sbc) {

@@ -113,6 +113,7 @@ class RealBoxSwitchesTests {
 		assertThat(unknown.statusCode()).isEqualTo(200);
 		assertThat(SimulatorClient.text(unknown)).isEqualTo("400 fail - invalid table specified: nosuchtable");
 		assertThat(readOnly.statusCode()).isEqualTo(401);
+		assertThat(this.admin.send("POST", "download/routetable", null).statusCode()).isEqualTo(405);
 		this.box.slaveMode(false);
 		this.box.quirks(Quirks.DEFAULTS);
 		assertThat(this.admin.send("POST", "update/routetable", routeTables).statusCode()).isEqualTo(200);

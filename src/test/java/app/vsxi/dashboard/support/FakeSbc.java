@@ -59,6 +59,14 @@ public final class FakeSbc implements AutoCloseable {
 			return new String(this.body, StandardCharsets.UTF_8);
 		}
 
+		public String contentType() {
+			return header("Content-Type");
+		}
+
+		public String uri() {
+			return this.pathAndQuery;
+		}
+
 	}
 
 	@FunctionalInterface

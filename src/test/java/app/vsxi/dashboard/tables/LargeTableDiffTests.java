@@ -75,6 +75,19 @@ class LargeTableDiffTests {
 	}
 
 	@Test
+	void aKeyRepeatedOnlyInTheNewerTableIsAnAddedOccurrence() {
+		TableRow first = route("a", "1", "5");
+		TableRow again = route("a", "1", "6");
+		TableDiff diff = large(List.of(first, route("b", "1", "1")), List.of(first, route("b", "1", "1"), again));
+		TableDiff expected = KeyedDiff.diff(List.of(first, route("b", "1", "1")), List.of(first, route("b", "1", "1"), again),
+				ROUTE_KEY);
+		assertThat(diff.added()).isEqualTo(expected.added());
+		assertThat(diff.added()).extracting(RowChange.Added::row).containsExactly(again);
+		assertThat(diff.changed()).isEmpty();
+		assertThat(diff.duplicatesAfter()).hasSize(1);
+	}
+
+	@Test
 	void emptyTables() {
 		assertThat(large(List.of(), List.of()).isEmpty()).isTrue();
 		assertThat(large(List.of(), List.of(route("a", "1", "1"))).added()).hasSize(1);

@@ -1,38 +1,47 @@
 package app.vsxi.dashboard.monitoring;
 
+import java.util.Locale;
+
 import app.vsxi.dashboard.gateway.GatewayError;
 
 /**
- * The kind of trouble a failed poll shows, taken from the kind of {@link GatewayError} and never from its
- * sentence: the badge, its colour and where the fix is all follow from it.
+ * What a row of the fleet says about an SBC, in order of urgency (worst first). The kind of a failed poll comes
+ * from the kind of {@link GatewayError}, never from its sentence: badge, colour, sort order, history and where
+ * the fix is all follow from it.
  */
-public enum Trouble {
+public enum Condition {
+
+	CERTIFICATE_CHANGED("Certificate changed", true),
 
 	UNREACHABLE("Unreachable", false),
 
 	NO_ANSWER("No answer", false),
 
+	PAUSED("Paused", false),
+
 	LOGIN_REFUSED("Login refused", true),
 
 	NOT_SET_UP("Not set up", true),
 
-	CERTIFICATE_CHANGED("Certificate changed", true),
-
 	TLS_FAILURE("TLS failure", true),
 
-	PAUSED("Paused", false),
+	ERROR("Error", false),
 
 	BUSY("Busy", false),
 
+	STALE("Stale", false),
+
 	SLAVE("Slave mode", false),
 
-	ERROR("Error", false);
+	WAITING("Waiting", false),
+
+	UP("Reachable", false);
 
 	private final String badge;
 
 	private final boolean fixedInConnection;
 
-	Trouble(String badge, boolean fixedInConnection) {
+	Condition(String badge, boolean fixedInConnection) {
 		this.badge = badge;
 		this.fixedInConnection = fixedInConnection;
 	}
@@ -43,7 +52,7 @@ public enum Trouble {
 
 	/** The CSS class of its badge, e.g. {@code certificate-changed}. */
 	public String cssClass() {
-		return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+		return name().toLowerCase(Locale.ROOT).replace('_', '-');
 	}
 
 	/** Whether an administrator fixes it in the SBC's connection settings (address, user, certificate). */
@@ -51,12 +60,20 @@ public enum Trouble {
 		return this.fixedInConnection;
 	}
 
+	/**
+	 * Whether it belongs on the list of current problems. A Load-Balance slave is a role, not a fault, but it is
+	 * listed because it takes no changes.
+	 */
+	public boolean problem() {
+		return this != UP && this != WAITING;
+	}
+
 	/** Whether nothing answered at all, as opposed to an answer that was no use. */
 	public boolean silent() {
 		return this == UNREACHABLE || this == NO_ANSWER;
 	}
 
-	public static Trouble of(GatewayError error) {
+	public static Condition of(GatewayError error) {
 		if (error instanceof GatewayError.Unreachable) {
 			return UNREACHABLE;
 		}

@@ -1,0 +1,78 @@
+package app.vsxi.dashboard.calls;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import reactor.core.publisher.Mono;
+
+import app.vsxi.dashboard.fleet.FleetService;
+import app.vsxi.dashboard.fleet.Sbc;
+import app.vsxi.dashboard.gateway.GatewayResult;
+import app.vsxi.dashboard.gateway.TableDocument;
+import app.vsxi.dashboard.gateway.TableRow;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/** The active calls of one SBC, and of every SBC a user may see, searched, sorted and paged. */
+@Service
+public class ActiveCallsService {
+
+	/** Calls shown per SBC in the fleet-wide search; the SBC's own page has the rest. */
+	static final int FLEET_ROWS = 20;
+
+	private final FleetService fleet;
+
+	private final BoxReads reads;
+
+	private final CallsProperties properties;
+
+	public ActiveCallsService(FleetService fleet, BoxReads reads, CallsProperties properties) {
+		this.fleet = fleet;
+		this.reads = reads;
+		this.properties = properties;
+	}
+
+	@PreAuthorize("@access.canOnSbc('VIEW', #sbcId)")
+	public CallsPage page(long sbcId, CallSearch search) {
+		return read(this.fleet.get(sbcId), search, this.properties.pageSize(), null);
+	}
+
+	/** The SBCs the fleet-wide search runs on. */
+	@PreAuthorize("isAuthenticated()")
+	public List<Sbc> fleetSbcs() {
+		return this.fleet.visible();
+	}
+
+	/** One SBC's part of the fleet-wide search; an SBC that does not answer in time is marked, not waited for. */
+	@PreAuthorize("@access.canOnSbc('VIEW', #sbcId)")
+	public CallsPage fleetPart(long sbcId, CallSearch search) {
+		return read(this.fleet.get(sbcId), search.onPage(1), FLEET_ROWS, this.properties.fleetWait());
+	}
+
+	private CallsPage read(Sbc sbc, CallSearch search, int pageSize, Duration wait) {
+		String condition = search.boxCondition();
+		String source = condition == null ? "stats/active_calls" : "query/active_calls?queryString=" + condition;
+		if (search.problem() != null) {
+			return CallsPage.failed(sbc.id(), sbc.name(), source, search.problem());
+		}
+		Mono<GatewayResult<TableDocument>> answer = this.reads.activeCalls(this.fleet.endpoint(sbc), condition);
+		GatewayResult<TableDocument> result = wait == null ? answer.block() : answer.timeout(wait, Mono.empty()).block();
+		if (result == null) {
+			return CallsPage.failed(sbc.id(), sbc.name(), source,
+					"Slow: no answer within " + wait.toSeconds() + " s. The other SBCs were not held up by it.");
+		}
+		if (result instanceof GatewayResult.Failed<TableDocument> failed) {
+			return CallsPage.failed(sbc.id(), sbc.name(), source, failed.error().message());
+		}
+		List<TableRow> all = ((GatewayResult.Ok<TableDocument>) result).value().rows();
+		List<TableRow> matching = all.stream().filter(search.matcher()).toList();
+		List<TableRow> sorted = TableView.sorted(matching, search.sort(), search.descending());
+		int pages = TableView.pages(sorted.size(), pageSize);
+		int page = Math.min(search.pageNumber(), pages);
+		return new CallsPage(sbc.id(), sbc.name(), TableView.columns(all), TableView.page(sorted, page, pageSize),
+				all.size(), matching.size(), page, pages, source, null, Instant.now());
+	}
+
+}

@@ -1,0 +1,65 @@
+package app.vsxi.dashboard.calls;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import reactor.core.publisher.Mono;
+
+import app.vsxi.dashboard.gateway.Format;
+import app.vsxi.dashboard.gateway.GatewayResult;
+import app.vsxi.dashboard.gateway.SbcEndpoint;
+import app.vsxi.dashboard.gateway.TableDocument;
+import app.vsxi.dashboard.gateway.VsxiGateway;
+import app.vsxi.dashboard.gateway.VsxiTable;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads of active calls and registrations, shared for a moment by everyone watching the same list: twenty
+ * operators on a box with 20,000 calls cost one download per refresh, not twenty. Access is checked by the
+ * callers before they ask.
+ */
+@Component
+class BoxReads {
+
+	private final VsxiGateway gateway;
+
+	private final CallsProperties properties;
+
+	private final Map<String, Shared> shared = new ConcurrentHashMap<>();
+
+	BoxReads(VsxiGateway gateway, CallsProperties properties) {
+		this.gateway = gateway;
+		this.properties = properties;
+	}
+
+	/** {@code stats/active_calls}, or {@code query/active_calls} when there is a condition for the box. */
+	Mono<GatewayResult<TableDocument>> activeCalls(SbcEndpoint sbc, String condition) {
+		return condition == null ? share(sbc, "calls", () -> this.gateway.statsList(sbc, VsxiTable.ACTIVE_CALLS))
+				: share(sbc, "calls?" + condition, () -> this.gateway.query(sbc, VsxiTable.ACTIVE_CALLS, condition, Format.JSON));
+	}
+
+	Mono<GatewayResult<TableDocument>> registrations(SbcEndpoint sbc) {
+		return share(sbc, "registrations", () -> this.gateway.statsList(sbc, VsxiTable.SUB_STATS));
+	}
+
+	/** After a kill or delete the next look must see the box as it is now. */
+	void forget(long sbcId) {
+		this.shared.keySet().removeIf(key -> key.startsWith(sbcId + "|"));
+	}
+
+	private Mono<GatewayResult<TableDocument>> share(SbcEndpoint sbc, String what,
+			java.util.function.Supplier<Mono<GatewayResult<TableDocument>>> read) {
+		Instant now = Instant.now();
+		Instant stale = now.minus(this.properties.shareFor());
+		this.shared.values().removeIf(entry -> entry.at().isBefore(stale));
+		return this.shared.compute(sbc.sbcId() + "|" + what,
+				(key, entry) -> entry != null && !entry.at().isBefore(stale) ? entry : new Shared(now, read.get().cache()))
+			.answer();
+	}
+
+	private record Shared(Instant at, Mono<GatewayResult<TableDocument>> answer) {
+	}
+
+}

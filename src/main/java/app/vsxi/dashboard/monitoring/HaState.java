@@ -1,0 +1,42 @@
+package app.vsxi.dashboard.monitoring;
+
+import java.util.Map;
+
+import app.vsxi.dashboard.gateway.RealtimeStats;
+
+/**
+ * The HA and Load-Balance fields of {@code system_stat}, as the box sent them. Only {@code ha_current_state} and
+ * {@code ha_pre_state} have documented values (e.g. "active", "standby"); the numeric status fields are shown
+ * as they are.
+ *
+ * @param role {@code ha_current_state}
+ * @param previousRole {@code ha_pre_state}
+ * @param peerStatus {@code ha_remote_status}, the HA peer's status code
+ * @param localStatus {@code ha_local_status}
+ * @param switchOverFlag {@code switch_over_flag}
+ * @param slaveStat {@code slave_stat}; a real master shows 64, and a Load-Balance slave is taken to set its
+ * lowest bit (no sample of a slave is published, so this is inferred)
+ */
+public record HaState(String role, String previousRole, String peerStatus, String localStatus, String switchOverFlag,
+		String slaveStat) {
+
+	static HaState of(RealtimeStats stats) {
+		Map<String, String> row = stats.systemStat() == null ? Map.of() : stats.systemStat();
+		return new HaState(stats.haState(), row.get("ha_pre_state"), row.get("ha_remote_status"),
+				row.get("ha_local_status"), row.get("switch_over_flag"), row.get("slave_stat"));
+	}
+
+	/** Whether the box says it is a Load-Balance slave, which takes no configuration changes. */
+	public boolean slave() {
+		if (this.slaveStat == null || this.slaveStat.isBlank()) {
+			return false;
+		}
+		try {
+			return (Math.round(Double.parseDouble(this.slaveStat.trim())) & 1) == 1;
+		}
+		catch (NumberFormatException ex) {
+			return false;
+		}
+	}
+
+}

@@ -1,0 +1,74 @@
+package app.vsxi.dashboard.tables;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import app.vsxi.dashboard.gateway.Format;
+import app.vsxi.dashboard.gateway.VsxiAction;
+import app.vsxi.dashboard.gateway.VsxiTable;
+
+/**
+ * The tables the editor opens. Actions, formats and keys come from the gateway's catalog ({@link VsxiTable});
+ * where the catalog names no key (no source gives one), the editor needs one anyway to match rows, so it uses the
+ * field named here, its own reading of the table, as a hint that never adds or drops a field.
+ */
+public enum EditableTable {
+
+	ROUTE(VsxiTable.ROUTE), ROUTEGROUP(VsxiTable.ROUTEGROUP, "groupId"),
+	ROUTETABLE(VsxiTable.ROUTETABLE, "tableId"), RESOURCE(VsxiTable.RESOURCE),
+	RESOURCEBLOCK(VsxiTable.RESOURCEBLOCK, "id"), DIGIT_MAPPING_INDEX(VsxiTable.DIGIT_MAPPING_INDEX, "tableId"),
+	DIGIT_MAPPING(VsxiTable.DIGIT_MAPPING), SUBSCRIBER(VsxiTable.SUBSCRIBER, "username", "userDomain"),
+	MEDIA_SERVER_PROFILE(VsxiTable.MEDIA_SERVER_PROFILE, "id"), MEDIA_SERVER(VsxiTable.MEDIA_SERVER, "mediaSrvIndex");
+
+	private final VsxiTable catalog;
+
+	private final String table;
+
+	private final List<String> keyFields;
+
+	EditableTable(VsxiTable catalog, String... keyHint) {
+		this.catalog = catalog;
+		this.table = catalog.path();
+		this.keyFields = catalog.keyFields().isEmpty() ? List.of(keyHint) : catalog.keyFields();
+	}
+
+	public VsxiTable catalog() {
+		return this.catalog;
+	}
+
+	public static Optional<EditableTable> named(String table) {
+		return Arrays.stream(values()).filter(each -> each.table.equals(table)).findFirst();
+	}
+
+	public String table() {
+		return this.table;
+	}
+
+	public List<String> keyFields() {
+		return this.keyFields;
+	}
+
+	/** Downloaded zipped when the API offers it: such tables can be far beyond what a plain download holds. */
+	public boolean downloadsLarge() {
+		return this.catalog.supports(VsxiAction.DOWNLOAD_LARGE, Format.XML);
+	}
+
+	public Set<WriteAction> writeActions() {
+		Set<WriteAction> actions = EnumSet.noneOf(WriteAction.class);
+		for (WriteAction action : WriteAction.values()) {
+			if (this.catalog.supports(action.catalog(), Format.XML)) {
+				actions.add(action);
+			}
+		}
+		return actions;
+	}
+
+	/** Tables the API only lets us read open read-only. */
+	public boolean writable() {
+		return writeActions().contains(WriteAction.UPDATE) || writeActions().contains(WriteAction.UPDATE_LARGE);
+	}
+
+}

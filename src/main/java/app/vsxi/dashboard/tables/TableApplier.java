@@ -1,0 +1,268 @@
+package app.vsxi.dashboard.tables;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+import app.vsxi.dashboard.audit.AuditAction;
+import app.vsxi.dashboard.audit.AuditLog;
+import app.vsxi.dashboard.audit.AuditOutcome;
+import app.vsxi.dashboard.fleet.Sbc;
+import app.vsxi.dashboard.gateway.ElementNames;
+import app.vsxi.dashboard.gateway.GatewayError;
+import app.vsxi.dashboard.gateway.GatewayResult;
+import app.vsxi.dashboard.gateway.SbcEndpoint;
+import app.vsxi.dashboard.gateway.TableDocument;
+import app.vsxi.dashboard.gateway.TableRow;
+import app.vsxi.dashboard.gateway.TableXml;
+import app.vsxi.dashboard.gateway.VsxiGateway;
+import app.vsxi.dashboard.gateway.WriteOutcome;
+
+/**
+ * Preview, apply, verify and roll back. Apply first downloads the table again: rows the box changed since the
+ * draft's base merge with the draft's edits, overlapping changes wait for the operator's choice. The table as it
+ * was is kept as a snapshot, the smallest set of calls is sent, and the table is downloaded once more to show
+ * row by row anything the box did not take.
+ */
+@Service
+public class TableApplier {
+
+	private static final int PAYLOAD_ROWS_SHOWN = 200;
+
+	private static final Duration LONGEST = Duration.ofMinutes(10);
+
+	private final TableEditorService editor;
+
+	private final TableDownloads downloads;
+
+	private final DraftRepository drafts;
+
+	private final VsxiGateway gateway;
+
+	private final AuditLog audit;
+
+	private final TablesProperties properties;
+
+	public TableApplier(TableEditorService editor, TableDownloads downloads, DraftRepository drafts,
+			VsxiGateway gateway, AuditLog audit, TablesProperties properties) {
+		this.editor = editor;
+		this.downloads = downloads;
+		this.drafts = drafts;
+		this.gateway = gateway;
+		this.audit = audit;
+		this.properties = properties;
+	}
+
+	/** The keyed diff of the draft against its base and the exact bodies the calls would carry. */
+	@PreAuthorize("@access.canOnSbc('VIEW', #sbcId)")
+	public Preview preview(long sbcId, long draftId) {
+		Draft draft = this.editor.draft(sbcId, draftId);
+		TableDiff diff = this.editor.changes(draft);
+		ApplyPlan plan = planner().plan(diff, draft.editable().writeActions());
+		List<Payload> payloads = new ArrayList<>();
+		if (plan instanceof ApplyPlan.Calls calls) {
+			for (ApplyPlan.Call call : calls.calls()) {
+				payloads.add(payload(draft, call));
+			}
+		}
+		return new Preview(this.editor.sbc(sbcId), draft, diff, plan, payloads);
+	}
+
+	/**
+	 * Applies the draft. Without a choice for every conflicting row nothing is sent and the conflicts come back.
+	 */
+	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
+	public ApplyOutcome apply(long sbcId, long draftId, Map<RowKey, ThreeWayMerge.Side> choices) {
+		Draft draft = this.editor.draft(sbcId, draftId);
+		Sbc sbc = this.editor.sbc(sbcId);
+		if (!draft.editable().writable()) {
+			return new ApplyOutcome.Refused("The API lets the dashboard only read " + draft.table());
+		}
+		SbcEndpoint endpoint = this.editor.endpoint(sbcId);
+		List<String> keyFields = draft.editable().keyFields();
+		Map<RowKey, TableRow> edits = this.drafts.edits(draftId);
+		if (edits.isEmpty()) {
+			return new ApplyOutcome.Refused("The draft has no edits to apply");
+		}
+		TableDownloads.Downloaded now = this.downloads.download(endpoint, draft.editable(), row -> {
+		});
+		if (now instanceof TableDownloads.Downloaded.Failed failed) {
+			return new ApplyOutcome.Failed(failed.error(), List.of(), null);
+		}
+		RowCodec.Packed theirs = ((TableDownloads.Downloaded.Table) now).rows();
+		LargeTableDiff.RowSource base = sink -> this.drafts.readBase(draftId, sink);
+		TableDiff theirChanges = LargeTableDiff.diff(base, theirs, keyFields);
+		Set<RowKey> touched = new HashSet<>(edits.keySet());
+		theirChanges.added().forEach(change -> touched.add(change.key()));
+		theirChanges.removed().forEach(change -> touched.add(change.key()));
+		theirChanges.changed().forEach(change -> touched.add(change.key()));
+		Map<RowKey, TableRow> baseRows = TableEditorService.rowsWithKeys(base, touched, keyFields);
+		Map<RowKey, TableRow> theirRows = TableEditorService.rowsWithKeys(theirs, touched, keyFields);
+		List<TableRow> ours = new ArrayList<>();
+		baseRows.forEach((key, row) -> {
+			TableRow edited = edits.containsKey(key) ? edits.get(key) : row;
+			if (edited != null) {
+				ours.add(edited);
+			}
+		});
+		edits.forEach((key, row) -> {
+			if (!baseRows.containsKey(key) && row != null) {
+				ours.add(row);
+			}
+		});
+		ThreeWayMerge.Result merge = ThreeWayMerge.merge(List.copyOf(baseRows.values()),
+				List.copyOf(theirRows.values()), ours, keyFields);
+		if (merge.conflicts().stream().anyMatch(conflict -> !choices.containsKey(conflict.key()))) {
+			return new ApplyOutcome.Conflicts(merge.conflicts(), theirChanges.summary());
+		}
+		List<TableRow> intended = merge.resolve(choices);
+		TableDiff toSend = KeyedDiff.diff(List.copyOf(theirRows.values()), intended, keyFields);
+		ApplyPlan plan = planner().plan(toSend, draft.editable().writeActions());
+		if (plan instanceof ApplyPlan.Refused refused) {
+			return new ApplyOutcome.Refused(refused.reason());
+		}
+		boolean rollback = draft.rollbackOf() != null;
+		long snapshot = this.drafts.saveSnapshot(sbcId, draft.table(), draft.root(), draft.item(),
+				TableEditorService.actor(), (rollback ? "before roll back to snapshot " + draft.rollbackOf()
+						: "before apply of draft " + draftId) + ": " + toSend.summary().text(),
+				theirs);
+		this.drafts.pruneSnapshots(sbcId, draft.table(), Math.max(1, this.properties.snapshotsKept()));
+		List<CallReport> reports = new ArrayList<>();
+		for (ApplyPlan.Call call : ((ApplyPlan.Calls) plan).calls()) {
+			GatewayResult<WriteOutcome> answer = send(endpoint, draft, call).block(LONGEST);
+			if (answer instanceof GatewayResult.Failed<WriteOutcome> failed) {
+				reports.add(new CallReport(call.action(), call.rows().size(), failed.error().message(), false, true));
+				record(sbc, draft, rollback, AuditOutcome.FAILED, toSend, reports);
+				return new ApplyOutcome.Failed(failed.error(), reports, snapshot);
+			}
+			WriteOutcome outcome = ((GatewayResult.Ok<WriteOutcome>) answer).value();
+			reports.add(new CallReport(call.action(), call.rows().size(), outcome.vsxiMessage(),
+					outcome instanceof WriteOutcome.AppliedWithErrors, false));
+		}
+		Verification verification = verify(endpoint, draft, touched, intended);
+		record(sbc, draft, rollback,
+				verification.matches() ? AuditOutcome.SUCCESS : AuditOutcome.FAILED, toSend, reports);
+		this.drafts.delete(draftId);
+		this.editor.forget(draftId);
+		return new ApplyOutcome.Applied(toSend.summary(), reports, verification, snapshot);
+	}
+
+	/** A draft that turns the table on the box back into a snapshot, to go through preview and apply. */
+	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
+	public TableEditorService.Opened rollback(long sbcId, long snapshotId) {
+		Snapshot snapshot = this.drafts.snapshot(snapshotId)
+			.filter(found -> found.sbcId() == sbcId)
+			.orElseThrow(() -> new TableEditorException("No such snapshot of this SBC"));
+		EditableTable table = EditableTable.named(snapshot.table()).orElseThrow();
+		TableDownloads.Downloaded now = this.downloads.download(this.editor.endpoint(sbcId), table, row -> {
+		});
+		if (now instanceof TableDownloads.Downloaded.Failed failed) {
+			return new TableEditorService.Opened.Failed(failed.error());
+		}
+		TableDownloads.Downloaded.Table current = (TableDownloads.Downloaded.Table) now;
+		TableDiff back = LargeTableDiff.diff(current.rows(), sink -> this.drafts.readSnapshot(snapshotId, sink),
+				table.keyFields());
+		long draftId = this.drafts.create(sbcId, table.table(), current.root(), current.item(),
+				TableEditorService.actor(), current.rows(), snapshotId);
+		back.changed().forEach(change -> this.drafts.putEdit(draftId, change.key(), change.after()));
+		back.added().forEach(change -> this.drafts.putEdit(draftId, change.key(), change.row()));
+		back.removed().forEach(change -> this.drafts.putEdit(draftId, change.key(), null));
+		return new TableEditorService.Opened.Draft(draftId);
+	}
+
+	@PreAuthorize("@access.canOnSbc('VIEW', #sbcId)")
+	public List<Snapshot> snapshots(long sbcId, String table) {
+		return this.drafts.snapshots(sbcId, table);
+	}
+
+	private Verification verify(SbcEndpoint endpoint, Draft draft, Set<RowKey> touched, List<TableRow> intended) {
+		TableDownloads.Downloaded after = this.downloads.download(endpoint, draft.editable(), row -> {
+		});
+		if (after instanceof TableDownloads.Downloaded.Failed failed) {
+			return new Verification(false, null, failed.error().message());
+		}
+		RowCodec.Packed rows = ((TableDownloads.Downloaded.Table) after).rows();
+		Map<RowKey, TableRow> actual = TableEditorService.rowsWithKeys(rows, touched, draft.editable().keyFields());
+		TableDiff differences = KeyedDiff.diff(intended, List.copyOf(actual.values()), draft.editable().keyFields());
+		return new Verification(differences.isEmpty(), differences, null);
+	}
+
+	private Mono<GatewayResult<WriteOutcome>> send(SbcEndpoint endpoint, Draft draft, ApplyPlan.Call call) {
+		TableDocument document = new TableDocument(draft.root(), draft.item(), call.rows());
+		return switch (call.action()) {
+			case UPDATE -> this.gateway.update(endpoint, draft.editable().catalog(), document);
+			case DELETE -> this.gateway.delete(endpoint, draft.editable().catalog(), document);
+			case UPLOAD -> this.gateway.upload(endpoint, draft.editable().catalog(), document);
+			case UPDATE_LARGE, DELETE_LARGE, REPLACE_LARGE -> this.gateway.writeLarge(endpoint,
+					call.action().catalog(), draft.editable().catalog(), document.names(), call.rows().iterator(),
+					Map.of());
+		};
+	}
+
+	private void record(Sbc sbc, Draft draft, boolean rollback, AuditOutcome outcome, TableDiff diff,
+			List<CallReport> reports) {
+		String calls = reports.stream()
+			.map(report -> report.action().path() + " " + report.rows() + " rows → " + report.answer())
+			.collect(Collectors.joining("; "));
+		this.audit.record(rollback ? AuditAction.TABLE_ROLLBACK : AuditAction.TABLE_APPLY, sbc.name() + " " + draft.table(),
+				sbc.groupId(), outcome, diff.summary().text() + (rollback ? " (snapshot " + draft.rollbackOf() + ")" : "")
+						+ "; calls: " + (calls.isEmpty() ? "none" : calls));
+	}
+
+	private Payload payload(Draft draft, ApplyPlan.Call call) {
+		List<TableRow> shown = call.rows().subList(0, Math.min(PAYLOAD_ROWS_SHOWN, call.rows().size()));
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		TableXml.write(new ElementNames(draft.root(), draft.item()), shown.iterator(), body);
+		return new Payload(call.action(), call.rows().size(), body.toString(StandardCharsets.UTF_8),
+				call.rows().size() - shown.size());
+	}
+
+	private ApplyPlanner planner() {
+		return new ApplyPlanner(this.properties.largeAbove(),
+				Math.min(ApplyPlanner.PLAIN_LIMIT, Math.max(1, this.properties.plainLimit())));
+	}
+
+	/** One call as it will be sent: {@code body} is the XML document (zipped as is for a Large action). */
+	public record Payload(WriteAction action, int rows, String body, int rowsNotShown) {
+	}
+
+	public record Preview(Sbc sbc, Draft draft, TableDiff diff, ApplyPlan plan, List<Payload> payloads) {
+	}
+
+	public record CallReport(WriteAction action, int rows, String answer, boolean withErrors, boolean failed) {
+	}
+
+	/** The table after apply against what was intended, for the rows the apply touched. */
+	public record Verification(boolean matches, TableDiff differences, String problem) {
+	}
+
+	public sealed interface ApplyOutcome {
+
+		record Conflicts(List<ThreeWayMerge.Conflict> conflicts, TableDiff.Summary theirChanges) implements ApplyOutcome {
+		}
+
+		record Refused(String reason) implements ApplyOutcome {
+		}
+
+		record Failed(GatewayError error, List<CallReport> calls, Long snapshotId) implements ApplyOutcome {
+		}
+
+		record Applied(TableDiff.Summary sent, List<CallReport> calls, Verification verification, long snapshotId)
+				implements ApplyOutcome {
+		}
+
+	}
+
+}

@@ -1,0 +1,63 @@
+package app.vsxi.dashboard.tables;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+
+import org.springframework.stereotype.Component;
+
+import app.vsxi.dashboard.gateway.GatewayError;
+import app.vsxi.dashboard.gateway.GatewayResult;
+import app.vsxi.dashboard.gateway.SbcEndpoint;
+import app.vsxi.dashboard.gateway.TableDocument;
+import app.vsxi.dashboard.gateway.TableRow;
+import app.vsxi.dashboard.gateway.TableZip;
+import app.vsxi.dashboard.gateway.VsxiGateway;
+
+/** Downloads a whole table from a box, plain or Large as the table allows, into packed rows. */
+@Component
+class TableDownloads {
+
+	private static final Duration LONGEST = Duration.ofMinutes(10);
+
+	private final VsxiGateway gateway;
+
+	TableDownloads(VsxiGateway gateway) {
+		this.gateway = gateway;
+	}
+
+	/** The table as the box holds it now; {@code also} sees every row as it arrives (e.g. to index it). */
+	Downloaded download(SbcEndpoint sbc, EditableTable table, Consumer<TableRow> also) {
+		RowCodec.Packer packer = new RowCodec.Packer();
+		Consumer<TableRow> sink = row -> {
+			packer.add(row);
+			also.accept(row);
+		};
+		if (table.downloadsLarge()) {
+			GatewayResult<TableZip.Summary> result = this.gateway.downloadLarge(sbc, table.catalog(), sink)
+				.block(LONGEST);
+			if (result instanceof GatewayResult.Failed<TableZip.Summary> failed) {
+				return new Downloaded.Failed(failed.error());
+			}
+			TableZip.Summary summary = ((GatewayResult.Ok<TableZip.Summary>) result).value();
+			return new Downloaded.Table(summary.root(), summary.item(), packer.finish());
+		}
+		GatewayResult<TableDocument> result = this.gateway.download(sbc, table.catalog()).block(LONGEST);
+		if (result instanceof GatewayResult.Failed<TableDocument> failed) {
+			return new Downloaded.Failed(failed.error());
+		}
+		TableDocument document = ((GatewayResult.Ok<TableDocument>) result).value();
+		document.rows().forEach(sink);
+		return new Downloaded.Table(document.root(), document.item(), packer.finish());
+	}
+
+	sealed interface Downloaded {
+
+		record Table(String root, String item, RowCodec.Packed rows) implements Downloaded {
+		}
+
+		record Failed(GatewayError error) implements Downloaded {
+		}
+
+	}
+
+}

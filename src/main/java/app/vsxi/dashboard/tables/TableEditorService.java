@@ -1,0 +1,459 @@
+package app.vsxi.dashboard.tables;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+
+import app.vsxi.dashboard.access.AccessService;
+import app.vsxi.dashboard.access.Permission;
+import app.vsxi.dashboard.fleet.FleetService;
+import app.vsxi.dashboard.fleet.Sbc;
+import app.vsxi.dashboard.gateway.Format;
+import app.vsxi.dashboard.gateway.GatewayError;
+import app.vsxi.dashboard.gateway.SbcEndpoint;
+import app.vsxi.dashboard.gateway.TableFormatException;
+import app.vsxi.dashboard.gateway.TableRow;
+
+/**
+ * Opens tables of an SBC into drafts, and browses and edits them. Every method checks the caller's rights on the
+ * SBC; edits need the right to operate it. A draft's edits are written to the database as they are made.
+ */
+@Service
+public class TableEditorService {
+
+	private final FleetService fleet;
+
+	private final TableDownloads downloads;
+
+	private final DraftRepository drafts;
+
+	private final TablesProperties properties;
+
+	private final Map<Long, DraftView> open;
+
+	private final AccessService access;
+
+	public TableEditorService(FleetService fleet, TableDownloads downloads, DraftRepository drafts,
+			TablesProperties properties, AccessService access) {
+		this.access = access;
+		this.fleet = fleet;
+		this.downloads = downloads;
+		this.drafts = drafts;
+		this.properties = properties;
+		this.open = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<Long, DraftView> eldest) {
+				return size() > Math.max(1, properties.openDrafts());
+			}
+		});
+	}
+
+	/** The tables of an SBC and the drafts open on it. */
+	@PreAuthorize("@access.canOnSbc('VIEW', #sbcId)")
+	public Overview overview(long sbcId) {
+		Sbc sbc = this.fleet.get(sbcId);
+		return new Overview(sbc, List.of(EditableTable.values()), this.drafts.forSbc(sbcId), masterName(sbc),
+				mayEdit(sbcId));
+	}
+
+	/** Downloads a table into a new draft; the download is the draft's base. */
+	@PreAuthorize("@access.canOnSbc('VIEW', #sbcId)")
+	public Opened open(long sbcId, String table) {
+		EditableTable editable = EditableTable.named(table)
+			.orElseThrow(() -> new TableEditorException("The editor has no table " + table));
+		Sbc sbc = this.fleet.get(sbcId);
+		RowStore.Builder index = RowStore.builder(editable.keyFields());
+		TableDownloads.Downloaded downloaded = this.downloads.download(this.fleet.endpoint(sbc), editable, index::add);
+		if (downloaded instanceof TableDownloads.Downloaded.Failed failed) {
+			return new Opened.Failed(failed.error());
+		}
+		TableDownloads.Downloaded.Table base = (TableDownloads.Downloaded.Table) downloaded;
+		long id = this.drafts.create(sbcId, table, base.root(), base.item(), actor(), base.rows(), null);
+		this.open.put(id, new DraftView(index.build(), Map.of()));
+		return new Opened.Draft(id);
+	}
+
+	@PreAuthorize("@access.canOnSbc('VIEW', #sbcId)")
+	public DraftPage page(long sbcId, long draftId, DraftView.Request request) {
+		Draft draft = draft(sbcId, draftId);
+		Sbc sbc = this.fleet.get(sbcId);
+		DraftView view = view(draft);
+		return new DraftPage(sbc, draft, view.page(request), this.drafts.edits(draftId).size(), masterName(sbc),
+				mayEdit(sbcId));
+	}
+
+	/** Several fields of one row at once, as a row form sends them; fields whose value did not change are skipped. */
+	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
+	public EditResult editRow(long sbcId, long draftId, RowKey key, Map<String, String> values) {
+		Draft draft = writableDraft(sbcId, draftId);
+		TableRow row = current(draft, key);
+		if (row == null) {
+			throw new TableEditorException("No row " + key.label() + " in this draft");
+		}
+		EditResult result = new EditResult(key, row, null);
+		for (Map.Entry<String, String> value : values.entrySet()) {
+			TableRow now = result.row();
+			if (now.has(value.getKey()) && !(now.get(value.getKey()) instanceof TableRow)
+					&& !(now.get(value.getKey()) instanceof List<?>)
+					&& !value.getValue().equals(String.valueOf(now.get(value.getKey())))) {
+				result = edit(sbcId, draftId, result.key(), value.getKey(), value.getValue());
+				if (result.problem() != null) {
+					return result;
+				}
+			}
+		}
+		return result;
+	}
+
+	/** One row of the draft as the page shows it. */
+	@PreAuthorize("@access.canOnSbc('VIEW', #sbcId)")
+	public RowPage row(long sbcId, long draftId, RowKey key) {
+		Draft draft = draft(sbcId, draftId);
+		Sbc sbc = this.fleet.get(sbcId);
+		Map<RowKey, TableRow> edits = this.drafts.edits(draftId);
+		TableRow base = baseRow(draft, key);
+		TableRow row = edits.containsKey(key) ? edits.get(key) : base;
+		DraftView.State state = base == null ? DraftView.State.ADDED
+				: !edits.containsKey(key) ? DraftView.State.BASE
+						: row == null ? DraftView.State.DELETED : DraftView.State.CHANGED;
+		TableRow shown = row == null ? base : row;
+		if (shown == null) {
+			throw new TableEditorException("No row " + key.label() + " in this draft");
+		}
+		DraftView view = view(draft);
+		List<String> cells = view.base().columns().stream()
+			.map(column -> shown.has(column) ? FieldValues.display(shown.get(column)) : "")
+			.toList();
+		DraftPage page = new DraftPage(sbc, draft, new DraftView.Page(view.base().columns(), List.of(), 0, 0, 1,
+				view.base().size()), edits.size(), masterName(sbc), mayEdit(sbcId));
+		return new RowPage(page, new DraftView.ViewRow(base == null ? -1 : 0, key, shown, state, cells));
+	}
+
+	/** Changes one field of one row; a changed key field moves the row to its new key. */
+	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
+	public EditResult edit(long sbcId, long draftId, RowKey key, String field, String value) {
+		Draft draft = writableDraft(sbcId, draftId);
+		TableRow row = current(draft, key);
+		if (row == null) {
+			throw new TableEditorException("No row " + key.label() + " in this draft");
+		}
+		if (!row.has(field)) {
+			// rows are the box's: a field the row did not come with is never added
+			throw new TableEditorException("Rows of this table have no field " + field);
+		}
+		boolean keyField = draft.editable().keyFields().contains(field);
+		String problem = FieldHints.problem(draft.editable(), field, value, keyField);
+		if (problem != null) {
+			return new EditResult(key, row, problem);
+		}
+		TableRow changed = row.with(field, value);
+		RowKey newKey = key;
+		if (keyField) {
+			newKey = RowKey.of(changed, draft.editable().keyFields());
+			if (!newKey.equals(key)) {
+				if (current(draft, newKey) != null) {
+					return new EditResult(key, row, "Another row already has the key " + newKey.label());
+				}
+				remove(draft, key);
+			}
+		}
+		this.drafts.putEdit(draftId, newKey, changed);
+		refresh(draft);
+		return new EditResult(newKey, changed, null);
+	}
+
+	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
+	public void delete(long sbcId, long draftId, RowKey key) {
+		remove(writableDraft(sbcId, draftId), key);
+		refresh(draft(sbcId, draftId));
+	}
+
+	/** Undoes every edit of one row. */
+	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
+	public void revert(long sbcId, long draftId, RowKey key) {
+		Draft draft = writableDraft(sbcId, draftId);
+		this.drafts.dropEdit(draftId, key);
+		refresh(draft);
+	}
+
+	/**
+	 * Adds a row as a copy of an existing one with its key fields emptied: the only way to get every field a row
+	 * of this table has on this box. The operator then types the key.
+	 */
+	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
+	public RowKey copy(long sbcId, long draftId, RowKey source) {
+		Draft draft = writableDraft(sbcId, draftId);
+		TableRow row = current(draft, source);
+		if (row == null) {
+			throw new TableEditorException("No row " + source.label() + " to copy");
+		}
+		TableRow copy = row;
+		for (String field : draft.editable().keyFields()) {
+			if (copy.has(field)) {
+				copy = copy.with(field, "");
+			}
+		}
+		RowKey key = RowKey.of(copy, draft.editable().keyFields());
+		while (current(draft, key) != null) {
+			key = key.nth(key.occurrence() + 1);
+		}
+		this.drafts.putEdit(draftId, key, copy);
+		refresh(draft);
+		return key;
+	}
+
+	/** Puts every row of a file into the draft, as an update of the row with its key or as a new row. */
+	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
+	public int importRows(long sbcId, long draftId, String fileName, InputStream file) {
+		Draft draft = writableDraft(sbcId, draftId);
+		if (file == null) {
+			throw new TableEditorException("Choose a file to import");
+		}
+		Format format = TableTransfer.formatOf(fileName);
+		DraftView view = view(draft);
+		if (view.base().size() == 0) {
+			throw new TableEditorException("The box sent no row of this table, so there is no shape to import into");
+		}
+		TableRow template = view.base().row(0);
+		List<TableRow> rows;
+		try {
+			rows = TableTransfer.read(format, file);
+		}
+		catch (TableFormatException ex) {
+			throw new TableEditorException("The file cannot be read: " + ex.getMessage());
+		}
+		Map<RowKey, TableRow> imported = new LinkedHashMap<>();
+		Map<RowKey, Integer> seen = new HashMap<>();
+		for (TableRow row : rows) {
+			TableRow conformed;
+			try {
+				conformed = TableTransfer.conform(row, template);
+			}
+			catch (TableFormatException ex) {
+				throw new TableEditorException("Not imported: " + ex.getMessage());
+			}
+			RowKey key = RowKey.of(conformed, draft.editable().keyFields());
+			int occurrence = seen.merge(key, 1, Integer::sum) - 1;
+			imported.put(occurrence == 0 ? key : key.nth(occurrence), conformed);
+		}
+		imported.forEach((key, row) -> this.drafts.putEdit(draftId, key, row));
+		refresh(draft);
+		return imported.size();
+	}
+
+	/** The draft as it stands (base with edits), filtered as on screen, in a file format. */
+	@PreAuthorize("@access.canOnSbc('VIEW', #sbcId)")
+	public void export(long sbcId, long draftId, Format format, Map<String, String> filters, OutputStream out) {
+		Draft draft = draft(sbcId, draftId);
+		DraftView view = view(draft);
+		int total = view.page(new DraftView.Request(filters, null, false, 0, 1)).total();
+		List<TableRow> rows = new ArrayList<>(total);
+		for (int page = 0; page * 500 < total; page++) {
+			view.page(new DraftView.Request(filters, null, false, page, 500)).rows().stream()
+				.filter(row -> row.state() != DraftView.State.DELETED)
+				.forEach(row -> rows.add(row.row()));
+		}
+		try {
+			TableTransfer.export(format, draft.root(), draft.item(), rows.iterator(), out);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new TableEditorException("This table has no " + format.parameter() + " form: " + ex.getMessage());
+		}
+	}
+
+	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
+	public void discard(long sbcId, long draftId) {
+		draft(sbcId, draftId);
+		this.drafts.delete(draftId);
+		this.open.remove(draftId);
+	}
+
+	/** The draft's difference from its base: exactly its edits, each against the base row it replaces. */
+	TableDiff changes(Draft draft) {
+		Map<RowKey, TableRow> edits = this.drafts.edits(draft.id());
+		Map<RowKey, TableRow> baseRows = baseRows(draft, edits.keySet());
+		List<TableRow> before = new ArrayList<>(baseRows.values());
+		List<TableRow> after = new ArrayList<>();
+		for (Map.Entry<RowKey, TableRow> row : baseRows.entrySet()) {
+			TableRow edited = edits.containsKey(row.getKey()) ? edits.get(row.getKey()) : row.getValue();
+			if (edited != null) {
+				after.add(edited);
+			}
+		}
+		edits.forEach((key, row) -> {
+			if (!baseRows.containsKey(key) && row != null) {
+				after.add(row);
+			}
+		});
+		return KeyedDiff.diff(before, after, draft.editable().keyFields());
+	}
+
+	/** The base rows with the given keys, in table order, found in one pass over the stored base. */
+	Map<RowKey, TableRow> baseRows(Draft draft, Set<RowKey> keys) {
+		return rowsWithKeys(sink -> this.drafts.readBase(draft.id(), sink), keys, draft.editable().keyFields());
+	}
+
+	/**
+	 * Every row whose key values are among {@code keys}, every occurrence of them, in table order, under its
+	 * occurrence key: a subset that diffs and merges exactly as the whole table would for those keys.
+	 */
+	static Map<RowKey, TableRow> rowsWithKeys(LargeTableDiff.RowSource rows, Set<RowKey> keys, List<String> keyFields) {
+		Set<Long> hashes = new HashSet<>();
+		Set<RowKey> wanted = new HashSet<>();
+		keys.forEach(key -> {
+			hashes.add(LargeTableDiff.keyHash(key.values()));
+			wanted.add(key.first());
+		});
+		Map<RowKey, TableRow> found = new LinkedHashMap<>();
+		Map<RowKey, Integer> seen = new HashMap<>();
+		rows.forEach(row -> {
+			if (hashes.contains(LargeTableDiff.keyHash(row, keyFields))) {
+				RowKey key = RowKey.of(row, keyFields);
+				if (wanted.contains(key)) {
+					int occurrence = seen.merge(key, 1, Integer::sum) - 1;
+					found.put(occurrence == 0 ? key : key.nth(occurrence), row);
+				}
+			}
+		});
+		return found;
+	}
+
+	Draft draft(long sbcId, long draftId) {
+		return this.drafts.find(draftId)
+			.filter(draft -> draft.sbcId() == sbcId)
+			.orElseThrow(() -> new TableEditorException("No such draft on this SBC"));
+	}
+
+	SbcEndpoint endpoint(long sbcId) {
+		return this.fleet.endpoint(this.fleet.get(sbcId));
+	}
+
+	Sbc sbc(long sbcId) {
+		return this.fleet.get(sbcId);
+	}
+
+	void forget(long draftId) {
+		this.open.remove(draftId);
+	}
+
+	private Draft writableDraft(long sbcId, long draftId) {
+		Draft draft = draft(sbcId, draftId);
+		if (!draft.editable().writable()) {
+			throw new TableEditorException("The API lets the dashboard only read " + draft.table());
+		}
+		if (masterName(this.fleet.get(sbcId)) != null) {
+			throw new TableEditorException("This SBC is a Load-Balance slave: make changes on its master");
+		}
+		return draft;
+	}
+
+	/** The row the draft holds for a key now: its edit, else the base row; null if there is none or it is deleted. */
+	private TableRow current(Draft draft, RowKey key) {
+		Map<RowKey, TableRow> edits = this.drafts.edits(draft.id());
+		if (edits.containsKey(key)) {
+			return edits.get(key);
+		}
+		return baseRow(draft, key);
+	}
+
+	private TableRow baseRow(Draft draft, RowKey key) {
+		DraftView view = view(draft);
+		RowStore base = view.base();
+		long hash = LargeTableDiff.keyHash(key.values());
+		for (int i = 0; i < base.size(); i++) {
+			if (base.keyHash(i) == hash && base.key(i).equals(key)) {
+				return base.row(i);
+			}
+		}
+		return null;
+	}
+
+	private void remove(Draft draft, RowKey key) {
+		if (baseRow(draft, key) == null) {
+			this.drafts.dropEdit(draft.id(), key);
+		}
+		else {
+			this.drafts.putEdit(draft.id(), key, null);
+		}
+	}
+
+	private DraftView view(Draft draft) {
+		DraftView view = this.open.get(draft.id());
+		if (view == null) {
+			RowStore.Builder builder = RowStore.builder(draft.editable().keyFields());
+			this.drafts.readBase(draft.id(), builder::add);
+			view = new DraftView(builder.build(), this.drafts.edits(draft.id()));
+			this.open.put(draft.id(), view);
+		}
+		else {
+			view.edits(this.drafts.edits(draft.id()));
+		}
+		return view;
+	}
+
+	private void refresh(Draft draft) {
+		DraftView view = this.open.get(draft.id());
+		if (view != null) {
+			view.edits(this.drafts.edits(draft.id()));
+		}
+	}
+
+	/** The master a slave SBC must be changed on, from the fleet's HA pairing; null for a box that is no slave. */
+	private String masterName(Sbc sbc) {
+		if (sbc.haMasterId() == null) {
+			return null;
+		}
+		String name = this.fleet.endpoint(sbc).masterName();
+		return name == null ? "its master" : name;
+	}
+
+	private boolean mayEdit(long sbcId) {
+		return this.access.canOnSbc(Permission.OPERATE.name(), sbcId);
+	}
+
+	static String actor() {
+		var authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication == null ? "system" : authentication.getName();
+	}
+
+	/** {@code mayEdit}: whether the user may change this SBC's tables at all (edit controls are shown only then). */
+	public record Overview(Sbc sbc, List<EditableTable> tables, List<Draft> drafts, String slaveOf, boolean mayEdit) {
+	}
+
+	public record DraftPage(Sbc sbc, Draft draft, DraftView.Page page, int edits, String slaveOf, boolean mayEdit) {
+
+		/** No edit controls: the user may not edit, the box is a slave, or the API only reads this table. */
+		public boolean readOnly() {
+			return !this.mayEdit || this.slaveOf != null || !this.draft.editable().writable();
+		}
+
+	}
+
+	public record EditResult(RowKey key, TableRow row, String problem) {
+	}
+
+	public record RowPage(DraftPage page, DraftView.ViewRow row) {
+	}
+
+	public sealed interface Opened {
+
+		record Draft(long id) implements Opened {
+		}
+
+		record Failed(GatewayError error) implements Opened {
+		}
+
+	}
+
+}

@@ -1,0 +1,219 @@
+package app.vsxi.dashboard.tables;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import app.vsxi.dashboard.gateway.Format;
+
+/** The table editor's pages under an SBC: tables, a draft, its preview and the outcome of apply. */
+@Controller
+@RequestMapping("/sbcs/{id}/tables")
+class TablesController {
+
+	private final TableEditorService editor;
+
+	private final TableApplier applier;
+
+	private final TablesProperties properties;
+
+	TablesController(TableEditorService editor, TableApplier applier, TablesProperties properties) {
+		this.editor = editor;
+		this.applier = applier;
+		this.properties = properties;
+	}
+
+	@GetMapping
+	String tables(@PathVariable long id, Model model) {
+		TableEditorService.Overview overview = this.editor.overview(id);
+		model.addAttribute("overview", overview);
+		Map<String, List<Snapshot>> history = new LinkedHashMap<>();
+		overview.tables().forEach(table -> history.put(table.table(), this.applier.snapshots(id, table.table())));
+		model.addAttribute("history", history);
+		return "tables/tables";
+	}
+
+	@PostMapping("/open")
+	String open(@PathVariable long id, @RequestParam String table, RedirectAttributes redirect) {
+		return opened(id, this.editor.open(id, table), redirect);
+	}
+
+	@PostMapping("/snapshots/{snapshotId}/rollback")
+	String rollback(@PathVariable long id, @PathVariable long snapshotId, RedirectAttributes redirect) {
+		return opened(id, this.applier.rollback(id, snapshotId), redirect);
+	}
+
+	@GetMapping("/drafts/{draftId}")
+	String draft(@PathVariable long id, @PathVariable long draftId, @RequestParam Map<String, String> params,
+			Model model) {
+		addPage(id, draftId, params, model);
+		return "tables/draft";
+	}
+
+	@GetMapping("/drafts/{draftId}/rows")
+	String rows(@PathVariable long id, @PathVariable long draftId, @RequestParam Map<String, String> params,
+			Model model) {
+		addPage(id, draftId, params, model);
+		return "tables/draft :: rows";
+	}
+
+	/** One row as inputs, for editing in place. */
+	@GetMapping("/drafts/{draftId}/row")
+	String row(@PathVariable long id, @PathVariable long draftId, @RequestParam String key,
+			@RequestParam(defaultValue = "false") boolean edit, Model model) {
+		TableEditorService.RowPage row = this.editor.row(id, draftId, KeyText.parse(key));
+		model.addAttribute("page", row.page());
+		model.addAttribute("r", row.row());
+		model.addAttribute("editing", edit);
+		return "tables/draft :: row";
+	}
+
+	@PostMapping("/drafts/{draftId}/edit")
+	String edit(@PathVariable long id, @PathVariable long draftId, @RequestParam String key,
+			@RequestParam Map<String, String> params, Model model) {
+		Map<String, String> values = new LinkedHashMap<>();
+		params.forEach((name, value) -> {
+			if (name.startsWith("v_")) {
+				values.put(name.substring(2), value);
+			}
+		});
+		TableEditorService.EditResult result = this.editor.editRow(id, draftId, KeyText.parse(key), values);
+		TableEditorService.RowPage row = this.editor.row(id, draftId, result.key());
+		model.addAttribute("page", row.page());
+		model.addAttribute("r", row.row());
+		model.addAttribute("editing", result.problem() != null);
+		model.addAttribute("problem", result.problem());
+		return "tables/draft :: row";
+	}
+
+	@PostMapping("/drafts/{draftId}/delete")
+	String delete(@PathVariable long id, @PathVariable long draftId, @RequestParam String key) {
+		this.editor.delete(id, draftId, KeyText.parse(key));
+		return "redirect:/sbcs/" + id + "/tables/drafts/" + draftId;
+	}
+
+	@PostMapping("/drafts/{draftId}/revert")
+	String revert(@PathVariable long id, @PathVariable long draftId, @RequestParam String key) {
+		this.editor.revert(id, draftId, KeyText.parse(key));
+		return "redirect:/sbcs/" + id + "/tables/drafts/" + draftId;
+	}
+
+	@PostMapping("/drafts/{draftId}/copy")
+	String copy(@PathVariable long id, @PathVariable long draftId, @RequestParam String key,
+			RedirectAttributes redirect) {
+		RowKey added = this.editor.copy(id, draftId, KeyText.parse(key));
+		redirect.addFlashAttribute("notice", "Copied as a new row at the end of the table: type its key.");
+		return "redirect:/sbcs/" + id + "/tables/drafts/" + draftId + "?page=" + Integer.MAX_VALUE / 1000
+				+ "&added=" + added.occurrence();
+	}
+
+	@PostMapping("/drafts/{draftId}/import")
+	String importFile(@PathVariable long id, @PathVariable long draftId,
+			@RequestParam(required = false) MultipartFile file, RedirectAttributes redirect) throws IOException {
+		int rows = this.editor.importRows(id, draftId, file == null ? null : file.getOriginalFilename(),
+				file == null ? null : file.getInputStream());
+		redirect.addFlashAttribute("notice", rows + " rows imported into the draft.");
+		return "redirect:/sbcs/" + id + "/tables/drafts/" + draftId;
+	}
+
+	@GetMapping("/drafts/{draftId}/export")
+	void export(@PathVariable long id, @PathVariable long draftId, @RequestParam(defaultValue = "csv") String format,
+			@RequestParam Map<String, String> params, HttpServletResponse response) throws IOException {
+		Format chosen = TableTransfer.formatOf("x." + format);
+		response.setContentType(chosen.mediaType().toString() + ";charset=UTF-8");
+		response.setHeader("Content-Disposition", ContentDisposition.attachment()
+			.filename("draft-" + draftId + "." + chosen.parameter(), StandardCharsets.UTF_8)
+			.build()
+			.toString());
+		this.editor.export(id, draftId, chosen, filters(params), response.getOutputStream());
+	}
+
+	@PostMapping("/drafts/{draftId}/discard")
+	String discard(@PathVariable long id, @PathVariable long draftId) {
+		this.editor.discard(id, draftId);
+		return "redirect:/sbcs/" + id + "/tables";
+	}
+
+	@GetMapping("/drafts/{draftId}/preview")
+	String preview(@PathVariable long id, @PathVariable long draftId, Model model) {
+		model.addAttribute("preview", this.applier.preview(id, draftId));
+		return "tables/preview";
+	}
+
+	@PostMapping("/drafts/{draftId}/apply")
+	String apply(@PathVariable long id, @PathVariable long draftId, @RequestParam Map<String, String> params,
+			Model model) {
+		Map<RowKey, ThreeWayMerge.Side> choices = new HashMap<>();
+		params.forEach((name, value) -> {
+			if (name.startsWith("choice_")) {
+				choices.put(KeyText.parse(name.substring(7)), ThreeWayMerge.Side.valueOf(value));
+			}
+		});
+		model.addAttribute("outcome", this.applier.apply(id, draftId, choices));
+		model.addAttribute("sbcId", id);
+		model.addAttribute("draftId", draftId);
+		return "tables/applied";
+	}
+
+	private String opened(long id, TableEditorService.Opened opened, RedirectAttributes redirect) {
+		if (opened instanceof TableEditorService.Opened.Failed failed) {
+			redirect.addFlashAttribute("failure", "Not opened: " + failed.error().message());
+			return "redirect:/sbcs/" + id + "/tables";
+		}
+		return "redirect:/sbcs/" + id + "/tables/drafts/" + ((TableEditorService.Opened.Draft) opened).id();
+	}
+
+	private void addPage(long id, long draftId, Map<String, String> params, Model model) {
+		int page = parse(params.get("page"));
+		String sort = params.getOrDefault("sort", "");
+		boolean descending = "true".equals(params.get("desc"));
+		Map<String, String> filters = filters(params);
+		TableEditorService.DraftPage draftPage = this.editor.page(id, draftId,
+				new DraftView.Request(filters, sort.isEmpty() ? null : sort, descending, page, this.properties.pageSize()));
+		if (page >= draftPage.page().pages()) {
+			draftPage = this.editor.page(id, draftId, new DraftView.Request(filters, sort.isEmpty() ? null : sort,
+					descending, draftPage.page().pages() - 1, this.properties.pageSize()));
+		}
+		model.addAttribute("page", draftPage);
+		model.addAttribute("filters", filters);
+		model.addAttribute("sort", sort);
+		model.addAttribute("desc", descending);
+	}
+
+	private static Map<String, String> filters(Map<String, String> params) {
+		Map<String, String> filters = new LinkedHashMap<>();
+		params.forEach((name, value) -> {
+			if (name.startsWith("f_") && value != null && !value.isBlank()) {
+				filters.put(name.substring(2), value);
+			}
+		});
+		return filters;
+	}
+
+	private static int parse(String number) {
+		try {
+			return number == null ? 0 : Math.max(0, Integer.parseInt(number));
+		}
+		catch (NumberFormatException ex) {
+			return 0;
+		}
+	}
+
+}

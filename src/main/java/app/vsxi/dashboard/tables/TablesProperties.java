@@ -1,0 +1,17 @@
+package app.vsxi.dashboard.tables;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param largeAbove a write of more rows than this uses the table's Large (zipped) action where it has one
+ * @param plainLimit the most entries one plain write carries (the API takes at most 5,000)
+ * @param snapshotsKept snapshots kept per SBC and table; older ones are dropped after each apply
+ * @param openDrafts drafts kept indexed in memory for browsing; others are reloaded from the database
+ * @param pageSize rows per page when browsing
+ */
+@ConfigurationProperties("vsxi.tables")
+public record TablesProperties(@DefaultValue("1000") int largeAbove, @DefaultValue("5000") int plainLimit,
+		@DefaultValue("20") int snapshotsKept, @DefaultValue("4") int openDrafts, @DefaultValue("50") int pageSize) {
+
+}

@@ -1,0 +1,127 @@
+package app.vsxi.dashboard.calls;
+
+import java.time.Instant;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import app.vsxi.dashboard.access.AppUser;
+import app.vsxi.dashboard.access.AppUserRepository;
+import app.vsxi.dashboard.access.Role;
+import app.vsxi.dashboard.access.UserGrant;
+import app.vsxi.dashboard.access.UserGrantRepository;
+import app.vsxi.dashboard.demo.DemoFleet;
+import app.vsxi.dashboard.fleet.FleetService;
+import app.vsxi.dashboard.fleet.Sbc;
+import app.vsxi.dashboard.simulator.SimulatedVsxi;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Users without the kill right on an SBC's group: no kill buttons, and a hand-made request with a valid CSRF token
+ * is refused before anything reaches the box.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles({ "demo", "test" })
+class CallsAccessTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	DemoFleet demo;
+
+	@Autowired
+	FleetService fleet;
+
+	@Autowired
+	AppUserRepository users;
+
+	@Autowired
+	UserGrantRepository grants;
+
+	@Autowired
+	UserDetailsService details;
+
+	private Sbc east;
+
+	private UserDetails viewer;
+
+	private UserDetails westOperator;
+
+	@BeforeEach
+	void users() {
+		this.east = this.fleet.everySbc().stream().filter(sbc -> sbc.name().equals("demo-sbc-1")).findFirst().orElseThrow();
+		long west = this.fleet.everySbc().stream().filter(sbc -> sbc.name().equals("demo-sbc-3")).findFirst().orElseThrow().groupId();
+		this.viewer = newUser("calls-viewer-" + System.nanoTime(), Map.of(this.east.groupId(), Role.VIEWER));
+		this.westOperator = newUser("calls-west-operator-" + System.nanoTime(), Map.of(west, Role.OPERATOR));
+	}
+
+	@Test
+	void aViewerSeesCallsButNoKillButton() throws Exception {
+		String page = this.mvc.perform(get("/sbcs/" + this.east.id() + "/calls").with(user(this.viewer)))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+
+		assertThat(page).contains("Active calls on demo-sbc-1").doesNotContain("Kill…").doesNotContain("Kill all matching");
+		// the open page's refresh sends every field of the search form, empty ones included
+		this.mvc.perform(get("/sbcs/" + this.east.id() + "/calls/rows").param("ani", "").param("dnis", "")
+			.param("minDuration", "").param("maxDuration", "").param("page", "").param("sort", "").with(user(this.viewer)))
+			.andExpect(status().isOk());
+	}
+
+	@Test
+	void aViewerGets403OnEveryKillAndDeleteEvenWithAValidCsrfToken() throws Exception {
+		SimulatedVsxi box = this.demo.box("demo-sbc-1");
+		long before = box.requestCounts().entrySet().stream().filter(e -> e.getKey().startsWith("delete/")).mapToLong(Map.Entry::getValue).sum();
+		String base = "/sbcs/" + this.east.id();
+
+		for (UserDetails who : new UserDetails[] { this.viewer, this.westOperator }) {
+			this.mvc.perform(post(base + "/calls/kill/preview").param("ssmIndex", "1").param("callId", "x").with(csrf()).with(user(who)))
+				.andExpect(status().isForbidden());
+			this.mvc.perform(post(base + "/calls/kill").param("token", "guessed").with(csrf()).with(user(who)))
+				.andExpect(status().isForbidden());
+			this.mvc.perform(post(base + "/calls/bulk/preview").param("trunk", "1").with(csrf()).with(user(who)))
+				.andExpect(status().isForbidden());
+			this.mvc.perform(post(base + "/registrations/delete/preview").param("username", "x").with(csrf()).with(user(who)))
+				.andExpect(status().isForbidden());
+			this.mvc.perform(post(base + "/registrations/delete").param("token", "guessed").with(csrf()).with(user(who)))
+				.andExpect(status().isForbidden());
+		}
+
+		long after = box.requestCounts().entrySet().stream().filter(e -> e.getKey().startsWith("delete/")).mapToLong(Map.Entry::getValue).sum();
+		assertThat(after).isEqualTo(before);
+	}
+
+	@Test
+	void anOperatorOfAnotherGroupCannotEvenSeeTheCalls() throws Exception {
+		this.mvc.perform(get("/sbcs/" + this.east.id() + "/calls").with(user(this.westOperator)))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(get("/calls").with(user(this.westOperator)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("demo-sbc-1"))));
+	}
+
+	private UserDetails newUser(String name, Map<Long, Role> roles) {
+		AppUser user = this.users.save(AppUser.create(name, "$2a$12$x", false, false));
+		roles.forEach((group, role) -> this.grants.save(new UserGrant(null, user.id(), group, role, "test", Instant.now())));
+		return this.details.loadUserByUsername(name);
+	}
+
+}

@@ -1,0 +1,130 @@
+package app.vsxi.dashboard.calls;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import app.vsxi.dashboard.fleet.FleetService;
+import app.vsxi.dashboard.support.HeadlessChromium;
+import app.vsxi.dashboard.support.RequiresBrowser;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An operator kills a call and removes a registration in a real browser, confirming each after its preview. */
+@RequiresBrowser
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "vsxi.gateway.read-timeout=15s")
+@ActiveProfiles({ "demo", "test" })
+class CallsBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	FleetService fleet;
+
+	private WebDriver browser;
+
+	private long sbcId;
+
+	@BeforeEach
+	void openBrowser() throws Exception {
+		this.browser = HeadlessChromium.start();
+		this.sbcId = this.fleet.everySbc().stream().filter(sbc -> sbc.name().equals("demo-sbc-2")).findFirst().orElseThrow().id();
+		this.browser.get("http://localhost:" + this.port + "/overview");
+		this.browser.findElement(By.id("username")).sendKeys("admin");
+		this.browser.findElement(By.id("password")).sendKeys("admin");
+		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+		waitUntil(() -> this.browser.getCurrentUrl().contains("/overview"));
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+	}
+
+	@Test
+	void killACallFromThePageConfirmAndSeeItGone() throws Exception {
+		this.browser.get("http://localhost:" + this.port + "/sbcs/" + this.sbcId + "/calls");
+		waitUntil(() -> !this.browser.findElements(By.cssSelector("tr[data-call] button.kill")).isEmpty());
+		WebElement row = this.browser.findElements(By.cssSelector("tr[data-call]")).get(0);
+		String callId = row.getDomAttribute("data-call");
+
+		row.findElement(By.cssSelector("button.kill")).click();
+		waitUntil(() -> !this.browser.findElements(By.id("removal-confirm")).isEmpty());
+		assertThat(this.browser.findElement(By.id("removal-body")).getText()).contains(callId).contains("callID");
+		screenshot("calls-kill-preview");
+		this.browser.findElement(By.cssSelector("#removal-confirm button[type=submit]")).click();
+
+		waitUntil(() -> !this.browser.findElements(By.id("removal-report")).isEmpty());
+		assertThat(this.browser.findElement(By.id("removal-report")).getText()).contains("The call is gone");
+		screenshot("calls-kill-report");
+		waitUntil(() -> callIds().stream().noneMatch(callId::equals) && !callIds().isEmpty());
+	}
+
+	@Test
+	void deleteARegistrationAfterThePreview() throws Exception {
+		this.browser.get("http://localhost:" + this.port + "/sbcs/" + this.sbcId + "/registrations");
+		waitUntil(() -> !this.browser.findElements(By.cssSelector("tr[data-registration]")).isEmpty());
+		WebElement row = this.browser.findElements(By.cssSelector("tr[data-registration]")).get(0);
+		String id = row.getDomAttribute("data-registration");
+
+		row.findElement(By.cssSelector("input[name=ids]")).click();
+		this.browser.findElement(By.cssSelector("#registration-selection button[type=submit]")).click();
+		waitUntil(() -> !this.browser.findElements(By.id("removal-confirm")).isEmpty());
+		assertThat(this.browser.findElement(By.id("removal-preview")).getText()).contains("1 registration match")
+			.contains(id);
+		assertThat(this.browser.findElement(By.id("removal-body")).getText()).contains("<id>" + id + "</id>");
+		screenshot("registrations-preview");
+		this.browser.findElement(By.cssSelector("#removal-confirm button[type=submit]")).click();
+
+		waitUntil(() -> !this.browser.findElements(By.id("removal-report")).isEmpty());
+		assertThat(this.browser.findElement(By.id("removal-report")).getText()).contains("The registration is gone");
+		this.browser.get("http://localhost:" + this.port + "/sbcs/" + this.sbcId + "/registrations");
+		assertThat(this.browser.findElements(By.cssSelector("tr[data-registration='" + id + "']"))).isEmpty();
+		screenshot("registrations-after");
+	}
+
+	private List<String> callIds() {
+		try {
+			return this.browser.findElements(By.cssSelector("tr[data-call]")).stream().map(r -> r.getDomAttribute("data-call")).toList();
+		}
+		catch (StaleElementReferenceException ex) {
+			return List.of();
+		}
+	}
+
+	/** Kept under target/ for a person to look at; the assertions above are the test. */
+	private void screenshot(String name) throws Exception {
+		File shot = ((TakesScreenshot) this.browser).getScreenshotAs(OutputType.FILE);
+		Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+		Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+	}
+
+	private void waitUntil(BooleanSupplier condition) {
+		new WebDriverWait(this.browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+			.until(driver -> condition.getAsBoolean());
+	}
+
+}

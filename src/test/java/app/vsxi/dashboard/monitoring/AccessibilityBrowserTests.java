@@ -1,0 +1,170 @@
+package app.vsxi.dashboard.monitoring;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import app.vsxi.dashboard.access.AppUser;
+import app.vsxi.dashboard.access.AppUserRepository;
+import app.vsxi.dashboard.access.Role;
+import app.vsxi.dashboard.access.UserGrant;
+import app.vsxi.dashboard.access.UserGrantRepository;
+import app.vsxi.dashboard.fleet.SbcGroupRepository;
+import app.vsxi.dashboard.fleet.SbcRepository;
+import app.vsxi.dashboard.support.HeadlessChromium;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * axe-core on every page, as an administrator and as a viewer: no serious or critical violation of WCAG 2.1 A
+ * and AA. Also the skip link and keyboard focus, which axe cannot judge by itself.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({ "demo", "test" })
+class AccessibilityBrowserTests {
+
+	private static final String AXE_VERSION = "4.6.3";
+
+	private static final String VIEWER = "a11y-viewer";
+
+	private static final String VIEWER_PASSWORD = "viewer-password-1";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	AppUserRepository users;
+
+	@Autowired
+	UserGrantRepository grants;
+
+	@Autowired
+	SbcGroupRepository groups;
+
+	@Autowired
+	SbcRepository sbcs;
+
+	@Autowired
+	PasswordEncoder passwords;
+
+	private WebDriver browser;
+
+	@BeforeEach
+	void openBrowser() throws Exception {
+		this.browser = HeadlessChromium.start();
+		this.browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+		if (this.users.findByUsername(VIEWER).isEmpty()) {
+			AppUser viewer = this.users.save(AppUser.create(VIEWER, this.passwords.encode(VIEWER_PASSWORD), false, false));
+			long east = this.groups.findByName("Demo East").orElseThrow().id();
+			this.grants.save(new UserGrant(null, viewer.id(), east, Role.VIEWER, "test", Instant.now()));
+		}
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+	}
+
+	@Test
+	void noPageHasASeriousViolationForAnAdministrator() throws IOException {
+		List<String> violations = new ArrayList<>(check("/login"));
+		logIn("admin", "admin");
+		long sbc = sbcId("demo-sbc-1");
+		long admin = this.users.findByUsername("admin").orElseThrow().id();
+		for (String page : List.of("/overview", "/overview?sort=calls&q=demo", "/sbcs/" + sbc, "/admin/sbcs",
+				"/admin/sbcs/new", "/admin/sbcs/" + sbc, "/admin/users", "/admin/users/" + admin, "/admin/groups",
+				"/audit", "/account/password")) {
+			violations.addAll(check(page));
+		}
+		assertThat(violations).isEmpty();
+	}
+
+	@Test
+	void noPageHasASeriousViolationForAViewer() throws IOException {
+		logIn(VIEWER, VIEWER_PASSWORD);
+		List<String> violations = new ArrayList<>();
+		for (String page : List.of("/overview", "/sbcs/" + sbcId("demo-sbc-1"), "/audit", "/account/password")) {
+			violations.addAll(check(page));
+		}
+		assertThat(violations).isEmpty();
+	}
+
+	@Test
+	void theFirstTabReachesTheSkipLinkWhichLeadsToTheContent() {
+		logIn("admin", "admin");
+		this.browser.get(url("/overview"));
+
+		this.browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+		assertThat(this.browser.switchTo().activeElement().getText()).isEqualTo("Skip to content");
+		this.browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+
+		assertThat(this.browser.switchTo().activeElement().getDomAttribute("id")).isEqualTo("content");
+	}
+
+	private List<String> check(String page) throws IOException {
+		this.browser.get(url(page));
+		// an error page would pass axe and prove nothing about the page meant
+		assertThat(this.browser.getTitle()).as(page).doesNotStartWith("Error");
+		JavascriptExecutor js = (JavascriptExecutor) this.browser;
+		js.executeScript(axeSource());
+		Object found = js.executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+				  .then(result => done(result.violations
+				    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+				    .map(v => v.id + ' (' + v.impact + '): ' + v.help + ' at '
+				      + v.nodes.map(n => n.target.join(' ')).join(', '))))
+				  .catch(error => done(['axe failed: ' + error]));
+				""");
+		List<String> violations = new ArrayList<>();
+		((List<?>) found).forEach(violation -> violations.add(page + ": " + violation));
+		return violations;
+	}
+
+	private static String axeSource() throws IOException {
+		String path = "META-INF/resources/webjars/axe-core/" + AXE_VERSION + "/axe.min.js";
+		try (InputStream in = AccessibilityBrowserTests.class.getClassLoader().getResourceAsStream(path)) {
+			assertThat(in).as(path).isNotNull();
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+	private void logIn(String username, String password) {
+		this.browser.get(url("/login"));
+		this.browser.findElement(By.id("username")).sendKeys(username);
+		this.browser.findElement(By.id("password")).sendKeys(password);
+		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+		new WebDriverWait(this.browser, Duration.ofSeconds(20))
+			.until(driver -> driver.getCurrentUrl().contains("/overview"));
+	}
+
+	private long sbcId(String name) {
+		return this.sbcs.findByName(name).orElseThrow().id();
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+}

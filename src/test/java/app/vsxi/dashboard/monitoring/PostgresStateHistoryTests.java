@@ -1,0 +1,35 @@
+package app.vsxi.dashboard.monitoring;
+
+import java.sql.SQLException;
+
+import org.junit.jupiter.api.AfterAll;
+
+import app.vsxi.dashboard.support.PostgresDatabase;
+
+import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
+import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@DataJdbcTest
+@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@ActiveProfiles({ "test", "postgres" })
+class PostgresStateHistoryTests extends StateHistoryContract {
+
+	private static PostgresDatabase database;
+
+	@DynamicPropertySource
+	static void postgres(DynamicPropertyRegistry registry) {
+		database = new PostgresDatabase();
+		database.register(registry);
+	}
+
+	@AfterAll
+	static void dropSchema() throws SQLException {
+		if (database != null) {
+			database.drop();
+		}
+	}
+
+}

@@ -1,0 +1,148 @@
+package app.vsxi.dashboard.tables;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import app.vsxi.dashboard.demo.DemoFleet;
+import app.vsxi.dashboard.fleet.FleetService;
+import app.vsxi.dashboard.fleet.Sbc;
+import app.vsxi.dashboard.gateway.GatewayResult;
+import app.vsxi.dashboard.gateway.SbcEndpoint;
+import app.vsxi.dashboard.gateway.TableDocument;
+import app.vsxi.dashboard.gateway.TableRow;
+import app.vsxi.dashboard.gateway.VsxiGateway;
+import app.vsxi.dashboard.gateway.TableZip;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.test.context.support.TestExecutionEvent;
+import org.springframework.security.test.context.support.WithUserDetails;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Open, edit, preview, apply and verify every table against the simulated demo boxes over real HTTPS. */
+@SpringBootTest
+@ActiveProfiles({ "demo", "test" })
+@WithUserDetails(value = "admin", setupBefore = TestExecutionEvent.TEST_METHOD)
+class TableEditorFlowTests {
+
+	@Autowired
+	TableEditorService editor;
+
+	@Autowired
+	TableApplier applier;
+
+	@Autowired
+	FleetService fleet;
+
+	@Autowired
+	VsxiGateway gateway;
+
+	@Autowired
+	DemoFleet demo;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	private Sbc sbc(String name) {
+		return this.fleet.visible().stream().filter(sbc -> sbc.name().equals(name)).findFirst().orElseThrow();
+	}
+
+	private long open(long sbcId, EditableTable table) {
+		TableEditorService.Opened opened = this.editor.open(sbcId, table.table());
+		assertThat(opened).isInstanceOf(TableEditorService.Opened.Draft.class);
+		return ((TableEditorService.Opened.Draft) opened).id();
+	}
+
+	private List<TableRow> download(long sbcId, EditableTable table) {
+		SbcEndpoint endpoint = this.fleet.endpoint(this.fleet.get(sbcId));
+		if (table.downloadsLarge()) {
+			List<TableRow> rows = new java.util.ArrayList<>();
+			GatewayResult<TableZip.Summary> result = this.gateway.downloadLarge(endpoint, table.catalog(), rows::add)
+				.block(Duration.ofMinutes(1));
+			assertThat(result).isInstanceOf(GatewayResult.Ok.class);
+			return rows;
+		}
+		GatewayResult<TableDocument> result = this.gateway.download(endpoint, table.catalog()).block(Duration.ofMinutes(1));
+		assertThat(result).isInstanceOf(GatewayResult.Ok.class);
+		return ((GatewayResult.Ok<TableDocument>) result).value().rows();
+	}
+
+	/** A field an operator would change: not a key, plain text, and a new value the box accepts. */
+	private static Map.Entry<String, String> edit(EditableTable table, TableRow row) {
+		for (Map.Entry<String, Object> field : row.fields().entrySet()) {
+			if (table.keyFields().contains(field.getKey()) || !(field.getValue() instanceof String value)) {
+				continue;
+			}
+			if (value.matches("\\d{1,6}") && !Set.of("tableId", "trunkId", "groupId").contains(field.getKey())
+					&& !field.getKey().startsWith("resourceId")) {
+				return Map.entry(field.getKey(), String.valueOf(Integer.parseInt(value) + 1));
+			}
+			if (Set.of("alias", "description", "digitMatch", "companyName", "name", "password", "digits")
+				.contains(field.getKey())) {
+				return Map.entry(field.getKey(), value + "7");
+			}
+		}
+		throw new AssertionError("no field to edit in " + row);
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = EditableTable.class, names = { "MEDIA_SERVER", "MEDIA_SERVER_PROFILE" },
+			mode = EnumSource.Mode.EXCLUDE)
+	void everyWritableTableRoundTripsAnEditThroughTheBox(EditableTable table) {
+		long sbcId = sbc("demo-sbc-1").id();
+		List<TableRow> before = download(sbcId, table);
+		assertThat(before).as("the demo box has rows of " + table.table()).isNotEmpty();
+		long draftId = open(sbcId, table);
+		DraftView.Page page = this.editor.page(sbcId, draftId, new DraftView.Request(Map.of(), null, false, 0, 10))
+			.page();
+		assertThat(page.total()).isEqualTo(before.size());
+		DraftView.ViewRow first = page.rows().get(0);
+		Map.Entry<String, String> change = edit(table, first.row());
+		TableEditorService.EditResult edited = this.editor.edit(sbcId, draftId, first.key(), change.getKey(),
+				change.getValue());
+		assertThat(edited.problem()).isNull();
+		TableDiff.Summary planned = this.applier.preview(sbcId, draftId).diff().summary();
+		assertThat(planned).isEqualTo(new TableDiff.Summary(0, 0, 1, 1));
+
+		TableApplier.ApplyOutcome outcome = this.applier.apply(sbcId, draftId, Map.of());
+
+		assertThat(outcome).isInstanceOf(TableApplier.ApplyOutcome.Applied.class);
+		TableApplier.ApplyOutcome.Applied applied = (TableApplier.ApplyOutcome.Applied) outcome;
+		assertThat(applied.verification().matches()).as(applied.toString()).isTrue();
+		List<TableRow> after = download(sbcId, table);
+		List<TableRow> intended = before.stream()
+			.map(row -> row.equals(first.row()) ? row.with(change.getKey(), change.getValue()) : row)
+			.toList();
+		assertThat(KeyedDiff.diff(intended, after, table.keyFields()).isEmpty()).as("box equals the intended table")
+			.isTrue();
+		// every field the box sent came back, in its order
+		TableRow changedRow = after.stream()
+			.filter(row -> RowKey.of(row, table.keyFields()).equals(RowKey.of(first.row(), table.keyFields())))
+			.findFirst()
+			.orElseThrow();
+		assertThat(List.copyOf(changedRow.fields().keySet())).isEqualTo(List.copyOf(first.row().fields().keySet()));
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = EditableTable.class, names = { "MEDIA_SERVER", "MEDIA_SERVER_PROFILE" })
+	void readOnlyTablesOpenButTakeNoEdit(EditableTable table) {
+		long sbcId = sbc("demo-sbc-1").id();
+		long draftId = open(sbcId, table);
+		TableEditorService.DraftPage page = this.editor.page(sbcId, draftId,
+				new DraftView.Request(Map.of(), null, false, 0, 10));
+		assertThat(page.readOnly()).isTrue();
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> this.editor.delete(sbcId, draftId,
+				page.page().rows().get(0).key())).isInstanceOf(TableEditorException.class);
+	}
+
+}
