@@ -257,7 +257,7 @@ public class VsxiGateway implements DisposableBean {
 				new SbcExchange.Request(VsxiAction.DELETE.method(), VsxiAction.DELETE, VsxiTable.ACTIVE_CALLS, Map.of(), (request, context) -> {
 					request.getHeaders().setContentLength(body.length);
 					return request.writeWith(Mono.just(request.bufferFactory().wrap(body)));
-				}), VsxiGateway::outcome);
+				}), answer -> outcome(answer, sbc));
 		return verified(sent, new String(body, StandardCharsets.UTF_8), targets, () -> activeCallKeys(sbc));
 	}
 

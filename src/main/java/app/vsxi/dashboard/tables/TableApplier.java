@@ -206,7 +206,7 @@ public class TableApplier {
 			case DELETE -> this.gateway.delete(endpoint, draft.editable().catalog(), document);
 			case UPLOAD -> this.gateway.upload(endpoint, draft.editable().catalog(), document);
 			case UPDATE_LARGE, DELETE_LARGE, REPLACE_LARGE -> this.gateway.writeLarge(endpoint,
-					call.action().catalog(), draft.editable().catalog(), document.names(), call.rows().iterator(),
+					call.action().catalog(), draft.editable().catalog(), document.names(), call.rows(),
 					Map.of());
 		};
 	}
