@@ -10,24 +10,33 @@ import org.springframework.http.MediaType;
  */
 public enum Format {
 
-	XML("xml", MediaType.APPLICATION_XML), JSON("json", null), CSV("csv", null);
+	XML("xml", MediaType.APPLICATION_XML, MediaType.APPLICATION_XML),
+	JSON("json", MediaType.APPLICATION_JSON, null), CSV("csv", MediaType.parseMediaType("text/csv"), null);
 
 	private final String parameter;
 
 	private final MediaType mediaType;
 
-	Format(String parameter, MediaType mediaType) {
+	private final MediaType sentAs;
+
+	Format(String parameter, MediaType mediaType, MediaType sentAs) {
 		this.parameter = parameter;
 		this.mediaType = mediaType;
+		this.sentAs = sentAs;
 	}
 
 	public String parameter() {
 		return this.parameter;
 	}
 
-	/** The Content-Type of a body in this format; none but for XML. */
+	/** The media type of a file in this format, e.g. for a browser download. */
+	public MediaType mediaType() {
+		return this.mediaType;
+	}
+
+	/** The Content-Type a body in this format is sent to an SBC with; none but for XML. */
 	public java.util.Optional<MediaType> contentType() {
-		return java.util.Optional.ofNullable(this.mediaType);
+		return java.util.Optional.ofNullable(this.sentAs);
 	}
 
 }

@@ -106,6 +106,12 @@ public final class FakeSbc implements AutoCloseable {
 		this.server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 8);
 		this.server.setHttpsConfigurator(new HttpsConfigurator(context));
 		this.server.createContext("/", exchange -> respond(exchange, responder));
+		// one thread per request, so a slow answer does not hold back the next request's arrival
+		this.server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(task -> {
+			Thread thread = new Thread(task, "fake-sbc");
+			thread.setDaemon(true);
+			return thread;
+		}));
 		this.server.start();
 	}
 
