@@ -4,6 +4,7 @@ import java.sql.SQLException;
 
 import org.junit.jupiter.api.AfterAll;
 
+import app.vsxi.dashboard.support.RequiresPostgres;
 import app.vsxi.dashboard.support.PostgresDatabase;
 
 import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
@@ -12,6 +13,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+@RequiresPostgres
 @DataJdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @ActiveProfiles({ "test", "postgres" })

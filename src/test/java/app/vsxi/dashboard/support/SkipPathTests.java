@@ -1,6 +1,12 @@
 package app.vsxi.dashboard.support;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -40,6 +46,22 @@ class SkipPathTests {
 		assertThat(summary.getContainersSkippedCount()).as("classes skipped").isGreaterThanOrEqualTo(3);
 		assertThat(summary.getTestsStartedCount()).as("tests started").isZero();
 		assertThat(summary.getTotalFailureCount()).as("failures").isZero();
+	}
+
+	@Test
+	void everyClassThatStartsABrowserOrUsesPostgresSaysSoSoItCanBeSkipped() throws IOException {
+		List<String> unmarked = new ArrayList<>();
+		try (Stream<Path> sources = Files.walk(Path.of("src/test/java"))) {
+			for (Path source : sources.filter(path -> path.toString().endsWith("Tests.java")).toList()) {
+				String text = Files.readString(source);
+				if ((text.contains("HeadlessChromium.start") && !text.contains("@RequiresBrowser"))
+						|| (text.contains("new PostgresDatabase") && !text.contains("@RequiresPostgres"))) {
+					unmarked.add(source.getFileName().toString());
+				}
+			}
+		}
+
+		assertThat(unmarked).isEmpty();
 	}
 
 	@Test
