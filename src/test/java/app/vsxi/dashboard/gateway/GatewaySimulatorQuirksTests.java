@@ -54,7 +54,7 @@ class GatewaySimulatorQuirksTests {
 
 	@Test
 	void twoPollRequestsLandingTogetherBothSucceed() {
-		box.quirks(Map.of("overlapMillis", 300));
+		box.quirks(Map.of("overlapMillis", 100));
 
 		var both = Mono.zip(this.gateway.realtimeStats(sbc()), this.gateway.systemInfo(sbc())).block(Duration.ofSeconds(30));
 
