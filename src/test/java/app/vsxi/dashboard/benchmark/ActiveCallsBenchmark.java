@@ -63,7 +63,7 @@ public final class ActiveCallsBenchmark {
 			return FakeSbc.Answer.text(400, "400 fail - failed");
 		})) {
 			ConfigurableApplicationContext app = new SpringApplicationBuilder(VsxiDashboardApplication.class)
-				.profiles("test")
+				.profiles("demo", "test") // demo mode brings the admin / admin login the benchmark uses
 				.run("--server.port=0", "--vsxi.calls.share-for=0s", "--vsxi.gateway.read-timeout=60s",
 						"--vsxi.monitoring.poll-interval=1h", "--logging.level.root=WARN");
 			try {
