@@ -66,7 +66,7 @@ public class ActiveCallsService {
 		if (result instanceof GatewayResult.Failed<TableDocument> failed) {
 			return CallsPage.failed(sbc.id(), sbc.name(), source, failed.error().message());
 		}
-		List<TableRow> all = ((GatewayResult.Ok<TableDocument>) result).value().rows();
+		List<TableRow> all = result.okValue().orElseThrow().rows();
 		List<TableRow> matching = all.stream().filter(search.matcher()).toList();
 		List<TableRow> sorted = TableView.sorted(matching, search.sort(), search.descending());
 		int pages = TableView.pages(sorted.size(), pageSize);

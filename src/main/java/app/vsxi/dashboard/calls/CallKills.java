@@ -118,10 +118,9 @@ public class CallKills {
 				? this.gateway.killCalls(endpoint, plan.csv(), plan.indexes())
 				: this.gateway.killCallsByXml(endpoint, plan.calls())).block();
 		this.reads.forget(sbcId);
-		RemovalReport report = result instanceof GatewayResult.Ok<VerifiedRemoval> ok
-				? new RemovalReport(sbc.name(), "call", ok.value(), null)
-				: RemovalReport.failed(sbc.name(), "call", "Not done: "
-						+ ((GatewayResult.Failed<VerifiedRemoval>) result).error().message() + ". Sent: " + plan.body());
+		RemovalReport report = result.fold(removal -> new RemovalReport(sbc.name(), "call", removal, null),
+				error -> RemovalReport.failed(sbc.name(), "call",
+						"Not done: " + error.message() + ". Sent: " + plan.body()));
 		this.audit.record(plan.bulk() ? AuditAction.CALL_BULK_KILL : AuditAction.CALL_KILL, sbc.name(), sbc.groupId(),
 				report.success() ? AuditOutcome.SUCCESS : AuditOutcome.FAILED,
 				"by " + plan.format() + ", " + report.auditDetail());
@@ -139,7 +138,7 @@ public class CallKills {
 				return RemovalPreview.refused(sbc.id(), sbc.name(), kind, List.of(), List.of(), cap,
 						"The calls could not be read: " + failed.error().message());
 			}
-			csv = ((GatewayResult.Ok<CallsCsv>) answer).value();
+			csv = answer.okValue().orElseThrow();
 			rows = csv.rows();
 		}
 		else {
@@ -148,7 +147,7 @@ public class CallKills {
 				return RemovalPreview.refused(sbc.id(), sbc.name(), kind, List.of(), List.of(), cap,
 						"The calls could not be read: " + failed.error().message());
 			}
-			rows = ((GatewayResult.Ok<TableDocument>) answer).value().rows();
+			rows = answer.okValue().orElseThrow().rows();
 		}
 		List<Integer> indexes = new ArrayList<>();
 		for (int i = 0; i < rows.size(); i++) {

@@ -65,7 +65,7 @@ public class RegistrationsService {
 		if (result instanceof GatewayResult.Failed<TableDocument> failed) {
 			return new RegistrationsPage(sbcId, sbc.name(), List.of(), Map.of(), 0, 0, 1, 1, failed.error().message());
 		}
-		List<TableRow> all = ((GatewayResult.Ok<TableDocument>) result).value().rows();
+		List<TableRow> all = result.okValue().orElseThrow().rows();
 		Map<String, Long> counts = new LinkedHashMap<>();
 		STATES.forEach(state -> counts.put(state, 0L));
 		List<TableRow> matching = new ArrayList<>();
@@ -103,7 +103,7 @@ public class RegistrationsService {
 			return RemovalPreview.refused(sbcId, sbc.name(), "registration", columns, List.of(), 0,
 					"The registrations could not be read: " + failed.error().message());
 		}
-		List<TableRow> all = ((GatewayResult.Ok<TableDocument>) result).value().rows();
+		List<TableRow> all = result.okValue().orElseThrow().rows();
 		List<TableRow> matched = all.stream()
 			.filter(row -> filters.stream().anyMatch(filter -> VsxiGateway.registrationMatches(row, filter)))
 			.toList();
@@ -128,10 +128,8 @@ public class RegistrationsService {
 		GatewayResult<VerifiedRemoval> result = this.gateway.deleteRegistrations(this.fleet.endpoint(sbc),
 				plan.filters()).block();
 		this.reads.forget(sbcId);
-		RemovalReport report = result instanceof GatewayResult.Ok<VerifiedRemoval> ok
-				? new RemovalReport(sbc.name(), "registration", ok.value(), null)
-				: RemovalReport.failed(sbc.name(), "registration",
-						"Not done: " + ((GatewayResult.Failed<VerifiedRemoval>) result).error().message());
+		RemovalReport report = result.fold(removal -> new RemovalReport(sbc.name(), "registration", removal, null),
+				error -> RemovalReport.failed(sbc.name(), "registration", "Not done: " + error.message()));
 		this.audit.record(AuditAction.REGISTRATION_DELETE, sbc.name(), sbc.groupId(),
 				report.success() ? AuditOutcome.SUCCESS : AuditOutcome.FAILED,
 				report.auditDetail() + (report.removal() == null ? "; filters: " + plan.filters() : ""));

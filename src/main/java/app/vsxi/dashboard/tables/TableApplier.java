@@ -148,7 +148,7 @@ public class TableApplier {
 				record(sbc, draft, rollback, AuditOutcome.FAILED, toSend, reports);
 				return new ApplyOutcome.Failed(failed.error(), reports, snapshot);
 			}
-			WriteOutcome outcome = ((GatewayResult.Ok<WriteOutcome>) answer).value();
+			WriteOutcome outcome = answer.okValue().orElseThrow();
 			reports.add(new CallReport(call.action(), call.rows().size(), outcome.vsxiMessage(),
 					outcome instanceof WriteOutcome.AppliedWithErrors, false));
 		}

@@ -35,17 +35,14 @@ class TableDownloads {
 		if (table.downloadsLarge()) {
 			GatewayResult<TableZip.Summary> result = this.gateway.downloadLarge(sbc, table.catalog(), sink)
 				.block(LONGEST);
-			if (result instanceof GatewayResult.Failed<TableZip.Summary> failed) {
-				return new Downloaded.Failed(failed.error());
-			}
-			TableZip.Summary summary = ((GatewayResult.Ok<TableZip.Summary>) result).value();
-			return new Downloaded.Table(summary.root(), summary.item(), packer.finish());
+			return result.fold(summary -> new Downloaded.Table(summary.root(), summary.item(), packer.finish()),
+					Downloaded.Failed::new);
 		}
 		GatewayResult<TableDocument> result = this.gateway.download(sbc, table.catalog()).block(LONGEST);
 		if (result instanceof GatewayResult.Failed<TableDocument> failed) {
 			return new Downloaded.Failed(failed.error());
 		}
-		TableDocument document = ((GatewayResult.Ok<TableDocument>) result).value();
+		TableDocument document = result.okValue().orElseThrow();
 		document.rows().forEach(sink);
 		return new Downloaded.Table(document.root(), document.item(), packer.finish());
 	}

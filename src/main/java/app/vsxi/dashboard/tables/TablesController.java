@@ -137,12 +137,7 @@ class TablesController {
 	void export(@PathVariable long id, @PathVariable long draftId, @RequestParam(defaultValue = "csv") String format,
 			@RequestParam Map<String, String> params, HttpServletResponse response) throws IOException {
 		Format chosen = TableTransfer.formatOf("x." + format);
-		String type = switch (chosen) {
-			case XML -> "application/xml";
-			case JSON -> "application/json";
-			case CSV -> "text/csv";
-		};
-		response.setContentType(type + ";charset=UTF-8");
+		response.setContentType(chosen.mediaType().toString() + ";charset=UTF-8");
 		response.setHeader("Content-Disposition", ContentDisposition.attachment()
 			.filename("draft-" + draftId + "." + chosen.parameter(), StandardCharsets.UTF_8)
 			.build()
