@@ -80,8 +80,9 @@ class RowStatesBrowserTests {
 	@Test
 	void anErrorAnswerShowsOnTheFirstPollThenPausedWithTheNextTryAndClearsOnTheFirstGoodPoll() {
 		String sick = "demo-sbc-2";
-		long faultAt = System.currentTimeMillis();
 		SimulatorSwitches.faults(this.demo.box(sick).baseUrl(), "{\"status\":503}");
+		// the fault is in force once the switch has answered; a poll under way before then may still succeed
+		long faultAt = System.currentTimeMillis();
 
 		assertShownByTheFirstPollAfter(faultAt, onBoard(sick, Condition.ERROR));
 		waitUntil(() -> rowText(sick).contains("503"), Duration.ofSeconds(10));
@@ -104,8 +105,9 @@ class RowStatesBrowserTests {
 	@Test
 	void aDroppedConnectionShowsUnreachableOnTheFirstPoll() {
 		String sick = "demo-sbc-3";
-		long faultAt = System.currentTimeMillis();
 		SimulatorSwitches.faults(this.demo.box(sick).baseUrl(), "{\"connectionReset\":true}");
+		// the fault is in force once the switch has answered; a poll under way before then may still succeed
+		long faultAt = System.currentTimeMillis();
 
 		assertShownByTheFirstPollAfter(faultAt, onBoard(sick, Condition.UNREACHABLE));
 		waitUntil(() -> "UNREACHABLE".equals(condition(sick)), Duration.ofSeconds(20));
