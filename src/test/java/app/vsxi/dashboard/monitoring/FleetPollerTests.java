@@ -40,18 +40,21 @@ class FleetPollerTests {
 
 	private final StatusBoard board = new StatusBoard(mock(StateHistory.class));
 
-	private final FleetPoller poller = new FleetPoller(this.fleet, this.gateway, this.board,
-			new MonitoringProperties(Duration.ofSeconds(7), Duration.ofSeconds(5)),
-			GatewayProperties.of(Duration.ofSeconds(1), Duration.ofSeconds(3), 4));
+	private final MonitoringProperties properties = MonitoringSettings.of(Map.of("poll-interval", "7s", "tick", "2s"));
+
+	private final SnapshotStore store = new SnapshotStore(this.properties);
+
+	private final FleetPoller poller = new FleetPoller(this.fleet, this.gateway, this.board, this.store,
+			this.properties, GatewayProperties.of(Duration.ofSeconds(1), Duration.ofSeconds(3), 4), List.of());
 
 	@Test
-	void pollsAtTheConfiguredInterval() {
+	void looksForDueEndpointsAtTheConfiguredTick() {
 		ScheduledTaskRegistrar registrar = new ScheduledTaskRegistrar();
 
 		this.poller.configureTasks(registrar);
 
 		assertThat(registrar.getFixedRateTaskList()).singleElement()
-			.satisfies(task -> assertThat(task.getIntervalDuration()).isEqualTo(Duration.ofSeconds(7)));
+			.satisfies(task -> assertThat(task.getIntervalDuration()).isEqualTo(Duration.ofSeconds(2)));
 	}
 
 	@Test
@@ -73,7 +76,7 @@ class FleetPollerTests {
 			return GatewayResult.ok(new SystemInfo("3 day 01:00:00", Map.of()));
 		}));
 
-		this.poller.pollAll();
+		this.poller.tick();
 
 		await().atMost(Duration.ofSeconds(5)).until(() -> infoCalls.get() == 1);
 		assertThat(overlapped).isFalse();
@@ -90,7 +93,7 @@ class FleetPollerTests {
 			.thenReturn(Mono.just(GatewayResult.ok(STATS)));
 		when(this.gateway.systemInfo(any())).thenReturn(Mono.just(GatewayResult.ok(new SystemInfo("1 day", Map.of()))));
 
-		this.poller.pollAll();
+		this.poller.tick();
 
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.board.get(2).state() == SbcStatus.State.UP);
 		assertThat(this.board.get(1).state()).isEqualTo(SbcStatus.State.WAITING);
