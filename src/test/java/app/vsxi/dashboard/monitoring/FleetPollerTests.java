@@ -113,4 +113,88 @@ class FleetPollerTests {
 				SbcTrust.PINNED_CERTIFICATE, null, Instant.now(), Instant.now());
 	}
 
+	@Test
+	void heavyEndpointsAreReadWhileWatchedSlowerWhenNobodyLooksAndNotAtAllLater() {
+		MutableClock clock = new MutableClock(Instant.parse("2026-11-30T00:00:00Z"));
+		MonitoringProperties settings = MonitoringSettings.of(Map.of("poll-interval", "5s", "tick", "1s",
+				"intervals.active-calls", "10s", "watched-for", "1m", "idle-slowdown", "4", "forget-after", "5m"));
+		SnapshotStore snapshots = new SnapshotStore(settings);
+		FleetPoller manual = new FleetPoller(this.fleet, this.gateway, this.board, snapshots, settings,
+				GatewayProperties.of(Duration.ofSeconds(1), Duration.ofSeconds(3), 4), List.of(), clock);
+
+		assertThat(manual.interval(1, Feed.ACTIVE_CALLS, clock.instant())).isNull();
+		snapshots.watch(1, Feed.ACTIVE_CALLS, clock.instant());
+		assertThat(manual.interval(1, Feed.ACTIVE_CALLS, clock.instant())).isEqualTo(Duration.ofSeconds(10));
+		assertThat(manual.interval(1, Feed.ACTIVE_CALLS, clock.instant().plusSeconds(61))).isEqualTo(Duration.ofSeconds(40));
+		assertThat(manual.interval(1, Feed.ACTIVE_CALLS, clock.instant().plusSeconds(301))).isNull();
+		assertThat(manual.interval(1, Feed.SYSTEM, clock.instant().plusSeconds(301))).isEqualTo(Duration.ofMinutes(1));
+	}
+
+	@Test
+	void eachEndpointIsReadOncePerItsIntervalWhateverTheTicks() {
+		MutableClock clock = new MutableClock(Instant.parse("2026-11-30T00:00:00Z"));
+		MonitoringProperties settings = MonitoringSettings.of(Map.of("poll-interval", "5s", "tick", "1s",
+				"intervals.resource", "15s", "intervals.system", "1m"));
+		SnapshotStore snapshots = new SnapshotStore(settings);
+		FleetPoller manual = new FleetPoller(this.fleet, this.gateway, this.board, snapshots, settings,
+				GatewayProperties.of(Duration.ofSeconds(1), Duration.ofSeconds(3), 4), List.of(), clock);
+		fleetOf(sbc(1, "nyc-1"));
+		AtomicInteger realtime = new AtomicInteger();
+		AtomicInteger resource = new AtomicInteger();
+		AtomicInteger system = new AtomicInteger();
+		when(this.gateway.realtimeStats(any())).thenReturn(Mono.fromSupplier(() -> {
+			realtime.incrementAndGet();
+			return GatewayResult.ok(STATS);
+		}));
+		when(this.gateway.statsDump(any(), any())).thenReturn(Mono.fromSupplier(() -> {
+			resource.incrementAndGet();
+			return GatewayResult.ok(Map.of());
+		}));
+		when(this.gateway.systemInfo(any())).thenReturn(Mono.fromSupplier(() -> {
+			system.incrementAndGet();
+			return GatewayResult.ok(new SystemInfo("1 day", Map.of()));
+		}));
+
+		// one minute of ticks a second, each a few milliseconds late or early
+		for (int second = 0; second < 60; second++) {
+			clock.set(Instant.parse("2026-11-30T00:00:00Z").plusMillis(second * 1000L + (second % 3 - 1) * 7));
+			manual.tick();
+		}
+
+		assertThat(realtime).hasValue(12);
+		// resource_detail and sip_stats are dumps too, each at its 30 s default: 4 + 2 + 2
+		assertThat(resource).hasValue(8);
+		assertThat(system).hasValue(1);
+	}
+
+	/** A clock moved by hand. */
+	static final class MutableClock extends java.time.Clock {
+
+		private volatile Instant now;
+
+		MutableClock(Instant now) {
+			this.now = now;
+		}
+
+		void set(Instant now) {
+			this.now = now;
+		}
+
+		@Override
+		public java.time.ZoneId getZone() {
+			return java.time.ZoneOffset.UTC;
+		}
+
+		@Override
+		public java.time.Clock withZone(java.time.ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+	}
+
 }
