@@ -35,9 +35,9 @@ class AlarmController {
 		return "monitoring/alarms :: list";
 	}
 
-	@PostMapping("/alarms/{id}/acknowledge")
-	String acknowledge(@PathVariable long id, RedirectAttributes redirect) {
-		redirect.addFlashAttribute("notice", this.alarms.acknowledge(id) ? "Alarm acknowledged."
+	@PostMapping("/alarms/{alarmId}/acknowledge")
+	String acknowledge(@PathVariable long alarmId, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("notice", this.alarms.acknowledge(alarmId) ? "Alarm acknowledged."
 				: "That alarm was acknowledged already.");
 		return "redirect:/alarms";
 	}
@@ -71,9 +71,9 @@ class AlarmController {
 		return "redirect:/alarms/rules";
 	}
 
-	@PostMapping("/alarms/rules/{id}/delete")
-	String deleteRule(@PathVariable long id, RedirectAttributes redirect) {
-		this.alarms.deleteRule(id);
+	@PostMapping("/alarms/rules/{ruleId}/delete")
+	String deleteRule(@PathVariable long ruleId, RedirectAttributes redirect) {
+		this.alarms.deleteRule(ruleId);
 		redirect.addFlashAttribute("notice", "Rule removed: the wider rule applies again.");
 		return "redirect:/alarms/rules";
 	}
