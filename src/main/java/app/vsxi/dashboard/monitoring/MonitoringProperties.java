@@ -15,13 +15,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param idleSlowdown after that, its interval is multiplied by this
  * @param forgetAfter and once nobody looked for this long it is not read at all
  * @param history how much history of figures is kept per SBC, at the poll interval
- * @param maxTrunks trunks per SBC kept in history and exported as metrics (the busiest first)
+ * @param maxTrunks trunks per SBC kept in history and watched by alarm rules (the busiest first)
+ * @param exportedTrunks trunks per SBC exported as metrics (the busiest first), bounding their series
  */
 @ConfigurationProperties("vsxi.monitoring")
 public record MonitoringProperties(@DefaultValue("5s") Duration pollInterval, @DefaultValue("5s") Duration pageRefresh,
 		@DefaultValue("1s") Duration tick, @DefaultValue Intervals intervals, @DefaultValue("1m") Duration watchedFor,
 		@DefaultValue("4") int idleSlowdown, @DefaultValue("10m") Duration forgetAfter,
-		@DefaultValue("1h") Duration history, @DefaultValue("20") int maxTrunks) {
+		@DefaultValue("1h") Duration history, @DefaultValue("20") int maxTrunks,
+		@DefaultValue("10") int exportedTrunks) {
 
 	/** How many samples the history keeps per series. */
 	public int historySamples() {
