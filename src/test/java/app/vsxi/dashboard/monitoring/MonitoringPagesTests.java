@@ -62,6 +62,9 @@ class MonitoringPagesTests {
 	FleetMetrics metrics;
 
 	@Autowired
+	AlarmBoard alarms;
+
+	@Autowired
 	UserDetailsService details;
 
 	@Autowired
@@ -105,6 +108,20 @@ class MonitoringPagesTests {
 		assertThat(page).contains("Trunk KPIs (both sides)").contains("ASR % 15 min");
 		assertThat(page).contains("data-series=\"calls\"").contains("<polyline");
 		assertThat(page).doesNotContain("data-stale=\"true\"");
+	}
+
+	@Test
+	void theOverviewListsOpenAlarmsAmongTheProblems() throws Exception {
+		SimulatorSwitches.faults(this.demo.box("demo-sbc-1").baseUrl(), "{\"mediaServerDown\":true}");
+		this.ticks.tick(Set.of(this.east.id(), this.west.id()));
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+			.until(() -> this.alarms.worst(this.east.id()) != null);
+
+		String page = this.mvc.perform(get("/overview").param("sort", "group").with(user(this.admin)))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+		assertThat(page).contains("Current problems").contains("Critical: Media server down")
+			.contains("class=\"group-head\"");
 	}
 
 	@Test
