@@ -114,6 +114,8 @@ public class FleetPoller implements SchedulingConfigurer {
 				}
 				else {
 					queue.forget(feed);
+					// nobody looks any more: the last list of calls or registrations goes too
+					this.store.drop(sbc.id(), feed);
 				}
 			}
 			drain(queue, sbc, names);

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.UnaryOperator;
 
 import org.springframework.stereotype.Component;
 
@@ -85,8 +84,12 @@ public class SnapshotStore {
 		series.add(at, value);
 	}
 
-	void update(long sbcId, Feed feed, UnaryOperator<FeedSnapshot> change) {
-		box(sbcId).latest.computeIfPresent(feed, (key, before) -> change.apply(before));
+	/** Forgets the last answer of an endpoint no longer read. */
+	void drop(long sbcId, Feed feed) {
+		Boxes box = this.boxes.get(sbcId);
+		if (box != null) {
+			box.latest.remove(feed);
+		}
 	}
 
 	void retainOnly(Collection<Long> sbcIds) {
