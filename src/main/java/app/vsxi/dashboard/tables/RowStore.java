@@ -239,16 +239,28 @@ public final class RowStore {
 				}
 				position++;
 			}
-			for (String name : row.fields().keySet()) {
-				if (!this.columns.contains(name)) {
-					addColumn(name);
+			if (!regular) {
+				for (String name : row.fields().keySet()) {
+					if (!this.columns.contains(name)) {
+						addColumn(name);
+					}
 				}
 			}
 			grow();
-			for (int c = 0; c < this.columns.size(); c++) {
-				String name = this.columns.get(c);
-				String text = row.has(name) ? FieldValues.display(row.get(name)) : "";
-				this.codes.get(c)[this.size] = code(c, text);
+			if (regular) {
+				// the row's fields are the columns, in order, all text
+				int c = 0;
+				for (Object value : row.fields().values()) {
+					this.codes.get(c)[this.size] = code(c, (String) value);
+					c++;
+				}
+			}
+			else {
+				for (int c = 0; c < this.columns.size(); c++) {
+					String name = this.columns.get(c);
+					String text = row.has(name) ? FieldValues.display(row.get(name)) : "";
+					this.codes.get(c)[this.size] = code(c, text);
+				}
 			}
 			if (!regular) {
 				this.irregular.put(this.size, row);
