@@ -71,19 +71,6 @@ public class AlarmService {
 		return new AlarmsPage(open, recent);
 	}
 
-	/** Open alarms per visible SBC, for the overview and the wallboard. */
-	@PreAuthorize("isAuthenticated()")
-	public Map<Long, List<Alarm>> openBySbc() {
-		Map<Long, Sbc> visible = visibleSbcs();
-		Map<Long, List<Alarm>> bySbc = new HashMap<>();
-		for (Alarm alarm : this.board.openAlarms()) {
-			if (visible.containsKey(alarm.sbcId())) {
-				bySbc.computeIfAbsent(alarm.sbcId(), id -> new ArrayList<>()).add(alarm);
-			}
-		}
-		return bySbc;
-	}
-
 	/** An operator of the SBC's group takes note of the alarm; who and when are kept, and it stays so. */
 	@PreAuthorize("isAuthenticated()")
 	@Transactional

@@ -23,10 +23,10 @@ public class OverviewService {
 
 	private final SnapshotStore store;
 
-	private final AlarmService alarms;
+	private final AlarmBoard alarms;
 
 	public OverviewService(StatusBoard board, AccessService access, FleetService fleet, SnapshotStore store,
-			AlarmService alarms) {
+			AlarmBoard alarms) {
 		this.store = store;
 		this.alarms = alarms;
 		this.board = board;
@@ -37,8 +37,17 @@ public class OverviewService {
 	/** The overview of what the user may see, sorted and filtered as asked. */
 	@PreAuthorize("isAuthenticated()")
 	public FleetView fleet(FleetView.Sort sort, String filter) {
-		Map<Long, List<Alarm>> open = this.alarms.openBySbc();
-		return FleetView.of(visibleStatuses(), this.fleet.groupNames(), this::registrations,
+		List<SbcStatus> visible = visibleStatuses();
+		// the alarms of the SBCs already found visible: no second look at the user's rights
+		Set<Long> ids = new java.util.HashSet<>();
+		visible.forEach(status -> ids.add(status.sbcId()));
+		Map<Long, List<Alarm>> open = new java.util.HashMap<>();
+		for (Alarm alarm : this.alarms.openAlarms()) {
+			if (ids.contains(alarm.sbcId())) {
+				open.computeIfAbsent(alarm.sbcId(), id -> new java.util.ArrayList<>()).add(alarm);
+			}
+		}
+		return FleetView.of(visible, this.fleet.groupNames(), this::registrations,
 				id -> open.getOrDefault(id, List.of()), sort, filter);
 	}
 

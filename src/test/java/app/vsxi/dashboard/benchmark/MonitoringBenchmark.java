@@ -120,6 +120,7 @@ public final class MonitoringBenchmark {
 		});
 		long target = (long) boxes.size() * ENDPOINTS_IN_USE;
 		List<Double> p95s = new ArrayList<>();
+		List<Double> medians = new ArrayList<>();
 		List<Long> perInterval = new ArrayList<>();
 		long before = served(boxes);
 		for (int i = 1; i <= INTERVALS; i++) {
@@ -130,6 +131,7 @@ public final class MonitoringBenchmark {
 			Collections.sort(times);
 			double p95 = times.isEmpty() ? Double.NaN : times.get((int) Math.ceil(times.size() * 0.95) - 1);
 			p95s.add(p95);
+			medians.add(times.isEmpty() ? Double.NaN : median(times));
 			perInterval.add(now - before);
 			System.out.printf("interval %d: %d requests to %d SBCs (target %d), %d overview renders, p95 %.1f ms%n", i,
 					now - before, boxes.size(), target, times.size(), p95);
@@ -146,6 +148,8 @@ public final class MonitoringBenchmark {
 				perInterval.stream().mapToLong(Long::longValue).sum(), target * INTERVALS);
 		System.out.printf("overview render p95: median %.1f ms, spread %.1f–%.1f ms (target < 100 ms)%n",
 				median(p95s), min(p95s), max(p95s));
+		System.out.printf("overview render median: %.1f ms (spread of interval medians %.1f–%.1f ms)%n",
+				median(medians), min(medians), max(medians));
 		System.out.printf("heap: baseline %d MB, peak %d MB, %d MB after a GC (target < 512 MB)%n", baseline >> 20,
 				peak.get() >> 20, retained >> 20);
 	}
