@@ -54,7 +54,9 @@ public final class MonitoringBenchmark {
 	public static void main(String[] args) throws Exception {
 		ConfigurableApplicationContext app = new SpringApplicationBuilder(VsxiDashboardApplication.class)
 			.profiles("demo", "test") // demo mode brings the admin / admin login the benchmark uses
-			.run("--server.port=0", "--logging.level.root=WARN", "--vsxi.monitoring.poll-interval=5s",
+			// templates cached as in production (demo mode turns the cache off for template editing)
+			.run("--server.port=0", "--logging.level.root=WARN", "--spring.thymeleaf.cache=true",
+					"--vsxi.monitoring.poll-interval=5s",
 					"--vsxi.monitoring.page-refresh=5s", "--vsxi.monitoring.tick=1s",
 					"--vsxi.monitoring.intervals.resource=5s", "--vsxi.monitoring.intervals.resource-detail=5s",
 					"--vsxi.monitoring.intervals.sip-stats=5s", "--vsxi.monitoring.intervals.media-server=5s",
