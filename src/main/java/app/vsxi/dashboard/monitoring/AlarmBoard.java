@@ -247,12 +247,6 @@ public class AlarmBoard implements FleetPoller.PollListener, DisposableBean {
 		}
 	}
 
-	/** Forgets what it knew of an SBC that left the fleet (its rows went with it). */
-	void retainOnly(Set<Long> sbcIds) {
-		this.open.keySet().removeIf(key -> !sbcIds.contains(key.sbcId()));
-		this.dampers.keySet().removeIf(key -> !sbcIds.contains(key.sbcId()));
-	}
-
 	@Override
 	public void destroy() {
 		this.evaluator.shutdown();
