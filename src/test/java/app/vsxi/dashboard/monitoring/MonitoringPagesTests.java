@@ -120,8 +120,11 @@ class MonitoringPagesTests {
 		String page = this.mvc.perform(get("/overview").param("sort", "group").with(user(this.admin)))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
-		assertThat(page).contains("Current problems").contains("Critical: Media server down")
+		assertThat(page).contains("Current problems").containsPattern("Critical: \\d+ alarms?")
 			.contains("class=\"group-head\"");
+		String alarms = this.mvc.perform(get("/alarms").with(user(this.admin)))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(alarms).contains("Media server down");
 	}
 
 	@Test
