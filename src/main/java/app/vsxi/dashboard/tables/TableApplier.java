@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -16,16 +17,19 @@ import reactor.core.publisher.Mono;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
+import app.vsxi.dashboard.access.PasswordConfirmation;
 import app.vsxi.dashboard.audit.Actor;
 import app.vsxi.dashboard.audit.AuditAction;
 import app.vsxi.dashboard.audit.AuditLog;
 import app.vsxi.dashboard.audit.AuditOutcome;
 import app.vsxi.dashboard.fleet.Sbc;
 import app.vsxi.dashboard.gateway.ElementNames;
+import app.vsxi.dashboard.gateway.Format;
 import app.vsxi.dashboard.gateway.GatewayError;
 import app.vsxi.dashboard.gateway.GatewayResult;
 import app.vsxi.dashboard.gateway.SbcEndpoint;
 import app.vsxi.dashboard.gateway.TableDocument;
+import app.vsxi.dashboard.gateway.TableCsv;
 import app.vsxi.dashboard.gateway.TableRow;
 import app.vsxi.dashboard.gateway.TableXml;
 import app.vsxi.dashboard.gateway.VsxiGateway;
@@ -56,8 +60,11 @@ public class TableApplier {
 
 	private final TablesProperties properties;
 
+	private final PasswordConfirmation passwords;
+
 	public TableApplier(TableEditorService editor, TableDownloads downloads, DraftRepository drafts,
-			VsxiGateway gateway, AuditLog audit, TablesProperties properties) {
+			VsxiGateway gateway, AuditLog audit, TablesProperties properties, PasswordConfirmation passwords) {
+		this.passwords = passwords;
 		this.editor = editor;
 		this.downloads = downloads;
 		this.drafts = drafts;
@@ -71,7 +78,9 @@ public class TableApplier {
 	public Preview preview(long sbcId, long draftId) {
 		Draft draft = this.editor.draft(sbcId, draftId);
 		TableDiff diff = this.editor.changes(draft);
-		ApplyPlan plan = planner().plan(diff, draft.editable().writeActions());
+		ApplyPlan plan = draft.editable().replaceOnly()
+				? planner().replace(this.editor.intended(draft), draft.editable().writeActions())
+				: planner().plan(diff, draft.editable().writeActions());
 		List<Payload> payloads = new ArrayList<>();
 		if (plan instanceof ApplyPlan.Calls calls) {
 			for (ApplyPlan.Call call : calls.calls()) {
@@ -90,6 +99,10 @@ public class TableApplier {
 		Sbc sbc = this.editor.sbc(sbcId);
 		if (!draft.editable().writable()) {
 			return new ApplyOutcome.Refused("The API lets the dashboard only read " + draft.table());
+		}
+		if (draft.editable().replaceOnly()) {
+			return new ApplyOutcome.Refused("The API takes " + draft.table()
+					+ " back only whole: replace it from the preview, confirming with the table's name and your password");
 		}
 		SbcEndpoint endpoint = this.editor.endpoint(sbcId);
 		List<String> keyFields = draft.editable().keyFields();
@@ -160,6 +173,100 @@ public class TableApplier {
 		return new ApplyOutcome.Applied(toSend.summary(), reports, verification, snapshot);
 	}
 
+	/** What replacing the whole table with the draft would send, for the page that asks to confirm it. */
+	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
+	public ReplacePreview replacePreview(long sbcId, long draftId) {
+		Draft draft = this.editor.draft(sbcId, draftId);
+		List<TableRow> intended = this.editor.intended(draft);
+		ApplyPlan plan = draft.editable().replaceable()
+				? planner().replace(intended, draft.editable().writeActions())
+				: new ApplyPlan.Refused("the API cannot replace " + draft.table() + " whole");
+		List<Payload> payloads = plan instanceof ApplyPlan.Calls calls
+				? calls.calls().stream().map(call -> payload(draft, call)).toList() : List.of();
+		return new ReplacePreview(this.editor.sbc(sbcId), draft, this.editor.changes(draft).summary(),
+				intended.size(), plan, payloads);
+	}
+
+	/**
+	 * Replaces the whole table on the box with the draft ({@code upload} or {@code replaceLarge}), only when the
+	 * operator typed the table's name and their own password: whatever the box holds now, changes made there since
+	 * the draft was opened included, is overwritten. The table as it was is kept as a snapshot first.
+	 */
+	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
+	public ApplyOutcome replace(long sbcId, long draftId, String typedTable, String password) {
+		Draft draft = this.editor.draft(sbcId, draftId);
+		Sbc sbc = this.editor.sbc(sbcId);
+		if (!draft.table().equals(typedTable == null ? "" : typedTable.strip())) {
+			return refusedReplace(sbc, draft, "Type the table's name, " + draft.table() + ", to confirm the replace");
+		}
+		Optional<String> notYou = this.passwords.problem(password);
+		if (notYou.isPresent()) {
+			return refusedReplace(sbc, draft, notYou.get());
+		}
+		this.editor.writableDraft(sbcId, draftId);
+		List<String> keyFields = draft.editable().keyFields();
+		List<TableRow> intended = this.editor.intended(draft);
+		ApplyPlan plan = draft.editable().replaceable()
+				? planner().replace(intended, draft.editable().writeActions())
+				: new ApplyPlan.Refused("the API cannot replace " + draft.table() + " whole");
+		if (plan instanceof ApplyPlan.Refused refused) {
+			return refusedReplace(sbc, draft, "Not replaced: " + refused.reason());
+		}
+		SbcEndpoint endpoint = this.editor.endpoint(sbcId);
+		TableDownloads.Downloaded now = this.downloads.download(endpoint, draft.editable(), row -> {
+		});
+		if (now instanceof TableDownloads.Downloaded.Failed failed) {
+			return new ApplyOutcome.Failed(failed.error(), List.of(), null);
+		}
+		RowCodec.Packed theirs = ((TableDownloads.Downloaded.Table) now).rows();
+		TableDiff toSend = LargeTableDiff.diff(theirs, sink -> intended.forEach(sink), keyFields);
+		long snapshot = this.drafts.saveSnapshot(sbcId, draft.table(), draft.root(), draft.item(), Actor.current(),
+				"before replace by draft " + draftId + ": " + toSend.summary().text(), theirs);
+		this.drafts.pruneSnapshots(sbcId, draft.table(), Math.max(1, this.properties.snapshotsKept()));
+		List<CallReport> reports = new ArrayList<>();
+		for (ApplyPlan.Call call : ((ApplyPlan.Calls) plan).calls()) {
+			GatewayResult<WriteOutcome> answer = send(endpoint, draft, call).block(LONGEST);
+			if (answer instanceof GatewayResult.Failed<WriteOutcome> failed) {
+				reports.add(new CallReport(call.action(), call.rows().size(), failed.error().message(), false, true));
+				recordReplace(sbc, draft, AuditOutcome.FAILED, toSend, reports);
+				return new ApplyOutcome.Failed(failed.error(), reports, snapshot);
+			}
+			WriteOutcome outcome = answer.okValue().orElseThrow();
+			reports.add(new CallReport(call.action(), call.rows().size(), outcome.vsxiMessage(),
+					outcome instanceof WriteOutcome.AppliedWithErrors, false));
+		}
+		TableDownloads.Downloaded after = this.downloads.download(endpoint, draft.editable(), row -> {
+		});
+		Verification verification = after instanceof TableDownloads.Downloaded.Failed failed
+				? new Verification(false, null, failed.error().message())
+				: verified(LargeTableDiff.diff(sink -> intended.forEach(sink),
+						((TableDownloads.Downloaded.Table) after).rows(), keyFields));
+		recordReplace(sbc, draft, verification.matches() ? AuditOutcome.SUCCESS : AuditOutcome.FAILED, toSend,
+				reports);
+		this.drafts.delete(draftId);
+		this.editor.forget(draftId);
+		return new ApplyOutcome.Applied(toSend.summary(), reports, verification, snapshot);
+	}
+
+	private static Verification verified(TableDiff differences) {
+		return new Verification(differences.isEmpty(), differences, null);
+	}
+
+	private ApplyOutcome refusedReplace(Sbc sbc, Draft draft, String reason) {
+		this.audit.record(AuditAction.TABLE_REPLACE, sbc.name() + " " + draft.table(), sbc.groupId(),
+				AuditOutcome.FAILED, "not confirmed: " + reason);
+		return new ApplyOutcome.Refused(reason);
+	}
+
+	private void recordReplace(Sbc sbc, Draft draft, AuditOutcome outcome, TableDiff diff, List<CallReport> reports) {
+		String calls = reports.stream()
+			.map(report -> report.action().path() + " " + report.rows() + " rows → " + report.answer())
+			.collect(Collectors.joining("; "));
+		this.audit.record(AuditAction.TABLE_REPLACE, sbc.name() + " " + draft.table(), sbc.groupId(), outcome,
+				"whole table replaced, against the box before: " + diff.summary().text() + "; calls: "
+						+ (calls.isEmpty() ? "none" : calls));
+	}
+
 	/** A draft that turns the table on the box back into a snapshot, to go through preview and apply. */
 	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
 	public TableEditorService.Opened rollback(long sbcId, long snapshotId) {
@@ -207,8 +314,8 @@ public class TableApplier {
 			case DELETE -> this.gateway.delete(endpoint, draft.editable().catalog(), document);
 			case UPLOAD -> this.gateway.upload(endpoint, draft.editable().catalog(), document);
 			case UPDATE_LARGE, DELETE_LARGE, REPLACE_LARGE -> this.gateway.writeLarge(endpoint,
-					call.action().catalog(), draft.editable().catalog(), document.names(), call.rows(),
-					Map.of());
+					call.action().catalog(), draft.editable().catalog(), draft.editable().format(), document.names(),
+					call.rows(), Map.of());
 		};
 	}
 
@@ -225,7 +332,12 @@ public class TableApplier {
 	private Payload payload(Draft draft, ApplyPlan.Call call) {
 		List<TableRow> shown = call.rows().subList(0, Math.min(PAYLOAD_ROWS_SHOWN, call.rows().size()));
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		TableXml.write(new ElementNames(draft.root(), draft.item()), shown.iterator(), body);
+		if (draft.editable().format() == Format.CSV) {
+			TableCsv.write(shown.iterator(), body);
+		}
+		else {
+			TableXml.write(new ElementNames(draft.root(), draft.item()), shown.iterator(), body);
+		}
 		return new Payload(call.action(), call.rows().size(), body.toString(StandardCharsets.UTF_8),
 				call.rows().size() - shown.size());
 	}
@@ -240,6 +352,21 @@ public class TableApplier {
 	}
 
 	public record Preview(Sbc sbc, Draft draft, TableDiff diff, ApplyPlan plan, List<Payload> payloads) {
+
+		/** Applied only by replacing the table whole, after the operator confirms. */
+		public boolean replaceOnly() {
+			return this.draft.editable().replaceOnly();
+		}
+
+		public boolean replaceable() {
+			return this.draft.editable().replaceable();
+		}
+
+	}
+
+	/** The replace as it will be sent: {@code rows} entries in all, the draft's own changes summarised. */
+	public record ReplacePreview(Sbc sbc, Draft draft, TableDiff.Summary draftChanges, int rows, ApplyPlan plan,
+			List<Payload> payloads) {
 	}
 
 	public record CallReport(WriteAction action, int rows, String answer, boolean withErrors, boolean failed) {

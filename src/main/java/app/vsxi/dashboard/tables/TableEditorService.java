@@ -299,6 +299,38 @@ public class TableEditorService {
 		return KeyedDiff.diff(before, after, draft.editable().keyFields());
 	}
 
+	/**
+	 * The whole table as the draft intends it, in the base's order with each edit in its row's place and new rows
+	 * at the end: what a whole-table replace sends.
+	 */
+	List<TableRow> intended(Draft draft) {
+		Map<RowKey, TableRow> edits = this.drafts.edits(draft.id());
+		List<String> keyFields = draft.editable().keyFields();
+		List<TableRow> rows = new ArrayList<>(draft.baseRows() + edits.size());
+		Map<RowKey, Integer> seen = new HashMap<>();
+		Set<RowKey> placed = new HashSet<>();
+		this.drafts.readBase(draft.id(), row -> {
+			RowKey key = RowKey.of(row, keyFields);
+			int occurrence = seen.merge(key, 1, Integer::sum) - 1;
+			RowKey at = occurrence == 0 ? key : key.nth(occurrence);
+			if (edits.containsKey(at)) {
+				placed.add(at);
+				if (edits.get(at) != null) {
+					rows.add(edits.get(at));
+				}
+			}
+			else {
+				rows.add(row);
+			}
+		});
+		edits.forEach((key, row) -> {
+			if (!placed.contains(key) && row != null) {
+				rows.add(row);
+			}
+		});
+		return rows;
+	}
+
 	/** The base rows with the given keys, in table order, found in one pass over the stored base. */
 	Map<RowKey, TableRow> baseRows(Draft draft, Set<RowKey> keys) {
 		return rowsWithKeys(sink -> this.drafts.readBase(draft.id(), sink), keys, draft.editable().keyFields());
@@ -347,7 +379,7 @@ public class TableEditorService {
 		this.open.remove(draftId);
 	}
 
-	private Draft writableDraft(long sbcId, long draftId) {
+	Draft writableDraft(long sbcId, long draftId) {
 		Draft draft = draft(sbcId, draftId);
 		if (!draft.editable().writable()) {
 			throw new TableEditorException("The API lets the dashboard only read " + draft.table());

@@ -172,6 +172,28 @@ class TablesController {
 		return "tables/applied";
 	}
 
+	/** The page that asks the operator to confirm a whole-table replace. */
+	@GetMapping("/drafts/{draftId}/replace")
+	String replaceForm(@PathVariable long id, @PathVariable long draftId, Model model) {
+		model.addAttribute("replace", this.applier.replacePreview(id, draftId));
+		return "tables/replace";
+	}
+
+	@PostMapping("/drafts/{draftId}/replace")
+	String replace(@PathVariable long id, @PathVariable long draftId, @RequestParam(defaultValue = "") String confirmTable,
+			@RequestParam(defaultValue = "") String password, Model model) {
+		TableApplier.ApplyOutcome outcome = this.applier.replace(id, draftId, confirmTable, password);
+		if (outcome instanceof TableApplier.ApplyOutcome.Refused refused) {
+			model.addAttribute("replace", this.applier.replacePreview(id, draftId));
+			model.addAttribute("problem", refused.reason());
+			return "tables/replace";
+		}
+		model.addAttribute("outcome", outcome);
+		model.addAttribute("sbcId", id);
+		model.addAttribute("draftId", draftId);
+		return "tables/applied";
+	}
+
 	private String opened(long id, TableEditorService.Opened opened, RedirectAttributes redirect) {
 		if (opened instanceof TableEditorService.Opened.Failed failed) {
 			redirect.addFlashAttribute("failure", "Not opened: " + failed.error().message());
