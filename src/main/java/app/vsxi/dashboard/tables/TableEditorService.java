@@ -173,6 +173,13 @@ public class TableEditorService {
 		return new EditResult(newKey, changed, null);
 	}
 
+	/** Why a value typed into a field would be refused, or null if it would be taken; changes nothing. */
+	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
+	public String check(long sbcId, long draftId, String field, String value) {
+		Draft draft = draft(sbcId, draftId);
+		return FieldHints.problem(draft.editable(), field, value, draft.editable().keyFields().contains(field));
+	}
+
 	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
 	public void delete(long sbcId, long draftId, RowKey key) {
 		remove(writableDraft(sbcId, draftId), key);
@@ -211,6 +218,37 @@ public class TableEditorService {
 		this.drafts.putEdit(draftId, key, copy);
 		refresh(draft);
 		return key;
+	}
+
+	/**
+	 * Clones a row: every field kept but the key, which the operator gives at once, so the clone never exists
+	 * without a key of its own.
+	 */
+	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
+	public EditResult cloneRow(long sbcId, long draftId, RowKey source, Map<String, String> keyValues) {
+		Draft draft = writableDraft(sbcId, draftId);
+		TableRow row = current(draft, source);
+		if (row == null) {
+			throw new TableEditorException("No row " + source.label() + " to clone");
+		}
+		TableRow clone = row;
+		for (String field : draft.editable().keyFields()) {
+			if (clone.has(field)) {
+				String value = keyValues.getOrDefault(field, "").strip();
+				String problem = FieldHints.problem(draft.editable(), field, value, true);
+				if (problem != null) {
+					return new EditResult(source, row, problem);
+				}
+				clone = clone.with(field, value);
+			}
+		}
+		RowKey key = RowKey.of(clone, draft.editable().keyFields());
+		if (current(draft, key) != null) {
+			return new EditResult(source, row, "Another row already has the key " + key.label());
+		}
+		this.drafts.putEdit(draftId, key, clone);
+		refresh(draft);
+		return new EditResult(key, clone, null);
 	}
 
 	/** Puts every row of a file into the draft, as an update of the row with its key or as a new row. */

@@ -100,7 +100,15 @@ class TablesController {
 		model.addAttribute("r", row.row());
 		model.addAttribute("editing", result.problem() != null);
 		model.addAttribute("problem", result.problem());
-		return "tables/draft :: row";
+		return "tables/draft :: edited";
+	}
+
+	/** A value checked as it is typed: the problem beside the field, or nothing. */
+	@PostMapping("/drafts/{draftId}/check")
+	String check(@PathVariable long id, @PathVariable long draftId, @RequestParam String field,
+			@RequestParam Map<String, String> params, Model model) {
+		model.addAttribute("problem", this.editor.check(id, draftId, field, params.getOrDefault("v_" + field, "")));
+		return "tables/draft :: check";
 	}
 
 	@PostMapping("/drafts/{draftId}/delete")
@@ -119,9 +127,29 @@ class TablesController {
 	String copy(@PathVariable long id, @PathVariable long draftId, @RequestParam String key,
 			RedirectAttributes redirect) {
 		RowKey added = this.editor.copy(id, draftId, KeyText.parse(key));
-		redirect.addFlashAttribute("notice", "Copied as a new row at the end of the table: type its key.");
+		redirect.addFlashAttribute("notice", "New row from " + KeyText.parse(key).label()
+				+ " at the end of the table, its key empty: edit it and type its key.");
 		return "redirect:/sbcs/" + id + "/tables/drafts/" + draftId + "?page=" + Integer.MAX_VALUE / 1000
 				+ "&added=" + added.occurrence();
+	}
+
+	@PostMapping("/drafts/{draftId}/clone")
+	String cloneRow(@PathVariable long id, @PathVariable long draftId, @RequestParam String key,
+			@RequestParam Map<String, String> params, RedirectAttributes redirect) {
+		Map<String, String> keyValues = new LinkedHashMap<>();
+		params.forEach((name, value) -> {
+			if (name.startsWith("k_")) {
+				keyValues.put(name.substring(2), value);
+			}
+		});
+		TableEditorService.EditResult result = this.editor.cloneRow(id, draftId, KeyText.parse(key), keyValues);
+		if (result.problem() != null) {
+			redirect.addFlashAttribute("failure", "Not cloned: " + result.problem());
+			return "redirect:/sbcs/" + id + "/tables/drafts/" + draftId;
+		}
+		redirect.addFlashAttribute("notice", "Cloned " + KeyText.parse(key).label() + " as " + result.key().label()
+				+ ", at the end of the table.");
+		return "redirect:/sbcs/" + id + "/tables/drafts/" + draftId + "?page=" + Integer.MAX_VALUE / 1000;
 	}
 
 	@PostMapping("/drafts/{draftId}/import")
@@ -217,6 +245,7 @@ class TablesController {
 		model.addAttribute("filters", filters);
 		model.addAttribute("sort", sort);
 		model.addAttribute("desc", descending);
+		model.addAttribute("links", new BrowseLinks(filters, sort, descending, draftPage.page().page()));
 	}
 
 	private static Map<String, String> filters(Map<String, String> params) {
