@@ -70,11 +70,21 @@ public class TableEditorService {
 	/** Downloads a table into a new draft; the download is the draft's base. */
 	@PreAuthorize("@access.canOnSbc('VIEW', #sbcId)")
 	public Opened open(long sbcId, String table) {
+		return open(sbcId, table, () -> {
+		});
+	}
+
+	/** The same, telling {@code perRow} of every row as it arrives, so a long download can show its progress. */
+	@PreAuthorize("@access.canOnSbc('VIEW', #sbcId)")
+	public Opened open(long sbcId, String table, Runnable perRow) {
 		EditableTable editable = EditableTable.named(table)
 			.orElseThrow(() -> new TableEditorException("The editor has no table " + table));
 		Sbc sbc = this.fleet.get(sbcId);
 		RowStore.Builder index = RowStore.builder(editable.keyFields());
-		TableDownloads.Downloaded downloaded = this.downloads.download(this.fleet.endpoint(sbc), editable, index::add);
+		TableDownloads.Downloaded downloaded = this.downloads.download(this.fleet.endpoint(sbc), editable, row -> {
+			index.add(row);
+			perRow.run();
+		});
 		if (downloaded instanceof TableDownloads.Downloaded.Failed failed) {
 			return new Opened.Failed(failed.error());
 		}

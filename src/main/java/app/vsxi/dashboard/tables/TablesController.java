@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.ContentDisposition;
@@ -34,7 +35,11 @@ class TablesController {
 
 	private final TablesProperties properties;
 
-	TablesController(TableEditorService editor, TableApplier applier, TablesProperties properties) {
+	private final TableOpenings openings;
+
+	TablesController(TableEditorService editor, TableApplier applier, TablesProperties properties,
+			TableOpenings openings) {
+		this.openings = openings;
 		this.editor = editor;
 		this.applier = applier;
 		this.properties = properties;
@@ -50,9 +55,35 @@ class TablesController {
 		return "tables/tables";
 	}
 
+	/** Starts the download in the background and shows it arriving. */
 	@PostMapping("/open")
-	String open(@PathVariable long id, @RequestParam String table, RedirectAttributes redirect) {
-		return opened(id, this.editor.open(id, table), redirect);
+	String open(@PathVariable long id, @RequestParam String table) {
+		return "redirect:/sbcs/" + id + "/tables/openings/" + this.openings.start(id, table).id();
+	}
+
+	@GetMapping("/openings/{openingId}")
+	String opening(@PathVariable long id, @PathVariable String openingId, Model model) {
+		TableOpenings.Opening opening = this.openings.find(id, openingId);
+		if (opening.draftId() != null) {
+			return "redirect:/sbcs/" + id + "/tables/drafts/" + opening.draftId();
+		}
+		model.addAttribute("opening", opening);
+		model.addAttribute("sbc", this.editor.sbc(id));
+		return "tables/opening";
+	}
+
+	/** Polled while the download runs; once the draft is there the browser is sent to it. */
+	@GetMapping("/openings/{openingId}/progress")
+	String openingProgress(@PathVariable long id, @PathVariable String openingId, Model model,
+			HttpServletRequest request, HttpServletResponse response) {
+		TableOpenings.Opening opening = this.openings.find(id, openingId);
+		if (opening.draftId() != null) {
+			response.setHeader("HX-Redirect",
+					request.getContextPath() + "/sbcs/" + id + "/tables/drafts/" + opening.draftId());
+		}
+		model.addAttribute("opening", opening);
+		model.addAttribute("sbc", this.editor.sbc(id));
+		return "tables/opening :: progress";
 	}
 
 	@PostMapping("/snapshots/{snapshotId}/rollback")
