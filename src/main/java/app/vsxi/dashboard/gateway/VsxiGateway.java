@@ -494,14 +494,24 @@ public class VsxiGateway implements DisposableBean {
 	 * What a write did, from the HTTP status and from the code the body leads with: a box may answer
 	 * {@code 300 Finished With Errors…}, {@code 400 fail…} or {@code 402…} under HTTP 200.
 	 */
+	/** Lines after a 300 message kept at most: enough for a screenful of reasons, never a whole table. */
+	private static final int MOST_DISCARD_DETAILS = 10_000;
+
 	private static GatewayResult<WriteOutcome> outcome(SbcExchange.Answer answer, SbcEndpoint sbc) {
 		String message = FailureClassifier.operatorText(answer.text());
 		int code = FailureClassifier.leadingCode(message);
 		if (code >= 400) {
 			return GatewayResult.failed(FailureClassifier.fromStatus(code, answer.text(), sbc));
 		}
-		return GatewayResult.ok(answer.status() == 300 || code == 300 ? new WriteOutcome.AppliedWithErrors(message)
-				: new WriteOutcome.Applied(message));
+		if (answer.status() == 300 || code == 300) {
+			List<String> lines = answer.text() == null ? List.of()
+					: answer.text().lines().map(FailureClassifier::operatorText).filter(line -> !line.isEmpty()).toList();
+			return GatewayResult.ok(lines.size() > 1 && !answer.text().contains("<")
+					? new WriteOutcome.AppliedWithErrors(lines.get(0),
+							lines.subList(1, Math.min(lines.size(), MOST_DISCARD_DETAILS + 1)))
+					: new WriteOutcome.AppliedWithErrors(message));
+		}
+		return GatewayResult.ok(new WriteOutcome.Applied(message));
 	}
 
 	@Override

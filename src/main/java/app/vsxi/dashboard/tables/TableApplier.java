@@ -162,8 +162,7 @@ public class TableApplier {
 				return new ApplyOutcome.Failed(failed.error(), reports, snapshot);
 			}
 			WriteOutcome outcome = answer.okValue().orElseThrow();
-			reports.add(new CallReport(call.action(), call.rows().size(), outcome.vsxiMessage(),
-					outcome instanceof WriteOutcome.AppliedWithErrors, false));
+			reports.add(report(call, outcome, draft.editable().keyFields()));
 		}
 		Verification verification = verify(endpoint, draft, touched, intended);
 		record(sbc, draft, rollback,
@@ -232,8 +231,7 @@ public class TableApplier {
 				return new ApplyOutcome.Failed(failed.error(), reports, snapshot);
 			}
 			WriteOutcome outcome = answer.okValue().orElseThrow();
-			reports.add(new CallReport(call.action(), call.rows().size(), outcome.vsxiMessage(),
-					outcome instanceof WriteOutcome.AppliedWithErrors, false));
+			reports.add(report(call, outcome, draft.editable().keyFields()));
 		}
 		TableDownloads.Downloaded after = this.downloads.download(endpoint, draft.editable(), row -> {
 		});
@@ -246,6 +244,13 @@ public class TableApplier {
 		this.drafts.delete(draftId);
 		this.editor.forget(draftId);
 		return new ApplyOutcome.Applied(toSend.summary(), reports, verification, snapshot);
+	}
+
+	private static CallReport report(ApplyPlan.Call call, WriteOutcome outcome, List<String> keyFields) {
+		List<Discarded> discarded = outcome instanceof WriteOutcome.AppliedWithErrors withErrors
+				? Discarded.read(withErrors.details(), call.rows(), keyFields) : List.of();
+		return new CallReport(call.action(), call.rows().size(), outcome.vsxiMessage(),
+				outcome instanceof WriteOutcome.AppliedWithErrors, false, discarded);
 	}
 
 	private static Verification verified(TableDiff differences) {
@@ -369,7 +374,18 @@ public class TableApplier {
 			List<Payload> payloads) {
 	}
 
-	public record CallReport(WriteAction action, int rows, String answer, boolean withErrors, boolean failed) {
+	/** {@code discarded}: the rows the box said it dropped and why, where its answer says so (see {@link Discarded}). */
+	public record CallReport(WriteAction action, int rows, String answer, boolean withErrors, boolean failed,
+			List<Discarded> discarded) {
+
+		public CallReport {
+			discarded = List.copyOf(discarded);
+		}
+
+		CallReport(WriteAction action, int rows, String answer, boolean withErrors, boolean failed) {
+			this(action, rows, answer, withErrors, failed, List.of());
+		}
+
 	}
 
 	/** The table after apply against what was intended, for the rows the apply touched. */
@@ -389,6 +405,22 @@ public class TableApplier {
 
 		record Applied(TableDiff.Summary sent, List<CallReport> calls, Verification verification, long snapshotId)
 				implements ApplyOutcome {
+
+			/** The box's reason for discarding the row with this key, or null where it gave none. */
+			public String reasonFor(RowKey key) {
+				return this.calls.stream()
+					.flatMap(call -> call.discarded().stream())
+					.filter(discarded -> discarded.key() != null && discarded.key().values().equals(key.values()))
+					.map(Discarded::reason)
+					.findFirst()
+					.orElse(null);
+			}
+
+			/** A 300 answer came without a line per discarded entry: the reasons are in the box's log only. */
+			public boolean reasonsOnlyInTheBoxLog() {
+				return this.calls.stream().anyMatch(call -> call.withErrors() && call.discarded().isEmpty());
+			}
+
 		}
 
 	}
