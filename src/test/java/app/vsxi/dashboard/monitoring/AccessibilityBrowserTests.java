@@ -124,6 +124,15 @@ class AccessibilityBrowserTests {
 		for (String page : List.of(draft, draft + "?sort=alias&f_alias=a", draft + "/preview", draft + "/replace")) {
 			violations.addAll(check(page));
 		}
+		// the replace page again after a refused confirmation, with the reason beside the form
+		this.browser.get(url(draft + "/replace"));
+		this.browser.findElement(By.id("confirm-table")).sendKeys("smcDataFile");
+		this.browser.findElement(By.id("confirm-password")).sendKeys("not-the-password");
+		this.browser.findElement(By.cssSelector("form.confirm button[type=submit]")).click();
+		new WebDriverWait(this.browser, Duration.ofSeconds(20))
+			.until(driver -> !driver.findElements(By.id("replace-problem")).isEmpty());
+		assertThat(this.browser.findElement(By.id("replace-problem")).getText()).contains("not your password");
+		violations.addAll(checkHere(draft + "/replace (refused)"));
 		// a row open for editing, with its hints and the problem beside a field
 		this.browser.get(url(draft));
 		this.browser.findElement(By.cssSelector("#rows tr button.edit")).click();
