@@ -81,21 +81,26 @@ public class TableOpenings implements DisposableBean {
 	}
 
 	private void run(Opening opening) {
+		Long draftId = null;
+		String failure;
 		try {
 			TableEditorService.Opened opened = this.editor.open(opening.sbcId, opening.table, opening.rows::incrementAndGet);
 			if (opened instanceof TableEditorService.Opened.Draft draft) {
-				opening.draftId = draft.id();
+				draftId = draft.id();
+				failure = null;
 			}
 			else {
-				opening.failure = ((TableEditorService.Opened.Failed) opened).error().message();
+				failure = ((TableEditorService.Opened.Failed) opened).error().message();
 			}
 		}
 		catch (RuntimeException ex) {
-			opening.failure = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+			failure = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
 		}
-		finally {
-			opening.finishedAt = Instant.now();
-		}
+		// one write, so a reader never sees a download finished without its outcome
+		opening.ended = new Ended(draftId, failure, Instant.now());
+	}
+
+	private record Ended(Long draftId, String failure, Instant at) {
 	}
 
 	@Override
@@ -118,11 +123,7 @@ public class TableOpenings implements DisposableBean {
 
 		private final AtomicLong rows = new AtomicLong();
 
-		private volatile Long draftId;
-
-		private volatile String failure;
-
-		private volatile Instant finishedAt;
+		private volatile Ended ended;
 
 		Opening(String id, String owner, long sbcId, String table, Instant startedAt) {
 			this.id = id;
@@ -136,40 +137,36 @@ public class TableOpenings implements DisposableBean {
 			return this.id;
 		}
 
-		public long sbcId() {
-			return this.sbcId;
+		/** Where the download stands now, read once so that a page shows one consistent moment. */
+		public Progress progress() {
+			Ended end = this.ended;
+			long rows = this.rows.get();
+			Instant until = end == null ? Instant.now() : end.at();
+			return new Progress(this.id, this.sbcId, this.table, rows,
+					Duration.between(this.startedAt, until).toSeconds(), end == null ? null : end.draftId(),
+					end == null ? null : end.failure());
 		}
 
-		public String table() {
-			return this.table;
-		}
-
-		/** Rows received so far. */
-		public long rows() {
-			return this.rows.get();
-		}
-
-		public long seconds() {
-			return Duration.between(this.startedAt, this.finishedAt == null ? Instant.now() : this.finishedAt)
-				.toSeconds();
-		}
-
-		public boolean running() {
-			return this.finishedAt == null;
-		}
-
-		/** The new draft once the download is in; null before or on failure. */
-		public Long draftId() {
-			return this.draftId;
-		}
-
-		/** Why the download failed, in the gateway's words; null unless it did. */
-		public String failure() {
-			return this.failure;
+		boolean running() {
+			return this.ended == null;
 		}
 
 		Instant finishedAt() {
-			return this.finishedAt;
+			Ended end = this.ended;
+			return end == null ? null : end.at();
+		}
+
+	}
+
+	/**
+	 * @param rows rows received so far
+	 * @param draftId the new draft once the download is in; null before or on failure
+	 * @param failure why the download failed, in the gateway's words; null unless it did
+	 */
+	public record Progress(String id, long sbcId, String table, long rows, long seconds, Long draftId, String failure) {
+
+		public boolean running() {
+			return this.draftId == null && this.failure == null;
 		}
 
 	}

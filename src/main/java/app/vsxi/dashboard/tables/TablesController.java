@@ -63,7 +63,7 @@ class TablesController {
 
 	@GetMapping("/openings/{openingId}")
 	String opening(@PathVariable long id, @PathVariable String openingId, Model model) {
-		TableOpenings.Opening opening = this.openings.find(id, openingId);
+		TableOpenings.Progress opening = this.openings.find(id, openingId).progress();
 		if (opening.draftId() != null) {
 			return "redirect:/sbcs/" + id + "/tables/drafts/" + opening.draftId();
 		}
@@ -76,7 +76,7 @@ class TablesController {
 	@GetMapping("/openings/{openingId}/progress")
 	String openingProgress(@PathVariable long id, @PathVariable String openingId, Model model,
 			HttpServletRequest request, HttpServletResponse response) {
-		TableOpenings.Opening opening = this.openings.find(id, openingId);
+		TableOpenings.Progress opening = this.openings.find(id, openingId).progress();
 		if (opening.draftId() != null) {
 			response.setHeader("HX-Redirect",
 					request.getContextPath() + "/sbcs/" + id + "/tables/drafts/" + opening.draftId());

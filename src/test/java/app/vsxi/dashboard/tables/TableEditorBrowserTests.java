@@ -170,7 +170,13 @@ class TableEditorBrowserTests {
 	}
 
 	private void waitUntil(BooleanSupplier condition) {
-		new WebDriverWait(this.browser, Duration.ofSeconds(20)).until(driver -> condition.getAsBoolean());
+		try {
+			new WebDriverWait(this.browser, Duration.ofSeconds(20)).until(driver -> condition.getAsBoolean());
+		}
+		catch (org.openqa.selenium.TimeoutException ex) {
+			throw new AssertionError("waited in vain at " + this.browser.getCurrentUrl() + ", showing: "
+					+ this.browser.findElement(By.tagName("main")).getDomProperty("outerHTML").replace('\n', ' '), ex);
+		}
 	}
 
 }
