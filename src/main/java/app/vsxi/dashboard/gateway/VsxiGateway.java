@@ -55,6 +55,9 @@ public class VsxiGateway implements DisposableBean {
 
 	private static final Duration REREAD_PAUSE = Duration.ofMillis(400);
 
+	/** Lines after a 300 message kept at most: a reason per dropped entry of a large write, never unbounded. */
+	private static final int MOST_DISCARD_DETAILS = 10_000;
+
 	private final ExecutorService zipWriters = Executors.newCachedThreadPool(task -> {
 		Thread thread = new Thread(task, "vsxi-zip-writer");
 		thread.setDaemon(true);
@@ -494,9 +497,6 @@ public class VsxiGateway implements DisposableBean {
 	 * What a write did, from the HTTP status and from the code the body leads with: a box may answer
 	 * {@code 300 Finished With Errors…}, {@code 400 fail…} or {@code 402…} under HTTP 200.
 	 */
-	/** Lines after a 300 message kept at most: enough for a screenful of reasons, never a whole table. */
-	private static final int MOST_DISCARD_DETAILS = 10_000;
-
 	private static GatewayResult<WriteOutcome> outcome(SbcExchange.Answer answer, SbcEndpoint sbc) {
 		String message = FailureClassifier.operatorText(answer.text());
 		int code = FailureClassifier.leadingCode(message);
