@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,7 +80,7 @@ public class TableApplier {
 		Draft draft = this.editor.draft(sbcId, draftId);
 		TableDiff diff = this.editor.changes(draft);
 		ApplyPlan plan = draft.editable().replaceOnly()
-				? planner().replace(this.editor.intended(draft), draft.editable().writeActions())
+				? planner().replace(this.editor.intended(draft).toList(), draft.editable().writeActions())
 				: planner().plan(diff, draft.editable().writeActions());
 		List<Payload> payloads = new ArrayList<>();
 		if (plan instanceof ApplyPlan.Calls calls) {
@@ -176,20 +177,29 @@ public class TableApplier {
 	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
 	public ReplacePreview replacePreview(long sbcId, long draftId) {
 		Draft draft = this.editor.draft(sbcId, draftId);
-		List<TableRow> intended = this.editor.intended(draft);
-		ApplyPlan plan = draft.editable().replaceable()
-				? planner().replace(intended, draft.editable().writeActions())
-				: new ApplyPlan.Refused("the API cannot replace " + draft.table() + " whole");
-		List<Payload> payloads = plan instanceof ApplyPlan.Calls calls
-				? calls.calls().stream().map(call -> payload(draft, call)).toList() : List.of();
+		RowCodec.Packed intended = this.editor.intended(draft);
+		ApplyPlanner.ReplaceChoice choice = replaceChoice(draft, intended.rows());
+		List<Payload> payloads = new ArrayList<>();
+		if (choice.action() != null) {
+			List<TableRow> first = new ArrayList<>(PAYLOAD_ROWS_SHOWN);
+			for (TableRow row : intended.oneByOne()) {
+				if (first.size() == PAYLOAD_ROWS_SHOWN) {
+					break;
+				}
+				first.add(row);
+			}
+			Payload shown = payload(draft, new ApplyPlan.Call(choice.action(), first));
+			payloads.add(new Payload(choice.action(), intended.rows(), shown.body(), intended.rows() - first.size()));
+		}
 		return new ReplacePreview(this.editor.sbc(sbcId), draft, this.editor.changes(draft).summary(),
-				intended.size(), plan, payloads);
+				intended.rows(), choice.action(), choice.refusal(), payloads);
 	}
 
 	/**
 	 * Replaces the whole table on the box with the draft ({@code upload} or {@code replaceLarge}), only when the
 	 * operator typed the table's name and their own password: whatever the box holds now, changes made there since
-	 * the draft was opened included, is overwritten. The table as it was is kept as a snapshot first.
+	 * the draft was opened included, is overwritten. The table as it was is kept as a snapshot first. The rows
+	 * stay packed throughout and are zipped into the request as they are unpacked.
 	 */
 	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
 	public ApplyOutcome replace(long sbcId, long draftId, String typedTable, String password) {
@@ -204,12 +214,10 @@ public class TableApplier {
 		}
 		this.editor.writableDraft(sbcId, draftId);
 		List<String> keyFields = draft.editable().keyFields();
-		List<TableRow> intended = this.editor.intended(draft);
-		ApplyPlan plan = draft.editable().replaceable()
-				? planner().replace(intended, draft.editable().writeActions())
-				: new ApplyPlan.Refused("the API cannot replace " + draft.table() + " whole");
-		if (plan instanceof ApplyPlan.Refused refused) {
-			return refusedReplace(sbc, draft, "Not replaced: " + refused.reason());
+		RowCodec.Packed intended = this.editor.intended(draft);
+		ApplyPlanner.ReplaceChoice choice = replaceChoice(draft, intended.rows());
+		if (choice.action() == null) {
+			return refusedReplace(sbc, draft, "Not replaced: " + choice.refusal());
 		}
 		SbcEndpoint endpoint = this.editor.endpoint(sbcId);
 		TableDownloads.Downloaded now = this.downloads.download(endpoint, draft.editable(), row -> {
@@ -218,32 +226,52 @@ public class TableApplier {
 			return new ApplyOutcome.Failed(failed.error(), List.of(), null);
 		}
 		RowCodec.Packed theirs = ((TableDownloads.Downloaded.Table) now).rows();
-		TableDiff toSend = LargeTableDiff.diff(theirs, sink -> intended.forEach(sink), keyFields);
+		TableDiff toSend = LargeTableDiff.diff(theirs, intended, keyFields);
 		long snapshot = this.drafts.saveSnapshot(sbcId, draft.table(), draft.root(), draft.item(), Actor.current(),
 				"before replace by draft " + draftId + ": " + toSend.summary().text(), theirs);
 		this.drafts.pruneSnapshots(sbcId, draft.table(), Math.max(1, this.properties.snapshotsKept()));
+		GatewayResult<WriteOutcome> answer = (choice.action() == WriteAction.UPLOAD
+				? this.gateway.upload(endpoint, draft.editable().catalog(),
+						new TableDocument(draft.root(), draft.item(), intended.toList()))
+				: this.gateway.writeLarge(endpoint, choice.action().catalog(), draft.editable().catalog(),
+						draft.editable().format(), new ElementNames(draft.root(), draft.item()), intended.oneByOne(), Map.of()))
+			.block(LONGEST);
 		List<CallReport> reports = new ArrayList<>();
-		for (ApplyPlan.Call call : ((ApplyPlan.Calls) plan).calls()) {
-			GatewayResult<WriteOutcome> answer = send(endpoint, draft, call).block(LONGEST);
-			if (answer instanceof GatewayResult.Failed<WriteOutcome> failed) {
-				reports.add(new CallReport(call.action(), call.rows().size(), failed.error().message(), false, true));
-				recordReplace(sbc, draft, AuditOutcome.FAILED, toSend, reports);
-				return new ApplyOutcome.Failed(failed.error(), reports, snapshot);
-			}
-			WriteOutcome outcome = answer.okValue().orElseThrow();
-			reports.add(report(call, outcome, draft.editable().keyFields()));
+		if (answer instanceof GatewayResult.Failed<WriteOutcome> failed) {
+			reports.add(new CallReport(choice.action(), intended.rows(), failed.error().message(), false, true));
+			recordReplace(sbc, draft, AuditOutcome.FAILED, toSend, reports);
+			return new ApplyOutcome.Failed(failed.error(), reports, snapshot);
 		}
+		WriteOutcome outcome = answer.okValue().orElseThrow();
+		List<Discarded> discarded = List.of();
+		if (outcome instanceof WriteOutcome.AppliedWithErrors withErrors && !withErrors.details().isEmpty()) {
+			Set<Integer> named = Discarded.positions(withErrors.details());
+			Map<Integer, TableRow> rowsNamed = new HashMap<>();
+			int[] position = { 0 };
+			intended.forEach(row -> {
+				if (named.contains(++position[0])) {
+					rowsNamed.put(position[0], row);
+				}
+			});
+			discarded = Discarded.read(withErrors.details(), intended.rows(), rowsNamed::get, keyFields);
+		}
+		reports.add(new CallReport(choice.action(), intended.rows(), outcome.vsxiMessage(),
+				outcome instanceof WriteOutcome.AppliedWithErrors, false, discarded));
 		TableDownloads.Downloaded after = this.downloads.download(endpoint, draft.editable(), row -> {
 		});
 		Verification verification = after instanceof TableDownloads.Downloaded.Failed failed
 				? new Verification(false, null, failed.error().message())
-				: verified(LargeTableDiff.diff(sink -> intended.forEach(sink),
-						((TableDownloads.Downloaded.Table) after).rows(), keyFields));
+				: verified(LargeTableDiff.diff(intended, ((TableDownloads.Downloaded.Table) after).rows(), keyFields));
 		recordReplace(sbc, draft, verification.matches() ? AuditOutcome.SUCCESS : AuditOutcome.FAILED, toSend,
 				reports);
 		this.drafts.delete(draftId);
 		this.editor.forget(draftId);
 		return new ApplyOutcome.Applied(toSend.summary(), reports, verification, snapshot);
+	}
+
+	private ApplyPlanner.ReplaceChoice replaceChoice(Draft draft, int rows) {
+		return draft.editable().replaceable() ? planner().replaceChoice(rows, draft.editable().writeActions())
+				: new ApplyPlanner.ReplaceChoice(null, "the API cannot replace " + draft.table() + " whole");
 	}
 
 	private static CallReport report(ApplyPlan.Call call, WriteOutcome outcome, List<String> keyFields) {
@@ -369,9 +397,12 @@ public class TableApplier {
 
 	}
 
-	/** The replace as it will be sent: {@code rows} entries in all, the draft's own changes summarised. */
-	public record ReplacePreview(Sbc sbc, Draft draft, TableDiff.Summary draftChanges, int rows, ApplyPlan plan,
-			List<Payload> payloads) {
+	/**
+	 * The replace as it will be sent: {@code rows} entries in all by {@code action}, the draft's own changes
+	 * summarised; {@code action} null and {@code refusal} saying why where no call can replace the table.
+	 */
+	public record ReplacePreview(Sbc sbc, Draft draft, TableDiff.Summary draftChanges, int rows, WriteAction action,
+			String refusal, List<Payload> payloads) {
 	}
 
 	/** {@code discarded}: the rows the box said it dropped and why, where its answer says so (see {@link Discarded}). */

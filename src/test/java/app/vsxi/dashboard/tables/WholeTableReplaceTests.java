@@ -50,6 +50,9 @@ class WholeTableReplaceTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	app.vsxi.dashboard.demo.DemoFleet demo;
+
 	private long sbc() {
 		return this.fleet.visible().stream().filter(sbc -> sbc.name().equals("demo-sbc-3")).map(Sbc::id).findFirst()
 			.orElseThrow();
@@ -117,6 +120,38 @@ class WholeTableReplaceTests {
 			.isTrue();
 		assertThat(audited("SUCCESS")).isPositive();
 		assertThat(this.applier.snapshots(sbcId, "route")).isNotEmpty();
+	}
+
+	@Test
+	void aReplaceLargeTheBoxPartlyRefusesNamesTheDroppedRowWithTheBoxsReason() {
+		long sbcId = sbc();
+		this.demo.box("demo-sbc-3").quirks(Map.of("discardReasons", true));
+		try {
+			long draftId = ((TableEditorService.Opened.Draft) this.editor.open(sbcId, "subscriber")).id();
+			DraftView.ViewRow first = this.editor.page(sbcId, draftId,
+					new DraftView.Request(Map.of(), null, false, 0, 5)).page().rows().get(0);
+			TableRow bad = first.row().with("maxRegistrations", "many");
+			java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+			TableTransfer.export(app.vsxi.dashboard.gateway.Format.XML, "XBSubscriberList", "XBSubscriber",
+					List.of(bad).iterator(), file);
+			this.editor.importRows(sbcId, draftId, "bad.xml", new java.io.ByteArrayInputStream(file.toByteArray()));
+
+			TableApplier.ApplyOutcome outcome = this.applier.replace(sbcId, draftId, "subscriber", "admin");
+
+			TableApplier.ApplyOutcome.Applied applied = (TableApplier.ApplyOutcome.Applied) outcome;
+			RowKey key = RowKey.of(bad, List.of("username", "userDomain"));
+			assertThat(applied.calls()).singleElement().satisfies(call -> {
+				assertThat(call.action()).isEqualTo(WriteAction.REPLACE_LARGE);
+				assertThat(call.withErrors()).isTrue();
+				assertThat(call.discarded()).extracting(Discarded::key).containsExactly(key);
+			});
+			assertThat(applied.verification().matches()).isFalse();
+			assertThat(applied.verification().differences().removed()).extracting(RowChange::key).containsExactly(key);
+			assertThat(applied.reasonFor(key)).contains("maxRegistrations");
+		}
+		finally {
+			this.demo.box("demo-sbc-3").quirks(Map.of("discardReasons", false));
+		}
 	}
 
 	@Test
