@@ -136,6 +136,14 @@ class AccessMatrixTests {
 		rule("POST /sbcs/{id}/tables/drafts/{draftId}/discard", OPERATORS_OF_A);
 		rule("GET /sbcs/{id}/tables/drafts/{draftId}/preview", VIEWERS_OF_A);
 		rule("POST /sbcs/{id}/tables/drafts/{draftId}/apply", OPERATORS_OF_A);
+		// table editors: whole-table replace, clone and checking a value as it is typed
+		rule("GET /sbcs/{id}/tables/drafts/{draftId}/replace", OPERATORS_OF_A);
+		rule("POST /sbcs/{id}/tables/drafts/{draftId}/replace", OPERATORS_OF_A, "confirmTable", "route", "password",
+				"wrong-password");
+		rule("POST /sbcs/{id}/tables/drafts/{draftId}/clone", OPERATORS_OF_A, "key", "0\tr1\t1", "k_alias", "r9");
+		rule("POST /sbcs/{id}/tables/drafts/{draftId}/check", OPERATORS_OF_A, "field", "minLen", "v_minLen", "x");
+		rule("GET /sbcs/{id}/tables/openings/{openingId}", VIEWERS_OF_A);
+		rule("GET /sbcs/{id}/tables/openings/{openingId}/progress", VIEWERS_OF_A);
 		// monitoring: panels and trends of an SBC for its group's viewers; alarms and the wallboard list only the
 		// SBCs of one's groups; operators acknowledge; rules are changed by the group's administrators
 		rule("GET /sbcs/{id}/panels/{feed}", VIEWERS_OF_A);
@@ -258,6 +266,7 @@ class AccessMatrixTests {
 			.replace("/admin/groups/{id}", "/admin/groups/" + this.emptyGroup)
 			.replace("{draftId}", "999999")
 			.replace("{snapshotId}", "999999")
+			.replace("{openingId}", "no-such-download")
 			.replace("{alarmId}", String.valueOf(this.alarmA))
 			.replace("{ruleId}", String.valueOf(this.ruleA))
 			.replace("{feed}", "realtime")
