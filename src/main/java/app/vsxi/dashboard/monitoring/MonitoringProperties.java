@@ -17,13 +17,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param history how much history of figures is kept per SBC, at the poll interval
  * @param maxTrunks trunks per SBC kept in history and watched by alarm rules (the busiest first)
  * @param exportedTrunks trunks per SBC exported as metrics (the busiest first), bounding their series
+ * @param overviewSharedFor how long one rendering of the overview's rows serves every viewer with the same rights,
+ *     sort and filter (0 renders each refresh afresh)
  */
 @ConfigurationProperties("vsxi.monitoring")
 public record MonitoringProperties(@DefaultValue("5s") Duration pollInterval, @DefaultValue("5s") Duration pageRefresh,
 		@DefaultValue("1s") Duration tick, @DefaultValue Intervals intervals, @DefaultValue("1m") Duration watchedFor,
 		@DefaultValue("4") int idleSlowdown, @DefaultValue("10m") Duration forgetAfter,
 		@DefaultValue("1h") Duration history, @DefaultValue("20") int maxTrunks,
-		@DefaultValue("10") int exportedTrunks) {
+		@DefaultValue("10") int exportedTrunks, @DefaultValue("1s") Duration overviewSharedFor) {
 
 	/** How many samples the history keeps per series. */
 	public int historySamples() {

@@ -1,0 +1,150 @@
+package app.vsxi.dashboard.monitoring;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+import app.vsxi.dashboard.access.AccessService;
+import app.vsxi.dashboard.access.Permission;
+
+/**
+ * The overview's rows, rendered once and shared for a moment by every viewer with the same rights, sort and
+ * filter: a wall of NOC screens refreshing every few seconds costs one rendering per moment, not one per screen.
+ * While one viewer renders, the others get the last rendering at once rather than queueing behind it. The rows
+ * hold nothing of a session (no form, no token); what differs between users is which SBCs they see and whether
+ * they may fix an SBC's connection, and both are in the key. Runs after Spring Security, so only signed-in users
+ * reach it.
+ */
+class SharedOverviewRows extends OncePerRequestFilter {
+
+	private static final String PATH = "/overview/rows";
+
+	/** Renderings not asked for in this long are dropped when the next one is kept. */
+	private static final long FORGET_NANOS = 60_000_000_000L;
+
+	private final AccessService access;
+
+	private final long sharedNanos;
+
+	private final Map<String, Shared> renderings = new ConcurrentHashMap<>();
+
+	SharedOverviewRows(AccessService access, MonitoringProperties properties) {
+		this.access = access;
+		this.sharedNanos = properties.overviewSharedFor().toNanos();
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return this.sharedNanos <= 0 || !"GET".equals(request.getMethod())
+				|| !PATH.equals(request.getRequestURI().substring(request.getContextPath().length()));
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String key = rights() + "?" + new TreeMap<>(request.getParameterMap()).entrySet()
+			.stream()
+			.map(parameter -> parameter.getKey() + "=" + String.join(",", parameter.getValue()))
+			.collect(Collectors.joining("&"));
+		Shared shared = this.renderings.computeIfAbsent(key, k -> new Shared());
+		long now = System.nanoTime();
+		shared.askedAt = now;
+		Rendering last = shared.last;
+		if (last != null && now - last.at() < this.sharedNanos) {
+			send(last, response);
+			return;
+		}
+		if (last != null && !shared.rendering.tryLock()) {
+			// someone renders it now: the last one is at most that rendering's time older
+			send(last, response);
+			return;
+		}
+		if (last == null) {
+			shared.rendering.lock();
+		}
+		try {
+			Rendering fresh = shared.last;
+			if (fresh != null && fresh != last && System.nanoTime() - fresh.at() < this.sharedNanos) {
+				send(fresh, response);
+				return;
+			}
+			ContentCachingResponseWrapper body = new ContentCachingResponseWrapper(response);
+			chain.doFilter(request, body);
+			if (body.getStatus() == HttpServletResponse.SC_OK) {
+				shared.last = new Rendering(System.nanoTime(), body.getContentAsByteArray(), body.getContentType());
+				forgetUnasked();
+			}
+			body.copyBodyToResponse();
+		}
+		finally {
+			shared.rendering.unlock();
+		}
+	}
+
+	/** Who sees what on the rows: the groups viewed and the groups administered (which adds "Fix the connection"). */
+	private String rights() {
+		if (this.access.isAdmin()) {
+			return "admin";
+		}
+		return "view" + new TreeSet<>(this.access.groupsWhere(Permission.VIEW)) + "administer"
+				+ new TreeSet<>(this.access.groupsWhere(Permission.ADMINISTER));
+	}
+
+	private static void send(Rendering rendering, HttpServletResponse response) throws IOException {
+		response.setStatus(HttpServletResponse.SC_OK);
+		if (rendering.contentType() != null) {
+			response.setContentType(rendering.contentType());
+		}
+		response.setContentLength(rendering.body().length);
+		response.getOutputStream().write(rendering.body());
+	}
+
+	private void forgetUnasked() {
+		long now = System.nanoTime();
+		this.renderings.values().removeIf(shared -> now - shared.askedAt > FORGET_NANOS);
+	}
+
+	private record Rendering(long at, byte[] body, String contentType) {
+	}
+
+	private static final class Shared {
+
+		final ReentrantLock rendering = new ReentrantLock();
+
+		volatile Rendering last;
+
+		volatile long askedAt;
+
+	}
+
+	/** Registered as a servlet filter (after Spring Security's, by the default order), not scanned as a component. */
+	@Configuration(proxyBeanMethods = false)
+	static class Registration {
+
+		@Bean
+		FilterRegistrationBean<SharedOverviewRows> sharedOverviewRows(AccessService access,
+				MonitoringProperties properties) {
+			FilterRegistrationBean<SharedOverviewRows> registration = new FilterRegistrationBean<>(
+					new SharedOverviewRows(access, properties));
+			registration.addUrlPatterns(PATH);
+			return registration;
+		}
+
+	}
+
+}

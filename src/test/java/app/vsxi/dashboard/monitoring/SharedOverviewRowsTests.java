@@ -1,0 +1,98 @@
+package app.vsxi.dashboard.monitoring;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import app.vsxi.dashboard.access.AppUser;
+import app.vsxi.dashboard.access.AppUserRepository;
+import app.vsxi.dashboard.access.Role;
+import app.vsxi.dashboard.access.UserGrant;
+import app.vsxi.dashboard.access.UserGrantRepository;
+import app.vsxi.dashboard.fleet.FleetService;
+import app.vsxi.dashboard.fleet.Sbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** One rendering of the overview's rows serves every viewer with the same rights, sort and filter; no one else. */
+@SpringBootTest(properties = "vsxi.monitoring.overview-shared-for=1h")
+@AutoConfigureMockMvc
+@ActiveProfiles({ "demo", "test" })
+class SharedOverviewRowsTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@MockitoSpyBean
+	OverviewService overview;
+
+	@Autowired
+	FleetService fleet;
+
+	@Autowired
+	UserDetailsService details;
+
+	@Autowired
+	AppUserRepository users;
+
+	@Autowired
+	UserGrantRepository grants;
+
+	@Test
+	void viewersWithTheSameRightsShareARenderingAndOthersGetTheirOwn() throws Exception {
+		UserDetails admin = this.details.loadUserByUsername("admin");
+		Sbc east = sbc("demo-sbc-1");
+		Sbc west = sbc("demo-sbc-3");
+		UserDetails viewer = viewerOf(east);
+		clearInvocations(this.overview);
+
+		String first = rows(admin, "");
+		String second = rows(admin, "");
+		verify(this.overview, times(1)).fleet(any(), any());
+		assertThat(second).isEqualTo(first).contains("demo-sbc-1").contains("demo-sbc-3");
+
+		String theirs = rows(viewer, "");
+		verify(this.overview, times(2)).fleet(any(), any());
+		assertThat(theirs).contains(east.name()).doesNotContain(west.name());
+
+		rows(admin, "name");
+		rows(viewer, "");
+		verify(this.overview, times(3)).fleet(any(), any());
+	}
+
+	private String rows(UserDetails who, String sort) throws Exception {
+		var request = get("/overview/rows").with(user(who));
+		if (!sort.isEmpty()) {
+			request = request.param("sort", sort);
+		}
+		return this.mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+	}
+
+	private UserDetails viewerOf(Sbc sbc) {
+		String name = "shared-viewer-" + System.nanoTime();
+		AppUser viewer = this.users.save(AppUser.create(name, "$2a$12$x", false, false));
+		this.grants.save(new UserGrant(null, viewer.id(), sbc.groupId(), Role.VIEWER, "test", Instant.now()));
+		return this.details.loadUserByUsername(name);
+	}
+
+	private Sbc sbc(String name) {
+		return this.fleet.everySbc().stream().filter(sbc -> sbc.name().equals(name)).findFirst().orElseThrow();
+	}
+
+}
