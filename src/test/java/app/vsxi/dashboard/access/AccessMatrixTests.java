@@ -33,6 +33,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,6 +75,16 @@ class AccessMatrixTests {
 	static {
 		rule("GET /login", ANYONE);
 		rule("GET /error", ANYONE);
+		// a mapping without a method answers any: probed with GET and POST
+		rule("POST /error", ANYONE);
+		// actuator: health for anyone (details for administrators), the rest for administrators
+		rule("GET /actuator/health", ANYONE);
+		rule("GET /actuator/health/**", ANYONE);
+		rule("GET /actuator", ADMIN_ONLY);
+		rule("GET /actuator/info", ADMIN_ONLY);
+		rule("GET /actuator/metrics", ADMIN_ONLY);
+		rule("GET /actuator/metrics/{requiredMetricName}", ADMIN_ONLY);
+		rule("GET /actuator/prometheus", ADMIN_ONLY);
 		rule("GET /", LOGGED_IN);
 		rule("GET /overview", LOGGED_IN);
 		rule("GET /overview/rows", LOGGED_IN);
@@ -146,6 +157,9 @@ class AccessMatrixTests {
 	RequestMappingHandlerMapping mappings;
 
 	@Autowired
+	List<RequestMappingInfoHandlerMapping> allMappings;
+
+	@Autowired
 	AppUserRepository users;
 
 	@Autowired
@@ -192,15 +206,27 @@ class AccessMatrixTests {
 
 	@Test
 	void everyEndpointHasARule() {
+		assertThat(this.mappings).as("the application's own mappings are among those read")
+			.isIn(this.allMappings);
+		assertThat(new TreeSet<>(RULES.keySet())).as("endpoints with an access rule").isEqualTo(endpoints(this.allMappings));
+	}
+
+	/**
+	 * Every endpoint of every handler mapping (the application's and actuator's), as "METHOD pattern"; a mapping
+	 * without a method answers any, so it is probed with GET and with POST.
+	 */
+	static Set<String> endpoints(List<RequestMappingInfoHandlerMapping> mappings) {
 		Set<String> endpoints = new TreeSet<>();
-		for (RequestMappingInfo info : this.mappings.getHandlerMethods().keySet()) {
-			Set<String> methods = info.getMethodsCondition().getMethods().isEmpty() ? Set.of("GET")
-					: info.getMethodsCondition().getMethods().stream().map(Enum::name).collect(java.util.stream.Collectors.toSet());
-			for (String pattern : info.getPatternValues()) {
-				methods.forEach(method -> endpoints.add(method + " " + pattern));
+		for (RequestMappingInfoHandlerMapping mapping : mappings) {
+			for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
+				Set<String> methods = info.getMethodsCondition().getMethods().isEmpty() ? Set.of("GET", "POST")
+						: info.getMethodsCondition().getMethods().stream().map(Enum::name).collect(java.util.stream.Collectors.toSet());
+				for (String pattern : info.getPatternValues()) {
+					methods.forEach(method -> endpoints.add(method + " " + pattern));
+				}
 			}
 		}
-		assertThat(new TreeSet<>(RULES.keySet())).as("endpoints with an access rule").isEqualTo(endpoints);
+		return endpoints;
 	}
 
 	@ParameterizedTest(name = "{0} as {1}")
@@ -213,7 +239,7 @@ class AccessMatrixTests {
 				&& !String.valueOf(response.getRedirectedUrl()).endsWith("/login");
 		assertThat(allowed).as("%s as %s answered %d %s", endpoint, who, response.getStatus(),
 				response.getRedirectedUrl()).isEqualTo(rule.allowed().contains(who));
-		if (!endpoint.equals("GET /error")) {
+		if (!endpoint.endsWith(" /error")) {
 			// a page that breaks for a user who may see it is a bug too
 			assertThat(response.getStatus()).as("%s as %s must not break", endpoint, who).isLessThan(500);
 		}
@@ -232,7 +258,9 @@ class AccessMatrixTests {
 			.replace("{draftId}", "999999")
 			.replace("{snapshotId}", "999999")
 			.replace("{id}", String.valueOf(this.sbcA))
-			.replace("{groupId}", String.valueOf(this.groupA));
+			.replace("{groupId}", String.valueOf(this.groupA))
+			.replace("{requiredMetricName}", "jvm.memory.used")
+			.replace("/**", "/liveness");
 		MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(parts[0]), path).with(csrf());
 		for (int i = 0; i + 1 < rule.params().length; i += 2) {
 			request.param(rule.params()[i], rule.params()[i + 1].replace("{groupA}", String.valueOf(this.groupA)));
