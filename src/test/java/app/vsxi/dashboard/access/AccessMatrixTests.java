@@ -53,7 +53,7 @@ class AccessMatrixTests {
 
 	enum Who {
 
-		ANONYMOUS, VIEWER_A, OPERATOR_A, GROUP_ADMIN_A, VIEWER_B, ADMIN, OPERATOR_B
+		ANONYMOUS, VIEWER_A, OPERATOR_A, GROUP_ADMIN_A, VIEWER_B, ADMIN, OPERATOR_B, GROUP_ADMIN_B
 
 	}
 
@@ -64,6 +64,9 @@ class AccessMatrixTests {
 	private static final Set<Who> VIEWERS_OF_A = EnumSet.of(Who.VIEWER_A, Who.OPERATOR_A, Who.GROUP_ADMIN_A, Who.ADMIN);
 
 	private static final Set<Who> MANAGERS_OF_A = EnumSet.of(Who.GROUP_ADMIN_A, Who.ADMIN);
+
+	/** Pages every group administrator has, each showing their own groups' SBCs and users. */
+	private static final Set<Who> ANY_MANAGER = EnumSet.of(Who.GROUP_ADMIN_A, Who.GROUP_ADMIN_B, Who.ADMIN);
 
 	private static final Set<Who> ADMIN_ONLY = EnumSet.of(Who.ADMIN);
 
@@ -95,8 +98,8 @@ class AccessMatrixTests {
 		rule("GET /account/password", LOGGED_IN);
 		rule("POST /account/password", LOGGED_IN, "current", "wrong-password", "replacement", "0123456789ab",
 				"confirmation", "0123456789ab");
-		rule("GET /admin/sbcs", MANAGERS_OF_A);
-		rule("GET /admin/sbcs/new", MANAGERS_OF_A);
+		rule("GET /admin/sbcs", ANY_MANAGER);
+		rule("GET /admin/sbcs/new", ANY_MANAGER);
 		rule("POST /admin/sbcs", MANAGERS_OF_A, "name", "new-sbc", "address", "127.0.0.1:1", "username", "api",
 				"password", "secret", "groupId", "{groupA}");
 		rule("GET /admin/sbcs/{id}", MANAGERS_OF_A);
@@ -105,9 +108,10 @@ class AccessMatrixTests {
 		rule("POST /admin/sbcs/{id}/delete", MANAGERS_OF_A);
 		rule("POST /admin/sbcs/{id}/test", MANAGERS_OF_A);
 		rule("POST /admin/sbcs/{id}/trust", MANAGERS_OF_A, "fingerprint", "AA:BB");
-		rule("GET /admin/users", MANAGERS_OF_A);
+		rule("GET /admin/users", ANY_MANAGER);
 		rule("POST /admin/users", ADMIN_ONLY, "username", "fresh-user", "password", "0123456789ab");
-		rule("GET /admin/users/{id}", MANAGERS_OF_A);
+		// any group administrator opens any user, to grant them a role on a group of their own
+		rule("GET /admin/users/{id}", ANY_MANAGER);
 		rule("POST /admin/users/{id}/grants", MANAGERS_OF_A, "groupId", "{groupA}", "role", "VIEWER");
 		rule("POST /admin/users/{id}/grants/{groupId}/revoke", MANAGERS_OF_A);
 		rule("POST /admin/users/{id}/enabled", ADMIN_ONLY, "enabled", "false");
@@ -200,6 +204,7 @@ class AccessMatrixTests {
 		createUser(Who.VIEWER_B, false, Map.of(groupB, Role.VIEWER));
 		createUser(Who.ADMIN, true, Map.of());
 		createUser(Who.OPERATOR_B, false, Map.of(groupB, Role.OPERATOR));
+		createUser(Who.GROUP_ADMIN_B, false, Map.of(groupB, Role.GROUP_ADMIN));
 		this.targetUser = this.users.save(AppUser.create("target", "$2a$12$x", false, false)).id();
 		this.grants.save(new UserGrant(null, this.targetUser, this.groupA, Role.VIEWER, "test", Instant.now()));
 	}
