@@ -40,10 +40,34 @@ public final class TableZip {
 	 */
 	public static Summary read(InputStream zip, Format format, ZipLimits limits, Consumer<TableRow> sink) {
 		TableCodec codec = TableCodec.of(format);
-		Counting packed = new Counting(zip);
 		long[] rows = { 0 };
-		String root = null;
-		String item = null;
+		String[] names = { null, null };
+		forEachFile(zip, format, limits, file -> {
+			ElementNames read = codec.read(file, row -> {
+				rows[0]++;
+				sink.accept(row);
+			});
+			names[0] = names[0] == null ? read.root() : names[0];
+			names[1] = names[1] == null ? read.item() : names[1];
+		});
+		return new Summary(names[0], names[1], rows[0]);
+	}
+
+	/** Reads one file of a zip; the stream stays the zip's. */
+	@FunctionalInterface
+	public interface FileReader {
+
+		void read(InputStream file) throws IOException;
+
+	}
+
+	/**
+	 * Hands every file of the zip in the given format to {@code reader} as a stream that stops at the limits, for
+	 * readers that take the bytes themselves; files named as another format (a {@code .txt} note, an {@code .xml}
+	 * beside the CSV) are passed over.
+	 */
+	public static void forEachFile(InputStream zip, Format format, ZipLimits limits, FileReader reader) {
+		Counting packed = new Counting(zip);
 		try (ZipInputStream entries = new ZipInputStream(packed)) {
 			Guard guard = new Guard(packed, limits);
 			int count = 0;
@@ -54,12 +78,7 @@ public final class TableZip {
 				if (++count > limits.maxEntries()) {
 					throw new TableFormatException("the zip holds more than " + limits.maxEntries() + " files");
 				}
-				ElementNames names = codec.read(guard.wrap(entries), row -> {
-					rows[0]++;
-					sink.accept(row);
-				});
-				root = root == null ? names.root() : root;
-				item = item == null ? names.item() : item;
+				reader.read(guard.wrap(entries));
 			}
 			if (count == 0) {
 				throw new TableFormatException("the zip holds no " + format.parameter() + " file");
@@ -68,7 +87,6 @@ public final class TableZip {
 		catch (IOException ex) {
 			throw new TableFormatException("not a readable zip: " + ex.getMessage());
 		}
-		return new Summary(root, item, rows[0]);
 	}
 
 	/** A name without an extension is taken as the format asked for; one with another extension is not. */

@@ -115,11 +115,7 @@ public final class DraftView {
 			columns.add(column);
 			needles.add(needle);
 			String[] dictionary = this.base.dictionary(column);
-			boolean[] match = new boolean[dictionary.length];
-			for (int code = 0; code < dictionary.length; code++) {
-				match[code] = containsIgnoringCase(dictionary[code], needle);
-			}
-			matches.add(match);
+			matches.add(matching(dictionary, needle));
 		}
 		int[] filterColumns = columns.stream().mapToInt(Integer::intValue).toArray();
 		int sortColumn = request.sort() == null ? -1 : this.base.column(request.sort());
@@ -129,16 +125,26 @@ public final class DraftView {
 		int count = 0;
 		java.util.BitSet touchedRows = new java.util.BitSet(size);
 		overlay.byBase.keySet().forEach(touchedRows::set);
-		for (int i = 0; i < size; i++) {
-			if (touchedRows.get(i)) {
-				continue;
+		if (filterColumns.length == 0) {
+			for (int i = 0; i < size; i++) {
+				if (!touchedRows.get(i)) {
+					plain[count++] = i;
+				}
 			}
-			boolean keep = true;
-			for (int f = 0; f < filterColumns.length && keep; f++) {
-				keep = matches.get(f)[this.base.code(i, filterColumns[f])];
+		}
+		else {
+			int[][] codes = new int[filterColumns.length][];
+			for (int f = 0; f < filterColumns.length; f++) {
+				codes[f] = this.base.codes(filterColumns[f]);
 			}
-			if (keep) {
-				plain[count++] = i;
+			for (int i = 0; i < size; i++) {
+				boolean keep = !touchedRows.get(i);
+				for (int f = 0; f < codes.length && keep; f++) {
+					keep = matches.get(f)[codes[f][i]];
+				}
+				if (keep) {
+					plain[count++] = i;
+				}
 			}
 		}
 		// touched and added rows, filtered on their own text
@@ -240,6 +246,21 @@ public final class DraftView {
 		return true;
 	}
 
+	/**
+	 * Which values of a column's dictionary contain the needle. A column can hold a million distinct values (every
+	 * route's digits), so the values are tested on all cores, and a needle without letters (digits, most often)
+	 * is looked for with the plain, vectorised {@link String#contains}.
+	 */
+	static boolean[] matching(String[] dictionary, String needle) {
+		boolean caseless = needle.chars()
+			.allMatch(c -> Character.toUpperCase(c) == c && Character.toLowerCase(c) == c && !Character.isLetter(c));
+		boolean[] match = new boolean[dictionary.length];
+		java.util.stream.IntStream range = java.util.stream.IntStream.range(0, dictionary.length);
+		(dictionary.length > 50_000 ? range.parallel() : range).forEach(code -> match[code] = caseless
+				? dictionary[code].contains(needle) : containsIgnoringCase(dictionary[code], needle));
+		return match;
+	}
+
 	/** {@code needle} is already lower case; no copy of the text is made, as this runs once per distinct value. */
 	static boolean containsIgnoringCase(String text, String needle) {
 		int last = text.length() - needle.length();
@@ -284,18 +305,13 @@ public final class DraftView {
 		if (this.overlay != null) {
 			return this.overlay;
 		}
-		Map<Long, List<RowKey>> byHash = new HashMap<>();
-		for (RowKey key : this.edits.keySet()) {
-			byHash.computeIfAbsent(LargeTableDiff.keyHash(key.values()), hash -> new ArrayList<>()).add(key);
-		}
 		Map<Integer, TableRow> byBase = new HashMap<>();
 		Set<RowKey> found = new HashSet<>();
-		for (int i = 0; i < this.base.size() && !byHash.isEmpty(); i++) {
-			if (byHash.containsKey(this.base.keyHash(i))) {
-				RowKey key = this.base.key(i);
-				if (this.edits.containsKey(key)) {
-					byBase.put(i, this.edits.get(key));
-					found.add(key);
+		for (Map.Entry<RowKey, TableRow> edit : this.edits.entrySet()) {
+			for (int i : this.base.rowsWithKeyHash(LargeTableDiff.keyHash(edit.getKey().values()))) {
+				if (this.base.key(i).equals(edit.getKey())) {
+					byBase.put(i, edit.getValue());
+					found.add(edit.getKey());
 				}
 			}
 		}

@@ -2,20 +2,23 @@ package app.vsxi.dashboard.tables;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
+import java.util.function.LongPredicate;
+import java.util.function.Supplier;
 
 import app.vsxi.dashboard.gateway.TableRow;
 
 /**
  * The keyed diff of tables too big to hold as rows (a million routes): a first pass keeps only a 64-bit hash of
  * each row's key and of its content, sorted, to find the keys that differ; a second pass collects just those
- * rows and diffs them exactly with {@link KeyedDiff}. A hash collision can only add a candidate, which the exact
- * diff then finds equal; it can never hide a difference, because equal content hashes are compared again only
- * when the keys also hash equal and the content hash covers every field.
+ * rows and diffs them exactly with {@link KeyedDiff}. Both tables are read at once, one on each of two threads.
+ * A hash collision can only add a candidate, which the exact diff then finds equal; every key that occurs twice
+ * on either side is a candidate, so duplicates are matched by occurrence in the exact diff.
  */
 public final class LargeTableDiff {
 
@@ -25,65 +28,153 @@ public final class LargeTableDiff {
 
 		void forEach(Consumer<TableRow> sink);
 
+		/** How to read the rows as raw records without building them, or null to hash rows built by forEach. */
+		default RawRecords raw() {
+			return null;
+		}
+
+	}
+
+	/**
+	 * Rows read as raw records (a CSV line, say): hashes come straight from the bytes and rows are built only for
+	 * the keys asked for. Two sources compare their raw hashes only when their layouts are equal; the content
+	 * hash of a record may differ from the row's (a value quoted once and once not), which only adds a candidate.
+	 */
+	public interface RawRecords {
+
+		/** What the content hashes depend on (e.g. the header line); raw hashes of sources with equal layouts compare. */
+		Object layout();
+
+		/** The key hash ({@link LargeTableDiff#keyHash(List)} of the key's values) and a content hash of every record. */
+		void forEachHash(List<String> keyFields, HashSink sink);
+
+		/** The rows whose key hash is {@code wanted}, built as {@link RowSource#forEach} builds them. */
+		void forEachWanted(List<String> keyFields, LongPredicate wanted, Consumer<TableRow> sink);
+
+	}
+
+	@FunctionalInterface
+	public interface HashSink {
+
+		void accept(long keyHash, long contentHash);
+
 	}
 
 	private LargeTableDiff() {
 	}
 
 	/**
-	 * Three passes: the older table's hashes; the newer table, keeping only rows whose key is new or whose content
-	 * differs; the older table again for the rows behind those keys and the removed ones.
+	 * Hashes both tables at once, finds the key hashes whose rows differ (or repeat), reads both tables again at
+	 * once for just those rows, and diffs them exactly.
 	 */
 	public static TableDiff diff(RowSource before, RowSource after, List<String> keyFields) {
-		Hashes older = hashes(before, keyFields);
-		older.markDuplicates();
-		Set<Long> differing = new HashSet<>();
-		List<TableRow> newerRows = new ArrayList<>();
-		Hashes newer = new Hashes();
-		after.forEach(row -> {
-			long key = keyHash(row, keyFields);
-			newer.add(key, 0);
-			int at = older.find(key);
-			if (at < 0 || older.contents[at] != contentHash(row)) {
-				differing.add(key);
-				newerRows.add(row);
-			}
-		});
-		newer.sort();
-		Set<Long> duplicatedInNewer = new HashSet<>();
-		for (int i = 1; i < newer.count; i++) {
-			if (newer.keys[i] == newer.keys[i - 1]) {
-				duplicatedInNewer.add(newer.keys[i]);
-			}
-		}
-		for (int i = 0; i < older.count; i++) {
-			if (newer.find(older.keys[i]) < 0) {
-				differing.add(older.keys[i]);
-			}
-		}
-		if (!duplicatedInNewer.isEmpty()) {
-			// a repeated key needs all its rows, the unchanged ones too, to be matched by occurrence
-			differing.addAll(duplicatedInNewer);
-			newerRows.clear();
-			collect(after, keyFields, differing, newerRows);
-		}
-		List<TableRow> olderRows = new ArrayList<>();
-		collect(before, keyFields, differing, olderRows);
-		TableDiff exact = KeyedDiff.diff(olderRows, newerRows, keyFields);
+		RawRecords rawBefore = before.raw();
+		RawRecords rawAfter = after.raw();
+		boolean raw = rawBefore != null && rawAfter != null && Objects.equals(rawBefore.layout(), rawAfter.layout());
+		List<Hashes> hashes = bothAtOnce(() -> hashes(raw ? rawBefore : null, before, keyFields),
+				() -> hashes(raw ? rawAfter : null, after, keyFields));
+		long[] differing = differing(hashes.get(0), hashes.get(1));
+		LongPredicate wanted = key -> Arrays.binarySearch(differing, key) >= 0;
+		List<List<TableRow>> rows = bothAtOnce(() -> collect(raw ? rawBefore : null, before, keyFields, wanted),
+				() -> collect(raw ? rawAfter : null, after, keyFields, wanted));
+		TableDiff exact = KeyedDiff.diff(rows.get(0), rows.get(1), keyFields);
 		// the order of a million rows is not tracked: the box keeps no order we write
 		return new TableDiff(exact.added(), exact.removed(), exact.changed(), false, exact.duplicatesBefore(),
 				exact.duplicatesAfter());
 	}
 
-	private static Hashes hashes(RowSource rows, List<String> keyFields) {
+	private static Hashes hashes(RawRecords raw, RowSource rows, List<String> keyFields) {
 		Hashes hashes = new Hashes();
-		rows.forEach(row -> hashes.add(keyHash(row, keyFields), contentHash(row)));
+		if (raw != null) {
+			raw.forEachHash(keyFields, hashes::add);
+		}
+		else {
+			rows.forEach(row -> hashes.add(keyHash(row, keyFields), contentHash(row)));
+		}
 		hashes.sort();
 		return hashes;
 	}
 
+	/** Key hashes present on one side only, with other contents, or more than once on either side; sorted. */
+	static long[] differing(Hashes older, Hashes newer) {
+		long[] found = new long[1024];
+		int count = 0;
+		int i = 0;
+		int j = 0;
+		while (i < older.count || j < newer.count) {
+			int order = i == older.count ? 1 : j == newer.count ? -1
+					: Long.compareUnsigned(older.keys[i], newer.keys[j]);
+			long key = order <= 0 ? older.keys[i] : newer.keys[j];
+			int olderEnd = i;
+			while (olderEnd < older.count && older.keys[olderEnd] == key) {
+				olderEnd++;
+			}
+			int newerEnd = j;
+			while (newerEnd < newer.count && newer.keys[newerEnd] == key) {
+				newerEnd++;
+			}
+			boolean same = olderEnd - i == 1 && newerEnd - j == 1 && older.contents[i] == newer.contents[j];
+			if (!same) {
+				if (count == found.length) {
+					found = Arrays.copyOf(found, count * 2);
+				}
+				found[count++] = key;
+			}
+			i = olderEnd;
+			j = newerEnd;
+		}
+		long[] sorted = Arrays.copyOf(found, count);
+		Arrays.sort(sorted);
+		return sorted;
+	}
+
+	private static List<TableRow> collect(RawRecords raw, RowSource rows, List<String> keyFields,
+			LongPredicate wanted) {
+		List<TableRow> into = new ArrayList<>();
+		if (raw != null) {
+			raw.forEachWanted(keyFields, wanted, into::add);
+		}
+		else {
+			rows.forEach(row -> {
+				if (wanted.test(keyHash(row, keyFields))) {
+					into.add(row);
+				}
+			});
+		}
+		return into;
+	}
+
+	/** Runs {@code first} here and {@code second} on a thread of its own; both results, or the first failure. */
+	static <T> List<T> bothAtOnce(Supplier<T> first, Supplier<T> second) {
+		CompletableFuture<T> other = CompletableFuture.supplyAsync(second, task -> {
+			Thread thread = new Thread(task, "table-diff");
+			thread.setDaemon(true);
+			thread.start();
+		});
+		T mine;
+		try {
+			mine = first.get();
+		}
+		catch (RuntimeException | Error ex) {
+			other.cancel(true);
+			throw ex;
+		}
+		try {
+			return List.of(mine, other.join());
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
+			throw ex;
+		}
+	}
+
 	/** Key and content hash of every row, sorted by key hash (unsigned) once all are in. */
-	private static final class Hashes {
+	static final class Hashes {
 
 		long[] keys = new long[1 << 16];
 
@@ -102,36 +193,6 @@ public final class LargeTableDiff {
 
 		void sort() {
 			radixSort(this.keys, this.contents, this.count);
-		}
-
-		/** A key hash that occurs more than once gets a content that never matches: duplicates go to the exact diff. */
-		void markDuplicates() {
-			for (int i = 1; i < this.count; i++) {
-				if (this.keys[i] == this.keys[i - 1]) {
-					this.contents[i] = DUPLICATE;
-					this.contents[i - 1] = DUPLICATE;
-				}
-			}
-		}
-
-		/** Index of the key, or -1. */
-		int find(long key) {
-			int low = 0;
-			int high = this.count - 1;
-			while (low <= high) {
-				int middle = (low + high) >>> 1;
-				int order = Long.compareUnsigned(this.keys[middle], key);
-				if (order < 0) {
-					low = middle + 1;
-				}
-				else if (order > 0) {
-					high = middle - 1;
-				}
-				else {
-					return middle;
-				}
-			}
-			return -1;
 		}
 
 	}
@@ -167,16 +228,6 @@ public final class LargeTableDiff {
 		// eight passes: the sorted data ends in the arrays it started in
 	}
 
-	private static final long DUPLICATE = 0x5a5a5a5a5a5a5a5aL;
-
-	private static void collect(RowSource rows, List<String> keyFields, Set<Long> keys, List<TableRow> into) {
-		rows.forEach(row -> {
-			if (keys.contains(keyHash(row, keyFields))) {
-				into.add(row);
-			}
-		});
-	}
-
 	static long keyHash(TableRow row, List<String> keyFields) {
 		return keyHash(RowKey.of(row, keyFields).values());
 	}
@@ -198,9 +249,23 @@ public final class LargeTableDiff {
 		return sum;
 	}
 
-	private static final long SEED = 0xcbf29ce484222325L;
+	static final long SEED = 0xcbf29ce484222325L;
 
-	private static long mix(long hash, String text) {
+	/**
+	 * {@link #mix(long, String)} of text given as bytes that are all ASCII (each byte then is its char), so a
+	 * key can be hashed straight from a download's bytes.
+	 */
+	static long mixAscii(long hash, byte[] bytes, int from, int to) {
+		long h = hash;
+		for (int i = from; i < to; i++) {
+			h ^= bytes[i];
+			h *= 0x100000001b3L;
+		}
+		h ^= 0xff;
+		return h * 0x100000001b3L;
+	}
+
+	static long mix(long hash, String text) {
 		long h = hash;
 		for (int i = 0; i < text.length(); i++) {
 			h ^= text.charAt(i);

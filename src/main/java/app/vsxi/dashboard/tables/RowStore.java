@@ -92,12 +92,65 @@ public final class RowStore {
 		return this.keyHashes[index];
 	}
 
+	private long[] sortedHashes;
+
+	private long[] sortedRows;
+
+	/**
+	 * The rows whose key hashes to {@code hash}, in table order, found in a sorted copy of the key hashes (built
+	 * on first use, 16 bytes a row), so laying a few edits over a million rows costs a few lookups, not a scan.
+	 */
+	int[] rowsWithKeyHash(long hash) {
+		long[][] sorted = sortedHashes();
+		long[] hashes = sorted[0];
+		int low = 0;
+		int high = this.size;
+		while (low < high) {
+			int middle = (low + high) >>> 1;
+			if (Long.compareUnsigned(hashes[middle], hash) < 0) {
+				low = middle + 1;
+			}
+			else {
+				high = middle;
+			}
+		}
+		int end = low;
+		while (end < this.size && hashes[end] == hash) {
+			end++;
+		}
+		int[] rows = new int[end - low];
+		for (int i = low; i < end; i++) {
+			rows[i - low] = (int) sorted[1][i];
+		}
+		Arrays.sort(rows);
+		return rows;
+	}
+
+	private synchronized long[][] sortedHashes() {
+		if (this.sortedHashes == null) {
+			long[] hashes = Arrays.copyOf(this.keyHashes, this.size);
+			long[] rows = new long[this.size];
+			for (int i = 0; i < this.size; i++) {
+				rows[i] = i;
+			}
+			LargeTableDiff.radixSort(hashes, rows, this.size);
+			this.sortedRows = rows;
+			this.sortedHashes = hashes;
+		}
+		return new long[][] { this.sortedHashes, this.sortedRows };
+	}
+
 	int column(String name) {
 		return this.columns.indexOf(name);
 	}
 
 	int code(int index, int column) {
 		return this.codes[column][index];
+	}
+
+	/** The codes of a column, one per row; not to be changed. */
+	int[] codes(int column) {
+		return this.codes[column];
 	}
 
 	String[] dictionary(int column) {
@@ -186,16 +239,28 @@ public final class RowStore {
 				}
 				position++;
 			}
-			for (String name : row.fields().keySet()) {
-				if (!this.columns.contains(name)) {
-					addColumn(name);
+			if (!regular) {
+				for (String name : row.fields().keySet()) {
+					if (!this.columns.contains(name)) {
+						addColumn(name);
+					}
 				}
 			}
 			grow();
-			for (int c = 0; c < this.columns.size(); c++) {
-				String name = this.columns.get(c);
-				String text = row.has(name) ? FieldValues.display(row.get(name)) : "";
-				this.codes.get(c)[this.size] = code(c, text);
+			if (regular) {
+				// the row's fields are the columns, in order, all text
+				int c = 0;
+				for (Object value : row.fields().values()) {
+					this.codes.get(c)[this.size] = code(c, (String) value);
+					c++;
+				}
+			}
+			else {
+				for (int c = 0; c < this.columns.size(); c++) {
+					String name = this.columns.get(c);
+					String text = row.has(name) ? FieldValues.display(row.get(name)) : "";
+					this.codes.get(c)[this.size] = code(c, text);
+				}
 			}
 			if (!regular) {
 				this.irregular.put(this.size, row);

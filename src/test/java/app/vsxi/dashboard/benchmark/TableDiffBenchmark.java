@@ -34,6 +34,7 @@ import app.vsxi.dashboard.tables.LargeTableDiff;
 import app.vsxi.dashboard.tables.RowKey;
 import app.vsxi.dashboard.tables.RowStore;
 import app.vsxi.dashboard.tables.TableDiff;
+import app.vsxi.dashboard.tables.ZippedCsvRows;
 
 /**
  * Two 1,000,000-row route tables that differ in 1% of their rows, as {@code downloadLarge/route} zips: the keyed
@@ -46,6 +47,9 @@ public final class TableDiffBenchmark {
 	private static final int ROWS = Integer.getInteger("rows", 1_000_000);
 
 	private static final int ROUNDS = Integer.getInteger("rounds", 5);
+
+	/** {@code diff} or {@code draft} to run one half only; both by default. */
+	private static final String PART = System.getProperty("part", "all");
 
 	private static final List<String> KEY = List.of("alias", "tableId");
 
@@ -74,24 +78,38 @@ public final class TableDiffBenchmark {
 		List<Double> ours = new ArrayList<>();
 		List<Double> gnu = new ArrayList<>();
 		List<Double> heaps = new ArrayList<>();
-		for (int round = 0; round < ROUNDS + 1; round++) {
-			// the order alternates, so that neither always runs with the page cache the other just filled
-			boolean gnuFirst = round % 2 == 1;
-			double gnuSeconds = gnuFirst ? gnuDiff(beforeCsv, afterCsv, dir) : 0;
-			System.gc();
-			ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-			long start = System.nanoTime();
-			TableDiff diff = LargeTableDiff.diff(zipped(before), zipped(after), KEY);
-			TableDiff.Summary summary = diff.summary();
-			double seconds = (System.nanoTime() - start) / 1e9;
-			double heap = peakHeapMegabytes();
-			if (!gnuFirst) {
-				gnuSeconds = gnuDiff(beforeCsv, afterCsv, dir);
+		for (int round = 0; round < (PART.equals("draft") ? 0 : ROUNDS + 1); round++) {
+			double seconds = 0;
+			double heap = 0;
+			double gnuSeconds = 0;
+			TableDiff.Summary summary = null;
+			// the two take turns going first, so neither always runs on a warmer cache
+			for (int turn = 0; turn < 2; turn++) {
+				if ((turn + round) % 2 == 0) {
+					System.gc();
+					ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+					long start = System.nanoTime();
+					TableDiff diff = LargeTableDiff.diff(zipped(before), zipped(after), KEY);
+					summary = diff.summary();
+					seconds = (System.nanoTime() - start) / 1e9;
+					heap = peakHeapMegabytes();
+				}
+				else {
+					long gnuStart = System.nanoTime();
+					Process process = new ProcessBuilder("diff", beforeCsv.getPath(), afterCsv.getPath())
+						.redirectOutput(new File(dir, "gnu.out"))
+						.start();
+					int exit = process.waitFor();
+					gnuSeconds = (System.nanoTime() - gnuStart) / 1e9;
+					if (exit > 1) {
+						throw new IllegalStateException("GNU diff failed: " + exit);
+					}
+				}
 			}
 			String label = round == 0 ? "warm-up" : "round " + round;
 			System.out.printf("%s (%s first): keyed diff %.2f s (%s), peak heap %.0f MB; GNU diff %.2f s; ratio %.2f, "
-					+ "%+.2f s%n", label, gnuFirst ? "GNU diff" : "keyed diff", seconds, summary.text(), heap, gnuSeconds,
-					seconds / gnuSeconds, seconds - gnuSeconds);
+					+ "keyed minus GNU %+.2f s%n", label, round % 2 == 0 ? "keyed diff" : "GNU diff", seconds,
+					summary.text(), heap, gnuSeconds, seconds / gnuSeconds, seconds - gnuSeconds);
 			if (round > 0) {
 				ours.add(seconds);
 				gnu.add(gnuSeconds);
@@ -99,16 +117,28 @@ public final class TableDiffBenchmark {
 				heaps.add(heap);
 			}
 		}
-		System.out.printf("keyed diff: median %.2f s (%.2f–%.2f); GNU diff: median %.2f s (%.2f–%.2f)%n", median(ours),
-				min(ours), max(ours), median(gnu), min(gnu), max(gnu));
-		System.out.printf("keyed minus GNU: median %+.2f s%n", median(ours) - median(gnu));
-		System.out.printf("ratio keyed/GNU: median %.2f (%.2f–%.2f), target < 2; peak heap: median %.0f MB (max %.0f), target < 512%n",
-				median(ratios), min(ratios), max(ratios), median(heaps), max(heaps));
+		if (!PART.equals("draft")) {
+			System.out.printf("keyed diff: median %.2f s (%.2f–%.2f); GNU diff: median %.2f s (%.2f–%.2f)%n",
+					median(ours), min(ours), max(ours), median(gnu), min(gnu), max(gnu));
+			System.out.printf("keyed minus GNU: median %+.2f s%n", median(ours) - median(gnu));
+			System.out.printf("ratio keyed/GNU: median %.2f (%.2f–%.2f), target < 2; peak heap: median %.0f MB (max %.0f), target < 512%n",
+					median(ratios), min(ratios), max(ratios), median(heaps), max(heaps));
+		}
+		if (!PART.equals("draft")) {
+			long start = System.nanoTime();
+			TableDiff.Summary rows = LargeTableDiff.diff(asRows(before), asRows(after), KEY).summary();
+			System.out.printf("the same diff over built rows (the path of XML and JSON downloads): %.2f s (%s)%n",
+					(System.nanoTime() - start) / 1e9, rows.text());
+		}
+		if (PART.equals("diff")) {
+			return;
+		}
 
 		long buildStart = System.nanoTime();
 		RowStore.Builder builder = RowStore.builder(KEY);
-		zipped(before).forEach(builder::add);
+		asRows(before).forEach(builder::add);
 		RowStore store = builder.build();
+		builder = null;
 		System.out.printf("draft index of %,d rows built in %.2f s, heap after %.0f MB%n", store.size(),
 				(System.nanoTime() - buildStart) / 1e9, usedHeapMegabytes());
 		Map<RowKey, TableRow> edits = new LinkedHashMap<>();
@@ -139,7 +169,12 @@ public final class TableDiffBenchmark {
 				median(opens), percentile(opens, 95), median(filters), percentile(filters, 95));
 	}
 
-	private static LargeTableDiff.RowSource zipped(File file) {
+	private static ZippedCsvRows zipped(File file) {
+		return new ZippedCsvRows(() -> new FileInputStream(file), ZipLimits.DEFAULT);
+	}
+
+	/** The same file read as built rows, as the diff reads an XML or JSON download. */
+	private static LargeTableDiff.RowSource asRows(File file) {
 		return sink -> {
 			try (InputStream in = new FileInputStream(file)) {
 				TableZip.read(in, Format.CSV, ZipLimits.DEFAULT, sink);
@@ -271,21 +306,6 @@ public final class TableDiffBenchmark {
 
 	private static double max(List<Double> values) {
 		return values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
-	}
-
-
-	/** GNU diff over the same rows as sorted CSV lines, in seconds. */
-	private static double gnuDiff(File beforeCsv, File afterCsv, File dir) throws Exception {
-		long gnuStart = System.nanoTime();
-		Process process = new ProcessBuilder("diff", beforeCsv.getPath(), afterCsv.getPath())
-			.redirectOutput(new File(dir, "gnu.out"))
-			.start();
-		int exit = process.waitFor();
-		double gnuSeconds = (System.nanoTime() - gnuStart) / 1e9;
-		if (exit > 1) {
-			throw new IllegalStateException("GNU diff failed: " + exit);
-		}
-		return gnuSeconds;
 	}
 
 }
