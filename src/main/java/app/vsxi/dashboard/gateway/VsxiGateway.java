@@ -55,6 +55,9 @@ public class VsxiGateway implements DisposableBean {
 
 	private static final Duration REREAD_PAUSE = Duration.ofMillis(400);
 
+	/** Lines after a 300 message kept at most: a reason per dropped entry of a large write, never unbounded. */
+	private static final int MOST_DISCARD_DETAILS = 10_000;
+
 	private final ExecutorService zipWriters = Executors.newCachedThreadPool(task -> {
 		Thread thread = new Thread(task, "vsxi-zip-writer");
 		thread.setDaemon(true);
@@ -506,8 +509,15 @@ public class VsxiGateway implements DisposableBean {
 		if (code >= 400) {
 			return GatewayResult.failed(FailureClassifier.fromStatus(code, answer.text(), sbc));
 		}
-		return GatewayResult.ok(answer.status() == 300 || code == 300 ? new WriteOutcome.AppliedWithErrors(message)
-				: new WriteOutcome.Applied(message));
+		if (answer.status() == 300 || code == 300) {
+			List<String> lines = answer.text() == null ? List.of()
+					: answer.text().lines().map(FailureClassifier::operatorText).filter(line -> !line.isEmpty()).toList();
+			return GatewayResult.ok(lines.size() > 1 && !answer.text().contains("<")
+					? new WriteOutcome.AppliedWithErrors(lines.get(0),
+							lines.subList(1, Math.min(lines.size(), MOST_DISCARD_DETAILS + 1)))
+					: new WriteOutcome.AppliedWithErrors(message));
+		}
+		return GatewayResult.ok(new WriteOutcome.Applied(message));
 	}
 
 	@Override

@@ -155,7 +155,7 @@ final class ConfigCommands {
 			}
 			catch (TableSpec.InvalidEntryException ex) {
 				log.validationError(request.user(), request.address(), request.what(), i + 1, ex.getMessage());
-				errors.add(ex.getMessage());
+				errors.add("entry " + (i + 1) + ": " + ex.getMessage());
 			}
 		}
 		if (!errors.isEmpty() && !command.large()) {
@@ -169,7 +169,9 @@ final class ConfigCommands {
 		log.change(request.user(), request.address(), request.what(), changed + " of " + raw.size() + " entries applied"
 				+ (errors.isEmpty() ? "" : ", " + errors.size() + " discarded"));
 		if (!errors.isEmpty()) {
-			return new Reply.Message(VsxiConventions.FINISHED_WITH_ERRORS);
+			return new Reply.Message(this.state.quirks().discardReasons()
+					? VsxiConventions.FINISHED_WITH_ERRORS + "\n" + String.join("\n", errors)
+					: VsxiConventions.FINISHED_WITH_ERRORS);
 		}
 		return new Reply.Message("upload".equals(command.action()) ? VsxiConventions.UPLOAD_OK : VsxiConventions.OK);
 	}

@@ -30,14 +30,16 @@ import tools.jackson.databind.json.JsonMapper;
  * @param largeMethods which methods the Large actions take
  * @param zipChunkEntries Large downloads split into zip files of at most this many entries each (0: one file)
  * @param strictContentTypes writes sent with a Content-Type no source shows working answer 415
+ * @param discardReasons a 300 answer carries, after its message, one line per discarded entry with the reason its
+ * User Access Log line gives ({@code entry 3: …}); the sources say the reasons go to that log only, so off by default
  */
 public record Quirks(long overlapMillis, int tablelessAnswers, int recursionAnswers, int jsonFailAbove,
 		boolean codeInBody, boolean untrustedHost, boolean noRest, boolean dumpNumbersAsText, boolean nilFields,
 		boolean singleObjectInDumps, boolean singleObjectInLists, boolean singleObjectInTables,
-		LargeMethods largeMethods, int zipChunkEntries, boolean strictContentTypes) {
+		LargeMethods largeMethods, int zipChunkEntries, boolean strictContentTypes, boolean discardReasons) {
 
 	public static final Quirks DEFAULTS = new Quirks(0, 0, 0, 0, false, false, false, false, false, true, true, false,
-			LargeMethods.EITHER, 0, false);
+			LargeMethods.EITHER, 0, false, false);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -55,18 +55,29 @@ public final class ApplyPlanner {
 	 * {@code replaceLarge}. A plain upload cannot be split (each call replaces the table again).
 	 */
 	public ApplyPlan replace(List<TableRow> rows, Set<WriteAction> supported) {
-		boolean fitsPlain = rows.size() <= this.plainLimit;
-		if (supported.contains(WriteAction.REPLACE_LARGE) && (!fitsPlain || rows.size() > this.largeAbove
+		ReplaceChoice choice = replaceChoice(rows.size(), supported);
+		return choice.action() == null ? new ApplyPlan.Refused(choice.refusal())
+				: new ApplyPlan.Calls(List.of(new ApplyPlan.Call(choice.action(), rows)));
+	}
+
+	/** The one call that replaces a table of {@code rows} rows, decided by its size alone, or why none can. */
+	public ReplaceChoice replaceChoice(int rows, Set<WriteAction> supported) {
+		boolean fitsPlain = rows <= this.plainLimit;
+		if (supported.contains(WriteAction.REPLACE_LARGE) && (!fitsPlain || rows > this.largeAbove
 				|| !supported.contains(WriteAction.UPLOAD))) {
-			return new ApplyPlan.Calls(List.of(new ApplyPlan.Call(WriteAction.REPLACE_LARGE, rows)));
+			return new ReplaceChoice(WriteAction.REPLACE_LARGE, null);
 		}
 		if (supported.contains(WriteAction.UPLOAD) && fitsPlain) {
-			return new ApplyPlan.Calls(List.of(new ApplyPlan.Call(WriteAction.UPLOAD, rows)));
+			return new ReplaceChoice(WriteAction.UPLOAD, null);
 		}
-		return new ApplyPlan.Refused(supported.contains(WriteAction.UPLOAD)
-				? rows.size() + " rows are more than one plain upload takes (" + this.plainLimit
+		return new ReplaceChoice(null, supported.contains(WriteAction.UPLOAD)
+				? rows + " rows are more than one plain upload takes (" + this.plainLimit
 						+ ") and this table has no replaceLarge"
 				: "this table cannot be replaced whole");
+	}
+
+	/** {@code action} null when no call can replace the table; {@code refusal} says why. */
+	public record ReplaceChoice(WriteAction action, String refusal) {
 	}
 
 	private String add(List<ApplyPlan.Call> calls, List<TableRow> rows, WriteAction plain, WriteAction large,

@@ -21,7 +21,9 @@ public enum EditableTable {
 	ROUTETABLE(VsxiTable.ROUTETABLE, "tableId"), RESOURCE(VsxiTable.RESOURCE),
 	RESOURCEBLOCK(VsxiTable.RESOURCEBLOCK, "id"), DIGIT_MAPPING_INDEX(VsxiTable.DIGIT_MAPPING_INDEX, "tableId"),
 	DIGIT_MAPPING(VsxiTable.DIGIT_MAPPING), SUBSCRIBER(VsxiTable.SUBSCRIBER, "username", "userDomain"),
-	MEDIA_SERVER_PROFILE(VsxiTable.MEDIA_SERVER_PROFILE, "id"), MEDIA_SERVER(VsxiTable.MEDIA_SERVER, "mediaSrvIndex");
+	MEDIA_SERVER_PROFILE(VsxiTable.MEDIA_SERVER_PROFILE, "id"), MEDIA_SERVER(VsxiTable.MEDIA_SERVER, "mediaSrvIndex"),
+	/** A zipped CSV file both ways: its header line names the fields, and it goes back only whole (replaceLarge). */
+	SMC_DATA_FILE(VsxiTable.SMC_DATA_FILE, "id");
 
 	private final VsxiTable catalog;
 
@@ -51,15 +53,24 @@ public enum EditableTable {
 		return this.keyFields;
 	}
 
+	/**
+	 * The format the table travels in: XML wherever the API takes it, else the one it has (the SMC data file is CSV
+	 * only).
+	 */
+	public Format format() {
+		return this.catalog.commands().stream().allMatch(command -> command.formats().contains(Format.XML))
+				? Format.XML : Format.CSV;
+	}
+
 	/** Downloaded zipped when the API offers it: such tables can be far beyond what a plain download holds. */
 	public boolean downloadsLarge() {
-		return this.catalog.supports(VsxiAction.DOWNLOAD_LARGE, Format.XML);
+		return this.catalog.supports(VsxiAction.DOWNLOAD_LARGE, format());
 	}
 
 	public Set<WriteAction> writeActions() {
 		Set<WriteAction> actions = EnumSet.noneOf(WriteAction.class);
 		for (WriteAction action : WriteAction.values()) {
-			if (this.catalog.supports(action.catalog(), Format.XML)) {
+			if (this.catalog.supports(action.catalog(), format())) {
 				actions.add(action);
 			}
 		}
@@ -68,7 +79,19 @@ public enum EditableTable {
 
 	/** Tables the API only lets us read open read-only. */
 	public boolean writable() {
-		return writeActions().contains(WriteAction.UPDATE) || writeActions().contains(WriteAction.UPDATE_LARGE);
+		return writeActions().contains(WriteAction.UPDATE) || writeActions().contains(WriteAction.UPDATE_LARGE)
+				|| replaceOnly();
+	}
+
+	/** Changed only by replacing it whole: every apply needs the operator's explicit confirmation. */
+	public boolean replaceOnly() {
+		Set<WriteAction> actions = writeActions();
+		return !actions.isEmpty() && actions.stream().allMatch(WriteAction::replaces);
+	}
+
+	/** Whether the whole table can be replaced in one go ({@code upload} or {@code replaceLarge}). */
+	public boolean replaceable() {
+		return writeActions().stream().anyMatch(WriteAction::replaces);
 	}
 
 }

@@ -79,6 +79,51 @@ final class RowCodec {
 			read(new java.io.ByteArrayInputStream(this.data), sink);
 		}
 
+		/** The rows one by one as they are unpacked, e.g. to zip them straight into a request body. */
+		Iterable<TableRow> oneByOne() {
+			return this::iterator;
+		}
+
+		private java.util.Iterator<TableRow> iterator() {
+			BufferedReader lines;
+			try {
+				lines = new BufferedReader(new InputStreamReader(
+						new GZIPInputStream(new java.io.ByteArrayInputStream(this.data), 1 << 16), StandardCharsets.UTF_8));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			return new java.util.Iterator<>() {
+
+				private String next = readLine();
+
+				@Override
+				public boolean hasNext() {
+					return this.next != null;
+				}
+
+				@Override
+				public TableRow next() {
+					if (this.next == null) {
+						throw new java.util.NoSuchElementException();
+					}
+					TableRow row = row(JSON.readValue(this.next, LinkedHashMap.class));
+					this.next = readLine();
+					return row;
+				}
+
+				private String readLine() {
+					try {
+						return lines.readLine();
+					}
+					catch (IOException ex) {
+						throw new UncheckedIOException(ex);
+					}
+				}
+
+			};
+		}
+
 		List<TableRow> toList() {
 			List<TableRow> all = new ArrayList<>(this.rows);
 			forEach(all::add);

@@ -4,10 +4,12 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -16,16 +18,19 @@ import reactor.core.publisher.Mono;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
+import app.vsxi.dashboard.access.PasswordConfirmation;
 import app.vsxi.dashboard.audit.Actor;
 import app.vsxi.dashboard.audit.AuditAction;
 import app.vsxi.dashboard.audit.AuditLog;
 import app.vsxi.dashboard.audit.AuditOutcome;
 import app.vsxi.dashboard.fleet.Sbc;
 import app.vsxi.dashboard.gateway.ElementNames;
+import app.vsxi.dashboard.gateway.Format;
 import app.vsxi.dashboard.gateway.GatewayError;
 import app.vsxi.dashboard.gateway.GatewayResult;
 import app.vsxi.dashboard.gateway.SbcEndpoint;
 import app.vsxi.dashboard.gateway.TableDocument;
+import app.vsxi.dashboard.gateway.TableCsv;
 import app.vsxi.dashboard.gateway.TableRow;
 import app.vsxi.dashboard.gateway.TableXml;
 import app.vsxi.dashboard.gateway.VsxiGateway;
@@ -56,8 +61,11 @@ public class TableApplier {
 
 	private final TablesProperties properties;
 
+	private final PasswordConfirmation passwords;
+
 	public TableApplier(TableEditorService editor, TableDownloads downloads, DraftRepository drafts,
-			VsxiGateway gateway, AuditLog audit, TablesProperties properties) {
+			VsxiGateway gateway, AuditLog audit, TablesProperties properties, PasswordConfirmation passwords) {
+		this.passwords = passwords;
 		this.editor = editor;
 		this.downloads = downloads;
 		this.drafts = drafts;
@@ -71,7 +79,9 @@ public class TableApplier {
 	public Preview preview(long sbcId, long draftId) {
 		Draft draft = this.editor.draft(sbcId, draftId);
 		TableDiff diff = this.editor.changes(draft);
-		ApplyPlan plan = planner().plan(diff, draft.editable().writeActions());
+		ApplyPlan plan = draft.editable().replaceOnly()
+				? planner().replace(this.editor.intended(draft).toList(), draft.editable().writeActions())
+				: planner().plan(diff, draft.editable().writeActions());
 		List<Payload> payloads = new ArrayList<>();
 		if (plan instanceof ApplyPlan.Calls calls) {
 			for (ApplyPlan.Call call : calls.calls()) {
@@ -90,6 +100,10 @@ public class TableApplier {
 		Sbc sbc = this.editor.sbc(sbcId);
 		if (!draft.editable().writable()) {
 			return new ApplyOutcome.Refused("The API lets the dashboard only read " + draft.table());
+		}
+		if (draft.editable().replaceOnly()) {
+			return new ApplyOutcome.Refused("The API takes " + draft.table()
+					+ " back only whole: replace it from the preview, confirming with the table's name and your password");
 		}
 		SbcEndpoint endpoint = this.editor.endpoint(sbcId);
 		List<String> keyFields = draft.editable().keyFields();
@@ -149,8 +163,7 @@ public class TableApplier {
 				return new ApplyOutcome.Failed(failed.error(), reports, snapshot);
 			}
 			WriteOutcome outcome = answer.okValue().orElseThrow();
-			reports.add(new CallReport(call.action(), call.rows().size(), outcome.vsxiMessage(),
-					outcome instanceof WriteOutcome.AppliedWithErrors, false));
+			reports.add(report(call, outcome, draft.editable().keyFields()));
 		}
 		Verification verification = verify(endpoint, draft, touched, intended);
 		record(sbc, draft, rollback,
@@ -158,6 +171,133 @@ public class TableApplier {
 		this.drafts.delete(draftId);
 		this.editor.forget(draftId);
 		return new ApplyOutcome.Applied(toSend.summary(), reports, verification, snapshot);
+	}
+
+	/** What replacing the whole table with the draft would send, for the page that asks to confirm it. */
+	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
+	public ReplacePreview replacePreview(long sbcId, long draftId) {
+		Draft draft = this.editor.draft(sbcId, draftId);
+		RowCodec.Packed intended = this.editor.intended(draft);
+		ApplyPlanner.ReplaceChoice choice = replaceChoice(draft, intended.rows());
+		List<Payload> payloads = new ArrayList<>();
+		if (choice.action() != null) {
+			List<TableRow> first = new ArrayList<>(PAYLOAD_ROWS_SHOWN);
+			for (TableRow row : intended.oneByOne()) {
+				if (first.size() == PAYLOAD_ROWS_SHOWN) {
+					break;
+				}
+				first.add(row);
+			}
+			Payload shown = payload(draft, new ApplyPlan.Call(choice.action(), first));
+			payloads.add(new Payload(choice.action(), intended.rows(), shown.body(), intended.rows() - first.size()));
+		}
+		return new ReplacePreview(this.editor.sbc(sbcId), draft, this.editor.changes(draft).summary(),
+				intended.rows(), choice.action(), choice.refusal(), payloads);
+	}
+
+	/**
+	 * Replaces the whole table on the box with the draft ({@code upload} or {@code replaceLarge}), only when the
+	 * operator typed the table's name and their own password: whatever the box holds now, changes made there since
+	 * the draft was opened included, is overwritten. The table as it was is kept as a snapshot first. The rows
+	 * stay packed throughout and are zipped into the request as they are unpacked.
+	 */
+	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
+	public ApplyOutcome replace(long sbcId, long draftId, String typedTable, String password) {
+		Draft draft = this.editor.draft(sbcId, draftId);
+		Sbc sbc = this.editor.sbc(sbcId);
+		if (!draft.table().equals(typedTable == null ? "" : typedTable.strip())) {
+			return refusedReplace(sbc, draft, "Type the table's name, " + draft.table() + ", to confirm the replace");
+		}
+		Optional<String> notYou = this.passwords.problem(password);
+		if (notYou.isPresent()) {
+			return refusedReplace(sbc, draft, notYou.get());
+		}
+		this.editor.writableDraft(sbcId, draftId);
+		List<String> keyFields = draft.editable().keyFields();
+		RowCodec.Packed intended = this.editor.intended(draft);
+		ApplyPlanner.ReplaceChoice choice = replaceChoice(draft, intended.rows());
+		if (choice.action() == null) {
+			return refusedReplace(sbc, draft, "Not replaced: " + choice.refusal());
+		}
+		SbcEndpoint endpoint = this.editor.endpoint(sbcId);
+		TableDownloads.Downloaded now = this.downloads.download(endpoint, draft.editable(), row -> {
+		});
+		if (now instanceof TableDownloads.Downloaded.Failed failed) {
+			return new ApplyOutcome.Failed(failed.error(), List.of(), null);
+		}
+		RowCodec.Packed theirs = ((TableDownloads.Downloaded.Table) now).rows();
+		TableDiff toSend = LargeTableDiff.diff(theirs, intended, keyFields);
+		long snapshot = this.drafts.saveSnapshot(sbcId, draft.table(), draft.root(), draft.item(), Actor.current(),
+				"before replace by draft " + draftId + ": " + toSend.summary().text(), theirs);
+		this.drafts.pruneSnapshots(sbcId, draft.table(), Math.max(1, this.properties.snapshotsKept()));
+		GatewayResult<WriteOutcome> answer = (choice.action() == WriteAction.UPLOAD
+				? this.gateway.upload(endpoint, draft.editable().catalog(),
+						new TableDocument(draft.root(), draft.item(), intended.toList()))
+				: this.gateway.writeLarge(endpoint, choice.action().catalog(), draft.editable().catalog(),
+						draft.editable().format(), new ElementNames(draft.root(), draft.item()), intended.oneByOne(), Map.of()))
+			.block(LONGEST);
+		List<CallReport> reports = new ArrayList<>();
+		if (answer instanceof GatewayResult.Failed<WriteOutcome> failed) {
+			reports.add(new CallReport(choice.action(), intended.rows(), failed.error().message(), false, true));
+			recordReplace(sbc, draft, AuditOutcome.FAILED, toSend, reports);
+			return new ApplyOutcome.Failed(failed.error(), reports, snapshot);
+		}
+		WriteOutcome outcome = answer.okValue().orElseThrow();
+		List<Discarded> discarded = List.of();
+		if (outcome instanceof WriteOutcome.AppliedWithErrors withErrors && !withErrors.details().isEmpty()) {
+			Set<Integer> named = Discarded.positions(withErrors.details());
+			Map<Integer, TableRow> rowsNamed = new HashMap<>();
+			int[] position = { 0 };
+			intended.forEach(row -> {
+				if (named.contains(++position[0])) {
+					rowsNamed.put(position[0], row);
+				}
+			});
+			discarded = Discarded.read(withErrors.details(), intended.rows(), rowsNamed::get, keyFields);
+		}
+		reports.add(new CallReport(choice.action(), intended.rows(), outcome.vsxiMessage(),
+				outcome instanceof WriteOutcome.AppliedWithErrors, false, discarded));
+		TableDownloads.Downloaded after = this.downloads.download(endpoint, draft.editable(), row -> {
+		});
+		Verification verification = after instanceof TableDownloads.Downloaded.Failed failed
+				? new Verification(false, null, failed.error().message())
+				: verified(LargeTableDiff.diff(intended, ((TableDownloads.Downloaded.Table) after).rows(), keyFields));
+		recordReplace(sbc, draft, verification.matches() ? AuditOutcome.SUCCESS : AuditOutcome.FAILED, toSend,
+				reports);
+		this.drafts.delete(draftId);
+		this.editor.forget(draftId);
+		return new ApplyOutcome.Applied(toSend.summary(), reports, verification, snapshot);
+	}
+
+	private ApplyPlanner.ReplaceChoice replaceChoice(Draft draft, int rows) {
+		return draft.editable().replaceable() ? planner().replaceChoice(rows, draft.editable().writeActions())
+				: new ApplyPlanner.ReplaceChoice(null, "the API cannot replace " + draft.table() + " whole");
+	}
+
+	private static CallReport report(ApplyPlan.Call call, WriteOutcome outcome, List<String> keyFields) {
+		List<Discarded> discarded = outcome instanceof WriteOutcome.AppliedWithErrors withErrors
+				? Discarded.read(withErrors.details(), call.rows(), keyFields) : List.of();
+		return new CallReport(call.action(), call.rows().size(), outcome.vsxiMessage(),
+				outcome instanceof WriteOutcome.AppliedWithErrors, false, discarded);
+	}
+
+	private static Verification verified(TableDiff differences) {
+		return new Verification(differences.isEmpty(), differences, null);
+	}
+
+	private ApplyOutcome refusedReplace(Sbc sbc, Draft draft, String reason) {
+		this.audit.record(AuditAction.TABLE_REPLACE, sbc.name() + " " + draft.table(), sbc.groupId(),
+				AuditOutcome.FAILED, "not confirmed: " + reason);
+		return new ApplyOutcome.Refused(reason);
+	}
+
+	private void recordReplace(Sbc sbc, Draft draft, AuditOutcome outcome, TableDiff diff, List<CallReport> reports) {
+		String calls = reports.stream()
+			.map(report -> report.action().path() + " " + report.rows() + " rows → " + report.answer())
+			.collect(Collectors.joining("; "));
+		this.audit.record(AuditAction.TABLE_REPLACE, sbc.name() + " " + draft.table(), sbc.groupId(), outcome,
+				"whole table replaced, against the box before: " + diff.summary().text() + "; calls: "
+						+ (calls.isEmpty() ? "none" : calls));
 	}
 
 	/** A draft that turns the table on the box back into a snapshot, to go through preview and apply. */
@@ -207,8 +347,8 @@ public class TableApplier {
 			case DELETE -> this.gateway.delete(endpoint, draft.editable().catalog(), document);
 			case UPLOAD -> this.gateway.upload(endpoint, draft.editable().catalog(), document);
 			case UPDATE_LARGE, DELETE_LARGE, REPLACE_LARGE -> this.gateway.writeLarge(endpoint,
-					call.action().catalog(), draft.editable().catalog(), document.names(), call.rows(),
-					Map.of());
+					call.action().catalog(), draft.editable().catalog(), draft.editable().format(), document.names(),
+					call.rows(), Map.of());
 		};
 	}
 
@@ -225,7 +365,12 @@ public class TableApplier {
 	private Payload payload(Draft draft, ApplyPlan.Call call) {
 		List<TableRow> shown = call.rows().subList(0, Math.min(PAYLOAD_ROWS_SHOWN, call.rows().size()));
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		TableXml.write(new ElementNames(draft.root(), draft.item()), shown.iterator(), body);
+		if (draft.editable().format() == Format.CSV) {
+			TableCsv.write(shown.iterator(), body);
+		}
+		else {
+			TableXml.write(new ElementNames(draft.root(), draft.item()), shown.iterator(), body);
+		}
 		return new Payload(call.action(), call.rows().size(), body.toString(StandardCharsets.UTF_8),
 				call.rows().size() - shown.size());
 	}
@@ -240,9 +385,38 @@ public class TableApplier {
 	}
 
 	public record Preview(Sbc sbc, Draft draft, TableDiff diff, ApplyPlan plan, List<Payload> payloads) {
+
+		/** Applied only by replacing the table whole, after the operator confirms. */
+		public boolean replaceOnly() {
+			return this.draft.editable().replaceOnly();
+		}
+
+		public boolean replaceable() {
+			return this.draft.editable().replaceable();
+		}
+
 	}
 
-	public record CallReport(WriteAction action, int rows, String answer, boolean withErrors, boolean failed) {
+	/**
+	 * The replace as it will be sent: {@code rows} entries in all by {@code action}, the draft's own changes
+	 * summarised; {@code action} null and {@code refusal} saying why where no call can replace the table.
+	 */
+	public record ReplacePreview(Sbc sbc, Draft draft, TableDiff.Summary draftChanges, int rows, WriteAction action,
+			String refusal, List<Payload> payloads) {
+	}
+
+	/** {@code discarded}: the rows the box said it dropped and why, where its answer says so (see {@link Discarded}). */
+	public record CallReport(WriteAction action, int rows, String answer, boolean withErrors, boolean failed,
+			List<Discarded> discarded) {
+
+		public CallReport {
+			discarded = List.copyOf(discarded);
+		}
+
+		CallReport(WriteAction action, int rows, String answer, boolean withErrors, boolean failed) {
+			this(action, rows, answer, withErrors, failed, List.of());
+		}
+
 	}
 
 	/** The table after apply against what was intended, for the rows the apply touched. */
@@ -262,6 +436,22 @@ public class TableApplier {
 
 		record Applied(TableDiff.Summary sent, List<CallReport> calls, Verification verification, long snapshotId)
 				implements ApplyOutcome {
+
+			/** The box's reason for discarding the row with this key, or null where it gave none. */
+			public String reasonFor(RowKey key) {
+				return this.calls.stream()
+					.flatMap(call -> call.discarded().stream())
+					.filter(discarded -> discarded.key() != null && discarded.key().values().equals(key.values()))
+					.map(Discarded::reason)
+					.findFirst()
+					.orElse(null);
+			}
+
+			/** A 300 answer came without a line per discarded entry: the reasons are in the box's log only. */
+			public boolean reasonsOnlyInTheBoxLog() {
+				return this.calls.stream().anyMatch(call -> call.withErrors() && call.discarded().isEmpty());
+			}
+
 		}
 
 	}

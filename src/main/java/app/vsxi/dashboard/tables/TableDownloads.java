@@ -33,9 +33,12 @@ class TableDownloads {
 			also.accept(row);
 		};
 		if (table.downloadsLarge()) {
-			GatewayResult<TableZip.Summary> result = this.gateway.downloadLarge(sbc, table.catalog(), sink)
+			GatewayResult<TableZip.Summary> result = this.gateway.downloadLarge(sbc, table.catalog(), table.format(), sink)
 				.block(LONGEST);
-			return result.fold(summary -> new Downloaded.Table(summary.root(), summary.item(), packer.finish()),
+			// a CSV file has no element names; the table's own name stands in for them (export, snapshots)
+			return result.fold(summary -> new Downloaded.Table(
+					summary.root() == null ? table.table() : summary.root(),
+					summary.item() == null ? "row" : summary.item(), packer.finish()),
 					Downloaded.Failed::new);
 		}
 		GatewayResult<TableDocument> result = this.gateway.download(sbc, table.catalog()).block(LONGEST);

@@ -70,11 +70,21 @@ public class TableEditorService {
 	/** Downloads a table into a new draft; the download is the draft's base. */
 	@PreAuthorize("@access.canOnSbc('VIEW', #sbcId)")
 	public Opened open(long sbcId, String table) {
+		return open(sbcId, table, () -> {
+		});
+	}
+
+	/** The same, telling {@code perRow} of every row as it arrives, so a long download can show its progress. */
+	@PreAuthorize("@access.canOnSbc('VIEW', #sbcId)")
+	public Opened open(long sbcId, String table, Runnable perRow) {
 		EditableTable editable = EditableTable.named(table)
 			.orElseThrow(() -> new TableEditorException("The editor has no table " + table));
 		Sbc sbc = this.fleet.get(sbcId);
 		RowStore.Builder index = RowStore.builder(editable.keyFields());
-		TableDownloads.Downloaded downloaded = this.downloads.download(this.fleet.endpoint(sbc), editable, index::add);
+		TableDownloads.Downloaded downloaded = this.downloads.download(this.fleet.endpoint(sbc), editable, row -> {
+			index.add(row);
+			perRow.run();
+		});
 		if (downloaded instanceof TableDownloads.Downloaded.Failed failed) {
 			return new Opened.Failed(failed.error());
 		}
@@ -173,6 +183,13 @@ public class TableEditorService {
 		return new EditResult(newKey, changed, null);
 	}
 
+	/** Why a value typed into a field would be refused, or null if it would be taken; changes nothing. */
+	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
+	public String check(long sbcId, long draftId, String field, String value) {
+		Draft draft = draft(sbcId, draftId);
+		return FieldHints.problem(draft.editable(), field, value, draft.editable().keyFields().contains(field));
+	}
+
 	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
 	public void delete(long sbcId, long draftId, RowKey key) {
 		remove(writableDraft(sbcId, draftId), key);
@@ -211,6 +228,37 @@ public class TableEditorService {
 		this.drafts.putEdit(draftId, key, copy);
 		refresh(draft);
 		return key;
+	}
+
+	/**
+	 * Clones a row: every field kept but the key, which the operator gives at once, so the clone never exists
+	 * without a key of its own.
+	 */
+	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
+	public EditResult cloneRow(long sbcId, long draftId, RowKey source, Map<String, String> keyValues) {
+		Draft draft = writableDraft(sbcId, draftId);
+		TableRow row = current(draft, source);
+		if (row == null) {
+			throw new TableEditorException("No row " + source.label() + " to clone");
+		}
+		TableRow clone = row;
+		for (String field : draft.editable().keyFields()) {
+			if (clone.has(field)) {
+				String value = keyValues.getOrDefault(field, "").strip();
+				String problem = FieldHints.problem(draft.editable(), field, value, true);
+				if (problem != null) {
+					return new EditResult(source, row, problem);
+				}
+				clone = clone.with(field, value);
+			}
+		}
+		RowKey key = RowKey.of(clone, draft.editable().keyFields());
+		if (current(draft, key) != null) {
+			return new EditResult(source, row, "Another row already has the key " + key.label());
+		}
+		this.drafts.putEdit(draftId, key, clone);
+		refresh(draft);
+		return new EditResult(key, clone, null);
 	}
 
 	/** Puts every row of a file into the draft, as an update of the row with its key or as a new row. */
@@ -299,6 +347,45 @@ public class TableEditorService {
 		return KeyedDiff.diff(before, after, draft.editable().keyFields());
 	}
 
+	/**
+	 * The whole table as the draft intends it, in the base's order with each edit in its row's place and new rows
+	 * at the end: what a whole-table replace sends. Packed, so even a million rows stay a few megabytes.
+	 */
+	RowCodec.Packed intended(Draft draft) {
+		Map<RowKey, TableRow> edits = this.drafts.edits(draft.id());
+		List<String> keyFields = draft.editable().keyFields();
+		RowCodec.Packer rows = new RowCodec.Packer();
+		// occurrences are counted only for keys the draft edits: other rows go through untouched
+		Set<RowKey> edited = new HashSet<>();
+		edits.keySet().forEach(key -> edited.add(key.first()));
+		Map<RowKey, Integer> seen = new HashMap<>();
+		Set<RowKey> placed = new HashSet<>();
+		this.drafts.readBase(draft.id(), row -> {
+			RowKey key = RowKey.of(row, keyFields);
+			if (!edited.contains(key)) {
+				rows.add(row);
+				return;
+			}
+			int occurrence = seen.merge(key, 1, Integer::sum) - 1;
+			RowKey at = occurrence == 0 ? key : key.nth(occurrence);
+			if (edits.containsKey(at)) {
+				placed.add(at);
+				if (edits.get(at) != null) {
+					rows.add(edits.get(at));
+				}
+			}
+			else {
+				rows.add(row);
+			}
+		});
+		edits.forEach((key, row) -> {
+			if (!placed.contains(key) && row != null) {
+				rows.add(row);
+			}
+		});
+		return rows.finish();
+	}
+
 	/** The base rows with the given keys, in table order, found in one pass over the stored base. */
 	Map<RowKey, TableRow> baseRows(Draft draft, Set<RowKey> keys) {
 		return rowsWithKeys(sink -> this.drafts.readBase(draft.id(), sink), keys, draft.editable().keyFields());
@@ -347,7 +434,7 @@ public class TableEditorService {
 		this.open.remove(draftId);
 	}
 
-	private Draft writableDraft(long sbcId, long draftId) {
+	Draft writableDraft(long sbcId, long draftId) {
 		Draft draft = draft(sbcId, draftId);
 		if (!draft.editable().writable()) {
 			throw new TableEditorException("The API lets the dashboard only read " + draft.table());

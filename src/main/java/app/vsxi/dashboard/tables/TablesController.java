@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.ContentDisposition;
@@ -34,7 +35,11 @@ class TablesController {
 
 	private final TablesProperties properties;
 
-	TablesController(TableEditorService editor, TableApplier applier, TablesProperties properties) {
+	private final TableOpenings openings;
+
+	TablesController(TableEditorService editor, TableApplier applier, TablesProperties properties,
+			TableOpenings openings) {
+		this.openings = openings;
 		this.editor = editor;
 		this.applier = applier;
 		this.properties = properties;
@@ -50,9 +55,35 @@ class TablesController {
 		return "tables/tables";
 	}
 
+	/** Starts the download in the background and shows it arriving. */
 	@PostMapping("/open")
-	String open(@PathVariable long id, @RequestParam String table, RedirectAttributes redirect) {
-		return opened(id, this.editor.open(id, table), redirect);
+	String open(@PathVariable long id, @RequestParam String table) {
+		return "redirect:/sbcs/" + id + "/tables/openings/" + this.openings.start(id, table).id();
+	}
+
+	@GetMapping("/openings/{openingId}")
+	String opening(@PathVariable long id, @PathVariable String openingId, Model model) {
+		TableOpenings.Progress opening = this.openings.find(id, openingId).progress();
+		if (opening.draftId() != null) {
+			return "redirect:/sbcs/" + id + "/tables/drafts/" + opening.draftId();
+		}
+		model.addAttribute("opening", opening);
+		model.addAttribute("sbc", this.editor.sbc(id));
+		return "tables/opening";
+	}
+
+	/** Polled while the download runs; once the draft is there the browser is sent to it. */
+	@GetMapping("/openings/{openingId}/progress")
+	String openingProgress(@PathVariable long id, @PathVariable String openingId, Model model,
+			HttpServletRequest request, HttpServletResponse response) {
+		TableOpenings.Progress opening = this.openings.find(id, openingId).progress();
+		if (opening.draftId() != null) {
+			response.setHeader("HX-Redirect",
+					request.getContextPath() + "/sbcs/" + id + "/tables/drafts/" + opening.draftId());
+		}
+		model.addAttribute("opening", opening);
+		model.addAttribute("sbc", this.editor.sbc(id));
+		return "tables/opening :: progress";
 	}
 
 	@PostMapping("/snapshots/{snapshotId}/rollback")
@@ -100,7 +131,15 @@ class TablesController {
 		model.addAttribute("r", row.row());
 		model.addAttribute("editing", result.problem() != null);
 		model.addAttribute("problem", result.problem());
-		return "tables/draft :: row";
+		return "tables/draft :: edited";
+	}
+
+	/** A value checked as it is typed: the problem beside the field, or nothing. */
+	@PostMapping("/drafts/{draftId}/check")
+	String check(@PathVariable long id, @PathVariable long draftId, @RequestParam String field,
+			@RequestParam Map<String, String> params, Model model) {
+		model.addAttribute("problem", this.editor.check(id, draftId, field, params.getOrDefault("v_" + field, "")));
+		return "tables/draft :: check";
 	}
 
 	@PostMapping("/drafts/{draftId}/delete")
@@ -119,9 +158,29 @@ class TablesController {
 	String copy(@PathVariable long id, @PathVariable long draftId, @RequestParam String key,
 			RedirectAttributes redirect) {
 		RowKey added = this.editor.copy(id, draftId, KeyText.parse(key));
-		redirect.addFlashAttribute("notice", "Copied as a new row at the end of the table: type its key.");
+		redirect.addFlashAttribute("notice", "New row from " + KeyText.parse(key).label()
+				+ " at the end of the table, its key empty: edit it and type its key.");
 		return "redirect:/sbcs/" + id + "/tables/drafts/" + draftId + "?page=" + Integer.MAX_VALUE / 1000
 				+ "&added=" + added.occurrence();
+	}
+
+	@PostMapping("/drafts/{draftId}/clone")
+	String cloneRow(@PathVariable long id, @PathVariable long draftId, @RequestParam String key,
+			@RequestParam Map<String, String> params, RedirectAttributes redirect) {
+		Map<String, String> keyValues = new LinkedHashMap<>();
+		params.forEach((name, value) -> {
+			if (name.startsWith("k_")) {
+				keyValues.put(name.substring(2), value);
+			}
+		});
+		TableEditorService.EditResult result = this.editor.cloneRow(id, draftId, KeyText.parse(key), keyValues);
+		if (result.problem() != null) {
+			redirect.addFlashAttribute("failure", "Not cloned: " + result.problem());
+			return "redirect:/sbcs/" + id + "/tables/drafts/" + draftId;
+		}
+		redirect.addFlashAttribute("notice", "Cloned " + KeyText.parse(key).label() + " as " + result.key().label()
+				+ ", at the end of the table.");
+		return "redirect:/sbcs/" + id + "/tables/drafts/" + draftId + "?page=" + Integer.MAX_VALUE / 1000;
 	}
 
 	@PostMapping("/drafts/{draftId}/import")
@@ -172,6 +231,28 @@ class TablesController {
 		return "tables/applied";
 	}
 
+	/** The page that asks the operator to confirm a whole-table replace. */
+	@GetMapping("/drafts/{draftId}/replace")
+	String replaceForm(@PathVariable long id, @PathVariable long draftId, Model model) {
+		model.addAttribute("replace", this.applier.replacePreview(id, draftId));
+		return "tables/replace";
+	}
+
+	@PostMapping("/drafts/{draftId}/replace")
+	String replace(@PathVariable long id, @PathVariable long draftId, @RequestParam(defaultValue = "") String confirmTable,
+			@RequestParam(defaultValue = "") String password, Model model) {
+		TableApplier.ApplyOutcome outcome = this.applier.replace(id, draftId, confirmTable, password);
+		if (outcome instanceof TableApplier.ApplyOutcome.Refused refused) {
+			model.addAttribute("replace", this.applier.replacePreview(id, draftId));
+			model.addAttribute("problem", refused.reason());
+			return "tables/replace";
+		}
+		model.addAttribute("outcome", outcome);
+		model.addAttribute("sbcId", id);
+		model.addAttribute("draftId", draftId);
+		return "tables/applied";
+	}
+
 	private String opened(long id, TableEditorService.Opened opened, RedirectAttributes redirect) {
 		if (opened instanceof TableEditorService.Opened.Failed failed) {
 			redirect.addFlashAttribute("failure", "Not opened: " + failed.error().message());
@@ -195,6 +276,7 @@ class TablesController {
 		model.addAttribute("filters", filters);
 		model.addAttribute("sort", sort);
 		model.addAttribute("desc", descending);
+		model.addAttribute("links", new BrowseLinks(filters, sort, descending, draftPage.page().page()));
 	}
 
 	private static Map<String, String> filters(Map<String, String> params) {

@@ -9,9 +9,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param snapshotsKept snapshots kept per SBC and table; older ones are dropped after each apply
  * @param openDrafts drafts kept indexed in memory for browsing; others are reloaded from the database
  * @param pageSize rows per page when browsing
+ * @param parallelDownloads table downloads into new drafts run at once; more wait their turn
  */
 @ConfigurationProperties("vsxi.tables")
 public record TablesProperties(@DefaultValue("1000") int largeAbove, @DefaultValue("5000") int plainLimit,
-		@DefaultValue("20") int snapshotsKept, @DefaultValue("4") int openDrafts, @DefaultValue("50") int pageSize) {
+		@DefaultValue("20") int snapshotsKept, @DefaultValue("4") int openDrafts, @DefaultValue("50") int pageSize,
+		@DefaultValue("2") int parallelDownloads) {
 
 }

@@ -151,6 +151,14 @@ class AccessMatrixTests {
 		rule("POST /sbcs/{id}/tables/drafts/{draftId}/discard", OPERATORS_OF_A);
 		rule("GET /sbcs/{id}/tables/drafts/{draftId}/preview", VIEWERS_OF_A);
 		rule("POST /sbcs/{id}/tables/drafts/{draftId}/apply", OPERATORS_OF_A);
+		// table editors: whole-table replace, clone and checking a value as it is typed
+		rule("GET /sbcs/{id}/tables/drafts/{draftId}/replace", OPERATORS_OF_A);
+		rule("POST /sbcs/{id}/tables/drafts/{draftId}/replace", OPERATORS_OF_A, "confirmTable", "route", "password",
+				"wrong-password");
+		rule("POST /sbcs/{id}/tables/drafts/{draftId}/clone", OPERATORS_OF_A, "key", "0\tr1\t1", "k_alias", "r9");
+		rule("POST /sbcs/{id}/tables/drafts/{draftId}/check", OPERATORS_OF_A, "field", "minLen", "v_minLen", "x");
+		rule("GET /sbcs/{id}/tables/openings/{openingId}", VIEWERS_OF_A);
+		rule("GET /sbcs/{id}/tables/openings/{openingId}/progress", VIEWERS_OF_A);
 	}
 
 	@Autowired
@@ -262,6 +270,7 @@ class AccessMatrixTests {
 			.replace("/admin/groups/{id}", "/admin/groups/" + this.emptyGroup)
 			.replace("{draftId}", "999999")
 			.replace("{snapshotId}", "999999")
+			.replace("{openingId}", "no-such-download")
 			.replace("{id}", String.valueOf(this.sbcA))
 			.replace("{groupId}", String.valueOf(this.groupA))
 			.replace("{requiredMetricName}", "jvm.memory.used")

@@ -113,6 +113,36 @@ class AccessibilityBrowserTests {
 	}
 
 	@Test
+	void theTableEditorPagesHaveNoSeriousViolation() throws IOException {
+		logIn("admin", "admin");
+		long sbc = sbcId("demo-sbc-2");
+		List<String> violations = new ArrayList<>(check("/sbcs/" + sbc + "/tables"));
+		this.browser.findElement(By.cssSelector("#table-smcDataFile form.open-table button")).click();
+		new WebDriverWait(this.browser, Duration.ofSeconds(30))
+			.until(driver -> driver.getCurrentUrl().contains("/drafts/"));
+		String draft = this.browser.getCurrentUrl().replace(url(""), "");
+		for (String page : List.of(draft, draft + "?sort=alias&f_alias=a", draft + "/preview", draft + "/replace")) {
+			violations.addAll(check(page));
+		}
+		// the replace page again after a refused confirmation, with the reason beside the form
+		this.browser.get(url(draft + "/replace"));
+		this.browser.findElement(By.id("confirm-table")).sendKeys("smcDataFile");
+		this.browser.findElement(By.id("confirm-password")).sendKeys("not-the-password");
+		this.browser.findElement(By.cssSelector("form.confirm button[type=submit]")).click();
+		new WebDriverWait(this.browser, Duration.ofSeconds(20))
+			.until(driver -> !driver.findElements(By.id("replace-problem")).isEmpty());
+		assertThat(this.browser.findElement(By.id("replace-problem")).getText()).contains("not your password");
+		violations.addAll(checkHere(draft + "/replace (refused)"));
+		// a row open for editing, with its hints and the problem beside a field
+		this.browser.get(url(draft));
+		this.browser.findElement(By.cssSelector("#rows tr button.edit")).click();
+		new WebDriverWait(this.browser, Duration.ofSeconds(20))
+			.until(driver -> !driver.findElements(By.cssSelector("#rows tr.editing")).isEmpty());
+		violations.addAll(checkHere(draft + " (editing)"));
+		assertThat(violations).isEmpty();
+	}
+
+	@Test
 	void theFirstTabReachesTheSkipLinkWhichLeadsToTheContent() {
 		logIn("admin", "admin");
 		this.browser.get(url("/overview"));
@@ -126,6 +156,10 @@ class AccessibilityBrowserTests {
 
 	private List<String> check(String page) throws IOException {
 		this.browser.get(url(page));
+		return checkHere(page);
+	}
+
+	private List<String> checkHere(String page) throws IOException {
 		// an error page would pass axe and prove nothing about the page meant
 		assertThat(this.browser.getTitle()).as(page).doesNotStartWith("Error");
 		JavascriptExecutor js = (JavascriptExecutor) this.browser;

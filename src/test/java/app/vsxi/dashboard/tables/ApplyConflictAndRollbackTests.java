@@ -50,6 +50,9 @@ class ApplyConflictAndRollbackTests {
 	@Autowired
 	VsxiGateway gateway;
 
+	@Autowired
+	app.vsxi.dashboard.demo.DemoFleet demo;
+
 	private long sbc() {
 		return this.fleet.visible().stream().filter(sbc -> sbc.name().equals("demo-sbc-2")).map(Sbc::id).findFirst()
 			.orElseThrow();
@@ -148,6 +151,39 @@ class ApplyConflictAndRollbackTests {
 		assertThat(differences.removed()).isEmpty();
 		assertThat(find(routes(sbcId), good).text("digitMatch")).isEqualTo("5550");
 		assertThat(new String(file.toByteArray(), StandardCharsets.UTF_8)).contains("not-a-number");
+		// as documented, the 300 answer names no entry: the page says the reasons are in the box's log
+		assertThat(applied.reasonFor(RowKey.of(bad, KEY))).isNull();
+		assertThat(applied.reasonsOnlyInTheBoxLog()).isTrue();
+	}
+
+	@Test
+	void aBoxThatNamesEachDiscardedEntryHasItsReasonShownAgainstThatRow() {
+		long sbcId = sbc();
+		this.demo.box("demo-sbc-2").quirks(Map.of("discardReasons", true));
+		try {
+			List<TableRow> original = routes(sbcId);
+			long draftId = open(sbcId);
+			TableRow good = original.get(8).with("digitMatch", "5551");
+			TableRow bad = original.get(9).with("maxLen", "many");
+			ByteArrayOutputStream file = new ByteArrayOutputStream();
+			TableTransfer.export(Format.XML, "XBRouteList", "XBRoute", List.of(good, bad).iterator(), file);
+			this.editor.importRows(sbcId, draftId, "two.xml", new ByteArrayInputStream(file.toByteArray()));
+
+			TableApplier.ApplyOutcome outcome = this.applier.apply(sbcId, draftId, Map.of());
+
+			TableApplier.ApplyOutcome.Applied applied = (TableApplier.ApplyOutcome.Applied) outcome;
+			assertThat(applied.calls()).singleElement()
+				.satisfies(call -> assertThat(call.discarded()).extracting(Discarded::key)
+					.containsExactly(RowKey.of(bad, KEY)));
+			assertThat(applied.reasonFor(RowKey.of(bad, KEY))).contains("maxLen");
+			assertThat(applied.reasonFor(RowKey.of(good, KEY))).isNull();
+			assertThat(applied.reasonsOnlyInTheBoxLog()).isFalse();
+			assertThat(applied.verification().differences().changed()).extracting(RowChange::key)
+				.containsExactly(RowKey.of(bad, KEY));
+		}
+		finally {
+			this.demo.box("demo-sbc-2").quirks(Map.of("discardReasons", false));
+		}
 	}
 
 	private static TableRow find(List<TableRow> rows, TableRow wanted) {

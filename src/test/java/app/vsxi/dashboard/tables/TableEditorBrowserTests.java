@@ -109,6 +109,55 @@ class TableEditorBrowserTests {
 		screenshot("6-reloaded");
 	}
 
+	@Test
+	void browsingKeepsTheFilterTheEditCountFollowsWithoutReloadAndAValueIsCheckedAsItIsTyped() throws Exception {
+		long sbcId = this.sbcs.findAll().stream().filter(sbc -> sbc.name().equals("demo-sbc-1")).map(Sbc::id)
+			.findFirst().orElseThrow();
+		this.browser.get(url("/sbcs/" + sbcId + "/tables"));
+		this.browser.findElement(By.id("username")).sendKeys("admin");
+		this.browser.findElement(By.id("password")).sendKeys("admin");
+		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+		waitUntil(() -> this.browser.getCurrentUrl().contains("/tables") && !this.browser.getCurrentUrl().contains("/login"));
+		this.browser.findElement(By.cssSelector("#table-route form.open-table button")).click();
+		waitUntil(() -> this.browser.getCurrentUrl().contains("/drafts/"));
+		String alias = this.browser.findElement(By.cssSelector("#rows tr td")).getText();
+		String needle = alias.substring(0, Math.min(3, alias.length()));
+
+		this.browser.findElement(By.name("f_alias")).sendKeys(needle + Keys.ENTER);
+		waitUntil(() -> this.browser.getCurrentUrl().contains("f_alias="));
+		this.browser.findElement(By.linkText("digitMatch")).click();
+		waitUntil(() -> this.browser.getCurrentUrl().contains("sort=digitMatch"));
+		assertThat(this.browser.getCurrentUrl()).contains("f_alias=" + needle);
+		assertThat(this.browser.findElement(By.name("f_alias")).getDomProperty("value")).isEqualTo(needle);
+		for (WebElement cell : this.browser.findElements(By.cssSelector("#rows tr td:first-child"))) {
+			assertThat(cell.getText().toLowerCase()).contains(needle.toLowerCase());
+		}
+		assertThat(this.browser.findElement(By.id("edited-count")).getText()).startsWith("0 edited");
+
+		((org.openqa.selenium.JavascriptExecutor) this.browser).executeScript("window.notReloaded = true;");
+		this.browser.findElement(By.cssSelector("#rows tr button.edit")).click();
+		waitUntil(() -> !this.browser.findElements(By.cssSelector("#rows tr.editing input[name=v_minLen]")).isEmpty());
+		WebElement minLen = this.browser.findElement(By.cssSelector("#rows tr.editing input[name=v_minLen]"));
+		assertThat(minLen.getDomAttribute("title")).contains("shortest called number");
+		minLen.sendKeys("x");
+		WebElement problem = this.browser.findElement(By.id(minLen.getDomAttribute("aria-describedby").split(" ")[1]));
+		waitUntil(() -> problem.getText().contains("takes a whole number"));
+		screenshot("7-checked-as-typed");
+		minLen.sendKeys(Keys.ESCAPE);
+		waitUntil(() -> this.browser.findElements(By.cssSelector("#rows tr.editing")).isEmpty());
+		assertThat(this.browser.findElements(By.cssSelector("#rows tr.changed"))).isEmpty();
+
+		this.browser.findElement(By.cssSelector("#rows tr button.edit")).click();
+		waitUntil(() -> !this.browser.findElements(By.cssSelector("#rows tr.editing input[name=v_digitMatch]")).isEmpty());
+		WebElement digitMatch = this.browser.findElement(By.cssSelector("#rows tr.editing input[name=v_digitMatch]"));
+		digitMatch.clear();
+		digitMatch.sendKeys("5151" + Keys.ENTER);
+		waitUntil(() -> this.browser.findElement(By.id("edited-count")).getText().startsWith("1 edited"));
+		assertThat(((org.openqa.selenium.JavascriptExecutor) this.browser).executeScript("return window.notReloaded"))
+			.isEqualTo(Boolean.TRUE);
+		screenshot("8-count-updated");
+	}
+
 	private String url(String path) {
 		return "http://localhost:" + this.port + path;
 	}
@@ -121,7 +170,13 @@ class TableEditorBrowserTests {
 	}
 
 	private void waitUntil(BooleanSupplier condition) {
-		new WebDriverWait(this.browser, Duration.ofSeconds(20)).until(driver -> condition.getAsBoolean());
+		try {
+			new WebDriverWait(this.browser, Duration.ofSeconds(20)).until(driver -> condition.getAsBoolean());
+		}
+		catch (org.openqa.selenium.TimeoutException ex) {
+			throw new AssertionError("waited in vain at " + this.browser.getCurrentUrl() + ", showing: "
+					+ this.browser.findElement(By.tagName("main")).getDomProperty("outerHTML").replace('\n', ' '), ex);
+		}
 	}
 
 }

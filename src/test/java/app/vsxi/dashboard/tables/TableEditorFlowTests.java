@@ -67,7 +67,8 @@ class TableEditorFlowTests {
 		SbcEndpoint endpoint = this.fleet.endpoint(this.fleet.get(sbcId));
 		if (table.downloadsLarge()) {
 			List<TableRow> rows = new java.util.ArrayList<>();
-			GatewayResult<TableZip.Summary> result = this.gateway.downloadLarge(endpoint, table.catalog(), rows::add)
+			GatewayResult<TableZip.Summary> result = this.gateway.downloadLarge(endpoint, table.catalog(), table.format(),
+					rows::add)
 				.block(Duration.ofMinutes(1));
 			assertThat(result).isInstanceOf(GatewayResult.Ok.class);
 			return rows;
@@ -96,7 +97,7 @@ class TableEditorFlowTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(value = EditableTable.class, names = { "MEDIA_SERVER", "MEDIA_SERVER_PROFILE" },
+	@EnumSource(value = EditableTable.class, names = { "MEDIA_SERVER", "MEDIA_SERVER_PROFILE", "SMC_DATA_FILE" },
 			mode = EnumSource.Mode.EXCLUDE)
 	void everyWritableTableRoundTripsAnEditThroughTheBox(EditableTable table) {
 		long sbcId = sbc("demo-sbc-1").id();
@@ -143,6 +144,44 @@ class TableEditorFlowTests {
 		assertThat(page.readOnly()).isTrue();
 		org.assertj.core.api.Assertions.assertThatThrownBy(() -> this.editor.delete(sbcId, draftId,
 				page.page().rows().get(0).key())).isInstanceOf(TableEditorException.class);
+	}
+
+	@Test
+	void smcDataFileOpensAsRowsOfItsHeaderAndGoesBackOnlyByAConfirmedReplace() {
+		EditableTable table = EditableTable.SMC_DATA_FILE;
+		long sbcId = sbc("demo-sbc-1").id();
+		List<TableRow> before = download(sbcId, table);
+		assertThat(before).isNotEmpty();
+		long draftId = open(sbcId, table);
+		DraftView.Page page = this.editor.page(sbcId, draftId, new DraftView.Request(Map.of(), null, false, 0, 10))
+			.page();
+		assertThat(page.columns()).isEqualTo(List.copyOf(before.get(0).fields().keySet()));
+		DraftView.ViewRow first = page.rows().get(0);
+		String value = first.row().get("value") + "9";
+		assertThat(this.editor.edit(sbcId, draftId, first.key(), "value", value).problem()).isNull();
+		assertThat(this.applier.preview(sbcId, draftId).plan()).isInstanceOfSatisfying(ApplyPlan.Calls.class,
+				calls -> assertThat(calls.calls()).extracting(ApplyPlan.Call::action)
+					.containsExactly(WriteAction.REPLACE_LARGE));
+
+		assertThat(this.applier.apply(sbcId, draftId, Map.of())).isInstanceOf(TableApplier.ApplyOutcome.Refused.class);
+		assertThat(this.applier.replace(sbcId, draftId, "route", "admin"))
+			.isInstanceOf(TableApplier.ApplyOutcome.Refused.class);
+		assertThat(this.applier.replace(sbcId, draftId, table.table(), "not-my-password"))
+			.isInstanceOf(TableApplier.ApplyOutcome.Refused.class);
+		assertThat(download(sbcId, table)).as("nothing sent without confirmation").isEqualTo(before);
+
+		TableApplier.ApplyOutcome outcome = this.applier.replace(sbcId, draftId, table.table(), "admin");
+
+		assertThat(outcome).isInstanceOf(TableApplier.ApplyOutcome.Applied.class);
+		assertThat(((TableApplier.ApplyOutcome.Applied) outcome).verification().matches()).isTrue();
+		List<TableRow> after = download(sbcId, table);
+		List<TableRow> intended = before.stream()
+			.map(row -> row.equals(first.row()) ? row.with("value", value) : row)
+			.toList();
+		assertThat(after).isEqualTo(intended);
+		assertThat(this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM audit_event WHERE action = 'TABLE_REPLACE' AND outcome = 'SUCCESS'", Integer.class))
+			.isPositive();
 	}
 
 }

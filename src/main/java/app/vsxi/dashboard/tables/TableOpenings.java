@@ -1,0 +1,174 @@
+package app.vsxi.dashboard.tables;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+import app.vsxi.dashboard.audit.Actor;
+
+/**
+ * Downloads that open a table into a draft, run in the background so the operator watches the rows arrive instead
+ * of a page that hangs for minutes. One per user, SBC and table at a time: asking again while it runs shows the
+ * same download. A finished one is kept a while so its page can still say how it ended.
+ */
+@Component
+public class TableOpenings implements DisposableBean {
+
+	private static final Duration KEPT = Duration.ofMinutes(15);
+
+	private final TableEditorService editor;
+
+	private final ExecutorService workers;
+
+	private final Map<String, Opening> openings = new ConcurrentHashMap<>();
+
+	TableOpenings(TableEditorService editor, TablesProperties properties) {
+		this.editor = editor;
+		AtomicInteger count = new AtomicInteger();
+		this.workers = Executors.newFixedThreadPool(Math.max(1, properties.parallelDownloads()), task -> {
+			Thread thread = new Thread(task, "table-download-" + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
+	/** Starts downloading {@code table} into a new draft for the current user, or finds the download running. */
+	@PreAuthorize("@access.canOnSbc('VIEW', #sbcId)")
+	public Opening start(long sbcId, String table) {
+		EditableTable.named(table).orElseThrow(() -> new TableEditorException("The editor has no table " + table));
+		String owner = Actor.current();
+		Instant now = Instant.now();
+		this.openings.values().removeIf(old -> old.finishedAt() != null && old.finishedAt().plus(KEPT).isBefore(now));
+		Opening opening;
+		synchronized (this.openings) {
+			Opening running = this.openings.values().stream()
+				.filter(each -> each.running() && each.owner.equals(owner) && each.sbcId == sbcId
+						&& each.table.equals(table))
+				.findFirst()
+				.orElse(null);
+			if (running != null) {
+				return running;
+			}
+			opening = new Opening(UUID.randomUUID().toString(), owner, sbcId, table, now);
+			this.openings.put(opening.id, opening);
+		}
+		Opening started = opening;
+		this.workers.execute(new DelegatingSecurityContextRunnable(() -> run(started),
+				SecurityContextHolder.getContext()));
+		return opening;
+	}
+
+	/** A download of the current user's on that SBC. */
+	@PreAuthorize("@access.canOnSbc('VIEW', #sbcId)")
+	public Opening find(long sbcId, String id) {
+		Opening opening = this.openings.get(id);
+		if (opening == null || opening.sbcId != sbcId || !opening.owner.equals(Actor.current())) {
+			throw new TableEditorException("No such download of a table on this SBC; open the table again");
+		}
+		return opening;
+	}
+
+	private void run(Opening opening) {
+		Long draftId = null;
+		String failure;
+		try {
+			TableEditorService.Opened opened = this.editor.open(opening.sbcId, opening.table, opening.rows::incrementAndGet);
+			if (opened instanceof TableEditorService.Opened.Draft draft) {
+				draftId = draft.id();
+				failure = null;
+			}
+			else {
+				failure = ((TableEditorService.Opened.Failed) opened).error().message();
+			}
+		}
+		catch (RuntimeException ex) {
+			failure = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+		}
+		// one write, so a reader never sees a download finished without its outcome
+		opening.ended = new Ended(draftId, failure, Instant.now());
+	}
+
+	private record Ended(Long draftId, String failure, Instant at) {
+	}
+
+	@Override
+	public void destroy() {
+		this.workers.shutdownNow();
+	}
+
+	/** One download: how many rows have arrived, and how it ended. */
+	public static final class Opening {
+
+		private final String id;
+
+		private final String owner;
+
+		private final long sbcId;
+
+		private final String table;
+
+		private final Instant startedAt;
+
+		private final AtomicLong rows = new AtomicLong();
+
+		private volatile Ended ended;
+
+		Opening(String id, String owner, long sbcId, String table, Instant startedAt) {
+			this.id = id;
+			this.owner = owner;
+			this.sbcId = sbcId;
+			this.table = table;
+			this.startedAt = startedAt;
+		}
+
+		public String id() {
+			return this.id;
+		}
+
+		/** Where the download stands now, read once so that a page shows one consistent moment. */
+		public Progress progress() {
+			Ended end = this.ended;
+			long rows = this.rows.get();
+			Instant until = end == null ? Instant.now() : end.at();
+			return new Progress(this.id, this.sbcId, this.table, rows,
+					Duration.between(this.startedAt, until).toSeconds(), end == null ? null : end.draftId(),
+					end == null ? null : end.failure());
+		}
+
+		boolean running() {
+			return this.ended == null;
+		}
+
+		Instant finishedAt() {
+			Ended end = this.ended;
+			return end == null ? null : end.at();
+		}
+
+	}
+
+	/**
+	 * @param rows rows received so far
+	 * @param draftId the new draft once the download is in; null before or on failure
+	 * @param failure why the download failed, in the gateway's words; null unless it did
+	 */
+	public record Progress(String id, long sbcId, String table, long rows, long seconds, Long draftId, String failure) {
+
+		public boolean running() {
+			return this.draftId == null && this.failure == null;
+		}
+
+	}
+
+}

@@ -1,0 +1,152 @@
+package app.vsxi.dashboard.tables;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import app.vsxi.dashboard.fleet.Sbc;
+import app.vsxi.dashboard.fleet.SbcGroupRepository;
+import app.vsxi.dashboard.fleet.SbcRepository;
+import app.vsxi.dashboard.gateway.TableRow;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What drafts and snapshots must do on every database the dashboard supports. */
+abstract class DraftPersistenceContract {
+
+	private static final List<String> KEY = List.of("alias", "tableId");
+
+	@Autowired
+	DraftRepository drafts;
+
+	@Autowired
+	SbcRepository sbcs;
+
+	@Autowired
+	SbcGroupRepository groups;
+
+	private long sbcId;
+
+	@BeforeEach
+	void sbc() {
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		this.sbcId = this.sbcs.save(Sbc.builder()
+			.name("tables-" + System.nanoTime())
+			.baseUrl("https://10.0.0.2:8888")
+			.username("api")
+			.passwordCipher("k:x")
+			.groupId(this.groups.findByName("Default").orElseThrow().id())
+			.createdAt(now)
+			.updatedAt(now)
+			.build()).id();
+	}
+
+	/** Rows as a box sends them: field order, nested entries, repeated elements, text that looks like numbers. */
+	private static List<TableRow> base() {
+		List<TableRow> rows = new ArrayList<>();
+		for (int i = 0; i < 300; i++) {
+			Map<String, Object> fields = new LinkedHashMap<>();
+			fields.put("alias", "R" + i);
+			fields.put("tableId", String.valueOf(i % 4));
+			fields.put("digitMatch", i == 0 ? "+15551234567" : "00" + i);
+			fields.put("note", i == 1 ? "Zürich – «ü» \u2603" : "");
+			fields.put("typeSIPgw", new TableRow(Map.of("direction", "both")));
+			fields.put("node", List.of(new TableRow(Map.of("fqdn", "10.0.0." + i)), new TableRow(Map.of("fqdn", "h"))));
+			fields.put("unknownNewField", "kept");
+			rows.add(new TableRow(fields));
+		}
+		return rows;
+	}
+
+	private static List<TableRow> read(LargeTableDiff.RowSource source) {
+		List<TableRow> rows = new ArrayList<>();
+		source.forEach(rows::add);
+		return rows;
+	}
+
+	@Test
+	void aDraftKeepsItsBaseWithEveryFieldInOrderAndItsEditsInTheOrderMade() {
+		List<TableRow> base = base();
+		long id = this.drafts.create(this.sbcId, "route", "XBRouteList", "XBRoute", "alice", RowCodec.pack(base), null);
+
+		List<TableRow> read = read(sink -> this.drafts.readBase(id, sink));
+		assertThat(read).isEqualTo(base);
+		assertThat(List.copyOf(read.get(0).fields().keySet())).isEqualTo(List.copyOf(base.get(0).fields().keySet()));
+		assertThat(this.drafts.find(id)).get().satisfies(draft -> {
+			assertThat(draft.baseRows()).isEqualTo(300);
+			assertThat(draft.owner()).isEqualTo("alice");
+			assertThat(draft.root()).isEqualTo("XBRouteList");
+			assertThat(draft.rollbackOf()).isNull();
+		});
+
+		RowKey changed = RowKey.of(base.get(5), KEY);
+		RowKey deleted = RowKey.of(base.get(6), KEY);
+		TableRow added = base.get(7).with("alias", "NEW").with("note", "ü");
+		this.drafts.putEdit(id, changed, base.get(5).with("digitMatch", "999"));
+		this.drafts.putEdit(id, deleted, null);
+		this.drafts.putEdit(id, RowKey.of(added, KEY), added);
+		this.drafts.putEdit(id, changed, base.get(5).with("digitMatch", "998"));
+
+		Map<RowKey, TableRow> edits = this.drafts.edits(id);
+		assertThat(edits.keySet()).containsExactly(changed, deleted, RowKey.of(added, KEY));
+		assertThat(edits.get(changed).text("digitMatch")).isEqualTo("998");
+		assertThat(edits.get(deleted)).isNull();
+		assertThat(edits).containsKey(deleted);
+		assertThat(edits.get(RowKey.of(added, KEY))).isEqualTo(added);
+
+		this.drafts.dropEdit(id, deleted);
+		assertThat(this.drafts.edits(id).keySet()).containsExactly(changed, RowKey.of(added, KEY));
+		assertThat(this.drafts.forSbc(this.sbcId)).extracting(Draft::id).containsExactly(id);
+
+		this.drafts.delete(id);
+		assertThat(this.drafts.find(id)).isEmpty();
+		assertThat(this.drafts.edits(id)).isEmpty();
+	}
+
+	@Test
+	void snapshotsKeepTheTableExactlyAndOnlyTheNewestAreKept() {
+		List<TableRow> base = base();
+		long first = this.drafts.saveSnapshot(this.sbcId, "route", "XBRouteList", "XBRoute", "bob", "first",
+				RowCodec.pack(base.subList(0, 10)));
+		long second = this.drafts.saveSnapshot(this.sbcId, "route", "XBRouteList", "XBRoute", "bob", "x".repeat(400),
+				RowCodec.pack(base));
+		long third = this.drafts.saveSnapshot(this.sbcId, "route", "XBRouteList", "XBRoute", "bob", "third",
+				RowCodec.pack(List.of()));
+
+		this.drafts.pruneSnapshots(this.sbcId, "route", 2);
+
+		assertThat(this.drafts.snapshots(this.sbcId, "route")).extracting(Snapshot::id).containsExactly(third, second);
+		assertThat(this.drafts.snapshot(first)).isEmpty();
+		assertThat(this.drafts.snapshot(second)).get().satisfies(snapshot -> {
+			assertThat(snapshot.rows()).isEqualTo(300);
+			assertThat(snapshot.reason()).hasSize(255);
+		});
+		assertThat(read(sink -> this.drafts.readSnapshot(second, sink))).isEqualTo(base);
+		assertThat(read(sink -> this.drafts.readSnapshot(third, sink))).isEmpty();
+	}
+
+	@Test
+	void aRollbackDraftNamesItsSnapshotAndGoesWithItsSbc() {
+		long snapshot = this.drafts.saveSnapshot(this.sbcId, "resource", "XBResourceList", "XBResource", "bob", "s",
+				RowCodec.pack(base().subList(0, 3)));
+		long id = this.drafts.create(this.sbcId, "resource", "XBResourceList", "XBResource", "bob",
+				RowCodec.pack(base().subList(0, 3)), snapshot);
+		this.drafts.putEdit(id, RowKey.of(base().get(0), KEY), null);
+		assertThat(this.drafts.find(id)).get().extracting(Draft::rollbackOf).isEqualTo(snapshot);
+
+		this.sbcs.deleteById(this.sbcId);
+
+		assertThat(this.drafts.find(id)).isEmpty();
+		assertThat(this.drafts.edits(id)).isEmpty();
+		assertThat(this.drafts.snapshot(snapshot)).isEmpty();
+	}
+
+}

@@ -1,0 +1,175 @@
+package app.vsxi.dashboard.tables;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import app.vsxi.dashboard.fleet.FleetService;
+import app.vsxi.dashboard.fleet.Sbc;
+import app.vsxi.dashboard.gateway.GatewayResult;
+import app.vsxi.dashboard.gateway.SbcEndpoint;
+import app.vsxi.dashboard.gateway.TableDocument;
+import app.vsxi.dashboard.gateway.TableRow;
+import app.vsxi.dashboard.gateway.TableZip;
+import app.vsxi.dashboard.gateway.VsxiGateway;
+import app.vsxi.dashboard.gateway.VsxiTable;
+import app.vsxi.dashboard.gateway.WriteOutcome;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.test.context.support.TestExecutionEvent;
+import org.springframework.security.test.context.support.WithUserDetails;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Replacing a whole table: only on the operator's typed confirmation, overwriting the box, audited either way. */
+@SpringBootTest
+@ActiveProfiles({ "demo", "test" })
+@WithUserDetails(value = "admin", setupBefore = TestExecutionEvent.TEST_METHOD)
+class WholeTableReplaceTests {
+
+	private static final List<String> KEY = List.of("alias", "tableId");
+
+	@Autowired
+	TableEditorService editor;
+
+	@Autowired
+	TableApplier applier;
+
+	@Autowired
+	FleetService fleet;
+
+	@Autowired
+	VsxiGateway gateway;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	app.vsxi.dashboard.demo.DemoFleet demo;
+
+	private long sbc() {
+		return this.fleet.visible().stream().filter(sbc -> sbc.name().equals("demo-sbc-3")).map(Sbc::id).findFirst()
+			.orElseThrow();
+	}
+
+	private SbcEndpoint endpoint(long sbcId) {
+		return this.fleet.endpoint(this.fleet.get(sbcId));
+	}
+
+	private List<TableRow> routes(long sbcId) {
+		List<TableRow> rows = new ArrayList<>();
+		GatewayResult<TableZip.Summary> result = this.gateway.downloadLarge(endpoint(sbcId), VsxiTable.ROUTE, rows::add)
+			.block(Duration.ofMinutes(1));
+		assertThat(result).isInstanceOf(GatewayResult.Ok.class);
+		return rows;
+	}
+
+	private int audited(String outcome) {
+		return this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM audit_event WHERE action = 'TABLE_REPLACE' AND outcome = ?", Integer.class,
+				outcome);
+	}
+
+	@Test
+	void aReplaceSendsNothingUntilTheNameAndPasswordAreRightThenTheBoxHoldsExactlyTheDraft() {
+		long sbcId = sbc();
+		List<TableRow> original = routes(sbcId);
+		long draftId = ((TableEditorService.Opened.Draft) this.editor.open(sbcId, "route")).id();
+		TableRow changed = original.get(0);
+		TableRow removed = original.get(1);
+		this.editor.edit(sbcId, draftId, RowKey.of(changed, KEY), "digitMatch", "4242");
+		this.editor.delete(sbcId, draftId, RowKey.of(removed, KEY));
+		// a change on the box after the draft was opened: a replace overwrites it, as the page warns
+		TableRow theirs = original.get(2);
+		GatewayResult<WriteOutcome> meanwhile = this.gateway.update(endpoint(sbcId), VsxiTable.ROUTE,
+				new TableDocument("XBRouteList", "XBRoute", List.of(theirs.with("digitMatch", "999"))))
+			.block(Duration.ofMinutes(1));
+		assertThat(meanwhile).isInstanceOf(GatewayResult.Ok.class);
+		int refusedBefore = audited("FAILED");
+
+		assertThat(this.applier.replace(sbcId, draftId, "routes", "admin"))
+			.isInstanceOfSatisfying(TableApplier.ApplyOutcome.Refused.class,
+					refused -> assertThat(refused.reason()).contains("route"));
+		assertThat(this.applier.replace(sbcId, draftId, "route", "wrong"))
+			.isInstanceOfSatisfying(TableApplier.ApplyOutcome.Refused.class,
+					refused -> assertThat(refused.reason()).contains("password"));
+		assertThat(audited("FAILED")).isEqualTo(refusedBefore + 2);
+		assertThat(find(routes(sbcId), changed).text("digitMatch")).isEqualTo(changed.text("digitMatch"));
+
+		TableApplier.ApplyOutcome outcome = this.applier.replace(sbcId, draftId, "route", "admin");
+
+		assertThat(outcome).isInstanceOf(TableApplier.ApplyOutcome.Applied.class);
+		TableApplier.ApplyOutcome.Applied applied = (TableApplier.ApplyOutcome.Applied) outcome;
+		assertThat(applied.calls()).singleElement()
+			.satisfies(call -> assertThat(call.action()).isIn(WriteAction.UPLOAD, WriteAction.REPLACE_LARGE));
+		assertThat(applied.verification().matches()).as(applied.toString()).isTrue();
+		List<TableRow> intended = new ArrayList<>();
+		for (TableRow row : original) {
+			if (row.equals(removed)) {
+				continue;
+			}
+			intended.add(row.equals(changed) ? row.with("digitMatch", "4242") : row);
+		}
+		assertThat(KeyedDiff.diff(intended, routes(sbcId), KEY).isEmpty()).as("the box holds exactly the draft")
+			.isTrue();
+		assertThat(audited("SUCCESS")).isPositive();
+		assertThat(this.applier.snapshots(sbcId, "route")).isNotEmpty();
+	}
+
+	@Test
+	void aReplaceLargeTheBoxPartlyRefusesNamesTheDroppedRowWithTheBoxsReason() {
+		long sbcId = sbc();
+		this.demo.box("demo-sbc-3").quirks(Map.of("discardReasons", true));
+		try {
+			long draftId = ((TableEditorService.Opened.Draft) this.editor.open(sbcId, "subscriber")).id();
+			DraftView.ViewRow first = this.editor.page(sbcId, draftId,
+					new DraftView.Request(Map.of(), null, false, 0, 5)).page().rows().get(0);
+			TableRow bad = first.row().with("maxRegistrations", "many");
+			java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+			TableTransfer.export(app.vsxi.dashboard.gateway.Format.XML, "XBSubscriberList", "XBSubscriber",
+					List.of(bad).iterator(), file);
+			this.editor.importRows(sbcId, draftId, "bad.xml", new java.io.ByteArrayInputStream(file.toByteArray()));
+
+			TableApplier.ApplyOutcome outcome = this.applier.replace(sbcId, draftId, "subscriber", "admin");
+
+			TableApplier.ApplyOutcome.Applied applied = (TableApplier.ApplyOutcome.Applied) outcome;
+			RowKey key = RowKey.of(bad, List.of("username", "userDomain"));
+			assertThat(applied.calls()).singleElement().satisfies(call -> {
+				assertThat(call.action()).isEqualTo(WriteAction.REPLACE_LARGE);
+				assertThat(call.withErrors()).isTrue();
+				assertThat(call.discarded()).extracting(Discarded::key).containsExactly(key);
+			});
+			assertThat(applied.verification().matches()).isFalse();
+			assertThat(applied.verification().differences().removed()).extracting(RowChange::key).containsExactly(key);
+			assertThat(applied.reasonFor(key)).contains("maxRegistrations");
+		}
+		finally {
+			this.demo.box("demo-sbc-3").quirks(Map.of("discardReasons", false));
+		}
+	}
+
+	@Test
+	void aPlainApplyOfAReplaceOnlyTableIsRefused() {
+		long sbcId = sbc();
+		long draftId = ((TableEditorService.Opened.Draft) this.editor.open(sbcId, "smcDataFile")).id();
+		DraftView.ViewRow first = this.editor.page(sbcId, draftId, new DraftView.Request(Map.of(), null, false, 0, 5))
+			.page().rows().get(0);
+		this.editor.edit(sbcId, draftId, first.key(), "alias", "changed");
+
+		assertThat(this.applier.apply(sbcId, draftId, Map.of()))
+			.isInstanceOfSatisfying(TableApplier.ApplyOutcome.Refused.class,
+					refused -> assertThat(refused.reason()).contains("only whole"));
+	}
+
+	private static TableRow find(List<TableRow> rows, TableRow wanted) {
+		RowKey key = RowKey.of(wanted, KEY);
+		return rows.stream().filter(row -> RowKey.of(row, KEY).equals(key)).findFirst().orElseThrow();
+	}
+
+}
