@@ -103,6 +103,12 @@ class AccessTargetsTests {
 		operate("POST /sbcs/{id}/tables/drafts/{draftId}/import");
 		operate("POST /sbcs/{id}/tables/drafts/{draftId}/discard");
 		operate("POST /sbcs/{id}/tables/drafts/{draftId}/apply");
+		operate("GET /sbcs/{id}/tables/drafts/{draftId}/replace");
+		operate("POST /sbcs/{id}/tables/drafts/{draftId}/replace", "confirmTable", "route", "password", "wrong-password");
+		operate("POST /sbcs/{id}/tables/drafts/{draftId}/clone", "key", "0\tr1\t1", "k_alias", "r9");
+		operate("POST /sbcs/{id}/tables/drafts/{draftId}/check", "field", "minLen", "v_minLen", "x");
+		view("GET /sbcs/{id}/tables/openings/{openingId}");
+		view("GET /sbcs/{id}/tables/openings/{openingId}/progress");
 		manage("POST /sbcs/{id}/calls/kill-format", "format", "XML");
 		manage("GET /admin/sbcs/{id}");
 		manage("POST /admin/sbcs/{id}", "name", "{name}", "address", "127.0.0.1:1", "username", "api", "password", "",
@@ -354,6 +360,7 @@ class AccessTargetsTests {
 		String path = parts[1].replace("{user}", String.valueOf(this.member))
 			.replace("{draftId}", "999999")
 			.replace("{snapshotId}", "999999")
+			.replace("{openingId}", "no-such-download")
 			.replace("{id}", String.valueOf(this.sbcIds.get(group)))
 			.replace("{group}", String.valueOf(this.groupIds.get(group)));
 		Map<String, String> params = new LinkedHashMap<>();

@@ -51,6 +51,18 @@ class GatewayMismatchedAnswerTests {
 	}
 
 	@Test
+	void a300UnderHttp200NamingTheDiscardedEntriesCountsThem() throws Exception {
+		try (FakeSbc fake = answering(FINISHED_WITH_ERRORS + "\nentry 2: invalid digitMatch\n\nentry 5: missing alias\n")) {
+			WriteOutcome outcome = ok(this.gateway.writeLarge(endpoint(fake, null), VsxiAction.UPDATE_LARGE,
+					VsxiTable.ROUTE, VsxiTable.ROUTE.names(), List.of(row("alias", "r")), Map.of()));
+
+			assertThat(outcome).isEqualTo(new WriteOutcome.AppliedWithErrors(FINISHED_WITH_ERRORS,
+					List.of("entry 2: invalid digitMatch", "entry 5: missing alias")));
+			assertThat(((WriteOutcome.AppliedWithErrors) outcome).details()).as("discarded entries named").hasSize(2);
+		}
+	}
+
+	@Test
 	void a300StatusLineIsThePartialSuccessToo() throws Exception {
 		try (FakeSbc fake = new FakeSbc((method, path, body) -> FakeSbc.Answer.text(300, FINISHED_WITH_ERRORS))) {
 			assertThat(ok(this.gateway.update(endpoint(fake, null), VsxiTable.ROUTEGROUP, groups())))
