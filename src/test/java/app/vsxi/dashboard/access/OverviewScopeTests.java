@@ -68,7 +68,7 @@ class OverviewScopeTests {
 		for (int i = this.cleanUp.size() - 1; i >= 0; i--) {
 			this.cleanUp.get(i).run();
 		}
-		this.poller.pollAll();
+		this.poller.tick();
 	}
 
 	@Test
@@ -105,7 +105,7 @@ class OverviewScopeTests {
 			principals.put(who.getKey(), this.userDetails.loadUserByUsername(saved.username()));
 		}
 
-		this.poller.pollAll();
+		this.poller.tick();
 
 		for (Map.Entry<String, List<String>> who : seeing.entrySet()) {
 			List<String> shown = who.getValue().stream().map(group -> name(group, run)).toList();
