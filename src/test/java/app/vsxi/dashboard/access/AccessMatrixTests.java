@@ -166,7 +166,7 @@ class AccessMatrixTests {
 		rule("GET /alarms", LOGGED_IN);
 		rule("GET /alarms/list", LOGGED_IN);
 		rule("POST /alarms/{alarmId}/acknowledge", OPERATORS_OF_A);
-		rule("GET /alarms/rules", MANAGERS_OF_A);
+		rule("GET /alarms/rules", ANY_MANAGER);
 		rule("POST /alarms/rules", MANAGERS_OF_A, "metric", "CPU", "scope", "group:{groupA}", "warning", "70",
 				"critical", "85", "hold", "2", "enabled", "true");
 		rule("POST /alarms/rules/{ruleId}/delete", MANAGERS_OF_A);
