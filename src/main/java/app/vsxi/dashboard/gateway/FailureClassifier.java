@@ -18,7 +18,7 @@ final class FailureClassifier {
 	private FailureClassifier() {
 	}
 
-	/** For an answer other than 200, or a 200 whose body leads with another code. */
+	/** For an answer other than 200, or a 200 whose body leads with another code; {@code sbc} may be null. */
 	static GatewayError fromStatus(int status, String body, SbcEndpoint sbc) {
 		String text = operatorText(body);
 		if (status == 500 && text.contains("convert xml2json failed")) {
@@ -26,7 +26,7 @@ final class FailureClassifier {
 		}
 		return switch (status) {
 			case 401 -> new GatewayError.NotAuthorized(text.isEmpty() ? "401" : text);
-			case 402 -> new GatewayError.SlaveMode(text, sbc.masterName());
+			case 402 -> new GatewayError.SlaveMode(text, sbc == null ? null : sbc.masterName());
 			case 400 -> new GatewayError.Rejected(text.isEmpty() ? "400" : text);
 			case 404 -> new GatewayError.NoRestApi();
 			default -> new GatewayError.UnexpectedResponse(status, text);

@@ -35,21 +35,31 @@ public record RealtimeStats(long activeSessions, long attemptedSessions, long pe
 		return new RealtimeStats(number(row, "sum_active_session"), number(row, "sum_attempt_session"),
 				number(row, "peak_active_session"), number(row, "max_session_allowed"), number(row, "current_cps"),
 				number(row, "max_cps_allowed"), (int) number(row, "cpu_idle_percent"),
-				row.getOrDefault("ha_current_state", ""), Map.copyOf(row),
+				required(row, "system_stat", "ha_current_state"), Map.copyOf(row),
 				tables.getOrDefault("XBResourceRealTimeStatList", List.of()).stream().map(TrunkRealtime::from).toList());
 	}
 
 	static long number(Map<String, String> row, String field) {
-		String value = row.get(field);
-		if (value == null || value.isBlank()) {
-			return 0;
-		}
+		return number(row, "system_stat", field);
+	}
+
+	/** A figure the dashboard shows: missing or empty is an incomplete answer, never a silent 0. */
+	static long number(Map<String, String> row, String table, String field) {
+		String value = required(row, table, field);
 		try {
 			return Math.round(Double.parseDouble(value.trim()));
 		}
 		catch (NumberFormatException ex) {
-			throw new IllegalArgumentException("system_stat." + field + " is not a number: " + value);
+			throw new IllegalArgumentException(table + "." + field + " is not a number: " + value);
 		}
+	}
+
+	static String required(Map<String, String> row, String table, String field) {
+		String value = row.get(field);
+		if (value == null || value.isBlank()) {
+			throw new IncompleteAnswerException(table + " has no " + field);
+		}
+		return value;
 	}
 
 }

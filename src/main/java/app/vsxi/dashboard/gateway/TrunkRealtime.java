@@ -21,10 +21,12 @@ public record TrunkRealtime(String trunkId, String node, long numOrig, long numT
 	}
 
 	static TrunkRealtime from(Map<String, String> row) {
-		return new TrunkRealtime(id(row.get("trunkId")), row.getOrDefault("fqdn", ""),
-				RealtimeStats.number(row, "numOrig"), RealtimeStats.number(row, "numTerm"),
-				RealtimeStats.number(row, "cps"), RealtimeStats.number(row, "numPeak"),
-				RealtimeStats.number(row, "totalLimit"), RealtimeStats.number(row, "cpsLimit"), Map.copyOf(row));
+		String table = "XBResourceRealTimeStatList";
+		return new TrunkRealtime(id(RealtimeStats.required(row, table, "trunkId")), row.getOrDefault("fqdn", ""),
+				RealtimeStats.number(row, table, "numOrig"), RealtimeStats.number(row, table, "numTerm"),
+				RealtimeStats.number(row, table, "cps"), RealtimeStats.number(row, table, "numPeak"),
+				RealtimeStats.number(row, table, "totalLimit"), RealtimeStats.number(row, table, "cpsLimit"),
+				Map.copyOf(row));
 	}
 
 	/** {@code 100}, {@code "100"} and {@code 100.0} are the same trunk. */

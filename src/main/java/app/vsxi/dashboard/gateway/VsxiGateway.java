@@ -488,6 +488,12 @@ public class VsxiGateway implements DisposableBean {
 			return GatewayResult.failed(new GatewayError.IncompleteAnswer(command + ": " + ex.getMessage()));
 		}
 		catch (RuntimeException ex) {
+			// a 200 whose body is a VSXi failure ("400 fail - failed") is that failure, not an unreadable document
+			String text = body instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(body);
+			int code = FailureClassifier.leadingCode(FailureClassifier.operatorText(text));
+			if (code >= 400) {
+				return GatewayResult.failed(FailureClassifier.fromStatus(code, text, null));
+			}
 			return GatewayResult.failed(new GatewayError.UnexpectedResponse(200,
 					"cannot read " + command + ": " + FailureClassifier.abbreviate(String.valueOf(ex.getMessage()))));
 		}

@@ -33,6 +33,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,7 +53,7 @@ class AccessMatrixTests {
 
 	enum Who {
 
-		ANONYMOUS, VIEWER_A, OPERATOR_A, GROUP_ADMIN_A, VIEWER_B, ADMIN, OPERATOR_B
+		ANONYMOUS, VIEWER_A, OPERATOR_A, GROUP_ADMIN_A, VIEWER_B, ADMIN, OPERATOR_B, GROUP_ADMIN_B
 
 	}
 
@@ -64,6 +65,9 @@ class AccessMatrixTests {
 
 	private static final Set<Who> MANAGERS_OF_A = EnumSet.of(Who.GROUP_ADMIN_A, Who.ADMIN);
 
+	/** Pages every group administrator has, each showing their own groups' SBCs and users. */
+	private static final Set<Who> ANY_MANAGER = EnumSet.of(Who.GROUP_ADMIN_A, Who.GROUP_ADMIN_B, Who.ADMIN);
+
 	private static final Set<Who> ADMIN_ONLY = EnumSet.of(Who.ADMIN);
 
 	private static final Set<Who> OPERATORS_OF_A = EnumSet.of(Who.OPERATOR_A, Who.GROUP_ADMIN_A, Who.ADMIN);
@@ -74,6 +78,16 @@ class AccessMatrixTests {
 	static {
 		rule("GET /login", ANYONE);
 		rule("GET /error", ANYONE);
+		// a mapping without a method answers any: probed with GET and POST
+		rule("POST /error", ANYONE);
+		// actuator: health for anyone (details for administrators), the rest for administrators
+		rule("GET /actuator/health", ANYONE);
+		rule("GET /actuator/health/**", ANYONE);
+		rule("GET /actuator", ADMIN_ONLY);
+		rule("GET /actuator/info", ADMIN_ONLY);
+		rule("GET /actuator/metrics", ADMIN_ONLY);
+		rule("GET /actuator/metrics/{requiredMetricName}", ADMIN_ONLY);
+		rule("GET /actuator/prometheus", ADMIN_ONLY);
 		rule("GET /", LOGGED_IN);
 		rule("GET /overview", LOGGED_IN);
 		rule("GET /overview/rows", LOGGED_IN);
@@ -84,8 +98,8 @@ class AccessMatrixTests {
 		rule("GET /account/password", LOGGED_IN);
 		rule("POST /account/password", LOGGED_IN, "current", "wrong-password", "replacement", "0123456789ab",
 				"confirmation", "0123456789ab");
-		rule("GET /admin/sbcs", MANAGERS_OF_A);
-		rule("GET /admin/sbcs/new", MANAGERS_OF_A);
+		rule("GET /admin/sbcs", ANY_MANAGER);
+		rule("GET /admin/sbcs/new", ANY_MANAGER);
 		rule("POST /admin/sbcs", MANAGERS_OF_A, "name", "new-sbc", "address", "127.0.0.1:1", "username", "api",
 				"password", "secret", "groupId", "{groupA}");
 		rule("GET /admin/sbcs/{id}", MANAGERS_OF_A);
@@ -94,9 +108,10 @@ class AccessMatrixTests {
 		rule("POST /admin/sbcs/{id}/delete", MANAGERS_OF_A);
 		rule("POST /admin/sbcs/{id}/test", MANAGERS_OF_A);
 		rule("POST /admin/sbcs/{id}/trust", MANAGERS_OF_A, "fingerprint", "AA:BB");
-		rule("GET /admin/users", MANAGERS_OF_A);
+		rule("GET /admin/users", ANY_MANAGER);
 		rule("POST /admin/users", ADMIN_ONLY, "username", "fresh-user", "password", "0123456789ab");
-		rule("GET /admin/users/{id}", MANAGERS_OF_A);
+		// any group administrator opens any user, to grant them a role on a group of their own
+		rule("GET /admin/users/{id}", ANY_MANAGER);
 		rule("POST /admin/users/{id}/grants", MANAGERS_OF_A, "groupId", "{groupA}", "role", "VIEWER");
 		rule("POST /admin/users/{id}/grants/{groupId}/revoke", MANAGERS_OF_A);
 		rule("POST /admin/users/{id}/enabled", ADMIN_ONLY, "enabled", "false");
@@ -151,7 +166,7 @@ class AccessMatrixTests {
 		rule("GET /alarms", LOGGED_IN);
 		rule("GET /alarms/list", LOGGED_IN);
 		rule("POST /alarms/{alarmId}/acknowledge", OPERATORS_OF_A);
-		rule("GET /alarms/rules", MANAGERS_OF_A);
+		rule("GET /alarms/rules", ANY_MANAGER);
 		rule("POST /alarms/rules", MANAGERS_OF_A, "metric", "CPU", "scope", "group:{groupA}", "warning", "70",
 				"critical", "85", "hold", "2", "enabled", "true");
 		rule("POST /alarms/rules/{ruleId}/delete", MANAGERS_OF_A);
@@ -165,6 +180,9 @@ class AccessMatrixTests {
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
+
+	@Autowired
+	List<RequestMappingInfoHandlerMapping> allMappings;
 
 	@Autowired
 	AppUserRepository users;
@@ -214,6 +232,7 @@ class AccessMatrixTests {
 		createUser(Who.VIEWER_B, false, Map.of(groupB, Role.VIEWER));
 		createUser(Who.ADMIN, true, Map.of());
 		createUser(Who.OPERATOR_B, false, Map.of(groupB, Role.OPERATOR));
+		createUser(Who.GROUP_ADMIN_B, false, Map.of(groupB, Role.GROUP_ADMIN));
 		this.targetUser = this.users.save(AppUser.create("target", "$2a$12$x", false, false)).id();
 		this.grants.save(new UserGrant(null, this.targetUser, this.groupA, Role.VIEWER, "test", Instant.now()));
 		java.sql.Timestamp now = java.sql.Timestamp.from(Instant.now());
@@ -227,15 +246,27 @@ class AccessMatrixTests {
 
 	@Test
 	void everyEndpointHasARule() {
+		assertThat(this.mappings).as("the application's own mappings are among those read")
+			.isIn(this.allMappings);
+		assertThat(new TreeSet<>(RULES.keySet())).as("endpoints with an access rule").isEqualTo(endpoints(this.allMappings));
+	}
+
+	/**
+	 * Every endpoint of every handler mapping (the application's and actuator's), as "METHOD pattern"; a mapping
+	 * without a method answers any, so it is probed with GET and with POST.
+	 */
+	static Set<String> endpoints(List<RequestMappingInfoHandlerMapping> mappings) {
 		Set<String> endpoints = new TreeSet<>();
-		for (RequestMappingInfo info : this.mappings.getHandlerMethods().keySet()) {
-			Set<String> methods = info.getMethodsCondition().getMethods().isEmpty() ? Set.of("GET")
-					: info.getMethodsCondition().getMethods().stream().map(Enum::name).collect(java.util.stream.Collectors.toSet());
-			for (String pattern : info.getPatternValues()) {
-				methods.forEach(method -> endpoints.add(method + " " + pattern));
+		for (RequestMappingInfoHandlerMapping mapping : mappings) {
+			for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
+				Set<String> methods = info.getMethodsCondition().getMethods().isEmpty() ? Set.of("GET", "POST")
+						: info.getMethodsCondition().getMethods().stream().map(Enum::name).collect(java.util.stream.Collectors.toSet());
+				for (String pattern : info.getPatternValues()) {
+					methods.forEach(method -> endpoints.add(method + " " + pattern));
+				}
 			}
 		}
-		assertThat(new TreeSet<>(RULES.keySet())).as("endpoints with an access rule").isEqualTo(endpoints);
+		return endpoints;
 	}
 
 	@ParameterizedTest(name = "{0} as {1}")
@@ -248,7 +279,7 @@ class AccessMatrixTests {
 				&& !String.valueOf(response.getRedirectedUrl()).endsWith("/login");
 		assertThat(allowed).as("%s as %s answered %d %s", endpoint, who, response.getStatus(),
 				response.getRedirectedUrl()).isEqualTo(rule.allowed().contains(who));
-		if (!endpoint.equals("GET /error")) {
+		if (!endpoint.endsWith(" /error")) {
 			// a page that breaks for a user who may see it is a bug too
 			assertThat(response.getStatus()).as("%s as %s must not break", endpoint, who).isLessThan(500);
 		}
@@ -271,7 +302,9 @@ class AccessMatrixTests {
 			.replace("{ruleId}", String.valueOf(this.ruleA))
 			.replace("{feed}", "realtime")
 			.replace("{id}", String.valueOf(this.sbcA))
-			.replace("{groupId}", String.valueOf(this.groupA));
+			.replace("{groupId}", String.valueOf(this.groupA))
+			.replace("{requiredMetricName}", "jvm.memory.used")
+			.replace("/**", "/liveness");
 		MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(parts[0]), path).with(csrf());
 		for (int i = 0; i + 1 < rule.params().length; i += 2) {
 			request.param(rule.params()[i], rule.params()[i + 1].replace("{groupA}", String.valueOf(this.groupA)));

@@ -107,8 +107,9 @@ public final class TableDiffBenchmark {
 				}
 			}
 			String label = round == 0 ? "warm-up" : "round " + round;
-			System.out.printf("%s: keyed diff %.2f s (%s), peak heap %.0f MB; GNU diff %.2f s; ratio %.2f%n", label,
-					seconds, summary.text(), heap, gnuSeconds, seconds / gnuSeconds);
+			System.out.printf("%s (%s first): keyed diff %.2f s (%s), peak heap %.0f MB; GNU diff %.2f s; ratio %.2f, "
+					+ "keyed minus GNU %+.2f s%n", label, round % 2 == 0 ? "keyed diff" : "GNU diff", seconds,
+					summary.text(), heap, gnuSeconds, seconds / gnuSeconds, seconds - gnuSeconds);
 			if (round > 0) {
 				ours.add(seconds);
 				gnu.add(gnuSeconds);
@@ -119,6 +120,7 @@ public final class TableDiffBenchmark {
 		if (!PART.equals("draft")) {
 			System.out.printf("keyed diff: median %.2f s (%.2f–%.2f); GNU diff: median %.2f s (%.2f–%.2f)%n",
 					median(ours), min(ours), max(ours), median(gnu), min(gnu), max(gnu));
+			System.out.printf("keyed minus GNU: median %+.2f s%n", median(ours) - median(gnu));
 			System.out.printf("ratio keyed/GNU: median %.2f (%.2f–%.2f), target < 2; peak heap: median %.0f MB (max %.0f), target < 512%n",
 					median(ratios), min(ratios), max(ratios), median(heaps), max(heaps));
 		}

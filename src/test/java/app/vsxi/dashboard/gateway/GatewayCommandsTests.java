@@ -8,9 +8,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -26,26 +25,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Every kind of command through the gateway against a simulated VSXi over HTTPS, in each listed format. */
 class GatewayCommandsTests {
 
-	private static SimulatedVsxi box;
+	/** A box of its own for every test: writes, kills and deletes change it, and it goes with the test. */
+	private SimulatedVsxi box;
 
 	private final VsxiGateway gateway = new VsxiGateway(GatewayProperties.of(Duration.ofSeconds(2), Duration.ofSeconds(5), 4),
 			new SimpleMeterRegistry());
 
-	@BeforeAll
-	static void start() {
-		box = new SimulatedVsxi("gw-commands", 0, new SimulatorProperties("admin", "admin", "127.0.0.1",
+	@BeforeEach
+	void start() {
+		this.box = new SimulatedVsxi("gw-commands", 0, new SimulatorProperties("admin", "admin", "127.0.0.1",
 				StatsGeneration.OLDER)).start();
-	}
-
-	@AfterAll
-	static void stop() {
-		box.stop();
 	}
 
 	@AfterEach
 	void close() {
-		box.slaveMode(false);
-		this.gateway.destroy();
+		try {
+			this.gateway.destroy();
+		}
+		finally {
+			this.box.stop();
+		}
 	}
 
 	static Stream<Arguments> downloads() {
@@ -366,7 +365,7 @@ class GatewayCommandsTests {
 		assertThat(box.requestCounts().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(before);
 	}
 
-	static SbcEndpoint sbc() {
+	SbcEndpoint sbc() {
 		return new SbcEndpoint(1, box.name(), URI.create(box.baseUrl()), "admin", "admin", box.certificateFingerprint());
 	}
 

@@ -26,12 +26,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What real boxes do that a well-behaved one does not, answered by a fake SBC that does exactly that. */
 class GatewayFidelityTests {
 
+	/** The system_stat figures the dashboard types besides sum_active_session; a box always sends them. */
+	static final String OTHER_FIGURES_JSON = "{\"name\":\"sum_attempt_session\",\"content\":9},"
+			+ "{\"name\":\"peak_active_session\",\"content\":5},{\"name\":\"max_session_allowed\",\"content\":100},"
+			+ "{\"name\":\"current_cps\",\"content\":1},{\"name\":\"max_cps_allowed\",\"content\":10},"
+			+ "{\"name\":\"cpu_idle_percent\",\"content\":90},";
+
 	static final String REALTIME_JSON = "{\"mysqldump\":{\"database\":{\"name\":\"x\",\"table\":{\"name\":\"system_stat\","
-			+ "\"row\":{\"field\":[{\"name\":\"sum_active_session\",\"content\":4},"
+			+ "\"row\":{\"field\":[{\"name\":\"sum_active_session\",\"content\":4}," + OTHER_FIGURES_JSON
 			+ "{\"name\":\"ha_current_state\",\"content\":\"active\"}]}}}}}";
 
 	static final String REALTIME_XML = "<?xml version=\"1.0\"?><mysqldump xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">"
 			+ "<database name=\"x\"><table name=\"system_stat\"><row><field name=\"sum_active_session\">4</field>"
+			+ "<field name=\"sum_attempt_session\">9</field><field name=\"peak_active_session\">5</field>"
+			+ "<field name=\"max_session_allowed\">100</field><field name=\"current_cps\">1</field>"
+			+ "<field name=\"max_cps_allowed\">10</field><field name=\"cpu_idle_percent\">90</field>"
 			+ "<field name=\"ha_pre_state\" xsi:nil=\"true\" /><field name=\"ha_current_state\">active</field>"
 			+ "</row></table></database></mysqldump>";
 
@@ -191,12 +200,15 @@ class GatewayFidelityTests {
 
 	@Test
 	void perTrunkRealtimeRowsComePerNodeAndPerGroupAndJoinWhateverTheIdType() throws Exception {
-		String json = "{\"mysqldump\":{\"database\":{\"table\":[{\"name\":\"system_stat\",\"row\":{\"field\":"
-				+ "{\"name\":\"sum_active_session\",\"content\":3}}},{\"name\":\"XBResourceRealTimeStatList\",\"row\":["
+		String figures = "{\"name\":\"numTerm\",\"content\":0},{\"name\":\"cps\",\"content\":0},{\"name\":\"numPeak\","
+				+ "\"content\":4},{\"name\":\"totalLimit\",\"content\":10},{\"name\":\"cpsLimit\",\"content\":5},";
+		String json = "{\"mysqldump\":{\"database\":{\"table\":[{\"name\":\"system_stat\",\"row\":{\"field\":["
+				+ OTHER_FIGURES_JSON + "{\"name\":\"ha_current_state\",\"content\":\"active\"},"
+				+ "{\"name\":\"sum_active_session\",\"content\":3}]}},{\"name\":\"XBResourceRealTimeStatList\",\"row\":["
 				+ "{\"field\":[{\"name\":\"trunkId\",\"content\":100},{\"name\":\"fqdn\",\"content\":\"10.0.0.1\"},"
-				+ "{\"name\":\"numOrig\",\"content\":\"2\"}]},"
+				+ figures + "{\"name\":\"numOrig\",\"content\":\"2\"}]},"
 				+ "{\"field\":[{\"name\":\"trunkId\",\"content\":\"100\"},{\"name\":\"fqdn\",\"content\":\"Group\"},"
-				+ "{\"name\":\"numOrig\",\"content\":3}]}]}]}}}";
+				+ figures + "{\"name\":\"numOrig\",\"content\":3}]}]}]}}}";
 		try (FakeSbc fake = new FakeSbc((method, path, body) -> json(json))) {
 			RealtimeStats stats = ok(this.gateway.realtimeStats(endpoint(fake)));
 

@@ -108,12 +108,15 @@ class StatsDumpReaderTests {
 	@Test
 	void numbersSentAsTextOrDecimalsAreRead() {
 		var stats = RealtimeStats.from(Map.of("system_stat", List.of(Map.of("sum_active_session", " 12 ",
-				"current_cps", "3.0", "cpu_idle_percent", "97", "ha_current_state", "standby"))));
+				"current_cps", "3.0", "cpu_idle_percent", "97", "ha_current_state", "standby", "sum_attempt_session", "1e3",
+				"peak_active_session", "12", "max_session_allowed", "100", "max_cps_allowed", "9.6"))));
 
 		assertThat(stats.activeSessions()).isEqualTo(12);
 		assertThat(stats.currentCps()).isEqualTo(3);
 		assertThat(stats.cpuIdlePercent()).isEqualTo(97);
 		assertThat(stats.haState()).isEqualTo("standby");
+		assertThat(stats.attemptedSessions()).isEqualTo(1000);
+		assertThat(stats.maxCpsAllowed()).isEqualTo(10);
 	}
 
 	private Map<String, List<Map<String, String>>> read(String text) {
