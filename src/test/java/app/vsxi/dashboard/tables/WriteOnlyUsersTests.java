@@ -16,13 +16,22 @@ import app.vsxi.dashboard.simulator.SimulatedVsxi;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.test.context.support.TestExecutionEvent;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * The users table, which the API writes but never reads, through a draft filled from an imported file, against a
@@ -30,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @SpringBootTest
 @ActiveProfiles({ "demo", "test" })
+@AutoConfigureMockMvc
 @WithUserDetails(value = "admin", setupBefore = TestExecutionEvent.TEST_METHOD)
 class WriteOnlyUsersTests {
 
@@ -56,6 +66,9 @@ class WriteOnlyUsersTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	MockMvc mvc;
 
 	@AfterEach
 	void removeTestUsers() {
@@ -162,6 +175,46 @@ class WriteOnlyUsersTests {
 			.hasMessageContaining("need the field username");
 		assertThat(this.editor.draft(sbcId, draftId).baseRows()).isZero();
 		assertThat(this.applier.apply(sbcId, draftId, Map.of())).isInstanceOf(TableApplier.ApplyOutcome.Refused.class);
+	}
+
+	@Test
+	void thePagesSayTheBoxCannotBeReadAndShowEachAnswer() throws Exception {
+		SecurityContext signedIn = SecurityContextHolder.getContext();
+		try {
+			walkThePages(sbc().id());
+		}
+		finally {
+			// the request's filters clear the thread's context; the clean-up after the test needs it again
+			SecurityContextHolder.setContext(signedIn);
+		}
+	}
+
+	private void walkThePages(long sbcId) throws Exception {
+		String opening = this.mvc.perform(post("/sbcs/{id}/tables/open", sbcId).param("table", "users").with(csrf()))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		String draft = this.mvc.perform(get(opening)).andReturn().getResponse().getRedirectedUrl();
+		assertThat(draft).contains("/tables/drafts/");
+		assertThat(this.mvc.perform(get(draft)).andReturn().getResponse().getContentAsString())
+			.contains("The box cannot be read: the API has no download of users.");
+		this.mvc.perform(multipart(draft + "/import")
+			.file(new MockMultipartFile("file", "users.xml", "application/xml", TWO_USERS.getBytes(StandardCharsets.UTF_8)))
+			.with(csrf()));
+		String page = this.mvc.perform(get(draft)).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("2 rows imported by admin").contains("noc-alice").contains("noc-bob");
+		String preview = this.mvc.perform(get(draft + "/preview")).andReturn().getResponse().getContentAsString();
+		assertThat(preview).contains("update/users with 2 entries")
+			.contains("&lt;username&gt;noc-bob&lt;/username&gt;")
+			.contains("nothing is merged, kept as a snapshot or verified after");
+
+		String applied = this.mvc.perform(post(draft + "/apply").with(csrf())).andReturn().getResponse()
+			.getContentAsString();
+
+		assertThat(applied).contains("Sent to the SBC")
+			.contains("The box cannot be read back; the answer of each call is all there is.")
+			.contains("No snapshot was kept");
+		assertThat(ours()).hasSize(2);
 	}
 
 	private long open(long sbcId) {
