@@ -3,7 +3,10 @@ package app.vsxi.dashboard.monitoring;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,20 +23,27 @@ import app.vsxi.dashboard.gateway.GatewayResult;
 import app.vsxi.dashboard.gateway.RealtimeStats;
 import app.vsxi.dashboard.gateway.SbcEndpoint;
 import app.vsxi.dashboard.gateway.SystemInfo;
+import app.vsxi.dashboard.gateway.TableDocument;
 import app.vsxi.dashboard.gateway.VsxiGateway;
+import app.vsxi.dashboard.gateway.VsxiTable;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedRateTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
- * Asks every SBC for its realtime stats once per interval. Polls of different SBCs run concurrently and never
- * wait for each other; one SBC's requests go one after another, because real boxes sometimes refuse two
- * requests that land at the same instant. An SBC whose previous poll has not finished is skipped for that tick,
- * so a slow SBC is asked no more often and holds nothing but its own poll; it turns stale once its last answer is
- * older than two intervals.
+ * Reads every endpoint of every SBC once per its interval ({@link Feed}), whoever watches: pages read the
+ * {@link SnapshotStore} and {@link StatusBoard}, never an SBC. Each SBC has one queue: at most one request to it is
+ * in flight, its endpoints are asked one after another (real boxes sometimes refuse two requests that land at the
+ * same instant), and an endpoint already waiting in the queue is not queued again, so a slow SBC is asked no more
+ * often. SBCs never wait for each other. {@code stats/realtime} is the probe: the other endpoints of an SBC are read
+ * only while it answers, so an unreachable SBC gets one request per interval, which the gateway's circuit breaker
+ * then holds back. Heavy endpoints (active calls, registrations) are read only while someone looked at them
+ * within {@code watched-for}, at {@code idle-slowdown} times their interval after that, and not at all once nobody
+ * looked for {@code forget-after}.
  */
 @Component
 public class FleetPoller implements SchedulingConfigurer {
@@ -46,76 +56,252 @@ public class FleetPoller implements SchedulingConfigurer {
 
 	private final StatusBoard board;
 
+	private final SnapshotStore store;
+
 	private final MonitoringProperties properties;
 
 	private final Clock clock;
 
-	private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+	private final Map<Long, SbcQueue> queues = new ConcurrentHashMap<>();
 
 	private final Duration pause;
 
-	public FleetPoller(FleetService fleet, VsxiGateway gateway, StatusBoard board, MonitoringProperties properties,
-			GatewayProperties gatewayProperties) {
+	private final List<PollListener> listeners;
+
+	@Autowired
+	public FleetPoller(FleetService fleet, VsxiGateway gateway, StatusBoard board, SnapshotStore store,
+			MonitoringProperties properties, GatewayProperties gatewayProperties, List<PollListener> listeners) {
+		this(fleet, gateway, board, store, properties, gatewayProperties, listeners, Clock.systemUTC());
+	}
+
+	/** With a clock of one's own, e.g. one a test moves by hand. */
+	public FleetPoller(FleetService fleet, VsxiGateway gateway, StatusBoard board, SnapshotStore store,
+			MonitoringProperties properties, GatewayProperties gatewayProperties, List<PollListener> listeners,
+			Clock clock) {
 		this.fleet = fleet;
 		this.gateway = gateway;
 		this.board = board;
+		this.store = store;
 		this.properties = properties;
 		this.pause = gatewayProperties.circuitBreaker().openFor();
-		this.clock = Clock.systemUTC();
+		this.listeners = List.copyOf(listeners);
+		this.clock = clock;
 	}
 
 	@Override
 	public void configureTasks(ScheduledTaskRegistrar registrar) {
-		registrar.addFixedRateTask(new FixedRateTask(this::pollAll, this.properties.pollInterval(), Duration.ZERO));
+		registrar.addFixedRateTask(new FixedRateTask(this::tick, this.properties.tick(), Duration.ZERO));
 	}
 
-	public void pollAll() {
+	/** Queues every endpoint that is due on every SBC and starts the queues that are idle. */
+	public void tick() {
 		List<Sbc> sbcs = this.fleet.everySbc();
-		this.board.retainOnly(sbcs.stream().map(Sbc::id).toList());
+		List<Long> ids = sbcs.stream().map(Sbc::id).toList();
+		this.board.retainOnly(ids);
+		this.store.retainOnly(ids);
+		this.queues.keySet().retainAll(Set.copyOf(ids));
 		Map<Long, String> names = new HashMap<>();
 		sbcs.forEach(sbc -> names.put(sbc.id(), sbc.name()));
 		Instant now = this.clock.instant();
 		Duration staleAfter = this.properties.pollInterval().multipliedBy(2);
 		for (Sbc sbc : sbcs) {
 			this.board.update(sbc.id(), SbcStatus.waiting(sbc), status -> status.checkedAt(now, staleAfter));
-			if (this.inFlight.add(sbc.id())) {
-				poll(sbc, names).doFinally(signal -> this.inFlight.remove(sbc.id())).subscribe();
+			SbcQueue queue = this.queues.computeIfAbsent(sbc.id(), id -> new SbcQueue());
+			for (Feed feed : Feed.values()) {
+				Duration interval = interval(sbc.id(), feed, now);
+				if (interval != null) {
+					queue.offerIfDue(feed, now, interval, this.properties.tick());
+				}
+				else {
+					queue.forget(feed);
+					// nobody looks any more: the last list of calls or registrations goes too
+					this.store.drop(sbc.id(), feed);
+				}
 			}
+			drain(queue, sbc, names);
 		}
 	}
 
-	private Mono<Void> poll(Sbc sbc, Map<Long, String> names) {
+	/** The interval an endpoint is read at now, null while it is not read at all. */
+	Duration interval(long sbcId, Feed feed, Instant now) {
+		Duration interval = feed.interval(this.properties);
+		if (!feed.heavy()) {
+			return interval;
+		}
+		Instant watched = this.store.watched(sbcId, feed);
+		if (watched == null) {
+			return null;
+		}
+		Duration since = Duration.between(watched, now);
+		if (since.compareTo(this.properties.watchedFor()) <= 0) {
+			return interval;
+		}
+		return since.compareTo(this.properties.forgetAfter()) <= 0
+				? interval.multipliedBy(Math.max(1, this.properties.idleSlowdown())) : null;
+	}
+
+	private void drain(SbcQueue queue, Sbc sbc, Map<Long, String> names) {
+		Feed feed = queue.start();
+		if (feed == null) {
+			return;
+		}
+		Mono<Void> poll;
+		if (feed != Feed.REALTIME && !answering(sbc.id())) {
+			// the SBC does not answer its probe: leave the rest until it does
+			queue.forget(feed);
+			poll = Mono.empty();
+		}
+		else {
+			poll = poll(sbc, feed, names);
+		}
+		poll.doFinally(signal -> {
+			queue.finish();
+			drain(queue, sbc, names);
+		}).subscribe();
+	}
+
+	private boolean answering(long sbcId) {
+		FeedSnapshot realtime = this.store.latest(sbcId, Feed.REALTIME);
+		return realtime != null && realtime.value() != null && realtime.error() == null;
+	}
+
+	private Mono<Void> poll(Sbc sbc, Feed feed, Map<Long, String> names) {
 		SbcEndpoint endpoint;
 		try {
 			endpoint = this.fleet.endpoint(sbc, names::get);
 		}
 		catch (RuntimeException ex) {
-			fail(sbc, new GatewayError.UnexpectedResponse(0, "cannot use the stored credentials: " + ex.getMessage()));
+			failed(sbc, feed, new GatewayError.UnexpectedResponse(0, "cannot use the stored credentials: " + ex.getMessage()));
 			return Mono.empty();
 		}
-		// the uptime is asked for only after the stats have answered, and only when they have
-		return this.gateway.realtimeStats(endpoint).flatMap(stats -> stats.fold(
-				value -> this.gateway.systemInfo(endpoint).doOnNext(info -> reached(sbc, value, info)).then(),
-				error -> {
-					fail(sbc, error);
-					return Mono.<Void>empty();
-				})
-		).onErrorResume(ex -> {
-			log.warn("Poll of {} failed unexpectedly", sbc.name(), ex);
-			fail(sbc, new GatewayError.UnexpectedResponse(0, "internal error while polling: " + ex.getMessage()));
+		return request(endpoint, feed).doOnNext(result -> result.fold(value -> {
+			answered(sbc, feed, value);
+			return null;
+		}, error -> {
+			failed(sbc, feed, error);
+			return null;
+		})).onErrorResume(ex -> {
+			log.warn("Poll of {} on {} failed unexpectedly", feed.path(), sbc.name(), ex);
+			failed(sbc, feed, new GatewayError.UnexpectedResponse(0, "internal error while polling: " + ex.getMessage()));
 			return Mono.empty();
 		}).then();
 	}
 
-	private void reached(Sbc sbc, RealtimeStats stats, GatewayResult<SystemInfo> info) {
-		Instant now = this.clock.instant();
-		String uptime = info.okValue().map(SystemInfo::hardwareUptime).orElse(null);
-		this.board.update(sbc.id(), SbcStatus.waiting(sbc),
-				status -> status.reached(sbc, stats, uptime != null ? uptime : status.uptime(), now));
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private Mono<GatewayResult<?>> request(SbcEndpoint endpoint, Feed feed) {
+		Mono mono = switch (feed) {
+			case REALTIME -> this.gateway.realtimeStats(endpoint);
+			case RESOURCE -> this.gateway.statsDump(endpoint, VsxiTable.RESOURCE);
+			case RESOURCE_DETAIL -> this.gateway.statsDump(endpoint, VsxiTable.RESOURCE_DETAIL);
+			case SIP_STATS -> this.gateway.statsDump(endpoint, VsxiTable.SIP_STATS);
+			case MEDIA_SERVER -> this.gateway.statsList(endpoint, VsxiTable.MEDIA_SERVER);
+			case SUB_STATS -> this.gateway.statsList(endpoint, VsxiTable.SUB_STATS);
+			case ACTIVE_CALLS -> this.gateway.statsList(endpoint, VsxiTable.ACTIVE_CALLS);
+			case SYSTEM -> this.gateway.systemInfo(endpoint);
+			case CAPACITY -> this.gateway.download(endpoint, VsxiTable.RESOURCE);
+		};
+		return mono == null ? Mono.empty() : (Mono<GatewayResult<?>>) mono;
 	}
 
-	private void fail(Sbc sbc, GatewayError error) {
-		this.board.update(sbc.id(), SbcStatus.waiting(sbc), status -> status.failed(sbc, error, this.clock.instant(), this.pause));
+	@SuppressWarnings("unchecked")
+	private void answered(Sbc sbc, Feed feed, Object value) {
+		Instant now = this.clock.instant();
+		this.store.answered(sbc.id(), feed, value, now);
+		switch (feed) {
+			case REALTIME -> {
+				RealtimeStats stats = (RealtimeStats) value;
+				this.board.update(sbc.id(), SbcStatus.waiting(sbc),
+						status -> status.reached(sbc, stats, status.uptime(), now));
+				this.store.record(sbc.id(), "calls", now, stats.activeSessions());
+				this.store.record(sbc.id(), "cps", now, stats.currentCps());
+				this.store.record(sbc.id(), "cpu", now, 100 - stats.cpuIdlePercent());
+			}
+			case SYSTEM -> {
+				String uptime = ((SystemInfo) value).hardwareUptime();
+				this.board.update(sbc.id(), SbcStatus.waiting(sbc), status -> status.withUptime(uptime));
+			}
+			case SUB_STATS -> this.store.record(sbc.id(), "registrations", now, ((TableDocument) value).rows().size());
+			case RESOURCE -> {
+				FeedSnapshot realtime = this.store.latest(sbc.id(), Feed.REALTIME);
+				FeedSnapshot capacity = this.store.latest(sbc.id(), Feed.CAPACITY);
+				for (TrunkKpis.Trunk trunk : TrunkKpis.of((Map<String, List<Map<String, String>>>) value,
+						realtime == null ? null : (RealtimeStats) realtime.value(),
+						capacity == null ? null : (TableDocument) capacity.value())) {
+					Double asr = trunk.combined(TrunkKpis.Span.MIN15).asr();
+					if (asr != null) {
+						this.store.record(sbc.id(), "asr:" + trunk.trunkId(), now, asr);
+					}
+				}
+			}
+			default -> {
+			}
+		}
+		this.listeners.forEach(listener -> listener.polled(sbc, feed));
+	}
+
+	private void failed(Sbc sbc, Feed feed, GatewayError error) {
+		Instant now = this.clock.instant();
+		this.store.failed(sbc.id(), feed, error, now);
+		if (feed == Feed.REALTIME) {
+			this.board.update(sbc.id(), SbcStatus.waiting(sbc), status -> status.failed(sbc, error, now, this.pause));
+		}
+		this.listeners.forEach(listener -> listener.polled(sbc, feed));
+	}
+
+	/** Told after every poll of an endpoint, answered or not (alarms, metrics). */
+	public interface PollListener {
+
+		void polled(Sbc sbc, Feed feed);
+
+	}
+
+	/** One SBC's queue of endpoints waiting to be read, and when each is next due. */
+	static final class SbcQueue {
+
+		private final Set<Feed> waiting = new LinkedHashSet<>();
+
+		private final Map<Feed, Instant> nextDue = new EnumMap<>(Feed.class);
+
+		private boolean running;
+
+		/**
+		 * Queues the endpoint if its time has come (within half a tick, as ticks drift by milliseconds) and it is not
+		 * already waiting; its next time is one interval after the one just met, or after now when the queue fell
+		 * behind.
+		 */
+		synchronized void offerIfDue(Feed feed, Instant now, Duration interval, Duration tick) {
+			Instant due = this.nextDue.get(feed);
+			if (due != null && now.plus(tick.dividedBy(2)).isBefore(due)) {
+				return;
+			}
+			if (!this.waiting.add(feed)) {
+				return;
+			}
+			Instant next = (due == null ? now : due).plus(interval);
+			this.nextDue.put(feed, next.isAfter(now) ? next : now.plus(interval));
+		}
+
+		/** Not read for now; read at once when it is wanted again. */
+		synchronized void forget(Feed feed) {
+			this.nextDue.remove(feed);
+		}
+
+		/** The next endpoint to read, null if one is in flight or none waits. */
+		synchronized Feed start() {
+			if (this.running || this.waiting.isEmpty()) {
+				return null;
+			}
+			Iterator<Feed> first = this.waiting.iterator();
+			Feed feed = first.next();
+			first.remove();
+			this.running = true;
+			return feed;
+		}
+
+		synchronized void finish() {
+			this.running = false;
+		}
+
 	}
 
 }

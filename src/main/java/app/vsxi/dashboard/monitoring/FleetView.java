@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
+import app.vsxi.dashboard.gateway.RealtimeStats;
+
 /**
  * The overview of the SBCs a user may see: a summary, the rows sorted and filtered, and the current problems.
  *
@@ -14,8 +16,60 @@ import java.util.Objects;
  */
 public record FleetView(Summary summary, List<Row> rows, List<Row> problems, Sort sort, String filter) {
 
-	/** One SBC with the name of its group. */
-	public record Row(SbcStatus status, String groupName) {
+	/**
+	 * One SBC with the name of its group, the registrations last counted (null if never read) and its open alarms.
+	 */
+	public record Row(SbcStatus status, String groupName, Long registrations, List<Alarm> alarms) {
+
+		public Row(SbcStatus status, String groupName) {
+			this(status, groupName, null, List.of());
+		}
+
+		/** The worst open alarm's level, null without one. */
+		public AlarmLevel worstAlarm() {
+			return this.alarms.stream().map(Alarm::level).max(Enum::compareTo).orElse(null);
+		}
+
+		int alarmRank() {
+			AlarmLevel worst = worstAlarm();
+			return worst == null ? 0 : worst.ordinal() + 1;
+		}
+
+		/** Active calls as a share of {@code max_session_allowed}, null without figures. */
+		public Double sessionUse() {
+			RealtimeStats stats = this.status.stats();
+			return stats == null || stats.maxSessionsAllowed() <= 0 ? null
+					: stats.activeSessions() * 100.0 / stats.maxSessionsAllowed();
+		}
+
+		/** CPS as a share of {@code max_cps_allowed}, null without figures. */
+		public Double cpsUse() {
+			RealtimeStats stats = this.status.stats();
+			return stats == null || stats.maxCpsAllowed() <= 0 ? null : stats.currentCps() * 100.0 / stats.maxCpsAllowed();
+		}
+
+		/** 100 − {@code cpu_idle_percent}, null without figures. */
+		public Integer cpu() {
+			return this.status.stats() == null ? null : 100 - this.status.stats().cpuIdlePercent();
+		}
+
+		/** How the HA pair looks, null without figures. */
+		public HaState.Health haHealth() {
+			return this.status.ha() == null ? null : this.status.ha().health();
+		}
+
+		/** The colour of a wallboard tile: the worst of its alarms and its condition. */
+		public String tone() {
+			AlarmLevel worst = worstAlarm();
+			if (worst == AlarmLevel.CRITICAL || this.status.condition().problem() && this.status.condition() != Condition.STALE) {
+				return "critical";
+			}
+			if (worst == AlarmLevel.WARNING || this.status.condition() == Condition.STALE) {
+				return "warning";
+			}
+			return this.status.condition() == Condition.WAITING ? "waiting" : "ok";
+		}
+
 	}
 
 	/**
@@ -23,20 +77,32 @@ public record FleetView(Summary summary, List<Row> rows, List<Row> problems, Sor
 	 * @param stale answered before, silent for more than two intervals
 	 * @param down every other kind of trouble
 	 */
-	public record Summary(int up, int stale, int down, int waiting, long calls, long cps) {
+	public record Summary(int up, int stale, int down, int waiting, long calls, long cps, int alarmed,
+			long registrations) {
 	}
 
 	/** How rows may be ordered; problems first unless asked otherwise. */
 	public enum Sort {
 
-		PROBLEMS(Comparator.comparing((Row row) -> row.status().condition())),
+		PROBLEMS(Comparator.comparing((Row row) -> row.status().condition())
+			.thenComparing(Comparator.comparingInt(Row::alarmRank).reversed())),
 
 		NAME(Comparator.comparing((Row row) -> 0)),
 
-		GROUP(Comparator.comparing(Row::groupName, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER))),
+		GROUP(Comparator.comparing(Row::groupName, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER))
+			.thenComparing(row -> row.status().siteLabel(), Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER))
+			.thenComparing(row -> row.status().condition())
+			.thenComparing(Comparator.comparingInt(Row::alarmRank).reversed())),
 
 		SITE(Comparator.comparing((Row row) -> row.status().siteLabel(),
-				Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER))),
+				Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER))
+			.thenComparing(row -> row.status().condition())
+			.thenComparing(Comparator.comparingInt(Row::alarmRank).reversed())),
+
+		CPU(Comparator.comparing((Row row) -> row.cpu() == null ? -1 : row.cpu()).reversed()),
+
+		ALARMS(Comparator.comparingInt(Row::alarmRank).reversed()
+			.thenComparing(Comparator.comparingInt((Row row) -> row.alarms().size()).reversed())),
 
 		CALLS(Comparator.comparing((Row row) -> row.status().stats() == null ? -1 : row.status().stats().activeSessions())
 			.reversed()),
@@ -67,11 +133,18 @@ public record FleetView(Summary summary, List<Row> rows, List<Row> problems, Sor
 	}
 
 	static FleetView of(List<SbcStatus> statuses, Map<Long, String> groupNames, Sort sort, String filter) {
-		List<Row> all = statuses.stream().map(status -> new Row(status, groupNames.get(status.groupId()))).toList();
+		return of(statuses, groupNames, id -> null, id -> List.of(), sort, filter);
+	}
+
+	static FleetView of(List<SbcStatus> statuses, Map<Long, String> groupNames,
+			java.util.function.LongFunction<Long> registrations, java.util.function.LongFunction<List<Alarm>> alarms,
+			Sort sort, String filter) {
+		List<Row> all = statuses.stream().map(status -> new Row(status, groupNames.get(status.groupId()),
+				registrations.apply(status.sbcId()), alarms.apply(status.sbcId()))).toList();
 		String wanted = filter == null ? "" : filter.strip().toLowerCase(Locale.ROOT);
 		List<Row> rows = all.stream().filter(row -> wanted.isEmpty() || matches(row, wanted)).sorted(sort.order).toList();
 		List<Row> problems = all.stream()
-			.filter(row -> row.status().condition().problem())
+			.filter(row -> row.status().condition().problem() || row.worstAlarm() != null)
 			.sorted(Sort.PROBLEMS.order)
 			.toList();
 		return new FleetView(summarize(all), rows, problems, sort, wanted.isEmpty() ? "" : filter.strip());
@@ -95,7 +168,11 @@ public record FleetView(Summary summary, List<Row> rows, List<Row> problems, Sor
 		int waiting = 0;
 		long calls = 0;
 		long cps = 0;
+		int alarmed = 0;
+		long registrations = 0;
 		for (Row row : rows) {
+			alarmed += row.alarms().isEmpty() ? 0 : 1;
+			registrations += row.registrations() == null ? 0 : row.registrations();
 			SbcStatus status = row.status();
 			switch (status.state()) {
 				case UP -> up++;
@@ -108,7 +185,7 @@ public record FleetView(Summary summary, List<Row> rows, List<Row> problems, Sor
 				cps += status.stats().currentCps();
 			}
 		}
-		return new Summary(up, stale, down, waiting, calls, cps);
+		return new Summary(up, stale, down, waiting, calls, cps, alarmed, registrations);
 	}
 
 }

@@ -39,4 +39,42 @@ public record HaState(String role, String previousRole, String peerStatus, Strin
 		}
 	}
 
+	/** How the HA pair looks from this box. */
+	public enum Health {
+
+		/** Active or standby, local and peer status 0, as a healthy pair's sample shows. */
+		OK,
+
+		/** A local or peer status other than 0 (inferred: the meaning of each code is not published). */
+		DEGRADED,
+
+		/** No HA role reported. */
+		NONE
+
+	}
+
+	public Health health() {
+		if (this.role == null || this.role.isBlank()) {
+			return Health.NONE;
+		}
+		return zero(this.peerStatus) && zero(this.localStatus) ? Health.OK : Health.DEGRADED;
+	}
+
+	/** The peer's status is not 0: taken as the peer lost or failing (inferred). */
+	public boolean peerTrouble() {
+		return !zero(this.peerStatus);
+	}
+
+	private static boolean zero(String value) {
+		if (value == null || value.isBlank()) {
+			return true;
+		}
+		try {
+			return Double.parseDouble(value.trim()) == 0;
+		}
+		catch (NumberFormatException ex) {
+			return false;
+		}
+	}
+
 }

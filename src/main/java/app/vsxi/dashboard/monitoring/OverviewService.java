@@ -1,6 +1,7 @@
 package app.vsxi.dashboard.monitoring;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import app.vsxi.dashboard.access.AccessService;
@@ -20,7 +21,14 @@ public class OverviewService {
 
 	private final FleetService fleet;
 
-	public OverviewService(StatusBoard board, AccessService access, FleetService fleet) {
+	private final SnapshotStore store;
+
+	private final AlarmBoard alarms;
+
+	public OverviewService(StatusBoard board, AccessService access, FleetService fleet, SnapshotStore store,
+			AlarmBoard alarms) {
+		this.store = store;
+		this.alarms = alarms;
 		this.board = board;
 		this.access = access;
 		this.fleet = fleet;
@@ -29,7 +37,25 @@ public class OverviewService {
 	/** The overview of what the user may see, sorted and filtered as asked. */
 	@PreAuthorize("isAuthenticated()")
 	public FleetView fleet(FleetView.Sort sort, String filter) {
-		return FleetView.of(visibleStatuses(), this.fleet.groupNames(), sort, filter);
+		List<SbcStatus> visible = visibleStatuses();
+		// the alarms of the SBCs already found visible: no second look at the user's rights
+		Set<Long> ids = new java.util.HashSet<>();
+		visible.forEach(status -> ids.add(status.sbcId()));
+		Map<Long, List<Alarm>> open = new java.util.HashMap<>();
+		for (Alarm alarm : this.alarms.openAlarms()) {
+			if (ids.contains(alarm.sbcId())) {
+				open.computeIfAbsent(alarm.sbcId(), id -> new java.util.ArrayList<>()).add(alarm);
+			}
+		}
+		return FleetView.of(visible, this.fleet.groupNames(), this::registrations,
+				id -> open.getOrDefault(id, List.of()), sort, filter);
+	}
+
+	/** Registrations last counted in {@code stats/sub_stats}, null if never read. */
+	private Long registrations(long sbcId) {
+		FeedSnapshot snapshot = this.store.latest(sbcId, Feed.SUB_STATS);
+		return snapshot != null && snapshot.value() instanceof app.vsxi.dashboard.gateway.TableDocument document
+				? (long) document.rows().size() : null;
 	}
 
 	@PreAuthorize("isAuthenticated()")

@@ -61,6 +61,12 @@ public record SbcStatus(long sbcId, String name, String siteLabel, long groupId,
 		return next.sinceIfChangedFrom(this, at);
 	}
 
+	/** The uptime {@code system/realtime} last gave; everything else as it was. */
+	SbcStatus withUptime(String uptime) {
+		return new SbcStatus(this.sbcId, this.name, this.siteLabel, this.groupId, this.state, this.error, this.stats,
+				uptime, this.lastPolled, this.lastReached, this.since, this.failures, this.nextTry);
+	}
+
 	/**
 	 * A paused poll keeps the last real cause: the SBC is only being left alone until {@code pause} after the
 	 * failure that stopped the calls.

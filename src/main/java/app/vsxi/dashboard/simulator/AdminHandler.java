@@ -60,6 +60,7 @@ final class AdminHandler {
 				case "DELETE " + VsxiConventions.FAULTS_PATH -> {
 					this.state.faults(Faults.NONE);
 					this.state.quirks(Quirks.DEFAULTS);
+					this.state.statSwitches(StatSwitches.NONE);
 					this.state.slave(false);
 					yield json(faults());
 				}
@@ -83,12 +84,13 @@ final class AdminHandler {
 
 	private Reply changeFaults(Map<String, Object> changes) {
 		for (String name : changes.keySet()) {
-			if (!SWITCHES.contains(name) && !Quirks.NAMES.contains(name)) {
+			if (!SWITCHES.contains(name) && !Quirks.NAMES.contains(name) && !StatSwitches.NAMES.contains(name)) {
 				throw new IllegalArgumentException("unknown switch " + name);
 			}
 		}
 		this.state.faults(this.state.faults().with(changes));
 		this.state.quirks(this.state.quirks().with(changes));
+		this.state.statSwitches(this.state.statSwitches().with(changes));
 		if (changes.containsKey("slave")) {
 			this.state.slave(Boolean.parseBoolean(changes.get("slave").toString()));
 		}
@@ -103,6 +105,7 @@ final class AdminHandler {
 		Map<String, Object> faults = new LinkedHashMap<>(this.state.faults().asMap());
 		faults.put("slave", this.state.slave());
 		faults.putAll(this.state.quirks().asMap());
+		faults.putAll(this.state.statSwitches().asMap());
 		return faults;
 	}
 

@@ -28,13 +28,14 @@ final class MonitorCommands {
 		Quirks quirks = this.state.quirks();
 		return switch (request.command().table()) {
 			case "realtime" -> dump(format, tables.realtime(this.state.resources(), this.state.calls().calls(),
-					this.state.slave(), generation), generation);
+					this.state.slave(), this.state.statSwitches(), generation), generation);
 			case "resource" -> dump(format, tables.resource(this.state.resources(), quirks.nilFields()), generation);
 			case "resource_detail" ->
 				dump(format, tables.resourceDetail(this.state.resources(), this.state.calls().calls()), generation);
 			case "sip_stats" -> dump(format, tables.sip(), generation);
 			case "media_server" -> list(format, TableCatalog.MEDIA_SERVER_STATS,
-					tables.mediaServers(this.state.entries("media_server"), this.state.calls().count()));
+					tables.mediaServers(this.state.entries("media_server"), this.state.calls().count(),
+							this.state.statSwitches().mediaServerDown()));
 			case "sub_stats" -> list(format, TableCatalog.SUB_STATS, this.state.registrations().current());
 			case "active_calls" -> list(format, TableCatalog.ACTIVE_CALLS, this.state.calls().calls());
 			default -> throw new IllegalStateException("No stats for " + request.command().table());

@@ -28,8 +28,10 @@ final class StatsTables {
 	 * are numeric text, so JSON gives them the type of {@code trunk_id} in stats/resource.
 	 */
 	StatsDump realtime(List<Map<String, Object>> resources, List<Map<String, Object>> calls, boolean slave,
-			StatsGeneration generation) {
-		StatsDump dump = new StatsDump().table("system_stat", List.of(this.live.systemStat(slave, calls.size())));
+			StatSwitches switches, StatsGeneration generation) {
+		Map<String, Object> systemStat = this.live.systemStat(slave, calls.size());
+		switches.applyTo(systemStat);
+		StatsDump dump = new StatsDump().table("system_stat", List.of(systemStat));
 		List<Map<String, Object>> trunks = new ArrayList<>();
 		List<Map<String, Object>> groups = new ArrayList<>();
 		for (Map<String, Object> resource : resources) {
@@ -188,7 +190,7 @@ final class StatsTables {
 	}
 
 	/** Reference §5.2: the configured media servers with their live session counts. */
-	List<Map<String, Object>> mediaServers(List<Map<String, Object>> servers, int activeCalls) {
+	List<Map<String, Object>> mediaServers(List<Map<String, Object>> servers, int activeCalls, boolean down) {
 		List<Map<String, Object>> rows = new ArrayList<>();
 		for (int i = 0; i < servers.size(); i++) {
 			Map<String, Object> server = servers.get(i);
@@ -201,7 +203,7 @@ final class StatsTables {
 			row.put("publicIP", server.get("publicIP"));
 			row.put("priority", server.get("priority"));
 			row.put("maxConnections", server.get("maxConnections"));
-			row.put("status", "up");
+			row.put("status", down ? "down" : "up");
 			rows.add(row);
 		}
 		return rows;

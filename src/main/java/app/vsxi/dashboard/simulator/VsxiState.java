@@ -34,6 +34,8 @@ final class VsxiState {
 
 	private volatile Faults faults = Faults.NONE;
 
+	private volatile StatSwitches statSwitches = StatSwitches.NONE;
+
 	private final AtomicReference<Quirks> quirks = new AtomicReference<>(Quirks.DEFAULTS);
 
 	/** When each user's latest request arrived (System.nanoTime), for the overlap switch. */
@@ -147,6 +149,14 @@ final class VsxiState {
 
 	void faults(Faults faults) {
 		this.faults = faults;
+	}
+
+	StatSwitches statSwitches() {
+		return this.statSwitches;
+	}
+
+	void statSwitches(StatSwitches switches) {
+		this.statSwitches = switches;
 	}
 
 	Quirks quirks() {

@@ -144,6 +144,19 @@ class AccessMatrixTests {
 		rule("POST /sbcs/{id}/tables/drafts/{draftId}/check", OPERATORS_OF_A, "field", "minLen", "v_minLen", "x");
 		rule("GET /sbcs/{id}/tables/openings/{openingId}", VIEWERS_OF_A);
 		rule("GET /sbcs/{id}/tables/openings/{openingId}/progress", VIEWERS_OF_A);
+		// monitoring: panels and trends of an SBC for its group's viewers; alarms and the wallboard list only the
+		// SBCs of one's groups; operators acknowledge; rules are changed by the group's administrators
+		rule("GET /sbcs/{id}/panels/{feed}", VIEWERS_OF_A);
+		rule("GET /sbcs/{id}/trends", VIEWERS_OF_A);
+		rule("GET /alarms", LOGGED_IN);
+		rule("GET /alarms/list", LOGGED_IN);
+		rule("POST /alarms/{alarmId}/acknowledge", OPERATORS_OF_A);
+		rule("GET /alarms/rules", MANAGERS_OF_A);
+		rule("POST /alarms/rules", MANAGERS_OF_A, "metric", "CPU", "scope", "group:{groupA}", "warning", "70",
+				"critical", "85", "hold", "2", "enabled", "true");
+		rule("POST /alarms/rules/{ruleId}/delete", MANAGERS_OF_A);
+		rule("GET /wallboard", LOGGED_IN);
+		rule("GET /wallboard/tiles", LOGGED_IN);
 	}
 
 	@Autowired
@@ -181,6 +194,13 @@ class AccessMatrixTests {
 
 	private long emptyGroup;
 
+	private long alarmA;
+
+	private long ruleA;
+
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
 	@BeforeEach
 	void fixtures() {
 		this.groupA = this.groups.save(new SbcGroup(null, "Group A", null, Instant.now())).id();
@@ -196,6 +216,13 @@ class AccessMatrixTests {
 		createUser(Who.OPERATOR_B, false, Map.of(groupB, Role.OPERATOR));
 		this.targetUser = this.users.save(AppUser.create("target", "$2a$12$x", false, false)).id();
 		this.grants.save(new UserGrant(null, this.targetUser, this.groupA, Role.VIEWER, "test", Instant.now()));
+		java.sql.Timestamp now = java.sql.Timestamp.from(Instant.now());
+		this.jdbc.update("INSERT INTO alarm (sbc_id, metric, subject, level, raised_at) VALUES (?, 'CPU', '', "
+				+ "'CRITICAL', ?)", this.sbcA, now);
+		this.alarmA = this.jdbc.queryForObject("SELECT MAX(id) FROM alarm", Long.class);
+		this.jdbc.update("INSERT INTO alarm_rule (group_id, metric, warning, critical, hold_polls, enabled, "
+				+ "changed_by, changed_at) VALUES (?, 'CPU', 70, 85, 2, TRUE, 'test', ?)", this.groupA, now);
+		this.ruleA = this.jdbc.queryForObject("SELECT MAX(id) FROM alarm_rule", Long.class);
 	}
 
 	@Test
@@ -272,6 +299,9 @@ class AccessMatrixTests {
 			.replace("{draftId}", "999999")
 			.replace("{snapshotId}", "999999")
 			.replace("{openingId}", "no-such-download")
+			.replace("{alarmId}", String.valueOf(this.alarmA))
+			.replace("{ruleId}", String.valueOf(this.ruleA))
+			.replace("{feed}", "realtime")
 			.replace("{id}", String.valueOf(this.sbcA))
 			.replace("{groupId}", String.valueOf(this.groupA));
 		MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(parts[0]), path).with(csrf());

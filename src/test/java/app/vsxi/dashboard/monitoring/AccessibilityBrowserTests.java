@@ -96,7 +96,7 @@ class AccessibilityBrowserTests {
 		long admin = this.users.findByUsername("admin").orElseThrow().id();
 		for (String page : List.of("/overview", "/overview?sort=calls&q=demo", "/sbcs/" + sbc, "/admin/sbcs",
 				"/admin/sbcs/new", "/admin/sbcs/" + sbc, "/admin/users", "/admin/users/" + admin, "/admin/groups",
-				"/audit", "/audit/chain", "/account/password")) {
+				"/audit", "/audit/chain", "/account/password", "/alarms", "/alarms/rules", "/wallboard")) {
 			violations.addAll(check(page));
 		}
 		assertThat(violations).isEmpty();
@@ -106,7 +106,8 @@ class AccessibilityBrowserTests {
 	void noPageHasASeriousViolationForAViewer() throws IOException {
 		logIn(VIEWER, VIEWER_PASSWORD);
 		List<String> violations = new ArrayList<>();
-		for (String page : List.of("/overview", "/sbcs/" + sbcId("demo-sbc-1"), "/audit", "/account/password")) {
+		for (String page : List.of("/overview", "/sbcs/" + sbcId("demo-sbc-1"), "/audit", "/account/password",
+				"/alarms", "/wallboard")) {
 			violations.addAll(check(page));
 		}
 		assertThat(violations).isEmpty();

@@ -40,18 +40,21 @@ class FleetPollerTests {
 
 	private final StatusBoard board = new StatusBoard(mock(StateHistory.class));
 
-	private final FleetPoller poller = new FleetPoller(this.fleet, this.gateway, this.board,
-			new MonitoringProperties(Duration.ofSeconds(7), Duration.ofSeconds(5)),
-			GatewayProperties.of(Duration.ofSeconds(1), Duration.ofSeconds(3), 4));
+	private final MonitoringProperties properties = MonitoringSettings.of(Map.of("poll-interval", "7s", "tick", "2s"));
+
+	private final SnapshotStore store = new SnapshotStore(this.properties);
+
+	private final FleetPoller poller = new FleetPoller(this.fleet, this.gateway, this.board, this.store,
+			this.properties, GatewayProperties.of(Duration.ofSeconds(1), Duration.ofSeconds(3), 4), List.of());
 
 	@Test
-	void pollsAtTheConfiguredInterval() {
+	void looksForDueEndpointsAtTheConfiguredTick() {
 		ScheduledTaskRegistrar registrar = new ScheduledTaskRegistrar();
 
 		this.poller.configureTasks(registrar);
 
 		assertThat(registrar.getFixedRateTaskList()).singleElement()
-			.satisfies(task -> assertThat(task.getIntervalDuration()).isEqualTo(Duration.ofSeconds(7)));
+			.satisfies(task -> assertThat(task.getIntervalDuration()).isEqualTo(Duration.ofSeconds(2)));
 	}
 
 	@Test
@@ -73,7 +76,7 @@ class FleetPollerTests {
 			return GatewayResult.ok(new SystemInfo("3 day 01:00:00", Map.of()));
 		}));
 
-		this.poller.pollAll();
+		this.poller.tick();
 
 		await().atMost(Duration.ofSeconds(5)).until(() -> infoCalls.get() == 1);
 		assertThat(overlapped).isFalse();
@@ -90,7 +93,7 @@ class FleetPollerTests {
 			.thenReturn(Mono.just(GatewayResult.ok(STATS)));
 		when(this.gateway.systemInfo(any())).thenReturn(Mono.just(GatewayResult.ok(new SystemInfo("1 day", Map.of()))));
 
-		this.poller.pollAll();
+		this.poller.tick();
 
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.board.get(2).state() == SbcStatus.State.UP);
 		assertThat(this.board.get(1).state()).isEqualTo(SbcStatus.State.WAITING);
@@ -108,6 +111,90 @@ class FleetPollerTests {
 	private static Sbc sbc(long id, String name) {
 		return new Sbc(id, name, "https://10.0.0." + id + ":8888", "api", "k:x", "NYC", 1L, null,
 				SbcTrust.PINNED_CERTIFICATE, null, Instant.now(), Instant.now());
+	}
+
+	@Test
+	void heavyEndpointsAreReadWhileWatchedSlowerWhenNobodyLooksAndNotAtAllLater() {
+		MutableClock clock = new MutableClock(Instant.parse("2026-11-30T00:00:00Z"));
+		MonitoringProperties settings = MonitoringSettings.of(Map.of("poll-interval", "5s", "tick", "1s",
+				"intervals.active-calls", "10s", "watched-for", "1m", "idle-slowdown", "4", "forget-after", "5m"));
+		SnapshotStore snapshots = new SnapshotStore(settings);
+		FleetPoller manual = new FleetPoller(this.fleet, this.gateway, this.board, snapshots, settings,
+				GatewayProperties.of(Duration.ofSeconds(1), Duration.ofSeconds(3), 4), List.of(), clock);
+
+		assertThat(manual.interval(1, Feed.ACTIVE_CALLS, clock.instant())).isNull();
+		snapshots.watch(1, Feed.ACTIVE_CALLS, clock.instant());
+		assertThat(manual.interval(1, Feed.ACTIVE_CALLS, clock.instant())).isEqualTo(Duration.ofSeconds(10));
+		assertThat(manual.interval(1, Feed.ACTIVE_CALLS, clock.instant().plusSeconds(61))).isEqualTo(Duration.ofSeconds(40));
+		assertThat(manual.interval(1, Feed.ACTIVE_CALLS, clock.instant().plusSeconds(301))).isNull();
+		assertThat(manual.interval(1, Feed.SYSTEM, clock.instant().plusSeconds(301))).isEqualTo(Duration.ofMinutes(1));
+	}
+
+	@Test
+	void eachEndpointIsReadOncePerItsIntervalWhateverTheTicks() {
+		MutableClock clock = new MutableClock(Instant.parse("2026-11-30T00:00:00Z"));
+		MonitoringProperties settings = MonitoringSettings.of(Map.of("poll-interval", "5s", "tick", "1s",
+				"intervals.resource", "15s", "intervals.system", "1m"));
+		SnapshotStore snapshots = new SnapshotStore(settings);
+		FleetPoller manual = new FleetPoller(this.fleet, this.gateway, this.board, snapshots, settings,
+				GatewayProperties.of(Duration.ofSeconds(1), Duration.ofSeconds(3), 4), List.of(), clock);
+		fleetOf(sbc(1, "nyc-1"));
+		AtomicInteger realtime = new AtomicInteger();
+		AtomicInteger resource = new AtomicInteger();
+		AtomicInteger system = new AtomicInteger();
+		when(this.gateway.realtimeStats(any())).thenReturn(Mono.fromSupplier(() -> {
+			realtime.incrementAndGet();
+			return GatewayResult.ok(STATS);
+		}));
+		when(this.gateway.statsDump(any(), any())).thenReturn(Mono.fromSupplier(() -> {
+			resource.incrementAndGet();
+			return GatewayResult.ok(Map.of());
+		}));
+		when(this.gateway.systemInfo(any())).thenReturn(Mono.fromSupplier(() -> {
+			system.incrementAndGet();
+			return GatewayResult.ok(new SystemInfo("1 day", Map.of()));
+		}));
+
+		// one minute of ticks a second, each a few milliseconds late or early
+		for (int second = 0; second < 60; second++) {
+			clock.set(Instant.parse("2026-11-30T00:00:00Z").plusMillis(second * 1000L + (second % 3 - 1) * 7));
+			manual.tick();
+		}
+
+		assertThat(realtime).hasValue(12);
+		// resource_detail and sip_stats are dumps too, each at its 30 s default: 4 + 2 + 2
+		assertThat(resource).hasValue(8);
+		assertThat(system).hasValue(1);
+	}
+
+	/** A clock moved by hand. */
+	static final class MutableClock extends java.time.Clock {
+
+		private volatile Instant now;
+
+		MutableClock(Instant now) {
+			this.now = now;
+		}
+
+		void set(Instant now) {
+			this.now = now;
+		}
+
+		@Override
+		public java.time.ZoneId getZone() {
+			return java.time.ZoneOffset.UTC;
+		}
+
+		@Override
+		public java.time.Clock withZone(java.time.ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
 	}
 
 }

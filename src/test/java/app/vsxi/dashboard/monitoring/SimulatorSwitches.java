@@ -27,6 +27,11 @@ final class SimulatorSwitches {
 		send(HttpRequest.newBuilder(URI.create(baseUrl + "/simulator/faults")).DELETE());
 	}
 
+	/** What the box counted at {@code GET /simulator/requests}: requests served per {@code action/table}, as JSON. */
+	static String requests(String baseUrl) {
+		return send(HttpRequest.newBuilder(URI.create(baseUrl + "/simulator/requests")).GET());
+	}
+
 	/** The box's own {@code stats/realtime} answer, as JSON text. */
 	static String realtimeStats(String baseUrl) {
 		return send(HttpRequest.newBuilder(URI.create(baseUrl + "/SSConfig/webresources/stats/realtime?format=json")).GET());

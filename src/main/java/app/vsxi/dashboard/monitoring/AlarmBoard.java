@@ -1,0 +1,255 @@
+package app.vsxi.dashboard.monitoring;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import app.vsxi.dashboard.audit.Actor;
+import app.vsxi.dashboard.audit.AuditAction;
+import app.vsxi.dashboard.audit.AuditLog;
+import app.vsxi.dashboard.audit.AuditOutcome;
+import app.vsxi.dashboard.fleet.Sbc;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Raises and clears alarms after each poll. A level must hold for the rule's {@code hold} polls in a row before it
+ * is raised, and its absence as many polls before it clears, so a figure wavering at a threshold does not flap.
+ * A change of level clears the alarm and raises one at the new level. Evaluation runs on a thread of its own, in
+ * the order polls finish, so no poll waits for the database; every raise, clear and acknowledgement goes to the
+ * audit trail.
+ */
+@Component
+public class AlarmBoard implements FleetPoller.PollListener, DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(AlarmBoard.class);
+
+	private final AlarmStore store;
+
+	private final AlarmRules rules;
+
+	private final SnapshotStore snapshots;
+
+	private final StatusBoard board;
+
+	private final AuditLog audit;
+
+	private final MonitoringProperties properties;
+
+	private final Clock clock = Clock.systemUTC();
+
+	private final Map<Key, Alarm> open = new ConcurrentHashMap<>();
+
+	private final Map<Key, Damper> dampers = new ConcurrentHashMap<>();
+
+	private final Map<Long, String> roles = new ConcurrentHashMap<>();
+
+	private final Map<Long, Instant> roleChangedAt = new ConcurrentHashMap<>();
+
+	private volatile boolean loaded;
+
+	private final ExecutorService evaluator = Executors.newSingleThreadExecutor(task -> {
+		Thread thread = new Thread(task, "alarm-evaluator");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	AlarmBoard(AlarmStore store, AlarmRules rules, SnapshotStore snapshots, StatusBoard board, AuditLog audit,
+			MonitoringProperties properties) {
+		this.store = store;
+		this.rules = rules;
+		this.snapshots = snapshots;
+		this.board = board;
+		this.audit = audit;
+		this.properties = properties;
+	}
+
+	record Key(long sbcId, AlarmMetric metric, String subject) {
+	}
+
+	/** Consecutive polls that read the same level other than the open one. */
+	private static final class Damper {
+
+		AlarmLevel candidate;
+
+		int count;
+
+	}
+
+	@Override
+	public void polled(Sbc sbc, Feed feed) {
+		this.evaluator.execute(() -> {
+			try {
+				evaluate(sbc, feed);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not evaluate the alarms of {}: {}", sbc.name(), ex.getMessage(), ex);
+			}
+		});
+	}
+
+	/** Open alarms, worst and newest first. */
+	public List<Alarm> openAlarms() {
+		load();
+		List<Alarm> alarms = new ArrayList<>(this.open.values());
+		alarms.sort((a, b) -> a.level() != b.level() ? b.level().compareTo(a.level()) : b.raisedAt().compareTo(a.raisedAt()));
+		return alarms;
+	}
+
+	/** The worst open level of an SBC, null without an open alarm. */
+	public AlarmLevel worst(long sbcId) {
+		load();
+		return this.open.values().stream().filter(alarm -> alarm.sbcId() == sbcId).map(Alarm::level)
+			.max(Enum::compareTo).orElse(null);
+	}
+
+	public int openCount(long sbcId) {
+		load();
+		return (int) this.open.values().stream().filter(alarm -> alarm.sbcId() == sbcId).count();
+	}
+
+	/** Records the acknowledgement; false if it was acknowledged already or is unknown. */
+	boolean acknowledge(Alarm alarm, String by) {
+		Instant now = this.clock.instant();
+		if (!this.store.acknowledge(alarm.id(), by, now)) {
+			return false;
+		}
+		this.open.replaceAll((key, value) -> value.id() == alarm.id() ? value.acknowledged(by, now) : value);
+		return true;
+	}
+
+	/** Waits until the polls handed in so far are evaluated; for tests. */
+	public void flush() throws Exception {
+		this.evaluator.submit(() -> {
+		}).get(10, TimeUnit.SECONDS);
+	}
+
+	private void evaluate(Sbc sbc, Feed feed) {
+		load();
+		SbcStatus status = this.board.get(sbc.id());
+		if (status == null) {
+			return;
+		}
+		boolean haChanged = feed == Feed.REALTIME && haChanged(sbc.id());
+		for (AlarmMetric metric : AlarmMetric.values()) {
+			if (metric.feed() != feed) {
+				continue;
+			}
+			AlarmRule rule = this.rules.effective(sbc, metric);
+			List<AlarmEvaluator.Reading> readings = rule.enabled() ? AlarmEvaluator.read(metric, this.snapshots, status,
+					haChanged, Math.max(1, this.properties.maxTrunks())) : List.of();
+			Set<Key> seen = new HashSet<>();
+			for (AlarmEvaluator.Reading reading : readings) {
+				Key key = new Key(sbc.id(), metric, reading.subject());
+				seen.add(key);
+				AlarmLevel target = reading.value() == null ? null
+						: metric.level(reading.value(), rule.warning(), rule.critical());
+				step(sbc, key, target, reading, rule.hold());
+			}
+			for (Key key : Set.copyOf(this.dampers.keySet())) {
+				if (key.sbcId() == sbc.id() && key.metric() == metric && !seen.contains(key)) {
+					step(sbc, key, null, null, rule.hold());
+				}
+			}
+			for (Key key : Set.copyOf(this.open.keySet())) {
+				if (key.sbcId() == sbc.id() && key.metric() == metric && !seen.contains(key)
+						&& !this.dampers.containsKey(key)) {
+					step(sbc, key, null, null, rule.hold());
+				}
+			}
+		}
+	}
+
+	private void step(Sbc sbc, Key key, AlarmLevel target, AlarmEvaluator.Reading reading, int hold) {
+		Alarm current = this.open.get(key);
+		AlarmLevel now = current == null ? null : current.level();
+		Damper damper = this.dampers.computeIfAbsent(key, k -> new Damper());
+		if (Objects.equals(target, now)) {
+			damper.candidate = null;
+			damper.count = 0;
+			if (target == null) {
+				this.dampers.remove(key);
+			}
+			return;
+		}
+		if (Objects.equals(damper.candidate, target) && damper.count > 0) {
+			damper.count++;
+		}
+		else {
+			damper.candidate = target;
+			damper.count = 1;
+		}
+		if (damper.count < Math.max(1, hold)) {
+			return;
+		}
+		Instant at = this.clock.instant();
+		if (current != null) {
+			this.store.clear(current.id(), at);
+			this.open.remove(key);
+			this.audit.recordAs(Actor.SYSTEM, AuditAction.ALARM_CLEARED, target(sbc, key), sbc.groupId(),
+					AuditOutcome.SUCCESS, current.level().label() + " " + key.metric().title() + " cleared");
+		}
+		if (target != null) {
+			Alarm raised = this.store.raise(sbc.id(), key.metric(), key.subject(), target, reading.value(),
+					reading.detail(), at);
+			this.open.put(key, raised);
+			this.audit.recordAs(Actor.SYSTEM, AuditAction.ALARM_RAISED, target(sbc, key), sbc.groupId(),
+					AuditOutcome.SUCCESS, target.label() + " " + key.metric().title() + ": "
+							+ MonitorPanels.format(reading.value()) + " " + key.metric().unit());
+		}
+		this.dampers.remove(key);
+	}
+
+	private static String target(Sbc sbc, Key key) {
+		return sbc.name() + " " + key.metric().name() + (key.subject().isEmpty() ? "" : " " + key.subject());
+	}
+
+	/** Whether the SBC's HA role changed within the last twelve poll intervals. */
+	private boolean haChanged(long sbcId) {
+		FeedSnapshot realtime = this.snapshots.latest(sbcId, Feed.REALTIME);
+		Instant now = this.clock.instant();
+		if (realtime != null && !realtime.stale() && realtime.value() instanceof app.vsxi.dashboard.gateway.RealtimeStats stats) {
+			String before = this.roles.put(sbcId, stats.haState());
+			if (before != null && !before.equals(stats.haState())) {
+				this.roleChangedAt.put(sbcId, now);
+			}
+		}
+		Instant changed = this.roleChangedAt.get(sbcId);
+		return changed != null
+				&& Duration.between(changed, now).compareTo(this.properties.pollInterval().multipliedBy(12)) < 0;
+	}
+
+	private void load() {
+		if (this.loaded) {
+			return;
+		}
+		synchronized (this) {
+			if (!this.loaded) {
+				for (Alarm alarm : this.store.open()) {
+					this.open.put(new Key(alarm.sbcId(), alarm.metric(), alarm.subject()), alarm);
+				}
+				this.loaded = true;
+			}
+		}
+	}
+
+	@Override
+	public void destroy() {
+		this.evaluator.shutdown();
+	}
+
+}

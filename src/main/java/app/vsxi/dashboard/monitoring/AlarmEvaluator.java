@@ -1,0 +1,118 @@
+package app.vsxi.dashboard.monitoring;
+
+import java.util.ArrayList;
+import java.util.List;
+
+
+import app.vsxi.dashboard.gateway.RealtimeStats;
+import app.vsxi.dashboard.gateway.TableDocument;
+import app.vsxi.dashboard.gateway.TableRow;
+
+/**
+ * The figures alarm rules look at, read from an SBC's snapshots and status. A reading without a value (no traffic
+ * in the window, no answer yet) raises nothing and lets a raised alarm clear.
+ */
+public final class AlarmEvaluator {
+
+	private AlarmEvaluator() {
+	}
+
+	/**
+	 * @param subject the trunk or media server, empty for the SBC itself
+	 * @param value null when there is no figure
+	 */
+	public record Reading(String subject, Double value, String detail) {
+	}
+
+	/**
+	 * What one metric reads on one SBC now.
+	 *
+	 * @param haChanged whether the SBC's HA role changed lately (the caller remembers roles)
+	 * @param maxSubjects at most this many trunks or media servers, the busiest first
+	 */
+	public static List<Reading> read(AlarmMetric metric, SnapshotStore store, SbcStatus status, boolean haChanged,
+			int maxSubjects) {
+		long sbcId = status.sbcId();
+		RealtimeStats stats = fresh(store.latest(sbcId, Feed.REALTIME)) instanceof RealtimeStats value ? value : null;
+		return switch (metric) {
+			case UNREACHABLE -> List.of(new Reading("", (double) (status.state() == SbcStatus.State.UP ? 0
+					: status.failures()), status.problem()));
+			case CERTIFICATE_CHANGED -> List.of(new Reading("",
+					status.condition() == Condition.CERTIFICATE_CHANGED ? 1.0 : 0.0, status.problem()));
+			case HA_CHANGED -> {
+				if (stats == null) {
+					yield List.of(new Reading("", null, null));
+				}
+				HaState ha = HaState.of(stats);
+				double value = ha.peerTrouble() ? 2 : haChanged ? 1 : 0;
+				yield List.of(new Reading("", value, "role " + ha.role() + " (before: " + ha.previousRole()
+						+ "), peer status " + ha.peerStatus() + ", switch-over flag " + ha.switchOverFlag()));
+			}
+			case CPU -> List.of(new Reading("", stats == null ? null : 100.0 - stats.cpuIdlePercent(),
+					stats == null ? null : "cpu_idle_percent " + stats.cpuIdlePercent()));
+			case SESSIONS -> List.of(new Reading("",
+					stats == null || stats.maxSessionsAllowed() <= 0 ? null
+							: stats.activeSessions() * 100.0 / stats.maxSessionsAllowed(),
+					stats == null ? null : stats.activeSessions() + " of " + stats.maxSessionsAllowed() + " sessions"));
+			case MEDIA_SESSIONS, MEDIA_SERVER_DOWN -> mediaServers(metric, store, sbcId, maxSubjects);
+			case TRUNK_UTILISATION, TRUNK_FAILURE, TRUNK_ASR, TRUNK_PDD -> trunks(metric, store, sbcId, maxSubjects);
+		};
+	}
+
+	private static List<Reading> mediaServers(AlarmMetric metric, SnapshotStore store, long sbcId, int max) {
+		if (!(fresh(store.latest(sbcId, Feed.MEDIA_SERVER)) instanceof TableDocument servers)) {
+			return List.of();
+		}
+		List<Reading> readings = new ArrayList<>();
+		for (TableRow server : servers.rows().stream().limit(max).toList()) {
+			String name = server.text("alias") == null || server.text("alias").isBlank()
+					? "media server " + server.text("mediaSrvIndex") : server.text("alias");
+			if (metric == AlarmMetric.MEDIA_SERVER_DOWN) {
+				String state = server.text("status");
+				readings.add(new Reading(name, "up".equalsIgnoreCase(state) ? 0.0 : 1.0, "status " + state));
+			}
+			else {
+				double limit = number(server.text("maxConnections"));
+				double active = number(server.text("numActiveSessions"));
+				readings.add(new Reading(name, limit <= 0 ? null : active * 100 / limit,
+						(long) active + " of " + (long) limit + " sessions"));
+			}
+		}
+		return readings;
+	}
+
+	private static List<Reading> trunks(AlarmMetric metric, SnapshotStore store, long sbcId, int max) {
+		List<Reading> readings = new ArrayList<>();
+		for (TrunkKpis.Trunk trunk : MonitorPanels.trunks(store, sbcId).stream().limit(max).toList()) {
+			TrunkKpis.Window window = trunk.combined(TrunkKpis.Span.MIN15);
+			String subject = "trunk " + trunk.trunkId();
+			readings.add(switch (metric) {
+				case TRUNK_UTILISATION -> new Reading(subject, trunk.utilisation(),
+						trunk.sessions() + " sessions, limit " + trunk.limit());
+				case TRUNK_FAILURE -> new Reading(subject, window.failureRatio(),
+						window.fails() + " of " + window.attempts() + " attempts failed");
+				case TRUNK_ASR -> new Reading(subject, window.asr(),
+						window.answers() + " of " + window.attempts() + " attempts answered");
+				case TRUNK_PDD -> new Reading(subject, window.avgPdd(), window.attempts() + " attempts");
+				default -> throw new IllegalArgumentException(metric.name());
+			});
+		}
+		return readings;
+	}
+
+	/** The snapshot's value while its last poll was answered; a failed poll's old figures raise nothing. */
+	private static Object fresh(FeedSnapshot snapshot) {
+		return snapshot == null || snapshot.stale() ? null : snapshot.value();
+	}
+
+	private static double number(String text) {
+		try {
+			return text == null ? 0 : Double.parseDouble(text.strip());
+		}
+		catch (NumberFormatException ex) {
+			return 0;
+		}
+	}
+
+
+}

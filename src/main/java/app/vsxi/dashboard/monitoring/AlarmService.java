@@ -1,0 +1,206 @@
+package app.vsxi.dashboard.monitoring;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import app.vsxi.dashboard.access.AccessService;
+import app.vsxi.dashboard.access.Permission;
+import app.vsxi.dashboard.audit.Actor;
+import app.vsxi.dashboard.audit.AuditAction;
+import app.vsxi.dashboard.audit.AuditLog;
+import app.vsxi.dashboard.audit.AuditOutcome;
+import app.vsxi.dashboard.fleet.FleetService;
+import app.vsxi.dashboard.fleet.Sbc;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Alarms and their rules as a user may see and change them: alarms of the SBCs in their groups, acknowledged by
+ * operators; rules of a group or of its SBCs changed by that group's administrators, fleet-wide rules by
+ * administrators only.
+ */
+@Service
+public class AlarmService {
+
+	private final AlarmBoard board;
+
+	private final AlarmStore store;
+
+	private final AlarmRules rules;
+
+	private final AccessService access;
+
+	private final FleetService fleet;
+
+	private final AuditLog audit;
+
+	AlarmService(AlarmBoard board, AlarmStore store, AlarmRules rules, AccessService access, FleetService fleet,
+			AuditLog audit) {
+		this.board = board;
+		this.store = store;
+		this.rules = rules;
+		this.access = access;
+		this.fleet = fleet;
+		this.audit = audit;
+	}
+
+	/** An alarm with the name of its SBC and whether the user may acknowledge it. */
+	public record AlarmRow(Alarm alarm, String sbcName, boolean acknowledgeable) {
+	}
+
+	/** The alarms page: open alarms worst first, then the latest ones raised. */
+	public record AlarmsPage(List<AlarmRow> open, List<AlarmRow> recent) {
+	}
+
+	@PreAuthorize("isAuthenticated()")
+	public AlarmsPage page() {
+		Map<Long, Sbc> visible = visibleSbcs();
+		Set<Long> operable = this.access.groupsWhere(Permission.OPERATE);
+		List<AlarmRow> open = this.board.openAlarms().stream().filter(alarm -> visible.containsKey(alarm.sbcId()))
+			.map(alarm -> row(alarm, visible, operable)).toList();
+		List<AlarmRow> recent = this.store.recent(visible.keySet(), 100).stream()
+			.map(alarm -> row(alarm, visible, operable)).toList();
+		return new AlarmsPage(open, recent);
+	}
+
+	/** An operator of the SBC's group takes note of the alarm; who and when are kept, and it stays so. */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional
+	public boolean acknowledge(long alarmId) {
+		Alarm alarm = this.store.alarm(alarmId);
+		if (alarm == null || !this.access.canOnSbc(Permission.OPERATE.name(), alarm.sbcId())) {
+			throw new AccessDeniedException("not allowed to acknowledge this alarm");
+		}
+		boolean done = this.board.acknowledge(alarm, Actor.current());
+		if (done) {
+			Sbc sbc = this.fleet.get(alarm.sbcId());
+			this.audit.record(AuditAction.ALARM_ACKNOWLEDGED, sbc.name() + " " + alarm.metric().name()
+					+ (alarm.subject().isEmpty() ? "" : " " + alarm.subject()), sbc.groupId(), AuditOutcome.SUCCESS,
+					alarm.level().label() + " raised " + alarm.raisedAt());
+		}
+		return done;
+	}
+
+	/**
+	 * A rule as the rules page lists it.
+	 *
+	 * @param scope where it applies, in words
+	 * @param editable whether the user may change or remove it
+	 */
+	public record RuleRow(AlarmRule rule, String scope, boolean editable) {
+	}
+
+	/** What the rules page shows and offers. */
+	public record RulesPage(List<RuleRow> rules, Map<Long, String> groups, List<Sbc> sbcs, boolean fleetEditable) {
+	}
+
+	@PreAuthorize("@access.managesAnyGroup()")
+	public RulesPage rules() {
+		Set<Long> administered = this.access.groupsWhere(Permission.ADMINISTER);
+		Map<Long, String> groupNames = this.fleet.groupNames();
+		Map<Long, String> sbcNames = new HashMap<>();
+		this.fleet.everySbc().forEach(sbc -> sbcNames.put(sbc.id(), sbc.name()));
+		List<RuleRow> rows = new ArrayList<>();
+		for (AlarmMetric metric : AlarmMetric.values()) {
+			rows.add(new RuleRow(metric.defaultRule(), "built in", false));
+		}
+		for (AlarmRule rule : this.rules.stored()) {
+			Long group = groupOf(rule);
+			if (rule.groupId() == null && rule.sbcId() == null || administered.contains(group)) {
+				rows.add(new RuleRow(rule, rule.scope(groupNames, id -> sbcNames.getOrDefault(id, "#" + id)),
+						mayChange(rule.groupId(), rule.sbcId())));
+			}
+		}
+		rows.sort(Comparator.comparing((RuleRow row) -> row.rule().metric()).thenComparing(row -> !row.rule().builtIn()));
+		Map<Long, String> groups = new HashMap<>();
+		administered.forEach(id -> groups.put(id, groupNames.getOrDefault(id, "#" + id)));
+		List<Sbc> sbcs = this.fleet.everySbc().stream().filter(sbc -> administered.contains(sbc.groupId())).toList();
+		return new RulesPage(rows, groups, sbcs, this.access.isAdmin());
+	}
+
+	/** Sets the thresholds of a metric for the fleet, a group or an SBC, replacing what was set there. */
+	@PreAuthorize("@access.managesAnyGroup()")
+	@Transactional
+	public AlarmRule saveRule(AlarmMetric metric, Long groupId, Long sbcId, double warning, double critical, int hold,
+			boolean enabled) {
+		if (groupId != null && sbcId != null) {
+			throw new IllegalArgumentException("a rule is for a group or for an SBC, not both");
+		}
+		if (!mayChange(groupId, sbcId)) {
+			throw new AccessDeniedException("not allowed to change the alarm rules there");
+		}
+		if (hold < 1 || hold > 100) {
+			throw new IllegalArgumentException("polls to hold must be between 1 and 100");
+		}
+		if (Double.isNaN(warning) || Double.isNaN(critical)
+				|| (metric.below() ? critical > warning : critical < warning)) {
+			throw new IllegalArgumentException(metric.below() ? "the critical threshold must not be above the warning one"
+					: "the critical threshold must not be below the warning one");
+		}
+		AlarmRule saved = this.store.saveRule(new AlarmRule(null, groupId, sbcId, metric, warning, critical, hold,
+				enabled, Actor.current(), Instant.now()));
+		this.rules.changed();
+		this.audit.record(AuditAction.ALARM_RULE_CHANGE, metric.name(), groupOf(saved), AuditOutcome.SUCCESS,
+				"warning " + warning + ", critical " + critical + ", hold " + hold + (enabled ? "" : ", off")
+						+ (sbcId != null ? ", SBC #" + sbcId : groupId != null ? ", group #" + groupId : ", whole fleet"));
+		return saved;
+	}
+
+	/** Removes a stored rule: the next wider one applies again. */
+	@PreAuthorize("@access.managesAnyGroup()")
+	@Transactional
+	public void deleteRule(long id) {
+		AlarmRule rule = this.store.rule(id);
+		if (rule == null || !mayChange(rule.groupId(), rule.sbcId())) {
+			throw new AccessDeniedException("not allowed to remove this alarm rule");
+		}
+		this.store.deleteRule(id);
+		this.rules.changed();
+		this.audit.record(AuditAction.ALARM_RULE_CHANGE, rule.metric().name(), groupOf(rule), AuditOutcome.SUCCESS,
+				"removed");
+	}
+
+	private boolean mayChange(Long groupId, Long sbcId) {
+		if (sbcId != null) {
+			return this.access.canOnSbc(Permission.ADMINISTER.name(), sbcId);
+		}
+		if (groupId != null) {
+			return this.access.canInGroup(Permission.ADMINISTER.name(), groupId);
+		}
+		return this.access.isAdmin();
+	}
+
+	private Long groupOf(AlarmRule rule) {
+		if (rule.sbcId() != null) {
+			return this.fleet.everySbc().stream().filter(sbc -> sbc.id().equals(rule.sbcId())).map(Sbc::groupId)
+				.findFirst().orElse(null);
+		}
+		return rule.groupId();
+	}
+
+	private AlarmRow row(Alarm alarm, Map<Long, Sbc> visible, Set<Long> operable) {
+		Sbc sbc = visible.get(alarm.sbcId());
+		return new AlarmRow(alarm, sbc.name(), alarm.open() && !alarm.acknowledged() && operable.contains(sbc.groupId()));
+	}
+
+	private Map<Long, Sbc> visibleSbcs() {
+		Set<Long> groups = this.access.groupsWhere(Permission.VIEW);
+		boolean all = this.access.isAdmin();
+		Map<Long, Sbc> visible = new HashMap<>();
+		for (Sbc sbc : this.fleet.everySbc()) {
+			if (all || groups.contains(sbc.groupId())) {
+				visible.put(sbc.id(), sbc);
+			}
+		}
+		return visible;
+	}
+
+}

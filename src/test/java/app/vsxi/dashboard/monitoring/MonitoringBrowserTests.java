@@ -1,0 +1,115 @@
+package app.vsxi.dashboard.monitoring;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import app.vsxi.dashboard.demo.DemoFleet;
+import app.vsxi.dashboard.support.HeadlessChromium;
+import app.vsxi.dashboard.support.RequiresBrowser;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * In a real browser, polling every second: the overview follows a changing figure without a reload, the wallboard
+ * shows a tile per SBC, and an alarm shows on it once the simulator pushes a figure over its threshold.
+ */
+@RequiresBrowser
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({ "demo", "test" })
+class MonitoringBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	DemoFleet demo;
+
+	private WebDriver browser;
+
+	@BeforeEach
+	void openBrowser() throws Exception {
+		this.browser = HeadlessChromium.start();
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+		SimulatorSwitches.clear(this.demo.box("demo-sbc-1").baseUrl());
+	}
+
+	@Test
+	void theOverviewFollowsAChangingFigureWithoutReloading() {
+		logIn();
+		waitUntil(() -> text("tr[data-sbc='demo-sbc-1'] td.cpu").endsWith("%"));
+		// a mark on the window: a reload would wipe it
+		((JavascriptExecutor) this.browser).executeScript("window.notReloaded = true;");
+
+		SimulatorSwitches.faults(this.demo.box("demo-sbc-1").baseUrl(), "{\"cpuIdlePercent\":37}");
+
+		waitUntil(() -> text("tr[data-sbc='demo-sbc-1'] td.cpu").equals("63 %"));
+		assertThat(((JavascriptExecutor) this.browser).executeScript("return window.notReloaded === true;"))
+			.isEqualTo(true);
+	}
+
+	@Test
+	void theWallboardShowsEachSbcAndTurnsATileRedWhenAThresholdIsCrossed() {
+		logIn();
+		this.browser.get(url("/wallboard"));
+		waitUntil(() -> this.browser.findElements(By.cssSelector("section.tile")).size() >= 3);
+		assertThat(this.browser.findElements(By.cssSelector("header.topbar, form, button"))).isEmpty();
+		((JavascriptExecutor) this.browser).executeScript("window.notReloaded = true;");
+
+		SimulatorSwitches.faults(this.demo.box("demo-sbc-1").baseUrl(), "{\"cpuIdlePercent\":3}");
+
+		// other rules may have raised alarms already: wait for this one by name
+		waitUntil(() -> text("section.tile[data-sbc='demo-sbc-1']").contains("CPU use"));
+		assertThat(attribute("section.tile[data-sbc='demo-sbc-1']", "data-tone")).isEqualTo("critical");
+		assertThat(((JavascriptExecutor) this.browser).executeScript("return window.notReloaded === true;"))
+			.isEqualTo(true);
+	}
+
+	private void logIn() {
+		this.browser.get(url("/overview"));
+		this.browser.findElement(By.id("username")).sendKeys("admin");
+		this.browser.findElement(By.id("password")).sendKeys("admin");
+		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+		waitUntil(() -> this.browser.getCurrentUrl().contains("/overview"));
+	}
+
+	private String text(String css) {
+		List<WebElement> found = this.browser.findElements(By.cssSelector(css));
+		return found.isEmpty() ? "" : found.get(0).getText().strip();
+	}
+
+	private String attribute(String css, String name) {
+		List<WebElement> found = this.browser.findElements(By.cssSelector(css));
+		return found.isEmpty() ? null : found.get(0).getDomAttribute(name);
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+	private void waitUntil(java.util.function.BooleanSupplier condition) {
+		new WebDriverWait(this.browser, Duration.ofSeconds(30))
+			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(driver -> condition.getAsBoolean());
+	}
+
+}
