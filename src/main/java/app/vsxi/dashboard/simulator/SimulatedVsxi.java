@@ -150,6 +150,17 @@ public final class SimulatedVsxi {
 		return this.state.resources();
 	}
 
+	/**
+	 * A copy of the entries of one configuration table as the box holds them now, e.g. {@code entries("users")},
+	 * which no API call reads.
+	 */
+	public List<Map<String, Object>> entries(String table) {
+		if (this.state.table(table) == null) {
+			throw new IllegalArgumentException("The simulator has no table " + table);
+		}
+		return this.state.entries(table);
+	}
+
 	/** The faults now switched on; see {@code POST /simulator/faults} for the same over HTTP. */
 	public Faults faults() {
 		return this.state.faults();

@@ -14,4 +14,12 @@ public record Draft(long id, long sbcId, String table, String root, String item,
 		return EditableTable.named(this.table).orElseThrow();
 	}
 
+	/**
+	 * The box's table is unknown: the API cannot read it, so the draft's base is what the operator imported, never
+	 * what the box holds, and every row it holds is sent.
+	 */
+	public boolean baseUnknown() {
+		return editable().writeOnly();
+	}
+
 }

@@ -64,6 +64,20 @@ class DraftRepository {
 		return keys.getKey().longValue();
 	}
 
+	/** Puts rows in place of the base: only for a draft whose base is unknown, filled by its first import. */
+	void replaceBase(long id, RowCodec.Packed base) {
+		byte[] data = base.data();
+		this.jdbc.update(connection -> {
+			var statement = connection.prepareStatement(
+					"UPDATE table_draft SET base_rows = ?, base_data = ?, updated_at = ? WHERE id = ?");
+			statement.setInt(1, base.rows());
+			statement.setBinaryStream(2, new ByteArrayInputStream(data), data.length);
+			statement.setTimestamp(3, Timestamp.from(Instant.now()));
+			statement.setLong(4, id);
+			return statement;
+		});
+	}
+
 	Optional<Draft> find(long id) {
 		return this.jdbc.query("SELECT * FROM table_draft WHERE id = ?", DRAFTS, id).stream().findFirst();
 	}

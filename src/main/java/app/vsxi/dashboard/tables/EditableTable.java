@@ -23,7 +23,12 @@ public enum EditableTable {
 	DIGIT_MAPPING(VsxiTable.DIGIT_MAPPING), SUBSCRIBER(VsxiTable.SUBSCRIBER, "username", "userDomain"),
 	MEDIA_SERVER_PROFILE(VsxiTable.MEDIA_SERVER_PROFILE, "id"), MEDIA_SERVER(VsxiTable.MEDIA_SERVER, "mediaSrvIndex"),
 	/** A zipped CSV file both ways: its header line names the fields, and it goes back only whole (replaceLarge). */
-	SMC_DATA_FILE(VsxiTable.SMC_DATA_FILE, "id");
+	SMC_DATA_FILE(VsxiTable.SMC_DATA_FILE, "id"),
+	/**
+	 * The box's API and GUI users: written ({@code update}, {@code delete}) but never read, so its drafts hold only
+	 * the rows of files the operator imports (see {@link #writeOnly()}).
+	 */
+	USERS(VsxiTable.USERS);
 
 	private final VsxiTable catalog;
 
@@ -75,6 +80,20 @@ public enum EditableTable {
 			}
 		}
 		return actions;
+	}
+
+	/** Whether the API has any way to read the table: a download, plain or Large. */
+	public boolean readable() {
+		return this.catalog.actions().contains(VsxiAction.DOWNLOAD)
+				|| this.catalog.actions().contains(VsxiAction.DOWNLOAD_LARGE);
+	}
+
+	/**
+	 * Written but never read (users): a draft starts from an unknown, empty base instead of a download, takes its
+	 * rows only from imported files, and nothing it sends can be checked by reading the table again.
+	 */
+	public boolean writeOnly() {
+		return !readable() && writable();
 	}
 
 	/** Tables the API only lets us read open read-only. */

@@ -106,6 +106,10 @@ public class TableApplier {
 					+ " back only whole: replace it from the preview, confirming with the table's name and your password");
 		}
 		SbcEndpoint endpoint = this.editor.endpoint(sbcId);
+		if (draft.baseUnknown()) {
+			this.editor.writableDraft(sbcId, draftId);
+			return applyUnread(sbc, draft, endpoint);
+		}
 		List<String> keyFields = draft.editable().keyFields();
 		Map<RowKey, TableRow> edits = this.drafts.edits(draftId);
 		if (edits.isEmpty()) {
@@ -171,6 +175,39 @@ public class TableApplier {
 		this.drafts.delete(draftId);
 		this.editor.forget(draftId);
 		return new ApplyOutcome.Applied(toSend.summary(), reports, verification, snapshot);
+	}
+
+	/**
+	 * Applies a draft of a table the box cannot read (users): every row it holds goes out by update, every row
+	 * marked deleted by delete, whole. Nothing can be merged, snapshotted or verified: the box's answer to each
+	 * call is all there is.
+	 */
+	private ApplyOutcome applyUnread(Sbc sbc, Draft draft, SbcEndpoint endpoint) {
+		TableDiff toSend = this.editor.changes(draft);
+		if (toSend.isEmpty()) {
+			return new ApplyOutcome.Refused("The draft holds no entry to send: import a file of " + draft.table()
+					+ " entries first");
+		}
+		ApplyPlan plan = planner().plan(toSend, draft.editable().writeActions());
+		if (plan instanceof ApplyPlan.Refused refused) {
+			return new ApplyOutcome.Refused(refused.reason());
+		}
+		List<CallReport> reports = new ArrayList<>();
+		for (ApplyPlan.Call call : ((ApplyPlan.Calls) plan).calls()) {
+			GatewayResult<WriteOutcome> answer = send(endpoint, draft, call).block(LONGEST);
+			if (answer instanceof GatewayResult.Failed<WriteOutcome> failed) {
+				reports.add(new CallReport(call.action(), call.rows().size(), failed.error().message(), false, true));
+				record(sbc, draft, false, AuditOutcome.FAILED, toSend, reports);
+				return new ApplyOutcome.Failed(failed.error(), reports, null);
+			}
+			reports.add(report(call, answer.okValue().orElseThrow(), draft.editable().keyFields()));
+		}
+		record(sbc, draft, false,
+				reports.stream().anyMatch(CallReport::withErrors) ? AuditOutcome.FAILED : AuditOutcome.SUCCESS, toSend,
+				reports);
+		this.drafts.delete(draft.id());
+		this.editor.forget(draft.id());
+		return new ApplyOutcome.Written(toSend.summary(), reports);
 	}
 
 	/** What replacing the whole table with the draft would send, for the page that asks to confirm it. */
@@ -395,6 +432,11 @@ public class TableApplier {
 			return this.draft.editable().replaceable();
 		}
 
+		/** The box cannot read the table: the payloads are all that is known, nothing is merged or verified. */
+		public boolean baseUnknown() {
+			return this.draft.baseUnknown();
+		}
+
 	}
 
 	/**
@@ -432,6 +474,18 @@ public class TableApplier {
 		}
 
 		record Failed(GatewayError error, List<CallReport> calls, Long snapshotId) implements ApplyOutcome {
+		}
+
+		/**
+		 * Sent to a box whose table cannot be read back: no snapshot before, no verify after, only the answer of
+		 * each call.
+		 */
+		record Written(TableDiff.Summary sent, List<CallReport> calls) implements ApplyOutcome {
+
+			public boolean anyWithErrors() {
+				return this.calls.stream().anyMatch(CallReport::withErrors);
+			}
+
 		}
 
 		record Applied(TableDiff.Summary sent, List<CallReport> calls, Verification verification, long snapshotId)

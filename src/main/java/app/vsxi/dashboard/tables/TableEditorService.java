@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -67,7 +68,10 @@ public class TableEditorService {
 				mayEdit(sbcId));
 	}
 
-	/** Downloads a table into a new draft; the download is the draft's base. */
+	/**
+	 * Downloads a table into a new draft; the download is the draft's base. A table the API cannot read (users)
+	 * is not downloaded: its draft starts with an empty base that stands for "unknown", for operators only.
+	 */
 	@PreAuthorize("@access.canOnSbc('VIEW', #sbcId)")
 	public Opened open(long sbcId, String table) {
 		return open(sbcId, table, () -> {
@@ -80,6 +84,12 @@ public class TableEditorService {
 		EditableTable editable = EditableTable.named(table)
 			.orElseThrow(() -> new TableEditorException("The editor has no table " + table));
 		Sbc sbc = this.fleet.get(sbcId);
+		if (editable.writeOnly()) {
+			requireOperator(sbcId, editable);
+			long id = this.drafts.create(sbcId, table, editable.catalog().root(), editable.catalog().item(),
+					Actor.current(), RowCodec.pack(List.of()), null);
+			return new Opened.Draft(id);
+		}
 		RowStore.Builder index = RowStore.builder(editable.keyFields());
 		TableDownloads.Downloaded downloaded = this.downloads.download(this.fleet.endpoint(sbc), editable, row -> {
 			index.add(row);
@@ -270,10 +280,10 @@ public class TableEditorService {
 		}
 		Format format = TableTransfer.formatOf(fileName);
 		DraftView view = view(draft);
-		if (view.base().size() == 0) {
+		boolean fillsUnknownBase = view.base().size() == 0 && draft.baseUnknown();
+		if (view.base().size() == 0 && !fillsUnknownBase) {
 			throw new TableEditorException("The box sent no row of this table, so there is no shape to import into");
 		}
-		TableRow template = view.base().row(0);
 		List<TableRow> rows;
 		try {
 			rows = TableTransfer.read(format, file);
@@ -281,6 +291,10 @@ public class TableEditorService {
 		catch (TableFormatException ex) {
 			throw new TableEditorException("The file cannot be read: " + ex.getMessage());
 		}
+		if (fillsUnknownBase) {
+			return fillUnknownBase(draft, rows);
+		}
+		TableRow template = view.base().row(0);
 		Map<RowKey, TableRow> imported = new LinkedHashMap<>();
 		Map<RowKey, Integer> seen = new HashMap<>();
 		for (TableRow row : rows) {
@@ -298,6 +312,35 @@ public class TableEditorService {
 		imported.forEach((key, row) -> this.drafts.putEdit(draftId, key, row));
 		refresh(draft);
 		return imported.size();
+	}
+
+	/**
+	 * The first import into a draft whose base is unknown becomes its base: the rows as they came, every one with
+	 * the fields of the first, which must include the key. Later imports go in as edits, like anywhere else.
+	 */
+	private int fillUnknownBase(Draft draft, List<TableRow> rows) {
+		if (rows.isEmpty()) {
+			throw new TableEditorException("Not imported: the file holds no entry of " + draft.table());
+		}
+		TableRow first = rows.get(0);
+		for (String field : draft.editable().keyFields()) {
+			if (!first.has(field)) {
+				throw new TableEditorException("Not imported: entries of " + draft.table() + " need the field " + field
+						+ " that identifies them");
+			}
+		}
+		RowCodec.Packer base = new RowCodec.Packer();
+		for (TableRow row : rows) {
+			try {
+				base.add(TableTransfer.conform(row, first, "the first imported row"));
+			}
+			catch (TableFormatException ex) {
+				throw new TableEditorException("Not imported: " + ex.getMessage());
+			}
+		}
+		this.drafts.replaceBase(draft.id(), base.finish());
+		this.open.remove(draft.id());
+		return rows.size();
 	}
 
 	/** The draft as it stands (base with edits), filtered as on screen, in a file format. */
@@ -327,9 +370,40 @@ public class TableEditorService {
 		this.open.remove(draftId);
 	}
 
-	/** The draft's difference from its base: exactly its edits, each against the base row it replaces. */
+	/**
+	 * The draft's difference from its base: exactly its edits, each against the base row it replaces. Where the
+	 * base is unknown (the box cannot be read), against nothing: every row the draft holds is written, and every
+	 * row marked deleted is deleted with its whole entry.
+	 */
 	TableDiff changes(Draft draft) {
 		Map<RowKey, TableRow> edits = this.drafts.edits(draft.id());
+		if (draft.baseUnknown()) {
+			List<TableRow> deleted = new ArrayList<>();
+			List<TableRow> held = new ArrayList<>();
+			Set<RowKey> placed = new HashSet<>();
+			Map<RowKey, Integer> seen = new HashMap<>();
+			this.drafts.readBase(draft.id(), row -> {
+				RowKey key = RowKey.of(row, draft.editable().keyFields());
+				int occurrence = seen.merge(key, 1, Integer::sum) - 1;
+				RowKey at = occurrence == 0 ? key : key.nth(occurrence);
+				placed.add(at);
+				if (!edits.containsKey(at)) {
+					held.add(row);
+				}
+				else if (edits.get(at) == null) {
+					deleted.add(row);
+				}
+				else {
+					held.add(edits.get(at));
+				}
+			});
+			edits.forEach((key, row) -> {
+				if (!placed.contains(key) && row != null) {
+					held.add(row);
+				}
+			});
+			return KeyedDiff.diff(deleted, held, draft.editable().keyFields());
+		}
 		Map<RowKey, TableRow> baseRows = baseRows(draft, edits.keySet());
 		List<TableRow> before = new ArrayList<>(baseRows.values());
 		List<TableRow> after = new ArrayList<>();
@@ -416,10 +490,22 @@ public class TableEditorService {
 		return found;
 	}
 
+	/** A draft of this SBC; one of a table the box cannot read holds only what operators write, so only they see it. */
 	Draft draft(long sbcId, long draftId) {
-		return this.drafts.find(draftId)
-			.filter(draft -> draft.sbcId() == sbcId)
+		Draft draft = this.drafts.find(draftId)
+			.filter(found -> found.sbcId() == sbcId)
 			.orElseThrow(() -> new TableEditorException("No such draft on this SBC"));
+		if (draft.baseUnknown()) {
+			requireOperator(sbcId, draft.editable());
+		}
+		return draft;
+	}
+
+	private void requireOperator(long sbcId, EditableTable table) {
+		if (!mayEdit(sbcId)) {
+			throw new AccessDeniedException("The API only writes " + table.table()
+					+ ": its drafts are for those who may operate this SBC");
+		}
 	}
 
 	SbcEndpoint endpoint(long sbcId) {

@@ -47,9 +47,18 @@ public class TableOpenings implements DisposableBean {
 	/** Starts downloading {@code table} into a new draft for the current user, or finds the download running. */
 	@PreAuthorize("@access.canOnSbc('VIEW', #sbcId)")
 	public Opening start(long sbcId, String table) {
-		EditableTable.named(table).orElseThrow(() -> new TableEditorException("The editor has no table " + table));
+		EditableTable editable = EditableTable.named(table)
+			.orElseThrow(() -> new TableEditorException("The editor has no table " + table));
 		String owner = Actor.current();
 		Instant now = Instant.now();
+		if (editable.writeOnly()) {
+			// nothing to download: the draft is there at once (or the refusal, for one who may not operate the SBC)
+			TableEditorService.Opened.Draft draft = (TableEditorService.Opened.Draft) this.editor.open(sbcId, table);
+			Opening opened = new Opening(UUID.randomUUID().toString(), owner, sbcId, table, now);
+			opened.ended = new Ended(draft.id(), null, now);
+			this.openings.put(opened.id, opened);
+			return opened;
+		}
 		this.openings.values().removeIf(old -> old.finishedAt() != null && old.finishedAt().plus(KEPT).isBefore(now));
 		Opening opening;
 		synchronized (this.openings) {

@@ -63,15 +63,23 @@ public final class TableTransfer {
 	 * editor writes back only what the box sent, so a file that adds or lacks a field is refused, not repaired.
 	 */
 	public static TableRow conform(TableRow imported, TableRow template) {
+		return conform(imported, template, "the box's rows");
+	}
+
+	/**
+	 * The same against another shape, e.g. the first row of a file for a table the box never sends;
+	 * {@code shape} names it in the refusal.
+	 */
+	public static TableRow conform(TableRow imported, TableRow template, String shape) {
 		Set<String> expected = template.fields().keySet();
 		for (String field : expected) {
 			if (!imported.has(field)) {
-				throw new TableFormatException("an imported row lacks field " + field + " that the box's rows have");
+				throw new TableFormatException("an imported row lacks field " + field + " of " + shape);
 			}
 		}
 		for (String field : imported.fields().keySet()) {
 			if (!template.has(field)) {
-				throw new TableFormatException("an imported row has field " + field + " that the box's rows do not");
+				throw new TableFormatException("an imported row has field " + field + " that is not in " + shape);
 			}
 		}
 		Map<String, Object> fields = new LinkedHashMap<>();

@@ -144,6 +144,37 @@ class AccessibilityBrowserTests {
 	}
 
 	@Test
+	void theUsersDraftPagesHaveNoSeriousViolation() throws IOException {
+		logIn("admin", "admin");
+		long sbc = sbcId("demo-sbc-2");
+		this.browser.get(url("/sbcs/" + sbc + "/tables"));
+		this.browser.findElement(By.cssSelector("#table-users form.open-table button")).click();
+		new WebDriverWait(this.browser, Duration.ofSeconds(30))
+			.until(driver -> driver.getCurrentUrl().contains("/drafts/"));
+		String draft = this.browser.getCurrentUrl().replace(url(""), "");
+		List<String> violations = new ArrayList<>(checkHere(draft + " (empty, unknown base)"));
+		java.nio.file.Path file = java.nio.file.Files.createTempFile("users", ".csv");
+		try {
+			java.nio.file.Files.writeString(file,
+					"username,password,role,description\r\na11y-ann,Ann-pass-1,readOnly,checks pages\r\n");
+			this.browser.findElement(By.cssSelector("input[type=file][name=file]")).sendKeys(file.toString());
+			this.browser.findElement(By.cssSelector("form[action$='/import'] button[type=submit]")).click();
+			new WebDriverWait(this.browser, Duration.ofSeconds(20))
+				.until(driver -> driver.getPageSource().contains("a11y-ann"));
+		}
+		finally {
+			java.nio.file.Files.deleteIfExists(file);
+		}
+		violations.addAll(checkHere(draft + " (imported)"));
+		violations.addAll(check(draft + "/preview"));
+		this.browser.findElement(By.cssSelector("form[action$='/apply'] button[type=submit]")).click();
+		new WebDriverWait(this.browser, Duration.ofSeconds(20))
+			.until(driver -> driver.getPageSource().contains("the answer of each call is all there is"));
+		violations.addAll(checkHere(draft + "/apply (sent)"));
+		assertThat(violations).isEmpty();
+	}
+
+	@Test
 	void theFirstTabReachesTheSkipLinkWhichLeadsToTheContent() {
 		logIn("admin", "admin");
 		this.browser.get(url("/overview"));

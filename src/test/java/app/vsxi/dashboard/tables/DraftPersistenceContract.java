@@ -73,6 +73,22 @@ abstract class DraftPersistenceContract {
 	}
 
 	@Test
+	void aDraftOfUnknownBaseTakesItsFirstImportAsItsBase() {
+		long id = this.drafts.create(this.sbcId, "users", "XBUserList", "XBUser", "alice", RowCodec.pack(List.of()),
+				null);
+		assertThat(this.drafts.find(id)).get().satisfies(draft -> {
+			assertThat(draft.baseRows()).isZero();
+			assertThat(draft.baseUnknown()).isTrue();
+		});
+		List<TableRow> imported = base().subList(0, 2);
+
+		this.drafts.replaceBase(id, RowCodec.pack(imported));
+
+		assertThat(read(sink -> this.drafts.readBase(id, sink))).isEqualTo(imported);
+		assertThat(this.drafts.find(id)).get().extracting(Draft::baseRows).isEqualTo(2);
+	}
+
+	@Test
 	void aDraftKeepsItsBaseWithEveryFieldInOrderAndItsEditsInTheOrderMade() {
 		List<TableRow> base = base();
 		long id = this.drafts.create(this.sbcId, "route", "XBRouteList", "XBRoute", "alice", RowCodec.pack(base), null);

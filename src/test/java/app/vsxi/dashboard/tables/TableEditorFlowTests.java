@@ -97,7 +97,7 @@ class TableEditorFlowTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(value = EditableTable.class, names = { "MEDIA_SERVER", "MEDIA_SERVER_PROFILE", "SMC_DATA_FILE" },
+	@EnumSource(value = EditableTable.class, names = { "MEDIA_SERVER", "MEDIA_SERVER_PROFILE", "SMC_DATA_FILE", "USERS" },
 			mode = EnumSource.Mode.EXCLUDE)
 	void everyWritableTableRoundTripsAnEditThroughTheBox(EditableTable table) {
 		long sbcId = sbc("demo-sbc-1").id();
