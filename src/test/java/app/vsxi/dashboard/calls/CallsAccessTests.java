@@ -1,6 +1,7 @@
 package app.vsxi.dashboard.calls;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -14,6 +15,11 @@ import app.vsxi.dashboard.access.UserGrantRepository;
 import app.vsxi.dashboard.demo.DemoFleet;
 import app.vsxi.dashboard.fleet.FleetService;
 import app.vsxi.dashboard.fleet.Sbc;
+import app.vsxi.dashboard.gateway.GatewayResult;
+import app.vsxi.dashboard.gateway.TableDocument;
+import app.vsxi.dashboard.gateway.TableRow;
+import app.vsxi.dashboard.gateway.VsxiGateway;
+import app.vsxi.dashboard.gateway.VsxiTable;
 import app.vsxi.dashboard.simulator.SimulatedVsxi;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,6 +64,9 @@ class CallsAccessTests {
 
 	@Autowired
 	UserDetailsService details;
+
+	@Autowired
+	VsxiGateway gateway;
 
 	private Sbc east;
 
@@ -116,6 +125,51 @@ class CallsAccessTests {
 		this.mvc.perform(get("/calls").with(user(this.westOperator)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("demo-sbc-1"))));
+	}
+
+	@Test
+	void theOperatorOfTheSbcsGroupKillsACallThroughThePagesAndTheBoxNoLongerHasIt() throws Exception {
+		Sbc west = this.fleet.everySbc().stream().filter(sbc -> sbc.name().equals("demo-sbc-3")).findFirst().orElseThrow();
+		TableRow victim = calls(west).get(0);
+		String base = "/sbcs/" + west.id();
+
+		String preview = this.mvc.perform(post(base + "/calls/kill/preview").param("ssmIndex", victim.text("ssm_index"))
+			.param("callId", victim.text("callID")).with(csrf()).with(user(this.westOperator)))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"token\" value=\"([^\"]+)\"").matcher(preview);
+		assertThat(token.find()).as("the preview offers the kill").isTrue();
+		String report = this.mvc.perform(post(base + "/calls/kill").param("token", token.group(1)).with(csrf())
+			.with(user(this.westOperator))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+		assertThat(report).contains("gone");
+		assertThat(calls(west)).extracting(VsxiGateway::callKey).doesNotContain(VsxiGateway.callKey(victim));
+	}
+
+	@Test
+	void theOperatorOfTheSbcsGroupDeletesARegistrationThroughThePagesAndTheBoxNoLongerHasIt() throws Exception {
+		Sbc west = this.fleet.everySbc().stream().filter(sbc -> sbc.name().equals("demo-sbc-3")).findFirst().orElseThrow();
+		String username = stats(west, VsxiTable.SUB_STATS).get(0).text("username");
+		String base = "/sbcs/" + west.id();
+
+		String preview = this.mvc.perform(post(base + "/registrations/delete/preview").param("username", username)
+			.with(csrf()).with(user(this.westOperator)))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"token\" value=\"([^\"]+)\"").matcher(preview);
+		assertThat(token.find()).as("the preview offers the delete").isTrue();
+		this.mvc.perform(post(base + "/registrations/delete").param("token", token.group(1)).with(csrf())
+			.with(user(this.westOperator))).andExpect(status().isOk());
+
+		assertThat(stats(west, VsxiTable.SUB_STATS)).extracting(row -> row.text("username")).doesNotContain(username);
+	}
+
+	private List<TableRow> calls(Sbc sbc) {
+		return stats(sbc, VsxiTable.ACTIVE_CALLS);
+	}
+
+	private List<TableRow> stats(Sbc sbc, VsxiTable table) {
+		GatewayResult<TableDocument> result = this.gateway.statsList(this.fleet.endpoint(sbc), table).block();
+		assertThat(result).isInstanceOf(GatewayResult.Ok.class);
+		return ((GatewayResult.Ok<TableDocument>) result).value().rows();
 	}
 
 	private UserDetails newUser(String name, Map<Long, Role> roles) {
