@@ -140,8 +140,8 @@ class TableEditorBrowserTests {
 		WebElement minLen = this.browser.findElement(By.cssSelector("#rows tr.editing input[name=v_minLen]"));
 		assertThat(minLen.getDomAttribute("title")).contains("shortest called number");
 		minLen.sendKeys("x");
-		WebElement problem = this.browser.findElement(By.id(minLen.getDomAttribute("aria-describedby").split(" ")[1]));
-		waitUntil(() -> problem.getText().contains("takes a whole number"));
+		String problem = minLen.getDomAttribute("aria-describedby").split(" ")[1];
+		waitUntil(() -> text(problem).contains("takes a whole number"));
 		screenshot("7-checked-as-typed");
 		minLen.sendKeys(Keys.ESCAPE);
 		waitUntil(() -> this.browser.findElements(By.cssSelector("#rows tr.editing")).isEmpty());
@@ -152,10 +152,17 @@ class TableEditorBrowserTests {
 		WebElement digitMatch = this.browser.findElement(By.cssSelector("#rows tr.editing input[name=v_digitMatch]"));
 		digitMatch.clear();
 		digitMatch.sendKeys("5151" + Keys.ENTER);
-		waitUntil(() -> this.browser.findElement(By.id("edited-count")).getText().startsWith("1 edited"));
+		waitUntil(() -> text("edited-count").startsWith("1 edited"));
 		assertThat(((org.openqa.selenium.JavascriptExecutor) this.browser).executeScript("return window.notReloaded"))
 			.isEqualTo(Boolean.TRUE);
 		screenshot("8-count-updated");
+	}
+
+	/** An element's text read in one step, so an out-of-band swap between finding and reading it does no harm. */
+	private String text(String id) {
+		Object text = ((org.openqa.selenium.JavascriptExecutor) this.browser).executeScript(
+				"var e = document.getElementById(arguments[0]); return e ? e.textContent.trim() : '';", id);
+		return String.valueOf(text);
 	}
 
 	private String url(String path) {
@@ -171,7 +178,9 @@ class TableEditorBrowserTests {
 
 	private void waitUntil(BooleanSupplier condition) {
 		try {
-			new WebDriverWait(this.browser, Duration.ofSeconds(20)).until(driver -> condition.getAsBoolean());
+			new WebDriverWait(this.browser, Duration.ofSeconds(20))
+				.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+				.until(driver -> condition.getAsBoolean());
 		}
 		catch (org.openqa.selenium.TimeoutException ex) {
 			throw new AssertionError("waited in vain at " + this.browser.getCurrentUrl() + ", showing: "
