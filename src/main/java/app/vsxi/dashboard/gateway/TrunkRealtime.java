@@ -30,7 +30,7 @@ public record TrunkRealtime(String trunkId, String node, long numOrig, long numT
 	}
 
 	/** {@code 100}, {@code "100"} and {@code 100.0} are the same trunk. */
-	static String id(String value) {
+	public static String id(String value) {
 		if (value == null) {
 			return "";
 		}

@@ -244,22 +244,9 @@ public final class TrunkKpis {
 
 	}
 
-	/** {@code 100}, {@code "100"} and {@code 100.0} are the same trunk. */
+	/** {@code 100}, {@code "100"} and {@code 100.0} are the same trunk, as the gateway reads trunk ids. */
 	static String id(String value) {
-		if (value == null) {
-			return "";
-		}
-		String text = value.strip();
-		try {
-			double number = Double.parseDouble(text);
-			if (number == Math.rint(number) && !Double.isInfinite(number)) {
-				return Long.toString((long) number);
-			}
-		}
-		catch (NumberFormatException ex) {
-			// not a number: the text is the id
-		}
-		return text;
+		return TrunkRealtime.id(value);
 	}
 
 	private static long number(Map<String, String> row, String field) {
