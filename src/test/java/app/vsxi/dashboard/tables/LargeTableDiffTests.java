@@ -115,4 +115,19 @@ class LargeTableDiffTests {
 			.isEqualTo(LargeTableDiff.contentHash(row("b", "2", "a", "1")));
 	}
 
+	@Test
+	void rowsThatDifferAnywhereHashApartWhateverTheirFieldOrder() {
+		Random random = new Random(5);
+		java.util.Set<TableRow> rows = new java.util.LinkedHashSet<>();
+		while (rows.size() < 3000) {
+			rows.add(row("alias", "r" + random.nextInt(50), "tableId", String.valueOf(random.nextInt(4)), "digitMatch",
+					String.valueOf(random.nextInt(1000))));
+		}
+		List<Long> hashes = rows.stream().map(LargeTableDiff::contentHash).toList();
+		assertThat(hashes).doesNotHaveDuplicates();
+		TableRow one = rows.iterator().next();
+		assertThat(LargeTableDiff.contentHash(row("digitMatch", one.text("digitMatch"), "tableId", one.text("tableId"),
+				"alias", one.text("alias")))).isEqualTo(hashes.get(0));
+	}
+
 }

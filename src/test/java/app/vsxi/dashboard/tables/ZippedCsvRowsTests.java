@@ -146,6 +146,56 @@ class ZippedCsvRowsTests {
 				row("alias", "d", "tableId", "1", "note", "z"), row("alias", "münchen", "tableId", "1", "note", "w"));
 	}
 
+	@Test
+	void aCsvZipIsDiffedFromItsRecordsWithoutBuildingItsRows() {
+		List<TableRow> older = IntStream.range(0, 500).mapToObj(i -> route("r" + i, "1", "5" + i)).toList();
+		List<TableRow> newer = new ArrayList<>(older.subList(1, 500));
+		newer.set(10, newer.get(10).with("policy", "edited"));
+		newer.add(route("new", "1", "9"));
+		TableDiff diff = LargeTableDiff.diff(recordsOnly(ZippedCsvRows.of(zip(older))),
+				recordsOnly(ZippedCsvRows.of(zip(newer))), ROUTE_KEY);
+		assertThat(diff.summary()).isEqualTo(new TableDiff.Summary(1, 1, 1, 1));
+		assertThat(diff.changed().get(0).after().text("policy")).isEqualTo("edited");
+		assertThat(diff.removed().get(0).key().values()).containsExactly("r0", "1");
+	}
+
+	@Test
+	void recordsThatDifferAnywhereHashApartAndEqualOnesAlike() throws IOException {
+		Random random = new Random(11);
+		StringBuilder csv = new StringBuilder("a,b\n");
+		java.util.Set<String> lines = new java.util.LinkedHashSet<>();
+		while (lines.size() < 3000) {
+			StringBuilder line = new StringBuilder();
+			int length = random.nextInt(40);
+			for (int i = 0; i < length; i++) {
+				line.append((char) ('a' + random.nextInt(4)));
+			}
+			lines.add(line + "," + random.nextInt(3));
+		}
+		lines.forEach(line -> csv.append(line).append('\n'));
+		lines.forEach(line -> csv.append(line).append('\n'));
+		List<Long> hashes = new ArrayList<>();
+		ZippedCsvRows.of(zip(csv.toString())).forEachHash(List.of("a"), (key, content) -> hashes.add(content));
+		assertThat(hashes).hasSize(6000);
+		assertThat(hashes.subList(0, 3000)).doesNotHaveDuplicates().isEqualTo(hashes.subList(3000, 6000));
+	}
+
+	/** Only the raw records of a source: building its rows fails the test. */
+	private static LargeTableDiff.RowSource recordsOnly(ZippedCsvRows rows) {
+		return new LargeTableDiff.RowSource() {
+
+			@Override
+			public void forEach(java.util.function.Consumer<TableRow> sink) {
+				throw new AssertionError("the rows were built");
+			}
+
+			@Override
+			public LargeTableDiff.RawRecords raw() {
+				return rows.raw();
+			}
+		};
+	}
+
 	private static List<TableRow> list(ZippedCsvRows rows) {
 		List<TableRow> all = new ArrayList<>();
 		rows.forEach(all::add);
@@ -185,6 +235,8 @@ class ZippedCsvRowsTests {
 
 		private int at;
 
+		private int reads;
+
 		TrickleStream(byte[] bytes) {
 			this.bytes = bytes;
 		}
@@ -199,7 +251,9 @@ class ZippedCsvRowsTests {
 			if (this.at >= this.bytes.length) {
 				return -1;
 			}
-			int n = Math.min(Math.min(length, 3), this.bytes.length - this.at);
+			// 1 to 13 bytes a read, so records, fields and quotes are cut at every place over the file
+			this.reads++;
+			int n = Math.min(Math.min(length, 1 + this.reads % 13), this.bytes.length - this.at);
 			System.arraycopy(this.bytes, this.at, buffer, offset, n);
 			this.at += n;
 			return n;
