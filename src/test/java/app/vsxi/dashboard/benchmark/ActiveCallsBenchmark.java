@@ -30,6 +30,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import static app.vsxi.dashboard.benchmark.Figures.max;
+import static app.vsxi.dashboard.benchmark.Figures.median;
+import static app.vsxi.dashboard.benchmark.Figures.min;
+import static app.vsxi.dashboard.benchmark.Figures.percentile;
+
 /**
  * A box with 20,000 active calls behind the whole dashboard, over HTTP as a browser asks: the first page of the
  * calls list and a filtered search (p95, each next to the same request sent to the box alone), then the heap while
@@ -197,8 +202,7 @@ public final class ActiveCallsBenchmark {
 		for (int i = 0; i < REQUESTS; i++) {
 			times.add(time(client, request));
 		}
-		times.sort(Double::compare);
-		return times.get((int) Math.ceil(times.size() * 0.95) - 1);
+		return percentile(times, 95);
 	}
 
 	private static double time(HttpClient client, HttpRequest request) {
@@ -234,19 +238,6 @@ public final class ActiveCallsBenchmark {
 			first = false;
 		}
 		return json.append("]}}").toString().getBytes(StandardCharsets.UTF_8);
-	}
-
-	private static double median(List<Double> values) {
-		List<Double> sorted = values.stream().sorted().toList();
-		return sorted.get(sorted.size() / 2);
-	}
-
-	private static double min(List<Double> values) {
-		return values.stream().mapToDouble(Double::doubleValue).min().orElse(0);
-	}
-
-	private static double max(List<Double> values) {
-		return values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
 	}
 
 	private ActiveCallsBenchmark() {

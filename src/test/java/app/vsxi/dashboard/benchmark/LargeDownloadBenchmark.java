@@ -3,7 +3,6 @@ package app.vsxi.dashboard.benchmark;
 import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
@@ -21,6 +20,8 @@ import app.vsxi.dashboard.gateway.SbcEndpoint;
 import app.vsxi.dashboard.gateway.TableZip;
 import app.vsxi.dashboard.gateway.VsxiTable;
 import app.vsxi.dashboard.gateway.VsxiGateway;
+
+import static app.vsxi.dashboard.benchmark.Figures.peakHeapMegabytes;
 
 /**
  * {@code downloadLarge/route} of 1,000,000 routes from a standalone simulated VSXi (its own JVM, so its memory
@@ -68,21 +69,13 @@ public final class LargeDownloadBenchmark {
 			System.out.printf("downloadLarge/route: %,d typed routes (%,d resource references) in %,d ms (%,.0f routes/s)%n",
 					rows.get(), resources.get(), millis, rows.get() * 1000.0 / millis);
 			System.out.printf("peak heap of the dashboard JVM: %.1f MB (sum of heap pool peaks; -Xmx %d MB; target < 256 MB)%n",
-					peakHeapBytes() / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576);
+					peakHeapMegabytes(), Runtime.getRuntime().maxMemory() / 1048576);
 		}
 		finally {
 			gateway.destroy();
 			simulator.destroy();
 			simulator.waitFor(10, TimeUnit.SECONDS);
 		}
-	}
-
-	private static long peakHeapBytes() {
-		return ManagementFactory.getMemoryPoolMXBeans()
-			.stream()
-			.filter(pool -> pool.getType() == MemoryType.HEAP)
-			.mapToLong(pool -> pool.getPeakUsage().getUsed())
-			.sum();
 	}
 
 	private static void waitForPort(int port) throws InterruptedException {

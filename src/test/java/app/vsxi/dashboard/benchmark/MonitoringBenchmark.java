@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -30,6 +29,11 @@ import app.vsxi.dashboard.simulator.SimulatorProperties;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+
+import static app.vsxi.dashboard.benchmark.Figures.max;
+import static app.vsxi.dashboard.benchmark.Figures.median;
+import static app.vsxi.dashboard.benchmark.Figures.min;
+import static app.vsxi.dashboard.benchmark.Figures.percentile;
 
 /**
  * Many simulated SBCs, every endpoint in use polled every 5 s, many logged-in viewers refreshing the overview as the
@@ -132,10 +136,9 @@ public final class MonitoringBenchmark {
 			Thread.sleep(INTERVAL_MILLIS);
 			long now = served(boxes);
 			List<Double> times = new ArrayList<>(renders);
-			Collections.sort(times);
-			double p95 = times.isEmpty() ? Double.NaN : times.get((int) Math.ceil(times.size() * 0.95) - 1);
+			double p95 = percentile(times, 95);
 			p95s.add(p95);
-			medians.add(times.isEmpty() ? Double.NaN : median(times));
+			medians.add(median(times));
 			perInterval.add(now - before);
 			System.out.printf("interval %d: %d requests to %d SBCs (target %d), %d overview renders, p95 %.1f ms%n", i,
 					now - before, boxes.size(), target, times.size(), p95);
@@ -183,21 +186,6 @@ public final class MonitoringBenchmark {
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
 		return client;
-	}
-
-	private static double median(List<Double> values) {
-		List<Double> sorted = new ArrayList<>(values);
-		Collections.sort(sorted);
-		int middle = sorted.size() / 2;
-		return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
-	}
-
-	private static double min(List<Double> values) {
-		return values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
-	}
-
-	private static double max(List<Double> values) {
-		return values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
 	}
 
 }

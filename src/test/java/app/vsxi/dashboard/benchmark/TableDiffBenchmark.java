@@ -11,7 +11,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -35,6 +34,12 @@ import app.vsxi.dashboard.tables.RowKey;
 import app.vsxi.dashboard.tables.RowStore;
 import app.vsxi.dashboard.tables.TableDiff;
 import app.vsxi.dashboard.tables.ZippedCsvRows;
+
+import static app.vsxi.dashboard.benchmark.Figures.max;
+import static app.vsxi.dashboard.benchmark.Figures.median;
+import static app.vsxi.dashboard.benchmark.Figures.min;
+import static app.vsxi.dashboard.benchmark.Figures.peakHeapMegabytes;
+import static app.vsxi.dashboard.benchmark.Figures.percentile;
 
 /**
  * Two 1,000,000-row route tables that differ in 1% of their rows, as {@code downloadLarge/route} zips: the keyed
@@ -275,37 +280,10 @@ public final class TableDiffBenchmark {
 
 	}
 
-	private static double peakHeapMegabytes() {
-		long peak = 0;
-		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-			if (pool.getType() == MemoryType.HEAP) {
-				peak += pool.getPeakUsage().getUsed();
-			}
-		}
-		return peak / 1048576.0;
-	}
-
 	private static double usedHeapMegabytes() {
 		System.gc();
 		Runtime runtime = Runtime.getRuntime();
 		return (runtime.totalMemory() - runtime.freeMemory()) / 1048576.0;
-	}
-
-	private static double median(List<Double> values) {
-		return percentile(values, 50);
-	}
-
-	private static double percentile(List<Double> values, int percent) {
-		double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-		return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percent / 100.0 * sorted.length) - 1)];
-	}
-
-	private static double min(List<Double> values) {
-		return values.stream().mapToDouble(Double::doubleValue).min().orElse(0);
-	}
-
-	private static double max(List<Double> values) {
-		return values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
 	}
 
 }
