@@ -275,7 +275,8 @@ public final class LargeTableDiff {
 		return h * 0x100000001b3L;
 	}
 
-	private static long finish(long h) {
+	/** Spreads every bit of a hash over the whole word (the MurmurHash3 finaliser). */
+	static long finish(long h) {
 		h ^= h >>> 33;
 		h *= 0xff51afd7ed558ccdL;
 		h ^= h >>> 33;

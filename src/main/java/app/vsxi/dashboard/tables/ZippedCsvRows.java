@@ -511,10 +511,7 @@ public final class ZippedCsvRows implements LargeTableDiff.RowSource, LargeTable
 			for (; p < this.end; p++) {
 				h = (h ^ this.buffer[p]) * 0x100000001b3L;
 			}
-			h ^= h >>> 33;
-			h *= 0xff51afd7ed558ccdL;
-			h ^= h >>> 33;
-			return h;
+			return LargeTableDiff.finish(h);
 		}
 
 		/** Where the current record starts in the file, and how long it is (without its line break). */
