@@ -105,9 +105,12 @@ public class TableApplier {
 			return new ApplyOutcome.Refused("The API takes " + draft.table()
 					+ " back only whole: replace it from the preview, confirming with the table's name and your password");
 		}
+		String slave = this.editor.slaveRefusal(sbcId);
+		if (slave != null) {
+			return new ApplyOutcome.Refused(slave);
+		}
 		SbcEndpoint endpoint = this.editor.endpoint(sbcId);
 		if (draft.baseUnknown()) {
-			this.editor.writableDraft(sbcId, draftId);
 			return applyUnread(sbc, draft, endpoint);
 		}
 		List<String> keyFields = draft.editable().keyFields();
@@ -344,6 +347,10 @@ public class TableApplier {
 			.filter(found -> found.sbcId() == sbcId)
 			.orElseThrow(() -> new TableEditorException("No such snapshot of this SBC"));
 		EditableTable table = EditableTable.named(snapshot.table()).orElseThrow();
+		String slave = this.editor.slaveRefusal(sbcId);
+		if (slave != null) {
+			throw new TableEditorException(slave);
+		}
 		TableDownloads.Downloaded now = this.downloads.download(this.editor.endpoint(sbcId), table, row -> {
 		});
 		if (now instanceof TableDownloads.Downloaded.Failed failed) {

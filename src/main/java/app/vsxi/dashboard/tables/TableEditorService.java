@@ -525,10 +525,17 @@ public class TableEditorService {
 		if (!draft.editable().writable()) {
 			throw new TableEditorException("The API lets the dashboard only read " + draft.table());
 		}
-		if (masterName(this.fleet.get(sbcId)) != null) {
-			throw new TableEditorException("This SBC is a Load-Balance slave: make changes on its master");
+		String slave = slaveRefusal(sbcId);
+		if (slave != null) {
+			throw new TableEditorException(slave);
 		}
 		return draft;
+	}
+
+	/** Why nothing may be written to this SBC (a Load-Balance slave takes changes on its master), or null. */
+	String slaveRefusal(long sbcId) {
+		return masterName(this.fleet.get(sbcId)) != null
+				? "This SBC is a Load-Balance slave: make changes on its master" : null;
 	}
 
 	/** The row the draft holds for a key now: its edit, else the base row; null if there is none or it is deleted. */

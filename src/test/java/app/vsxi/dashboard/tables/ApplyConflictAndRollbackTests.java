@@ -29,6 +29,7 @@ import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Apply when the box changed meanwhile, a Large apply the box partly refuses, and roll back to a snapshot. */
 @SpringBootTest(properties = "vsxi.tables.large-above=0")
@@ -52,6 +53,9 @@ class ApplyConflictAndRollbackTests {
 
 	@Autowired
 	app.vsxi.dashboard.demo.DemoFleet demo;
+
+	@Autowired
+	app.vsxi.dashboard.fleet.SbcRepository sbcs;
 
 	private long sbc() {
 		return this.fleet.visible().stream().filter(sbc -> sbc.name().equals("demo-sbc-2")).map(Sbc::id).findFirst()
@@ -78,6 +82,37 @@ class ApplyConflictAndRollbackTests {
 		GatewayResult<WriteOutcome> result = this.gateway.update(endpoint(sbcId), VsxiTable.ROUTE,
 				new TableDocument("XBRouteList", "XBRoute", List.of(row))).block(Duration.ofMinutes(1));
 		assertThat(result).isInstanceOf(GatewayResult.Ok.class);
+	}
+
+	@Test
+	void anSbcThatBecameALoadBalanceSlaveTakesNoApplyAndNoRollBackAndKeepsItsSnapshots() {
+		long sbcId = sbc();
+		TableRow a = routes(sbcId).get(0);
+		long draftId = open(sbcId);
+		this.editor.edit(sbcId, draftId, RowKey.of(a, KEY), "maxLen", "18");
+		long snapshotId = ((TableApplier.ApplyOutcome.Applied) this.applier.apply(sbcId, draftId, Map.of()))
+			.snapshotId();
+		long nextDraft = open(sbcId);
+		this.editor.edit(sbcId, nextDraft, RowKey.of(a, KEY), "maxLen", "17");
+		Sbc sbc = this.sbcs.findById(sbcId).orElseThrow();
+		long master = this.fleet.visible().stream().filter(other -> other.name().equals("demo-sbc-1")).map(Sbc::id)
+			.findFirst().orElseThrow();
+		List<TableRow> before = routes(sbcId);
+		List<app.vsxi.dashboard.tables.Snapshot> kept = this.applier.snapshots(sbcId, "route");
+		this.sbcs.save(sbc.toBuilder().haMasterId(master).build());
+		try {
+			TableApplier.ApplyOutcome outcome = this.applier.apply(sbcId, nextDraft, Map.of());
+
+			assertThat(outcome).isInstanceOf(TableApplier.ApplyOutcome.Refused.class);
+			assertThat(((TableApplier.ApplyOutcome.Refused) outcome).reason()).contains("Load-Balance slave");
+			assertThatThrownBy(() -> this.applier.rollback(sbcId, snapshotId))
+				.isInstanceOf(TableEditorException.class).hasMessageContaining("Load-Balance slave");
+			assertThat(routes(sbcId)).isEqualTo(before);
+			assertThat(this.applier.snapshots(sbcId, "route")).isEqualTo(kept);
+		}
+		finally {
+			this.sbcs.save(this.sbcs.findById(sbcId).orElseThrow().toBuilder().haMasterId(null).build());
+		}
 	}
 
 	@Test
