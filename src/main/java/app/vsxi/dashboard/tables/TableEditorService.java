@@ -548,11 +548,9 @@ public class TableEditorService {
 	}
 
 	private TableRow baseRow(Draft draft, RowKey key) {
-		DraftView view = view(draft);
-		RowStore base = view.base();
-		long hash = LargeTableDiff.keyHash(key.values());
-		for (int i = 0; i < base.size(); i++) {
-			if (base.keyHash(i) == hash && base.key(i).equals(key)) {
+		RowStore base = view(draft).base();
+		for (int i : base.rowsWithKeyHash(LargeTableDiff.keyHash(key.values()))) {
+			if (base.key(i).equals(key)) {
 				return base.row(i);
 			}
 		}
