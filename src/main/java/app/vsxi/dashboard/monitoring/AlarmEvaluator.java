@@ -83,6 +83,10 @@ public final class AlarmEvaluator {
 
 	private static List<Reading> trunks(AlarmMetric metric, SnapshotStore store, long sbcId, int max) {
 		List<Reading> readings = new ArrayList<>();
+		if (fresh(store.latest(sbcId, metric.feed())) == null) {
+			// the feed's last poll failed: its old trunk figures raise nothing and count toward no hold
+			return readings;
+		}
 		for (TrunkKpis.Trunk trunk : MonitorPanels.trunks(store, sbcId).stream().limit(max).toList()) {
 			TrunkKpis.Window window = trunk.combined(TrunkKpis.Span.MIN15);
 			String subject = "trunk " + trunk.trunkId();
