@@ -222,11 +222,8 @@ public class FleetPoller implements SchedulingConfigurer {
 			}
 			case SUB_STATS -> this.store.record(sbc.id(), "registrations", now, ((TableDocument) value).rows().size());
 			case RESOURCE -> {
-				FeedSnapshot realtime = this.store.latest(sbc.id(), Feed.REALTIME);
-				FeedSnapshot capacity = this.store.latest(sbc.id(), Feed.CAPACITY);
-				for (TrunkKpis.Trunk trunk : TrunkKpis.of((Map<String, List<Map<String, String>>>) value,
-						realtime == null ? null : (RealtimeStats) realtime.value(),
-						capacity == null ? null : (TableDocument) capacity.value())) {
+				// the resource answer was stored above: the trunks are those the Monitor tab shows
+				for (TrunkKpis.Trunk trunk : MonitorPanels.trunks(this.store, sbc.id())) {
 					Double asr = trunk.combined(TrunkKpis.Span.MIN15).asr();
 					if (asr != null) {
 						this.store.record(sbc.id(), "asr:" + trunk.trunkId(), now, asr);
