@@ -1,6 +1,7 @@
 package app.vsxi.dashboard.simulator;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -32,19 +33,33 @@ import tools.jackson.databind.json.JsonMapper;
  * @param strictContentTypes writes sent with a Content-Type no source shows working answer 415
  * @param discardReasons a 300 answer carries, after its message, one line per discarded entry with the reason its
  * User Access Log line gives ({@code entry 3: …}); the sources say the reasons go to that log only, so off by default
+ * @param rowKeys per table, the fields the box matches {@code update} and {@code delete} on, where they differ from
+ * the table's keys in {@link TableCatalog} (no source names a key): an update whose key exists rewrites that entry,
+ * otherwise it inserts, as the guide words it
+ * @param reuseCallSlots a new call takes the lowest free {@code ssm_index}, so an ended call's slot is reused at once
+ * @param callsCsvHeader {@code stats/active_calls?format=csv} starts with a header line (no source shows the box's
+ * CSV)
+ * @param ignoreUnknownFilterFields {@code delete/sub_stats} ignores filter elements it does not know instead of
+ * refusing them, so a misspelt filter widens to every registration
  */
 public record Quirks(long overlapMillis, int tablelessAnswers, int recursionAnswers, int jsonFailAbove,
 		boolean codeInBody, boolean untrustedHost, boolean noRest, boolean dumpNumbersAsText, boolean nilFields,
 		boolean singleObjectInDumps, boolean singleObjectInLists, boolean singleObjectInTables,
-		LargeMethods largeMethods, int zipChunkEntries, boolean strictContentTypes, boolean discardReasons) {
+		LargeMethods largeMethods, int zipChunkEntries, boolean strictContentTypes, boolean discardReasons,
+		Map<String, List<String>> rowKeys, boolean reuseCallSlots, boolean callsCsvHeader,
+		boolean ignoreUnknownFilterFields) {
 
 	public static final Quirks DEFAULTS = new Quirks(0, 0, 0, 0, false, false, false, false, false, true, true, false,
-			LargeMethods.EITHER, 0, false, false);
+			LargeMethods.EITHER, 0, false, false, Map.of(), false, true, false);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	/** The JSON keys of the switches, as {@code POST /simulator/faults} takes them. */
 	static final Set<String> NAMES = Set.copyOf(DEFAULTS.asMap().keySet());
+
+	public Quirks {
+		rowKeys = rowKeys == null ? Map.of() : Map.copyOf(rowKeys);
+	}
 
 	/** Which methods a Large action is answered on; the others get 405. */
 	public enum LargeMethods {
