@@ -163,8 +163,9 @@ final class ConfigCommands {
 			return new Reply.Message(VsxiConventions.VALIDATION_EXCEPTION);
 		}
 		int changed;
+		List<String> rowKeys = this.state.quirks().rowKeys().get(spec.name());
 		synchronized (table) {
-			changed = apply(command, table, valid, scope);
+			changed = apply(command, table, valid, scope, rowKeys);
 		}
 		log.change(request.user(), request.address(), request.what(), changed + " of " + raw.size() + " entries applied"
 				+ (errors.isEmpty() ? "" : ", " + errors.size() + " discarded"));
@@ -176,12 +177,14 @@ final class ConfigCommands {
 		return new Reply.Message("upload".equals(command.action()) ? VsxiConventions.UPLOAD_OK : VsxiConventions.OK);
 	}
 
-	private int apply(VsxiCommand command, VsxiTable table, List<Map<String, Object>> entries, Long scope) {
+	/** {@code rowKeys}: the fields this box matches entries on, where the switch names others than the table's. */
+	private int apply(VsxiCommand command, VsxiTable table, List<Map<String, Object>> entries, Long scope,
+			List<String> rowKeys) {
 		switch (command.action()) {
 			case "delete", "deleteLarge" -> {
 				int deleted = 0;
 				for (Map<String, Object> entry : entries) {
-					deleted += table.delete(table.spec().key(entry)) ? 1 : 0;
+					deleted += table.delete(entry, rowKeys) ? 1 : 0;
 				}
 				return deleted;
 			}
@@ -201,7 +204,7 @@ final class ConfigCommands {
 			default -> {
 			}
 		}
-		entries.forEach(table::upsert);
+		entries.forEach(entry -> table.upsert(entry, rowKeys));
 		return entries.size();
 	}
 

@@ -59,6 +59,13 @@ public record Quirks(long overlapMillis, int tablelessAnswers, int recursionAnsw
 
 	public Quirks {
 		rowKeys = rowKeys == null ? Map.of() : Map.copyOf(rowKeys);
+		rowKeys.forEach((table, fields) -> {
+			TableSpec spec = TableCatalog.configTable(table);
+			if (spec == null || fields == null || fields.isEmpty()
+					|| fields.stream().anyMatch(field -> spec.field(field) == null)) {
+				throw new IllegalArgumentException("rowKeys: " + table + " has no fields " + fields);
+			}
+		});
 	}
 
 	/** Which methods a Large action is answered on; the others get 405. */

@@ -32,6 +32,9 @@ final class VsxiTable {
 
 	private final Map<List<Object>, Map<String, Object>> added = new LinkedHashMap<>();
 
+	/** Entries inserted beside another with the same key of the table's own, under another key of the box's. */
+	private long inserted;
+
 	/**
 	 * @param seed the seeded entry at a position, already in stored form
 	 * @param seedPosition the position of the seeded entry with that key, or null; may be wrong only by naming
@@ -100,6 +103,73 @@ final class VsxiTable {
 			return true;
 		}
 		return this.added.remove(key) != null;
+	}
+
+	/**
+	 * Update as a box that matches entries on {@code keys} would: rewrites the first entry with the same values of
+	 * those fields, or inserts. The table's own keys take the fast path; other keys look at every entry.
+	 */
+	void upsert(Map<String, Object> entry, List<String> keys) {
+		if (keys == null || keys.equals(this.spec.keys())) {
+			upsert(entry);
+			return;
+		}
+		Found found = find(entry, keys);
+		if (found == null) {
+			List<Object> key = this.spec.key(entry);
+			// another key may let two entries share the table's own key: keep both
+			this.added.put(livePosition(key) == null && !this.added.containsKey(key) ? key
+					: List.of(key, "#" + (++this.inserted)), entry);
+		}
+		else if (found.position() != null) {
+			this.replaced.put(found.position(), entry);
+		}
+		else {
+			this.added.put(found.addedKey(), entry);
+		}
+	}
+
+	/** Delete as a box that matches entries on {@code keys} would: the first entry with those values goes. */
+	boolean delete(Map<String, Object> entry, List<String> keys) {
+		if (keys == null || keys.equals(this.spec.keys())) {
+			return delete(this.spec.key(entry));
+		}
+		Found found = find(entry, keys);
+		if (found == null) {
+			return false;
+		}
+		if (found.position() != null) {
+			this.removed.set(found.position());
+			this.replaced.remove(found.position());
+		}
+		else {
+			this.added.remove(found.addedKey());
+		}
+		return true;
+	}
+
+	private Found find(Map<String, Object> entry, List<String> keys) {
+		List<String> wanted = values(entry, keys);
+		for (int i = this.removed.nextClearBit(0); i < this.seeded; i = this.removed.nextClearBit(i + 1)) {
+			Map<String, Object> replacement = this.replaced.get(i);
+			if (wanted.equals(values(replacement != null ? replacement : this.seed.apply(i), keys))) {
+				return new Found(i, null);
+			}
+		}
+		for (Map.Entry<List<Object>, Map<String, Object>> added : this.added.entrySet()) {
+			if (wanted.equals(values(added.getValue(), keys))) {
+				return new Found(null, added.getKey());
+			}
+		}
+		return null;
+	}
+
+	private static List<String> values(Map<String, Object> entry, List<String> keys) {
+		return keys.stream().map(field -> String.valueOf(entry.get(field))).toList();
+	}
+
+	/** A seeded position, or the key an added entry is kept under. */
+	private record Found(Integer position, List<Object> addedKey) {
 	}
 
 	/** Removes every entry that matches, seeded or not. */

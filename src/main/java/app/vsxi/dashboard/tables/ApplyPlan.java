@@ -26,6 +26,16 @@ public sealed interface ApplyPlan {
 			return this.calls.stream().mapToInt(call -> call.rows().size()).sum();
 		}
 
+		/** The calls that go out first, before the table is read back. */
+		public List<Call> updates() {
+			return this.calls.stream().filter(call -> !call.action().deletes()).toList();
+		}
+
+		/** The most that may be deleted once the table is read back after the updates. */
+		public List<Call> deletes() {
+			return this.calls.stream().filter(call -> call.action().deletes()).toList();
+		}
+
 	}
 
 	/** No call can do it safely; nothing is sent. */

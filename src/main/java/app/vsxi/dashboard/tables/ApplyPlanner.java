@@ -30,8 +30,12 @@ public final class ApplyPlanner {
 	}
 
 	/**
-	 * Updates before deletes: if a call fails half way the box is left with a row too many rather than a missing
-	 * one, which for routes is the milder failure. Order of rows on the box is not ours to set, so it is not sent.
+	 * Updates, then deletes. Every delete waits for the table to be read back after the updates (see
+	 * {@link SafeDeletes}): no source names the fields the box matches rows on, and only a delete of an entry
+	 * still on the box whole is safe under every key. The calls listed here are the most that can go out; the
+	 * deletes actually sent are {@link #deletes} of what that read allows. Updates first also means a call failing
+	 * half way leaves a row too many rather than a missing one, which for routes is the milder failure. Order of
+	 * rows on the box is not ours to set, so it is not sent.
 	 */
 	public ApplyPlan plan(TableDiff diff, Set<WriteAction> supported) {
 		if (!diff.duplicatesAfter().isEmpty()) {
@@ -47,6 +51,13 @@ public final class ApplyPlanner {
 		if (refusal == null) {
 			refusal = add(calls, deletes, WriteAction.DELETE, WriteAction.DELETE_LARGE, supported);
 		}
+		return refusal == null ? new ApplyPlan.Calls(calls) : new ApplyPlan.Refused(refusal);
+	}
+
+	/** The delete calls for rows already known safe to delete, or why the table takes none. */
+	public ApplyPlan deletes(List<TableRow> rows, Set<WriteAction> supported) {
+		List<ApplyPlan.Call> calls = new ArrayList<>();
+		String refusal = add(calls, rows, WriteAction.DELETE, WriteAction.DELETE_LARGE, supported);
 		return refusal == null ? new ApplyPlan.Calls(calls) : new ApplyPlan.Refused(refusal);
 	}
 

@@ -88,7 +88,9 @@ public class TableApplier {
 				payloads.add(payload(draft, call));
 			}
 		}
-		return new Preview(this.editor.sbc(sbcId), draft, diff, plan, payloads);
+		List<String> order = plan instanceof ApplyPlan.Calls calls && !draft.editable().replaceOnly()
+				&& !draft.baseUnknown() ? WriteOrder.steps(diff, calls) : List.of();
+		return new Preview(this.editor.sbc(sbcId), draft, diff, plan, payloads, order);
 	}
 
 	/**
@@ -162,22 +164,60 @@ public class TableApplier {
 				theirs);
 		this.drafts.pruneSnapshots(sbcId, draft.table(), Math.max(1, this.properties.snapshotsKept()));
 		List<CallReport> reports = new ArrayList<>();
-		for (ApplyPlan.Call call : ((ApplyPlan.Calls) plan).calls()) {
+		GatewayError failure = sendAll(endpoint, draft, ((ApplyPlan.Calls) plan).updates(), reports);
+		if (failure != null) {
+			record(sbc, draft, rollback, AuditOutcome.FAILED, toSend, reports, null);
+			return new ApplyOutcome.Failed(failure, reports, snapshot);
+		}
+		SafeDeletes.Decision decision = SafeDeletes.Decision.none();
+		RowCodec.Packed after = null;
+		if (!toSend.removed().isEmpty() || !toSend.changed().isEmpty()) {
+			TableDownloads.Downloaded reread = this.downloads.download(endpoint, draft.editable(), row -> {
+			});
+			if (reread instanceof TableDownloads.Downloaded.Table table) {
+				after = table.rows();
+				decision = SafeDeletes.decide(toSend, after, keyFields);
+			}
+			else {
+				decision = SafeDeletes.Decision.unread(toSend);
+			}
+			if (!decision.deletes().isEmpty()) {
+				ApplyPlan deletes = planner().deletes(decision.deletes(), draft.editable().writeActions());
+				if (deletes instanceof ApplyPlan.Calls calls) {
+					failure = sendAll(endpoint, draft, calls.calls(), reports);
+					if (failure != null) {
+						record(sbc, draft, rollback, AuditOutcome.FAILED, toSend, reports, decision);
+						return new ApplyOutcome.Failed(failure, reports, snapshot);
+					}
+				}
+				else {
+					decision = decision.notDeleted(((ApplyPlan.Refused) deletes).reason());
+				}
+				after = null;
+			}
+		}
+		Verification verification = verify(endpoint, draft, theirs, touched, intended, after);
+		record(sbc, draft, rollback, verification.matches() ? AuditOutcome.SUCCESS : AuditOutcome.FAILED, toSend,
+				reports, decision);
+		if (decision.heldBack().isEmpty()) {
+			this.drafts.delete(draftId);
+			this.editor.forget(draftId);
+		}
+		return new ApplyOutcome.Applied(toSend.summary(), reports, verification, snapshot, decision);
+	}
+
+	/** Sends the calls in order; the first failure stops them and is returned, null when all were answered. */
+	private GatewayError sendAll(SbcEndpoint endpoint, Draft draft, List<ApplyPlan.Call> calls,
+			List<CallReport> reports) {
+		for (ApplyPlan.Call call : calls) {
 			GatewayResult<WriteOutcome> answer = send(endpoint, draft, call).block(LONGEST);
 			if (answer instanceof GatewayResult.Failed<WriteOutcome> failed) {
 				reports.add(new CallReport(call.action(), call.rows().size(), failed.error().message(), false, true));
-				record(sbc, draft, rollback, AuditOutcome.FAILED, toSend, reports);
-				return new ApplyOutcome.Failed(failed.error(), reports, snapshot);
+				return failed.error();
 			}
-			WriteOutcome outcome = answer.okValue().orElseThrow();
-			reports.add(report(call, outcome, draft.editable().keyFields()));
+			reports.add(report(call, answer.okValue().orElseThrow(), draft.editable().keyFields()));
 		}
-		Verification verification = verify(endpoint, draft, touched, intended);
-		record(sbc, draft, rollback,
-				verification.matches() ? AuditOutcome.SUCCESS : AuditOutcome.FAILED, toSend, reports);
-		this.drafts.delete(draftId);
-		this.editor.forget(draftId);
-		return new ApplyOutcome.Applied(toSend.summary(), reports, verification, snapshot);
+		return null;
 	}
 
 	/**
@@ -196,18 +236,14 @@ public class TableApplier {
 			return new ApplyOutcome.Refused(refused.reason());
 		}
 		List<CallReport> reports = new ArrayList<>();
-		for (ApplyPlan.Call call : ((ApplyPlan.Calls) plan).calls()) {
-			GatewayResult<WriteOutcome> answer = send(endpoint, draft, call).block(LONGEST);
-			if (answer instanceof GatewayResult.Failed<WriteOutcome> failed) {
-				reports.add(new CallReport(call.action(), call.rows().size(), failed.error().message(), false, true));
-				record(sbc, draft, false, AuditOutcome.FAILED, toSend, reports);
-				return new ApplyOutcome.Failed(failed.error(), reports, null);
-			}
-			reports.add(report(call, answer.okValue().orElseThrow(), draft.editable().keyFields()));
+		GatewayError failure = sendAll(endpoint, draft, ((ApplyPlan.Calls) plan).calls(), reports);
+		if (failure != null) {
+			record(sbc, draft, false, AuditOutcome.FAILED, toSend, reports, null);
+			return new ApplyOutcome.Failed(failure, reports, null);
 		}
 		record(sbc, draft, false,
 				reports.stream().anyMatch(CallReport::withErrors) ? AuditOutcome.FAILED : AuditOutcome.SUCCESS, toSend,
-				reports);
+				reports, null);
 		this.drafts.delete(draft.id());
 		this.editor.forget(draft.id());
 		return new ApplyOutcome.Written(toSend.summary(), reports);
@@ -372,16 +408,40 @@ public class TableApplier {
 		return this.drafts.snapshots(sbcId, table);
 	}
 
-	private Verification verify(SbcEndpoint endpoint, Draft draft, Set<RowKey> touched, List<TableRow> intended) {
-		TableDownloads.Downloaded after = this.downloads.download(endpoint, draft.editable(), row -> {
-		});
-		if (after instanceof TableDownloads.Downloaded.Failed failed) {
-			return new Verification(false, null, failed.error().message());
+	/**
+	 * The whole table after the apply against the table before it with the intended rows in place of the touched
+	 * ones: differences under the touched keys are what the box did not take, any other difference is a row the
+	 * apply was not meant to change (a box keyed on fewer fields than ours overwrote it, or someone else changed it
+	 * meanwhile).
+	 *
+	 * @param read the table as read after the last call, or null to download it now
+	 */
+	private Verification verify(SbcEndpoint endpoint, Draft draft, RowCodec.Packed before, Set<RowKey> touched,
+			List<TableRow> intended, RowCodec.Packed read) {
+		RowCodec.Packed rows = read;
+		if (rows == null) {
+			TableDownloads.Downloaded after = this.downloads.download(endpoint, draft.editable(), row -> {
+			});
+			if (after instanceof TableDownloads.Downloaded.Failed failed) {
+				return new Verification(false, null, failed.error().message());
+			}
+			rows = ((TableDownloads.Downloaded.Table) after).rows();
 		}
-		RowCodec.Packed rows = ((TableDownloads.Downloaded.Table) after).rows();
-		Map<RowKey, TableRow> actual = TableEditorService.rowsWithKeys(rows, touched, draft.editable().keyFields());
-		TableDiff differences = KeyedDiff.diff(intended, List.copyOf(actual.values()), draft.editable().keyFields());
-		return new Verification(differences.isEmpty(), differences, null);
+		List<String> keyFields = draft.editable().keyFields();
+		Set<List<String>> touchedKeys = new HashSet<>();
+		touched.forEach(key -> touchedKeys.add(key.values()));
+		LargeTableDiff.RowSource expected = sink -> {
+			before.forEach(row -> {
+				if (!touchedKeys.contains(RowKey.of(row, keyFields).values())) {
+					sink.accept(row);
+				}
+			});
+			intended.forEach(sink);
+		};
+		TableDiff all = LargeTableDiff.diff(expected, rows, keyFields);
+		TableDiff differences = all.only(key -> touchedKeys.contains(key.values()));
+		TableDiff elsewhere = all.only(key -> !touchedKeys.contains(key.values()));
+		return new Verification(all.isEmpty(), differences, null, elsewhere);
 	}
 
 	private Mono<GatewayResult<WriteOutcome>> send(SbcEndpoint endpoint, Draft draft, ApplyPlan.Call call) {
@@ -397,13 +457,14 @@ public class TableApplier {
 	}
 
 	private void record(Sbc sbc, Draft draft, boolean rollback, AuditOutcome outcome, TableDiff diff,
-			List<CallReport> reports) {
+			List<CallReport> reports, SafeDeletes.Decision decision) {
 		String calls = reports.stream()
 			.map(report -> report.action().path() + " " + report.rows() + " rows → " + report.answer())
 			.collect(Collectors.joining("; "));
 		this.audit.record(rollback ? AuditAction.TABLE_ROLLBACK : AuditAction.TABLE_APPLY, sbc.name() + " " + draft.table(),
 				sbc.groupId(), outcome, diff.summary().text() + (rollback ? " (snapshot " + draft.rollbackOf() + ")" : "")
-						+ "; calls: " + (calls.isEmpty() ? "none" : calls));
+						+ "; calls: " + (calls.isEmpty() ? "none" : calls)
+						+ (decision == null || decision.isQuiet() ? "" : "; " + decision.text()));
 	}
 
 	private Payload payload(Draft draft, ApplyPlan.Call call) {
@@ -428,7 +489,9 @@ public class TableApplier {
 	public record Payload(WriteAction action, int rows, String body, int rowsNotShown) {
 	}
 
-	public record Preview(Sbc sbc, Draft draft, TableDiff diff, ApplyPlan plan, List<Payload> payloads) {
+	/** {@code order}: the calls in the order they go out, and the checks between them, in words. */
+	public record Preview(Sbc sbc, Draft draft, TableDiff diff, ApplyPlan plan, List<Payload> payloads,
+			List<String> order) {
 
 		/** Applied only by replacing the table whole, after the operator confirms. */
 		public boolean replaceOnly() {
@@ -468,8 +531,21 @@ public class TableApplier {
 
 	}
 
-	/** The table after apply against what was intended, for the rows the apply touched. */
-	public record Verification(boolean matches, TableDiff differences, String problem) {
+	/**
+	 * The table after apply against what was intended. {@code differences}: under the keys the apply touched;
+	 * {@code elsewhere}: rows it was not meant to change (null where only the touched rows were compared).
+	 */
+	public record Verification(boolean matches, TableDiff differences, String problem, TableDiff elsewhere) {
+
+		public Verification(boolean matches, TableDiff differences, String problem) {
+			this(matches, differences, problem, null);
+		}
+
+		/** Whether rows the apply was not meant to change differ from before. */
+		public boolean changedElsewhere() {
+			return this.elsewhere != null && !this.elsewhere.isEmpty();
+		}
+
 	}
 
 	public sealed interface ApplyOutcome {
@@ -495,8 +571,18 @@ public class TableApplier {
 
 		}
 
-		record Applied(TableDiff.Summary sent, List<CallReport> calls, Verification verification, long snapshotId)
-				implements ApplyOutcome {
+		/** {@code deletes}: what the read-back after the updates let the apply delete, and what it kept back. */
+		record Applied(TableDiff.Summary sent, List<CallReport> calls, Verification verification, long snapshotId,
+				SafeDeletes.Decision deletes) implements ApplyOutcome {
+
+			public Applied(TableDiff.Summary sent, List<CallReport> calls, Verification verification, long snapshotId) {
+				this(sent, calls, verification, snapshotId, SafeDeletes.Decision.none());
+			}
+
+			/** Deletes were kept back: the draft stays, to be applied again once the box takes every update. */
+			public boolean draftKept() {
+				return !this.deletes.heldBack().isEmpty();
+			}
 
 			/** The box's reason for discarding the row with this key, or null where it gave none. */
 			public String reasonFor(RowKey key) {

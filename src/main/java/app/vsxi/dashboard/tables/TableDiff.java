@@ -28,6 +28,14 @@ public record TableDiff(List<RowChange.Added> added, List<RowChange.Removed> rem
 		return this.added.isEmpty() && this.removed.isEmpty() && this.changed.isEmpty();
 	}
 
+	/** The part of this diff under the keys that match; whether rows were reordered is not kept. */
+	public TableDiff only(java.util.function.Predicate<RowKey> keys) {
+		return new TableDiff(this.added.stream().filter(change -> keys.test(change.key())).toList(),
+				this.removed.stream().filter(change -> keys.test(change.key())).toList(),
+				this.changed.stream().filter(change -> keys.test(change.key())).toList(), false,
+				this.duplicatesBefore.stream().filter(keys).toList(), this.duplicatesAfter.stream().filter(keys).toList());
+	}
+
 	public Summary summary() {
 		return new Summary(this.added.size(), this.removed.size(), this.changed.size(),
 				this.changed.stream().mapToInt(change -> change.fields().size()).sum());

@@ -21,6 +21,11 @@ public enum WriteAction {
 		return catalog().large();
 	}
 
+	/** Removes the entries it carries. */
+	public boolean deletes() {
+		return this == DELETE || this == DELETE_LARGE;
+	}
+
 	/** Plain actions replace nothing on failure, so whole-table replacement needs an explicit choice. */
 	public boolean replaces() {
 		return this == UPLOAD || this == REPLACE_LARGE;
