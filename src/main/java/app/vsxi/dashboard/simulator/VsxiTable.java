@@ -32,6 +32,9 @@ final class VsxiTable {
 
 	private final Map<List<Object>, Map<String, Object>> added = new LinkedHashMap<>();
 
+	/** Seeded positions rewritten in place with an entry of another key, by that key. */
+	private final Map<List<Object>, Integer> moved = new HashMap<>();
+
 	/** Entries inserted beside another with the same key of the table's own, under another key of the box's. */
 	private long inserted;
 
@@ -116,16 +119,16 @@ final class VsxiTable {
 		}
 		Found found = find(entry, keys);
 		if (found == null) {
-			List<Object> key = this.spec.key(entry);
-			// another key may let two entries share the table's own key: keep both
-			this.added.put(livePosition(key) == null && !this.added.containsKey(key) ? key
-					: List.of(key, "#" + (++this.inserted)), entry);
+			this.added.put(freeKey(entry), entry);
 		}
 		else if (found.position() != null) {
 			this.replaced.put(found.position(), entry);
+			// rewritten under another key of the table's own: find it there from now on
+			this.moved.put(this.spec.key(entry), found.position());
 		}
 		else {
-			this.added.put(found.addedKey(), entry);
+			this.added.remove(found.addedKey());
+			this.added.put(freeKey(entry), entry);
 		}
 	}
 
@@ -146,6 +149,12 @@ final class VsxiTable {
 			this.added.remove(found.addedKey());
 		}
 		return true;
+	}
+
+	/** The entry's own key, or, where another entry holds it (a box keyed on more fields), one of its own. */
+	private List<Object> freeKey(Map<String, Object> entry) {
+		List<Object> key = this.spec.key(entry);
+		return livePosition(key) == null && !this.added.containsKey(key) ? key : List.of(key, "#" + (++this.inserted));
 	}
 
 	private Found find(Map<String, Object> entry, List<String> keys) {
@@ -190,11 +199,12 @@ final class VsxiTable {
 	void clear() {
 		this.removed.set(0, this.seeded);
 		this.replaced.clear();
+		this.moved.clear();
 		this.added.clear();
 	}
 
 	private Integer livePosition(List<Object> key) {
-		Integer position = this.seedPosition.apply(key);
+		Integer position = this.moved.containsKey(key) ? this.moved.get(key) : this.seedPosition.apply(key);
 		if (position == null || position < 0 || position >= this.seeded || this.removed.get(position)) {
 			return null;
 		}
