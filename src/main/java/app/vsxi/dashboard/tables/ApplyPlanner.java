@@ -71,15 +71,18 @@ public final class ApplyPlanner {
 				: new ApplyPlan.Calls(List.of(new ApplyPlan.Call(choice.action(), rows)));
 	}
 
-	/** The one call that replaces a table of {@code rows} rows, decided by its size alone, or why none can. */
+	/**
+	 * The one call that replaces a table of {@code rows} rows, decided by its size alone, or why none can. A plain
+	 * {@code upload} takes all or nothing, so it is chosen whenever the rows fit; {@code replaceLarge} wipes the
+	 * table and inserts what it accepts, dropping the rest, so it is only for tables too big for a plain call.
+	 */
 	public ReplaceChoice replaceChoice(int rows, Set<WriteAction> supported) {
 		boolean fitsPlain = rows <= this.plainLimit;
-		if (supported.contains(WriteAction.REPLACE_LARGE) && (!fitsPlain || rows > this.largeAbove
-				|| !supported.contains(WriteAction.UPLOAD))) {
-			return new ReplaceChoice(WriteAction.REPLACE_LARGE, null);
-		}
 		if (supported.contains(WriteAction.UPLOAD) && fitsPlain) {
 			return new ReplaceChoice(WriteAction.UPLOAD, null);
+		}
+		if (supported.contains(WriteAction.REPLACE_LARGE)) {
+			return new ReplaceChoice(WriteAction.REPLACE_LARGE, null);
 		}
 		return new ReplaceChoice(null, supported.contains(WriteAction.UPLOAD)
 				? rows + " rows are more than one plain upload takes (" + this.plainLimit

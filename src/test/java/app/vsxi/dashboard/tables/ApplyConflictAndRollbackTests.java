@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import app.vsxi.dashboard.fleet.FleetService;
 import app.vsxi.dashboard.fleet.Sbc;
@@ -218,6 +220,46 @@ class ApplyConflictAndRollbackTests {
 		}
 		finally {
 			this.demo.box("demo-sbc-2").quirks(Map.of("discardReasons", false));
+		}
+	}
+
+	@ParameterizedTest(name = "box keyed on {0}")
+	@ValueSource(strings = { "alias", "alias,tableId", "alias,tableId,digitMatch" })
+	void aLargeUpdateTheBoxPartlyDropsSendsNoDeleteAndKeepsTheDraft(String boxKey) {
+		long sbcId = sbc();
+		this.demo.box("demo-sbc-2").quirks(Map.of("rowKeys", Map.of("route", List.of(boxKey.split(",")))));
+		try {
+			List<TableRow> original = routes(sbcId);
+			TableRow moving = original.get(20);
+			TableRow removed = original.get(21);
+			TableRow good = original.get(22).with("digitMatch", "5552");
+			// moved to another table, with a value the box refuses: the replacement is dropped
+			TableRow badReplacement = moving.with("tableId", moving.text("tableId").equals("1") ? "2" : "1")
+				.with("minLen", "not-a-number");
+			long draftId = open(sbcId);
+			this.editor.delete(sbcId, draftId, RowKey.of(moving, KEY));
+			this.editor.delete(sbcId, draftId, RowKey.of(removed, KEY));
+			ByteArrayOutputStream file = new ByteArrayOutputStream();
+			TableTransfer.export(Format.XML, "XBRouteList", "XBRoute", List.of(good, badReplacement).iterator(), file);
+			this.editor.importRows(sbcId, draftId, "moved.xml", new ByteArrayInputStream(file.toByteArray()));
+
+			TableApplier.ApplyOutcome outcome = this.applier.apply(sbcId, draftId, Map.of());
+
+			TableApplier.ApplyOutcome.Applied applied = (TableApplier.ApplyOutcome.Applied) outcome;
+			assertThat(applied.calls()).extracting(TableApplier.CallReport::action)
+				.containsExactly(WriteAction.UPDATE_LARGE);
+			assertThat(applied.calls().get(0).answer()).startsWith("300");
+			assertThat(applied.deletes().deletes()).isEmpty();
+			assertThat(applied.deletes().heldBack()).containsExactlyInAnyOrder(moving, removed);
+			assertThat(applied.deletes().notTaken()).containsExactly(badReplacement);
+			assertThat(applied.draftKept()).isTrue();
+			assertThat(this.editor.draft(sbcId, draftId).id()).isEqualTo(draftId);
+			List<TableRow> now = routes(sbcId);
+			assertThat(now).contains(moving, removed);
+			assertThat(find(now, good).text("digitMatch")).isEqualTo("5552");
+		}
+		finally {
+			this.demo.box("demo-sbc-2").quirks(Map.of("rowKeys", Map.of()));
 		}
 	}
 

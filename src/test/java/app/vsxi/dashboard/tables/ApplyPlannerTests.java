@@ -143,13 +143,16 @@ class ApplyPlannerTests {
 	}
 
 	@Test
-	void replacingAboveTheThresholdIsOneReplaceLarge() {
+	void replacingAnyTableThatFitsAPlainCallIsAnAllOrNothingUploadWhateverTheLargeThreshold() {
 		List<TableRow> rows = routes("r", 101);
 		assertThat(calls(this.planner.replace(rows, ROUTE)).calls())
-			.containsExactly(new ApplyPlan.Call(WriteAction.REPLACE_LARGE, rows));
-		List<TableRow> hundred = routes("r", 100);
-		assertThat(calls(this.planner.replace(hundred, ROUTE)).calls())
-			.containsExactly(new ApplyPlan.Call(WriteAction.UPLOAD, hundred));
+			.containsExactly(new ApplyPlan.Call(WriteAction.UPLOAD, rows));
+		List<TableRow> limit = routes("r", 5000);
+		assertThat(calls(this.planner.replace(limit, ROUTE)).calls())
+			.containsExactly(new ApplyPlan.Call(WriteAction.UPLOAD, limit));
+		List<TableRow> above = routes("r", 5001);
+		assertThat(calls(this.planner.replace(above, ROUTE)).calls())
+			.containsExactly(new ApplyPlan.Call(WriteAction.REPLACE_LARGE, above));
 	}
 
 	@Test

@@ -27,8 +27,12 @@ import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Replacing a whole table: only on the operator's typed confirmation, overwriting the box, audited either way. */
-@SpringBootTest
+/**
+ * Replacing a whole table: only on the operator's typed confirmation, overwriting the box, audited either way. A
+ * table that fits one plain call (here 100 rows: the demo boxes hold fewer subscribers and more routes) goes by
+ * all-or-nothing {@code upload}, a larger one by {@code replaceLarge}.
+ */
+@SpringBootTest(properties = "vsxi.tables.plain-limit=100")
 @ActiveProfiles({ "demo", "test" })
 @WithUserDetails(value = "admin", setupBefore = TestExecutionEvent.TEST_METHOD)
 class WholeTableReplaceTests {
@@ -106,8 +110,9 @@ class WholeTableReplaceTests {
 
 		assertThat(outcome).isInstanceOf(TableApplier.ApplyOutcome.Applied.class);
 		TableApplier.ApplyOutcome.Applied applied = (TableApplier.ApplyOutcome.Applied) outcome;
+		assertThat(original).hasSizeGreaterThan(100);
 		assertThat(applied.calls()).singleElement()
-			.satisfies(call -> assertThat(call.action()).isIn(WriteAction.UPLOAD, WriteAction.REPLACE_LARGE));
+			.satisfies(call -> assertThat(call.action()).isEqualTo(WriteAction.REPLACE_LARGE));
 		assertThat(applied.verification().matches()).as(applied.toString()).isTrue();
 		List<TableRow> intended = new ArrayList<>();
 		for (TableRow row : original) {
@@ -123,23 +128,24 @@ class WholeTableReplaceTests {
 	}
 
 	@Test
-	void aReplaceLargeTheBoxPartlyRefusesNamesTheDroppedRowWithTheBoxsReason() {
+	void aReplaceLargeTheBoxPartlyRefusesNamesTheDroppedRowWithTheBoxsReasonAndOffersTheRollBack() {
 		long sbcId = sbc();
 		this.demo.box("demo-sbc-3").quirks(Map.of("discardReasons", true));
 		try {
-			long draftId = ((TableEditorService.Opened.Draft) this.editor.open(sbcId, "subscriber")).id();
-			DraftView.ViewRow first = this.editor.page(sbcId, draftId,
-					new DraftView.Request(Map.of(), null, false, 0, 5)).page().rows().get(0);
-			TableRow bad = first.row().with("maxRegistrations", "many");
+			List<TableRow> original = routes(sbcId);
+			assertThat(original).hasSizeGreaterThan(100);
+			long draftId = ((TableEditorService.Opened.Draft) this.editor.open(sbcId, "route")).id();
+			TableRow bad = original.get(3).with("maxLen", "many");
 			java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
-			TableTransfer.export(app.vsxi.dashboard.gateway.Format.XML, "XBSubscriberList", "XBSubscriber",
+			TableTransfer.export(app.vsxi.dashboard.gateway.Format.XML, "XBRouteList", "XBRoute",
 					List.of(bad).iterator(), file);
 			this.editor.importRows(sbcId, draftId, "bad.xml", new java.io.ByteArrayInputStream(file.toByteArray()));
+			assertThat(this.applier.replacePreview(sbcId, draftId).action()).isEqualTo(WriteAction.REPLACE_LARGE);
 
-			TableApplier.ApplyOutcome outcome = this.applier.replace(sbcId, draftId, "subscriber", "admin");
+			TableApplier.ApplyOutcome outcome = this.applier.replace(sbcId, draftId, "route", "admin");
 
 			TableApplier.ApplyOutcome.Applied applied = (TableApplier.ApplyOutcome.Applied) outcome;
-			RowKey key = RowKey.of(bad, List.of("username", "userDomain"));
+			RowKey key = RowKey.of(bad, KEY);
 			assertThat(applied.calls()).singleElement().satisfies(call -> {
 				assertThat(call.action()).isEqualTo(WriteAction.REPLACE_LARGE);
 				assertThat(call.withErrors()).isTrue();
@@ -147,11 +153,44 @@ class WholeTableReplaceTests {
 			});
 			assertThat(applied.verification().matches()).isFalse();
 			assertThat(applied.verification().differences().removed()).extracting(RowChange::key).containsExactly(key);
-			assertThat(applied.reasonFor(key)).contains("maxRegistrations");
+			assertThat(applied.reasonFor(key)).contains("maxLen");
+			// the row the box dropped is gone from the live table: wipe and insert
+			assertThat(routes(sbcId)).hasSize(original.size() - 1).doesNotContain(original.get(3));
+			TableEditorService.Opened back = this.applier.rollback(sbcId, applied.snapshotId());
+			long rollback = ((TableEditorService.Opened.Draft) back).id();
+			assertThat(this.applier.apply(sbcId, rollback, Map.of()))
+				.isInstanceOfSatisfying(TableApplier.ApplyOutcome.Applied.class,
+						done -> assertThat(done.verification().matches()).isTrue());
+			assertThat(KeyedDiff.diff(original, routes(sbcId), KEY).isEmpty()).isTrue();
 		}
 		finally {
 			this.demo.box("demo-sbc-3").quirks(Map.of("discardReasons", false));
 		}
+	}
+
+	@Test
+	void aReplaceThatFitsAPlainCallIsAnUploadTheBoxTakesWholeOrNotAtAll() {
+		long sbcId = sbc();
+		long draftId = ((TableEditorService.Opened.Draft) this.editor.open(sbcId, "routegroup")).id();
+		List<TableRow> before = this.editor.page(sbcId, draftId, new DraftView.Request(Map.of(), null, false, 0, 100))
+			.page().rows().stream().map(DraftView.ViewRow::row).toList();
+		assertThat(before).hasSizeBetween(2, 100);
+		TableRow bad = before.get(0).with("resourceId1", "many");
+		java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+		TableTransfer.export(app.vsxi.dashboard.gateway.Format.XML, "XBRouteGroupList", "XBRouteGroup",
+				List.of(bad, before.get(1).with("alias", "replaced")).iterator(), file);
+		this.editor.importRows(sbcId, draftId, "bad.xml", new java.io.ByteArrayInputStream(file.toByteArray()));
+		assertThat(this.applier.replacePreview(sbcId, draftId).action()).isEqualTo(WriteAction.UPLOAD);
+
+		TableApplier.ApplyOutcome outcome = this.applier.replace(sbcId, draftId, "routegroup", "admin");
+
+		assertThat(outcome).as(outcome.toString()).isInstanceOfAny(TableApplier.ApplyOutcome.Failed.class,
+				TableApplier.ApplyOutcome.Applied.class);
+		// all or nothing: the one bad row kept the good change out too, and no row vanished
+		List<String> onTheBox = this.demo.box("demo-sbc-3").entries("routegroup").stream()
+			.map(entry -> entry.get("groupId") + "|" + entry.get("alias")).toList();
+		assertThat(onTheBox).containsExactlyInAnyOrderElementsOf(
+				before.stream().map(row -> row.get("groupId") + "|" + row.get("alias")).toList());
 	}
 
 	@Test
