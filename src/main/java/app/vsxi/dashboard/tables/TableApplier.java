@@ -429,10 +429,15 @@ public class TableApplier {
 		}
 		List<String> keyFields = draft.editable().keyFields();
 		Set<List<String>> touchedKeys = new HashSet<>();
-		touched.forEach(key -> touchedKeys.add(key.values()));
+		Set<Long> touchedHashes = new HashSet<>();
+		touched.forEach(key -> {
+			touchedKeys.add(key.values());
+			touchedHashes.add(LargeTableDiff.keyHash(key.values()));
+		});
 		LargeTableDiff.RowSource expected = sink -> {
 			before.forEach(row -> {
-				if (!touchedKeys.contains(RowKey.of(row, keyFields).values())) {
+				if (!touchedHashes.contains(LargeTableDiff.keyHash(row, keyFields))
+						|| !touchedKeys.contains(RowKey.of(row, keyFields).values())) {
 					sink.accept(row);
 				}
 			});
