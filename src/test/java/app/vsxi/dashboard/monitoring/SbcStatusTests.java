@@ -19,7 +19,7 @@ class SbcStatusTests {
 	private static final Instant T0 = Instant.parse("2026-11-29T10:00:00Z");
 
 	private final Sbc sbc = new Sbc(3L, "nyc-1", "https://10.0.0.1:8888", "api", "k:x", "NYC", 1L, null, null, null,
-			Instant.now(), Instant.now());
+			false, Instant.now(), Instant.now());
 
 	private final RealtimeStats stats = new RealtimeStats(12, 100, 20, 19750, 2, 10000, 90, "active",
 			Map.of("slave_stat", "64", "ha_current_state", "active", "ha_pre_state", "standby", "ha_remote_status", "0"));
