@@ -130,6 +130,19 @@ class SbcStatusTests {
 	}
 
 	@Test
+	void aSlaveReadFromSlaveStatIsSaidToBeInferredAndOneThatRefusedAChangeIsNot() {
+		SbcStatus read = SbcStatus.waiting(this.sbc).reached(this.sbc, this.slaveStats, null, T0);
+		SbcStatus refused = SbcStatus.waiting(this.sbc)
+			.failed(this.sbc, new GatewayError.SlaveMode("Slave mode", "nyc-0"), T0, PAUSE);
+
+		assertThat(read.slaveInferred()).isTrue();
+		assertThat(read.note(T0)).isEqualTo("Load-Balance slave (inferred from slave_stat): takes no changes");
+		assertThat(refused.condition()).isEqualTo(Condition.SLAVE);
+		assertThat(refused.slaveInferred()).isFalse();
+		assertThat(refused.note(T0)).isEqualTo("Load-Balance slave: takes no changes");
+	}
+
+	@Test
 	void theConditionStartsOnlyWhenItChanges() {
 		SbcStatus up = SbcStatus.waiting(this.sbc).reached(this.sbc, this.stats, null, T0);
 		SbcStatus upAgain = up.reached(this.sbc, this.stats, null, T0.plusSeconds(5));
