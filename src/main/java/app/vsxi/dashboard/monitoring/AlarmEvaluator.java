@@ -95,8 +95,8 @@ public final class AlarmEvaluator {
 			TrunkKpis.Window window = trunk.combined(TrunkKpis.Span.MIN15);
 			String subject = "trunk " + trunk.trunkId();
 			readings.add(switch (metric) {
-				case TRUNK_UTILISATION -> new Reading(subject, trunk.utilisation(),
-						trunk.sessions() + " sessions, limit " + trunk.limit());
+				case TRUNK_UTILISATION -> new Reading(subject, trunk.utilisation(), trunk.sessions() + " sessions, limit "
+						+ trunk.limit() + (trunk.limitFrom().isEmpty() ? "" : " (" + trunk.limitFrom() + ")"));
 				case TRUNK_FAILURE -> new Reading(subject, window.failureRatio(),
 						window.fails() + " of " + window.attempts() + " attempts failed");
 				case TRUNK_ASR -> new Reading(subject, window.asr(),
