@@ -106,8 +106,8 @@ public final class MonitorPanels {
 		else if (value instanceof RealtimeStats stats) {
 			tables.add(fieldTable("system_stat", stats.systemStat()));
 			if (!stats.trunks().isEmpty()) {
-				tables.add(rowsTable("Trunks now (XBResourceRealTimeStatList)",
-						stats.trunks().stream().map(TrunkRealtime::fields).toList()));
+				tables.add(rowsTable("Trunks now (XBResourceRealTimeStatList: a row per node; fqdn Group is the whole"
+						+ " trunk and its capacity)", stats.trunks().stream().map(TrunkRealtime::fields).toList()));
 			}
 		}
 		else if (value instanceof TableDocument document) {
