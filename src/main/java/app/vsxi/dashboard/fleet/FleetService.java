@@ -171,6 +171,7 @@ public class FleetService {
 			.groupId(group(form.getGroupId()).id())
 			.trust(form.getTrust())
 			.haMasterId(form.getHaMasterId())
+			.haStatusAlarm(form.isHaStatusAlarm())
 			.build();
 		Sbc saved = this.repository.save(sbc);
 		this.audit.record(AuditAction.SBC_CREATE, saved.name(), saved.groupId(), AuditOutcome.SUCCESS, saved.baseUrl());
@@ -197,6 +198,7 @@ public class FleetService {
 			.certificateFingerprint(fingerprint)
 			.trust(form.getTrust())
 			.haMasterId(form.getHaMasterId())
+			.haStatusAlarm(form.isHaStatusAlarm())
 			.updatedAt(Instant.now())
 			.build());
 		this.gateway.forget(id);

@@ -14,12 +14,14 @@ import org.springframework.data.relational.core.mapping.Table;
  * @param groupId the {@link SbcGroup} whose grants decide who may see and change this SBC
  * @param trust whether its confirmed certificate or the configured CA decides that it is the right box
  * @param haMasterId the SBC that is its Load-Balance master, if it is a slave
+ * @param haStatusAlarm whether a non-zero {@code ha_remote_status} or {@code ha_local_status} raises the HA alarm;
+ * off unless an administrator switches it on, since no source says what those codes mean
  * @param certificateFingerprint SHA-256 of the certificate an administrator confirmed, null until then
  */
 @Table
 public record Sbc(@Id Long id, String name, String baseUrl, String username, String passwordCipher,
 		String siteLabel, Long groupId, String certificateFingerprint, SbcTrust trust, Long haMasterId,
-		Instant createdAt, Instant updatedAt) {
+		boolean haStatusAlarm, Instant createdAt, Instant updatedAt) {
 
 	/** A new SBC: trusted by a pinned certificate and no HA master unless the builder says otherwise. */
 	public static Builder builder() {
@@ -27,7 +29,7 @@ public record Sbc(@Id Long id, String name, String baseUrl, String username, Str
 		return new Builder().trust(SbcTrust.PINNED_CERTIFICATE).createdAt(now).updatedAt(now);
 	}
 
-	/** This SBC with some fields changed, by name, so that no caller lines up twelve arguments by hand. */
+	/** This SBC with some fields changed, by name, so that no caller lines up thirteen arguments by hand. */
 	public Builder toBuilder() {
 		Builder builder = new Builder();
 		builder.id = this.id;
@@ -40,6 +42,7 @@ public record Sbc(@Id Long id, String name, String baseUrl, String username, Str
 		builder.certificateFingerprint = this.certificateFingerprint;
 		builder.trust = this.trust;
 		builder.haMasterId = this.haMasterId;
+		builder.haStatusAlarm = this.haStatusAlarm;
 		builder.createdAt = this.createdAt;
 		builder.updatedAt = this.updatedAt;
 		return builder;
@@ -74,6 +77,8 @@ public record Sbc(@Id Long id, String name, String baseUrl, String username, Str
 		private SbcTrust trust;
 
 		private Long haMasterId;
+
+		private boolean haStatusAlarm;
 
 		private Instant createdAt;
 
@@ -132,6 +137,11 @@ public record Sbc(@Id Long id, String name, String baseUrl, String username, Str
 			return this;
 		}
 
+		public Builder haStatusAlarm(boolean haStatusAlarm) {
+			this.haStatusAlarm = haStatusAlarm;
+			return this;
+		}
+
 		public Builder createdAt(Instant createdAt) {
 			this.createdAt = createdAt;
 			return this;
@@ -144,8 +154,8 @@ public record Sbc(@Id Long id, String name, String baseUrl, String username, Str
 
 		public Sbc build() {
 			return new Sbc(this.id, this.name, this.baseUrl, this.username, this.passwordCipher, this.siteLabel,
-					this.groupId, this.certificateFingerprint, this.trust, this.haMasterId, this.createdAt,
-					this.updatedAt);
+					this.groupId, this.certificateFingerprint, this.trust, this.haMasterId, this.haStatusAlarm,
+					this.createdAt, this.updatedAt);
 		}
 
 	}

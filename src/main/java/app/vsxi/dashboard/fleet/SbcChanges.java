@@ -19,6 +19,9 @@ final class SbcChanges {
 		field(changes, "group", before.groupId(), after.groupId());
 		field(changes, "trust", before.trust(), after.trust());
 		field(changes, "HA master", before.haMasterId(), after.haMasterId());
+		if (before.haStatusAlarm() != after.haStatusAlarm()) {
+			changes.add("HA status alarm " + (after.haStatusAlarm() ? "on" : "off"));
+		}
 		if (!Objects.equals(before.passwordCipher(), after.passwordCipher())) {
 			changes.add("password changed");
 		}

@@ -37,6 +37,8 @@ public class SbcForm {
 
 	private Long haMasterId;
 
+	private boolean haStatusAlarm;
+
 	static SbcForm of(Sbc sbc) {
 		SbcForm form = new SbcForm();
 		form.setName(sbc.name());
@@ -46,6 +48,7 @@ public class SbcForm {
 		form.setGroupId(sbc.groupId());
 		form.setTrust(sbc.trust());
 		form.setHaMasterId(sbc.haMasterId());
+		form.setHaStatusAlarm(sbc.haStatusAlarm());
 		return form;
 	}
 
@@ -103,6 +106,14 @@ public class SbcForm {
 
 	public void setHaMasterId(Long haMasterId) {
 		this.haMasterId = haMasterId;
+	}
+
+	public boolean isHaStatusAlarm() {
+		return this.haStatusAlarm;
+	}
+
+	public void setHaStatusAlarm(boolean haStatusAlarm) {
+		this.haStatusAlarm = haStatusAlarm;
 	}
 
 	public Long getGroupId() {

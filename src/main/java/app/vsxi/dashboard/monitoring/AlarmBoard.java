@@ -151,7 +151,7 @@ public class AlarmBoard implements FleetPoller.PollListener, DisposableBean {
 			}
 			AlarmRule rule = this.rules.effective(sbc, metric);
 			List<AlarmEvaluator.Reading> readings = rule.enabled() ? AlarmEvaluator.read(metric, this.snapshots, status,
-					haChanged, Math.max(1, this.properties.maxTrunks())) : List.of();
+					haChanged, sbc.haStatusAlarm(), Math.max(1, this.properties.maxTrunks())) : List.of();
 			Set<Key> seen = new HashSet<>();
 			for (AlarmEvaluator.Reading reading : readings) {
 				Key key = new Key(sbc.id(), metric, reading.subject());

@@ -28,10 +28,11 @@ public final class AlarmEvaluator {
 	 * What one metric reads on one SBC now.
 	 *
 	 * @param haChanged whether the SBC's HA role changed lately (the caller remembers roles)
+	 * @param haStatusAlarm whether the SBC opted in to a critical HA alarm on non-zero {@code ha_*_status}
 	 * @param maxSubjects at most this many trunks or media servers, the busiest first
 	 */
 	public static List<Reading> read(AlarmMetric metric, SnapshotStore store, SbcStatus status, boolean haChanged,
-			int maxSubjects) {
+			boolean haStatusAlarm, int maxSubjects) {
 		long sbcId = status.sbcId();
 		RealtimeStats stats = fresh(store.latest(sbcId, Feed.REALTIME)) instanceof RealtimeStats value ? value : null;
 		return switch (metric) {
@@ -44,9 +45,12 @@ public final class AlarmEvaluator {
 					yield List.of(new Reading("", null, null));
 				}
 				HaState ha = HaState.of(stats);
-				double value = ha.peerTrouble() ? 2 : haChanged ? 1 : 0;
+				// the codes' meaning is an inference, so only an SBC that opted in is alarmed on them
+				double value = haStatusAlarm && ha.statusNotZero() ? 2 : haChanged ? 1 : 0;
 				yield List.of(new Reading("", value, "role " + ha.role() + " (before: " + ha.previousRole()
-						+ "), peer status " + ha.peerStatus() + ", switch-over flag " + ha.switchOverFlag()));
+						+ "), ha_remote_status " + ha.peerStatus() + ", ha_local_status " + ha.localStatus()
+						+ ", switch-over flag " + ha.switchOverFlag()
+						+ (value == 2 ? "; trouble inferred from ha_*_status, whose codes no source defines" : "")));
 			}
 			case CPU -> List.of(new Reading("", stats == null ? null : 100.0 - stats.cpuIdlePercent(),
 					stats == null ? null : "cpu_idle_percent " + stats.cpuIdlePercent()));
@@ -91,8 +95,8 @@ public final class AlarmEvaluator {
 			TrunkKpis.Window window = trunk.combined(TrunkKpis.Span.MIN15);
 			String subject = "trunk " + trunk.trunkId();
 			readings.add(switch (metric) {
-				case TRUNK_UTILISATION -> new Reading(subject, trunk.utilisation(),
-						trunk.sessions() + " sessions, limit " + trunk.limit());
+				case TRUNK_UTILISATION -> new Reading(subject, trunk.utilisation(), trunk.sessions() + " sessions, limit "
+						+ trunk.limit() + (trunk.limitFrom().isEmpty() ? "" : " (" + trunk.limitFrom() + ")"));
 				case TRUNK_FAILURE -> new Reading(subject, window.failureRatio(),
 						window.fails() + " of " + window.attempts() + " attempts failed");
 				case TRUNK_ASR -> new Reading(subject, window.asr(),

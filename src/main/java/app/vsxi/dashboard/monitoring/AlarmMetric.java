@@ -24,7 +24,8 @@ public enum AlarmMetric {
 
 	CERTIFICATE_CHANGED("Certificate changed", "", false, 1, 1, 1, Feed.REALTIME, false),
 
-	HA_CHANGED("HA state changed (warning) or peer lost (critical)", "", false, 1, 2, 1, Feed.REALTIME, false),
+	HA_CHANGED("HA role changed (warning) or HA status code not 0, where the SBC opts in (critical)", "", false, 1, 2, 1,
+			Feed.REALTIME, false),
 
 	MEDIA_SERVER_DOWN("Media server down", "servers", false, 1, 1, 1, Feed.MEDIA_SERVER, true);
 

@@ -63,8 +63,10 @@ public class FleetMetrics implements FleetPoller.PollListener {
 		this.trunkGauges = Map.of("asr", gauge(meters, "vsxi.trunk.asr.percent", "ASR over 15 min, both sides"),
 				"failure", gauge(meters, "vsxi.trunk.failure.percent", "failure ratio over 15 min, both sides"),
 				"pdd", gauge(meters, "vsxi.trunk.pdd.seconds", "average PDD over 15 min, both sides"),
-				"sessions", gauge(meters, "vsxi.trunk.sessions", "numOrig + numTerm over the trunk's nodes"),
-				"utilisation", gauge(meters, "vsxi.trunk.utilisation.percent", "the higher of in and out use of the limit"));
+				"sessions", gauge(meters, "vsxi.trunk.sessions",
+						"numOrig + numTerm of the trunk's Group row, else its node rows added up"),
+				"utilisation", gauge(meters, "vsxi.trunk.utilisation.percent",
+						"the higher of in and out use of the Group row's totalLimit, else of the resource capacity"));
 	}
 
 	private static MultiGauge gauge(MeterRegistry meters, String name, String description) {

@@ -60,9 +60,12 @@ public record HaState(String role, String previousRole, String peerStatus, Strin
 		return zero(this.peerStatus) && zero(this.localStatus) ? Health.OK : Health.DEGRADED;
 	}
 
-	/** The peer's status is not 0: taken as the peer lost or failing (inferred). */
-	public boolean peerTrouble() {
-		return !zero(this.peerStatus);
+	/**
+	 * {@code ha_remote_status} or {@code ha_local_status} is not 0: taken as the pair in trouble, an inference
+	 * (REFERENCE §11.6: "HA fields are uninterpreted by every source"; one sample shows both 0 on a healthy box).
+	 */
+	public boolean statusNotZero() {
+		return !zero(this.peerStatus) || !zero(this.localStatus);
 	}
 
 	private static boolean zero(String value) {

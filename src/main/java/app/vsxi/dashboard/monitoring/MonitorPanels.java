@@ -106,8 +106,8 @@ public final class MonitorPanels {
 		else if (value instanceof RealtimeStats stats) {
 			tables.add(fieldTable("system_stat", stats.systemStat()));
 			if (!stats.trunks().isEmpty()) {
-				tables.add(rowsTable("Trunks now (XBResourceRealTimeStatList)",
-						stats.trunks().stream().map(TrunkRealtime::fields).toList()));
+				tables.add(rowsTable("Trunks now (XBResourceRealTimeStatList: a row per node; fqdn Group is the whole"
+						+ " trunk and its capacity)", stats.trunks().stream().map(TrunkRealtime::fields).toList()));
 			}
 		}
 		else if (value instanceof TableDocument document) {
@@ -128,7 +128,7 @@ public final class MonitorPanels {
 			columns.addAll(List.of("Attempts " + span.label(), "ASR % " + span.label(), "ACD s " + span.label(),
 					"PDD s " + span.label(), "Fail % " + span.label()));
 		}
-		columns.addAll(List.of("Sessions", "Limit", "Use in %", "Use out %"));
+		columns.addAll(List.of("Sessions", "Limit", "Limit from", "Use in %", "Use out %"));
 		List<List<String>> rows = new ArrayList<>();
 		for (TrunkKpis.Trunk trunk : trunks) {
 			List<String> row = new ArrayList<>(List.of(trunk.trunkId(), trunk.alias() == null ? "" : trunk.alias()));
@@ -138,7 +138,7 @@ public final class MonitorPanels {
 						format(window.avgPdd()), format(window.failureRatio())));
 			}
 			row.addAll(List.of(Long.toString(trunk.sessions()), trunk.limit() > 0 ? Long.toString(trunk.limit()) : "",
-					format(trunk.ingressUtilisation()), format(trunk.egressUtilisation())));
+					trunk.limitFrom(), format(trunk.ingressUtilisation()), format(trunk.egressUtilisation())));
 			rows.add(row);
 		}
 		return cut(new PanelTable("Trunk KPIs (both sides)", columns, rows, rows.size()));

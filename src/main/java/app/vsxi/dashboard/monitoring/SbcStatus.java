@@ -116,6 +116,14 @@ public record SbcStatus(long sbcId, String name, String siteLabel, long groupId,
 		};
 	}
 
+	/**
+	 * Slave mode read from {@code slave_stat} rather than from the box refusing a change: an inference, since no
+	 * source defines that field (API reference §11.6).
+	 */
+	public boolean slaveInferred() {
+		return this.state == State.UP && ha() != null && ha().slave();
+	}
+
 	/** The HA fields of the last stats read, null before any. */
 	public HaState ha() {
 		return this.stats == null ? null : HaState.of(this.stats);
@@ -141,7 +149,8 @@ public record SbcStatus(long sbcId, String name, String siteLabel, long groupId,
 			case STALE -> "no answer since " + TIME.format(this.lastReached) + " UTC";
 			case PAUSED -> "paused after " + this.failures + (this.failures == 1 ? " failure" : " failures")
 					+ (this.nextTry == null ? "" : ", next try in " + secondsToNextTry(now) + " s") + "; last cause:";
-			case SLAVE -> "Load-Balance slave: takes no changes";
+			case SLAVE -> slaveInferred() ? "Load-Balance slave (inferred from slave_stat): takes no changes"
+					: "Load-Balance slave: takes no changes";
 			default -> null;
 		};
 	}

@@ -20,9 +20,9 @@ import app.vsxi.dashboard.gateway.TrunkRealtime;
  * <li>ACD = call_durationSec / attempts (over attempts, as those tools do, not over answered calls)</li>
  * <li>average PDD = pdd_ms / attempts / 1000, in seconds</li>
  * <li>failure ratio = fails / attempts · 100</li>
- * <li>utilisation = numOrig (ingress) or numTerm (egress) / totalLimit · 100, the {@code Group} rows left out and
- * the node rows of a trunk added up; the limit is the trunk's {@code capacity} from {@code download/resource}
- * where known, else the largest {@code totalLimit} of its rows</li>
+ * <li>utilisation = numOrig (ingress) or numTerm (egress) / totalLimit · 100, all three from the trunk's
+ * {@code Group} row, the whole trunk; without one, sessions are its node rows added up and the limit is its
+ * {@code capacity} from {@code download/resource}, never one node's {@code totalLimit}</li>
  * </ul>
  * A window without attempts has no ratio (null), never a division by zero.
  */
@@ -109,13 +109,20 @@ public final class TrunkKpis {
 	 * One trunk.
 	 *
 	 * @param windows per side and span; a side the box did not report is absent
-	 * @param orig sessions originated on the trunk now (ingress), over its nodes
-	 * @param term sessions terminated on the trunk now (egress)
+	 * @param orig sessions originated on the trunk now (ingress), the Group row's or its nodes' added up
+	 * @param term sessions terminated on the trunk now (egress), likewise
 	 * @param limit its session limit, 0 when unknown
-	 * @param cpsLimit its CPS limit from {@code download/resource}, 0 when unknown
+	 * @param cpsLimit its CPS limit, the Group row's or else from {@code download/resource}, 0 when unknown
+	 * @param limitFrom where the limit comes from, in words; empty when unknown
 	 */
 	public record Trunk(String trunkId, String alias, Map<Side, Map<Span, Window>> windows, long orig, long term,
-			long cps, long limit, long cpsLimit) {
+			long cps, long limit, long cpsLimit, String limitFrom) {
+
+		/** The limit read from the trunk's {@code Group} row. */
+		public static final String GROUP_ROW = "Group row";
+
+		/** The limit read from the trunk's {@code capacity} in {@code download/resource}. */
+		public static final String CAPACITY = "resource capacity";
 
 		public Window window(Side side, Span span) {
 			return this.windows.getOrDefault(side, Map.of()).getOrDefault(span, Window.NONE);
@@ -147,7 +154,11 @@ public final class TrunkKpis {
 		public Double utilisation() {
 			Double in = ingressUtilisation();
 			Double out = egressUtilisation();
-			return in == null ? out : out == null ? in : Math.max(in, out);
+			if (in == null || out == null) {
+				// no mixed ternary here: it would unbox a null
+				return in == null ? out : in;
+			}
+			return Math.max(in, out);
 		}
 
 		/** Attempts of both sides over 24 h, to rank trunks by traffic. */
@@ -184,14 +195,15 @@ public final class TrunkKpis {
 		}
 		if (realtime != null) {
 			for (TrunkRealtime row : realtime.trunks()) {
-				if (row.group()) {
-					continue;
-				}
 				Builder trunk = trunks.computeIfAbsent(row.trunkId(), Builder::new);
-				trunk.orig += row.numOrig();
-				trunk.term += row.numTerm();
-				trunk.cps += row.cps();
-				trunk.rowLimit = Math.max(trunk.rowLimit, row.totalLimit());
+				if (row.group()) {
+					trunk.group = row;
+				}
+				else {
+					trunk.nodeOrig += row.numOrig();
+					trunk.nodeTerm += row.numTerm();
+					trunk.nodeCps += row.cps();
+				}
 			}
 		}
 		if (capacity != null) {
@@ -221,13 +233,13 @@ public final class TrunkKpis {
 
 		final Map<Side, Map<Span, Window>> windows = new EnumMap<>(Side.class);
 
-		long orig;
+		TrunkRealtime group;
 
-		long term;
+		long nodeOrig;
 
-		long cps;
+		long nodeTerm;
 
-		long rowLimit;
+		long nodeCps;
 
 		long capacity;
 
@@ -237,9 +249,18 @@ public final class TrunkKpis {
 			this.trunkId = trunkId;
 		}
 
+		/**
+		 * REFERENCE §11.7: "the {@code Group} row is the whole trunk [...]; a trunk's capacity is the {@code Group}
+		 * row's {@code totalLimit}, not one node's" (§10.6: one row per active trunk per node, plus the Group row).
+		 */
 		Trunk build() {
-			return new Trunk(this.trunkId, this.alias, Map.copyOf(this.windows), this.orig, this.term, this.cps,
-					this.capacity > 0 ? this.capacity : this.rowLimit, this.cpsLimit);
+			boolean grouped = this.group != null;
+			long limit = grouped && this.group.totalLimit() > 0 ? this.group.totalLimit() : this.capacity;
+			String from = limit <= 0 ? "" : grouped && this.group.totalLimit() > 0 ? Trunk.GROUP_ROW : Trunk.CAPACITY;
+			return new Trunk(this.trunkId, this.alias, Map.copyOf(this.windows),
+					grouped ? this.group.numOrig() : this.nodeOrig, grouped ? this.group.numTerm() : this.nodeTerm,
+					grouped ? this.group.cps() : this.nodeCps, limit,
+					grouped && this.group.cpsLimit() > 0 ? this.group.cpsLimit() : this.cpsLimit, from);
 		}
 
 	}

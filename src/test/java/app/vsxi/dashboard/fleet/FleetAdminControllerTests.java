@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 
 import app.vsxi.dashboard.access.AccessService;
 import app.vsxi.dashboard.access.AppUser;
@@ -22,12 +23,15 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -158,6 +162,35 @@ class FleetAdminControllerTests {
 			.param("password", "pw")
 			.param("groupId", "1"))
 			.andExpect(redirectedUrl("/admin/sbcs/5"));
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void theEditPageOffersTheHaStatusAlarmAndShowsItOffUntilSwitchedOn() throws Exception {
+		this.mvc.perform(get("/admin/sbcs/5"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Raise the HA alarm when ha_remote_status or ha_local_status is not 0")))
+			.andExpect(content().string(containsString("name=\"haStatusAlarm\" value=\"true\">")));
+		given(this.fleet.getToAdminister(5L)).willReturn(this.sbc.toBuilder().haStatusAlarm(true).build());
+
+		this.mvc.perform(get("/admin/sbcs/5"))
+			.andExpect(content().string(containsString("name=\"haStatusAlarm\" value=\"true\" checked=\"checked\">")));
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void theHaStatusAlarmIsSavedAsTickedAndOffWhenLeftEmpty() throws Exception {
+		given(this.fleet.update(eq(5L), any())).willReturn(this.sbc);
+		ArgumentCaptor<SbcForm> saved = ArgumentCaptor.forClass(SbcForm.class);
+
+		this.mvc.perform(post("/admin/sbcs/5").with(csrf()).param("name", "nyc-1").param("address", "10.0.0.1")
+			.param("username", "api-user").param("groupId", "1").param("haStatusAlarm", "true")
+			.param("_haStatusAlarm", "on"));
+		this.mvc.perform(post("/admin/sbcs/5").with(csrf()).param("name", "nyc-1").param("address", "10.0.0.1")
+			.param("username", "api-user").param("groupId", "1").param("_haStatusAlarm", "on"));
+
+		verify(this.fleet, times(2)).update(eq(5L), saved.capture());
+		assertThat(saved.getAllValues()).extracting(SbcForm::isHaStatusAlarm).containsExactly(true, false);
 	}
 
 	@Test

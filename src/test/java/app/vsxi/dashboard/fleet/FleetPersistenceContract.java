@@ -54,6 +54,22 @@ abstract class FleetPersistenceContract {
 	}
 
 	@Test
+	void theHaStatusAlarmIsOffForAnSbcStoredWithoutItAndKeptOnceSwitchedOn() {
+		Sbc saved = this.sbcs.save(sbc("ha-1", "k:x"));
+		// a row written before the setting existed, as an older version of the dashboard wrote it
+		this.jdbc.update("INSERT INTO sbc (name, base_url, username, password_cipher, group_id, created_at, updated_at) "
+				+ "VALUES ('ha-old', 'https://10.0.0.2:8888', 'api', 'k:x', ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
+				defaultGroup());
+
+		assertThat(this.sbcs.findByName("ha-1")).get().extracting(Sbc::haStatusAlarm).isEqualTo(false);
+		assertThat(this.sbcs.findByName("ha-old")).get().extracting(Sbc::haStatusAlarm).isEqualTo(false);
+		this.sbcs.save(saved.toBuilder().haStatusAlarm(true).build());
+		assertThat(this.sbcs.findById(saved.id())).get().extracting(Sbc::haStatusAlarm).isEqualTo(true);
+		assertThat(this.jdbc.queryForObject("SELECT ha_status_alarm FROM sbc WHERE id = ?", Boolean.class, saved.id()))
+			.isTrue();
+	}
+
+	@Test
 	void sbcNamesAreUnique() {
 		this.sbcs.save(sbc("dup", "k:x"));
 

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import app.vsxi.dashboard.demo.DemoFleet;
 import app.vsxi.dashboard.fleet.FleetService;
 import app.vsxi.dashboard.fleet.Sbc;
+import app.vsxi.dashboard.fleet.SbcRepository;
+import app.vsxi.dashboard.gateway.RealtimeStats;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -55,6 +57,9 @@ class AlarmTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	SbcRepository sbcs;
+
 	private PollTicks ticks;
 
 	private String baseUrl;
@@ -74,6 +79,7 @@ class AlarmTests {
 	@AfterEach
 	void clearSwitches() throws Exception {
 		SimulatorSwitches.clear(this.baseUrl);
+		optInToHaStatusAlarm(false);
 		this.jdbc.update("DELETE FROM alarm_rule");
 		tick(4);
 	}
@@ -134,14 +140,36 @@ class AlarmTests {
 	}
 
 	@Test
-	void aMediaServerDownAndALostHaPeerRaiseCriticalAlarms() throws Exception {
+	void aNonZeroHaStatusRaisesNoHaAlarmOnAnSbcThatHasNotOptedIn() throws Exception {
 		SimulatorSwitches.faults(this.baseUrl, "{\"mediaServerDown\":true,\"haRemoteStatus\":1}");
 
 		tick(1);
 
+		assertThat(haRemoteStatusRead()).isEqualTo("1");
 		assertThat(open(AlarmMetric.MEDIA_SERVER_DOWN)).isNotEmpty()
 			.allSatisfy(alarm -> assertThat(alarm.level()).isEqualTo(AlarmLevel.CRITICAL));
-		assertThat(single(open(AlarmMetric.HA_CHANGED)).level()).isEqualTo(AlarmLevel.CRITICAL);
+		assertThat(open(AlarmMetric.HA_CHANGED)).isEmpty();
+	}
+
+	@Test
+	void aNonZeroHaRemoteStatusRaisesACriticalHaAlarmOnceTheSbcOptsIn() throws Exception {
+		optInToHaStatusAlarm(true);
+		SimulatorSwitches.faults(this.baseUrl, "{\"haRemoteStatus\":1}");
+
+		tick(1);
+
+		Alarm raised = single(open(AlarmMetric.HA_CHANGED));
+		assertThat(raised.level()).isEqualTo(AlarmLevel.CRITICAL);
+		assertThat(raised.detail()).contains("ha_remote_status 1", "inferred");
+	}
+
+	private void optInToHaStatusAlarm(boolean on) {
+		this.sbcs.save(this.sbcs.findById(this.sbcId).orElseThrow().toBuilder().haStatusAlarm(on).build());
+	}
+
+	private String haRemoteStatusRead() {
+		FeedSnapshot realtime = this.store.latest(this.sbcId, Feed.REALTIME);
+		return ((RealtimeStats) realtime.value()).systemStat().get("ha_remote_status");
 	}
 
 	private void tick(int count) throws Exception {

@@ -110,7 +110,7 @@ class FleetPollerTests {
 
 	private static Sbc sbc(long id, String name) {
 		return new Sbc(id, name, "https://10.0.0." + id + ":8888", "api", "k:x", "NYC", 1L, null,
-				SbcTrust.PINNED_CERTIFICATE, null, Instant.now(), Instant.now());
+				SbcTrust.PINNED_CERTIFICATE, null, false, Instant.now(), Instant.now());
 	}
 
 	@Test

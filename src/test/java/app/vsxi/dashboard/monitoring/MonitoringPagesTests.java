@@ -19,6 +19,7 @@ import app.vsxi.dashboard.access.UserGrantRepository;
 import app.vsxi.dashboard.demo.DemoFleet;
 import app.vsxi.dashboard.fleet.FleetService;
 import app.vsxi.dashboard.fleet.Sbc;
+import app.vsxi.dashboard.fleet.SbcRepository;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -51,6 +52,9 @@ class MonitoringPagesTests {
 
 	@Autowired
 	FleetService fleet;
+
+	@Autowired
+	SbcRepository sbcs;
 
 	@Autowired
 	FleetPoller poller;
@@ -108,6 +112,49 @@ class MonitoringPagesTests {
 		assertThat(page).contains("Trunk KPIs (both sides)").contains("ASR % 15 min");
 		assertThat(page).contains("data-series=\"calls\"").contains("<polyline");
 		assertThat(page).doesNotContain("data-stale=\"true\"");
+	}
+
+	@Test
+	void theSbcPageSaysHaHealthAndSlaveModeAreInferredAndWhetherTheHaStatusAlarmIsOn() throws Exception {
+		String status = this.mvc.perform(get("/sbcs/" + this.east.id() + "/status").with(user(this.admin)))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+		assertThat(status).contains("taken as healthy").contains(">inferred from ha_*_status</small>")
+			.contains(">inferred from slave_stat</small>").contains("No source defines slave_stat or the ha_*_status codes")
+			.contains("off for this SBC: a non-zero ha_remote_status or ha_local_status raises no alarm");
+
+		this.sbcs.save(this.east.toBuilder().haStatusAlarm(true).build());
+		try {
+			String on = this.mvc.perform(get("/sbcs/" + this.east.id()).with(user(this.admin)))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+			assertThat(on).contains("on: a non-zero ha_remote_status or ha_local_status raises a critical alarm")
+				.doesNotContain("off for this SBC");
+		}
+		finally {
+			this.sbcs.save(this.sbcs.findById(this.east.id()).orElseThrow().toBuilder().haStatusAlarm(false).build());
+		}
+	}
+
+	@Test
+	void aDegradedPairAndASlaveAreLabelledAsInferredOnTheOverviewAndTheWallboard() throws Exception {
+		SimulatorSwitches.faults(this.demo.box("demo-sbc-1").baseUrl(), "{\"slave\":true,\"haRemoteStatus\":1}");
+		this.ticks.tick(Set.of(this.east.id(), this.west.id()));
+
+		String overview = this.mvc.perform(get("/overview").with(user(this.admin)))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		String wall = this.mvc.perform(get("/wallboard").with(user(this.admin)))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		String page = this.mvc.perform(get("/sbcs/" + this.east.id() + "/status").with(user(this.admin)))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+		String row = overview.substring(overview.indexOf("id=\"sbc-" + this.east.id() + "\""));
+		row = row.substring(0, row.indexOf("</tr>"));
+		assertThat(row).contains(">degraded</span>").contains(">inferred from ha_*_status</small>")
+			.contains("Load-Balance slave (inferred from slave_stat): takes no changes");
+		String tile = wall.substring(wall.indexOf("data-sbc=\"demo-sbc-1\""));
+		tile = tile.substring(0, tile.indexOf("</section>"));
+		assertThat(tile).contains("Slave mode").contains("slave: inferred from slave_stat");
+		assertThat(page).contains("slave (slave_stat 65): takes no changes").contains("taken as degraded");
 	}
 
 	@Test

@@ -19,7 +19,7 @@ class SbcStatusTests {
 	private static final Instant T0 = Instant.parse("2026-11-29T10:00:00Z");
 
 	private final Sbc sbc = new Sbc(3L, "nyc-1", "https://10.0.0.1:8888", "api", "k:x", "NYC", 1L, null, null, null,
-			Instant.now(), Instant.now());
+			false, Instant.now(), Instant.now());
 
 	private final RealtimeStats stats = new RealtimeStats(12, 100, 20, 19750, 2, 10000, 90, "active",
 			Map.of("slave_stat", "64", "ha_current_state", "active", "ha_pre_state", "standby", "ha_remote_status", "0"));
@@ -127,6 +127,19 @@ class SbcStatusTests {
 		assertThat(master.condition()).isEqualTo(Condition.UP);
 		assertThat(master.ha().previousRole()).isEqualTo("standby");
 		assertThat(master.ha().peerStatus()).isEqualTo("0");
+	}
+
+	@Test
+	void aSlaveReadFromSlaveStatIsSaidToBeInferredAndOneThatRefusedAChangeIsNot() {
+		SbcStatus read = SbcStatus.waiting(this.sbc).reached(this.sbc, this.slaveStats, null, T0);
+		SbcStatus refused = SbcStatus.waiting(this.sbc)
+			.failed(this.sbc, new GatewayError.SlaveMode("Slave mode", "nyc-0"), T0, PAUSE);
+
+		assertThat(read.slaveInferred()).isTrue();
+		assertThat(read.note(T0)).isEqualTo("Load-Balance slave (inferred from slave_stat): takes no changes");
+		assertThat(refused.condition()).isEqualTo(Condition.SLAVE);
+		assertThat(refused.slaveInferred()).isFalse();
+		assertThat(refused.note(T0)).isEqualTo("Load-Balance slave: takes no changes");
 	}
 
 	@Test

@@ -66,21 +66,42 @@ class TrunkKpisTests {
 	}
 
 	@Test
-	void utilisationAddsTheNodeRowsLeavesOutTheGroupRowAndDividesByTheLimit() {
-		RealtimeStats realtime = realtime(trunkRow("101", "198.51.100.1", 30, 5, 200),
-				trunkRow("101", "198.51.100.2", 20, 0, 200), trunkRow("101", TrunkRealtime.GROUP, 50, 5, 200));
+	void sessionsLimitAndUseAreTheGroupRowsWhereItsFiguresDifferFromTheNodes() {
+		// nodes: 30 + 20 originated, 5 + 0 terminated, limits 50 and 150; the Group row: 60, 8, limit 400
+		RealtimeStats realtime = realtime(trunkRow("101", "198.51.100.1", 30, 5, 50, 5),
+				trunkRow("101", "198.51.100.2", 20, 0, 150, 5), trunkRow("101", TrunkRealtime.GROUP, 60, 8, 400, 40));
+		TableDocument capacity = new TableDocument("XBResourceList", "XBResource",
+				List.of(new TableRow(Map.of("trunkId", "101", "capacity", "300", "cpsLimit", "12"))));
 
-		TrunkKpis.Trunk trunk = single(TrunkKpis.of(resource(row("101", 1000, 780, 70, 148_980, 3_037_000)), realtime, null));
+		TrunkKpis.Trunk trunk = single(TrunkKpis.of(resource(row("101", 1000, 780, 70, 148_980, 3_037_000)), realtime,
+				capacity));
 
-		// (30 + 20) / 200 · 100 and 5 / 200 · 100
-		assertThat(trunk.ingressUtilisation()).isCloseTo(25.0, within(1e-9));
-		assertThat(trunk.egressUtilisation()).isCloseTo(2.5, within(1e-9));
-		assertThat(trunk.sessions()).isEqualTo(55);
+		assertThat(trunk.limit()).isEqualTo(400);
+		assertThat(trunk.limitFrom()).isEqualTo("Group row");
+		assertThat(trunk.cpsLimit()).isEqualTo(40);
+		assertThat(trunk.sessions()).isEqualTo(68);
+		// 60 / 400 · 100 and 8 / 400 · 100; one node's would be 30 / 50 · 100 = 60
+		assertThat(trunk.ingressUtilisation()).isCloseTo(15.0, within(1e-9));
+		assertThat(trunk.egressUtilisation()).isCloseTo(2.0, within(1e-9));
+		assertThat(trunk.utilisation()).isCloseTo(15.0, within(1e-9));
 	}
 
 	@Test
-	void theCapacityOfDownloadResourceIsTheLimitWhereKnown() {
-		RealtimeStats realtime = realtime(trunkRow("101", "198.51.100.1", 50, 0, 200));
+	void withoutAGroupRowOrACapacityTheLimitIsUnknownRatherThanOneNodes() {
+		RealtimeStats realtime = realtime(trunkRow("101", "198.51.100.1", 30, 5, 50, 5),
+				trunkRow("101", "198.51.100.2", 20, 0, 150, 5));
+
+		TrunkKpis.Trunk trunk = single(TrunkKpis.of(null, realtime, null));
+
+		assertThat(trunk.sessions()).isEqualTo(55);
+		assertThat(trunk.limit()).isZero();
+		assertThat(trunk.limitFrom()).isEmpty();
+		assertThat(trunk.utilisation()).isNull();
+	}
+
+	@Test
+	void withoutAGroupRowTheCapacityOfDownloadResourceIsTheLimit() {
+		RealtimeStats realtime = realtime(trunkRow("101", "198.51.100.1", 50, 0, 200, 5));
 		TableDocument capacity = new TableDocument("XBResourceList", "XBResource",
 				List.of(new TableRow(Map.of("trunkId", "101", "capacity", "400", "cpsLimit", "12", "name", "Carrier 101"))));
 
@@ -90,6 +111,7 @@ class TrunkKpisTests {
 
 		assertThat(trunk.trunkId()).isEqualTo("101");
 		assertThat(trunk.limit()).isEqualTo(400);
+		assertThat(trunk.limitFrom()).isEqualTo("resource capacity");
 		assertThat(trunk.cpsLimit()).isEqualTo(12);
 		assertThat(trunk.ingressUtilisation()).isCloseTo(12.5, within(1e-9));
 		assertThat(trunk.alias()).isEqualTo("Carrier 101");
@@ -120,11 +142,11 @@ class TrunkKpisTests {
 		return trunks.get(0);
 	}
 
-	private static Map<String, List<Map<String, String>>> resource(Map<String, String> ingress) {
+	static Map<String, List<Map<String, String>>> resource(Map<String, String> ingress) {
 		return Map.of("ingress_stat", List.of(ingress));
 	}
 
-	private static Map<String, String> row(String trunkId, long attempts, long answers, long fails, long durationSec,
+	static Map<String, String> row(String trunkId, long attempts, long answers, long fails, long durationSec,
 			long pddMs) {
 		Map<String, String> row = new LinkedHashMap<>();
 		row.put("id", "1");
@@ -140,11 +162,11 @@ class TrunkKpisTests {
 		return row;
 	}
 
-	private static TrunkRealtime trunkRow(String trunkId, String node, long orig, long term, long limit) {
-		return new TrunkRealtime(trunkId, node, orig, term, 0, 0, limit, 10, Map.of());
+	static TrunkRealtime trunkRow(String trunkId, String node, long orig, long term, long limit, long cpsLimit) {
+		return new TrunkRealtime(trunkId, node, orig, term, 0, 0, limit, cpsLimit, Map.of());
 	}
 
-	private static RealtimeStats realtime(TrunkRealtime... trunks) {
+	static RealtimeStats realtime(TrunkRealtime... trunks) {
 		return new RealtimeStats(0, 0, 0, 100, 0, 10, 90, "active", Map.of(), List.of(trunks));
 	}
 
