@@ -2,6 +2,7 @@ package app.vsxi.dashboard.simulator;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -223,6 +224,67 @@ class RealBoxSwitchesTests {
 			.contains("latencyMillis", "status", "slave");
 		assertThat(unknown.statusCode()).isEqualTo(400);
 		assertThat(SimulatorClient.text(unknown)).contains("noSuchSwitch");
+	}
+
+	@Test
+	void aBoxKeyedOnAliasAloneRewritesTheRouteWithThatAliasWhicheverTableItNames() {
+		Map<String, Object> route = this.box.entries("route").get(0);
+		int routes = this.box.entries("route").size();
+		Map<String, Object> moved = new java.util.LinkedHashMap<>(route);
+		moved.put("tableId", (Long) route.get("tableId") + 1);
+		this.admin.text("POST", VsxiConventions.FAULTS_PATH, "{\"rowKeys\":{\"route\":[\"alias\"]}}");
+
+		assertThat(this.admin.send("POST", "update/route", routeXml(moved), null).statusCode()).isEqualTo(200);
+
+		assertThat(this.box.entries("route")).hasSize(routes)
+			.filteredOn(entry -> entry.get("alias").equals(route.get("alias")))
+			.containsExactly(moved);
+		assertThat(this.admin.send("DELETE", "delete/route", routeXml(route), null).statusCode()).isEqualTo(200);
+		assertThat(this.box.entries("route")).hasSize(routes - 1).doesNotContain(moved);
+	}
+
+	@Test
+	void aBoxKeyedOnTheCatalogsFieldsInsertsAMovedRouteBesideTheOld() {
+		Map<String, Object> route = this.box.entries("route").get(0);
+		int routes = this.box.entries("route").size();
+		Map<String, Object> moved = new java.util.LinkedHashMap<>(route);
+		moved.put("tableId", (Long) route.get("tableId") + 1);
+
+		assertThat(this.admin.send("POST", "update/route", routeXml(moved), null).statusCode()).isEqualTo(200);
+
+		assertThat(this.box.entries("route")).hasSize(routes + 1).contains(route, moved);
+	}
+
+	@Test
+	void aBoxKeyedOnMoreFieldsKeepsAChangedRouteBesideItsOldVersionAndDeletesEachAlone() {
+		Map<String, Object> route = this.box.entries("route").get(1);
+		int routes = this.box.entries("route").size();
+		Map<String, Object> changed = new java.util.LinkedHashMap<>(route);
+		changed.put("digitMatch", route.get("digitMatch") + "7");
+		this.box.quirks(Map.of("rowKeys", Map.of("route", List.of("alias", "tableId", "digitMatch"))));
+
+		assertThat(this.admin.send("POST", "update/route", routeXml(changed), null).statusCode()).isEqualTo(200);
+		assertThat(this.box.entries("route")).hasSize(routes + 1).contains(route, changed);
+		assertThat(this.admin.send("DELETE", "delete/route", routeXml(route), null).statusCode()).isEqualTo(200);
+
+		assertThat(this.box.entries("route")).hasSize(routes).contains(changed).doesNotContain(route);
+	}
+
+	@Test
+	void rowKeysNamingAFieldTheTableLacksAreRefused() {
+		HttpResponse<byte[]> refused = this.admin.send("POST", VsxiConventions.FAULTS_PATH,
+				"{\"rowKeys\":{\"route\":[\"aliass\"]}}".getBytes(StandardCharsets.UTF_8));
+
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(SimulatorClient.text(refused)).contains("rowKeys");
+		assertThat(this.box.quirks().rowKeys()).isEmpty();
+	}
+
+	private static byte[] routeXml(Map<String, Object> route) {
+		StringBuilder xml = new StringBuilder("<XBRouteList><XBRoute>");
+		route.forEach((field, value) -> xml.append('<').append(field).append('>').append(value).append("</")
+			.append(field).append('>'));
+		return xml.append("</XBRoute></XBRouteList>").toString().getBytes(StandardCharsets.UTF_8);
 	}
 
 	private JsonNode json(String command) {
