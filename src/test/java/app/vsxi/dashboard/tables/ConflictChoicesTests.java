@@ -34,10 +34,10 @@ class ConflictChoicesTests {
 		form.put("choice_1", "OURS");
 		form.put("conflict_2", "%%%");
 		form.put("choice_2", "THEIRS");
-		form.put("choice_x", "THEIRS");
-		form.put("conflict_x", PLAIN.token());
 		form.put("conflict_3", PLAIN.token());
 		form.put("choice_3", "OURS");
+		form.put("choice_x", "THEIRS");
+		form.put("conflict_x", PLAIN.token());
 
 		assertThat(ConflictChoices.from(form)).containsExactlyEntriesOf(Map.of(PLAIN, ThreeWayMerge.Side.OURS));
 	}

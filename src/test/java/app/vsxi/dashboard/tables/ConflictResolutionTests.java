@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -135,6 +136,50 @@ class ConflictResolutionTests {
 			.as("the draft's other edit went out with the choice")
 			.singleElement()
 			.satisfies(route -> assertThat(String.valueOf(route.get("maxLen"))).isEqualTo(otherMaxLen));
+	}
+
+	@Test
+	void whenTheBoxChangesAgainBeforeTheChoiceIsSentThePageAsksForTheNewConflictAndKeepsTheChoiceMade()
+			throws Exception {
+		List<String> key = EditableTable.ROUTE.keyFields();
+		List<TableRow> original = routes();
+		TableRow awkward = original.get(0).with("alias", AWKWARD_ALIAS).with("digitMatch", "99441");
+		write(this.gateway.update(this.endpoint, VsxiTable.ROUTE, document(List.of(awkward))));
+		TableRow other = original.get(1);
+		long draftId = ((TableEditorService.Opened.Draft) this.editor.open(this.sbcId, "route")).id();
+		this.editor.edit(this.sbcId, draftId, RowKey.of(awkward, key), "digitMatch", "99442");
+		this.editor.edit(this.sbcId, draftId, RowKey.of(other, key), "digitMatch", "99452");
+		write(this.gateway.update(this.endpoint, VsxiTable.ROUTE, document(List.of(awkward.with("digitMatch", "99443")))));
+		String first = this.mvc.perform(post("/sbcs/{id}/tables/drafts/{d}/apply", this.sbcId, draftId).with(csrf()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		write(this.gateway.update(this.endpoint, VsxiTable.ROUTE, document(List.of(other.with("digitMatch", "99453")))));
+
+		MockHttpServletResponse again = this.mvc
+			.perform(chosen(post("/sbcs/{id}/tables/drafts/{d}/apply", this.sbcId, draftId), first,
+					ThreeWayMerge.Side.OURS).with(csrf()))
+			.andReturn()
+			.getResponse();
+
+		assertThat(again.getStatus()).isEqualTo(200);
+		List<String> rows = conflictRows(again.getContentAsString());
+		assertThat(rows).hasSize(2);
+		String awkwardRow = rows.stream().filter(row -> row.contains("99443")).findFirst().orElseThrow();
+		String otherRow = rows.stream().filter(row -> row.contains("99453")).findFirst().orElseThrow();
+		assertThat(inputs(awkwardRow)).filteredOn(input -> input.containsKey("checked"))
+			.singleElement()
+			.satisfies(input -> assertThat(input.get("value")).isEqualTo("OURS"));
+		assertThat(inputs(otherRow)).noneMatch(input -> input.containsKey("checked"));
+		assertThat(this.demo.box(BOX).entries("route").stream().filter(route -> AWKWARD_ALIAS.equals(route.get("alias"))))
+			.as("nothing sent while a conflict waits")
+			.singleElement()
+			.satisfies(route -> assertThat(String.valueOf(route.get("digitMatch"))).isEqualTo("99443"));
+	}
+
+	private static List<String> conflictRows(String page) {
+		String body = page.substring(page.indexOf("<tbody>"), page.indexOf("</tbody>"));
+		return List.of(body.split("<tr")).stream().filter(row -> row.contains("conflict_")).toList();
 	}
 
 	/** The conflict form as a browser sends it: every hidden field as it is, and the radio of the chosen side. */
