@@ -215,7 +215,7 @@ class TableEditorBrowserTests {
 			this.browser.findElement(By.cssSelector("button.primary")).click();
 			waitUntil(() -> this.browser.findElement(By.tagName("h1")).getText().startsWith("The table changed"));
 			WebElement conflict = this.browser.findElement(By.cssSelector("table.three-way tbody tr"));
-			assertThat(conflict.getText()).contains("4510", "4530", "4520");
+			assertThat(conflict.getText()).contains("Both changed: digitMatch", "4510", "4530", "4520");
 			screenshot("9-three-way");
 
 			conflict.findElement(By.cssSelector("input[type=radio][value=OURS]")).click();
