@@ -1,6 +1,8 @@
 package app.vsxi.dashboard.tables;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 /** A row key as one line of text for storage and for forms: occurrence, then each value, tab-separated and escaped. */
@@ -15,6 +17,23 @@ final class KeyText {
 			text.append('\t').append(value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n"));
 		}
 		return text.toString();
+	}
+
+	/**
+	 * The key as base64url of its text: letters, digits, '-' and '_' only, so no HTML parser, form encoding or
+	 * request filter can alter it on its way back, whatever the key holds.
+	 */
+	static String token(RowKey key) {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(format(key).getBytes(StandardCharsets.UTF_8));
+	}
+
+	static RowKey fromToken(String token) {
+		try {
+			return parse(new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new TableEditorException("Not a row of this table");
+		}
 	}
 
 	static RowKey parse(String text) {

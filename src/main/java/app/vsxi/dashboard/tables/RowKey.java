@@ -48,6 +48,11 @@ public record RowKey(List<String> values, int occurrence) implements Comparable<
 		return KeyText.format(this);
 	}
 
+	/** The key in letters, digits, '-' and '_' only, for a form to send back as a value whatever the key holds. */
+	public String token() {
+		return KeyText.token(this);
+	}
+
 	/** A short id for the page's elements; the key itself may hold any text. */
 	public String domId() {
 		return Integer.toHexString(text().hashCode());

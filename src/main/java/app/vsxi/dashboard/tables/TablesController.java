@@ -2,7 +2,6 @@ package app.vsxi.dashboard.tables;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -219,13 +218,9 @@ class TablesController {
 	@PostMapping("/drafts/{draftId}/apply")
 	String apply(@PathVariable long id, @PathVariable long draftId, @RequestParam Map<String, String> params,
 			Model model) {
-		Map<RowKey, ThreeWayMerge.Side> choices = new HashMap<>();
-		params.forEach((name, value) -> {
-			if (name.startsWith("choice_")) {
-				choices.put(KeyText.parse(name.substring(7)), ThreeWayMerge.Side.valueOf(value));
-			}
-		});
+		Map<RowKey, ThreeWayMerge.Side> choices = ConflictChoices.from(params);
 		model.addAttribute("outcome", this.applier.apply(id, draftId, choices));
+		model.addAttribute("choices", choices);
 		model.addAttribute("sbcId", id);
 		model.addAttribute("draftId", draftId);
 		return "tables/applied";

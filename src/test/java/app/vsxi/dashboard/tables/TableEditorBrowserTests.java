@@ -4,6 +4,8 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
@@ -17,8 +19,19 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import reactor.core.publisher.Mono;
+
+import app.vsxi.dashboard.demo.DemoFleet;
+import app.vsxi.dashboard.fleet.FleetService;
 import app.vsxi.dashboard.fleet.Sbc;
 import app.vsxi.dashboard.fleet.SbcRepository;
+import app.vsxi.dashboard.gateway.GatewayResult;
+import app.vsxi.dashboard.gateway.SbcEndpoint;
+import app.vsxi.dashboard.gateway.TableDocument;
+import app.vsxi.dashboard.gateway.TableRow;
+import app.vsxi.dashboard.gateway.VsxiGateway;
+import app.vsxi.dashboard.gateway.VsxiTable;
+import app.vsxi.dashboard.gateway.WriteOutcome;
 import app.vsxi.dashboard.support.HeadlessChromium;
 import app.vsxi.dashboard.support.RequiresBrowser;
 
@@ -29,7 +42,10 @@ import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** An operator edits a route field in a real browser, sees the diff, applies it and finds the new value. */
+/**
+ * An operator edits a route field in a real browser, sees the diff, applies it and finds the new value; and settles
+ * a conflict with a change made on the box meanwhile.
+ */
 @RequiresBrowser
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "demo", "test" })
@@ -40,6 +56,15 @@ class TableEditorBrowserTests {
 
 	@Autowired
 	SbcRepository sbcs;
+
+	@Autowired
+	FleetService fleet;
+
+	@Autowired
+	VsxiGateway gateway;
+
+	@Autowired
+	DemoFleet demo;
 
 	private WebDriver browser;
 
@@ -156,6 +181,77 @@ class TableEditorBrowserTests {
 		assertThat(((org.openqa.selenium.JavascriptExecutor) this.browser).executeScript("return window.notReloaded"))
 			.isEqualTo(Boolean.TRUE);
 		screenshot("8-count-updated");
+	}
+
+	@Test
+	void aConflictOnARouteWithAnAwkwardKeyIsResolvedInThePageAndTheChosenValueEndsOnTheBox() throws Exception {
+		Sbc sbc = this.fleet.everySbc().stream().filter(one -> one.name().equals("demo-sbc-2")).findFirst().orElseThrow();
+		SbcEndpoint endpoint = this.fleet.endpoint(sbc);
+		TableRow awkward = routes(endpoint).get(0).with("alias", ConflictResolutionTests.AWKWARD_ALIAS)
+			.with("digitMatch", "4510");
+		write(this.gateway.update(endpoint, VsxiTable.ROUTE, routeDocument(List.of(awkward))));
+		try {
+			this.browser.get(url("/sbcs/" + sbc.id() + "/tables"));
+			this.browser.findElement(By.id("username")).sendKeys("admin");
+			this.browser.findElement(By.id("password")).sendKeys("admin");
+			this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+			waitUntil(() -> this.browser.getCurrentUrl().contains("/tables") && !this.browser.getCurrentUrl().contains("/login"));
+			this.browser.findElement(By.cssSelector("#table-route form.open-table button")).click();
+			waitUntil(() -> this.browser.getCurrentUrl().contains("/drafts/"));
+			this.browser.findElement(By.name("f_alias")).sendKeys("conflict" + Keys.ENTER);
+			waitUntil(() -> this.browser.getCurrentUrl().contains("f_alias=")
+					&& this.browser.findElements(By.cssSelector("#rows tr")).size() == 1);
+			this.browser.findElement(By.cssSelector("#rows tr button.edit")).click();
+			waitUntil(() -> !this.browser.findElements(By.cssSelector("#rows tr.editing input[name=v_digitMatch]")).isEmpty());
+			WebElement digitMatch = this.browser.findElement(By.cssSelector("#rows tr.editing input[name=v_digitMatch]"));
+			digitMatch.clear();
+			digitMatch.sendKeys("4520" + Keys.ENTER);
+			waitUntil(() -> !this.browser.findElements(By.cssSelector("#rows tr.changed")).isEmpty());
+
+			// someone else changes the same field of the same route on the box meanwhile
+			write(this.gateway.update(endpoint, VsxiTable.ROUTE, routeDocument(List.of(awkward.with("digitMatch", "4530")))));
+			this.browser.findElement(By.linkText("Preview changes")).click();
+			waitUntil(() -> this.browser.getCurrentUrl().endsWith("/preview"));
+			this.browser.findElement(By.cssSelector("button.primary")).click();
+			waitUntil(() -> this.browser.findElement(By.tagName("h1")).getText().startsWith("The table changed"));
+			WebElement conflict = this.browser.findElement(By.cssSelector("table.three-way tbody tr"));
+			assertThat(conflict.getText()).contains("Both changed: digitMatch", "4510", "4530", "4520");
+			screenshot("9-three-way");
+
+			conflict.findElement(By.cssSelector("input[type=radio][value=OURS]")).click();
+			this.browser.findElement(By.xpath("//button[normalize-space()='Apply with these choices']")).click();
+			waitUntil(() -> this.browser.findElement(By.tagName("h1")).getText().startsWith("Applied"));
+
+			assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Applied and verified");
+			screenshot("10-conflict-resolved");
+			assertThat(this.demo.box("demo-sbc-2").entries("route").stream()
+				.filter(route -> ConflictResolutionTests.AWKWARD_ALIAS.equals(route.get("alias"))))
+				.singleElement()
+				.satisfies(route -> assertThat(String.valueOf(route.get("digitMatch"))).isEqualTo("4520"));
+		}
+		finally {
+			List<TableRow> left = routes(endpoint).stream()
+				.filter(row -> ConflictResolutionTests.AWKWARD_ALIAS.equals(row.text("alias")))
+				.toList();
+			if (!left.isEmpty()) {
+				write(this.gateway.delete(endpoint, VsxiTable.ROUTE, routeDocument(left)));
+			}
+		}
+	}
+
+	private List<TableRow> routes(SbcEndpoint endpoint) {
+		List<TableRow> rows = new ArrayList<>();
+		assertThat(this.gateway.downloadLarge(endpoint, VsxiTable.ROUTE, rows::add).block(Duration.ofMinutes(1)))
+			.isInstanceOf(GatewayResult.Ok.class);
+		return rows;
+	}
+
+	private static TableDocument routeDocument(List<TableRow> rows) {
+		return new TableDocument("XBRouteList", "XBRoute", rows);
+	}
+
+	private static void write(Mono<GatewayResult<WriteOutcome>> call) {
+		assertThat(call.block(Duration.ofMinutes(1))).isInstanceOf(GatewayResult.Ok.class);
 	}
 
 	/** An element's text read in one step, so an out-of-band swap between finding and reading it does no harm. */
