@@ -1,6 +1,5 @@
 package app.vsxi.dashboard.calls;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -133,7 +132,7 @@ public class CallKills {
 		else {
 			List<TableRow> listed = now.okValue().orElseThrow().rows();
 			KillCheck check = KillCheck.of(plan.calls(), listed);
-			Kill kill = plan.format() == KillFormat.CSV ? byCsv(endpoint, listed, check.live()) : byXml(check.live());
+			Kill kill = plan.format() == KillFormat.CSV ? byCsv(endpoint, listed, check.live()) : Kill.byXml(check.live());
 			List<String> notes = new ArrayList<>(check.notes());
 			notes.addAll(kill.notes());
 			report = send(sbc, endpoint, kill, listed, notes);
@@ -188,7 +187,7 @@ public class CallKills {
 					cap, matched.size() + " calls match, more than the " + cap
 							+ " one bulk kill may end. Narrow the filter; nothing will be sent.", notes);
 		}
-		Kill kill = format == KillFormat.CSV ? byCsv(endpoint, listed, matched) : byXml(matched);
+		Kill kill = format == KillFormat.CSV ? byCsv(endpoint, listed, matched) : Kill.byXml(matched);
 		notes.addAll(kill.notes());
 		if (kill.failure() != null || kill.calls().isEmpty()) {
 			return RemovalPreview.refused(sbc.id(), sbc.name(), kind, columns, matched, cap,
@@ -202,8 +201,8 @@ public class CallKills {
 	}
 
 	/**
-	 * The kill of these calls in the box's own CSV, read afresh and matched line by line to {@code listed} (the
-	 * JSON list just read); a call whose line cannot be told for sure is left out with the reason.
+	 * The kill of these calls in the box's own CSV, read afresh and matched line by line to {@code listed} (the JSON
+	 * list just read).
 	 */
 	private Kill byCsv(SbcEndpoint endpoint, List<TableRow> listed, List<TableRow> calls) {
 		if (calls.isEmpty()) {
@@ -211,47 +210,13 @@ public class CallKills {
 		}
 		GatewayResult<CallsCsv> answer = this.gateway.activeCallsCsv(endpoint).block();
 		if (answer instanceof GatewayResult.Failed<CallsCsv> failed) {
-			return new Kill(List.of(), null, null, null, List.of(),
-					"Nothing was sent: the box's calls CSV could not be read: " + failed.error().message());
+			return Kill.failed("Nothing was sent: the box's calls CSV could not be read: " + failed.error().message());
 		}
-		CallsCsv.Lines lines = answer.okValue().orElseThrow().identify(listed);
-		List<TableRow> named = new ArrayList<>();
-		List<String> notes = new ArrayList<>();
-		for (TableRow call : calls) {
-			String problem = lines.problem(VsxiGateway.callKey(call));
-			if (problem == null) {
-				named.add(call);
-			}
-			else {
-				notes.add("The call in slot " + call.text("ssm_index") + " (Call-ID " + call.text("callID")
-						+ ") is not killed: " + problem + ", so which line of the box's CSV is its own is not sure.");
-			}
-		}
-		if (named.isEmpty()) {
-			return new Kill(List.of(), null, null, null, notes, null);
-		}
-		CallsCsv.Cut cut = lines.cut(named.stream().map(VsxiGateway::callKey).toList());
-		return new Kill(named, cut, new String(cut.body(), StandardCharsets.UTF_8), cut.layout(), notes, null);
-	}
-
-	private static Kill byXml(List<TableRow> calls) {
-		return new Kill(calls, null, calls.isEmpty() ? null : VsxiGateway.killXml(calls),
-				"XML: each call's slot and Call-ID (application/xml)", List.of(), null);
+		return Kill.byCsv(answer.okValue().orElseThrow().identify(listed), calls);
 	}
 
 	/** What the preview showed: the calls as listed then, to be checked again just before sending. */
 	private record PlannedKill(KillFormat format, List<TableRow> calls, boolean bulk) {
-	}
-
-	/**
-	 * A kill as it will be sent.
-	 *
-	 * @param cut the box's CSV lines, or null for XML
-	 * @param notes calls left out and why
-	 * @param failure why nothing can be sent, or null
-	 */
-	private record Kill(List<TableRow> calls, CallsCsv.Cut cut, String body, String sending, List<String> notes,
-			String failure) {
 	}
 
 }

@@ -1,7 +1,6 @@
 package app.vsxi.dashboard.calls;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -181,32 +180,17 @@ public class RegistrationsService {
 	}
 
 	private RemovalReport send(Sbc sbc, SbcEndpoint endpoint, PlannedDelete plan, List<TableRow> listed) {
-		Map<String, TableRow> byId = new HashMap<>();
-		listed.forEach(row -> byId.put(id(row), row));
-		List<String> live = new ArrayList<>();
-		List<String> notes = new ArrayList<>();
-		for (TableRow registration : plan.registrations()) {
-			TableRow now = byId.get(id(registration));
-			if (now == null) {
-				notes.add("Registration id " + id(registration) + " (" + registration.text("username")
-						+ ") was no longer listed just before sending (it expired or was removed meanwhile); nothing was "
-						+ "sent for it.");
-			}
-			else if (!Objects.equals(now.text("username"), registration.text("username"))) {
-				notes.add("Registration id " + id(registration) + " now names another user (" + now.text("username")
-						+ "), so it was left alone.");
-			}
-			else {
-				live.add(id(registration));
-			}
+		RegistrationCheck check = RegistrationCheck.of(plan.registrations(), listed);
+		if (check.live().isEmpty()) {
+			return RemovalReport.nothingLeft(sbc.name(), "registration", check.notes());
 		}
-		if (live.isEmpty()) {
-			return RemovalReport.nothingLeft(sbc.name(), "registration", notes);
-		}
-		GatewayResult<VerifiedRemoval> result = this.gateway.deleteRegistrations(endpoint, live, byId.keySet()).block();
+		GatewayResult<VerifiedRemoval> result = this.gateway.deleteRegistrations(endpoint, check.live(),
+				check.listedIds()).block();
 		String sending = "XML: one entry per registration id (application/xml)";
-		return result.fold(removal -> new RemovalReport(sbc.name(), "registration", removal, null, sending, notes),
-				error -> new RemovalReport(sbc.name(), "registration", null, "Not done: " + error.message(), sending, notes));
+		return result.fold(
+				removal -> new RemovalReport(sbc.name(), "registration", removal, null, sending, check.notes()),
+				error -> new RemovalReport(sbc.name(), "registration", null, "Not done: " + error.message(), sending,
+						check.notes()));
 	}
 
 	private static Map<String, String> filter(Map<String, String> entry) {
@@ -222,7 +206,7 @@ public class RegistrationsService {
 		return fields;
 	}
 
-	private static String id(TableRow registration) {
+	static String id(TableRow registration) {
 		return registration.text("id") == null ? "" : registration.text("id").strip();
 	}
 
