@@ -184,8 +184,10 @@ public class CallKills {
 		}
 		if (matched.size() > cap) {
 			return RemovalPreview.refused(sbc.id(), sbc.name(), kind, columns, matched.subList(0, Math.min(matched.size(), 50)),
-					cap, matched.size() + " calls match, more than the " + cap
-							+ " one bulk kill may end. Narrow the filter; nothing will be sent.", notes);
+					cap, "bulk".equals(kind) ? matched.size() + " calls match, more than the " + cap
+							+ " one bulk kill may end. Narrow the filter; nothing will be sent."
+							: matched.size() + " calls carry this slot and Call-ID, so which one is meant cannot be told; "
+									+ "nothing will be sent.", notes);
 		}
 		Kill kill = format == KillFormat.CSV ? byCsv(endpoint, listed, matched) : Kill.byXml(matched);
 		notes.addAll(kill.notes());
@@ -210,7 +212,8 @@ public class CallKills {
 		}
 		GatewayResult<CallsCsv> answer = this.gateway.activeCallsCsv(endpoint).block();
 		if (answer instanceof GatewayResult.Failed<CallsCsv> failed) {
-			return Kill.failed("Nothing was sent: the box's calls CSV could not be read: " + failed.error().message());
+			return Kill.failed("The box's calls CSV could not be read (" + failed.error().message()
+					+ "), so no call can be named from it; nothing is sent.");
 		}
 		return Kill.byCsv(answer.okValue().orElseThrow().identify(listed), calls);
 	}

@@ -141,7 +141,7 @@ class CallsAccessTests {
 		String report = this.mvc.perform(post(base + "/calls/kill").param("token", token.group(1)).with(csrf())
 			.with(user(this.westOperator))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
-		assertThat(report).contains("gone");
+		assertThat(report).contains("gone").contains("Sent as <span class=\"removal-format\">CSV: ");
 		assertThat(calls(west)).extracting(VsxiGateway::callKey).doesNotContain(VsxiGateway.callKey(victim));
 	}
 
