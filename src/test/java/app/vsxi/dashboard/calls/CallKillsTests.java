@@ -10,7 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import app.vsxi.dashboard.audit.AuditEvent;
@@ -176,11 +176,11 @@ class CallKillsTests {
 		}
 	}
 
-	@ParameterizedTest(name = "kill format {0}")
-	@EnumSource(KillFormat.class)
-	void aCallWhoseSlotANewCallTookBetweenPreviewAndConfirmIsNotKilledAndThePageSaysWhy(KillFormat format)
-			throws Exception {
-		this.box.quirks(Map.of("reuseCallSlots", true));
+	@ParameterizedTest(name = "kill format {0}, callsCsvHeader={1}")
+	@CsvSource({ "CSV, true", "CSV, false", "XML, true" })
+	void aCallWhoseSlotANewCallTookBetweenPreviewAndConfirmIsNotKilledAndThePageSaysWhy(KillFormat format,
+			boolean csvHeader) throws Exception {
+		this.box.quirks(Map.of("reuseCallSlots", true, "callsCsvHeader", csvHeader));
 		this.kills.chooseKillFormat(this.sbcId, format);
 		try {
 			Map<String, Object> victim = this.box.answerCall();
