@@ -1,9 +1,11 @@
 package app.vsxi.dashboard.calls;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import app.vsxi.dashboard.access.AccessService;
 import app.vsxi.dashboard.audit.AuditAction;
@@ -25,7 +27,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Killing calls: one call, or every call a filter matches up to a cap. Each kill is first shown as it will be
- * sent, then sent on confirmation, then checked by a re-read of the box and written to the audit trail.
+ * sent, checked against a fresh read just before it is sent on confirmation, then checked by a re-read of the box
+ * and written to the audit trail.
  */
 @Service
 public class CallKills {
@@ -75,8 +78,13 @@ public class CallKills {
 	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
 	public RemovalPreview prepareKill(long sbcId, String ssmIndex, String callId) {
 		Sbc sbc = this.fleet.get(sbcId);
-		String key = Objects.toString(ssmIndex, "").strip() + "|" + Objects.toString(callId, "").strip();
-		return prepare(sbc, "call", call -> VsxiGateway.callKey(call).equals(key), Integer.MAX_VALUE);
+		String slot = Objects.toString(ssmIndex, "").strip();
+		String id = Objects.toString(callId, "").strip();
+		if (slot.isEmpty() || id.isEmpty()) {
+			return RemovalPreview.refused(sbcId, sbc.name(), "call", List.of(), List.of(), 1,
+					"A call is killed by its slot and its Call-ID together, and this one lacks one; nothing will be sent.");
+		}
+		return prepare(sbc, "call", call -> VsxiGateway.callKey(call).equals(slot + "|" + id), 1);
 	}
 
 	/** The kill of every call the search matches, refused above the cap, shown before it is sent. */
@@ -95,8 +103,9 @@ public class CallKills {
 	}
 
 	/**
-	 * Sends a kill that was shown and confirmed; a bulk kill also needs the number of calls typed back. Reports
-	 * how many of the calls the box no longer lists.
+	 * Sends a kill that was shown and confirmed; a bulk kill also needs the number of calls typed back. Just before
+	 * sending, the calls are read again and only those still the same call (slot and Call-ID) are sent, named as the
+	 * box lists them then. Reports how many of them the box no longer lists, and what else ended meanwhile.
 	 */
 	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
 	public RemovalReport kill(long sbcId, String token, Integer typedCount) {
@@ -114,67 +123,103 @@ public class CallKills {
 			return RemovalReport.failed(sbc.name(), "call", "This kill was already sent.");
 		}
 		SbcEndpoint endpoint = this.fleet.endpoint(sbc);
-		GatewayResult<VerifiedRemoval> result = (plan.format() == KillFormat.CSV
-				? this.gateway.killCalls(endpoint, plan.csv(), plan.indexes())
-				: this.gateway.killCallsByXml(endpoint, plan.calls())).block();
+		GatewayResult<TableDocument> now = this.gateway.statsList(endpoint, VsxiTable.ACTIVE_CALLS).block();
+		RemovalReport report;
+		if (now instanceof GatewayResult.Failed<TableDocument> failed) {
+			report = RemovalReport.failed(sbc.name(), "call", "Nothing was sent: the calls could not be read again just "
+					+ "before sending (" + failed.error().message() + "), so whether they are still the same calls is not known.");
+		}
+		else {
+			List<TableRow> listed = now.okValue().orElseThrow().rows();
+			KillCheck check = KillCheck.of(plan.calls(), listed);
+			Kill kill = plan.format() == KillFormat.CSV ? byCsv(endpoint, listed, check.live()) : Kill.byXml(check.live());
+			List<String> notes = new ArrayList<>(check.notes());
+			notes.addAll(kill.notes());
+			report = send(sbc, endpoint, kill, listed, notes);
+		}
 		this.reads.forget(sbcId);
-		RemovalReport report = result.fold(removal -> new RemovalReport(sbc.name(), "call", removal, null),
-				error -> RemovalReport.failed(sbc.name(), "call",
-						"Not done: " + error.message() + ". Sent: " + plan.body()));
 		this.audit.record(plan.bulk() ? AuditAction.CALL_BULK_KILL : AuditAction.CALL_KILL, sbc.name(), sbc.groupId(),
 				report.success() ? AuditOutcome.SUCCESS : AuditOutcome.FAILED,
 				"by " + plan.format() + ", " + report.auditDetail());
 		return report;
 	}
 
-	private RemovalPreview prepare(Sbc sbc, String kind, java.util.function.Predicate<TableRow> chosen, int cap) {
-		KillFormat format = this.settings.of(sbc.id());
-		SbcEndpoint endpoint = this.fleet.endpoint(sbc);
-		List<TableRow> rows;
-		CallsCsv csv = null;
-		if (format == KillFormat.CSV) {
-			GatewayResult<CallsCsv> answer = this.gateway.activeCallsCsv(endpoint).block();
-			if (answer instanceof GatewayResult.Failed<CallsCsv> failed) {
-				return RemovalPreview.refused(sbc.id(), sbc.name(), kind, List.of(), List.of(), cap,
-						"The calls could not be read: " + failed.error().message());
-			}
-			csv = answer.okValue().orElseThrow();
-			rows = csv.rows();
+	private RemovalReport send(Sbc sbc, SbcEndpoint endpoint, Kill kill, List<TableRow> listed, List<String> notes) {
+		if (kill.failure() != null) {
+			return new RemovalReport(sbc.name(), "call", null, kill.failure(), null, notes);
 		}
-		else {
-			GatewayResult<TableDocument> answer = this.gateway.statsList(endpoint, VsxiTable.ACTIVE_CALLS).block();
-			if (answer instanceof GatewayResult.Failed<TableDocument> failed) {
-				return RemovalPreview.refused(sbc.id(), sbc.name(), kind, List.of(), List.of(), cap,
-						"The calls could not be read: " + failed.error().message());
-			}
-			rows = answer.okValue().orElseThrow().rows();
+		if (kill.calls().isEmpty()) {
+			return RemovalReport.nothingLeft(sbc.name(), "call", notes);
 		}
-		List<Integer> indexes = new ArrayList<>();
-		for (int i = 0; i < rows.size(); i++) {
-			if (chosen.test(rows.get(i))) {
-				indexes.add(i);
-			}
-		}
-		List<TableRow> calls = indexes.stream().map(rows::get).toList();
-		List<String> columns = TableView.columns(rows);
-		if (calls.isEmpty()) {
-			return RemovalPreview.refused(sbc.id(), sbc.name(), kind, columns, calls, cap,
-					"No active call matches (it may have ended already); nothing will be sent.");
-		}
-		if (calls.size() > cap) {
-			return RemovalPreview.refused(sbc.id(), sbc.name(), kind, columns, calls.subList(0, Math.min(calls.size(), 50)),
-					cap, calls.size() + " calls match, more than the " + cap
-							+ " one bulk kill may end. Narrow the filter; nothing will be sent.");
-		}
-		String body = format == KillFormat.CSV ? new String(csv.deleteBody(indexes), StandardCharsets.UTF_8)
-				: VsxiGateway.killXml(calls);
-		PlannedKill plan = new PlannedKill(format, csv, List.copyOf(indexes), calls, "bulk".equals(kind), body);
-		String token = this.pending.put(this.access.viewer(), sbc.id(), plan);
-		return new RemovalPreview(sbc.id(), sbc.name(), kind, format.name(), body, columns, calls, cap, token, null);
+		Set<String> listedBefore = listed.stream().map(VsxiGateway::callKey).collect(Collectors.toSet());
+		GatewayResult<VerifiedRemoval> result = (kill.cut() != null
+				? this.gateway.killCalls(endpoint, kill.cut(), listedBefore)
+				: this.gateway.killCallsByXml(endpoint, kill.calls(), listedBefore)).block();
+		return result.fold(removal -> new RemovalReport(sbc.name(), "call", removal, null, kill.sending(), notes),
+				error -> new RemovalReport(sbc.name(), "call", null, "Not done: " + error.message() + ". Sent: "
+						+ kill.body(), kill.sending(), notes));
 	}
 
-	private record PlannedKill(KillFormat format, CallsCsv csv, List<Integer> indexes, List<TableRow> calls,
-			boolean bulk, String body) {
+	private RemovalPreview prepare(Sbc sbc, String kind, Predicate<TableRow> chosen, int cap) {
+		KillFormat format = this.settings.of(sbc.id());
+		SbcEndpoint endpoint = this.fleet.endpoint(sbc);
+		GatewayResult<TableDocument> answer = this.gateway.statsList(endpoint, VsxiTable.ACTIVE_CALLS).block();
+		if (answer instanceof GatewayResult.Failed<TableDocument> failed) {
+			return RemovalPreview.refused(sbc.id(), sbc.name(), kind, List.of(), List.of(), cap,
+					"The calls could not be read: " + failed.error().message());
+		}
+		List<TableRow> listed = answer.okValue().orElseThrow().rows();
+		List<String> columns = TableView.columns(listed);
+		List<TableRow> matched = listed.stream().filter(chosen).toList();
+		List<String> notes = new ArrayList<>();
+		List<TableRow> halves = matched.stream().filter(call -> !VsxiGateway.identified(call)).toList();
+		if (!halves.isEmpty()) {
+			notes.add(halves.size() + (halves.size() == 1 ? " matching call lacks" : " matching calls lack")
+					+ " a slot or a Call-ID and will not be killed: a kill never names a call by half of what identifies it.");
+			matched = matched.stream().filter(VsxiGateway::identified).toList();
+		}
+		if (matched.isEmpty()) {
+			return RemovalPreview.refused(sbc.id(), sbc.name(), kind, columns, matched, cap,
+					"No active call matches (it may have ended already); nothing will be sent.", notes);
+		}
+		if (matched.size() > cap) {
+			return RemovalPreview.refused(sbc.id(), sbc.name(), kind, columns, matched.subList(0, Math.min(matched.size(), 50)),
+					cap, "bulk".equals(kind) ? matched.size() + " calls match, more than the " + cap
+							+ " one bulk kill may end. Narrow the filter; nothing will be sent."
+							: matched.size() + " calls carry this slot and Call-ID, so which one is meant cannot be told; "
+									+ "nothing will be sent.", notes);
+		}
+		Kill kill = format == KillFormat.CSV ? byCsv(endpoint, listed, matched) : Kill.byXml(matched);
+		notes.addAll(kill.notes());
+		if (kill.failure() != null || kill.calls().isEmpty()) {
+			return RemovalPreview.refused(sbc.id(), sbc.name(), kind, columns, matched, cap,
+					kill.failure() != null ? kill.failure() : "No matching call can be named for sure; nothing will be sent.",
+					notes);
+		}
+		PlannedKill plan = new PlannedKill(format, kill.calls(), "bulk".equals(kind));
+		String token = this.pending.put(this.access.viewer(), sbc.id(), plan);
+		return new RemovalPreview(sbc.id(), sbc.name(), kind, format.name(), kill.sending(), kill.body(), columns,
+				kill.calls(), cap, token, null, notes);
+	}
+
+	/**
+	 * The kill of these calls in the box's own CSV, read afresh and matched line by line to {@code listed} (the JSON
+	 * list just read).
+	 */
+	private Kill byCsv(SbcEndpoint endpoint, List<TableRow> listed, List<TableRow> calls) {
+		if (calls.isEmpty()) {
+			return new Kill(List.of(), null, null, null, List.of(), null);
+		}
+		GatewayResult<CallsCsv> answer = this.gateway.activeCallsCsv(endpoint).block();
+		if (answer instanceof GatewayResult.Failed<CallsCsv> failed) {
+			return Kill.failed("The box's calls CSV could not be read (" + failed.error().message()
+					+ "), so no call can be named from it; nothing is sent.");
+		}
+		return Kill.byCsv(answer.okValue().orElseThrow().identify(listed), calls);
+	}
+
+	/** What the preview showed: the calls as listed then, to be checked again just before sending. */
+	private record PlannedKill(KillFormat format, List<TableRow> calls, boolean bulk) {
 	}
 
 }

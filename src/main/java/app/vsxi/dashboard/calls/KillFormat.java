@@ -6,7 +6,10 @@ public enum KillFormat {
 	/** The box's own active-calls CSV lines, byte for byte. */
 	CSV,
 
-	/** XML entries with one identifying field each: {@code ssm_index}, or {@code callID} for several calls. */
+	/**
+	 * XML entries carrying each call's slot and Call-ID ({@code ssm_index} and {@code callID}) together: a slot
+	 * alone may name a later call.
+	 */
 	XML
 
 }

@@ -46,8 +46,9 @@ class RegistrationsController {
 	}
 
 	@PostMapping("/sbcs/{id}/registrations/delete")
-	String delete(@PathVariable long id, @RequestParam String token, Model model) {
-		model.addAttribute("report", this.registrations.delete(id, token));
+	String delete(@PathVariable long id, @RequestParam String token,
+			@RequestParam(required = false) Integer typedCount, Model model) {
+		model.addAttribute("report", this.registrations.delete(id, token, typedCount));
 		return "calls/calls :: report";
 	}
 

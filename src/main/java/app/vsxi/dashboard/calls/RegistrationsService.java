@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import app.vsxi.dashboard.access.AccessService;
 import app.vsxi.dashboard.audit.AuditAction;
@@ -12,6 +13,7 @@ import app.vsxi.dashboard.audit.AuditOutcome;
 import app.vsxi.dashboard.fleet.FleetService;
 import app.vsxi.dashboard.fleet.Sbc;
 import app.vsxi.dashboard.gateway.GatewayResult;
+import app.vsxi.dashboard.gateway.SbcEndpoint;
 import app.vsxi.dashboard.gateway.TableDocument;
 import app.vsxi.dashboard.gateway.TableRow;
 import app.vsxi.dashboard.gateway.VerifiedRemoval;
@@ -22,8 +24,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 /**
- * The registrations of one SBC, and removing them: by id (one or many), or by username, trunk, domain and IP
- * together, as the box combines the fields of one entry. Previewed first, re-read after, audited.
+ * The registrations of one SBC, and removing them: chosen by id, or by username, trunk, domain and IP together,
+ * resolved to ids before anything is sent. Previewed first, re-read after, audited.
  */
 @Service
 public class RegistrationsService {
@@ -85,78 +87,135 @@ public class RegistrationsService {
 	}
 
 	/**
-	 * Which registrations a delete would remove now, and the XML it sends: one entry per id, or one entry with the
-	 * fields given (blank ones left out, since an empty field is not a condition).
+	 * Which registrations a delete would remove now, and the XML it sends. The operator chooses them by id, or gives
+	 * a username, trunk, domain or IP (blank ones left out, since an empty field is not a condition), which is
+	 * resolved here, against the list just read, to the ids it matches: the delete names ids only, since a box may
+	 * ignore a filter element it does not know and widen the filter (reference §11.5). A filter's delete has the cap
+	 * and the typed count of a bulk kill.
 	 */
 	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
 	public RemovalPreview prepareDelete(long sbcId, List<String> ids, Map<String, String> entry) {
 		Sbc sbc = this.fleet.get(sbcId);
-		List<Map<String, String>> filters = filters(ids, entry);
-		List<String> columns = List.of();
-		if (filters.isEmpty()) {
-			return RemovalPreview.refused(sbcId, sbc.name(), "registration", columns, List.of(), 0,
+		List<String> chosen = ids == null ? List.of()
+				: ids.stream().filter(id -> id != null && !id.isBlank()).map(String::strip).distinct().toList();
+		Map<String, String> filter = chosen.isEmpty() ? filter(entry) : Map.of();
+		String kind = chosen.isEmpty() ? "registration-filter" : "registration";
+		int cap = this.properties.bulkKillMax();
+		if (chosen.isEmpty() && filter.isEmpty()) {
+			return RemovalPreview.refused(sbcId, sbc.name(), kind, List.of(), List.of(), cap,
 					"Choose registrations, or give a username, trunk, domain or IP: a delete without one would match "
 							+ "every registration.");
 		}
 		GatewayResult<TableDocument> result = this.gateway.statsList(this.fleet.endpoint(sbc), VsxiTable.SUB_STATS).block();
 		if (result instanceof GatewayResult.Failed<TableDocument> failed) {
-			return RemovalPreview.refused(sbcId, sbc.name(), "registration", columns, List.of(), 0,
+			return RemovalPreview.refused(sbcId, sbc.name(), kind, List.of(), List.of(), cap,
 					"The registrations could not be read: " + failed.error().message());
 		}
 		List<TableRow> all = result.okValue().orElseThrow().rows();
+		List<String> columns = TableView.columns(all);
 		List<TableRow> matched = all.stream()
-			.filter(row -> filters.stream().anyMatch(filter -> VsxiGateway.registrationMatches(row, filter)))
+			.filter(row -> chosen.isEmpty() ? VsxiGateway.registrationMatches(row, filter) : chosen.contains(id(row)))
 			.toList();
-		columns = TableView.columns(all);
-		if (matched.isEmpty()) {
-			return RemovalPreview.refused(sbcId, sbc.name(), "registration", columns, matched, 0,
-					"No registration matches; nothing will be sent.");
+		List<String> notes = new ArrayList<>();
+		List<String> missing = chosen.stream().filter(id -> matched.stream().noneMatch(row -> id.equals(id(row)))).toList();
+		if (!missing.isEmpty()) {
+			notes.add("No longer listed, so left out (expired or removed meanwhile): id " + String.join(", id ", missing) + ".");
 		}
-		String token = this.pending.put(this.access.viewer(), sbcId, new PlannedDelete(filters));
-		return new RemovalPreview(sbcId, sbc.name(), "registration", "XML", VsxiGateway.registrationDeleteXml(filters),
-				columns, matched, 0, token, null);
+		List<TableRow> named = matched.stream().filter(row -> !id(row).isEmpty()).toList();
+		if (named.size() < matched.size()) {
+			notes.add((matched.size() - named.size()) + " matching registration(s) carry no id and are left out: "
+					+ "the delete names registrations by id only.");
+		}
+		if (named.isEmpty()) {
+			return RemovalPreview.refused(sbcId, sbc.name(), kind, columns, matched, cap,
+					"No registration matches; nothing will be sent.", notes);
+		}
+		if (named.size() > cap) {
+			return RemovalPreview.refused(sbcId, sbc.name(), kind, columns, named.subList(0, Math.min(named.size(), 50)),
+					cap, named.size() + " registrations match, more than the " + cap
+							+ " one delete may remove. Narrow the filter; nothing will be sent.", notes);
+		}
+		List<String> toDelete = named.stream().map(RegistrationsService::id).toList();
+		String token = this.pending.put(this.access.viewer(), sbcId, new PlannedDelete(named, chosen.isEmpty()));
+		return new RemovalPreview(sbcId, sbc.name(), kind, "XML", "XML: one entry per registration id (application/xml)",
+				VsxiGateway.registrationDeleteXml(toDelete), columns, named, cap, token, null, notes);
 	}
 
+	/**
+	 * Sends a delete that was shown and confirmed; a filter's delete also needs the number typed back. Only the
+	 * previewed ids go, and of those only the ones the box still lists for the same user just before sending.
+	 */
 	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
-	public RemovalReport delete(long sbcId, String token) {
+	public RemovalReport delete(long sbcId, String token, Integer typedCount) {
 		Sbc sbc = this.fleet.get(sbcId);
 		PlannedDelete plan = this.pending.peek(token, this.access.viewer(), sbcId, PlannedDelete.class).orElse(null);
-		if (plan == null || !this.pending.remove(token)) {
+		if (plan == null) {
 			return RemovalReport.failed(sbc.name(), "registration",
 					"This confirmation is unknown, expired or already used; nothing was sent.");
 		}
-		GatewayResult<VerifiedRemoval> result = this.gateway.deleteRegistrations(this.fleet.endpoint(sbc),
-				plan.filters()).block();
+		if (plan.bulk() && !Objects.equals(typedCount, plan.registrations().size())) {
+			return RemovalReport.failed(sbc.name(), "registration", "The number typed ("
+					+ Objects.toString(typedCount, "none") + ") is not the number of registrations ("
+					+ plan.registrations().size() + "); nothing was sent.");
+		}
+		if (!this.pending.remove(token)) {
+			return RemovalReport.failed(sbc.name(), "registration",
+					"This confirmation is unknown, expired or already used; nothing was sent.");
+		}
+		SbcEndpoint endpoint = this.fleet.endpoint(sbc);
+		GatewayResult<TableDocument> now = this.gateway.statsList(endpoint, VsxiTable.SUB_STATS).block();
+		RemovalReport report;
+		if (now instanceof GatewayResult.Failed<TableDocument> failed) {
+			report = RemovalReport.failed(sbc.name(), "registration", "Nothing was sent: the registrations could not be "
+					+ "read again just before sending (" + failed.error().message() + ").");
+		}
+		else {
+			report = send(sbc, endpoint, plan, now.okValue().orElseThrow().rows());
+		}
 		this.reads.forget(sbcId);
-		RemovalReport report = result.fold(removal -> new RemovalReport(sbc.name(), "registration", removal, null),
-				error -> RemovalReport.failed(sbc.name(), "registration", "Not done: " + error.message()));
 		this.audit.record(AuditAction.REGISTRATION_DELETE, sbc.name(), sbc.groupId(),
 				report.success() ? AuditOutcome.SUCCESS : AuditOutcome.FAILED,
-				report.auditDetail() + (report.removal() == null ? "; filters: " + plan.filters() : ""));
+				report.auditDetail() + (report.removal() == null ? "; ids: " + ids(plan.registrations()) : ""));
 		return report;
 	}
 
-	private static List<Map<String, String>> filters(List<String> ids, Map<String, String> entry) {
-		List<Map<String, String>> filters = new ArrayList<>();
-		if (ids != null) {
-			ids.stream().filter(id -> id != null && !id.isBlank()).distinct().forEach(id -> filters.add(Map.of("id", id.strip())));
+	private RemovalReport send(Sbc sbc, SbcEndpoint endpoint, PlannedDelete plan, List<TableRow> listed) {
+		RegistrationCheck check = RegistrationCheck.of(plan.registrations(), listed);
+		if (check.live().isEmpty()) {
+			return RemovalReport.nothingLeft(sbc.name(), "registration", check.notes());
 		}
-		if (filters.isEmpty() && entry != null) {
-			Map<String, String> fields = new LinkedHashMap<>();
+		GatewayResult<VerifiedRemoval> result = this.gateway.deleteRegistrations(endpoint, check.live(),
+				check.listedIds()).block();
+		String sending = "XML: one entry per registration id (application/xml)";
+		return result.fold(
+				removal -> new RemovalReport(sbc.name(), "registration", removal, null, sending, check.notes()),
+				error -> new RemovalReport(sbc.name(), "registration", null, "Not done: " + error.message(), sending,
+						check.notes()));
+	}
+
+	private static Map<String, String> filter(Map<String, String> entry) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		if (entry != null) {
 			for (String field : ENTRY_FIELDS) {
 				String value = entry.get(field);
 				if (value != null && !value.isBlank()) {
 					fields.put(field, value.strip());
 				}
 			}
-			if (!fields.isEmpty()) {
-				filters.add(fields);
-			}
 		}
-		return filters;
+		return fields;
 	}
 
-	private record PlannedDelete(List<Map<String, String>> filters) {
+	static String id(TableRow registration) {
+		return registration.text("id") == null ? "" : registration.text("id").strip();
+	}
+
+	private static List<String> ids(List<TableRow> registrations) {
+		return registrations.stream().map(RegistrationsService::id).toList();
+	}
+
+	/** The registrations the preview showed, by id, and whether a filter chose them. */
+	private record PlannedDelete(List<TableRow> registrations, boolean bulk) {
 	}
 
 }

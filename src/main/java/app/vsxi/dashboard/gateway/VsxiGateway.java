@@ -10,7 +10,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -246,68 +245,61 @@ public class VsxiGateway implements DisposableBean {
 	}
 
 	/**
-	 * {@code DELETE delete/active_calls} with the box's own CSV: its header line and the lines of the calls at
-	 * {@code indexes} of {@code csv}, byte for byte, sent as {@code curl -T} sends a file (no Content-Type, no
-	 * {@code format}). No index sends nothing.
+	 * {@code DELETE delete/active_calls} with lines cut from the box's own CSV, byte for byte, sent as {@code curl -T}
+	 * sends a file (no Content-Type, no {@code format}). {@code listedBefore} are the calls the box listed just
+	 * before (by {@link #callKey}), so the re-read can say what else ended meanwhile. No target sends nothing.
 	 */
-	public Mono<GatewayResult<VerifiedRemoval>> killCalls(SbcEndpoint sbc, CallsCsv csv, Collection<Integer> indexes) {
-		if (indexes.isEmpty()) {
+	public Mono<GatewayResult<VerifiedRemoval>> killCalls(SbcEndpoint sbc, CallsCsv.Cut cut, Set<String> listedBefore) {
+		if (cut.targets().isEmpty()) {
 			return Mono.just(GatewayResult.ok(VerifiedRemoval.nothingSent()));
 		}
-		byte[] body = csv.deleteBody(indexes);
-		Set<String> targets = indexes.stream().map(index -> callKey(csv.rows().get(index))).collect(Collectors.toSet());
+		byte[] body = cut.body();
 		Mono<GatewayResult<WriteOutcome>> sent = this.exchange.text(sbc,
 				new SbcExchange.Request(VsxiAction.DELETE.method(), VsxiAction.DELETE, VsxiTable.ACTIVE_CALLS, Map.of(), (request, context) -> {
 					request.getHeaders().setContentLength(body.length);
 					return request.writeWith(Mono.just(request.bufferFactory().wrap(body)));
 				}), answer -> outcome(answer, sbc));
-		return verified(sent, new String(body, StandardCharsets.UTF_8), targets, () -> activeCallKeys(sbc));
+		return verified(sent, new String(body, StandardCharsets.UTF_8), Set.copyOf(cut.targets()), listedBefore,
+				() -> activeCallKeys(sbc));
 	}
 
 	/**
-	 * The XML alternative: one {@code XBActiveCall} per call carrying one identifying field, {@code ssm_index} for a
-	 * single call and {@code callID} for several, as a working client sends them.
+	 * The XML alternative: one {@code XBActiveCall} per call carrying its slot and its Call-ID together
+	 * ({@code ssm_index} and {@code callID}, as a working client copies them back), so a slot that a new call took
+	 * meanwhile names no call to a box that matches both. A call without either is refused, nothing sent.
 	 */
-	public Mono<GatewayResult<VerifiedRemoval>> killCallsByXml(SbcEndpoint sbc, List<TableRow> calls) {
+	public Mono<GatewayResult<VerifiedRemoval>> killCallsByXml(SbcEndpoint sbc, List<TableRow> calls,
+			Set<String> listedBefore) {
 		if (calls.isEmpty()) {
 			return Mono.just(GatewayResult.ok(VerifiedRemoval.nothingSent()));
 		}
-		String field = calls.size() == 1 ? "ssm_index" : "callID";
-		if (calls.stream().anyMatch(call -> call.text(field) == null || call.text(field).isBlank())) {
-			return Mono.just(GatewayResult.failed(new GatewayError.Unsupported("killing calls without their " + field)));
+		if (calls.stream().anyMatch(call -> !identified(call))) {
+			return Mono.just(GatewayResult.failed(new GatewayError.Unsupported("killing a call without its slot and Call-ID")));
 		}
 		TableDocument document = killDocument(calls);
 		Set<String> targets = calls.stream().map(VsxiGateway::callKey).collect(Collectors.toSet());
 		return verified(write(sbc, VsxiAction.DELETE, VsxiTable.ACTIVE_CALLS, document, Format.XML),
-				xml(document), targets, () -> activeCallKeys(sbc));
+				xml(document), targets, listedBefore, () -> activeCallKeys(sbc));
 	}
 
 	/**
-	 * {@code DELETE delete/sub_stats}: removes the registrations matching any of the filters; the fields of one
-	 * filter (username, trunkId or trunkID, id, userDomain, userIp) must all match. The registrations that match
-	 * before the delete are its targets.
+	 * {@code DELETE delete/sub_stats} by registration id only, one {@code XBSubStats} per id: whether a box refuses or
+	 * ignores a filter element it does not know is open (reference §11.5), and an ignored one widens the filter.
+	 * {@code listedBefore} are the ids the box listed just before, so the re-read can say what else went meanwhile.
 	 */
-	public Mono<GatewayResult<VerifiedRemoval>> deleteRegistrations(SbcEndpoint sbc,
-			List<Map<String, String>> filters) {
-		if (filters.isEmpty() || filters.stream().anyMatch(filter -> filter.values().stream().allMatch(String::isBlank))) {
-			return Mono.just(GatewayResult.failed(new GatewayError.Unsupported(
-					"registration delete without a filter: it would match every registration")));
+	public Mono<GatewayResult<VerifiedRemoval>> deleteRegistrations(SbcEndpoint sbc, List<String> ids,
+			Set<String> listedBefore) {
+		if (ids.isEmpty()) {
+			return Mono.just(GatewayResult.ok(VerifiedRemoval.nothingSent()));
 		}
-		TableDocument document = registrationDeleteDocument(filters);
-		return statsList(sbc, VsxiTable.SUB_STATS).flatMap(before -> {
-			if (before instanceof GatewayResult.Failed<TableDocument> failed) {
-				return Mono.just(GatewayResult.<VerifiedRemoval>failed(failed.error()));
-			}
-			Set<String> targets = ((GatewayResult.Ok<TableDocument>) before).value()
-				.rows()
-				.stream()
-				.filter(registration -> filters.stream().anyMatch(filter -> registrationMatches(registration, filter)))
-				.map(registration -> registration.text("id"))
-				.collect(Collectors.toSet());
-			return verified(write(sbc, VsxiAction.DELETE, VsxiTable.SUB_STATS, document, Format.XML), xml(document),
-					targets, () -> statsList(sbc, VsxiTable.SUB_STATS).map(result -> result
-						.map(after -> after.rows().stream().map(row -> row.text("id")).collect(Collectors.toSet()))));
-		});
+		if (ids.stream().anyMatch(id -> id == null || id.isBlank())) {
+			return Mono.just(GatewayResult.failed(new GatewayError.Unsupported(
+					"registration delete without an id: it could match every registration")));
+		}
+		TableDocument document = registrationDeleteDocument(ids);
+		return verified(write(sbc, VsxiAction.DELETE, VsxiTable.SUB_STATS, document, Format.XML), xml(document),
+				Set.copyOf(ids), listedBefore, () -> statsList(sbc, VsxiTable.SUB_STATS).map(result -> result
+					.map(after -> after.rows().stream().map(row -> row.text("id")).collect(Collectors.toSet()))));
 	}
 
 	/** The XML {@link #killCallsByXml} sends for these calls, to show before it is sent. */
@@ -315,19 +307,23 @@ public class VsxiGateway implements DisposableBean {
 		return xml(killDocument(calls));
 	}
 
-	/** The XML {@link #deleteRegistrations} sends for these filters, to show before it is sent. */
-	public static String registrationDeleteXml(List<Map<String, String>> filters) {
-		return xml(registrationDeleteDocument(filters));
+	/** The XML {@link #deleteRegistrations} sends for these ids, to show before it is sent. */
+	public static String registrationDeleteXml(List<String> ids) {
+		return xml(registrationDeleteDocument(ids));
 	}
 
 	private static TableDocument killDocument(List<TableRow> calls) {
-		String field = calls.size() == 1 ? "ssm_index" : "callID";
-		return new TableDocument(VsxiTable.ACTIVE_CALLS.names(),
-				calls.stream().map(call -> new TableRow(Map.of(field, Objects.toString(call.text(field), "")))).toList());
+		return new TableDocument(VsxiTable.ACTIVE_CALLS.names(), calls.stream().map(call -> {
+			Map<String, Object> entry = new LinkedHashMap<>();
+			entry.put("ssm_index", Objects.toString(call.text("ssm_index"), "").strip());
+			entry.put("callID", Objects.toString(call.text("callID"), "").strip());
+			return new TableRow(entry);
+		}).toList());
 	}
 
-	private static TableDocument registrationDeleteDocument(List<Map<String, String>> filters) {
-		return new TableDocument(VsxiTable.SUB_STATS.names(), filters.stream().map(TableRow::new).toList());
+	private static TableDocument registrationDeleteDocument(List<String> ids) {
+		return new TableDocument(VsxiTable.SUB_STATS.names(),
+				ids.stream().map(id -> new TableRow(Map.of("id", id.strip()))).toList());
 	}
 
 	/** As the API combines them: every field the filter gives equals the registration's. */
@@ -350,9 +346,15 @@ public class VsxiGateway implements DisposableBean {
 		return any;
 	}
 
-	/** A call is the same call while its slot and its SIP Call-ID are; either may be all a box gives. */
+	/** A call is the same call while its slot and its SIP Call-ID are; a slot alone may be a later call's. */
 	public static String callKey(TableRow call) {
 		return Objects.toString(call.text("ssm_index"), "") + "|" + Objects.toString(call.text("callID"), "");
+	}
+
+	/** Whether a call carries both halves of its identity, its slot and its Call-ID. */
+	public static boolean identified(TableRow call) {
+		return call.text("ssm_index") != null && !call.text("ssm_index").isBlank() && call.text("callID") != null
+				&& !call.text("callID").isBlank();
 	}
 
 	private Mono<GatewayResult<Set<String>>> activeCallKeys(SbcEndpoint sbc) {
@@ -362,34 +364,33 @@ public class VsxiGateway implements DisposableBean {
 
 	/**
 	 * Sends, then re-reads until every target is gone or the re-reads are used up: a box may need a moment to tear
-	 * a call down after its 200.
+	 * a call down after its 200. The last re-read also shows what else went since {@code listedBefore}.
 	 */
 	private Mono<GatewayResult<VerifiedRemoval>> verified(Mono<GatewayResult<WriteOutcome>> send, String sent,
-			Set<String> targets, Supplier<Mono<GatewayResult<Set<String>>>> reread) {
+			Set<String> targets, Set<String> listedBefore, Supplier<Mono<GatewayResult<Set<String>>>> reread) {
 		return send.flatMap(result -> {
 			if (result instanceof GatewayResult.Failed<WriteOutcome> failed) {
 				return Mono.just(GatewayResult.<VerifiedRemoval>failed(failed.error()));
 			}
 			String message = ((GatewayResult.Ok<WriteOutcome>) result).value().vsxiMessage();
-			return remaining(targets, reread, REREADS).map(left -> GatewayResult.ok(left instanceof GatewayResult.Ok<Integer> ok
-					? new VerifiedRemoval(sent, message, targets.size(), targets.size() - ok.value(), null)
+			return present(targets, reread, REREADS).map(after -> GatewayResult.ok(after instanceof GatewayResult.Ok<Set<String>> ok
+					? new VerifiedRemoval(sent, message, targets.size(),
+							(int) targets.stream().filter(target -> !ok.value().contains(target)).count(), null,
+							listedBefore.stream().filter(other -> !targets.contains(other) && !ok.value().contains(other))
+								.sorted().toList())
 					: new VerifiedRemoval(sent, message, targets.size(), 0,
-							((GatewayResult.Failed<Integer>) left).error().message())));
+							((GatewayResult.Failed<Set<String>>) after).error().message(), List.of())));
 		});
 	}
 
-	private static Mono<GatewayResult<Integer>> remaining(Set<String> targets,
+	private static Mono<GatewayResult<Set<String>>> present(Set<String> targets,
 			Supplier<Mono<GatewayResult<Set<String>>>> reread, int attempts) {
 		return reread.get().flatMap(result -> {
-			if (result instanceof GatewayResult.Failed<Set<String>> failed) {
-				return Mono.just(GatewayResult.<Integer>failed(failed.error()));
+			if (result instanceof GatewayResult.Ok<Set<String>> ok && attempts > 1
+					&& targets.stream().anyMatch(ok.value()::contains)) {
+				return Mono.delay(REREAD_PAUSE).then(present(targets, reread, attempts - 1));
 			}
-			Set<String> present = ((GatewayResult.Ok<Set<String>>) result).value();
-			int left = (int) targets.stream().filter(present::contains).count();
-			if (left == 0 || attempts <= 1) {
-				return Mono.just(GatewayResult.ok(left));
-			}
-			return Mono.delay(REREAD_PAUSE).then(remaining(targets, reread, attempts - 1));
+			return Mono.just(result);
 		});
 	}
 

@@ -40,6 +40,23 @@ final class Csv {
 		return entries;
 	}
 
+	/** Lines without a header row, keyed by these columns in order; a line with another number of cells is refused. */
+	static List<Map<String, Object>> read(String text, List<String> columns) {
+		List<Map<String, Object>> entries = new ArrayList<>();
+		for (List<String> line : cells(text)) {
+			if (line.size() != columns.size()) {
+				throw new EntryReader.UnreadableInputException("CSV line with " + line.size() + " cells, the box has "
+						+ columns.size() + " columns");
+			}
+			Map<String, Object> entry = new LinkedHashMap<>();
+			for (int i = 0; i < columns.size(); i++) {
+				entry.put(columns.get(i), line.get(i));
+			}
+			entries.add(entry);
+		}
+		return entries;
+	}
+
 	private static List<List<String>> cells(String text) {
 		List<List<String>> lines = new ArrayList<>();
 		List<String> line = new ArrayList<>();

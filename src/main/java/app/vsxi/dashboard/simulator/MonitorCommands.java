@@ -37,7 +37,7 @@ final class MonitorCommands {
 					tables.mediaServers(this.state.entries("media_server"), this.state.calls().count(),
 							this.state.statSwitches().mediaServerDown()));
 			case "sub_stats" -> list(format, TableCatalog.SUB_STATS, this.state.registrations().current());
-			case "active_calls" -> list(format, TableCatalog.ACTIVE_CALLS, this.state.calls().calls());
+			case "active_calls" -> activeCalls(format, this.state.calls().calls());
 			default -> throw new IllegalStateException("No stats for " + request.command().table());
 		};
 	}
@@ -47,15 +47,24 @@ final class MonitorCommands {
 		return Reply.Body.text(this.state.stats().systemRealtimeText(this.state.calls().count()));
 	}
 
-	/** Reference §8: ends exactly the calls the CSV or XML names; JSON is not accepted for this one. */
+	/**
+	 * Reference §8: ends exactly the calls the CSV or XML names; JSON is not accepted for this one. A box whose CSV
+	 * has no header line reads every line of a CSV as a call in its own column order, a header line included (which
+	 * names no call).
+	 */
 	Reply killCalls(ApiRequest request) {
 		List<Map<String, Object>> targets;
 		try {
 			String body = new String(request.body(), StandardCharsets.UTF_8).strip();
+			if (body.startsWith("\uFEFF")) {
+				body = body.substring(1);
+			}
 			if (body.startsWith("{") || body.startsWith("[")) {
 				throw new EntryReader.UnreadableInputException("JSON is not accepted to delete active calls");
 			}
-			targets = EntryReader.read(request.body(), TableCatalog.ACTIVE_CALLS);
+			targets = !this.state.quirks().callsCsvHeader() && !body.isEmpty() && !body.startsWith("<")
+					? Csv.read(body, TableCatalog.ACTIVE_CALLS.csvColumns())
+					: EntryReader.read(request.body(), TableCatalog.ACTIVE_CALLS);
 		}
 		catch (EntryReader.UnreadableInputException ex) {
 			this.state.accessLog().refused(request.user(), request.address(), request.what(), ex.getMessage());
@@ -69,16 +78,21 @@ final class MonitorCommands {
 
 	/** Reference §8: removes the matching registrations; every request is answered 200 OK. */
 	Reply deleteRegistrations(ApiRequest request) {
-		int removed = 0;
+		Registrations.Removed removed;
 		try {
-			removed = this.state.registrations().delete(EntryReader.read(request.body(), TableCatalog.SUB_STATS));
+			removed = this.state.registrations().delete(EntryReader.read(request.body(), TableCatalog.SUB_STATS),
+					this.state.quirks().ignoreUnknownFilterFields());
 		}
 		catch (EntryReader.UnreadableInputException ex) {
 			this.state.accessLog().refused(request.user(), request.address(), request.what(), ex.getMessage());
 			return new Reply.Message(VsxiConventions.OK);
 		}
+		if (!removed.refused().isEmpty()) {
+			this.state.accessLog().refused(request.user(), request.address(), request.what(),
+					"unknown filter elements " + removed.refused());
+		}
 		this.state.accessLog().change(request.user(), request.address(), request.what(),
-				removed + " registrations removed");
+				removed.count() + " registrations removed");
 		return new Reply.Message(VsxiConventions.OK);
 	}
 
@@ -116,6 +130,21 @@ final class MonitorCommands {
 		StatsDump.Style style = new StatsDump.Style(quirks.singleObjectInDumps(), quirks.dumpNumbersAsText(),
 				this.state.takeTableless(), this.state.takeRecursion());
 		return Reply.Body.of(format.contentType, dump.render(format, generation, style));
+	}
+
+	/** The active calls; in CSV without the header line where the switch says the box sends none. */
+	private Reply activeCalls(Document.Format format, List<Map<String, Object>> calls) {
+		Quirks quirks = this.state.quirks();
+		if (format != Document.Format.CSV || quirks.callsCsvHeader()) {
+			return list(format, TableCatalog.ACTIVE_CALLS, calls);
+		}
+		byte[] csv = EntryWriter.bytes(TableCatalog.ACTIVE_CALLS, format, calls);
+		// the header is the first line: field names hold no line break
+		int body = 0;
+		while (body < csv.length && csv[body++] != '\n') {
+			// skip it
+		}
+		return Reply.Body.of(format.contentType, java.util.Arrays.copyOfRange(csv, body, csv.length));
 	}
 
 	private Reply list(Document.Format format, TableSpec spec, List<Map<String, Object>> entries) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -25,6 +26,12 @@ final class Registrations {
 	 */
 	private static final String[] STATES = { "Authenticated", "Authenticated", "Unauthenticated", "Authenticated",
 			"Blocked", "Authenticated", "Authenticated", "Pending", "Authenticated", "Authenticated" };
+
+	/** The filter elements the box knows (both spellings of the trunk, reference §8). */
+	private static final Set<String> KNOWN = Set.of("username", "trunkID", "trunkId", "id", "userDomain", "userIp");
+
+	/** The elements a box that ignores unknown ones knows: neither spelling of the trunk (see {@link #delete}). */
+	private static final Set<String> IGNORING_KNOWS = Set.of("username", "id", "userDomain", "userIp");
 
 	private static final String[] PROTOCOLS = { "UDP", "UDP", "TCP", "TLS v1.2", "TLS v1.3" };
 
@@ -54,12 +61,39 @@ final class Registrations {
 
 	/**
 	 * Removes the registrations each filter matches: every field the filter gives must equal (username, trunkID or
-	 * trunkId, id, userDomain, userIp); a filter naming none of them removes nothing. Returns how many went.
+	 * trunkId, id, userDomain, userIp); a filter naming none of them removes nothing, and so does a filter naming an
+	 * element the box does not know (refused). Where the box ignores unknown elements instead, it knows only
+	 * username, id, userDomain and userIp: which spelling of the trunk element a real box knows is open too (the
+	 * guide's {@code trunkID}, the list's {@code trunkId}), so whichever a client sends is the unknown one. What is
+	 * left of a filter is then its condition, and a filter with nothing left matches every registration.
 	 */
-	synchronized int delete(List<Map<String, Object>> filters) {
+	synchronized Removed delete(List<Map<String, Object>> filters, boolean ignoreUnknown) {
+		Set<String> known = ignoreUnknown ? IGNORING_KNOWS : KNOWN;
+		List<String> refused = new ArrayList<>();
+		List<Map<String, Object>> conditions = new ArrayList<>();
+		for (Map<String, Object> filter : filters) {
+			List<String> unknown = filter.keySet().stream().filter(name -> !known.contains(name)).toList();
+			if (!unknown.isEmpty() && !ignoreUnknown) {
+				refused.addAll(unknown);
+				continue;
+			}
+			Map<String, Object> condition = new LinkedHashMap<>(filter);
+			condition.keySet().retainAll(known);
+			conditions.add(condition);
+		}
 		int before = this.registrations.size();
-		this.registrations.removeIf(registration -> filters.stream().anyMatch(registration::matches));
-		return before - this.registrations.size();
+		this.registrations.removeIf(registration -> conditions.stream()
+			.anyMatch(condition -> ignoreUnknown && condition.isEmpty() || registration.matches(condition)));
+		return new Removed(before - this.registrations.size(), refused);
+	}
+
+	/** The default box: refuses unknown elements. */
+	int delete(List<Map<String, Object>> filters) {
+		return delete(filters, false).count();
+	}
+
+	/** How many registrations a delete removed, and the unknown elements for which it refused a filter. */
+	record Removed(int count, List<String> refused) {
 	}
 
 	private void tick() {

@@ -184,6 +184,19 @@ public final class SimulatedVsxi {
 		this.state.quirks(this.state.quirks().with(changes));
 	}
 
+	/**
+	 * Ends the call in this slot as a party hanging up would, outside the API (for tests and demos); false when no
+	 * call holds the slot.
+	 */
+	public boolean hangUp(String ssmIndex) {
+		return this.state.calls().hangUp(ssmIndex);
+	}
+
+	/** A call answered now whatever the traffic asks for, as {@code stats/active_calls} lists it (tests, demos). */
+	public Map<String, Object> answerCall() {
+		return this.state.calls().answer();
+	}
+
 	/** Load-Balance slave mode: every write answers 402, reads still work. */
 	public void slaveMode(boolean slave) {
 		this.state.slave(slave);

@@ -67,7 +67,8 @@ final class VsxiState {
 		add(VsxiTable.of(TableCatalog.MEDIA_SERVER_PROFILE, SeedData.mediaServerProfiles()));
 		add(VsxiTable.of(TableCatalog.MEDIA_SERVER, SeedData.mediaServers(seed)));
 		this.calls = new LiveCalls(Clock.systemUTC(), new Random(seed.nextLong()), this.stats::callLevel,
-				() -> entries("resource").stream().map(r -> ((Number) r.get("trunkId")).longValue()).toList());
+				() -> entries("resource").stream().map(r -> ((Number) r.get("trunkId")).longValue()).toList(),
+				() -> quirks().reuseCallSlots());
 		this.registrations = new Registrations(Clock.systemUTC(), new Random(seed.nextLong()),
 				() -> entries("subscriber"));
 		this.smcData = "id,alias,header,value\r\n1,pai-rewrite,P-Asserted-Identity,sip:+1%s@example.net\r\n"

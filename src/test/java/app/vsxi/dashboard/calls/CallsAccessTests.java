@@ -141,7 +141,7 @@ class CallsAccessTests {
 		String report = this.mvc.perform(post(base + "/calls/kill").param("token", token.group(1)).with(csrf())
 			.with(user(this.westOperator))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
-		assertThat(report).contains("gone");
+		assertThat(report).contains("gone").contains("Sent as <span class=\"removal-format\">CSV: ");
 		assertThat(calls(west)).extracting(VsxiGateway::callKey).doesNotContain(VsxiGateway.callKey(victim));
 	}
 
@@ -156,8 +156,11 @@ class CallsAccessTests {
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"token\" value=\"([^\"]+)\"").matcher(preview);
 		assertThat(token.find()).as("the preview offers the delete").isTrue();
-		this.mvc.perform(post(base + "/registrations/delete").param("token", token.group(1)).with(csrf())
-			.with(user(this.westOperator))).andExpect(status().isOk());
+		java.util.regex.Matcher count = java.util.regex.Pattern.compile("Type the number of registrations, <strong>(\\d+)</strong>")
+			.matcher(preview);
+		assertThat(count.find()).as("a filter's delete asks for the number typed back").isTrue();
+		this.mvc.perform(post(base + "/registrations/delete").param("token", token.group(1))
+			.param("typedCount", count.group(1)).with(csrf()).with(user(this.westOperator))).andExpect(status().isOk());
 
 		assertThat(stats(west, VsxiTable.SUB_STATS)).extracting(row -> row.text("username")).doesNotContain(username);
 	}

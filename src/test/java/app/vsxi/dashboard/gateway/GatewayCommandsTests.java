@@ -218,7 +218,7 @@ class GatewayCommandsTests {
 		List<TableRow> calls = ok(this.gateway.statsList(sbc(), VsxiTable.ACTIVE_CALLS, Format.XML)).rows();
 		TableRow victim = calls.get(0);
 
-		assertThat(ok(this.gateway.killCallsByXml(sbc(), List.of(victim))).gone()).isEqualTo(1);
+		assertThat(ok(this.gateway.killCallsByXml(sbc(), List.of(victim), java.util.Set.of())).gone()).isEqualTo(1);
 
 		assertThat(ok(this.gateway.statsList(sbc(), VsxiTable.ACTIVE_CALLS, Format.XML)).rows())
 			.extracting(call -> call.text("callID"))
@@ -315,12 +315,13 @@ class GatewayCommandsTests {
 
 	@Test
 	void killingCallsEndsExactlyThoseCalls() {
+		List<TableRow> calls = ok(this.gateway.statsList(sbc(), VsxiTable.ACTIVE_CALLS)).rows();
 		CallsCsv csv = ok(this.gateway.activeCallsCsv(sbc()));
-		List<TableRow> calls = csv.rows();
 		assertThat(calls).hasSizeGreaterThan(2);
 		List<TableRow> victims = calls.subList(0, 2);
+		CallsCsv.Cut cut = csv.identify(calls).cut(victims.stream().map(VsxiGateway::callKey).toList());
 
-		assertThat(ok(this.gateway.killCalls(sbc(), csv, List.of(0, 1))).gone()).isEqualTo(2);
+		assertThat(ok(this.gateway.killCalls(sbc(), cut, java.util.Set.of())).gone()).isEqualTo(2);
 
 		List<String> remaining = ok(this.gateway.statsList(sbc(), VsxiTable.ACTIVE_CALLS)).rows()
 			.stream()
@@ -336,11 +337,11 @@ class GatewayCommandsTests {
 		assertThat(registrations).hasSizeGreaterThan(1);
 		TableRow target = registrations.get(0);
 
-		ok(this.gateway.deleteRegistrations(sbc(), List.of(Map.of("id", target.text("id")))));
+		ok(this.gateway.deleteRegistrations(sbc(), List.of(target.text("id")), java.util.Set.of()));
 
 		List<String> ids = ok(this.gateway.statsList(sbc(), VsxiTable.SUB_STATS)).rows().stream().map(r -> r.text("id")).toList();
 		assertThat(ids).doesNotContain(target.text("id")).contains(registrations.get(1).text("id"));
-		assertThat(failed(this.gateway.deleteRegistrations(sbc(), List.of(Map.of()))))
+		assertThat(failed(this.gateway.deleteRegistrations(sbc(), List.of(" "), java.util.Set.of())))
 			.isInstanceOf(GatewayError.Unsupported.class);
 	}
 

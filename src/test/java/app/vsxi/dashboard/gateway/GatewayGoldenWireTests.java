@@ -87,7 +87,7 @@ class GatewayGoldenWireTests {
 	}
 
 	@Test
-	@DisplayName("[client] delete/sub_stats: one XBSubStats per filter, only the filtering fields")
+	@DisplayName("[client] delete/sub_stats: one XBSubStats per registration, its id only")
 	void deleteOfRegistrations(TestInfo test) throws Exception {
 		WireFixture fixture = WireFixture.load("delete-sub_stats.client.txt").taggedIn(test.getDisplayName());
 		AtomicBoolean deleted = new AtomicBoolean();
@@ -96,17 +96,11 @@ class GatewayGoldenWireTests {
 				deleted.set(true);
 				return FakeSbc.Answer.text(200, "200 OK");
 			}
-			return json(deleted.get() ? "{\"XBSubStatsList\":{\"XBSubStats\":[]}}"
-					: "{\"XBSubStatsList\":{\"XBSubStats\":[{\"id\":\"5\",\"username\":\"alice\",\"trunkId\":\"100\","
-							+ "\"userDomain\":\"a.example\"},{\"id\":\"6\",\"username\":\"bob\",\"trunkId\":\"100\","
-							+ "\"userDomain\":\"voip.example.net\"},{\"id\":\"7\",\"username\":\"carol\","
-							+ "\"trunkId\":\"200\",\"userDomain\":\"b.example\"}]}}");
+			return json(deleted.get() ? "{\"XBSubStatsList\":{\"XBSubStats\":[{\"id\":\"7\"}]}}"
+					: "{\"XBSubStatsList\":{\"XBSubStats\":[{\"id\":\"5\"},{\"id\":\"6\"},{\"id\":\"7\"}]}}");
 		})) {
-			Map<String, String> first = new LinkedHashMap<>();
-			first.put("username", "alice");
-			first.put("trunkId", "100");
-			VerifiedRemoval removal = ok(this.gateway.deleteRegistrations(endpoint(fake),
-					List.of(first, Map.of("userDomain", "voip.example.net"))));
+			VerifiedRemoval removal = ok(this.gateway.deleteRegistrations(endpoint(fake), List.of("5", "6"),
+					java.util.Set.of("5", "6", "7")));
 
 			fixture.assertSent(theDelete(fake));
 			assertThat(removal.sent()).isEqualTo(new String(fixture.body(), StandardCharsets.UTF_8));
@@ -119,10 +113,12 @@ class GatewayGoldenWireTests {
 	@DisplayName("[seed] delete/active_calls: the box's own CSV header and chosen lines, byte for byte")
 	void killOfCallsByTheBoxsOwnCsv(TestInfo test) throws Exception {
 		WireFixture fixture = WireFixture.load("delete-active_calls.seed.txt").taggedIn(test.getDisplayName());
-		CallsCsv csv = CallsCsv.parse(WireFixture.bytes("active-calls.box.inferred.csv"));
+		CallsCsv.Lines lines = CallsCsv.parse(WireFixture.bytes("active-calls.box.inferred.csv")).identify(LISTED);
 		try (FakeSbc fake = new FakeSbc((method, path, body) -> method.equals("DELETE")
 				? FakeSbc.Answer.text(200, "200 OK") : json("{\"XBActiveCallsList\":{\"XBActiveCall\":[]}}"))) {
-			VerifiedRemoval removal = ok(this.gateway.killCalls(endpoint(fake), csv, List.of(3, 1)));
+			VerifiedRemoval removal = ok(this.gateway.killCalls(endpoint(fake),
+					lines.cut(List.of(VsxiGateway.callKey(LISTED.get(3)), VsxiGateway.callKey(LISTED.get(1)))),
+					java.util.Set.of()));
 
 			fixture.assertSent(theDelete(fake));
 			assertThat(removal.targeted()).isEqualTo(2);
@@ -131,15 +127,38 @@ class GatewayGoldenWireTests {
 	}
 
 	@Test
+	@DisplayName("[inferred] delete/active_calls: a box whose CSV has no header line gets the chosen lines only")
+	void killOfCallsByTheLinesOfAHeaderlessCsv(TestInfo test) throws Exception {
+		WireFixture fixture = WireFixture.load("delete-active_calls-headerless.inferred.txt").taggedIn(test.getDisplayName());
+		byte[] box = WireFixture.bytes("active-calls.box.inferred.csv");
+		String text = new String(box, StandardCharsets.UTF_8);
+		byte[] headerless = text.substring(text.indexOf('\n') + 1).getBytes(StandardCharsets.UTF_8);
+		CallsCsv.Lines lines = CallsCsv.parse(headerless).identify(LISTED);
+		try (FakeSbc fake = new FakeSbc((method, path, body) -> method.equals("DELETE")
+				? FakeSbc.Answer.text(200, "200 OK") : json("{\"XBActiveCallsList\":{\"XBActiveCall\":[]}}"))) {
+			ok(this.gateway.killCalls(endpoint(fake),
+					lines.cut(List.of(VsxiGateway.callKey(LISTED.get(3)), VsxiGateway.callKey(LISTED.get(1)))),
+					java.util.Set.of()));
+
+			fixture.assertSent(theDelete(fake));
+		}
+	}
+
+	@Test
 	@DisplayName("[seed] delete/active_calls: the fetched CSV is read as the box wrote it, quoted commas included")
 	void theBoxsCsvIsSplitIntoCallsAsWritten() {
 		CallsCsv csv = CallsCsv.parse(WireFixture.bytes("active-calls.box.inferred.csv"));
 
-		assertThat(csv.rows()).hasSize(4);
-		assertThat(csv.rows().get(1).text("ani")).isEqualTo("Doe, Jane");
-		assertThat(csv.rows().get(3).text("callID")).isEqualTo("d4,x@198.51.100.8");
-		assertThat(csv.rows().get(3).text("duration")).isEqualTo(" 51 ");
+		assertThat(csv.size()).isEqualTo(5);
+		assertThat(csv.cells(2).get(4)).isEqualTo("Doe, Jane");
+		assertThat(csv.cells(4).get(10)).isEqualTo("d4,x@198.51.100.8");
+		assertThat(csv.cells(4).get(9)).isEqualTo(" 51 ");
 	}
+
+	/** The calls of active-calls.box.inferred.csv as the JSON list names them. */
+	private static final List<TableRow> LISTED = List.of(row("ssm_index", "17", "callID", "a1@198.51.100.7"),
+			row("ssm_index", "18", "callID", "b2@198.51.100.7"), row("ssm_index", "19", "callID", "c3@198.51.100.8"),
+			row("ssm_index", "20", "callID", "d4,x@198.51.100.8"));
 
 	static FakeSbc answering(String text) throws Exception {
 		return new FakeSbc((method, path, body) -> FakeSbc.Answer.text(200, text));

@@ -42,7 +42,7 @@ class GatewayLoggingTests {
 					box.certificateFingerprint());
 			gateway.realtimeStats(right).block();
 			gateway.realtimeStats(wrong).block();
-			gateway.deleteRegistrations(wrong, java.util.List.of(Map.of("username", "x"))).block();
+			gateway.deleteRegistrations(wrong, java.util.List.of("x"), java.util.Set.of()).block();
 
 			assertThat(output.getAll()).contains("logs").doesNotContain(PASSWORD).doesNotContain("Basic ")
 				.doesNotContainIgnoringCase("authorization:");

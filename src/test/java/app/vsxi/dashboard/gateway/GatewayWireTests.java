@@ -61,17 +61,35 @@ class GatewayWireTests {
 		}
 	}
 
-	/** [client] a kill in XML: XBActiveCallsList with the call as read; [guide] never JSON. */
+	/**
+	 * [client] a kill in XML: XBActiveCallsList with the call as read, its slot and Call-ID together (a slot alone
+	 * may be a later call's); [guide] never JSON.
+	 */
 	@Test
-	void aKillInXmlNamesTheCallUnderTheClientsElements() throws Exception {
+	void aKillInXmlNamesTheCallBySlotAndCallIdUnderTheClientsElements() throws Exception {
 		try (FakeSbc fake = recording()) {
-			this.gateway.killCallsByXml(endpoint(fake), List.of(row("ssm_index", "17"))).block(Duration.ofSeconds(30));
+			this.gateway.killCallsByXml(endpoint(fake), List.of(row("ssm_index", "17", "dnis", "1212", "callID", "a1@x")),
+					java.util.Set.of()).block(Duration.ofSeconds(30));
 
 			FakeSbc.Request sent = theDelete(fake);
 			assertThat(sent.method()).isEqualTo("DELETE");
 			assertThat(sent.pathAndQuery()).isEqualTo(API + "delete/active_calls?format=xml");
-			assertThat(sent.text()).isEqualTo(XML_DECLARATION
-					+ "<XBActiveCallsList><XBActiveCall><ssm_index>17</ssm_index></XBActiveCall></XBActiveCallsList>");
+			assertThat(sent.text()).isEqualTo(XML_DECLARATION + "<XBActiveCallsList><XBActiveCall><ssm_index>17</ssm_index>"
+					+ "<callID>a1@x</callID></XBActiveCall></XBActiveCallsList>");
+		}
+	}
+
+	@Test
+	void aCallWithoutItsSlotOrCallIdIsNeverNamedInAKill() throws Exception {
+		try (FakeSbc fake = recording()) {
+			GatewayResult<VerifiedRemoval> slotOnly = this.gateway.killCallsByXml(endpoint(fake),
+					List.of(row("ssm_index", "17")), java.util.Set.of()).block(Duration.ofSeconds(30));
+			GatewayResult<VerifiedRemoval> blankId = this.gateway.killCallsByXml(endpoint(fake),
+					List.of(row("ssm_index", "17", "callID", " ")), java.util.Set.of()).block(Duration.ofSeconds(30));
+
+			assertThat(slotOnly.failure()).containsInstanceOf(GatewayError.Unsupported.class);
+			assertThat(blankId.failure()).containsInstanceOf(GatewayError.Unsupported.class);
+			assertThat(fake.requests()).isEmpty();
 		}
 	}
 

@@ -119,6 +119,50 @@ class CallsAndRegistrationsTests {
 	}
 
 	@Test
+	void aBoxWithoutACsvHeaderSendsOnlyCallLinesAndKillsByLinesInItsOwnColumnOrder() {
+		this.box.quirks(Map.of("callsCsvHeader", false));
+		List<String> withHeader = List.of(csvWithHeader().split("\r\n"));
+		List<String> lines = List.of(this.client.getText("stats/active_calls?format=csv").split("\r\n"));
+		assertThat(lines.get(0)).doesNotContain("callID").matches("\\d+,.*");
+		String victim = lines.get(1);
+		List<String> before = ssmIndexes();
+
+		assertThat(this.client.text("DELETE", "delete/active_calls", withHeader.get(0) + "\r\n")).isEqualTo("200 OK");
+		assertThat(ssmIndexes()).containsAll(before);
+		assertThat(this.client.text("DELETE", "delete/active_calls", victim + "\r\n")).isEqualTo("200 OK");
+
+		assertThat(ssmIndexes()).doesNotContain(ssmIndex(victim)).contains(ssmIndex(lines.get(0)), ssmIndex(lines.get(2)));
+	}
+
+	@Test
+	void aBoxWithACsvHeaderTakesTheFirstLineOfAKillAsItsHeaderSoLinesWithoutOneKillNothing() {
+		List<String> lines = List.of(this.client.getText("stats/active_calls?format=csv").split("\r\n"));
+		String first = lines.get(1);
+		String second = lines.get(2);
+
+		this.client.text("DELETE", "delete/active_calls", first + "\r\n" + second + "\r\n");
+
+		assertThat(ssmIndexes()).contains(ssmIndex(first), ssmIndex(second));
+	}
+
+	@Test
+	void aBoxThatIgnoresUnknownFilterElementsDeletesEveryRegistrationForATrunkFilter() {
+		List<Map<String, Object>> before = TableRoundTripTests.entries(TableCatalog.SUB_STATS,
+				this.client.getText("stats/sub_stats"));
+		String trunkFilter = "<XBSubStatsList><XBSubStats><trunkId>" + before.get(0).get("trunkId")
+				+ "</trunkId></XBSubStats></XBSubStatsList>";
+
+		this.client.text("DELETE", "delete/sub_stats", "<XBSubStatsList><XBSubStats><username>"
+				+ before.get(0).get("username") + "</username><trunk>1</trunk></XBSubStats></XBSubStatsList>");
+		assertThat(registrationIds()).contains(before.get(0).get("id").toString());
+		assertThat(this.box.userAccessLog()).anyMatch(line -> line.contains("unknown filter elements [trunk]"));
+		this.box.quirks(Map.of("ignoreUnknownFilterFields", true));
+		assertThat(this.client.text("DELETE", "delete/sub_stats", trunkFilter)).isEqualTo("200 OK");
+
+		assertThat(registrationIds()).doesNotContainAnyElementsOf(before.stream().map(r -> r.get("id").toString()).toList());
+	}
+
+	@Test
 	void jsonIsNotAcceptedToKillCalls() {
 		String json = this.client.getText("stats/active_calls?format=json");
 
@@ -157,6 +201,23 @@ class CallsAndRegistrationsTests {
 		assertThat(this.client.getText("stats/sip_stats")).isNotEqualTo(sipBefore).contains("<table name=\"sip_request_stat\">");
 		assertThat(this.client.getText("stats/resource")).isNotEqualTo(resourceBefore)
 			.contains("<table name=\"ingress_stat\">", "<field name=\"1st15mins_call_attempt\">");
+	}
+
+	private String csvWithHeader() {
+		this.box.quirks(Map.of("callsCsvHeader", true));
+		try {
+			return this.client.getText("stats/active_calls?format=csv");
+		}
+		finally {
+			this.box.quirks(Map.of("callsCsvHeader", false));
+		}
+	}
+
+	private List<String> registrationIds() {
+		return TableRoundTripTests.entries(TableCatalog.SUB_STATS, this.client.getText("stats/sub_stats"))
+			.stream()
+			.map(r -> r.get("id").toString())
+			.toList();
 	}
 
 	private List<String> ssmIndexes() {

@@ -64,6 +64,39 @@ class LiveStateTests {
 	}
 
 	@Test
+	void aBoxThatReusesSlotsGivesAnEndedCallsSlotToTheNextCall() {
+		java.util.concurrent.atomic.AtomicBoolean reuse = new java.util.concurrent.atomic.AtomicBoolean(true);
+		LiveCalls reusing = new LiveCalls(this.clock, new Random(7), this.level::get, () -> List.of(101L, 202L), reuse::get);
+		List<Map<String, Object>> first = reusing.calls();
+		List<Long> slots = first.stream().map(call -> (Long) call.get("ssm_index")).sorted().toList();
+		assertThat(slots.get(slots.size() - 1) - slots.get(0)).as("slots side by side").isEqualTo(19);
+		Map<String, Object> victim = first.get(4);
+
+		assertThat(reusing.hangUp(victim.get("ssm_index").toString())).isTrue();
+		Map<String, Object> next = reusing.calls().stream().filter(call -> !first.contains(call)).findFirst().orElseThrow();
+
+		assertThat(next.get("ssm_index")).isEqualTo(victim.get("ssm_index"));
+		assertThat(next.get("callID")).isNotEqualTo(victim.get("callID"));
+		reuse.set(false);
+		assertThat(reusing.hangUp(victim.get("ssm_index").toString())).isTrue();
+		assertThat(reusing.calls()).extracting(call -> call.get("ssm_index")).doesNotContain(victim.get("ssm_index"));
+	}
+
+	@Test
+	void aBoxThatNeverReusesSlotsGivesTheNextCallANewSlot() {
+		List<Map<String, Object>> first = this.calls.calls();
+		Map<String, Object> victim = first.get(4);
+
+		this.calls.hangUp(victim.get("ssm_index").toString());
+		Map<String, Object> answered = this.calls.answer();
+
+		assertThat(this.calls.calls()).hasSize(21).extracting(call -> call.get("ssm_index"))
+			.doesNotContain(victim.get("ssm_index"));
+		assertThat((Long) answered.get("ssm_index")).isGreaterThan(
+				first.stream().mapToLong(call -> (Long) call.get("ssm_index")).max().orElseThrow());
+	}
+
+	@Test
 	void registrationsExpireAndSubscribersRegisterAgain() {
 		List<Map<String, Object>> subscribers = SeedData.subscribers(new Random(3), List.of(101L, 202L), 30);
 		Registrations registrations = new Registrations(this.clock, new Random(5), () -> subscribers);
@@ -94,6 +127,39 @@ class LiveStateTests {
 		List<Map<String, Object>> after = registrations.current();
 		assertThat(after).doesNotContain(a).contains(b);
 		assertThat(after.stream().filter(r -> !r.equals(a)).count()).isGreaterThanOrEqualTo(before.size() - 1);
+	}
+
+	@Test
+	void aBoxThatRefusesUnknownFilterElementsRemovesNothingForThatFilter() {
+		List<Map<String, Object>> subscribers = SeedData.subscribers(new Random(3), List.of(101L, 202L), 30);
+		Registrations registrations = new Registrations(this.clock, new Random(5), () -> subscribers);
+		List<Map<String, Object>> before = registrations.current();
+		Map<String, Object> a = before.get(0);
+
+		Registrations.Removed removed = registrations.delete(List.of(Map.of("username", a.get("username"), "trunk", "1")),
+				false);
+
+		assertThat(removed.count()).isZero();
+		assertThat(removed.refused()).containsExactly("trunk");
+		assertThat(registrations.current()).contains(a);
+	}
+
+	@Test
+	void aBoxThatIgnoresUnknownFilterElementsWidensAFilterOfOnlyThoseToEveryRegistration() {
+		List<Map<String, Object>> subscribers = SeedData.subscribers(new Random(3), List.of(101L, 202L), 30);
+		Registrations registrations = new Registrations(this.clock, new Random(5), () -> subscribers);
+		List<Map<String, Object>> before = registrations.current();
+		Map<String, Object> a = before.get(0);
+		Map<String, Object> b = before.get(1);
+
+		int byIdAndTrunk = registrations.delete(List.of(Map.of("id", a.get("id"), "trunkId", "no-such-trunk")), true)
+			.count();
+		assertThat(byIdAndTrunk).isEqualTo(1);
+		assertThat(registrations.current()).doesNotContain(a).contains(b);
+
+		List<Map<String, Object>> listed = registrations.current();
+		int byTrunkOnly = registrations.delete(List.of(Map.of("trunkID", b.get("trunkId"))), true).count();
+		assertThat(byTrunkOnly).isEqualTo(listed.size());
 	}
 
 	private Map<String, Object> aged(Map<String, Object> call, long seconds) {
