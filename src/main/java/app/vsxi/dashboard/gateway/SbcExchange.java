@@ -29,7 +29,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Sends one request to one SBC and turns whatever happens into a {@link GatewayResult}: the SBC's credentials,
- * its guards, timeouts, metrics and error classification all live here, for every command alike.
+ * its queue, guards, timeouts, metrics and error classification all live here, for every command alike. Every
+ * request, whoever sends it, waits for its turn in the SBC's one queue ({@link SbcQueues}), so no two overlap.
  */
 final class SbcExchange {
 
@@ -43,6 +44,8 @@ final class SbcExchange {
 
 	private final SbcGuards guards;
 
+	private final SbcQueues queues;
+
 	private final MeterRegistry meters;
 
 	/** Per SBC, the method each Large action was last taken with, where it differs from the command table's. */
@@ -55,6 +58,7 @@ final class SbcExchange {
 		this.properties = properties;
 		this.clients = clients;
 		this.guards = guards;
+		this.queues = new SbcQueues(properties);
 		this.meters = meters;
 	}
 
@@ -178,8 +182,11 @@ final class SbcExchange {
 						FailureClassifier.fromException(failure, sbc, this.properties.connectTimeout())))
 				.subscribeOn(Schedulers.boundedElastic()));
 		});
+		// the turn lasts until the answer is read, a stream's to its end: the next request cannot overlap it
+		Mono<GatewayResult<T>> inTurn = this.queues.inTurn(sbc.sbcId(), attempt,
+				() -> GatewayResult.failed(new GatewayError.Busy()));
 		// a streamed answer may have handed entries on before it broke off: asking again would hand them twice
-		return guarded(attempt, sbc, !request.action().write() && bounded)
+		return guarded(inTurn, sbc, !request.action().write() && bounded)
 			.doOnNext(result -> record(sample, sbc, request.command(), result));
 	}
 
@@ -195,7 +202,10 @@ final class SbcExchange {
 		return uri.encode().buildAndExpand(variables).toUri();
 	}
 
-	/** The SBC's own bulkhead and circuit breaker around every call, and its retry around whole reads only. */
+	/**
+	 * The SBC's own bulkhead (how many may queue) and circuit breaker around every call, and its retry around whole
+	 * reads only: each attempt queues afresh, so the back-off between attempts holds no one up.
+	 */
 	private <T> Mono<GatewayResult<T>> guarded(Mono<GatewayResult<T>> call, SbcEndpoint sbc, boolean read) {
 		Mono<GatewayResult<T>> guarded = call.transformDeferred(BulkheadOperator.of(this.guards.bulkhead(sbc)))
 			.transformDeferred(CircuitBreakerOperator.of(this.guards.breaker(sbc)));
