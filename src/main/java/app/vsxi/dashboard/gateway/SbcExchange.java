@@ -182,11 +182,8 @@ final class SbcExchange {
 						FailureClassifier.fromException(failure, sbc, this.properties.connectTimeout())))
 				.subscribeOn(Schedulers.boundedElastic()));
 		});
-		// the turn lasts until the answer is read, a stream's to its end: the next request cannot overlap it
-		Mono<GatewayResult<T>> inTurn = this.queues.inTurn(sbc.sbcId(), attempt,
-				() -> GatewayResult.failed(new GatewayError.Busy()));
 		// a streamed answer may have handed entries on before it broke off: asking again would hand them twice
-		return guarded(inTurn, sbc, !request.action().write() && bounded)
+		return guarded(attempt, sbc, !request.action().write() && bounded)
 			.doOnNext(result -> record(sample, sbc, request.command(), result));
 	}
 
@@ -203,12 +200,16 @@ final class SbcExchange {
 	}
 
 	/**
-	 * The SBC's own bulkhead (how many may queue) and circuit breaker around every call, and its retry around whole
-	 * reads only: each attempt queues afresh, so the back-off between attempts holds no one up.
+	 * The SBC's queue and its own guards around every call: the bulkhead bounds how many may queue, the circuit
+	 * breaker judges only calls that got their turn (a wait that ran out says nothing of the box), and the retry,
+	 * around whole reads only, queues each attempt afresh, so the back-off between attempts holds no one up. The
+	 * turn lasts until the answer is read, a stream's to its end, so the next request cannot overlap it.
 	 */
 	private <T> Mono<GatewayResult<T>> guarded(Mono<GatewayResult<T>> call, SbcEndpoint sbc, boolean read) {
-		Mono<GatewayResult<T>> guarded = call.transformDeferred(BulkheadOperator.of(this.guards.bulkhead(sbc)))
-			.transformDeferred(CircuitBreakerOperator.of(this.guards.breaker(sbc)));
+		Mono<GatewayResult<T>> guarded = this.queues
+			.inTurn(sbc.sbcId(), call.transformDeferred(CircuitBreakerOperator.of(this.guards.breaker(sbc))),
+					() -> GatewayResult.failed(new GatewayError.Busy()))
+			.transformDeferred(BulkheadOperator.of(this.guards.bulkhead(sbc)));
 		if (read) {
 			guarded = guarded.transformDeferred(RetryOperator.of(this.guards.readRetry(sbc)));
 		}

@@ -32,8 +32,9 @@ final class SbcQueues {
 	private final Map<Long, Line> lines = new ConcurrentHashMap<>();
 
 	SbcQueues(GatewayProperties properties) {
-		this.maxWait = properties.maxWaitPerSbc();
-		this.minGap = properties.minGapPerSbc() == null ? Duration.ZERO : properties.minGapPerSbc();
+		this.maxWait = properties.maxWaitPerSbc() != null ? properties.maxWaitPerSbc()
+				: GatewayProperties.defaults().maxWaitPerSbc();
+		this.minGap = properties.minGapPerSbc() != null ? properties.minGapPerSbc() : Duration.ZERO;
 	}
 
 	/**

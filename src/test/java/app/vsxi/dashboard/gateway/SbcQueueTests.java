@@ -38,6 +38,8 @@ class SbcQueueTests {
 
 	private final List<VsxiGateway> gateways = new ArrayList<>();
 
+	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
 	@BeforeEach
 	void start() {
 		this.box = new SimulatedVsxi("queue", 0, new SimulatorProperties("admin", "admin", "127.0.0.1",
@@ -129,6 +131,10 @@ class SbcQueueTests {
 			ok(gateway.update(endpoint(fake), VsxiTable.ROUTEGROUP, group(3)));
 			assertThat(fake.received()).hasSize(2);
 			assertThat(fake.received().get(1)).contains("<groupId>3</groupId>");
+			// a wait that ran out says nothing of the box: its circuit breaker counted the two that were sent
+			assertThat(this.meters.find("resilience4j.circuitbreaker.buffered.calls").tag("name", "sbc-2").gauges())
+				.extracting(gauge -> gauge.value())
+				.containsExactlyInAnyOrder(2.0, 0.0);
 		}
 	}
 
@@ -246,7 +252,7 @@ class SbcQueueTests {
 	private VsxiGateway gateway(Duration maxWait, Duration minGap) {
 		VsxiGateway gateway = new VsxiGateway(GatewayProperties.of(Duration.ofSeconds(2), Duration.ofSeconds(10), 4)
 			.withReadRetries(0, Duration.ofMillis(10))
-			.withTurns(maxWait, minGap), new SimpleMeterRegistry());
+			.withTurns(maxWait, minGap), this.meters);
 		this.gateways.add(gateway);
 		return gateway;
 	}
