@@ -210,6 +210,7 @@ class SbcQueueTests {
 		assertThat(nested.get().failure()).contains(new GatewayError.Busy());
 	}
 
+	/** Why the gap exists: one at a time is not enough for a box that counts from one arrival to the next. */
 	@Test
 	void withoutAGapABoxThatRefusesRequestsInQuickSuccessionAnswersOneAfterAnotherWith400() {
 		this.box.quirks(Map.of("overlapMillis", 300));
@@ -221,7 +222,8 @@ class SbcQueueTests {
 			answers.add(gateway.update(sbc(), VsxiTable.DIGIT_MAPPING, mapping).block(Duration.ofSeconds(10)));
 		}
 
-		assertThat(answers).anySatisfy(answer -> assertThat(answer.failure()).get().isInstanceOf(GatewayError.Rejected.class));
+		assertThat(answers)
+			.anySatisfy(answer -> assertThat(answer.failure()).get().isInstanceOf(GatewayError.Rejected.class));
 	}
 
 	@Test
