@@ -29,7 +29,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Sends one request to one SBC and turns whatever happens into a {@link GatewayResult}: the SBC's credentials,
- * its guards, timeouts, metrics and error classification all live here, for every command alike.
+ * its queue, guards, timeouts, metrics and error classification all live here, for every command alike. Every
+ * request, whoever sends it, waits for its turn in the SBC's one queue ({@link SbcQueues}), so no two overlap.
  */
 final class SbcExchange {
 
@@ -43,6 +44,8 @@ final class SbcExchange {
 
 	private final SbcGuards guards;
 
+	private final SbcQueues queues;
+
 	private final MeterRegistry meters;
 
 	/** Per SBC, the method each Large action was last taken with, where it differs from the command table's. */
@@ -55,6 +58,7 @@ final class SbcExchange {
 		this.properties = properties;
 		this.clients = clients;
 		this.guards = guards;
+		this.queues = new SbcQueues(properties);
 		this.meters = meters;
 	}
 
@@ -195,10 +199,17 @@ final class SbcExchange {
 		return uri.encode().buildAndExpand(variables).toUri();
 	}
 
-	/** The SBC's own bulkhead and circuit breaker around every call, and its retry around whole reads only. */
+	/**
+	 * The SBC's queue and its own guards around every call: the bulkhead bounds how many may queue, the circuit
+	 * breaker judges only calls that got their turn (a wait that ran out says nothing of the box), and the retry,
+	 * around whole reads only, queues each attempt afresh, so the back-off between attempts holds no one up. The
+	 * turn lasts until the answer is read, a stream's to its end, so the next request cannot overlap it.
+	 */
 	private <T> Mono<GatewayResult<T>> guarded(Mono<GatewayResult<T>> call, SbcEndpoint sbc, boolean read) {
-		Mono<GatewayResult<T>> guarded = call.transformDeferred(BulkheadOperator.of(this.guards.bulkhead(sbc)))
-			.transformDeferred(CircuitBreakerOperator.of(this.guards.breaker(sbc)));
+		Mono<GatewayResult<T>> guarded = this.queues
+			.inTurn(sbc.sbcId(), call.transformDeferred(CircuitBreakerOperator.of(this.guards.breaker(sbc))),
+					() -> GatewayResult.failed(new GatewayError.Busy()))
+			.transformDeferred(BulkheadOperator.of(this.guards.bulkhead(sbc)));
 		if (read) {
 			guarded = guarded.transformDeferred(RetryOperator.of(this.guards.readRetry(sbc)));
 		}

@@ -18,8 +18,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The Resilience4j guards of each SBC, named after it: a bulkhead so one SBC can hold only its own share of
- * calls, a circuit breaker so an SBC that keeps failing is left alone for a while instead of tying up threads,
- * and a retry for reads that met a passing failure.
+ * calls (the one in its turn and those queued behind it in {@link SbcQueues}; more are refused at once), a circuit
+ * breaker so an SBC that keeps failing is left alone for a while instead of tying up threads, and a retry for reads
+ * that met a passing failure.
  */
 final class SbcGuards {
 
@@ -65,7 +66,7 @@ final class SbcGuards {
 			.recordResult(SBC_IN_TROUBLE)
 			.build());
 		this.bulkheads = BulkheadRegistry.of(BulkheadConfig.custom()
-			.maxConcurrentCalls(properties.maxConnectionsPerSbc() + properties.maxQueuedPerSbc())
+			.maxConcurrentCalls(1 + properties.maxQueuedPerSbc())
 			.maxWaitDuration(Duration.ZERO)
 			.build());
 		this.retries = RetryRegistry.of(RetryConfig.custom()

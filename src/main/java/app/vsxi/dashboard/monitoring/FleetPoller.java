@@ -36,10 +36,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads every endpoint of every SBC once per its interval ({@link Feed}), whoever watches: pages read the
- * {@link SnapshotStore} and {@link StatusBoard}, never an SBC. Each SBC has one queue: at most one request to it is
- * in flight, its endpoints are asked one after another (real boxes sometimes refuse two requests that land at the
- * same instant), and an endpoint already waiting in the queue is not queued again, so a slow SBC is asked no more
- * often. SBCs never wait for each other. {@code stats/realtime} is the probe: the other endpoints of an SBC are read
+ * {@link SnapshotStore} and {@link StatusBoard}, never an SBC. Each SBC has one queue of endpoints: they are asked
+ * one after another, and an endpoint already waiting in the queue is not queued again, so a slow SBC is asked no
+ * more often. Each poll then takes its turn in the gateway's one queue for that SBC with whatever operators send,
+ * so a poll never overlaps an operator's write (real boxes refuse two requests that land at the same instant), and
+ * between two polls an operator's request waits behind one poll at most. SBCs never wait for each other. {@code stats/realtime} is the probe: the other endpoints of an SBC are read
  * only while it answers, so an unreachable SBC gets one request per interval, which the gateway's circuit breaker
  * then holds back. Heavy endpoints (active calls, registrations) are read only while someone looked at them
  * within {@code watched-for}, at {@code idle-slowdown} times their interval after that, and not at all once nobody

@@ -146,6 +146,11 @@ public final class SimulatedVsxi {
 		return this.requestCounts.snapshot();
 	}
 
+	/** The API requests answered lately, from arrival to answer, in the order they were answered. */
+	public List<RequestTiming> requestTimeline() {
+		return this.requestCounts.timeline();
+	}
+
 	public List<Map<String, Object>> resources() {
 		return this.state.resources();
 	}

@@ -37,6 +37,7 @@ final class VsxiApiHandler implements HttpHandler {
 	@Override
 	public void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
+			long arrived = System.nanoTime();
 			byte[] body = exchange.getRequestBody().readAllBytes();
 			String path = exchange.getRequestURI().getPath();
 			boolean api = path.startsWith(VsxiConventions.BASE_PATH);
@@ -74,6 +75,7 @@ final class VsxiApiHandler implements HttpHandler {
 			String action = command[0];
 			String table = command.length > 1 ? command[1] : "";
 			this.counts.record(action + "/" + table);
+			this.counts.arrived(exchange, action + "/" + table, arrived);
 			if (!user.readWrite()) {
 				// every API call needs read/write or greater privilege, reads included
 				this.state.accessLog().refused(credentials[0], address(exchange),
@@ -246,6 +248,7 @@ final class VsxiApiHandler implements HttpHandler {
 	}
 
 	private static void send(HttpExchange exchange, Reply.Body body, int status, boolean truncate) throws IOException {
+		RequestCounts.answering(exchange, status);
 		exchange.getResponseHeaders().set("Content-Type", body.contentType());
 		if (status == 401) {
 			exchange.getResponseHeaders().set("WWW-Authenticate", VsxiConventions.BASIC_CHALLENGE);

@@ -21,6 +21,8 @@ class GatewayPropertiesTests {
 		assertThat(defaults.readTimeout()).isEqualTo(Duration.ofSeconds(10));
 		assertThat(defaults.maxConnectionsPerSbc()).isEqualTo(4);
 		assertThat(defaults.maxQueuedPerSbc()).isEqualTo(32);
+		assertThat(defaults.maxWaitPerSbc()).isEqualTo(Duration.ofSeconds(30));
+		assertThat(defaults.minGapPerSbc()).isEqualTo(Duration.ZERO);
 		assertThat(defaults.circuitBreaker()).isEqualTo(new GatewayProperties.CircuitBreaker(50, 10, 5, Duration.ofSeconds(30)));
 		assertThat(defaults.trustedCaFile()).isNull();
 	}

@@ -160,8 +160,9 @@ class GatewayWireTests {
 
 	@Test
 	void callsBeyondTheConnectionsAndTheQueueAreRefusedAsBusyAtOnce() throws Exception {
-		VsxiGateway small = new VsxiGateway(new GatewayProperties(Duration.ofSeconds(2), Duration.ofSeconds(5), 1, 1, 0,
-				Duration.ofMillis(10), Duration.ofMillis(10), GatewayProperties.defaults().circuitBreaker(), null),
+		VsxiGateway small = new VsxiGateway(new GatewayProperties(Duration.ofSeconds(2), Duration.ofSeconds(5), 1, 1,
+				Duration.ofSeconds(30), Duration.ZERO, 0, Duration.ofMillis(10), Duration.ofMillis(10),
+				GatewayProperties.defaults().circuitBreaker(), null),
 				new SimpleMeterRegistry());
 		java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
 		try (FakeSbc fake = new FakeSbc((method, path, body) -> {
