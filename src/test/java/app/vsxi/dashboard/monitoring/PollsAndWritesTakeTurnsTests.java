@@ -88,11 +88,18 @@ class PollsAndWritesTakeTurnsTests {
 		List<GatewayResult<?>> writes = new ArrayList<>();
 		for (int round = 0; round < 4; round++) {
 			writes.add(this.gateway.update(endpoint, VsxiTable.DIGIT_MAPPING, mapping).block(Duration.ofSeconds(30)));
+			GatewayResult<TableDocument> listed = this.gateway.statsList(endpoint, VsxiTable.ACTIVE_CALLS)
+				.block(Duration.ofSeconds(30));
+			writes.add(listed);
 			GatewayResult<CallsCsv> calls = this.gateway.activeCallsCsv(endpoint).block(Duration.ofSeconds(30));
 			writes.add(calls);
-			if (calls.okValue().filter(csv -> !csv.rows().isEmpty()).isPresent()) {
-				writes.add(this.gateway.killCalls(endpoint, calls.okValue().get(), List.of(0))
-					.block(Duration.ofSeconds(30)));
+			if (listed.isOk() && calls.isOk()) {
+				CallsCsv.Lines lines = calls.okValue().orElseThrow().identify(listed.okValue().orElseThrow().rows());
+				if (!lines.lineOf().isEmpty()) {
+					String first = lines.lineOf().keySet().iterator().next();
+					writes.add(this.gateway.killCalls(endpoint, lines.cut(List.of(first)), lines.lineOf().keySet())
+						.block(Duration.ofSeconds(30)));
+				}
 			}
 		}
 		Thread.sleep(300);
@@ -121,7 +128,7 @@ class PollsAndWritesTakeTurnsTests {
 
 	private void pollEveryTenthOfASecond(SbcEndpoint endpoint) {
 		Sbc sbc = new Sbc(1L, this.box.name(), this.box.baseUrl(), "admin", "k:x", "NYC", 1L, null,
-				SbcTrust.PINNED_CERTIFICATE, null, Instant.now(), Instant.now());
+				SbcTrust.PINNED_CERTIFICATE, null, false, Instant.now(), Instant.now());
 		FleetService fleet = mock(FleetService.class);
 		when(fleet.everySbc()).thenReturn(List.of(sbc));
 		when(fleet.endpoint(any(), any())).thenReturn(endpoint);

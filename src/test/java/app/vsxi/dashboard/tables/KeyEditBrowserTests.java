@@ -1,9 +1,5 @@
 package app.vsxi.dashboard.tables;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -14,15 +10,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import app.vsxi.dashboard.demo.DemoFleet;
 import app.vsxi.dashboard.fleet.Sbc;
 import app.vsxi.dashboard.fleet.SbcRepository;
+import app.vsxi.dashboard.support.BrowserSteps;
 import app.vsxi.dashboard.support.HeadlessChromium;
 import app.vsxi.dashboard.support.RequiresBrowser;
 
@@ -123,22 +117,11 @@ class KeyEditBrowserTests {
 	}
 
 	private void screenshot(String name) throws Exception {
-		File shot = ((TakesScreenshot) this.browser).getScreenshotAs(OutputType.FILE);
-		File dir = new File("target/table-editor-screens");
-		dir.mkdirs();
-		Files.copy(shot.toPath(), new File(dir, name + ".png").toPath(), StandardCopyOption.REPLACE_EXISTING);
+		BrowserSteps.screenshot(this.browser, "table-editor-screens", name);
 	}
 
 	private void waitUntil(BooleanSupplier condition) {
-		try {
-			new WebDriverWait(this.browser, Duration.ofSeconds(20))
-				.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-				.until(driver -> condition.getAsBoolean());
-		}
-		catch (org.openqa.selenium.TimeoutException ex) {
-			throw new AssertionError("waited in vain at " + this.browser.getCurrentUrl() + ", showing: "
-					+ this.browser.findElement(By.tagName("main")).getDomProperty("outerHTML").replace('\n', ' '), ex);
-		}
+		BrowserSteps.waitUntil(this.browser, condition);
 	}
 
 }
