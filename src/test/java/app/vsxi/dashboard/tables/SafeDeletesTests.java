@@ -142,4 +142,14 @@ class SafeDeletesTests {
 		assertThat(decision.why()).isEqualTo("this table takes no delete");
 	}
 
+	@Test
+	void aDecisionIsWorthAnAuditLineOnlyWhenItDidMoreOrLessThanPlanned() {
+		assertThat(SafeDeletes.Decision.none().isQuiet()).isTrue();
+		assertThat(SafeDeletes.Decision.none().deletes()).isEmpty();
+		SafeDeletes.Decision wider = SafeDeletes.decide(diff(List.of(KEPT, OLD), List.of(KEPT, REPREFIXED)),
+				box(KEPT, OLD, REPREFIXED), ROUTE_KEY);
+
+		assertThat(wider.isQuiet()).isFalse();
+	}
+
 }
