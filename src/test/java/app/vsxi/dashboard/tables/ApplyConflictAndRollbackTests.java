@@ -31,10 +31,13 @@ import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Apply when the box changed meanwhile, a Large apply the box partly refuses, and roll back to a snapshot. */
 @SpringBootTest(properties = "vsxi.tables.large-above=0")
+@org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 @ActiveProfiles({ "demo", "test" })
 @WithUserDetails(value = "admin", setupBefore = TestExecutionEvent.TEST_METHOD)
 class ApplyConflictAndRollbackTests {
@@ -58,6 +61,9 @@ class ApplyConflictAndRollbackTests {
 
 	@Autowired
 	app.vsxi.dashboard.fleet.SbcRepository sbcs;
+
+	@Autowired
+	org.springframework.test.web.servlet.MockMvc mvc;
 
 	private long sbc() {
 		return this.fleet.visible().stream().filter(sbc -> sbc.name().equals("demo-sbc-2")).map(Sbc::id).findFirst()
@@ -261,6 +267,33 @@ class ApplyConflictAndRollbackTests {
 		finally {
 			this.demo.box("demo-sbc-2").quirks(Map.of("rowKeys", Map.of()));
 		}
+	}
+
+	@Test
+	void theResultPageSaysWhichDeletesWereHeldBackAndWhyAndOffersTheRollBack() throws Exception {
+		long sbcId = sbc();
+		List<TableRow> original = routes(sbcId);
+		TableRow removed = original.get(30);
+		TableRow bad = original.get(31).with("tableId", "9").with("minLen", "not-a-number");
+		long draftId = open(sbcId);
+		this.editor.delete(sbcId, draftId, RowKey.of(removed, KEY));
+		ByteArrayOutputStream file = new ByteArrayOutputStream();
+		TableTransfer.export(Format.XML, "XBRouteList", "XBRoute", List.of(bad).iterator(), file);
+		this.editor.importRows(sbcId, draftId, "bad.xml", new ByteArrayInputStream(file.toByteArray()));
+
+		String page = this.mvc.perform(post("/sbcs/{id}/tables/drafts/{d}/apply", sbcId, draftId).with(csrf()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(page).contains("Deletes, decided after reading the table back")
+			.contains("1 row(s) were not deleted: 1 of the rows sent by update are not on the box")
+			.contains("The draft is kept")
+			.contains("1 row(s) sent by update are not on the box.")
+			.contains("/rollback\"");
+		// read from the box itself: the request above leaves this thread without a signed-in user
+		assertThat(this.demo.box("demo-sbc-2").entries("route"))
+			.anySatisfy(route -> assertThat(route.get("alias")).isEqualTo(removed.text("alias")));
 	}
 
 	private static TableRow find(List<TableRow> rows, TableRow wanted) {
