@@ -2,10 +2,8 @@ package app.vsxi.dashboard.tables;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import app.vsxi.dashboard.gateway.TableRow;
 
@@ -35,20 +33,16 @@ public final class SafeDeletes {
 	 * @param now the table read back after the updates
 	 */
 	public static Decision decide(TableDiff sent, LargeTableDiff.RowSource now, List<String> keyFields) {
-		Set<List<String>> keys = new HashSet<>();
-		sent.added().forEach(change -> keys.add(change.key().values()));
-		sent.changed().forEach(change -> keys.add(change.key().values()));
-		sent.removed().forEach(change -> keys.add(change.key().values()));
-		Set<Long> hashes = new HashSet<>();
-		keys.forEach(key -> hashes.add(LargeTableDiff.keyHash(key)));
+		List<RowKey> keys = new ArrayList<>();
+		sent.added().forEach(change -> keys.add(change.key()));
+		sent.changed().forEach(change -> keys.add(change.key()));
+		sent.removed().forEach(change -> keys.add(change.key()));
+		KeySet asked = new KeySet(keys, keyFields);
 		Map<List<String>, List<TableRow>> onTheBox = new HashMap<>();
 		now.forEach(row -> {
-			// most rows of a large table are not asked about: their key hash says so without building the key
-			if (hashes.contains(LargeTableDiff.keyHash(row, keyFields))) {
-				List<String> key = RowKey.of(row, keyFields).values();
-				if (keys.contains(key)) {
-					onTheBox.computeIfAbsent(key, absent -> new ArrayList<>()).add(row);
-				}
+			RowKey key = asked.match(row);
+			if (key != null) {
+				onTheBox.computeIfAbsent(key.values(), absent -> new ArrayList<>()).add(row);
 			}
 		});
 		List<TableRow> notTaken = new ArrayList<>();

@@ -428,24 +428,18 @@ public class TableApplier {
 			rows = ((TableDownloads.Downloaded.Table) after).rows();
 		}
 		List<String> keyFields = draft.editable().keyFields();
-		Set<List<String>> touchedKeys = new HashSet<>();
-		Set<Long> touchedHashes = new HashSet<>();
-		touched.forEach(key -> {
-			touchedKeys.add(key.values());
-			touchedHashes.add(LargeTableDiff.keyHash(key.values()));
-		});
+		KeySet touchedKeys = new KeySet(touched, keyFields);
 		LargeTableDiff.RowSource expected = sink -> {
 			before.forEach(row -> {
-				if (!touchedHashes.contains(LargeTableDiff.keyHash(row, keyFields))
-						|| !touchedKeys.contains(RowKey.of(row, keyFields).values())) {
+				if (touchedKeys.match(row) == null) {
 					sink.accept(row);
 				}
 			});
 			intended.forEach(sink);
 		};
 		TableDiff all = LargeTableDiff.diff(expected, rows, keyFields);
-		TableDiff differences = all.only(key -> touchedKeys.contains(key.values()));
-		TableDiff elsewhere = all.only(key -> !touchedKeys.contains(key.values()));
+		TableDiff differences = all.only(touchedKeys::contains);
+		TableDiff elsewhere = all.only(key -> !touchedKeys.contains(key));
 		return new Verification(all.isEmpty(), differences, null, elsewhere);
 	}
 

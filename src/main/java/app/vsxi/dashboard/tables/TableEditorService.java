@@ -470,21 +470,14 @@ public class TableEditorService {
 	 * occurrence key: a subset that diffs and merges exactly as the whole table would for those keys.
 	 */
 	static Map<RowKey, TableRow> rowsWithKeys(LargeTableDiff.RowSource rows, Set<RowKey> keys, List<String> keyFields) {
-		Set<Long> hashes = new HashSet<>();
-		Set<RowKey> wanted = new HashSet<>();
-		keys.forEach(key -> {
-			hashes.add(LargeTableDiff.keyHash(key.values()));
-			wanted.add(key.first());
-		});
+		KeySet wanted = new KeySet(keys, keyFields);
 		Map<RowKey, TableRow> found = new LinkedHashMap<>();
 		Map<RowKey, Integer> seen = new HashMap<>();
 		rows.forEach(row -> {
-			if (hashes.contains(LargeTableDiff.keyHash(row, keyFields))) {
-				RowKey key = RowKey.of(row, keyFields);
-				if (wanted.contains(key)) {
-					int occurrence = seen.merge(key, 1, Integer::sum) - 1;
-					found.put(occurrence == 0 ? key : key.nth(occurrence), row);
-				}
+			RowKey key = wanted.match(row);
+			if (key != null) {
+				int occurrence = seen.merge(key, 1, Integer::sum) - 1;
+				found.put(occurrence == 0 ? key : key.nth(occurrence), row);
 			}
 		});
 		return found;
