@@ -76,7 +76,7 @@ public final class SafeDeletes {
 			}
 		}
 		deletes.addAll(oldVersions);
-		return new Decision(deletes, oldVersions, alreadyGone, heldBack, notTaken,
+		return new Decision(keyFields, deletes, oldVersions, alreadyGone, heldBack, notTaken,
 				heldBack.isEmpty() ? null : notTaken.size() + " of the rows sent by update are not on the box, and a"
 						+ " delete might remove the row one of them was to replace");
 	}
@@ -95,11 +95,13 @@ public final class SafeDeletes {
 	 * @param heldBack rows not deleted, for {@code why}
 	 * @param notTaken rows sent by update that the box does not hold
 	 * @param why why rows were held back, or null
+	 * @param keyFields the table's key, to name rows by
 	 */
-	public record Decision(List<TableRow> deletes, List<TableRow> oldVersions, List<TableRow> alreadyGone,
+	public record Decision(List<String> keyFields, List<TableRow> deletes, List<TableRow> oldVersions, List<TableRow> alreadyGone,
 			List<TableRow> heldBack, List<TableRow> notTaken, String why) {
 
 		public Decision {
+			keyFields = List.copyOf(keyFields);
 			deletes = List.copyOf(deletes);
 			oldVersions = List.copyOf(oldVersions);
 			alreadyGone = List.copyOf(alreadyGone);
@@ -109,12 +111,12 @@ public final class SafeDeletes {
 
 		/** Nothing waited for a read-back. */
 		public static Decision none() {
-			return new Decision(List.of(), List.of(), List.of(), List.of(), List.of(), null);
+			return new Decision(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null);
 		}
 
 		/** The table could not be read back after the updates, so nothing is deleted. */
-		static Decision unread(TableDiff sent) {
-			return new Decision(List.of(), List.of(), List.of(),
+		static Decision unread(TableDiff sent, List<String> keyFields) {
+			return new Decision(keyFields, List.of(), List.of(), List.of(),
 					sent.removed().stream().map(RowChange.Removed::row).toList(), List.of(),
 					"the table could not be read back after the updates");
 		}
@@ -123,7 +125,12 @@ public final class SafeDeletes {
 		Decision notDeleted(String reason) {
 			List<TableRow> kept = new ArrayList<>(this.heldBack);
 			kept.addAll(this.deletes);
-			return new Decision(List.of(), List.of(), this.alreadyGone, kept, this.notTaken, reason);
+			return new Decision(this.keyFields, List.of(), List.of(), this.alreadyGone, kept, this.notTaken, reason);
+		}
+
+		/** A row as the result page names it: by its key, never by its fields, which may hold a password. */
+		public String label(TableRow row) {
+			return RowKey.of(row, this.keyFields).label();
 		}
 
 		/** Every delete planned went out as planned: nothing worth a line in the audit trail. */

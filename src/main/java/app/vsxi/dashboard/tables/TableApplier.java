@@ -179,7 +179,7 @@ public class TableApplier {
 				decision = SafeDeletes.decide(toSend, after, keyFields);
 			}
 			else {
-				decision = SafeDeletes.Decision.unread(toSend);
+				decision = SafeDeletes.Decision.unread(toSend, keyFields);
 			}
 			if (!decision.deletes().isEmpty()) {
 				ApplyPlan deletes = planner().deletes(decision.deletes(), draft.editable().writeActions());

@@ -290,7 +290,9 @@ class ApplyConflictAndRollbackTests {
 			.contains("1 row(s) were not deleted: 1 of the rows sent by update are not on the box")
 			.contains("The draft is kept")
 			.contains("1 row(s) sent by update are not on the box.")
-			.contains("/rollback\"");
+			.contains("/rollback\"")
+			// the lists of rows held back and not taken name rows by their key, not by every field
+			.contains("<li>" + removed.text("alias") + " / " + removed.text("tableId") + "</li>");
 		// read from the box itself: the request above leaves this thread without a signed-in user
 		assertThat(this.demo.box("demo-sbc-2").entries("route"))
 			.anySatisfy(route -> assertThat(route.get("alias")).isEqualTo(removed.text("alias")));

@@ -122,10 +122,12 @@ class SafeDeletesTests {
 	@Test
 	void anUnreadTableDeletesNothing() {
 		TableRow removed = route("gone", "1", "1999");
-		SafeDeletes.Decision decision = SafeDeletes.Decision.unread(diff(List.of(KEPT, removed), List.of(KEPT)));
+		SafeDeletes.Decision decision = SafeDeletes.Decision.unread(diff(List.of(KEPT, removed), List.of(KEPT)),
+				ROUTE_KEY);
 
 		assertThat(decision.deletes()).isEmpty();
 		assertThat(decision.heldBack()).containsExactly(removed);
+		assertThat(decision.label(removed)).isEqualTo("gone / 1");
 		assertThat(decision.text()).isEqualTo("after the updates: 0 deleted (0 old versions the box kept beside their"
 				+ " new one), 0 already gone, 1 held back (the table could not be read back after the updates), 0 not"
 				+ " taken");
