@@ -32,6 +32,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class LoginAttempts {
 
+	/** The reason a failed login is audited with for a wrong password (from BadCredentialsException). */
+	static final String BAD_CREDENTIALS = "BadCredentials";
+
+	/** The reason for an attempt on a locked account (from LockedException). */
+	static final String LOCKED = "Locked";
+
 	private final AppUserRepository users;
 
 	private final JdbcTemplate jdbc;
@@ -77,6 +83,25 @@ class LoginAttempts {
 		if (event instanceof AuthenticationFailureBadCredentialsEvent && user.isPresent()) {
 			countFailure(user.get());
 		}
+	}
+
+	/**
+	 * A password typed to confirm an action that cannot be taken back is a guess like one at login: audited the
+	 * same way, counted towards the lockout, and from the same address towards its throttle.
+	 */
+	void confirmationFailed(AppUser user, String reason, String address) {
+		this.audit.recordAs(user.username(), AuditAction.PASSWORD_CONFIRM, user.username(), null, AuditOutcome.FAILED,
+				reason);
+		this.throttle.failed(address);
+		if (BAD_CREDENTIALS.equals(reason)) {
+			countFailure(user);
+		}
+	}
+
+	/** The right password resets the count, as a login does. */
+	void confirmationSucceeded(AppUser user) {
+		this.jdbc.update("UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE id = ? AND failed_logins > 0",
+				user.id());
 	}
 
 	/** A wrong password given anywhere, at login or to confirm a change; may lock the account. */

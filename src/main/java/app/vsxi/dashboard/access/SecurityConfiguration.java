@@ -15,6 +15,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authentication.password.CompromisedPasswordChecker;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -138,6 +139,17 @@ public class SecurityConfiguration {
 	@Bean
 	AuthorizationEventPublisher authorizationEventPublisher(ApplicationEventPublisher publisher) {
 		return new SpringAuthorizationEventPublisher(publisher);
+	}
+
+	/** Offline; an online checker (e.g. Spring Security's HaveIBeenPwnedRestApiPasswordChecker) may replace it. */
+	@Bean
+	CompromisedPasswordChecker compromisedPasswordChecker() {
+		return new LeakedPasswords();
+	}
+
+	@Bean
+	PasswordRules passwordRules(CompromisedPasswordChecker compromisedPasswords) {
+		return new PasswordRules(compromisedPasswords);
 	}
 
 	@Bean

@@ -44,9 +44,13 @@ public class UserAdministration {
 
 	private final LoginAttempts attempts;
 
+	private final PasswordRules rules;
+
 	UserAdministration(AppUserRepository users, UserGrantRepository grants, SbcGroupRepository groups,
-			PasswordEncoder encoder, SbcRepository sbcs, AccessService access, AuditLog audit, LoginAttempts attempts) {
+			PasswordEncoder encoder, SbcRepository sbcs, AccessService access, AuditLog audit, LoginAttempts attempts,
+			PasswordRules rules) {
 		this.attempts = attempts;
+		this.rules = rules;
 		this.sbcs = sbcs;
 		this.users = users;
 		this.grants = grants;
@@ -74,7 +78,7 @@ public class UserAdministration {
 		if (this.users.findByUsername(username).isPresent()) {
 			problems.add("a user called " + username + " exists already");
 		}
-		problems.addAll(PasswordRules.problems(temporaryPassword));
+		problems.addAll(this.rules.problems(temporaryPassword));
 		PasswordRules.refuseIfAny(problems);
 		AppUser user = this.users.save(AppUser.create(username, this.encoder.encode(temporaryPassword), admin, true));
 		this.audit.record(AuditAction.USER_CREATE, username, null, AuditOutcome.SUCCESS, admin ? "administrator" : null);
@@ -130,7 +134,7 @@ public class UserAdministration {
 	@PreAuthorize("hasRole('ADMIN')")
 	@Transactional
 	public void resetPassword(long id, String temporaryPassword) {
-		PasswordRules.check(temporaryPassword);
+		this.rules.check(temporaryPassword);
 		AppUser user = user(id);
 		if (user.isSsoOnly()) {
 			throw new RefusedException("this account signs in through single sign-on and has no local password");
@@ -232,7 +236,7 @@ public class UserAdministration {
 		if (!replacement.equals(confirmation)) {
 			problems.add("the new password and its confirmation differ");
 		}
-		problems.addAll(PasswordRules.problems(replacement));
+		problems.addAll(this.rules.problems(replacement));
 		if (currentRight && this.encoder.matches(replacement, user.passwordHash())) {
 			problems.add("choose a password other than the current one");
 		}

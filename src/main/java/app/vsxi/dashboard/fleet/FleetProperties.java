@@ -1,5 +1,6 @@
 package app.vsxi.dashboard.fleet;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -13,10 +14,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * start-up
  * @param specialAddresses loopback, link-local or metadata addresses (or CIDR ranges) that may still be tested
  * as SBCs; empty outside demo mode
+ * @param testFailureMinimum how long a failed "test connection" to a private address takes at least, so that a
+ * refused port cannot be told from a filtered one by the time the answer took; at least twice
+ * {@code vsxi.gateway.connect-timeout}, which bounds the slowest such failure
  */
 @ConfigurationProperties("vsxi.fleet")
 public record FleetProperties(String credentialKey, @DefaultValue List<String> previousCredentialKeys,
-		@DefaultValue List<String> specialAddresses) {
+		@DefaultValue List<String> specialAddresses, @DefaultValue("7s") Duration testFailureMinimum) {
 
 	/** The key demo mode ships with: it is in the jar, so it protects nothing and is refused anywhere else. */
 	static final String DEMO_CREDENTIAL_KEY = "ZGVtby1vbmx5LWtleS1kby1ub3QtdXNlLWluLXByb2Q=";

@@ -19,6 +19,10 @@ final class SbcAddressPolicy {
 	/** Metadata services that are not link-local: AWS over IPv6, Alibaba Cloud. */
 	private static final Set<String> METADATA = Set.of("fd00:ec2:0:0:0:0:0:254", "100.100.100.200");
 
+	/** Private ranges Java's InetAddress does not call site-local: unique-local IPv6, shared (carrier-grade NAT). */
+	private static final List<IpAddressMatcher> PRIVATE = List.of(new IpAddressMatcher("fc00::/7"),
+			new IpAddressMatcher("100.64.0.0/10"));
+
 	private final List<IpAddressMatcher> allowed;
 
 	SbcAddressPolicy(List<String> specialAddresses) {
@@ -43,6 +47,26 @@ final class SbcAddressPolicy {
 			}
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * Whether the base URL's host is on a private network (loopback, RFC 1918, link-local, unique-local IPv6,
+	 * shared address space): there, how a connection fails would map the network around the dashboard.
+	 */
+	boolean isPrivate(String baseUrl) {
+		String host = URI.create(baseUrl).getHost();
+		try {
+			for (InetAddress address : InetAddress.getAllByName(host.startsWith("[") ? host.substring(1, host.length() - 1) : host)) {
+				if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
+						|| address.isSiteLocalAddress() || PRIVATE.stream().anyMatch(m -> m.matches(address.getHostAddress()))) {
+					return true;
+				}
+			}
+			return false;
+		}
+		catch (UnknownHostException ex) {
+			return false;
+		}
 	}
 
 	private static String special(InetAddress address) {

@@ -36,6 +36,13 @@ class InitialAdminTests {
 	}
 
 	@Test
+	void aConfiguredPasswordFromTheLeakedListsStopsStartUp() {
+		assertThatIllegalStateException().isThrownBy(() -> run("password1234", new MockEnvironment()))
+			.withMessageContaining("common and leaked passwords");
+		verify(this.users, never()).save(any());
+	}
+
+	@Test
 	void demoModeKeepsItsKnownLogin() {
 		MockEnvironment demo = new MockEnvironment();
 		demo.setActiveProfiles("demo");
@@ -51,7 +58,8 @@ class InitialAdminTests {
 		AccessProperties properties = new AccessProperties(new AccessProperties.InitialAdmin("admin", password), 5,
 				java.time.Duration.ofMinutes(15), 20, java.time.Duration.ofHours(12), "preferred_username",
 				new AccessProperties.Metrics("prometheus", null));
-		new InitialAdmin(this.users, NoOpPasswordEncoder.getInstance(), properties, environment)
+		new InitialAdmin(this.users, NoOpPasswordEncoder.getInstance(), properties, environment,
+				new PasswordRules(new LeakedPasswords()))
 			.run(new DefaultApplicationArguments());
 	}
 

@@ -134,6 +134,36 @@ class LoginSecurityTests {
 	}
 
 	@Test
+	void aPasswordFromTheLeakedListsIsRefusedAsTheNewOneAndAStrongOneIsTaken() throws Exception {
+		MockHttpSession session = (MockHttpSession) this.mvc
+			.perform(formLogin().user(this.username).password(PASSWORD))
+			.andReturn()
+			.getRequest()
+			.getSession(false);
+
+		MvcResult refused = this.mvc
+			.perform(post("/account/password").session(session).with(csrf()).header("Referer", "/account/password")
+				.param("current", PASSWORD)
+				.param("replacement", "password1234")
+				.param("confirmation", "password1234"))
+			.andExpect(redirectedUrl("/account/password"))
+			.andReturn();
+		assertThat(String.valueOf(refused.getFlashMap().get("failure")))
+			.contains("that password is on a list of common and leaked passwords");
+		assertThat(this.encoder.matches(PASSWORD, this.users.findByUsername(this.username).orElseThrow().passwordHash()))
+			.isTrue();
+
+		String strong = java.util.UUID.randomUUID().toString();
+		this.mvc
+			.perform(post("/account/password").session(session).with(csrf()).param("current", PASSWORD)
+				.param("replacement", strong)
+				.param("confirmation", strong))
+			.andExpect(redirectedUrl("/overview"));
+		assertThat(this.encoder.matches(strong, this.users.findByUsername(this.username).orElseThrow().passwordHash()))
+			.isTrue();
+	}
+
+	@Test
 	void aUserWhoMustChangeTheirPasswordSeesOnlyThePasswordPageUntilTheyDo() throws Exception {
 		AppUser user = this.users.findByUsername(this.username).orElseThrow();
 		this.users.save(user.withPassword(this.encoder.encode(PASSWORD), true));

@@ -18,7 +18,8 @@ class PasswordConfirmationTests {
 
 	private final AppUserRepository users = mock(AppUserRepository.class);
 
-	private final PasswordConfirmation confirmation = new PasswordConfirmation(this.access, this.users, this.encoder);
+	private final PasswordConfirmation confirmation = new PasswordConfirmation(this.access, this.users, this.encoder,
+			mock(LoginAttempts.class));
 
 	private void loggedInAs(AppUser user) {
 		when(this.access.currentUserId()).thenReturn(Optional.of(7L));

@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class DemoKeyTests {
 
-	private final FleetProperties demoKey = new FleetProperties(FleetProperties.DEMO_CREDENTIAL_KEY, List.of(), List.of());
+	private final FleetProperties demoKey = new FleetProperties(FleetProperties.DEMO_CREDENTIAL_KEY, List.of(), List.of(),
+			java.time.Duration.ofSeconds(7));
 
 	@Test
 	void theKeyShippedForDemoModeIsRefusedAnywhereElse() {

@@ -30,4 +30,18 @@ class SbcAddressPolicyTests {
 		assertThat(new SbcAddressPolicy(List.of("127.0.0.0/8", "::1")).refusal(baseUrl)).isEmpty();
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "https://10.1.2.3:8888", "https://172.16.0.9:8888", "https://192.168.1.1:8888",
+			"https://127.0.0.1:8888", "https://[fd12::5]:8888", "https://100.64.7.7:8888", "https://169.254.1.1:8888" })
+	void privateAddressesAreAnsweredQuietly(String baseUrl) {
+		assertThat(this.strict.isPrivate(baseUrl)).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "https://192.0.2.10:8888", "https://8.8.8.8:443", "https://[2001:db8::5]:8888",
+			"https://172.32.0.1:8888" })
+	void publicAddressesAreNot(String baseUrl) {
+		assertThat(this.strict.isPrivate(baseUrl)).isFalse();
+	}
+
 }
