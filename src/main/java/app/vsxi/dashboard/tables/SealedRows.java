@@ -1,6 +1,10 @@
 package app.vsxi.dashboard.tables;
 
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -40,10 +44,35 @@ class SealedRows {
 	/** A value typed into one field, sealed if the field is secret. */
 	Object seal(EditableTable table, String field, Object value) {
 		if (!sealedAtRest(table) || !SecretFields.secret(table, field) || value == null
-				|| value instanceof TableRow || value instanceof java.util.List<?> || String.valueOf(value).isEmpty()) {
+				|| value instanceof TableRow || value instanceof List<?> || String.valueOf(value).isEmpty()) {
 			return value;
 		}
 		return PREFIX + this.cipher.encrypt(String.valueOf(value));
+	}
+
+	/** The passwords these rows carry, in clear: to blot out of whatever the box answers about them. */
+	Set<String> opened(EditableTable table, List<TableRow> rows) {
+		Set<String> secrets = new HashSet<>();
+		for (TableRow row : rows) {
+			unseal(table, row).fields().forEach((field, value) -> {
+				if (SecretFields.secret(table, field) && value instanceof String text && !text.isEmpty()) {
+					secrets.add(text);
+				}
+			});
+		}
+		return secrets;
+	}
+
+	/** The text with every one of the secrets in it replaced, longest first so none is left half shown. */
+	static String blot(String text, Set<String> secrets) {
+		if (text == null) {
+			return null;
+		}
+		String blotted = text;
+		for (String secret : secrets.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList()) {
+			blotted = blotted.replace(secret, "(password)");
+		}
+		return blotted;
 	}
 
 	/** The row as the box must receive it. */

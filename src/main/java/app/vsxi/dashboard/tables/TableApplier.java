@@ -243,8 +243,12 @@ public class TableApplier {
 			return new ApplyOutcome.Refused(refused.reason());
 		}
 		List<CallReport> reports = new ArrayList<>();
+		Set<String> secrets = new HashSet<>();
+		((ApplyPlan.Calls) plan).calls().forEach(call -> secrets.addAll(this.sealed.opened(draft.editable(), call.rows())));
 		try {
-			GatewayError failure = sendAll(endpoint, draft, ((ApplyPlan.Calls) plan).calls(), reports);
+			GatewayError failure = blotted(sendAll(endpoint, draft, ((ApplyPlan.Calls) plan).calls(), reports), secrets);
+			// a box may quote an entry in its answer: no password goes on to the page or the audit trail
+			reports.replaceAll(report -> blotted(report, secrets));
 			if (failure != null) {
 				record(sbc, draft, false, AuditOutcome.FAILED, toSend, reports, null);
 				return new ApplyOutcome.Failed(failure, reports, null);
@@ -258,6 +262,26 @@ public class TableApplier {
 			this.drafts.delete(draft.id());
 			this.editor.forget(draft.id());
 		}
+	}
+
+	private static CallReport blotted(CallReport report, Set<String> secrets) {
+		return new CallReport(report.action(), report.rows(), SealedRows.blot(report.answer(), secrets),
+				report.withErrors(), report.failed(), report.discarded().stream()
+					.map(discarded -> new Discarded(discarded.key(), SealedRows.blot(discarded.reason(), secrets)))
+					.toList());
+	}
+
+	private static GatewayError blotted(GatewayError error, Set<String> secrets) {
+		if (error instanceof GatewayError.Rejected rejected) {
+			return new GatewayError.Rejected(SealedRows.blot(rejected.vsxiMessage(), secrets));
+		}
+		if (error instanceof GatewayError.NotAuthorized refused) {
+			return new GatewayError.NotAuthorized(SealedRows.blot(refused.vsxiMessage(), secrets));
+		}
+		if (error instanceof GatewayError.Unreachable unreachable) {
+			return new GatewayError.Unreachable(SealedRows.blot(unreachable.reason(), secrets));
+		}
+		return error;
 	}
 
 	/** What replacing the whole table with the draft would send, for the page that asks to confirm it. */

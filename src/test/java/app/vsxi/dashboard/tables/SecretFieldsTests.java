@@ -85,6 +85,18 @@ class SecretFieldsTests {
 		assertThat(this.sealed.unseal(EditableTable.USERS, stored)).isEqualTo(imported);
 	}
 
+	@Test
+	void whatTheBoxAnswersAboutSentAccountsHasTheirPasswordsBlottedOut() {
+		TableRow stored = this.sealed.seal(EditableTable.USERS,
+				row("username", "noc-ann", "password", "Ann-pass-1", "description", "night"));
+
+		java.util.Set<String> sent = this.sealed.opened(EditableTable.USERS, List.of(stored));
+
+		assertThat(sent).containsExactly("Ann-pass-1");
+		assertThat(SealedRows.blot("entry 1: password Ann-pass-1 is too weak for noc-ann", sent))
+			.isEqualTo("entry 1: password (password) is too weak for noc-ann");
+	}
+
 	private static TableRow row(String... fields) {
 		Map<String, Object> values = new LinkedHashMap<>();
 		for (int i = 0; i < fields.length; i += 2) {
