@@ -154,6 +154,31 @@ public enum VsxiTable {
 		return this.keys;
 	}
 
+	/**
+	 * The fields that hold a credential (a subscriber's SIP password, a box account's password): never shown,
+	 * exported or audited in clear to anyone who does not need them.
+	 */
+	public List<String> secretFields() {
+		return switch (this) {
+			case SUBSCRIBER, USERS -> List.of("password");
+			default -> List.of();
+		};
+	}
+
+	/**
+	 * Whether a field holds a credential. Of the box's own accounts, whose shape no document shows, every field
+	 * named like a password is taken for one.
+	 */
+	public boolean secret(String field) {
+		return secretFields().stream().anyMatch(field::equalsIgnoreCase)
+				|| (holdsBoxAccounts() && field.toLowerCase(java.util.Locale.ROOT).contains("pass"));
+	}
+
+	/** The box's own API and GUI accounts: writing them is managing the SBC's credentials. */
+	public boolean holdsBoxAccounts() {
+		return this == USERS;
+	}
+
 	/** What the box offers on this table, in the order of the vendor's command table. */
 	public List<VsxiCommand> commands() {
 		return List.copyOf(this.commands.values());

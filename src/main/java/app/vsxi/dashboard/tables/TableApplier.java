@@ -63,9 +63,13 @@ public class TableApplier {
 
 	private final PasswordConfirmation passwords;
 
+	private final SealedRows sealed;
+
 	public TableApplier(TableEditorService editor, TableDownloads downloads, DraftRepository drafts,
-			VsxiGateway gateway, AuditLog audit, TablesProperties properties, PasswordConfirmation passwords) {
+			VsxiGateway gateway, AuditLog audit, TablesProperties properties, PasswordConfirmation passwords,
+			SealedRows sealed) {
 		this.passwords = passwords;
+		this.sealed = sealed;
 		this.editor = editor;
 		this.downloads = downloads;
 		this.drafts = drafts;
@@ -82,15 +86,18 @@ public class TableApplier {
 		ApplyPlan plan = draft.editable().replaceOnly()
 				? planner().replace(this.editor.intended(draft).toList(), draft.editable().writeActions())
 				: planner().plan(diff, draft.editable().writeActions());
+		boolean masked = this.editor.masked(draft);
 		List<Payload> payloads = new ArrayList<>();
 		if (plan instanceof ApplyPlan.Calls calls) {
 			for (ApplyPlan.Call call : calls.calls()) {
-				payloads.add(payload(draft, call));
+				payloads.add(payload(draft, masked ? new ApplyPlan.Call(call.action(),
+						call.rows().stream().map(row -> SecretFields.mask(draft.editable(), row)).toList()) : call));
 			}
 		}
 		List<String> order = plan instanceof ApplyPlan.Calls calls && !draft.editable().replaceOnly()
 				&& !draft.baseUnknown() ? WriteOrder.steps(diff, calls) : List.of();
-		return new Preview(this.editor.sbc(sbcId), draft, diff, plan, payloads, order);
+		return new Preview(this.editor.sbc(sbcId), draft, masked ? SecretFields.mask(draft.editable(), diff) : diff,
+				plan, payloads, order);
 	}
 
 	/**
@@ -223,7 +230,7 @@ public class TableApplier {
 	/**
 	 * Applies a draft of a table the box cannot read (users): every row it holds goes out by update, every row
 	 * marked deleted by delete, whole. Nothing can be merged, snapshotted or verified: the box's answer to each
-	 * call is all there is.
+	 * call is all there is. Once anything was sent the draft is gone, whatever the answer: it holds passwords.
 	 */
 	private ApplyOutcome applyUnread(Sbc sbc, Draft draft, SbcEndpoint endpoint) {
 		TableDiff toSend = this.editor.changes(draft);
@@ -236,17 +243,45 @@ public class TableApplier {
 			return new ApplyOutcome.Refused(refused.reason());
 		}
 		List<CallReport> reports = new ArrayList<>();
-		GatewayError failure = sendAll(endpoint, draft, ((ApplyPlan.Calls) plan).calls(), reports);
-		if (failure != null) {
-			record(sbc, draft, false, AuditOutcome.FAILED, toSend, reports, null);
-			return new ApplyOutcome.Failed(failure, reports, null);
+		Set<String> secrets = new HashSet<>();
+		((ApplyPlan.Calls) plan).calls().forEach(call -> secrets.addAll(this.sealed.opened(draft.editable(), call.rows())));
+		try {
+			GatewayError failure = blotted(sendAll(endpoint, draft, ((ApplyPlan.Calls) plan).calls(), reports), secrets);
+			// a box may quote an entry in its answer: no password goes on to the page or the audit trail
+			reports.replaceAll(report -> blotted(report, secrets));
+			if (failure != null) {
+				record(sbc, draft, false, AuditOutcome.FAILED, toSend, reports, null);
+				return new ApplyOutcome.Failed(failure, reports, null);
+			}
+			record(sbc, draft, false,
+					reports.stream().anyMatch(CallReport::withErrors) ? AuditOutcome.FAILED : AuditOutcome.SUCCESS,
+					toSend, reports, null);
+			return new ApplyOutcome.Written(toSend.summary(), reports);
 		}
-		record(sbc, draft, false,
-				reports.stream().anyMatch(CallReport::withErrors) ? AuditOutcome.FAILED : AuditOutcome.SUCCESS, toSend,
-				reports, null);
-		this.drafts.delete(draft.id());
-		this.editor.forget(draft.id());
-		return new ApplyOutcome.Written(toSend.summary(), reports);
+		finally {
+			this.drafts.delete(draft.id());
+			this.editor.forget(draft.id());
+		}
+	}
+
+	private static CallReport blotted(CallReport report, Set<String> secrets) {
+		return new CallReport(report.action(), report.rows(), SealedRows.blot(report.answer(), secrets),
+				report.withErrors(), report.failed(), report.discarded().stream()
+					.map(discarded -> new Discarded(discarded.key(), SealedRows.blot(discarded.reason(), secrets)))
+					.toList());
+	}
+
+	private static GatewayError blotted(GatewayError error, Set<String> secrets) {
+		if (error instanceof GatewayError.Rejected rejected) {
+			return new GatewayError.Rejected(SealedRows.blot(rejected.vsxiMessage(), secrets));
+		}
+		if (error instanceof GatewayError.NotAuthorized refused) {
+			return new GatewayError.NotAuthorized(SealedRows.blot(refused.vsxiMessage(), secrets));
+		}
+		if (error instanceof GatewayError.Unreachable unreachable) {
+			return new GatewayError.Unreachable(SealedRows.blot(unreachable.reason(), secrets));
+		}
+		return error;
 	}
 
 	/** What replacing the whole table with the draft would send, for the page that asks to confirm it. */
@@ -444,14 +479,17 @@ public class TableApplier {
 	}
 
 	private Mono<GatewayResult<WriteOutcome>> send(SbcEndpoint endpoint, Draft draft, ApplyPlan.Call call) {
-		TableDocument document = new TableDocument(draft.root(), draft.item(), call.rows());
+		// the only place sealed passwords are opened: the body that carries them to the box
+		List<TableRow> rows = SealedRows.sealedAtRest(draft.editable())
+				? call.rows().stream().map(row -> this.sealed.unseal(draft.editable(), row)).toList() : call.rows();
+		TableDocument document = new TableDocument(draft.root(), draft.item(), rows);
 		return switch (call.action()) {
 			case UPDATE -> this.gateway.update(endpoint, draft.editable().catalog(), document);
 			case DELETE -> this.gateway.delete(endpoint, draft.editable().catalog(), document);
 			case UPLOAD -> this.gateway.upload(endpoint, draft.editable().catalog(), document);
 			case UPDATE_LARGE, DELETE_LARGE, REPLACE_LARGE -> this.gateway.writeLarge(endpoint,
 					call.action().catalog(), draft.editable().catalog(), draft.editable().format(), document.names(),
-					call.rows(), Map.of());
+					rows, Map.of());
 		};
 	}
 

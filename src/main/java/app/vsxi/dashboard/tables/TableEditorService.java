@@ -18,6 +18,9 @@ import org.springframework.stereotype.Service;
 import app.vsxi.dashboard.access.AccessService;
 import app.vsxi.dashboard.access.Permission;
 import app.vsxi.dashboard.audit.Actor;
+import app.vsxi.dashboard.audit.AuditAction;
+import app.vsxi.dashboard.audit.AuditLog;
+import app.vsxi.dashboard.audit.AuditOutcome;
 import app.vsxi.dashboard.fleet.FleetService;
 import app.vsxi.dashboard.fleet.Sbc;
 import app.vsxi.dashboard.gateway.Format;
@@ -45,9 +48,15 @@ public class TableEditorService {
 
 	private final AccessService access;
 
+	private final AuditLog audit;
+
+	private final SealedRows sealed;
+
 	public TableEditorService(FleetService fleet, TableDownloads downloads, DraftRepository drafts,
-			TablesProperties properties, AccessService access) {
+			TablesProperties properties, AccessService access, AuditLog audit, SealedRows sealed) {
 		this.access = access;
+		this.audit = audit;
+		this.sealed = sealed;
 		this.fleet = fleet;
 		this.downloads = downloads;
 		this.drafts = drafts;
@@ -64,8 +73,13 @@ public class TableEditorService {
 	@PreAuthorize("@access.canOnSbc('VIEW', #sbcId)")
 	public Overview overview(long sbcId) {
 		Sbc sbc = this.fleet.get(sbcId);
-		return new Overview(sbc, List.of(EditableTable.values()), this.drafts.forSbc(sbcId), masterName(sbc),
-				mayEdit(sbcId));
+		boolean mayManageAccounts = may(Permission.ADMINISTER, sbcId);
+		List<Draft> drafts = this.drafts.forSbc(sbcId)
+			.stream()
+			.filter(draft -> mayManageAccounts || !draft.editable().catalog().holdsBoxAccounts())
+			.toList();
+		return new Overview(sbc, List.of(EditableTable.values()), drafts, masterName(sbc), mayEdit(sbcId),
+				mayManageAccounts);
 	}
 
 	/**
@@ -84,10 +98,12 @@ public class TableEditorService {
 		EditableTable editable = EditableTable.named(table)
 			.orElseThrow(() -> new TableEditorException("The editor has no table " + table));
 		Sbc sbc = this.fleet.get(sbcId);
+		requireRight(sbc, editable);
 		if (editable.writeOnly()) {
-			requireOperator(sbcId, editable);
 			long id = this.drafts.create(sbcId, table, editable.catalog().root(), editable.catalog().item(),
 					Actor.current(), RowCodec.pack(List.of()), null);
+			audit(AuditAction.TABLE_OPEN, sbc, editable, AuditOutcome.SUCCESS,
+					"0 rows, " + editable.format().parameter() + " (nothing to download: the API cannot read it)");
 			return new Opened.Draft(id);
 		}
 		RowStore.Builder index = RowStore.builder(editable.keyFields());
@@ -96,10 +112,14 @@ public class TableEditorService {
 			perRow.run();
 		});
 		if (downloaded instanceof TableDownloads.Downloaded.Failed failed) {
+			audit(AuditAction.TABLE_OPEN, sbc, editable, AuditOutcome.FAILED,
+					"not opened, " + editable.format().parameter() + ": " + failed.error().message());
 			return new Opened.Failed(failed.error());
 		}
 		TableDownloads.Downloaded.Table base = (TableDownloads.Downloaded.Table) downloaded;
 		long id = this.drafts.create(sbcId, table, base.root(), base.item(), Actor.current(), base.rows(), null);
+		audit(AuditAction.TABLE_OPEN, sbc, editable, AuditOutcome.SUCCESS,
+				base.rows().rows() + " rows, " + editable.format().parameter());
 		this.open.put(id, new DraftView(index.build(), Map.of()));
 		return new Opened.Draft(id);
 	}
@@ -109,8 +129,10 @@ public class TableEditorService {
 		Draft draft = draft(sbcId, draftId);
 		Sbc sbc = this.fleet.get(sbcId);
 		DraftView view = view(draft);
-		return new DraftPage(sbc, draft, view.page(request), this.drafts.edits(draftId).size(), masterName(sbc),
-				mayEdit(sbcId));
+		DraftView.Page page = masked(draft)
+				? SecretFields.mask(draft.editable(), view.page(SecretFields.blind(draft.editable(), request)))
+				: view.page(request);
+		return new DraftPage(sbc, draft, page, this.drafts.edits(draftId).size(), masterName(sbc), mayEdit(sbcId));
 	}
 
 	/** Several fields of one row at once, as a row form sends them; fields whose value did not change are skipped. */
@@ -122,8 +144,14 @@ public class TableEditorService {
 			throw new TableEditorException("No row " + key.label() + " in this draft");
 		}
 		EditResult result = new EditResult(key, row, null);
+		boolean masked = masked(draft);
 		for (Map.Entry<String, String> value : values.entrySet()) {
 			TableRow now = result.row();
+			if (masked && SecretFields.secret(draft.editable(), value.getKey())
+					&& SecretFields.SET.equals(value.getValue())) {
+				// the mask came back untouched from the form: the password stays as it is
+				continue;
+			}
 			if (now.has(value.getKey()) && !(now.get(value.getKey()) instanceof TableRow)
 					&& !(now.get(value.getKey()) instanceof List<?>)
 					&& !value.getValue().equals(String.valueOf(now.get(value.getKey())))) {
@@ -157,7 +185,9 @@ public class TableEditorService {
 			.toList();
 		DraftPage page = new DraftPage(sbc, draft, new DraftView.Page(view.base().columns(), List.of(), 0, 0, 1,
 				view.base().size()), edits.size(), masterName(sbc), mayEdit(sbcId));
-		return new RowPage(page, new DraftView.ViewRow(base == null ? -1 : 0, key, shown, state, cells));
+		DraftView.ViewRow viewRow = new DraftView.ViewRow(base == null ? -1 : 0, key, shown, state, cells);
+		return new RowPage(page, masked(draft) ? SecretFields.mask(draft.editable(), view.base().columns(), viewRow)
+				: viewRow);
 	}
 
 	/** Changes one field of one row; a changed key field moves the row to its new key. */
@@ -177,7 +207,7 @@ public class TableEditorService {
 		if (problem != null) {
 			return new EditResult(key, row, problem);
 		}
-		TableRow changed = row.with(field, value);
+		TableRow changed = row.with(field, this.sealed.seal(draft.editable(), field, value));
 		RowKey newKey = key;
 		if (keyField) {
 			newKey = RowKey.of(changed, draft.editable().keyFields());
@@ -291,6 +321,9 @@ public class TableEditorService {
 		catch (TableFormatException ex) {
 			throw new TableEditorException("The file cannot be read: " + ex.getMessage());
 		}
+		if (SealedRows.sealedAtRest(draft.editable())) {
+			rows = rows.stream().map(row -> this.sealed.seal(draft.editable(), row)).toList();
+		}
 		if (fillsUnknownBase) {
 			return fillUnknownBase(draft, rows);
 		}
@@ -343,18 +376,32 @@ public class TableEditorService {
 		return rows.size();
 	}
 
-	/** The draft as it stands (base with edits), filtered as on screen, in a file format. */
+	/**
+	 * The draft as it stands (base with edits), filtered as on screen, in a file format. A table with passwords is
+	 * exported only to those who may operate the SBC, without the passwords where they may not see them.
+	 */
 	@PreAuthorize("@access.canOnSbc('VIEW', #sbcId)")
 	public void export(long sbcId, long draftId, Format format, Map<String, String> filters, OutputStream out) {
 		Draft draft = draft(sbcId, draftId);
+		Sbc sbc = this.fleet.get(sbcId);
+		if (SecretFields.any(draft.editable())) {
+			require(sbc, draft.editable(), Permission.OPERATE, "exporting a table with passwords");
+		}
+		java.util.function.UnaryOperator<TableRow> shown = masked(draft)
+				? row -> SecretFields.drop(draft.editable(), row) : row -> row;
+		if (masked(draft)) {
+			filters = SecretFields.blind(draft.editable(), new DraftView.Request(filters, null, false, 0, 1)).filters();
+		}
 		DraftView view = view(draft);
 		int total = view.page(new DraftView.Request(filters, null, false, 0, 1)).total();
 		List<TableRow> rows = new ArrayList<>(total);
 		for (int page = 0; page * 500 < total; page++) {
 			view.page(new DraftView.Request(filters, null, false, page, 500)).rows().stream()
 				.filter(row -> row.state() != DraftView.State.DELETED)
-				.forEach(row -> rows.add(row.row()));
+				.forEach(row -> rows.add(shown.apply(row.row())));
 		}
+		audit(AuditAction.TABLE_EXPORT, sbc, draft.editable(), AuditOutcome.SUCCESS, rows.size() + " rows, "
+				+ format.parameter() + (filters.isEmpty() ? "" : ", filtered on " + String.join(", ", filters.keySet())));
 		try {
 			TableTransfer.export(format, draft.root(), draft.item(), rows.iterator(), out);
 		}
@@ -365,9 +412,13 @@ public class TableEditorService {
 
 	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
 	public void discard(long sbcId, long draftId) {
-		draft(sbcId, draftId);
+		Draft draft = draft(sbcId, draftId);
+		int edits = this.drafts.edits(draftId).size();
 		this.drafts.delete(draftId);
 		this.open.remove(draftId);
+		audit(AuditAction.TABLE_DISCARD, this.fleet.get(sbcId), draft.editable(), AuditOutcome.SUCCESS,
+				draft.baseRows() + " rows, " + edits + " edited, " + draft.editable().format().parameter()
+						+ " (draft " + draftId + ")");
 	}
 
 	/**
@@ -483,22 +534,54 @@ public class TableEditorService {
 		return found;
 	}
 
-	/** A draft of this SBC; one of a table the box cannot read holds only what operators write, so only they see it. */
+	/**
+	 * A draft of this SBC. One of a table the box cannot read holds only what operators write, so only they see it;
+	 * one of the box's own accounts only those who manage the SBC's credentials.
+	 */
 	Draft draft(long sbcId, long draftId) {
 		Draft draft = this.drafts.find(draftId)
 			.filter(found -> found.sbcId() == sbcId)
 			.orElseThrow(() -> new TableEditorException("No such draft on this SBC"));
-		if (draft.baseUnknown()) {
-			requireOperator(sbcId, draft.editable());
+		if (right(draft.editable()) != Permission.VIEW) {
+			requireRight(this.fleet.get(sbcId), draft.editable());
 		}
 		return draft;
 	}
 
-	private void requireOperator(long sbcId, EditableTable table) {
-		if (!mayEdit(sbcId)) {
-			throw new AccessDeniedException("The API only writes " + table.table()
-					+ ": its drafts are for those who may operate this SBC");
+	/**
+	 * The least right a table's drafts need: the box's own accounts are the SBC's credentials (a read-write box
+	 * user acts outside the dashboard's roles and audit), managed by the group's administrators; a table the box
+	 * cannot read holds only what operators write.
+	 */
+	static Permission right(EditableTable table) {
+		return table.catalog().holdsBoxAccounts() ? Permission.ADMINISTER
+				: table.writeOnly() ? Permission.OPERATE : Permission.VIEW;
+	}
+
+	private void requireRight(Sbc sbc, EditableTable table) {
+		require(sbc, table, right(table), "a draft of " + table.table());
+	}
+
+	/** Refuses, with one audited refusal, whoever lacks {@code needed} on the SBC. */
+	private void require(Sbc sbc, EditableTable table, Permission needed, String doing) {
+		if (!may(needed, sbc.id())) {
+			this.audit.record(AuditAction.ACCESS_DENIED, sbc.name() + " " + table.table(), sbc.groupId(),
+					AuditOutcome.DENIED, doing + " needs the " + needed.name().toLowerCase(java.util.Locale.ROOT)
+							+ " right on this SBC");
+			throw new AccessDeniedException(
+					"Refused: " + doing + " needs the right to " + needed.name().toLowerCase(java.util.Locale.ROOT)
+							+ " this SBC");
 		}
+	}
+
+	/** Whether the caller sees the draft's secret fields masked: always sealed ones, others below operator. */
+	boolean masked(Draft draft) {
+		return SealedRows.sealedAtRest(draft.editable())
+				|| (SecretFields.any(draft.editable()) && !mayEdit(draft.sbcId()));
+	}
+
+	private void audit(AuditAction action, Sbc sbc, EditableTable table, AuditOutcome outcome, String detail) {
+		this.audit.record(action, sbc.name() + " " + table.table(), sbc.groupId(), outcome, detail);
 	}
 
 	SbcEndpoint endpoint(long sbcId) {
@@ -590,11 +673,19 @@ public class TableEditorService {
 	}
 
 	private boolean mayEdit(long sbcId) {
-		return this.access.canOnSbc(Permission.OPERATE.name(), sbcId);
+		return may(Permission.OPERATE, sbcId);
 	}
 
-	/** {@code mayEdit}: whether the user may change this SBC's tables at all (edit controls are shown only then). */
-	public record Overview(Sbc sbc, List<EditableTable> tables, List<Draft> drafts, String slaveOf, boolean mayEdit) {
+	private boolean may(Permission permission, long sbcId) {
+		return this.access.canOnSbc(permission.name(), sbcId);
+	}
+
+	/**
+	 * {@code mayEdit}: whether the user may change this SBC's tables at all (edit controls are shown only then);
+	 * {@code mayManageAccounts}: whether they may open the box's own accounts (users).
+	 */
+	public record Overview(Sbc sbc, List<EditableTable> tables, List<Draft> drafts, String slaveOf, boolean mayEdit,
+			boolean mayManageAccounts) {
 	}
 
 	public record DraftPage(Sbc sbc, Draft draft, DraftView.Page page, int edits, String slaveOf, boolean mayEdit) {

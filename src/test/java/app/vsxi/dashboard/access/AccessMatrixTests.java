@@ -286,22 +286,23 @@ class AccessMatrixTests {
 	}
 
 	/**
-	 * users, which the API writes but never reads, opens without a download into a draft only operators open or
-	 * see: a viewer of the group gets 403 on opening it and on the draft an operator opened.
+	 * users, the box's own accounts, which the API writes but never reads, opens without a download into a draft
+	 * only those who manage the SBC's credentials open or see: a viewer or operator of the group gets 403 on opening
+	 * it and on the draft its administrator opened.
 	 */
 	@ParameterizedTest(name = "users draft as {0}")
 	@org.junit.jupiter.params.provider.EnumSource(Who.class)
-	void onlyOperatorsOpenOrSeeAUsersDraft(Who who) throws Exception {
+	void onlyManagersOpenOrSeeAUsersDraft(Who who) throws Exception {
 		MockHttpServletResponse opened = call("POST /sbcs/{id}/tables/open", new Rule(Set.of(), new String[] { "table", "users" }), who);
 		boolean allowed = opened.getStatus() != 403 && opened.getStatus() != 401
 				&& !String.valueOf(opened.getRedirectedUrl()).endsWith("/login");
 		assertThat(allowed).as("open users as %s answered %d", who, opened.getStatus())
-			.isEqualTo(OPERATORS_OF_A.contains(who));
+			.isEqualTo(MANAGERS_OF_A.contains(who));
 
 		String opening = this.mvc.perform(request(HttpMethod.POST, "/sbcs/" + this.sbcA + "/tables/open").with(csrf())
 			.param("table", "users")
-			.with(user(this.principals.get(Who.OPERATOR_A)))).andReturn().getResponse().getRedirectedUrl();
-		String draft = this.mvc.perform(request(HttpMethod.GET, opening).with(user(this.principals.get(Who.OPERATOR_A))))
+			.with(user(this.principals.get(Who.GROUP_ADMIN_A)))).andReturn().getResponse().getRedirectedUrl();
+		String draft = this.mvc.perform(request(HttpMethod.GET, opening).with(user(this.principals.get(Who.GROUP_ADMIN_A))))
 			.andReturn()
 			.getResponse()
 			.getRedirectedUrl();
@@ -313,7 +314,7 @@ class AccessMatrixTests {
 		MockHttpServletResponse shown = this.mvc.perform(page).andReturn().getResponse();
 		boolean seen = shown.getStatus() == 200;
 		assertThat(seen).as("users draft page as %s answered %d", who, shown.getStatus())
-			.isEqualTo(OPERATORS_OF_A.contains(who));
+			.isEqualTo(MANAGERS_OF_A.contains(who));
 		assertThat(shown.getStatus()).isLessThan(500);
 	}
 

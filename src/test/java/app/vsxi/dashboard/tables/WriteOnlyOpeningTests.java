@@ -3,6 +3,9 @@ package app.vsxi.dashboard.tables;
 import org.junit.jupiter.api.Test;
 
 import app.vsxi.dashboard.access.AccessService;
+import app.vsxi.dashboard.audit.AuditAction;
+import app.vsxi.dashboard.audit.AuditLog;
+import app.vsxi.dashboard.audit.AuditOutcome;
 import app.vsxi.dashboard.fleet.FleetService;
 import app.vsxi.dashboard.fleet.Sbc;
 
@@ -21,7 +24,10 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
-/** Opening a table the API cannot read asks the box nothing, and is for operators only. */
+/**
+ * Opening a table the API cannot read asks the box nothing; users, the box's own accounts, is for the group's
+ * administrators only.
+ */
 class WriteOnlyOpeningTests {
 
 	private final FleetService fleet = mock(FleetService.class);
@@ -32,11 +38,13 @@ class WriteOnlyOpeningTests {
 
 	private final AccessService access = mock(AccessService.class);
 
+	private final AuditLog audit = mock(AuditLog.class);
+
 	private final TableEditorService editor = new TableEditorService(this.fleet, this.downloads, this.drafts,
-			new TablesProperties(1000, 5000, 20, 4, 50, 2), this.access);
+			new TablesProperties(1000, 5000, 20, 4, 50, 2), this.access, this.audit, mock(SealedRows.class));
 
 	private void fixture() {
-		Sbc sbc = Sbc.builder().name("sbc-7").baseUrl("https://127.0.0.1:1").username("api").groupId(1L).build();
+		Sbc sbc = Sbc.builder().id(7L).name("sbc-7").baseUrl("https://127.0.0.1:1").username("api").groupId(1L).build();
 		when(this.fleet.get(7L)).thenReturn(sbc);
 	}
 
@@ -53,7 +61,7 @@ class WriteOnlyOpeningTests {
 	@Test
 	void openingUsersCreatesAnEmptyDraftWithoutADownload() {
 		fixture();
-		when(this.access.canOnSbc("OPERATE", 7L)).thenReturn(true);
+		when(this.access.canOnSbc("ADMINISTER", 7L)).thenReturn(true);
 		when(this.drafts.create(eq(7L), eq("users"), eq("XBUserList"), eq("XBUser"), anyString(), any(), isNull()))
 			.thenReturn(42L);
 
@@ -67,11 +75,15 @@ class WriteOnlyOpeningTests {
 	}
 
 	@Test
-	void aViewerMayNotOpenUsers() {
+	void anOperatorWhoDoesNotAdministerTheGroupMayNotOpenUsersAndIsAuditedOnce() {
 		fixture();
-		when(this.access.canOnSbc("OPERATE", 7L)).thenReturn(false);
+		when(this.access.canOnSbc("OPERATE", 7L)).thenReturn(true);
+		when(this.access.canOnSbc("ADMINISTER", 7L)).thenReturn(false);
 
 		assertThatThrownBy(() -> this.editor.open(7L, "users")).isInstanceOf(AccessDeniedException.class);
+
+		verify(this.audit).record(eq(AuditAction.ACCESS_DENIED), eq("sbc-7 users"), eq(1L), eq(AuditOutcome.DENIED),
+				anyString());
 
 		verifyNoInteractions(this.downloads);
 		verify(this.drafts, never()).create(anyLong(), anyString(), anyString(), anyString(), anyString(), any(),
