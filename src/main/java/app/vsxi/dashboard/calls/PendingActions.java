@@ -32,8 +32,8 @@ class PendingActions {
 		/** The sentence for the user, {@code what} being e.g. "kill" or "delete". */
 		String sentence(String what, CallsProperties properties) {
 			return switch (this) {
-				case UNKNOWN -> "This confirmation is unknown (it was never issued to you for this SBC); nothing was "
-						+ "sent. Preview the " + what + " again.";
+				case UNKNOWN -> "This confirmation is unknown (it was never issued to you for this SBC), so nothing was "
+						+ "sent; preview the " + what + " again.";
 				case EXPIRED -> "This confirmation expired: a preview may be confirmed within "
 						+ words(properties.confirmWithin()) + ". Nothing was sent; preview the " + what + " again.";
 				case USED -> "This confirmation was already used: the " + what + " was sent once, and nothing more was sent.";
