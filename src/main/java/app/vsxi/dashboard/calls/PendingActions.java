@@ -2,6 +2,7 @@ package app.vsxi.dashboard.calls;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -42,7 +43,7 @@ class PendingActions {
 			};
 		}
 
-		private static String words(java.time.Duration duration) {
+		private static String words(Duration duration) {
 			long seconds = duration.toSeconds();
 			return seconds % 60 == 0 ? seconds / 60 + " min" : seconds + " s";
 		}
