@@ -110,21 +110,23 @@ public class CallKills {
 	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
 	public RemovalReport kill(long sbcId, String token, Integer typedCount) {
 		Sbc sbc = this.fleet.get(sbcId);
-		PlannedKill plan = this.pending.peek(token, this.access.viewer(), sbcId, PlannedKill.class).orElse(null);
-		if (plan == null) {
-			return RemovalReport.failed(sbc.name(), "call",
-					"This confirmation is unknown or expired; nothing was sent. Ask for the kill again.");
+		PendingActions.Found<PlannedKill> found = this.pending.peek(token, this.access.viewer(), sbcId, PlannedKill.class);
+		if (found instanceof PendingActions.Refused<PlannedKill> refused) {
+			return refuse(sbc, AuditAction.CALL_KILL, refused.why().sentence("kill", this.properties));
 		}
+		PlannedKill plan = ((PendingActions.Ready<PlannedKill>) found).action();
+		AuditAction action = plan.bulk() ? AuditAction.CALL_BULK_KILL : AuditAction.CALL_KILL;
 		if (plan.bulk() && !Objects.equals(typedCount, plan.calls().size())) {
-			return RemovalReport.failed(sbc.name(), "call", "The number typed (" + Objects.toString(typedCount, "none")
+			return refuse(sbc, action, "The number typed (" + Objects.toString(typedCount, "none")
 					+ ") is not the number of calls (" + plan.calls().size() + "); nothing was sent.");
 		}
 		if (!this.pending.remove(token)) {
-			return RemovalReport.failed(sbc.name(), "call", "This kill was already sent.");
+			return refuse(sbc, action, PendingActions.Refusal.USED.sentence("kill", this.properties));
 		}
 		SbcEndpoint endpoint = this.fleet.endpoint(sbc);
 		GatewayResult<TableDocument> now = this.gateway.statsList(endpoint, VsxiTable.ACTIVE_CALLS).block();
 		RemovalReport report;
+		List<TableRow> sent = plan.calls();
 		if (now instanceof GatewayResult.Failed<TableDocument> failed) {
 			report = RemovalReport.failed(sbc.name(), "call", "Nothing was sent: the calls could not be read again just "
 					+ "before sending (" + failed.error().message() + "), so whether they are still the same calls is not known.");
@@ -136,12 +138,19 @@ public class CallKills {
 			List<String> notes = new ArrayList<>(check.notes());
 			notes.addAll(kill.notes());
 			report = send(sbc, endpoint, kill, listed, notes);
+			sent = kill.calls();
 		}
 		this.reads.forget(sbcId);
-		this.audit.record(plan.bulk() ? AuditAction.CALL_BULK_KILL : AuditAction.CALL_KILL, sbc.name(), sbc.groupId(),
-				report.success() ? AuditOutcome.SUCCESS : AuditOutcome.FAILED,
-				"by " + plan.format() + ", " + report.auditDetail());
+		// the calls by slot and Call-ID only: what was sent holds the calls' numbers and addresses
+		this.audit.record(action, sbc.name(), sbc.groupId(), report.success() ? AuditOutcome.SUCCESS : AuditOutcome.FAILED,
+				"by " + plan.format() + ", " + report.auditDetail(PlannedKill.names(sent)));
 		return report;
+	}
+
+	/** A confirmation that sends nothing, said to the operator and written to the audit trail once. */
+	private RemovalReport refuse(Sbc sbc, AuditAction action, String sentence) {
+		this.audit.record(action, sbc.name(), sbc.groupId(), AuditOutcome.DENIED, sentence);
+		return RemovalReport.failed(sbc.name(), "call", sentence);
 	}
 
 	private RemovalReport send(Sbc sbc, SbcEndpoint endpoint, Kill kill, List<TableRow> listed, List<String> notes) {
@@ -156,8 +165,8 @@ public class CallKills {
 				? this.gateway.killCalls(endpoint, kill.cut(), listedBefore)
 				: this.gateway.killCallsByXml(endpoint, kill.calls(), listedBefore)).block();
 		return result.fold(removal -> new RemovalReport(sbc.name(), "call", removal, null, kill.sending(), notes),
-				error -> new RemovalReport(sbc.name(), "call", null, "Not done: " + error.message() + ". Sent: "
-						+ kill.body(), kill.sending(), notes));
+				error -> new RemovalReport(sbc.name(), "call", null, "Not done: " + error.message() + ".",
+						kill.sending(), notes));
 	}
 
 	private RemovalPreview prepare(Sbc sbc, String kind, Predicate<TableRow> chosen, int cap) {
@@ -196,7 +205,7 @@ public class CallKills {
 					kill.failure() != null ? kill.failure() : "No matching call can be named for sure; nothing will be sent.",
 					notes);
 		}
-		PlannedKill plan = new PlannedKill(format, kill.calls(), "bulk".equals(kind));
+		PlannedKill plan = PlannedKill.of(format, kill.calls(), "bulk".equals(kind));
 		String token = this.pending.put(this.access.viewer(), sbc.id(), plan);
 		return new RemovalPreview(sbc.id(), sbc.name(), kind, format.name(), kill.sending(), kill.body(), columns,
 				kill.calls(), cap, token, null, notes);
@@ -216,10 +225,6 @@ public class CallKills {
 					+ "), so no call can be named from it; nothing is sent.");
 		}
 		return Kill.byCsv(answer.okValue().orElseThrow().identify(listed), calls);
-	}
-
-	/** What the preview showed: the calls as listed then, to be checked again just before sending. */
-	private record PlannedKill(KillFormat format, List<TableRow> calls, boolean bulk) {
 	}
 
 }

@@ -13,10 +13,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param shareFor how long one answer of a box is shared by everyone watching the same list, so that many
  *        viewers do not each fetch thousands of calls
  * @param confirmWithin how long a shown kill or delete preview may be confirmed
+ * @param pendingPerUser how many kill previews, and as many registration-delete previews, one user may have waiting;
+ *        a newer one drops their oldest, so previews cannot pile up in memory
  */
 @ConfigurationProperties("vsxi.calls")
 public record CallsProperties(@DefaultValue("50") int pageSize, @DefaultValue("5s") Duration pageRefresh,
 		@DefaultValue("100") int bulkKillMax, @DefaultValue("8s") Duration fleetWait,
-		@DefaultValue("2s") Duration shareFor, @DefaultValue("5m") Duration confirmWithin) {
+		@DefaultValue("2s") Duration shareFor, @DefaultValue("5m") Duration confirmWithin,
+		@DefaultValue("5") int pendingPerUser) {
 
 }

@@ -136,7 +136,7 @@ public class RegistrationsService {
 							+ " one delete may remove. Narrow the filter; nothing will be sent.", notes);
 		}
 		List<String> toDelete = named.stream().map(RegistrationsService::id).toList();
-		String token = this.pending.put(this.access.viewer(), sbcId, new PlannedDelete(named, chosen.isEmpty()));
+		String token = this.pending.put(this.access.viewer(), sbcId, PlannedDelete.of(named, chosen.isEmpty()));
 		return new RemovalPreview(sbcId, sbc.name(), kind, "XML", "XML: one entry per registration id (application/xml)",
 				VsxiGateway.registrationDeleteXml(toDelete), columns, named, cap, token, null, notes);
 	}
@@ -148,19 +148,18 @@ public class RegistrationsService {
 	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
 	public RemovalReport delete(long sbcId, String token, Integer typedCount) {
 		Sbc sbc = this.fleet.get(sbcId);
-		PlannedDelete plan = this.pending.peek(token, this.access.viewer(), sbcId, PlannedDelete.class).orElse(null);
-		if (plan == null) {
-			return RemovalReport.failed(sbc.name(), "registration",
-					"This confirmation is unknown, expired or already used; nothing was sent.");
+		PendingActions.Found<PlannedDelete> found = this.pending.peek(token, this.access.viewer(), sbcId,
+				PlannedDelete.class);
+		if (found instanceof PendingActions.Refused<PlannedDelete> refused) {
+			return refuse(sbc, refused.why().sentence("delete", this.properties));
 		}
+		PlannedDelete plan = ((PendingActions.Ready<PlannedDelete>) found).action();
 		if (plan.bulk() && !Objects.equals(typedCount, plan.registrations().size())) {
-			return RemovalReport.failed(sbc.name(), "registration", "The number typed ("
-					+ Objects.toString(typedCount, "none") + ") is not the number of registrations ("
-					+ plan.registrations().size() + "); nothing was sent.");
+			return refuse(sbc, "The number typed (" + Objects.toString(typedCount, "none")
+					+ ") is not the number of registrations (" + plan.registrations().size() + "); nothing was sent.");
 		}
 		if (!this.pending.remove(token)) {
-			return RemovalReport.failed(sbc.name(), "registration",
-					"This confirmation is unknown, expired or already used; nothing was sent.");
+			return refuse(sbc, PendingActions.Refusal.USED.sentence("delete", this.properties));
 		}
 		SbcEndpoint endpoint = this.fleet.endpoint(sbc);
 		GatewayResult<TableDocument> now = this.gateway.statsList(endpoint, VsxiTable.SUB_STATS).block();
@@ -173,10 +172,18 @@ public class RegistrationsService {
 			report = send(sbc, endpoint, plan, now.okValue().orElseThrow().rows());
 		}
 		this.reads.forget(sbcId);
+		// registrations by id and user only, never by their addresses
 		this.audit.record(AuditAction.REGISTRATION_DELETE, sbc.name(), sbc.groupId(),
 				report.success() ? AuditOutcome.SUCCESS : AuditOutcome.FAILED,
-				report.auditDetail() + (report.removal() == null ? "; ids: " + ids(plan.registrations()) : ""));
+				report.auditDetail(plan.registrations().stream()
+					.map(row -> "id " + id(row) + " (" + row.text("username") + ")").toList()));
 		return report;
+	}
+
+	/** A confirmation that sends nothing, said to the operator and written to the audit trail once. */
+	private RemovalReport refuse(Sbc sbc, String sentence) {
+		this.audit.record(AuditAction.REGISTRATION_DELETE, sbc.name(), sbc.groupId(), AuditOutcome.DENIED, sentence);
+		return RemovalReport.failed(sbc.name(), "registration", sentence);
 	}
 
 	private RemovalReport send(Sbc sbc, SbcEndpoint endpoint, PlannedDelete plan, List<TableRow> listed) {
@@ -210,12 +217,21 @@ public class RegistrationsService {
 		return registration.text("id") == null ? "" : registration.text("id").strip();
 	}
 
-	private static List<String> ids(List<TableRow> registrations) {
-		return registrations.stream().map(RegistrationsService::id).toList();
-	}
+	/**
+	 * The registrations the preview showed, each kept only by its id and user (what the check before sending
+	 * compares), and whether a filter chose them.
+	 */
+	record PlannedDelete(List<TableRow> registrations, boolean bulk) {
 
-	/** The registrations the preview showed, by id, and whether a filter chose them. */
-	private record PlannedDelete(List<TableRow> registrations, boolean bulk) {
+		static PlannedDelete of(List<TableRow> registrations, boolean bulk) {
+			return new PlannedDelete(registrations.stream().map(row -> {
+				Map<String, Object> kept = new LinkedHashMap<>();
+				kept.put("id", row.get("id"));
+				kept.put("username", row.get("username"));
+				return new TableRow(kept);
+			}).toList(), bulk);
+		}
+
 	}
 
 }

@@ -22,6 +22,8 @@ public record RemovalPreview(long sbcId, String sbcName, String kind, String for
 		List<String> columns, List<TableRow> entries, int cap, String token, String refusal, List<String> notes) {
 
 	public RemovalPreview {
+		// a copy, so a preview showing the first rows of a long match does not hold on to all of it
+		entries = entries == null ? List.of() : List.copyOf(entries);
 		notes = notes == null ? List.of() : List.copyOf(notes);
 	}
 

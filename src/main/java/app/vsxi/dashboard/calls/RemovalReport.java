@@ -86,16 +86,22 @@ public record RemovalReport(String sbcName, String noun, VerifiedRemoval removal
 		return "id " + key;
 	}
 
-	/** For the audit trail: what was sent, the box's answer and what the re-read showed. */
-	String auditDetail() {
+	/**
+	 * For the audit trail: which entries, named by {@code targets} (slot and Call-ID, or registration id and user),
+	 * the box's answer and what the re-read showed. Not the body sent, which carries a call's numbers and addresses.
+	 */
+	String auditDetail(List<String> targets) {
+		String named = targets.isEmpty() ? "" : String.join(", ", targets) + ": ";
 		String left = this.notes.isEmpty() ? "" : "; not sent: " + String.join(" ", this.notes);
 		if (this.removal == null) {
-			return this.failure + left;
+			return named + this.failure + left;
 		}
 		VerifiedRemoval r = this.removal;
-		return "gone " + r.gone() + " of " + r.targeted() + (r.verified() ? "" : " (not re-read: " + r.recheckFailure() + ")")
-				+ (r.othersGone().isEmpty() ? "" : "; others gone meanwhile: " + r.othersGone())
-				+ "; box answered: " + r.vsxiMessage() + "; sent: " + r.sent() + left;
+		return named + "gone " + r.gone() + " of " + r.targeted()
+				+ (r.verified() ? "" : " (not re-read: " + r.recheckFailure() + ")")
+				+ (r.othersGone().isEmpty() ? "" : "; others gone meanwhile: " + String.join(", ",
+						r.othersGone().stream().map(this::label).toList()))
+				+ "; box answered: " + r.vsxiMessage() + left;
 	}
 
 }

@@ -71,20 +71,35 @@ public class AlarmService {
 		return new AlarmsPage(open, recent);
 	}
 
-	/** An operator of the SBC's group takes note of the alarm; who and when are kept, and it stays so. */
+	/**
+	 * An operator of the SBC's group takes note of the alarm; who and when are kept, and it stays so. A refusal, or
+	 * an alarm acknowledged already, is written to the audit trail like any other refusal.
+	 */
 	@PreAuthorize("isAuthenticated()")
 	@Transactional
 	public boolean acknowledge(long alarmId) {
 		Alarm alarm = this.store.alarm(alarmId);
-		if (alarm == null || !this.access.canOnSbc(Permission.OPERATE.name(), alarm.sbcId())) {
+		if (alarm == null) {
+			this.audit.record(AuditAction.ALARM_ACKNOWLEDGED, "alarm #" + alarmId, null, AuditOutcome.DENIED,
+					"no such alarm");
+			throw new AccessDeniedException("not allowed to acknowledge this alarm");
+		}
+		// looked up unchecked, so a user who may not even see the SBC is refused and audited here, once
+		Sbc sbc = this.fleet.everySbc().stream().filter(one -> one.id() == alarm.sbcId()).findFirst().orElseThrow();
+		String target = sbc.name() + " " + alarm.metric().name() + (alarm.subject().isEmpty() ? "" : " " + alarm.subject());
+		if (!this.access.canOnSbc(Permission.OPERATE.name(), alarm.sbcId())) {
+			this.audit.record(AuditAction.ALARM_ACKNOWLEDGED, target, sbc.groupId(), AuditOutcome.DENIED,
+					"not an operator of the SBC's group");
 			throw new AccessDeniedException("not allowed to acknowledge this alarm");
 		}
 		boolean done = this.board.acknowledge(alarm, Actor.current());
 		if (done) {
-			Sbc sbc = this.fleet.get(alarm.sbcId());
-			this.audit.record(AuditAction.ALARM_ACKNOWLEDGED, sbc.name() + " " + alarm.metric().name()
-					+ (alarm.subject().isEmpty() ? "" : " " + alarm.subject()), sbc.groupId(), AuditOutcome.SUCCESS,
+			this.audit.record(AuditAction.ALARM_ACKNOWLEDGED, target, sbc.groupId(), AuditOutcome.SUCCESS,
 					alarm.level().label() + " raised " + alarm.raisedAt());
+		}
+		else {
+			this.audit.record(AuditAction.ALARM_ACKNOWLEDGED, target, sbc.groupId(), AuditOutcome.DENIED,
+					"acknowledged already" + (alarm.acknowledgedBy() == null ? "" : " by " + alarm.acknowledgedBy()));
 		}
 		return done;
 	}
@@ -126,46 +141,62 @@ public class AlarmService {
 		return new RulesPage(rows, groups, sbcs, this.access.isAdmin());
 	}
 
-	/** Sets the thresholds of a metric for the fleet, a group or an SBC, replacing what was set there. */
+	/**
+	 * Sets the thresholds of a metric for the fleet, a group or an SBC, replacing what was set there. A rule refused
+	 * (not the user's to change, or thresholds that cannot be) is written to the audit trail before it is thrown.
+	 */
 	@PreAuthorize("@access.managesAnyGroup()")
 	@Transactional
 	public AlarmRule saveRule(AlarmMetric metric, Long groupId, Long sbcId, double warning, double critical, int hold,
 			boolean enabled) {
+		String where = sbcId != null ? "SBC #" + sbcId : groupId != null ? "group #" + groupId : "whole fleet";
+		Long group = sbcId != null ? groupOfSbc(sbcId) : groupId;
 		if (groupId != null && sbcId != null) {
-			throw new IllegalArgumentException("a rule is for a group or for an SBC, not both");
+			throw refusedRule(metric, group, where, new IllegalArgumentException("a rule is for a group or for an SBC, not both"));
 		}
 		if (!mayChange(groupId, sbcId)) {
-			throw new AccessDeniedException("not allowed to change the alarm rules there");
+			throw refusedRule(metric, group, where, new AccessDeniedException("not allowed to change the alarm rules there"));
 		}
 		if (hold < 1 || hold > 100) {
-			throw new IllegalArgumentException("polls to hold must be between 1 and 100");
+			throw refusedRule(metric, group, where, new IllegalArgumentException("polls to hold must be between 1 and 100"));
 		}
 		if (Double.isNaN(warning) || Double.isNaN(critical)
 				|| (metric.below() ? critical > warning : critical < warning)) {
-			throw new IllegalArgumentException(metric.below() ? "the critical threshold must not be above the warning one"
-					: "the critical threshold must not be below the warning one");
+			throw refusedRule(metric, group, where, new IllegalArgumentException(metric.below()
+					? "the critical threshold must not be above the warning one"
+					: "the critical threshold must not be below the warning one"));
 		}
 		AlarmRule saved = this.store.saveRule(new AlarmRule(null, groupId, sbcId, metric, warning, critical, hold,
 				enabled, Actor.current(), Instant.now()));
 		this.rules.changed();
 		this.audit.record(AuditAction.ALARM_RULE_CHANGE, metric.name(), groupOf(saved), AuditOutcome.SUCCESS,
-				"warning " + warning + ", critical " + critical + ", hold " + hold + (enabled ? "" : ", off")
-						+ (sbcId != null ? ", SBC #" + sbcId : groupId != null ? ", group #" + groupId : ", whole fleet"));
+				"warning " + warning + ", critical " + critical + ", hold " + hold + (enabled ? "" : ", off") + ", " + where);
 		return saved;
 	}
 
-	/** Removes a stored rule: the next wider one applies again. */
+	/** Removes a stored rule: the next wider one applies again. A refusal is audited before it is thrown. */
 	@PreAuthorize("@access.managesAnyGroup()")
 	@Transactional
 	public void deleteRule(long id) {
 		AlarmRule rule = this.store.rule(id);
-		if (rule == null || !mayChange(rule.groupId(), rule.sbcId())) {
-			throw new AccessDeniedException("not allowed to remove this alarm rule");
+		if (rule == null) {
+			throw refusedRule(null, null, "rule #" + id, new AccessDeniedException("not allowed to remove this alarm rule"));
+		}
+		if (!mayChange(rule.groupId(), rule.sbcId())) {
+			throw refusedRule(rule.metric(), groupOf(rule), "removing rule #" + id,
+					new AccessDeniedException("not allowed to remove this alarm rule"));
 		}
 		this.store.deleteRule(id);
 		this.rules.changed();
 		this.audit.record(AuditAction.ALARM_RULE_CHANGE, rule.metric().name(), groupOf(rule), AuditOutcome.SUCCESS,
 				"removed");
+	}
+
+	/** Writes the refusal to the audit trail, once, and hands back the exception to throw. */
+	private <E extends RuntimeException> E refusedRule(AlarmMetric metric, Long groupId, String where, E refusal) {
+		this.audit.record(AuditAction.ALARM_RULE_CHANGE, metric == null ? "alarm rule" : metric.name(), groupId,
+				AuditOutcome.DENIED, where + ": " + refusal.getMessage());
+		return refusal;
 	}
 
 	private boolean mayChange(Long groupId, Long sbcId) {
@@ -179,11 +210,12 @@ public class AlarmService {
 	}
 
 	private Long groupOf(AlarmRule rule) {
-		if (rule.sbcId() != null) {
-			return this.fleet.everySbc().stream().filter(sbc -> sbc.id().equals(rule.sbcId())).map(Sbc::groupId)
-				.findFirst().orElse(null);
-		}
-		return rule.groupId();
+		return rule.sbcId() != null ? groupOfSbc(rule.sbcId()) : rule.groupId();
+	}
+
+	private Long groupOfSbc(long sbcId) {
+		return this.fleet.everySbc().stream().filter(sbc -> sbc.id().equals(sbcId)).map(Sbc::groupId).findFirst()
+			.orElse(null);
 	}
 
 	private AlarmRow row(Alarm alarm, Map<Long, Sbc> visible, Set<Long> operable) {
