@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -45,6 +46,8 @@ public class TableEditorService {
 
 	private final AccessService access;
 
+	private final DraftExport exports;
+
 	public TableEditorService(FleetService fleet, TableDownloads downloads, DraftRepository drafts,
 			TablesProperties properties, AccessService access) {
 		this.access = access;
@@ -52,6 +55,7 @@ public class TableEditorService {
 		this.downloads = downloads;
 		this.drafts = drafts;
 		this.properties = properties;
+		this.exports = new DraftExport(drafts);
 		this.open = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
 			@Override
 			protected boolean removeEldestEntry(Map.Entry<Long, DraftView> eldest) {
@@ -343,24 +347,11 @@ public class TableEditorService {
 		return rows.size();
 	}
 
-	/** The draft as it stands (base with edits), filtered as on screen, in a file format. */
+	/** The draft as it stands (base with edits), filtered as on screen, in a file format, streamed as it is read. */
 	@PreAuthorize("@access.canOnSbc('VIEW', #sbcId)")
 	public void export(long sbcId, long draftId, Format format, Map<String, String> filters, OutputStream out) {
 		Draft draft = draft(sbcId, draftId);
-		DraftView view = view(draft);
-		int total = view.page(new DraftView.Request(filters, null, false, 0, 1)).total();
-		List<TableRow> rows = new ArrayList<>(total);
-		for (int page = 0; page * 500 < total; page++) {
-			view.page(new DraftView.Request(filters, null, false, page, 500)).rows().stream()
-				.filter(row -> row.state() != DraftView.State.DELETED)
-				.forEach(row -> rows.add(row.row()));
-		}
-		try {
-			TableTransfer.export(format, draft.root(), draft.item(), rows.iterator(), out);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new TableEditorException("This table has no " + format.parameter() + " form: " + ex.getMessage());
-		}
+		this.exports.export(draft, format, filters, UnaryOperator.identity(), out);
 	}
 
 	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
