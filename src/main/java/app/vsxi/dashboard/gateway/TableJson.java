@@ -32,21 +32,28 @@ public final class TableJson {
 		/** Entry by entry, so a zipped JSON table is never held whole either. */
 		@Override
 		public void write(ElementNames names, java.util.Iterator<TableRow> rows, java.io.OutputStream out) {
-			try (tools.jackson.core.JsonGenerator json = JSON.createGenerator(out)) {
-				json.writeStartObject();
-				json.writeName(names.root());
-				json.writeStartObject();
-				json.writeName(names.item());
-				json.writeStartArray();
-				while (rows.hasNext()) {
-					json.writePOJO(plain(rows.next()));
-				}
-				json.writeEndArray();
-				json.writeEndObject();
-				json.writeEndObject();
-			}
+			TableJson.write(names, rows, out);
 		}
 	};
+
+	/** Writes entries as they come from {@code rows}, so a large table is never held whole; {@code out} stays open. */
+	public static void write(ElementNames names, java.util.Iterator<TableRow> rows, java.io.OutputStream out) {
+		try (tools.jackson.core.JsonGenerator json = JSON.writer()
+			.without(tools.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET)
+			.createGenerator(out)) {
+			json.writeStartObject();
+			json.writeName(names.root());
+			json.writeStartObject();
+			json.writeName(names.item());
+			json.writeStartArray();
+			while (rows.hasNext()) {
+				json.writePOJO(plain(rows.next()));
+			}
+			json.writeEndArray();
+			json.writeEndObject();
+			json.writeEndObject();
+		}
+	}
 
 	/**
 	 * Reads {@code {"Root":{"Item":[…]}}} entry by entry: only one entry is ever held as a tree, so a large JSON

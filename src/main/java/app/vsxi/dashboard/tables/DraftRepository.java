@@ -93,6 +93,15 @@ class DraftRepository {
 				}, id);
 	}
 
+	/**
+	 * The stored base as it is kept, still packed, for reading row by row without the database: a slow reader
+	 * (a download to a browser) then holds no connection of the pool, and only the packed bytes are in memory.
+	 */
+	Optional<RowCodec.Packed> base(long id) {
+		return this.jdbc.query("SELECT base_data, base_rows FROM table_draft WHERE id = ?",
+				(rs, i) -> new RowCodec.Packed(rs.getBytes(1), rs.getInt(2)), id).stream().findFirst();
+	}
+
 	/** The edits in the order they were first made: key → row, or null where the row is deleted. */
 	Map<RowKey, TableRow> edits(long id) {
 		Map<RowKey, TableRow> edits = new LinkedHashMap<>();

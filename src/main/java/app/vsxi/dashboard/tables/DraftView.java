@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -97,15 +96,12 @@ public final class DraftView {
 			return this.lastOrder;
 		}
 		Overlay overlay = overlay();
+		RowFilter filter = RowFilter.of(request.filters());
 		List<boolean[]> matches = new ArrayList<>();
-		List<String> needles = new ArrayList<>();
 		List<Integer> columns = new ArrayList<>();
-		for (Map.Entry<String, String> filter : request.filters().entrySet()) {
-			int column = this.base.column(filter.getKey());
-			String needle = filter.getValue().strip().toLowerCase(Locale.ROOT);
-			if (needle.isEmpty()) {
-				continue;
-			}
+		for (Map.Entry<String, String> each : filter.needles().entrySet()) {
+			int column = this.base.column(each.getKey());
+			String needle = each.getValue();
 			if (column < 0) {
 				this.lastRequest = key;
 				this.lastEdits = new HashMap<>(this.edits);
@@ -113,9 +109,7 @@ public final class DraftView {
 				return this.lastOrder;
 			}
 			columns.add(column);
-			needles.add(needle);
-			String[] dictionary = this.base.dictionary(column);
-			matches.add(matching(dictionary, needle));
+			matches.add(RowFilter.matching(this.base.dictionary(column), needle));
 		}
 		int[] filterColumns = columns.stream().mapToInt(Integer::intValue).toArray();
 		int sortColumn = request.sort() == null ? -1 : this.base.column(request.sort());
@@ -150,13 +144,12 @@ public final class DraftView {
 		// touched and added rows, filtered on their own text
 		List<Integer> touched = new ArrayList<>();
 		for (Map.Entry<Integer, TableRow> entry : overlay.byBase.entrySet()) {
-			if (matches(entry.getValue() == null ? this.base.row(entry.getKey()) : entry.getValue(), filterColumns,
-					needles)) {
+			if (filter.matches(entry.getValue() == null ? this.base.row(entry.getKey()) : entry.getValue())) {
 				touched.add(entry.getKey());
 			}
 		}
 		for (int a = 0; a < overlay.added.size(); a++) {
-			if (matches(overlay.added.get(a), filterColumns, needles)) {
+			if (filter.matches(overlay.added.get(a))) {
 				touched.add(-(a + 1));
 			}
 		}
@@ -233,43 +226,6 @@ public final class DraftView {
 			}
 		}
 		return order;
-	}
-
-	private boolean matches(TableRow row, int[] columns, List<String> needles) {
-		for (int f = 0; f < columns.length; f++) {
-			String name = this.base.columns().get(columns[f]);
-			String text = row.has(name) ? FieldValues.display(row.get(name)) : "";
-			if (!containsIgnoringCase(text, needles.get(f))) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	/**
-	 * Which values of a column's dictionary contain the needle. A column can hold a million distinct values (every
-	 * route's digits), so the values are tested on all cores, and a needle without letters (digits, most often)
-	 * is looked for with the plain, vectorised {@link String#contains}.
-	 */
-	static boolean[] matching(String[] dictionary, String needle) {
-		boolean caseless = needle.chars()
-			.allMatch(c -> Character.toUpperCase(c) == c && Character.toLowerCase(c) == c && !Character.isLetter(c));
-		boolean[] match = new boolean[dictionary.length];
-		java.util.stream.IntStream range = java.util.stream.IntStream.range(0, dictionary.length);
-		(dictionary.length > 50_000 ? range.parallel() : range).forEach(code -> match[code] = caseless
-				? dictionary[code].contains(needle) : containsIgnoringCase(dictionary[code], needle));
-		return match;
-	}
-
-	/** {@code needle} is already lower case; no copy of the text is made, as this runs once per distinct value. */
-	static boolean containsIgnoringCase(String text, String needle) {
-		int last = text.length() - needle.length();
-		for (int start = 0; start <= last; start++) {
-			if (text.regionMatches(true, start, needle, 0, needle.length())) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	private ViewRow viewRow(int ref, Overlay overlay) {

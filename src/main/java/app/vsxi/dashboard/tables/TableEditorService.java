@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -52,6 +53,8 @@ public class TableEditorService {
 
 	private final SealedRows sealed;
 
+	private final DraftExport exports;
+
 	public TableEditorService(FleetService fleet, TableDownloads downloads, DraftRepository drafts,
 			TablesProperties properties, AccessService access, AuditLog audit, SealedRows sealed) {
 		this.access = access;
@@ -61,6 +64,7 @@ public class TableEditorService {
 		this.downloads = downloads;
 		this.drafts = drafts;
 		this.properties = properties;
+		this.exports = new DraftExport(drafts);
 		this.open = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
 			@Override
 			protected boolean removeEldestEntry(Map.Entry<Long, DraftView> eldest) {
@@ -377,8 +381,9 @@ public class TableEditorService {
 	}
 
 	/**
-	 * The draft as it stands (base with edits), filtered as on screen, in a file format. A table with passwords is
-	 * exported only to those who may operate the SBC, without the passwords where they may not see them.
+	 * The draft as it stands (base with edits), filtered as on screen, in a file format, streamed as it is read. A
+	 * table with passwords is exported only to those who may operate the SBC, without the passwords where they may
+	 * not see them.
 	 */
 	@PreAuthorize("@access.canOnSbc('VIEW', #sbcId)")
 	public void export(long sbcId, long draftId, Format format, Map<String, String> filters, OutputStream out) {
@@ -387,27 +392,15 @@ public class TableEditorService {
 		if (SecretFields.any(draft.editable())) {
 			require(sbc, draft.editable(), Permission.OPERATE, "exporting a table with passwords");
 		}
-		java.util.function.UnaryOperator<TableRow> shown = masked(draft)
-				? row -> SecretFields.drop(draft.editable(), row) : row -> row;
+		UnaryOperator<TableRow> shown = UnaryOperator.identity();
+		Map<String, String> kept = filters;
 		if (masked(draft)) {
-			filters = SecretFields.blind(draft.editable(), new DraftView.Request(filters, null, false, 0, 1)).filters();
+			shown = row -> SecretFields.drop(draft.editable(), row);
+			kept = SecretFields.blind(draft.editable(), new DraftView.Request(filters, null, false, 0, 1)).filters();
 		}
-		DraftView view = view(draft);
-		int total = view.page(new DraftView.Request(filters, null, false, 0, 1)).total();
-		List<TableRow> rows = new ArrayList<>(total);
-		for (int page = 0; page * 500 < total; page++) {
-			view.page(new DraftView.Request(filters, null, false, page, 500)).rows().stream()
-				.filter(row -> row.state() != DraftView.State.DELETED)
-				.forEach(row -> rows.add(shown.apply(row.row())));
-		}
-		audit(AuditAction.TABLE_EXPORT, sbc, draft.editable(), AuditOutcome.SUCCESS, rows.size() + " rows, "
-				+ format.parameter() + (filters.isEmpty() ? "" : ", filtered on " + String.join(", ", filters.keySet())));
-		try {
-			TableTransfer.export(format, draft.root(), draft.item(), rows.iterator(), out);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new TableEditorException("This table has no " + format.parameter() + " form: " + ex.getMessage());
-		}
+		long rows = this.exports.export(draft, format, kept, shown, out);
+		audit(AuditAction.TABLE_EXPORT, sbc, draft.editable(), AuditOutcome.SUCCESS, rows + " rows, "
+				+ format.parameter() + (kept.isEmpty() ? "" : ", filtered on " + String.join(", ", kept.keySet())));
 	}
 
 	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")

@@ -2,9 +2,6 @@ package app.vsxi.dashboard.tables;
 
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -15,7 +12,6 @@ import java.util.Set;
 import app.vsxi.dashboard.gateway.ElementNames;
 import app.vsxi.dashboard.gateway.Format;
 import app.vsxi.dashboard.gateway.TableCsv;
-import app.vsxi.dashboard.gateway.TableDocument;
 import app.vsxi.dashboard.gateway.TableFormatException;
 import app.vsxi.dashboard.gateway.TableJson;
 import app.vsxi.dashboard.gateway.TableRow;
@@ -30,20 +26,12 @@ public final class TableTransfer {
 	private TableTransfer() {
 	}
 
+	/** Writes the rows as they come, so a table of any size streams; each format's writer holds one row at a time. */
 	public static void export(Format format, String root, String item, Iterator<TableRow> rows, OutputStream out) {
 		switch (format) {
 			case CSV -> TableCsv.write(new Neutralised(rows), out);
 			case XML -> TableXml.write(new ElementNames(root, item), rows, out);
-			case JSON -> {
-				List<TableRow> all = new ArrayList<>();
-				rows.forEachRemaining(all::add);
-				try {
-					out.write(TableJson.write(new TableDocument(root, item, all)).getBytes(StandardCharsets.UTF_8));
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
-			}
+			case JSON -> TableJson.write(new ElementNames(root, item), rows, out);
 		}
 	}
 

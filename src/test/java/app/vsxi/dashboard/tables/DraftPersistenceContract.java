@@ -96,6 +96,12 @@ abstract class DraftPersistenceContract {
 		List<TableRow> read = read(sink -> this.drafts.readBase(id, sink));
 		assertThat(read).isEqualTo(base);
 		assertThat(List.copyOf(read.get(0).fields().keySet())).isEqualTo(List.copyOf(base.get(0).fields().keySet()));
+		// the packed copy an export reads once its connection is given back
+		assertThat(this.drafts.base(id)).get().satisfies(packed -> {
+			assertThat(packed.rows()).isEqualTo(300);
+			assertThat(packed.toList()).isEqualTo(base);
+		});
+		assertThat(this.drafts.base(id + 1_000_000)).isEmpty();
 		assertThat(this.drafts.find(id)).get().satisfies(draft -> {
 			assertThat(draft.baseRows()).isEqualTo(300);
 			assertThat(draft.owner()).isEqualTo("alice");
