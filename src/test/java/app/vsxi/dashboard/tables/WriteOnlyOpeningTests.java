@@ -33,7 +33,7 @@ class WriteOnlyOpeningTests {
 	private final AccessService access = mock(AccessService.class);
 
 	private final TableEditorService editor = new TableEditorService(this.fleet, this.downloads, this.drafts,
-			new TablesProperties(1000, 5000, 20, 4, 50, 2), this.access);
+			new TablesProperties(1000, 5000, 20, 4, 50, 2, 3, 20, java.time.Duration.ofDays(7), 100000), this.access);
 
 	private void fixture() {
 		Sbc sbc = Sbc.builder().name("sbc-7").baseUrl("https://127.0.0.1:1").username("api").groupId(1L).build();
