@@ -6,7 +6,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -21,9 +20,10 @@ import org.springframework.web.servlet.ModelAndView;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ImportRefusals {
 
-	private final DataSize largest;
+	/** As configured, e.g. 20MB: the same words as the container's own 413 page (error/413). */
+	private final String largest;
 
-	ImportRefusals(@Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize largest) {
+	ImportRefusals(@Value("${spring.servlet.multipart.max-file-size:1MB}") String largest) {
 		this.largest = largest;
 	}
 
@@ -35,15 +35,9 @@ class ImportRefusals {
 	/** Raised before any controller is chosen, while the upload is read. */
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	ModelAndView tooLarge(MaxUploadSizeExceededException ex, HttpServletRequest request) {
-		return page(HttpStatus.CONTENT_TOO_LARGE, "The file is larger than " + shown(this.largest)
+		return page(HttpStatus.CONTENT_TOO_LARGE, "The file is larger than " + this.largest
 				+ ", the most one upload may be (spring.servlet.multipart.max-file-size): split it into smaller files",
 				request);
-	}
-
-	private static String shown(DataSize size) {
-		long bytes = size.toBytes();
-		return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB"
-				: bytes % 1024 == 0 ? bytes / 1024 + " KB" : bytes + " bytes";
 	}
 
 	private static ModelAndView page(HttpStatus status, String reason, HttpServletRequest request) {
