@@ -21,6 +21,9 @@ import javax.xml.stream.XMLStreamWriter;
  */
 public final class TableXml {
 
+	/** Deeper than any table of the box nests; a deeper document is refused instead of exhausting the stack. */
+	static final int MAX_DEPTH = 32;
+
 	private TableXml() {
 	}
 
@@ -125,11 +128,14 @@ public final class TableXml {
 
 	/** Reads the element the reader stands on: text for a leaf, an entry for an element with children. */
 	private static TableRow readEntry(XMLStreamReader xml) throws XMLStreamException {
-		Object value = readValue(xml);
+		Object value = readValue(xml, 1);
 		return value instanceof TableRow row ? row : new TableRow(Map.of());
 	}
 
-	private static Object readValue(XMLStreamReader xml) throws XMLStreamException {
+	private static Object readValue(XMLStreamReader xml, int depth) throws XMLStreamException {
+		if (depth > MAX_DEPTH) {
+			throw new TableFormatException("entries nest deeper than " + MAX_DEPTH + " elements");
+		}
 		Map<String, Object> fields = new LinkedHashMap<>();
 		StringBuilder text = new StringBuilder();
 		boolean hasChildren = false;
@@ -139,7 +145,7 @@ public final class TableXml {
 				case XMLStreamConstants.START_ELEMENT -> {
 					hasChildren = true;
 					String name = xml.getLocalName();
-					add(fields, name, readValue(xml));
+					add(fields, name, readValue(xml, depth + 1));
 				}
 				case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> text.append(xml.getText());
 				case XMLStreamConstants.ENTITY_REFERENCE, XMLStreamConstants.DTD ->

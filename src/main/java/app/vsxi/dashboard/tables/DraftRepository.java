@@ -3,7 +3,9 @@ package app.vsxi.dashboard.tables;
 import java.io.ByteArrayInputStream;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +15,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import app.vsxi.dashboard.audit.Actor;
 import app.vsxi.dashboard.gateway.TableRow;
 
 /**
@@ -33,10 +38,16 @@ class DraftRepository {
 			rs.getString("taken_by"), rs.getString("reason"), rs.getInt("row_count"),
 			rs.getTimestamp("taken_at").toInstant());
 
+	/** Stands in the list of a draft's authors for edits made before authors were recorded. */
+	static final String UNRECORDED = "(author not recorded)";
+
 	private final JdbcTemplate jdbc;
 
-	DraftRepository(JdbcTemplate jdbc) {
+	private final TransactionTemplate transaction;
+
+	DraftRepository(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
+		this.transaction = new TransactionTemplate(transactions);
 	}
 
 	long create(long sbcId, String table, String root, String item, String owner, RowCodec.Packed base,
@@ -86,6 +97,21 @@ class DraftRepository {
 		return this.jdbc.query("SELECT * FROM table_draft WHERE sbc_id = ? ORDER BY updated_at DESC", DRAFTS, sbcId);
 	}
 
+	/** How many drafts one user has, on any SBC. */
+	int countOwnedBy(String owner) {
+		Integer count = this.jdbc.queryForObject("SELECT COUNT(*) FROM table_draft WHERE owner = ?", Integer.class,
+				owner);
+		return count == null ? 0 : count;
+	}
+
+	/** Drafts nobody has changed since {@code before}, oldest first. */
+	List<Draft> untouchedSince(Instant before) {
+		return this.jdbc.query(
+				"SELECT id, sbc_id, table_name, root_element, item_element, owner, base_rows, "
+				+ "rollback_of, created_at, updated_at FROM table_draft WHERE updated_at < ? ORDER BY updated_at, id", DRAFTS,
+				Timestamp.from(before));
+	}
+
 	void readBase(long id, Consumer<TableRow> sink) {
 		this.jdbc.query("SELECT base_data FROM table_draft WHERE id = ?",
 				rs -> {
@@ -112,26 +138,76 @@ class DraftRepository {
 		return edits;
 	}
 
+	/** Saves an edit by the current user. */
 	void putEdit(long id, RowKey key, TableRow row) {
+		putEdit(id, key, row, Actor.current());
+	}
+
+	/**
+	 * Saves the row the draft holds for a key, remembering {@code author} beside any earlier authors of that row.
+	 * The draft's own row is locked first, so two operators saving into one draft at once take turns instead of
+	 * both taking the next seq (or both adding the same key).
+	 */
+	void putEdit(long id, RowKey key, TableRow row, String author) {
 		String keyText = KeyText.format(key);
-		List<Long> existing = this.jdbc.queryForList(
-				"SELECT seq FROM table_draft_edit WHERE draft_id = ? AND row_key = ?", Long.class, id, keyText);
-		if (existing.isEmpty()) {
-			Long last = this.jdbc.queryForObject("SELECT MAX(seq) FROM table_draft_edit WHERE draft_id = ?",
-					Long.class, id);
-			this.jdbc.update("INSERT INTO table_draft_edit (draft_id, seq, row_key, row_data) VALUES (?, ?, ?, ?)", id,
-					last == null ? 1 : last + 1, keyText, RowCodec.toJson(row));
+		this.transaction.executeWithoutResult(status -> {
+			if (this.jdbc.queryForList("SELECT id FROM table_draft WHERE id = ? FOR UPDATE", Long.class, id).isEmpty()) {
+				throw new TableEditorException("This draft is no longer there: it was applied, discarded or expired");
+			}
+			List<Map<String, Object>> existing = this.jdbc.queryForList(
+					"SELECT seq, edited_by FROM table_draft_edit WHERE draft_id = ? AND row_key = ?", id, keyText);
+			if (existing.isEmpty()) {
+				Long last = this.jdbc.queryForObject("SELECT MAX(seq) FROM table_draft_edit WHERE draft_id = ?",
+						Long.class, id);
+				this.jdbc.update(
+						"INSERT INTO table_draft_edit (draft_id, seq, row_key, row_data, edited_by) VALUES (?, ?, ?, ?, ?)",
+						id, last == null ? 1 : last + 1, keyText, RowCodec.toJson(row), author);
+			}
+			else {
+				this.jdbc.update("UPDATE table_draft_edit SET row_data = ?, edited_by = ? WHERE draft_id = ? AND seq = ?",
+						RowCodec.toJson(row), withAuthor((String) existing.get(0).get("edited_by"), author), id,
+						((Number) existing.get(0).get("seq")).longValue());
+			}
+			touch(id);
+		});
+	}
+
+	/** Everyone whose edits the draft holds, in the order of the edits. */
+	List<String> authors(long id) {
+		LinkedHashSet<String> authors = new LinkedHashSet<>();
+		this.jdbc.query("SELECT edited_by FROM table_draft_edit WHERE draft_id = ? ORDER BY seq", rs -> {
+			String names = rs.getString(1);
+			if (names == null) {
+				authors.add(UNRECORDED);
+			}
+			else {
+				authors.addAll(List.of(names.split("\n")));
+			}
+		}, id);
+		return new ArrayList<>(authors);
+	}
+
+	private static String withAuthor(String authors, String author) {
+		if (authors == null) {
+			return UNRECORDED + "\n" + author;
 		}
-		else {
-			this.jdbc.update("UPDATE table_draft_edit SET row_data = ? WHERE draft_id = ? AND seq = ?",
-					RowCodec.toJson(row), id, existing.get(0));
+		if (List.of(authors.split("\n")).contains(author)) {
+			return authors;
 		}
-		touch(id);
+		String more = authors + "\n" + author;
+		// a row edited in turn by dozens of people keeps the first ones: the column has its size
+		return more.length() > 2000 ? authors : more;
 	}
 
 	void dropEdit(long id, RowKey key) {
 		this.jdbc.update("DELETE FROM table_draft_edit WHERE draft_id = ? AND row_key = ?", id, KeyText.format(key));
 		touch(id);
+	}
+
+	/** Deletes the draft if nobody has changed it since {@code before}; whether it did. */
+	boolean deleteIfUntouchedSince(long id, Instant before) {
+		return this.jdbc.update("DELETE FROM table_draft WHERE id = ? AND updated_at < ?", id,
+				Timestamp.from(before)) > 0;
 	}
 
 	void delete(long id) {
@@ -179,7 +255,8 @@ class DraftRepository {
 	}
 
 	Optional<Snapshot> snapshot(long id) {
-		return this.jdbc.query("SELECT id, sbc_id, table_name, root_element, item_element, taken_by, reason, "
+		return this.jdbc.query(
+				"SELECT id, sbc_id, table_name, root_element, item_element, taken_by, reason, "
 				+ "row_count, taken_at FROM table_snapshot WHERE id = ?", SNAPSHOTS, id).stream().findFirst();
 	}
 

@@ -73,7 +73,8 @@ public final class DraftView {
 
 	public synchronized Page page(Request request) {
 		int[] order = order(request);
-		int from = Math.min(order.length, request.page() * request.pageSize());
+		// in long: a page number near the int limit times the page size must not wrap round to a negative row
+		int from = (int) Math.min(order.length, (long) request.page() * request.pageSize());
 		int to = Math.min(order.length, from + request.pageSize());
 		List<ViewRow> rows = new ArrayList<>(to - from);
 		Overlay overlay = overlay();

@@ -65,9 +65,12 @@ public class TableApplier {
 
 	private final SealedRows sealed;
 
+	private final DraftLimits limits;
+
 	public TableApplier(TableEditorService editor, TableDownloads downloads, DraftRepository drafts,
 			VsxiGateway gateway, AuditLog audit, TablesProperties properties, PasswordConfirmation passwords,
-			SealedRows sealed) {
+			SealedRows sealed, DraftLimits limits) {
+		this.limits = limits;
 		this.passwords = passwords;
 		this.sealed = sealed;
 		this.editor = editor;
@@ -407,8 +410,8 @@ public class TableApplier {
 			.map(report -> report.action().path() + " " + report.rows() + " rows → " + report.answer())
 			.collect(Collectors.joining("; "));
 		this.audit.record(AuditAction.TABLE_REPLACE, sbc.name() + " " + draft.table(), sbc.groupId(), outcome,
-				"whole table replaced, against the box before: " + diff.summary().text() + "; calls: "
-						+ (calls.isEmpty() ? "none" : calls));
+				"whole table replaced, against the box before: " + diff.summary().text() + editedBy(draft)
+						+ "; calls: " + (calls.isEmpty() ? "none" : calls));
 	}
 
 	/** A draft that turns the table on the box back into a snapshot, to go through preview and apply. */
@@ -422,6 +425,7 @@ public class TableApplier {
 		if (slave != null) {
 			throw new TableEditorException(slave);
 		}
+		this.limits.requireRoomFor(Actor.current(), 0);
 		TableDownloads.Downloaded now = this.downloads.download(this.editor.endpoint(sbcId), table, row -> {
 		});
 		if (now instanceof TableDownloads.Downloaded.Failed failed) {
@@ -500,8 +504,14 @@ public class TableApplier {
 			.collect(Collectors.joining("; "));
 		this.audit.record(rollback ? AuditAction.TABLE_ROLLBACK : AuditAction.TABLE_APPLY, sbc.name() + " " + draft.table(),
 				sbc.groupId(), outcome, diff.summary().text() + (rollback ? " (snapshot " + draft.rollbackOf() + ")" : "")
-						+ "; calls: " + (calls.isEmpty() ? "none" : calls)
+						+ editedBy(draft) + "; calls: " + (calls.isEmpty() ? "none" : calls)
 						+ (decision == null || decision.isQuiet() ? "" : "; " + decision.text()));
+	}
+
+	/** Everyone whose edits an apply sends, for its audit line: before the calls, which the line's length may cut. */
+	private String editedBy(Draft draft) {
+		List<String> authors = this.drafts.authors(draft.id());
+		return authors.isEmpty() ? "" : "; edited by " + String.join(", ", authors);
 	}
 
 	private Payload payload(Draft draft, ApplyPlan.Call call) {

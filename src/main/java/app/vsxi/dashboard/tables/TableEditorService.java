@@ -320,7 +320,7 @@ public class TableEditorService {
 		}
 		List<TableRow> rows;
 		try {
-			rows = TableTransfer.read(format, file);
+			rows = TableTransfer.read(format, file, this.properties.importRows());
 		}
 		catch (TableFormatException ex) {
 			throw new TableEditorException("The file cannot be read: " + ex.getMessage());

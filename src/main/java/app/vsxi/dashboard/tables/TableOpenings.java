@@ -34,8 +34,14 @@ public class TableOpenings implements DisposableBean {
 
 	private final Map<String, Opening> openings = new ConcurrentHashMap<>();
 
-	TableOpenings(TableEditorService editor, TablesProperties properties) {
+	private final DraftLimits limits;
+
+	private final int perUser;
+
+	TableOpenings(TableEditorService editor, TablesProperties properties, DraftLimits limits) {
 		this.editor = editor;
+		this.limits = limits;
+		this.perUser = Math.max(1, properties.downloadsPerUser());
 		AtomicInteger count = new AtomicInteger();
 		this.workers = Executors.newFixedThreadPool(Math.max(1, properties.parallelDownloads()), task -> {
 			Thread thread = new Thread(task, "table-download-" + count.incrementAndGet());
@@ -52,6 +58,7 @@ public class TableOpenings implements DisposableBean {
 		String owner = Actor.current();
 		Instant now = Instant.now();
 		if (editable.writeOnly()) {
+			this.limits.requireRoomFor(owner, (int) runningOf(owner));
 			// nothing to download: the draft is there at once (or the refusal, for one who may not operate the SBC)
 			TableEditorService.Opened.Draft draft = (TableEditorService.Opened.Draft) this.editor.open(sbcId, table);
 			Opening opened = new Opening(UUID.randomUUID().toString(), owner, sbcId, table, now);
@@ -70,6 +77,12 @@ public class TableOpenings implements DisposableBean {
 			if (running != null) {
 				return running;
 			}
+			long mine = runningOf(owner);
+			if (mine >= this.perUser) {
+				throw new TableEditorException("You already have " + mine + " table downloads waiting or running, the "
+						+ "most one user may (vsxi.tables.downloads-per-user): wait for one to finish");
+			}
+			this.limits.requireRoomFor(owner, (int) mine);
 			opening = new Opening(UUID.randomUUID().toString(), owner, sbcId, table, now);
 			this.openings.put(opening.id, opening);
 		}
@@ -77,6 +90,11 @@ public class TableOpenings implements DisposableBean {
 		this.workers.execute(new DelegatingSecurityContextRunnable(() -> run(started),
 				SecurityContextHolder.getContext()));
 		return opening;
+	}
+
+	/** Downloads of one user still waiting or running: each will be a draft. */
+	private long runningOf(String owner) {
+		return this.openings.values().stream().filter(each -> each.running() && each.owner.equals(owner)).count();
 	}
 
 	/** A download of the current user's on that SBC. */

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import app.vsxi.dashboard.gateway.ElementNames;
 import app.vsxi.dashboard.gateway.Format;
@@ -19,7 +20,7 @@ import app.vsxi.dashboard.gateway.TableXml;
 
 /**
  * Export of a table (or a filtered view of it) as CSV, XML or JSON, and import of such a file into a draft. CSV
- * cells are neutralised against formula injection on the way out and restored on the way in.
+ * cells, the header's included, are neutralised against formula injection on the way out and restored on the way in.
  */
 public final class TableTransfer {
 
@@ -35,13 +36,33 @@ public final class TableTransfer {
 		}
 	}
 
-	/** Rows of an imported file, CSV cells restored; a file that cannot be read throws {@link TableFormatException}. */
-	public static List<TableRow> read(Format format, InputStream in) {
+	/**
+	 * Rows of an imported file, CSV cells (header included) restored. A file that cannot be read, holds more than
+	 * {@code maxRows} rows or has a field name the box's XML cannot carry is refused with {@link ImportRefused}.
+	 */
+	public static List<TableRow> read(Format format, InputStream in, int maxRows) {
 		List<TableRow> rows = new ArrayList<>();
-		switch (format) {
-			case CSV -> TableCsv.read(in, row -> rows.add(restored(row)));
-			case XML -> TableXml.stream(in, rows::add);
-			case JSON -> TableJson.stream(in, rows::add);
+		Consumer<TableRow> sink = row -> {
+			if (rows.size() >= maxRows) {
+				throw new ImportRefused("The file holds more than " + maxRows
+						+ " rows, the most one import takes (vsxi.tables.import-rows): split it into smaller files");
+			}
+			String bad = FieldNames.firstBad(row);
+			if (bad != null) {
+				throw new ImportRefused("The file has a field named \"" + bad + "\", which cannot be an element name "
+						+ "of the box's XML: a field name starts with a letter or _ and holds only letters, digits, _, - and .");
+			}
+			rows.add(row);
+		};
+		try {
+			switch (format) {
+				case CSV -> TableCsv.read(in, row -> sink.accept(restored(row)));
+				case XML -> TableXml.stream(in, sink);
+				case JSON -> TableJson.stream(in, sink);
+			}
+		}
+		catch (TableFormatException ex) {
+			throw new ImportRefused("The file cannot be read: " + ex.getMessage());
 		}
 		return rows;
 	}
@@ -94,7 +115,8 @@ public final class TableTransfer {
 
 	private static TableRow restored(TableRow row) {
 		Map<String, Object> fields = new LinkedHashMap<>();
-		row.fields().forEach((name, value) -> fields.put(name, value instanceof String text ? CsvCells.restore(text) : value));
+		row.fields().forEach((name, value) -> fields.put(CsvCells.restore(name),
+				value instanceof String text ? CsvCells.restore(text) : value));
 		return new TableRow(fields);
 	}
 
@@ -108,7 +130,8 @@ public final class TableTransfer {
 		@Override
 		public TableRow next() {
 			Map<String, Object> fields = new LinkedHashMap<>();
-			this.rows.next().fields().forEach((name, value) -> fields.put(name,
+			// a header cell is a cell too: a field name starting with = must not run as a formula either
+			this.rows.next().fields().forEach((name, value) -> fields.put(CsvCells.neutralise(name),
 					value == null || value instanceof TableRow || value instanceof List<?> ? value
 							: CsvCells.neutralise(value.toString())));
 			return new TableRow(fields);

@@ -284,12 +284,16 @@ class TablesController {
 		return filters;
 	}
 
-	private static int parse(String number) {
+	/** A page number as asked; past the last (however far, even beyond an int) it is the last page. */
+	static int parse(String number) {
+		if (number == null || !number.strip().matches("\\d{1,1000}")) {
+			return 0;
+		}
 		try {
-			return number == null ? 0 : Math.max(0, Integer.parseInt(number));
+			return Integer.parseInt(number.strip());
 		}
 		catch (NumberFormatException ex) {
-			return 0;
+			return Integer.MAX_VALUE;
 		}
 	}
 

@@ -47,8 +47,17 @@ class CsvCellsTests {
 		TableTransfer.export(Format.CSV, null, null, List.of(route).iterator(), out);
 		String csv = out.toString(StandardCharsets.UTF_8);
 		assertThat(csv).contains("'+15551234567").contains("'-r").doesNotContain(",+1").doesNotContain(",=");
-		List<TableRow> back = TableTransfer.read(Format.CSV, new ByteArrayInputStream(out.toByteArray()));
+		List<TableRow> back = TableTransfer.read(Format.CSV, new ByteArrayInputStream(out.toByteArray()), 1000);
 		assertThat(back).containsExactly(route);
+	}
+
+	@Test
+	void aHeaderCellStartingWithAFormulaCharacterIsNeutralisedLikeADataCell() {
+		TableRow row = row("=cmd|' /C calc'!A0", "x", "+sum", "1", "-x", "2", "@at", "3", "alias", "a");
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		TableTransfer.export(Format.CSV, null, null, List.of(row).iterator(), out);
+		String header = out.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+		assertThat(header).isEqualTo("'=cmd|' /C calc'!A0,'+sum,'-x,'@at,alias");
 	}
 
 	@Test
@@ -58,7 +67,7 @@ class CsvCellsTests {
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
 			TableTransfer.export(format, "XBRouteList", "XBRoute", List.of(route).iterator(), out);
 			assertThat(out.toString(StandardCharsets.UTF_8)).contains("+15551234567").doesNotContain("'+1");
-			List<TableRow> back = TableTransfer.read(format, new ByteArrayInputStream(out.toByteArray()));
+			List<TableRow> back = TableTransfer.read(format, new ByteArrayInputStream(out.toByteArray()), 1000);
 			assertThat(back).hasSize(1);
 			assertThat(FieldValues.sameRow(back.get(0), route)).isTrue();
 		}

@@ -6,6 +6,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +21,8 @@ import app.vsxi.dashboard.fleet.SbcRepository;
 import app.vsxi.dashboard.gateway.TableRow;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -169,6 +176,72 @@ abstract class DraftPersistenceContract {
 		assertThat(this.drafts.find(id)).isEmpty();
 		assertThat(this.drafts.edits(id)).isEmpty();
 		assertThat(this.drafts.snapshot(snapshot)).isEmpty();
+	}
+
+	/**
+	 * Two operators saving into one draft at the same moment, many times over: every edit lands, none is lost to the
+	 * other's, and each row names who edited it. Outside the test's transaction, so the two really race.
+	 */
+	@Test
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	void twoOperatorsSavingIntoOneDraftAtOnceBothLandAndBothAreItsAuthors() throws Exception {
+		List<TableRow> base = base();
+		long id = this.drafts.create(this.sbcId, "route", "XBRouteList", "XBRoute", "alice", RowCodec.pack(base), null);
+		ExecutorService two = Executors.newFixedThreadPool(2);
+		try {
+			int rounds = 40;
+			for (int round = 0; round < rounds; round++) {
+				CyclicBarrier together = new CyclicBarrier(2);
+				TableRow hers = base.get(round).with("note", "alice " + round);
+				TableRow his = base.get(100 + round).with("note", "bob " + round);
+				Future<?> alice = two.submit(() -> {
+					together.await();
+					this.drafts.putEdit(id, RowKey.of(hers, KEY), hers, "alice");
+					return null;
+				});
+				Future<?> bob = two.submit(() -> {
+					together.await();
+					this.drafts.putEdit(id, RowKey.of(his, KEY), his, "bob");
+					return null;
+				});
+				alice.get(30, TimeUnit.SECONDS);
+				bob.get(30, TimeUnit.SECONDS);
+			}
+			Map<RowKey, TableRow> edits = this.drafts.edits(id);
+			assertThat(edits).hasSize(2 * rounds);
+			assertThat(edits.get(RowKey.of(base.get(7), KEY)).text("note")).isEqualTo("alice 7");
+			assertThat(edits.get(RowKey.of(base.get(107), KEY)).text("note")).isEqualTo("bob 7");
+			assertThat(this.drafts.authors(id)).containsExactlyInAnyOrder("alice", "bob");
+
+			// one row edited by both keeps both names, once each
+			TableRow shared = base.get(250);
+			this.drafts.putEdit(id, RowKey.of(shared, KEY), shared.with("note", "x"), "carol");
+			this.drafts.putEdit(id, RowKey.of(shared, KEY), shared.with("note", "y"), "dave");
+			this.drafts.putEdit(id, RowKey.of(shared, KEY), shared.with("note", "z"), "carol");
+			assertThat(this.drafts.authors(id)).containsExactlyInAnyOrder("alice", "bob", "carol", "dave");
+			assertThat(this.drafts.edits(id).get(RowKey.of(shared, KEY)).text("note")).isEqualTo("z");
+		}
+		finally {
+			two.shutdownNow();
+			// nothing here is rolled back for us: the SBC takes its drafts with it
+			this.sbcs.deleteById(this.sbcId);
+		}
+	}
+
+	@Test
+	void countsADraftsOwnersDraftsAndFindsThoseUntouchedForLong() {
+		Instant before = Instant.now();
+		long id = this.drafts.create(this.sbcId, "route", "XBRouteList", "XBRoute", "erin-" + this.sbcId,
+				RowCodec.pack(base().subList(0, 3)), null);
+		this.drafts.create(this.sbcId, "resource", "XBResourceList", "XBResource", "erin-" + this.sbcId,
+				RowCodec.pack(base().subList(0, 3)), null);
+		assertThat(this.drafts.countOwnedBy("erin-" + this.sbcId)).isEqualTo(2);
+		assertThat(this.drafts.untouchedSince(before)).extracting(Draft::id).doesNotContain(id);
+		Instant later = Instant.now().plusSeconds(1);
+		assertThat(this.drafts.untouchedSince(later)).extracting(Draft::id).contains(id);
+		assertThat(this.drafts.deleteIfUntouchedSince(id, before)).isFalse();
+		assertThat(this.drafts.deleteIfUntouchedSince(id, later)).isTrue();
+		assertThat(this.drafts.countOwnedBy("erin-" + this.sbcId)).isEqualTo(1);
 	}
 
 }

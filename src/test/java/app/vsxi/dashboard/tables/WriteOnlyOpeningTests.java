@@ -41,7 +41,8 @@ class WriteOnlyOpeningTests {
 	private final AuditLog audit = mock(AuditLog.class);
 
 	private final TableEditorService editor = new TableEditorService(this.fleet, this.downloads, this.drafts,
-			new TablesProperties(1000, 5000, 20, 4, 50, 2), this.access, this.audit, mock(SealedRows.class));
+			new TablesProperties(1000, 5000, 20, 4, 50, 2, 3, 20, java.time.Duration.ofDays(7), 100000), this.access,
+			this.audit, mock(SealedRows.class));
 
 	private void fixture() {
 		Sbc sbc = Sbc.builder().id(7L).name("sbc-7").baseUrl("https://127.0.0.1:1").username("api").groupId(1L).build();
