@@ -26,6 +26,8 @@ public final class CredentialCipher {
 
 	private static final int TAG_BITS = 128;
 
+	private static final int KEY_ID_CHARS = 8;
+
 	private final SecureRandom random = new SecureRandom();
 
 	private final String currentKeyId;
@@ -42,37 +44,82 @@ public final class CredentialCipher {
 	}
 
 	public String encrypt(String plain) {
+		byte[] out = seal(plain.getBytes(StandardCharsets.UTF_8));
+		return this.currentKeyId + ":" + Base64.getEncoder().encodeToString(out);
+	}
+
+	/**
+	 * Bytes sealed under the current key: the key id (8 ASCII hex digits), then nonce and sealed bytes; for what
+	 * is kept at rest in bulk, such as a stored table holding passwords.
+	 */
+	public byte[] encrypt(byte[] plain) {
+		byte[] id = this.currentKeyId.getBytes(StandardCharsets.US_ASCII);
+		byte[] sealed = seal(plain);
+		return ByteBuffer.allocate(id.length + sealed.length).put(id).put(sealed).array();
+	}
+
+	/** What {@link #encrypt(byte[])} sealed, under whichever of the keys it was sealed with. */
+	public byte[] decrypt(byte[] stored) {
+		if (stored.length < KEY_ID_CHARS + NONCE_BYTES) {
+			throw new IllegalStateException("Stored sealed data is too short to be whole");
+		}
+		String id = new String(stored, 0, KEY_ID_CHARS, StandardCharsets.US_ASCII);
+		return open(id, stored, KEY_ID_CHARS);
+	}
+
+	private byte[] seal(byte[] plain) {
 		try {
 			byte[] nonce = new byte[NONCE_BYTES];
 			this.random.nextBytes(nonce);
 			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
 			cipher.init(Cipher.ENCRYPT_MODE, this.keys.get(this.currentKeyId), new GCMParameterSpec(TAG_BITS, nonce));
 			cipher.updateAAD(this.currentKeyId.getBytes(StandardCharsets.US_ASCII));
-			byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-			byte[] out = ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
-			return this.currentKeyId + ":" + Base64.getEncoder().encodeToString(out);
+			byte[] sealed = cipher.doFinal(plain);
+			return ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("Cannot encrypt a credential", ex);
 		}
 	}
 
-	public String decrypt(String stored) {
-		int colon = stored.indexOf(':');
-		SecretKey key = colon < 0 ? null : this.keys.get(stored.substring(0, colon));
+	private byte[] open(String keyId, byte[] in, int from) {
+		SecretKey key = this.keys.get(keyId);
 		if (key == null) {
 			throw new IllegalStateException("A stored credential was sealed with a key this instance does not have");
 		}
 		try {
-			byte[] in = Base64.getDecoder().decode(stored.substring(colon + 1));
 			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-			cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
-			cipher.updateAAD(stored.substring(0, colon).getBytes(StandardCharsets.US_ASCII));
-			return new String(cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES), StandardCharsets.UTF_8);
+			cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, from, NONCE_BYTES));
+			cipher.updateAAD(keyId.getBytes(StandardCharsets.US_ASCII));
+			return cipher.doFinal(in, from + NONCE_BYTES, in.length - from - NONCE_BYTES);
 		}
 		catch (GeneralSecurityException | IllegalArgumentException ex) {
 			throw new IllegalStateException("A stored credential cannot be decrypted (wrong key or damaged)", ex);
 		}
+	}
+
+	public String decrypt(String stored) {
+		int colon = stored.indexOf(':');
+		if (colon < 0) {
+			throw new IllegalStateException("A stored credential was sealed with a key this instance does not have");
+		}
+		byte[] in;
+		try {
+			in = Base64.getDecoder().decode(stored.substring(colon + 1));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalStateException("A stored credential cannot be decrypted (wrong key or damaged)", ex);
+		}
+		if (in.length < NONCE_BYTES) {
+			throw new IllegalStateException("A stored credential cannot be decrypted (wrong key or damaged)");
+		}
+		return new String(open(stored.substring(0, colon), in, 0), StandardCharsets.UTF_8);
+	}
+
+	/** Whether bytes {@link #encrypt(byte[]) sealed} were sealed under a key other than the current one. */
+	public boolean needsRotation(byte[] stored) {
+		return stored.length < KEY_ID_CHARS || !this.currentKeyId
+			.equals(new String(stored, 0, KEY_ID_CHARS, StandardCharsets.US_ASCII));
 	}
 
 	/** Whether a stored credential is sealed under a key other than the current one. */

@@ -23,7 +23,8 @@ import app.vsxi.dashboard.gateway.TableRow;
 
 /**
  * Drafts, their edits and snapshots in the database, so a failed request, a restart or an expired session
- * loses nothing. The base and snapshots are stored whole as compressed row lines; edits one row per key.
+ * loses nothing. The base and snapshots are stored whole as compressed row lines; edits one row per key. Those of a
+ * table with passwords are sealed ({@link RowsAtRest}).
  */
 @Repository
 class DraftRepository {
@@ -45,14 +46,17 @@ class DraftRepository {
 
 	private final TransactionTemplate transaction;
 
-	DraftRepository(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+	private final RowsAtRest atRest;
+
+	DraftRepository(JdbcTemplate jdbc, PlatformTransactionManager transactions, RowsAtRest atRest) {
 		this.jdbc = jdbc;
 		this.transaction = new TransactionTemplate(transactions);
+		this.atRest = atRest;
 	}
 
 	long create(long sbcId, String table, String root, String item, String owner, RowCodec.Packed base,
 			Long rollbackOf) {
-		byte[] data = base.data();
+		byte[] data = this.atRest.store(table, base.data());
 		Timestamp now = Timestamp.from(Instant.now());
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc.update(connection -> {
@@ -77,7 +81,8 @@ class DraftRepository {
 
 	/** Puts rows in place of the base: only for a draft whose base is unknown, filled by its first import. */
 	void replaceBase(long id, RowCodec.Packed base) {
-		byte[] data = base.data();
+		String table = this.jdbc.queryForObject("SELECT table_name FROM table_draft WHERE id = ?", String.class, id);
+		byte[] data = this.atRest.store(table, base.data());
 		this.jdbc.update(connection -> {
 			var statement = connection.prepareStatement(
 					"UPDATE table_draft SET base_rows = ?, base_data = ?, updated_at = ? WHERE id = ?");
@@ -115,7 +120,7 @@ class DraftRepository {
 	void readBase(long id, Consumer<TableRow> sink) {
 		this.jdbc.query("SELECT base_data FROM table_draft WHERE id = ?",
 				rs -> {
-					RowCodec.read(rs.getBinaryStream(1), sink);
+					RowCodec.read(this.atRest.open(rs.getBinaryStream(1)), sink);
 				}, id);
 	}
 
@@ -125,7 +130,7 @@ class DraftRepository {
 	 */
 	Optional<RowCodec.Packed> base(long id) {
 		return this.jdbc.query("SELECT base_data, base_rows FROM table_draft WHERE id = ?",
-				(rs, i) -> new RowCodec.Packed(rs.getBytes(1), rs.getInt(2)), id).stream().findFirst();
+				(rs, i) -> new RowCodec.Packed(this.atRest.open(rs.getBytes(1)), rs.getInt(2)), id).stream().findFirst();
 	}
 
 	/** The edits in the order they were first made: key → row, or null where the row is deleted. */
@@ -133,7 +138,7 @@ class DraftRepository {
 		Map<RowKey, TableRow> edits = new LinkedHashMap<>();
 		this.jdbc.query("SELECT row_key, row_data FROM table_draft_edit WHERE draft_id = ? ORDER BY seq",
 				rs -> {
-					edits.put(KeyText.parse(rs.getString(1)), RowCodec.fromJson(rs.getString(2)));
+					edits.put(KeyText.parse(rs.getString(1)), RowCodec.fromJson(this.atRest.openRow(rs.getString(2))));
 				}, id);
 		return edits;
 	}
@@ -151,9 +156,12 @@ class DraftRepository {
 	void putEdit(long id, RowKey key, TableRow row, String author) {
 		String keyText = KeyText.format(key);
 		this.transaction.executeWithoutResult(status -> {
-			if (this.jdbc.queryForList("SELECT id FROM table_draft WHERE id = ? FOR UPDATE", Long.class, id).isEmpty()) {
+			List<String> table = this.jdbc.queryForList("SELECT table_name FROM table_draft WHERE id = ? FOR UPDATE",
+					String.class, id);
+			if (table.isEmpty()) {
 				throw new TableEditorException("This draft is no longer there: it was applied, discarded or expired");
 			}
+			String stored = this.atRest.storeRow(table.get(0), RowCodec.toJson(row));
 			List<Map<String, Object>> existing = this.jdbc.queryForList(
 					"SELECT seq, edited_by FROM table_draft_edit WHERE draft_id = ? AND row_key = ?", id, keyText);
 			if (existing.isEmpty()) {
@@ -161,11 +169,11 @@ class DraftRepository {
 						Long.class, id);
 				this.jdbc.update(
 						"INSERT INTO table_draft_edit (draft_id, seq, row_key, row_data, edited_by) VALUES (?, ?, ?, ?, ?)",
-						id, last == null ? 1 : last + 1, keyText, RowCodec.toJson(row), author);
+						id, last == null ? 1 : last + 1, keyText, stored, author);
 			}
 			else {
 				this.jdbc.update("UPDATE table_draft_edit SET row_data = ?, edited_by = ? WHERE draft_id = ? AND seq = ?",
-						RowCodec.toJson(row), withAuthor((String) existing.get(0).get("edited_by"), author), id,
+						stored, withAuthor((String) existing.get(0).get("edited_by"), author), id,
 						((Number) existing.get(0).get("seq")).longValue());
 			}
 			touch(id);
@@ -216,7 +224,7 @@ class DraftRepository {
 
 	long saveSnapshot(long sbcId, String table, String root, String item, String takenBy, String reason,
 			RowCodec.Packed rows) {
-		byte[] data = rows.data();
+		byte[] data = this.atRest.store(table, rows.data());
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc.update(connection -> {
 			var statement = connection.prepareStatement(
@@ -262,8 +270,62 @@ class DraftRepository {
 
 	void readSnapshot(long id, Consumer<TableRow> sink) {
 		this.jdbc.query("SELECT data FROM table_snapshot WHERE id = ?", rs -> {
-			RowCodec.read(rs.getBinaryStream(1), sink);
+			RowCodec.read(this.atRest.open(rs.getBinaryStream(1)), sink);
 		}, id);
+	}
+
+	/**
+	 * Seals what drafts and snapshots of tables with passwords still hold in clear (stored before sealing) or under
+	 * a key being rotated out, one stored item at a time. Answers how many were sealed.
+	 */
+	int sealStoredRows() {
+		int sealed = 0;
+		for (Map<String, Object> draft : this.jdbc.queryForList("SELECT id, table_name FROM table_draft")) {
+			long id = ((Number) draft.get("id")).longValue();
+			String table = (String) draft.get("table_name");
+			if (!RowsAtRest.sealed(table)) {
+				continue;
+			}
+			byte[] base = this.jdbc.queryForObject("SELECT base_data FROM table_draft WHERE id = ?", byte[].class, id);
+			if (this.atRest.needsSealing(table, base)) {
+				byte[] data = this.atRest.store(table, this.atRest.open(base));
+				this.jdbc.update(connection -> {
+					var statement = connection.prepareStatement("UPDATE table_draft SET base_data = ? WHERE id = ?");
+					statement.setBinaryStream(1, new ByteArrayInputStream(data), data.length);
+					statement.setLong(2, id);
+					return statement;
+				});
+				sealed++;
+			}
+			for (Map<String, Object> edit : this.jdbc
+				.queryForList("SELECT seq, row_data FROM table_draft_edit WHERE draft_id = ?", id)) {
+				String row = (String) edit.get("row_data");
+				if (this.atRest.needsSealing(table, row)) {
+					this.jdbc.update("UPDATE table_draft_edit SET row_data = ? WHERE draft_id = ? AND seq = ?",
+							this.atRest.storeRow(table, this.atRest.openRow(row)), id, edit.get("seq"));
+					sealed++;
+				}
+			}
+		}
+		for (Map<String, Object> snapshot : this.jdbc.queryForList("SELECT id, table_name FROM table_snapshot")) {
+			long id = ((Number) snapshot.get("id")).longValue();
+			String table = (String) snapshot.get("table_name");
+			if (!RowsAtRest.sealed(table)) {
+				continue;
+			}
+			byte[] rows = this.jdbc.queryForObject("SELECT data FROM table_snapshot WHERE id = ?", byte[].class, id);
+			if (this.atRest.needsSealing(table, rows)) {
+				byte[] data = this.atRest.store(table, this.atRest.open(rows));
+				this.jdbc.update(connection -> {
+					var statement = connection.prepareStatement("UPDATE table_snapshot SET data = ? WHERE id = ?");
+					statement.setBinaryStream(1, new ByteArrayInputStream(data), data.length);
+					statement.setLong(2, id);
+					return statement;
+				});
+				sealed++;
+			}
+		}
+		return sealed;
 	}
 
 	private void touch(long id) {

@@ -36,7 +36,7 @@ class DownloadsPerUserTests {
 	};
 
 	/** Nobody has a draft yet: only the downloads count here. */
-	private final DraftRepository drafts = new DraftRepository(null, null) {
+	private final DraftRepository drafts = new DraftRepository(null, null, null) {
 		@Override
 		int countOwnedBy(String owner) {
 			return 0;

@@ -21,6 +21,7 @@ import app.vsxi.dashboard.fleet.SbcRepository;
 import app.vsxi.dashboard.gateway.TableRow;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,6 +30,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What drafts and snapshots must do on every database the dashboard supports. */
 abstract class DraftPersistenceContract {
 
+	/** The cipher that seals rows of tables with passwords, under a key of the tests' own. */
+	@org.springframework.boot.test.context.TestConfiguration
+	@Import(RowsAtRest.class)
+	static class Sealing {
+
+		@org.springframework.context.annotation.Bean
+		app.vsxi.dashboard.fleet.CredentialCipher credentialCipher() {
+			return new app.vsxi.dashboard.fleet.CredentialCipher(
+					java.util.Base64.getEncoder().encodeToString(new byte[32]), List.of());
+		}
+
+	}
+
 	private static final List<String> KEY = List.of("alias", "tableId");
 
 	@Autowired
@@ -36,6 +50,9 @@ abstract class DraftPersistenceContract {
 
 	@Autowired
 	SbcRepository sbcs;
+
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
 
 	@Autowired
 	SbcGroupRepository groups;
@@ -71,6 +88,59 @@ abstract class DraftPersistenceContract {
 			rows.add(new TableRow(fields));
 		}
 		return rows;
+	}
+
+	@Test
+	void aSubscriberDraftAndSnapshotAreStoredSealedAndReadBackAsTheyWere() {
+		TableRow subscriber = new TableRow(Map.of("username", "alice", "userDomain", "example.net", "password",
+				"Sip-Secret-9"));
+		long id = this.drafts.create(this.sbcId, "subscriber", "XBSubscriberList", "XBSubscriber", "owner",
+				RowCodec.pack(List.of(subscriber)), null);
+		RowKey key = RowKey.of(subscriber, List.of("username", "userDomain"));
+		this.drafts.putEdit(id, key, subscriber.with("password", "Sip-Secret-10"));
+		long snapshot = this.drafts.saveSnapshot(this.sbcId, "subscriber", "XBSubscriberList", "XBSubscriber", "owner",
+				"before apply", RowCodec.pack(List.of(subscriber)));
+
+		assertThat(read(sink -> this.drafts.readBase(id, sink))).containsExactly(subscriber);
+		assertThat(this.drafts.base(id).orElseThrow().toList()).containsExactly(subscriber);
+		assertThat(this.drafts.edits(id)).containsExactly(Map.entry(key, subscriber.with("password", "Sip-Secret-10")));
+		assertThat(read(sink -> this.drafts.readSnapshot(snapshot, sink))).containsExactly(subscriber);
+		String stored = this.jdbc.queryForObject("SELECT row_data FROM table_draft_edit WHERE draft_id = ?",
+				String.class, id);
+		byte[] base = this.jdbc.queryForObject("SELECT base_data FROM table_draft WHERE id = ?", byte[].class, id);
+		byte[] kept = this.jdbc.queryForObject("SELECT data FROM table_snapshot WHERE id = ?", byte[].class, snapshot);
+		assertThat(stored).doesNotContain("Sip-Secret");
+		assertThat(new String(base, java.nio.charset.StandardCharsets.ISO_8859_1)).startsWith("VSXSEAL1");
+		assertThat(new String(kept, java.nio.charset.StandardCharsets.ISO_8859_1)).startsWith("VSXSEAL1");
+	}
+
+	@Test
+	void subscriberRowsStoredInClearBeforeSealingAreSealedLaterAndRouteRowsAreLeftAlone() {
+		TableRow subscriber = new TableRow(Map.of("username", "bob", "userDomain", "example.net", "password",
+				"Sip-Clear-7"));
+		long id = this.drafts.create(this.sbcId, "subscriber", "XBSubscriberList", "XBSubscriber", "owner",
+				RowCodec.pack(List.of()), null);
+		long route = this.drafts.create(this.sbcId, "route", "XBRoutes", "XBRoute", "owner",
+				RowCodec.pack(List.of(new TableRow(Map.of("alias", "r1", "tableId", "1")))), null);
+		byte[] clear = RowCodec.pack(List.of(subscriber)).data();
+		this.jdbc.update("UPDATE table_draft SET base_data = ? WHERE id = ?", clear, id);
+		this.jdbc.update("INSERT INTO table_draft_edit (draft_id, seq, row_key, row_data) VALUES (?, 1, ?, ?)", id,
+				KeyText.format(RowKey.of(subscriber, List.of("username", "userDomain"))), RowCodec.toJson(subscriber));
+		byte[] routeBefore = this.jdbc.queryForObject("SELECT base_data FROM table_draft WHERE id = ?", byte[].class,
+				route);
+
+		int sealed = this.drafts.sealStoredRows();
+
+		assertThat(sealed).isGreaterThanOrEqualTo(2);
+		assertThat(this.jdbc.queryForObject("SELECT row_data FROM table_draft_edit WHERE draft_id = ?", String.class, id))
+			.doesNotContain("Sip-Clear-7");
+		assertThat(new String(this.jdbc.queryForObject("SELECT base_data FROM table_draft WHERE id = ?", byte[].class, id),
+				java.nio.charset.StandardCharsets.ISO_8859_1)).startsWith("VSXSEAL1");
+		assertThat(read(sink -> this.drafts.readBase(id, sink))).containsExactly(subscriber);
+		assertThat(this.drafts.edits(id).values()).containsExactly(subscriber);
+		assertThat(this.jdbc.queryForObject("SELECT base_data FROM table_draft WHERE id = ?", byte[].class, route))
+			.isEqualTo(routeBefore);
+		assertThat(this.drafts.sealStoredRows()).as("nothing left to seal").isZero();
 	}
 
 	private static List<TableRow> read(LargeTableDiff.RowSource source) {

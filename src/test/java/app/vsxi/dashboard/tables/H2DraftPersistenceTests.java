@@ -9,7 +9,7 @@ import org.springframework.test.context.ActiveProfiles;
 @DataJdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @ActiveProfiles("test")
-@Import(DraftRepository.class)
+@Import({ DraftRepository.class, DraftPersistenceContract.Sealing.class })
 class H2DraftPersistenceTests extends DraftPersistenceContract {
 
 }

@@ -19,7 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @DataJdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @ActiveProfiles({ "test", "postgres" })
-@Import(DraftRepository.class)
+@Import({ DraftRepository.class, DraftPersistenceContract.Sealing.class })
 class PostgresDraftPersistenceTests extends DraftPersistenceContract {
 
 	private static PostgresDatabase database;

@@ -31,7 +31,7 @@ public final class SmallHeapExportProbe {
 		edits.put(RowKey.of(route(0), Rows.ROUTE_KEY), null);
 		edits.put(RowKey.of(route(1), Rows.ROUTE_KEY), route(1).with("policy", "edited"));
 		edits.put(RowKey.of(route(routes), Rows.ROUTE_KEY), route(routes));
-		DraftRepository stored = new DraftRepository(null, null) {
+		DraftRepository stored = new DraftRepository(null, null, null) {
 			@Override
 			Optional<RowCodec.Packed> base(long id) {
 				return Optional.of(base);
