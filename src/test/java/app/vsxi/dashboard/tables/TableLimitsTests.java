@@ -96,10 +96,11 @@ class TableLimitsTests {
 			.orElseThrow();
 	}
 
-	private String operator(String prefix) {
+	/** A user who may write every table of the SBC, users included (that needs the group's administrator). */
+	private String writer(String prefix) {
 		String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
 		AppUser user = this.users.save(AppUser.create(name, this.encoder.encode(PASSWORD), false, false));
-		this.grants.save(new UserGrant(null, user.id(), this.sbc.groupId(), Role.OPERATOR, "test", Instant.now()));
+		this.grants.save(new UserGrant(null, user.id(), this.sbc.groupId(), Role.GROUP_ADMIN, "test", Instant.now()));
 		return name;
 	}
 
@@ -122,7 +123,7 @@ class TableLimitsTests {
 
 	@Test
 	void theDraftAfterTheLastAllowedIsRefusedWithTheLimitAndWhatToDo() throws Exception {
-		String owner = operator("capped");
+		String owner = writer("capped");
 		TableOpenings.Opening first = as(owner, () -> this.openings.start(this.sbc.id(), "users"));
 		as(owner, () -> this.openings.start(this.sbc.id(), "users"));
 
@@ -131,7 +132,7 @@ class TableLimitsTests {
 			.hasMessage("You already have 2 drafts, the most one user may keep (vsxi.tables.drafts-per-user): "
 					+ "apply or discard one before opening another");
 		// someone else is not held back by this user's drafts
-		as(operator("other"), () -> this.openings.start(this.sbc.id(), "users"));
+		as(writer("other"), () -> this.openings.start(this.sbc.id(), "users"));
 
 		as(owner, () -> {
 			this.editor.discard(this.sbc.id(), this.openings.find(this.sbc.id(), first.id()).progress().draftId());
@@ -142,7 +143,7 @@ class TableLimitsTests {
 
 	@Test
 	void aDraftUntouchedLongerThanTheExpiryIsDeletedAndAuditedOnceAsExpiredBySystem() throws Exception {
-		String owner = operator("idle");
+		String owner = writer("idle");
 		long old = usersDraft(owner);
 		long recent = usersDraft(owner);
 		this.jdbc.update("UPDATE table_draft SET updated_at = ? WHERE id = ?",
@@ -167,8 +168,8 @@ class TableLimitsTests {
 
 	@Test
 	void theApplyAuditLineNamesEveryOperatorWhoEditedTheDraft() throws Exception {
-		String alice = operator("alice");
-		String bob = operator("bob");
+		String alice = writer("alice");
+		String bob = writer("bob");
 		long draft = as(alice,
 				() -> ((TableEditorService.Opened.Draft) this.editor.open(this.sbc.id(), "routetable")).id());
 		List<DraftView.ViewRow> rows = as(alice, () -> this.editor
@@ -186,7 +187,7 @@ class TableLimitsTests {
 
 	@Test
 	void anUploadOverTheLimitAnswers413WithTheLimit() throws Exception {
-		Pages pages = new Pages(operator("big"));
+		Pages pages = new Pages(writer("big"));
 		long draft = pages.usersDraft();
 		byte[] big = ("username,password\r\n" + "someone,secret\r\n".repeat(6000)).getBytes(StandardCharsets.UTF_8);
 		assertThat(big.length).isGreaterThan(64 * 1024);
@@ -205,7 +206,7 @@ class TableLimitsTests {
 
 	@Test
 	void aFileOfMoreRowsThanAnImportTakesAnswers422WithTheLimit() throws Exception {
-		Pages pages = new Pages(operator("rows"));
+		Pages pages = new Pages(writer("rows"));
 		long draft = pages.usersDraft();
 		byte[] six = ("username,password\r\n" + "a,1\r\nb,2\r\nc,3\r\nd,4\r\ne,5\r\nf,6\r\n").getBytes(StandardCharsets.UTF_8);
 
@@ -220,7 +221,7 @@ class TableLimitsTests {
 
 	@Test
 	void aDeeplyNestedXmlAnswers422WithTheReason() throws Exception {
-		Pages pages = new Pages(operator("deep"));
+		Pages pages = new Pages(writer("deep"));
 		long draft = pages.usersDraft();
 		String xml = "<XBUserList><XBUser><username>u</username><x>" + "<a>".repeat(5000) + "1" + "</a>".repeat(5000)
 				+ "</x></XBUser></XBUserList>";
@@ -233,7 +234,7 @@ class TableLimitsTests {
 
 	@Test
 	void fieldNamesThatAreNoXmlNamesAreRefused() throws Exception {
-		Pages pages = new Pages(operator("names"));
+		Pages pages = new Pages(writer("names"));
 		long draft = pages.usersDraft();
 
 		HttpResponse<String> csv = pages.importFile(draft, "names.csv",
@@ -251,7 +252,7 @@ class TableLimitsTests {
 
 	@Test
 	void aHugePageNumberShowsTheLastPage() throws Exception {
-		String owner = operator("pages");
+		String owner = writer("pages");
 		Pages pages = new Pages(owner);
 		long draft = as(owner, () -> ((TableEditorService.Opened.Draft) this.editor.open(this.sbc.id(), "route")).id());
 		int rows = this.jdbc.queryForObject("SELECT base_rows FROM table_draft WHERE id = ?", Integer.class, draft);
