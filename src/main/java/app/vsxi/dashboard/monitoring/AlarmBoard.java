@@ -110,16 +110,18 @@ public class AlarmBoard implements FleetPoller.PollListener, DisposableBean {
 		return alarms;
 	}
 
-	/** The worst open level of an SBC, null without an open alarm. */
+	/** The worst level of an SBC's open alarms nobody acknowledged yet, null without one. */
 	public AlarmLevel worst(long sbcId) {
 		load();
-		return this.open.values().stream().filter(alarm -> alarm.sbcId() == sbcId).map(Alarm::level)
-			.max(Enum::compareTo).orElse(null);
+		return this.open.values().stream().filter(alarm -> alarm.sbcId() == sbcId && !alarm.acknowledged())
+			.map(Alarm::level).max(Enum::compareTo).orElse(null);
 	}
 
-	public int openCount(long sbcId) {
+	/** Open alarms of an SBC nobody acknowledged yet: an acknowledged one is in hand and counts no more. */
+	public int unacknowledgedCount(long sbcId) {
 		load();
-		return (int) this.open.values().stream().filter(alarm -> alarm.sbcId() == sbcId).count();
+		return (int) this.open.values().stream().filter(alarm -> alarm.sbcId() == sbcId && !alarm.acknowledged())
+			.count();
 	}
 
 	/** Records the acknowledgement; false if it was acknowledged already or is unknown. */
@@ -158,23 +160,24 @@ public class AlarmBoard implements FleetPoller.PollListener, DisposableBean {
 				seen.add(key);
 				AlarmLevel target = reading.value() == null ? null
 						: metric.level(reading.value(), rule.warning(), rule.critical());
-				step(sbc, key, target, reading, rule.hold());
+				step(sbc, key, target, reading, rule);
 			}
 			for (Key key : Set.copyOf(this.dampers.keySet())) {
 				if (key.sbcId() == sbc.id() && key.metric() == metric && !seen.contains(key)) {
-					step(sbc, key, null, null, rule.hold());
+					step(sbc, key, null, null, rule);
 				}
 			}
 			for (Key key : Set.copyOf(this.open.keySet())) {
 				if (key.sbcId() == sbc.id() && key.metric() == metric && !seen.contains(key)
 						&& !this.dampers.containsKey(key)) {
-					step(sbc, key, null, null, rule.hold());
+					step(sbc, key, null, null, rule);
 				}
 			}
 		}
 	}
 
-	private void step(Sbc sbc, Key key, AlarmLevel target, AlarmEvaluator.Reading reading, int hold) {
+	private void step(Sbc sbc, Key key, AlarmLevel target, AlarmEvaluator.Reading reading, AlarmRule rule) {
+		int hold = rule.hold();
 		Alarm current = this.open.get(key);
 		AlarmLevel now = current == null ? null : current.level();
 		Damper damper = this.dampers.computeIfAbsent(key, k -> new Damper());
@@ -205,11 +208,10 @@ public class AlarmBoard implements FleetPoller.PollListener, DisposableBean {
 		}
 		if (target != null) {
 			Alarm raised = this.store.raise(sbc.id(), key.metric(), key.subject(), target, reading.value(),
-					reading.detail(), at);
+					target == AlarmLevel.CRITICAL ? rule.critical() : rule.warning(), reading.detail(), at);
 			this.open.put(key, raised);
 			this.audit.recordAs(Actor.SYSTEM, AuditAction.ALARM_RAISED, target(sbc, key), sbc.groupId(),
-					AuditOutcome.SUCCESS, target.label() + " " + key.metric().title() + ": "
-							+ MonitorPanels.format(reading.value()) + " " + key.metric().unit());
+					AuditOutcome.SUCCESS, target.label() + " " + key.metric().title() + ": " + raised.valueAndThreshold());
 		}
 		this.dampers.remove(key);
 	}

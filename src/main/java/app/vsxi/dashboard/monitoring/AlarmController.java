@@ -1,6 +1,7 @@
 package app.vsxi.dashboard.monitoring;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,15 +25,34 @@ class AlarmController {
 	}
 
 	@GetMapping("/alarms")
-	String alarms(Model model) {
-		addList(model);
+	String alarms(@RequestParam(required = false) String sbc, @RequestParam(required = false) String group,
+			@RequestParam(required = false) String level, @RequestParam(required = false) String state,
+			@RequestParam(required = false) String by, Model model) {
+		addList(AlarmFilter.of(sbc, group, level, state, by), model);
 		return "monitoring/alarms";
 	}
 
 	@GetMapping("/alarms/list")
-	String list(Model model) {
-		addList(model);
+	String list(@RequestParam(required = false) String sbc, @RequestParam(required = false) String group,
+			@RequestParam(required = false) String level, @RequestParam(required = false) String state,
+			@RequestParam(required = false) String by, Model model) {
+		addList(AlarmFilter.of(sbc, group, level, state, by), model);
 		return "monitoring/alarms :: list";
+	}
+
+	/** Several alarms at once, confirmed once in the page; each is acknowledged, or refused, as on its own. */
+	@PostMapping("/alarms/acknowledge")
+	String acknowledgeAll(@RequestParam(name = "alarmId", required = false) List<Long> alarmIds,
+			RedirectAttributes redirect) {
+		if (alarmIds == null || alarmIds.isEmpty()) {
+			redirect.addFlashAttribute("failure", "No alarm was ticked.");
+			return "redirect:/alarms";
+		}
+		AlarmService.Acknowledgements done = this.alarms.acknowledgeAll(alarmIds);
+		redirect.addFlashAttribute("notice", done.acknowledged() + " acknowledged"
+				+ (done.already() > 0 ? ", " + done.already() + " acknowledged already" : "")
+				+ (done.refused() > 0 ? ", " + done.refused() + " refused: not yours to acknowledge" : "") + ".");
+		return "redirect:/alarms";
 	}
 
 	@PostMapping("/alarms/{alarmId}/acknowledge")
@@ -78,8 +98,8 @@ class AlarmController {
 		return "redirect:/alarms/rules";
 	}
 
-	private void addList(Model model) {
-		model.addAttribute("alarms", this.alarms.page());
+	private void addList(AlarmFilter filter, Model model) {
+		model.addAttribute("alarms", this.alarms.page(filter));
 		model.addAttribute("now", Instant.now());
 		model.addAttribute("refreshSeconds", Math.max(1, this.properties.pageRefresh().toSeconds()));
 	}

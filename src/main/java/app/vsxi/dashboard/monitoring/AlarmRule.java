@@ -15,6 +15,16 @@ public record AlarmRule(Long id, Long groupId, Long sbcId, AlarmMetric metric, d
 		return this.id == null;
 	}
 
+	/** The warning threshold with its unit, whole numbers whole: {@code 80 %}. */
+	public String warningText() {
+		return Alarm.withUnit(this.warning, this.metric.unit());
+	}
+
+	/** The critical threshold with its unit, whole numbers whole: {@code 90 %}. */
+	public String criticalText() {
+		return Alarm.withUnit(this.critical, this.metric.unit());
+	}
+
 	/** Where it applies, in words. */
 	public String scope(java.util.Map<Long, String> groupNames, java.util.function.LongFunction<String> sbcNames) {
 		if (this.sbcId != null) {

@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import app.vsxi.dashboard.access.AccessService;
 import app.vsxi.dashboard.access.Permission;
@@ -52,23 +54,56 @@ public class AlarmService {
 		this.audit = audit;
 	}
 
-	/** An alarm with the name of its SBC and whether the user may acknowledge it. */
-	public record AlarmRow(Alarm alarm, String sbcName, boolean acknowledgeable) {
+	/** An alarm with the name and group of its SBC and whether the user may acknowledge it. */
+	public record AlarmRow(Alarm alarm, String sbcName, Long groupId, boolean acknowledgeable) {
 	}
 
-	/** The alarms page: open alarms worst first, then the latest ones raised. */
-	public record AlarmsPage(List<AlarmRow> open, List<AlarmRow> recent) {
+	/**
+	 * The alarms page as filtered: open alarms nobody acknowledged, worst first; open ones acknowledged, apart; then
+	 * the latest ones raised; with the SBCs and groups the filter offers.
+	 */
+	public record AlarmsPage(List<AlarmRow> open, List<AlarmRow> acknowledged, List<AlarmRow> recent,
+			AlarmFilter filter, Map<Long, String> sbcs, Map<Long, String> groups) {
+
+		public List<AlarmFilter.Section> openSections() {
+			return this.filter.sections(this.open);
+		}
+
+		public List<AlarmFilter.Section> acknowledgedSections() {
+			return this.filter.sections(this.acknowledged);
+		}
+
+		/** Whether any listed alarm may be acknowledged by the user, so the bulk form is worth showing. */
+		public boolean anyAcknowledgeable() {
+			return this.open.stream().anyMatch(AlarmRow::acknowledgeable);
+		}
+
+	}
+
+	/** What a bulk acknowledgement did: each alarm counted once, under one of the three. */
+	public record Acknowledgements(int acknowledged, int already, int refused) {
 	}
 
 	@PreAuthorize("isAuthenticated()")
 	public AlarmsPage page() {
+		return page(AlarmFilter.none());
+	}
+
+	@PreAuthorize("isAuthenticated()")
+	public AlarmsPage page(AlarmFilter filter) {
 		Map<Long, Sbc> visible = visibleSbcs();
 		Set<Long> operable = this.access.groupsWhere(Permission.OPERATE);
-		List<AlarmRow> open = this.board.openAlarms().stream().filter(alarm -> visible.containsKey(alarm.sbcId()))
-			.map(alarm -> row(alarm, visible, operable)).toList();
-		List<AlarmRow> recent = this.store.recent(visible.keySet(), 100).stream()
-			.map(alarm -> row(alarm, visible, operable)).toList();
-		return new AlarmsPage(open, recent);
+		List<AlarmRow> open = filter.apply(this.board.openAlarms().stream()
+			.filter(alarm -> visible.containsKey(alarm.sbcId())).map(alarm -> row(alarm, visible, operable)).toList());
+		List<AlarmRow> recent = filter.apply(this.store.recent(visible.keySet(), 100).stream()
+			.map(alarm -> row(alarm, visible, operable)).toList());
+		Map<Long, String> sbcs = new TreeMap<>();
+		visible.values().forEach(sbc -> sbcs.put(sbc.id(), sbc.name()));
+		Map<Long, String> names = this.fleet.groupNames();
+		Map<Long, String> groups = new TreeMap<>();
+		visible.values().forEach(sbc -> groups.put(sbc.groupId(), names.getOrDefault(sbc.groupId(), "#" + sbc.groupId())));
+		return new AlarmsPage(open.stream().filter(row -> !row.alarm().acknowledged()).toList(),
+				open.stream().filter(row -> row.alarm().acknowledged()).toList(), recent, filter, sbcs, groups);
 	}
 
 	/**
@@ -78,11 +113,48 @@ public class AlarmService {
 	@PreAuthorize("isAuthenticated()")
 	@Transactional
 	public boolean acknowledge(long alarmId) {
+		return switch (acknowledgeOne(alarmId)) {
+			case ACKNOWLEDGED -> true;
+			case ALREADY -> false;
+			case REFUSED -> throw new AccessDeniedException("not allowed to acknowledge this alarm");
+		};
+	}
+
+	/**
+	 * Acknowledges each alarm as {@link #acknowledge} does, each audited on its own; one the user may not
+	 * acknowledge is refused and audited, and the others still go through. Refused when none could be, as a
+	 * single acknowledgement is.
+	 */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional
+	public Acknowledgements acknowledgeAll(List<Long> alarmIds) {
+		int acknowledged = 0;
+		int already = 0;
+		int refused = 0;
+		for (long alarmId : new LinkedHashSet<>(alarmIds)) {
+			switch (acknowledgeOne(alarmId)) {
+				case ACKNOWLEDGED -> acknowledged++;
+				case ALREADY -> already++;
+				case REFUSED -> refused++;
+			}
+		}
+		if (refused > 0 && acknowledged == 0 && already == 0) {
+			throw new AccessDeniedException("not allowed to acknowledge these alarms");
+		}
+		return new Acknowledgements(acknowledged, already, refused);
+	}
+
+	private enum Outcome {
+		ACKNOWLEDGED, ALREADY, REFUSED
+	}
+
+	/** Acknowledges one alarm and audits what came of it, once. */
+	private Outcome acknowledgeOne(long alarmId) {
 		Alarm alarm = this.store.alarm(alarmId);
 		if (alarm == null) {
 			this.audit.record(AuditAction.ALARM_ACKNOWLEDGED, "alarm #" + alarmId, null, AuditOutcome.DENIED,
 					"no such alarm");
-			throw new AccessDeniedException("not allowed to acknowledge this alarm");
+			return Outcome.REFUSED;
 		}
 		// looked up unchecked, so a user who may not even see the SBC is refused and audited here, once
 		Sbc sbc = this.fleet.everySbc().stream().filter(one -> one.id() == alarm.sbcId()).findFirst().orElseThrow();
@@ -90,18 +162,16 @@ public class AlarmService {
 		if (!this.access.canOnSbc(Permission.OPERATE.name(), alarm.sbcId())) {
 			this.audit.record(AuditAction.ALARM_ACKNOWLEDGED, target, sbc.groupId(), AuditOutcome.DENIED,
 					"not an operator of the SBC's group");
-			throw new AccessDeniedException("not allowed to acknowledge this alarm");
+			return Outcome.REFUSED;
 		}
-		boolean done = this.board.acknowledge(alarm, Actor.current());
-		if (done) {
+		if (this.board.acknowledge(alarm, Actor.current())) {
 			this.audit.record(AuditAction.ALARM_ACKNOWLEDGED, target, sbc.groupId(), AuditOutcome.SUCCESS,
 					alarm.level().label() + " raised " + alarm.raisedAt());
+			return Outcome.ACKNOWLEDGED;
 		}
-		else {
-			this.audit.record(AuditAction.ALARM_ACKNOWLEDGED, target, sbc.groupId(), AuditOutcome.DENIED,
-					"acknowledged already" + (alarm.acknowledgedBy() == null ? "" : " by " + alarm.acknowledgedBy()));
-		}
-		return done;
+		this.audit.record(AuditAction.ALARM_ACKNOWLEDGED, target, sbc.groupId(), AuditOutcome.DENIED,
+				"acknowledged already" + (alarm.acknowledgedBy() == null ? "" : " by " + alarm.acknowledgedBy()));
+		return Outcome.ALREADY;
 	}
 
 	/**
@@ -170,7 +240,7 @@ public class AlarmService {
 				enabled, Actor.current(), Instant.now()));
 		this.rules.changed();
 		this.audit.record(AuditAction.ALARM_RULE_CHANGE, metric.name(), groupOf(saved), AuditOutcome.SUCCESS,
-				"warning " + warning + ", critical " + critical + ", hold " + hold + (enabled ? "" : ", off") + ", " + where);
+				"warning " + Alarm.figure(warning) + ", critical " + Alarm.figure(critical) + ", hold " + hold + (enabled ? "" : ", off") + ", " + where);
 		return saved;
 	}
 
@@ -220,7 +290,7 @@ public class AlarmService {
 
 	private AlarmRow row(Alarm alarm, Map<Long, Sbc> visible, Set<Long> operable) {
 		Sbc sbc = visible.get(alarm.sbcId());
-		return new AlarmRow(alarm, sbc.name(), alarm.open() && !alarm.acknowledged() && operable.contains(sbc.groupId()));
+		return new AlarmRow(alarm, sbc.name(), sbc.groupId(), alarm.open() && !alarm.acknowledged() && operable.contains(sbc.groupId()));
 	}
 
 	private Map<Long, Sbc> visibleSbcs() {

@@ -60,23 +60,25 @@ public class AlarmStore {
 		this.jdbc.update("DELETE FROM alarm_rule WHERE id = ?", id);
 	}
 
-	Alarm raise(long sbcId, AlarmMetric metric, String subject, AlarmLevel level, Double reading, String detail,
-			Instant at) {
+	Alarm raise(long sbcId, AlarmMetric metric, String subject, AlarmLevel level, Double reading, Double threshold,
+			String detail, Instant at) {
 		KeyHolder key = new GeneratedKeyHolder();
 		String text = detail == null || detail.length() <= MAX_TEXT ? detail : detail.substring(0, MAX_TEXT);
 		this.jdbc.update(connection -> {
 			var insert = connection.prepareStatement("INSERT INTO alarm (sbc_id, metric, subject, level, reading, "
-					+ "detail, raised_at) VALUES (?, ?, ?, ?, ?, ?, ?)", new String[] { "id" });
+					+ "threshold, detail, raised_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", new String[] { "id" });
 			insert.setLong(1, sbcId);
 			insert.setString(2, metric.name());
 			insert.setString(3, subject);
 			insert.setString(4, level.name());
 			insert.setObject(5, reading);
-			insert.setString(6, text);
-			insert.setTimestamp(7, Timestamp.from(at));
+			insert.setObject(6, threshold);
+			insert.setString(7, text);
+			insert.setTimestamp(8, Timestamp.from(at));
 			return insert;
 		}, key);
-		return new Alarm(key.getKey().longValue(), sbcId, metric, subject, level, reading, text, at, null, null, null);
+		return new Alarm(key.getKey().longValue(), sbcId, metric, subject, level, reading, threshold, text, at, null, null,
+				null);
 	}
 
 	void clear(long id, Instant at) {
@@ -129,9 +131,11 @@ public class AlarmStore {
 		Timestamp acknowledged = row.getTimestamp("acknowledged_at");
 		double value = row.getDouble("reading");
 		Double reading = row.wasNull() ? null : value;
+		double crossed = row.getDouble("threshold");
+		Double threshold = row.wasNull() ? null : crossed;
 		return new Alarm(row.getLong("id"), row.getLong("sbc_id"), AlarmMetric.valueOf(row.getString("metric")),
 				row.getString("subject"), AlarmLevel.valueOf(row.getString("level")), reading,
-				row.getString("detail"), row.getTimestamp("raised_at").toInstant(),
+				threshold, row.getString("detail"), row.getTimestamp("raised_at").toInstant(),
 				cleared == null ? null : cleared.toInstant(), row.getString("acknowledged_by"),
 				acknowledged == null ? null : acknowledged.toInstant());
 	}

@@ -33,7 +33,7 @@ public class FleetHealthIndicator implements HealthIndicator {
 				case WAITING -> waiting++;
 				default -> down++;
 			}
-			if (this.alarms.openCount(status.sbcId()) > 0) {
+			if (this.alarms.unacknowledgedCount(status.sbcId()) > 0) {
 				alarmed++;
 			}
 		}

@@ -59,7 +59,7 @@ public class FleetMetrics implements FleetPoller.PollListener {
 				"maxCps", gauge(meters, "vsxi.sbc.max.cps", "max_cps_allowed"),
 				"cpu", gauge(meters, "vsxi.sbc.cpu.percent", "100 - cpu_idle_percent"),
 				"registrations", gauge(meters, "vsxi.sbc.registrations", "entries of stats/sub_stats last read"),
-				"alarms", gauge(meters, "vsxi.sbc.open.alarms", "open alarms"));
+				"alarms", gauge(meters, "vsxi.sbc.open.alarms", "open alarms nobody acknowledged yet"));
 		this.trunkGauges = Map.of("asr", gauge(meters, "vsxi.trunk.asr.percent", "ASR over 15 min, both sides"),
 				"failure", gauge(meters, "vsxi.trunk.failure.percent", "failure ratio over 15 min, both sides"),
 				"pdd", gauge(meters, "vsxi.trunk.pdd.seconds", "average PDD over 15 min, both sides"),
@@ -93,7 +93,7 @@ public class FleetMetrics implements FleetPoller.PollListener {
 			Tags tags = Tags.of("sbc", status.name());
 			boolean up = status.condition() == Condition.UP || status.condition() == Condition.SLAVE;
 			sbcRows.get("up").add(MultiGauge.Row.of(tags, up ? 1 : 0));
-			sbcRows.get("alarms").add(MultiGauge.Row.of(tags, this.alarms.openCount(status.sbcId())));
+			sbcRows.get("alarms").add(MultiGauge.Row.of(tags, this.alarms.unacknowledgedCount(status.sbcId())));
 			RealtimeStats stats = status.stats();
 			if (stats != null) {
 				sbcRows.get("sessions").add(MultiGauge.Row.of(tags, stats.activeSessions()));

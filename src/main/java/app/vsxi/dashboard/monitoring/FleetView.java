@@ -12,7 +12,7 @@ import app.vsxi.dashboard.gateway.RealtimeStats;
  * The overview of the SBCs a user may see: a summary, the rows sorted and filtered, and the current problems.
  *
  * @param summary counts and totals over every visible SBC, whatever the filter
- * @param problems visible SBCs in trouble, worst first
+ * @param problems visible SBCs that are not reachable or have an unacknowledged critical alarm, worst first
  */
 public record FleetView(Summary summary, List<Row> rows, List<Row> problems, Sort sort, String filter) {
 
@@ -25,9 +25,24 @@ public record FleetView(Summary summary, List<Row> rows, List<Row> problems, Sor
 			this(status, groupName, null, List.of());
 		}
 
-		/** The worst open alarm's level, null without one. */
+		/** The worst level among the open alarms nobody acknowledged, null without one: it gives the colour. */
 		public AlarmLevel worstAlarm() {
-			return this.alarms.stream().map(Alarm::level).max(Enum::compareTo).orElse(null);
+			return unacknowledged().stream().map(Alarm::level).max(Enum::compareTo).orElse(null);
+		}
+
+		/** Open alarms nobody acknowledged yet: those counted and coloured. */
+		public List<Alarm> unacknowledged() {
+			return this.alarms.stream().filter(alarm -> !alarm.acknowledged()).toList();
+		}
+
+		/** Open alarms someone acknowledged: shown apart, counted nowhere. */
+		public int acknowledgedCount() {
+			return (int) this.alarms.stream().filter(Alarm::acknowledged).count();
+		}
+
+		/** Whether it is on the list of current problems: not reachable, or a critical alarm nobody took in hand. */
+		public boolean problem() {
+			return this.status.condition().problem() || worstAlarm() == AlarmLevel.CRITICAL;
 		}
 
 		int alarmRank() {
@@ -102,7 +117,7 @@ public record FleetView(Summary summary, List<Row> rows, List<Row> problems, Sor
 		CPU(Comparator.comparing((Row row) -> row.cpu() == null ? -1 : row.cpu()).reversed()),
 
 		ALARMS(Comparator.comparingInt(Row::alarmRank).reversed()
-			.thenComparing(Comparator.comparingInt((Row row) -> row.alarms().size()).reversed())),
+			.thenComparing(Comparator.comparingInt((Row row) -> row.unacknowledged().size()).reversed())),
 
 		CALLS(Comparator.comparing((Row row) -> row.status().stats() == null ? -1 : row.status().stats().activeSessions())
 			.reversed()),
@@ -144,7 +159,7 @@ public record FleetView(Summary summary, List<Row> rows, List<Row> problems, Sor
 		String wanted = filter == null ? "" : filter.strip().toLowerCase(Locale.ROOT);
 		List<Row> rows = all.stream().filter(row -> wanted.isEmpty() || matches(row, wanted)).sorted(sort.order).toList();
 		List<Row> problems = all.stream()
-			.filter(row -> row.status().condition().problem() || row.worstAlarm() != null)
+			.filter(Row::problem)
 			.sorted(Sort.PROBLEMS.order)
 			.toList();
 		return new FleetView(summarize(all), rows, problems, sort, wanted.isEmpty() ? "" : filter.strip());
@@ -171,7 +186,7 @@ public record FleetView(Summary summary, List<Row> rows, List<Row> problems, Sor
 		int alarmed = 0;
 		long registrations = 0;
 		for (Row row : rows) {
-			alarmed += row.alarms().isEmpty() ? 0 : 1;
+			alarmed += row.unacknowledged().isEmpty() ? 0 : 1;
 			registrations += row.registrations() == null ? 0 : row.registrations();
 			SbcStatus status = row.status();
 			switch (status.state()) {

@@ -166,6 +166,7 @@ class AccessMatrixTests {
 		rule("GET /alarms", LOGGED_IN);
 		rule("GET /alarms/list", LOGGED_IN);
 		rule("POST /alarms/{alarmId}/acknowledge", OPERATORS_OF_A);
+		rule("POST /alarms/acknowledge", OPERATORS_OF_A, "alarmId", "{alarmA}");
 		rule("GET /alarms/rules", ANY_MANAGER);
 		rule("POST /alarms/rules", MANAGERS_OF_A, "metric", "CPU", "scope", "group:{groupA}", "warning", "70",
 				"critical", "85", "hold", "2", "enabled", "true");
@@ -340,7 +341,8 @@ class AccessMatrixTests {
 			.replace("/**", "/liveness");
 		MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(parts[0]), path).with(csrf());
 		for (int i = 0; i + 1 < rule.params().length; i += 2) {
-			request.param(rule.params()[i], rule.params()[i + 1].replace("{groupA}", String.valueOf(this.groupA)));
+			request.param(rule.params()[i], rule.params()[i + 1].replace("{groupA}", String.valueOf(this.groupA))
+				.replace("{alarmA}", String.valueOf(this.alarmA)));
 		}
 		if (who != Who.ANONYMOUS) {
 			request.with(user(this.principals.get(who)));

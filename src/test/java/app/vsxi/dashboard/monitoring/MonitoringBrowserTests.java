@@ -10,6 +10,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import app.vsxi.dashboard.demo.DemoFleet;
@@ -51,6 +52,7 @@ class MonitoringBrowserTests {
 			this.browser.quit();
 		}
 		SimulatorSwitches.clear(this.demo.box("demo-sbc-1").baseUrl());
+		SimulatorSwitches.clear(this.demo.box("demo-sbc-2").baseUrl());
 	}
 
 	@Test
@@ -82,6 +84,41 @@ class MonitoringBrowserTests {
 		assertThat(attribute("section.tile[data-sbc='demo-sbc-1']", "data-tone")).isEqualTo("critical");
 		assertThat(((JavascriptExecutor) this.browser).executeScript("return window.notReloaded === true;"))
 			.isEqualTo(true);
+	}
+
+	@Test
+	void anOperatorTicksTwoAlarmsConfirmsOnceAndBothMoveToTheAcknowledged() {
+		SimulatorSwitches.faults(this.demo.box("demo-sbc-1").baseUrl(), "{\"cpuIdlePercent\":3}");
+		SimulatorSwitches.faults(this.demo.box("demo-sbc-2").baseUrl(), "{\"cpuIdlePercent\":3}");
+		logIn();
+		this.browser.get(url("/alarms?level=critical"));
+		waitUntil(() -> cpuTick("#open-alarms", "demo-sbc-1") != null && cpuTick("#open-alarms", "demo-sbc-2") != null);
+
+		cpuTick("#open-alarms", "demo-sbc-1").click();
+		cpuTick("#open-alarms", "demo-sbc-2").click();
+		this.browser.findElement(By.id("acknowledge-ticked")).click();
+		new WebDriverWait(this.browser, Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent()).accept();
+
+		waitUntil(() -> text("div.notice").startsWith("2 acknowledged"));
+		waitUntil(() -> cpuRow("#acknowledged-alarms", "demo-sbc-1") != null && cpuRow("#acknowledged-alarms", "demo-sbc-2") != null);
+		assertThat(cpuRow("#open-alarms", "demo-sbc-1")).isNull();
+		assertThat(cpuRow("#acknowledged-alarms", "demo-sbc-1").getText()).contains("admin");
+	}
+
+	/** The CPU alarm's row of an SBC in one of the alarm tables, null if there is none. */
+	private WebElement cpuRow(String table, String sbc) {
+		for (WebElement row : this.browser.findElements(By.cssSelector(table + " tr[data-metric='CPU']"))) {
+			if (!row.findElements(By.linkText(sbc)).isEmpty()) {
+				return row;
+			}
+		}
+		return null;
+	}
+
+	private WebElement cpuTick(String table, String sbc) {
+		WebElement row = cpuRow(table, sbc);
+		List<WebElement> ticks = row == null ? List.of() : row.findElements(By.cssSelector("input[type=checkbox]"));
+		return ticks.isEmpty() ? null : ticks.get(0);
 	}
 
 	private void logIn() {
