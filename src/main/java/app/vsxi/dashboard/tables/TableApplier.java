@@ -409,9 +409,10 @@ public class TableApplier {
 		String calls = reports.stream()
 			.map(report -> report.action().path() + " " + report.rows() + " rows → " + report.answer())
 			.collect(Collectors.joining("; "));
+		String detail = "whole table replaced, against the box before: " + diff.summary().text() + editedBy(draft)
+				+ "; calls: " + (calls.isEmpty() ? "none" : calls);
 		this.audit.record(AuditAction.TABLE_REPLACE, sbc.name() + " " + draft.table(), sbc.groupId(), outcome,
-				"whole table replaced, against the box before: " + diff.summary().text() + editedBy(draft)
-						+ "; calls: " + (calls.isEmpty() ? "none" : calls));
+				detail + AuditedChanges.text(draft.editable(), diff, detail));
 	}
 
 	/** A draft that turns the table on the box back into a snapshot, to go through preview and apply. */
@@ -502,10 +503,12 @@ public class TableApplier {
 		String calls = reports.stream()
 			.map(report -> report.action().path() + " " + report.rows() + " rows → " + report.answer())
 			.collect(Collectors.joining("; "));
+		// the changes come last: the authors and the calls matter more should the line be long
+		String detail = diff.summary().text() + (rollback ? " (snapshot " + draft.rollbackOf() + ")" : "")
+				+ editedBy(draft) + "; calls: " + (calls.isEmpty() ? "none" : calls)
+				+ (decision == null || decision.isQuiet() ? "" : "; " + decision.text());
 		this.audit.record(rollback ? AuditAction.TABLE_ROLLBACK : AuditAction.TABLE_APPLY, sbc.name() + " " + draft.table(),
-				sbc.groupId(), outcome, diff.summary().text() + (rollback ? " (snapshot " + draft.rollbackOf() + ")" : "")
-						+ editedBy(draft) + "; calls: " + (calls.isEmpty() ? "none" : calls)
-						+ (decision == null || decision.isQuiet() ? "" : "; " + decision.text()));
+				sbc.groupId(), outcome, detail + AuditedChanges.text(draft.editable(), diff, detail));
 	}
 
 	/** Everyone whose edits an apply sends, for its audit line: before the calls, which the line's length may cut. */
