@@ -213,7 +213,8 @@ public class TableApplier {
 			this.drafts.delete(draftId);
 			this.editor.forget(draftId);
 		}
-		return new ApplyOutcome.Applied(toSend.summary(), reports, verification, snapshot, decision);
+		return new ApplyOutcome.Applied(toSend.summary(), reports, verification, snapshot, decision,
+				rollback ? draft.rollbackOf() : null);
 	}
 
 	/** Sends the calls in order; the first failure stops them and is returned, null when all were answered. */
@@ -621,12 +622,15 @@ public class TableApplier {
 
 		}
 
-		/** {@code deletes}: what the read-back after the updates let the apply delete, and what it kept back. */
+		/**
+		 * {@code deletes}: what the read-back after the updates let the apply delete, and what it kept back;
+		 * {@code rolledBackTo}: the snapshot a rollback restored, null for an ordinary apply.
+		 */
 		record Applied(TableDiff.Summary sent, List<CallReport> calls, Verification verification, long snapshotId,
-				SafeDeletes.Decision deletes) implements ApplyOutcome {
+				SafeDeletes.Decision deletes, Long rolledBackTo) implements ApplyOutcome {
 
 			public Applied(TableDiff.Summary sent, List<CallReport> calls, Verification verification, long snapshotId) {
-				this(sent, calls, verification, snapshotId, SafeDeletes.Decision.none());
+				this(sent, calls, verification, snapshotId, SafeDeletes.Decision.none(), null);
 			}
 
 			/** Deletes were kept back: the draft stays, to be applied again once the box takes every update. */

@@ -418,6 +418,22 @@ public class TableEditorService {
 				+ format.parameter() + (kept.isEmpty() ? "" : ", filtered on " + String.join(", ", kept.keySet())));
 	}
 
+	/** What discarding a draft would throw away, for the page that asks first. */
+	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
+	public DiscardQuestion discardQuestion(long sbcId, long draftId) {
+		Draft draft = draft(sbcId, draftId);
+		return new DiscardQuestion(this.fleet.get(sbcId), draft, this.drafts.edits(draftId).size());
+	}
+
+	/** Drops the draft and its edits, only once the operator ticked that they mean it: nothing brings it back. */
+	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
+	public void discard(long sbcId, long draftId, boolean confirmed) {
+		if (!confirmed) {
+			throw new TableEditorException("Tick the box to confirm the discard: the draft and its edits are lost");
+		}
+		discard(sbcId, draftId);
+	}
+
 	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
 	public void discard(long sbcId, long draftId) {
 		Draft draft = draft(sbcId, draftId);
@@ -703,6 +719,9 @@ public class TableEditorService {
 			return !this.mayEdit || this.slaveOf != null || !this.draft.editable().writable();
 		}
 
+	}
+
+	public record DiscardQuestion(Sbc sbc, Draft draft, int edits) {
 	}
 
 	public record EditResult(RowKey key, TableRow row, String problem) {

@@ -215,9 +215,17 @@ class TablesController {
 		this.editor.emptyEntry(id, draftId, chosen, response.getOutputStream());
 	}
 
+	/** Discarding cannot be undone: the draft page's button leads here, to a form that must be ticked first. */
+	@GetMapping("/drafts/{draftId}/discard")
+	String discardQuestion(@PathVariable long id, @PathVariable long draftId, Model model) {
+		model.addAttribute("question", this.editor.discardQuestion(id, draftId));
+		return "tables/discard";
+	}
+
 	@PostMapping("/drafts/{draftId}/discard")
-	String discard(@PathVariable long id, @PathVariable long draftId) {
-		this.editor.discard(id, draftId);
+	String discard(@PathVariable long id, @PathVariable long draftId,
+			@RequestParam(required = false) String confirm) {
+		this.editor.discard(id, draftId, "yes".equals(confirm));
 		return "redirect:/sbcs/" + id + "/tables";
 	}
 

@@ -146,6 +146,22 @@ class ApplyConflictAndRollbackTests {
 			.endsWith("; changes: " + row + ": maxLen: " + changed + " → " + old);
 	}
 
+	@Test
+	void theResultPageOfARollBackSaysWhichSnapshotItRestored() throws Exception {
+		long sbcId = sbc();
+		TableRow a = routes(sbcId).get(4);
+		long draftId = open(sbcId);
+		this.editor.edit(sbcId, draftId, RowKey.of(a, KEY), "maxLen", "17".equals(a.text("maxLen")) ? "16" : "17");
+		long snapshotId = ((TableApplier.ApplyOutcome.Applied) this.applier.apply(sbcId, draftId, Map.of()))
+			.snapshotId();
+		long rollbackDraft = ((TableEditorService.Opened.Draft) this.applier.rollback(sbcId, snapshotId)).id();
+
+		String page = this.mvc.perform(post("/sbcs/{id}/tables/drafts/{d}/apply", sbcId, rollbackDraft).with(csrf()))
+			.andReturn().getResponse().getContentAsString();
+
+		assertThat(page).contains("<h1>Rolled back to snapshot " + snapshotId + " and verified</h1>");
+	}
+
 	private String lastAudit(String action) {
 		return this.jdbc.queryForObject("SELECT detail FROM audit_event WHERE action = ? AND target = ? "
 				+ "ORDER BY id DESC LIMIT 1", String.class, action, "demo-sbc-2 route");

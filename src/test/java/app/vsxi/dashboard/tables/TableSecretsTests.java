@@ -292,7 +292,7 @@ class TableSecretsTests {
 		MockHttpServletResponse export = this.mvc.perform(get(draft + "/export").param("format", "csv")
 			.with(user(this.operator))).andReturn().getResponse();
 		assertThat(export.getStatus()).isEqualTo(200);
-		this.mvc.perform(post(draft + "/discard").with(csrf()).with(user(this.operator)));
+		this.mvc.perform(post(draft + "/discard").param("confirm", "yes").with(csrf()).with(user(this.operator)));
 
 		String target = SUBSCRIBER_BOX + " subscriber";
 		assertThat(audited(this.operator, "TABLE_OPEN", target)).containsExactly(rows + " rows, xml");
