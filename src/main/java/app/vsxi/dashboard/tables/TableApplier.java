@@ -213,7 +213,8 @@ public class TableApplier {
 			this.drafts.delete(draftId);
 			this.editor.forget(draftId);
 		}
-		return new ApplyOutcome.Applied(toSend.summary(), reports, verification, snapshot, decision);
+		return new ApplyOutcome.Applied(toSend.summary(), reports, verification, snapshot, decision,
+				rollback ? draft.rollbackOf() : null);
 	}
 
 	/** Sends the calls in order; the first failure stops them and is returned, null when all were answered. */
@@ -409,9 +410,10 @@ public class TableApplier {
 		String calls = reports.stream()
 			.map(report -> report.action().path() + " " + report.rows() + " rows → " + report.answer())
 			.collect(Collectors.joining("; "));
+		String detail = "whole table replaced, against the box before: " + diff.summary().text() + editedBy(draft)
+				+ "; calls: " + (calls.isEmpty() ? "none" : calls);
 		this.audit.record(AuditAction.TABLE_REPLACE, sbc.name() + " " + draft.table(), sbc.groupId(), outcome,
-				"whole table replaced, against the box before: " + diff.summary().text() + editedBy(draft)
-						+ "; calls: " + (calls.isEmpty() ? "none" : calls));
+				detail + AuditedChanges.text(draft.editable(), diff, detail));
 	}
 
 	/** A draft that turns the table on the box back into a snapshot, to go through preview and apply. */
@@ -502,10 +504,12 @@ public class TableApplier {
 		String calls = reports.stream()
 			.map(report -> report.action().path() + " " + report.rows() + " rows → " + report.answer())
 			.collect(Collectors.joining("; "));
+		// the changes come last: the authors and the calls matter more should the line be long
+		String detail = diff.summary().text() + (rollback ? " (snapshot " + draft.rollbackOf() + ")" : "")
+				+ editedBy(draft) + "; calls: " + (calls.isEmpty() ? "none" : calls)
+				+ (decision == null || decision.isQuiet() ? "" : "; " + decision.text());
 		this.audit.record(rollback ? AuditAction.TABLE_ROLLBACK : AuditAction.TABLE_APPLY, sbc.name() + " " + draft.table(),
-				sbc.groupId(), outcome, diff.summary().text() + (rollback ? " (snapshot " + draft.rollbackOf() + ")" : "")
-						+ editedBy(draft) + "; calls: " + (calls.isEmpty() ? "none" : calls)
-						+ (decision == null || decision.isQuiet() ? "" : "; " + decision.text()));
+				sbc.groupId(), outcome, detail + AuditedChanges.text(draft.editable(), diff, detail));
 	}
 
 	/** Everyone whose edits an apply sends, for its audit line: before the calls, which the line's length may cut. */
@@ -618,12 +622,15 @@ public class TableApplier {
 
 		}
 
-		/** {@code deletes}: what the read-back after the updates let the apply delete, and what it kept back. */
+		/**
+		 * {@code deletes}: what the read-back after the updates let the apply delete, and what it kept back;
+		 * {@code rolledBackTo}: the snapshot a rollback restored, null for an ordinary apply.
+		 */
 		record Applied(TableDiff.Summary sent, List<CallReport> calls, Verification verification, long snapshotId,
-				SafeDeletes.Decision deletes) implements ApplyOutcome {
+				SafeDeletes.Decision deletes, Long rolledBackTo) implements ApplyOutcome {
 
 			public Applied(TableDiff.Summary sent, List<CallReport> calls, Verification verification, long snapshotId) {
-				this(sent, calls, verification, snapshotId, SafeDeletes.Decision.none());
+				this(sent, calls, verification, snapshotId, SafeDeletes.Decision.none(), null);
 			}
 
 			/** Deletes were kept back: the draft stays, to be applied again once the box takes every update. */

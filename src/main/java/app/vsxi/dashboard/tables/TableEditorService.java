@@ -334,14 +334,15 @@ public class TableEditorService {
 		TableRow template = view.base().row(0);
 		Map<RowKey, TableRow> imported = new LinkedHashMap<>();
 		Map<RowKey, Integer> seen = new HashMap<>();
-		for (TableRow row : rows) {
-			TableRow conformed;
-			try {
-				conformed = TableTransfer.conform(row, template);
-			}
-			catch (TableFormatException ex) {
-				throw new TableEditorException("Not imported: " + ex.getMessage());
-			}
+		List<TableRow> conformedRows;
+		try {
+			conformedRows = TableTransfer.conformAll(rows, template, "the box's rows");
+		}
+		catch (TableFormatException ex) {
+			throw new TableEditorException("Not imported: " + ex.getMessage()
+					+ ". Download an empty entry from the draft to see the fields each entry needs");
+		}
+		for (TableRow conformed : conformedRows) {
 			RowKey key = RowKey.of(conformed, draft.editable().keyFields());
 			int occurrence = seen.merge(key, 1, Integer::sum) - 1;
 			imported.put(occurrence == 0 ? key : key.nth(occurrence), conformed);
@@ -349,6 +350,22 @@ public class TableEditorService {
 		imported.forEach((key, row) -> this.drafts.putEdit(draftId, key, row));
 		refresh(draft);
 		return imported.size();
+	}
+
+	/**
+	 * One entry in the shape of the box's own rows, every value emptied and nested entries kept, for the operator
+	 * to fill in and import. The shape is a row the box sent, never a field list of ours: that is what an import
+	 * must match. Not audited: it holds no data.
+	 */
+	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
+	public void emptyEntry(long sbcId, long draftId, Format format, OutputStream out) {
+		Draft draft = draft(sbcId, draftId);
+		DraftView view = view(draft);
+		if (view.base().size() == 0) {
+			throw new TableEditorException("The box sent no row of this table, so there is no shape to fill in");
+		}
+		TableTransfer.export(format, draft.root(), draft.item(),
+				List.of(EmptyEntry.of(view.base().row(0))).iterator(), out);
 	}
 
 	/**
@@ -367,13 +384,11 @@ public class TableEditorService {
 			}
 		}
 		RowCodec.Packer base = new RowCodec.Packer();
-		for (TableRow row : rows) {
-			try {
-				base.add(TableTransfer.conform(row, first, "the first imported row"));
-			}
-			catch (TableFormatException ex) {
-				throw new TableEditorException("Not imported: " + ex.getMessage());
-			}
+		try {
+			TableTransfer.conformAll(rows, first, "the first imported row").forEach(base::add);
+		}
+		catch (TableFormatException ex) {
+			throw new TableEditorException("Not imported: " + ex.getMessage());
 		}
 		this.drafts.replaceBase(draft.id(), base.finish());
 		this.open.remove(draft.id());
@@ -401,6 +416,22 @@ public class TableEditorService {
 		long rows = this.exports.export(draft, format, kept, shown, out);
 		audit(AuditAction.TABLE_EXPORT, sbc, draft.editable(), AuditOutcome.SUCCESS, rows + " rows, "
 				+ format.parameter() + (kept.isEmpty() ? "" : ", filtered on " + String.join(", ", kept.keySet())));
+	}
+
+	/** What discarding a draft would throw away, for the page that asks first. */
+	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
+	public DiscardQuestion discardQuestion(long sbcId, long draftId) {
+		Draft draft = draft(sbcId, draftId);
+		return new DiscardQuestion(this.fleet.get(sbcId), draft, this.drafts.edits(draftId).size());
+	}
+
+	/** Drops the draft and its edits, only once the operator ticked that they mean it: nothing brings it back. */
+	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
+	public void discard(long sbcId, long draftId, boolean confirmed) {
+		if (!confirmed) {
+			throw new TableEditorException("Tick the box to confirm the discard: the draft and its edits are lost");
+		}
+		discard(sbcId, draftId);
 	}
 
 	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
@@ -688,6 +719,9 @@ public class TableEditorService {
 			return !this.mayEdit || this.slaveOf != null || !this.draft.editable().writable();
 		}
 
+	}
+
+	public record DiscardQuestion(Sbc sbc, Draft draft, int edits) {
 	}
 
 	public record EditResult(RowKey key, TableRow row, String problem) {

@@ -98,6 +98,23 @@ public final class TableTransfer {
 		return new TableRow(fields);
 	}
 
+	/**
+	 * Every imported row conformed to {@code template}, or, where any does not fit, a refusal that names every
+	 * field missing or added across the whole file, with how many entries each concerns.
+	 */
+	public static List<TableRow> conformAll(List<TableRow> imported, TableRow template, String shape) {
+		ShapeProblems problems = new ShapeProblems(template);
+		boolean fits = true;
+		for (TableRow row : imported) {
+			fits &= problems.check(row);
+		}
+		if (!fits) {
+			throw new TableFormatException("the file's entries do not have the fields of " + shape + ": "
+					+ problems.text(shape));
+		}
+		return imported.stream().map(row -> conform(row, template, shape)).toList();
+	}
+
 	/** The format of a file by its name's ending. */
 	public static Format formatOf(String fileName) {
 		String name = fileName == null ? "" : fileName.toLowerCase(java.util.Locale.ROOT);

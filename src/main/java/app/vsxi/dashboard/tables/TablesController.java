@@ -203,9 +203,29 @@ class TablesController {
 		this.editor.export(id, draftId, chosen, filters(params), response.getOutputStream());
 	}
 
+	@GetMapping("/drafts/{draftId}/empty-entry")
+	void emptyEntry(@PathVariable long id, @PathVariable long draftId, @RequestParam(defaultValue = "csv") String format,
+			HttpServletResponse response) throws IOException {
+		Format chosen = TableTransfer.formatOf("x." + format);
+		response.setContentType(chosen.mediaType().toString() + ";charset=UTF-8");
+		response.setHeader("Content-Disposition", ContentDisposition.attachment()
+			.filename("draft-" + draftId + "-empty-entry." + chosen.parameter(), StandardCharsets.UTF_8)
+			.build()
+			.toString());
+		this.editor.emptyEntry(id, draftId, chosen, response.getOutputStream());
+	}
+
+	/** Discarding cannot be undone: the draft page's button leads here, to a form that must be ticked first. */
+	@GetMapping("/drafts/{draftId}/discard")
+	String discardQuestion(@PathVariable long id, @PathVariable long draftId, Model model) {
+		model.addAttribute("question", this.editor.discardQuestion(id, draftId));
+		return "tables/discard";
+	}
+
 	@PostMapping("/drafts/{draftId}/discard")
-	String discard(@PathVariable long id, @PathVariable long draftId) {
-		this.editor.discard(id, draftId);
+	String discard(@PathVariable long id, @PathVariable long draftId,
+			@RequestParam(required = false) String confirm) {
+		this.editor.discard(id, draftId, "yes".equals(confirm));
 		return "redirect:/sbcs/" + id + "/tables";
 	}
 

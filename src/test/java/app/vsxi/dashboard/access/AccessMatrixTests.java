@@ -148,6 +148,8 @@ class AccessMatrixTests {
 		rule("POST /sbcs/{id}/tables/drafts/{draftId}/copy", OPERATORS_OF_A, "key", "0\tr1\t1");
 		rule("POST /sbcs/{id}/tables/drafts/{draftId}/import", OPERATORS_OF_A);
 		rule("GET /sbcs/{id}/tables/drafts/{draftId}/export", VIEWERS_OF_A, "format", "csv");
+		rule("GET /sbcs/{id}/tables/drafts/{draftId}/empty-entry", OPERATORS_OF_A, "format", "csv");
+		rule("GET /sbcs/{id}/tables/drafts/{draftId}/discard", OPERATORS_OF_A);
 		rule("POST /sbcs/{id}/tables/drafts/{draftId}/discard", OPERATORS_OF_A);
 		rule("GET /sbcs/{id}/tables/drafts/{draftId}/preview", VIEWERS_OF_A);
 		rule("POST /sbcs/{id}/tables/drafts/{draftId}/apply", OPERATORS_OF_A);

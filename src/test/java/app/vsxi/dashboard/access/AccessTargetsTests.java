@@ -103,6 +103,8 @@ class AccessTargetsTests {
 		operate("POST /sbcs/{id}/tables/drafts/{draftId}/revert", "key", "0\tr1\t1");
 		operate("POST /sbcs/{id}/tables/drafts/{draftId}/copy", "key", "0\tr1\t1");
 		operate("POST /sbcs/{id}/tables/drafts/{draftId}/import");
+		operate("GET /sbcs/{id}/tables/drafts/{draftId}/empty-entry", "format", "csv");
+		operate("GET /sbcs/{id}/tables/drafts/{draftId}/discard");
 		operate("POST /sbcs/{id}/tables/drafts/{draftId}/discard");
 		operate("POST /sbcs/{id}/tables/drafts/{draftId}/apply");
 		operate("GET /sbcs/{id}/tables/drafts/{draftId}/replace");

@@ -65,6 +65,9 @@ class ApplyConflictAndRollbackTests {
 	@Autowired
 	org.springframework.test.web.servlet.MockMvc mvc;
 
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
 	private long sbc() {
 		return this.fleet.visible().stream().filter(sbc -> sbc.name().equals("demo-sbc-2")).map(Sbc::id).findFirst()
 			.orElseThrow();
@@ -121,6 +124,47 @@ class ApplyConflictAndRollbackTests {
 		finally {
 			this.sbcs.save(this.sbcs.findById(sbcId).orElseThrow().toBuilder().haMasterId(null).build());
 		}
+	}
+
+	@Test
+	void theAuditOfAnApplyAndOfItsRollBackNamesEachChangedRowAndFieldWithOldAndNewValue() {
+		long sbcId = sbc();
+		TableRow a = routes(sbcId).get(3);
+		String old = a.text("maxLen");
+		String changed = "17".equals(old) ? "16" : "17";
+		long draftId = open(sbcId);
+		this.editor.edit(sbcId, draftId, RowKey.of(a, KEY), "maxLen", changed);
+		long snapshotId = ((TableApplier.ApplyOutcome.Applied) this.applier.apply(sbcId, draftId, Map.of()))
+			.snapshotId();
+		long rollbackDraft = ((TableEditorService.Opened.Draft) this.applier.rollback(sbcId, snapshotId)).id();
+		this.applier.apply(sbcId, rollbackDraft, Map.of());
+
+		String row = a.text("alias") + " / " + a.text("tableId");
+		assertThat(lastAudit("TABLE_APPLY")).contains("; edited by admin; calls: ")
+			.endsWith("; changes: " + row + ": maxLen: " + old + " → " + changed);
+		assertThat(lastAudit("TABLE_ROLLBACK")).contains("(snapshot " + snapshotId + ")")
+			.endsWith("; changes: " + row + ": maxLen: " + changed + " → " + old);
+	}
+
+	@Test
+	void theResultPageOfARollBackSaysWhichSnapshotItRestored() throws Exception {
+		long sbcId = sbc();
+		TableRow a = routes(sbcId).get(4);
+		long draftId = open(sbcId);
+		this.editor.edit(sbcId, draftId, RowKey.of(a, KEY), "maxLen", "17".equals(a.text("maxLen")) ? "16" : "17");
+		long snapshotId = ((TableApplier.ApplyOutcome.Applied) this.applier.apply(sbcId, draftId, Map.of()))
+			.snapshotId();
+		long rollbackDraft = ((TableEditorService.Opened.Draft) this.applier.rollback(sbcId, snapshotId)).id();
+
+		String page = this.mvc.perform(post("/sbcs/{id}/tables/drafts/{d}/apply", sbcId, rollbackDraft).with(csrf()))
+			.andReturn().getResponse().getContentAsString();
+
+		assertThat(page).contains("<h1>Rolled back to snapshot " + snapshotId + " and verified</h1>");
+	}
+
+	private String lastAudit(String action) {
+		return this.jdbc.queryForObject("SELECT detail FROM audit_event WHERE action = ? AND target = ? "
+				+ "ORDER BY id DESC LIMIT 1", String.class, action, "demo-sbc-2 route");
 	}
 
 	@Test

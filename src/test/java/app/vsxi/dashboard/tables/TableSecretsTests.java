@@ -264,13 +264,35 @@ class TableSecretsTests {
 	}
 
 	@Test
+	void theAuditOfAnApplyThatChangesASubscriberPasswordSaysPasswordChangedWithoutEitherValue() throws Exception {
+		Map<String, Object> first = box(SUBSCRIBER_BOX).entries("subscriber").stream()
+			.filter(entry -> String.valueOf(entry.get("password")).length() >= 6)
+			.findFirst().orElseThrow();
+		String old = String.valueOf(first.get("password"));
+		String row = first.get("username") + " / " + first.get("userDomain");
+		String key = new RowKey(List.of(String.valueOf(first.get("username")), String.valueOf(first.get("userDomain"))),
+				0).text();
+		String draft = open(this.subscriberBox, "subscriber", this.operator);
+		this.mvc.perform(post(draft + "/edit").param("key", key).param("v_password", this.literal).with(csrf())
+			.with(user(this.operator)));
+
+		this.mvc.perform(post(draft + "/apply").with(csrf()).with(user(this.operator)));
+
+		List<String> applied = audited(this.operator, "TABLE_APPLY", SUBSCRIBER_BOX + " subscriber");
+		assertThat(applied).hasSize(1);
+		assertThat(applied.get(0)).contains("; changes: " + row + ": password changed")
+			.doesNotContain(this.literal)
+			.doesNotContain(old);
+	}
+
+	@Test
 	void openingExportingAndDiscardingADraftAreAuditedWithSbcTableRowsAndFormat() throws Exception {
 		int rows = box(SUBSCRIBER_BOX).entries("subscriber").size();
 		String draft = open(this.subscriberBox, "subscriber", this.operator);
 		MockHttpServletResponse export = this.mvc.perform(get(draft + "/export").param("format", "csv")
 			.with(user(this.operator))).andReturn().getResponse();
 		assertThat(export.getStatus()).isEqualTo(200);
-		this.mvc.perform(post(draft + "/discard").with(csrf()).with(user(this.operator)));
+		this.mvc.perform(post(draft + "/discard").param("confirm", "yes").with(csrf()).with(user(this.operator)));
 
 		String target = SUBSCRIBER_BOX + " subscriber";
 		assertThat(audited(this.operator, "TABLE_OPEN", target)).containsExactly(rows + " rows, xml");

@@ -169,7 +169,7 @@ class WriteOnlyUsersTests {
 				file("{\"XBUserList\":{\"XBUser\":[{\"username\":\"noc-x\",\"password\":\"p\",\"role\":\"readOnly\"},"
 						+ "{\"username\":\"noc-y\",\"password\":\"p\"}]}}")))
 			.isInstanceOf(TableEditorException.class)
-			.hasMessageContaining("lacks field role of the first imported row");
+			.hasMessageContaining("do not have the fields of the first imported row: missing in 1 entry: role");
 		assertThatThrownBy(() -> this.editor.importRows(sbcId, draftId, "nokey.csv", file("name,password\r\nx,p\r\n")))
 			.isInstanceOf(TableEditorException.class)
 			.hasMessageContaining("need the field username");
