@@ -46,10 +46,20 @@ public sealed interface GatewayError {
 		}
 	}
 
-	/** The SBC failed so often lately that calls to it are paused for a while. */
-	record CircuitOpen() implements GatewayError {
+	/**
+	 * The SBC failed so often lately that calls to it are held back for a while.
+	 *
+	 * @param lastCause the failure that last made the breaker count against the SBC, null if none is known
+	 */
+	record CircuitOpen(GatewayError lastCause) implements GatewayError {
+
+		public CircuitOpen() {
+			this(null);
+		}
+
 		public String message() {
-			return "Paused: the SBC failed repeatedly; the dashboard retries it shortly";
+			return this.lastCause != null ? this.lastCause.message()
+					: "Calls held back: the SBC failed repeatedly; the dashboard retries it shortly";
 		}
 	}
 

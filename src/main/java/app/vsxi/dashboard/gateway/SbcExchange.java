@@ -207,7 +207,8 @@ final class SbcExchange {
 	 */
 	private <T> Mono<GatewayResult<T>> guarded(Mono<GatewayResult<T>> call, SbcEndpoint sbc, boolean read) {
 		Mono<GatewayResult<T>> guarded = this.queues
-			.inTurn(sbc.sbcId(), call.transformDeferred(CircuitBreakerOperator.of(this.guards.breaker(sbc))),
+			.inTurn(sbc.sbcId(), call.doOnNext(result -> this.guards.answered(sbc, result))
+				.transformDeferred(CircuitBreakerOperator.of(this.guards.breaker(sbc))),
 					() -> GatewayResult.failed(new GatewayError.Busy()))
 			.transformDeferred(BulkheadOperator.of(this.guards.bulkhead(sbc)));
 		if (read) {
@@ -215,7 +216,7 @@ final class SbcExchange {
 		}
 		return guarded
 			.onErrorResume(CallNotPermittedException.class,
-					refused -> Mono.just(GatewayResult.failed(new GatewayError.CircuitOpen())))
+					refused -> Mono.just(GatewayResult.failed(new GatewayError.CircuitOpen(this.guards.lastTrouble(sbc)))))
 			.onErrorResume(BulkheadFullException.class,
 					refused -> Mono.just(GatewayResult.failed(new GatewayError.Busy())));
 	}

@@ -1,6 +1,8 @@
 package app.vsxi.dashboard.gateway;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
@@ -85,6 +87,25 @@ final class SbcGuards {
 		return Math.min(properties.retryBackoffMax().toMillis(), properties.retryBackoff().toMillis() * attempt);
 	}
 
+	/** The last trouble the breaker counted per SBC, so a call it holds back can still say what is wrong. */
+	private final Map<Long, GatewayError> lastTrouble = new ConcurrentHashMap<>();
+
+	/** Notes what a call that got its turn came back with: trouble is kept, an answer forgets it. */
+	void answered(SbcEndpoint sbc, GatewayResult<?> result) {
+		GatewayError error = result.failure().orElse(null);
+		if (error == null) {
+			this.lastTrouble.remove(sbc.sbcId());
+		}
+		else if (sbcInTrouble(error)) {
+			this.lastTrouble.put(sbc.sbcId(), error);
+		}
+	}
+
+	/** The failure that last counted against the SBC, null if none since its last answer. */
+	GatewayError lastTrouble(SbcEndpoint sbc) {
+		return this.lastTrouble.get(sbc.sbcId());
+	}
+
 	CircuitBreaker breaker(SbcEndpoint sbc) {
 		return this.breakers.circuitBreaker(name(sbc));
 	}
@@ -100,6 +121,7 @@ final class SbcGuards {
 	/** Forgets an SBC's history, e.g. after an administrator fixed its address. */
 	void reset(long sbcId) {
 		this.breakers.find("sbc-" + sbcId).ifPresent(CircuitBreaker::reset);
+		this.lastTrouble.remove(sbcId);
 	}
 
 	private static String name(SbcEndpoint sbc) {

@@ -153,7 +153,8 @@ public class AlarmBoard implements FleetPoller.PollListener, DisposableBean {
 			}
 			AlarmRule rule = this.rules.effective(sbc, metric);
 			List<AlarmEvaluator.Reading> readings = rule.enabled() ? AlarmEvaluator.read(metric, this.snapshots, status,
-					haChanged, sbc.haStatusAlarm(), Math.max(1, this.properties.maxTrunks())) : List.of();
+					haChanged, sbc.haStatusAlarm(), Math.max(1, this.properties.maxTrunks()), this.clock.instant(),
+					this.properties) : List.of();
 			Set<Key> seen = new HashSet<>();
 			for (AlarmEvaluator.Reading reading : readings) {
 				Key key = new Key(sbc.id(), metric, reading.subject());
@@ -220,19 +221,24 @@ public class AlarmBoard implements FleetPoller.PollListener, DisposableBean {
 		return sbc.name() + " " + key.metric().name() + (key.subject().isEmpty() ? "" : " " + key.subject());
 	}
 
-	/** Whether the SBC's HA role changed within the last twelve poll intervals. */
+	/**
+	 * Whether the SBC's HA role changed within the last twelve poll intervals, or changed into a Load-Balance slave
+	 * that is still one: the alarm holds as long as the state that raised it.
+	 */
 	private boolean haChanged(long sbcId) {
 		FeedSnapshot realtime = this.snapshots.latest(sbcId, Feed.REALTIME);
 		Instant now = this.clock.instant();
+		boolean stillSlave = false;
 		if (realtime != null && !realtime.stale() && realtime.value() instanceof app.vsxi.dashboard.gateway.RealtimeStats stats) {
 			String before = this.roles.put(sbcId, stats.haState());
 			if (before != null && !before.equals(stats.haState())) {
 				this.roleChangedAt.put(sbcId, now);
 			}
+			stillSlave = this.roleChangedAt.containsKey(sbcId) && HaState.of(stats).slave();
 		}
 		Instant changed = this.roleChangedAt.get(sbcId);
-		return changed != null
-				&& Duration.between(changed, now).compareTo(this.properties.pollInterval().multipliedBy(12)) < 0;
+		return changed != null && (stillSlave
+				|| Duration.between(changed, now).compareTo(this.properties.pollInterval().multipliedBy(12)) < 0);
 	}
 
 	private void load() {

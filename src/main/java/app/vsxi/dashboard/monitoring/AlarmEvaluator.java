@@ -1,5 +1,7 @@
 package app.vsxi.dashboard.monitoring;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,14 +32,16 @@ public final class AlarmEvaluator {
 	 * @param haChanged whether the SBC's HA role changed lately (the caller remembers roles)
 	 * @param haStatusAlarm whether the SBC opted in to a critical HA alarm on non-zero {@code ha_*_status}
 	 * @param maxSubjects at most this many trunks or media servers, the busiest first
+	 * @param now when the reading is taken, for how long an outage has lasted
+	 * @param settings the poll interval and tick that outages are measured in
 	 */
 	public static List<Reading> read(AlarmMetric metric, SnapshotStore store, SbcStatus status, boolean haChanged,
-			boolean haStatusAlarm, int maxSubjects) {
+			boolean haStatusAlarm, int maxSubjects, Instant now, MonitoringProperties settings) {
 		long sbcId = status.sbcId();
 		RealtimeStats stats = fresh(store.latest(sbcId, Feed.REALTIME)) instanceof RealtimeStats value ? value : null;
 		return switch (metric) {
-			case UNREACHABLE -> List.of(new Reading("", (double) (status.state() == SbcStatus.State.UP ? 0
-					: status.failures()), status.problem()));
+			case UNREACHABLE -> List.of(new Reading("", intervalsWithoutAnswer(status, now, settings),
+					status.problem()));
 			case CERTIFICATE_CHANGED -> List.of(new Reading("",
 					status.condition() == Condition.CERTIFICATE_CHANGED ? 1.0 : 0.0, status.problem()));
 			case HA_CHANGED -> {
@@ -106,6 +110,20 @@ public final class AlarmEvaluator {
 			});
 		}
 		return readings;
+	}
+
+	/**
+	 * How many poll intervals the present outage has lasted, counted from its first failed poll, held-back polls
+	 * included; half a tick (at most half an interval) is granted, as ticks drift by milliseconds. 0 while the SBC answers.
+	 */
+	static double intervalsWithoutAnswer(SbcStatus status, Instant now, MonitoringProperties settings) {
+		if (!status.failing() || status.since() == null) {
+			return 0;
+		}
+		Duration slack = (settings.tick().compareTo(settings.pollInterval()) < 0 ? settings.tick()
+				: settings.pollInterval()).dividedBy(2);
+		Duration lasted = Duration.between(status.since(), now).plus(slack);
+		return Math.max(0, (double) lasted.toMillis() / Math.max(1, settings.pollInterval().toMillis()));
 	}
 
 	/** The snapshot's value while its last poll was answered; a failed poll's old figures raise nothing. */

@@ -20,7 +20,8 @@ public enum AlarmMetric {
 
 	TRUNK_PDD("Trunk average PDD, 15 min", "s", false, 3, 5, 2, Feed.RESOURCE, true),
 
-	UNREACHABLE("SBC unreachable", "polls in a row", false, 3, 10, 1, Feed.REALTIME, false),
+	/** Thresholds in poll intervals without an answer; the built-in rule takes them from the setting instead. */
+	UNREACHABLE("SBC unreachable", "poll intervals without answer", false, 3, 3, 1, Feed.REALTIME, false),
 
 	CERTIFICATE_CHANGED("Certificate changed", "", false, 1, 1, 1, Feed.REALTIME, false),
 

@@ -16,14 +16,32 @@ public class AlarmRules {
 
 	private final AlarmStore store;
 
+	private final MonitoringProperties properties;
+
 	private final AtomicReference<List<AlarmRule>> cached = new AtomicReference<>();
 
-	AlarmRules(AlarmStore store) {
+	AlarmRules(AlarmStore store, MonitoringProperties properties) {
 		this.store = store;
+		this.properties = properties;
 	}
 
 	public AlarmRule effective(Sbc sbc, AlarmMetric metric) {
-		return effective(stored(), sbc.id(), sbc.groupId(), metric);
+		AlarmRule rule = effective(stored(), sbc.id(), sbc.groupId(), metric);
+		return rule.builtIn() ? builtIn(metric) : rule;
+	}
+
+	/**
+	 * The rule where nobody stored one. An SBC without answer for {@code unreachable-after} is critical at once: a
+	 * dead box is the worst news a NOC gets.
+	 */
+	public AlarmRule builtIn(AlarmMetric metric) {
+		AlarmRule rule = metric.defaultRule();
+		if (metric != AlarmMetric.UNREACHABLE) {
+			return rule;
+		}
+		double intervals = (double) this.properties.noAnswerLimit().toMillis()
+				/ Math.max(1, this.properties.pollInterval().toMillis());
+		return new AlarmRule(null, null, null, metric, intervals, intervals, 1, true, null, null);
 	}
 
 	static AlarmRule effective(List<AlarmRule> rules, Long sbcId, Long groupId, AlarmMetric metric) {

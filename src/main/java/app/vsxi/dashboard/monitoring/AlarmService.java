@@ -195,7 +195,7 @@ public class AlarmService {
 		this.fleet.everySbc().forEach(sbc -> sbcNames.put(sbc.id(), sbc.name()));
 		List<RuleRow> rows = new ArrayList<>();
 		for (AlarmMetric metric : AlarmMetric.values()) {
-			rows.add(new RuleRow(metric.defaultRule(), "built in", false));
+			rows.add(new RuleRow(this.rules.builtIn(metric), "built in", false));
 		}
 		for (AlarmRule rule : this.rules.stored()) {
 			Long group = groupOf(rule);

@@ -73,12 +73,20 @@ public enum Condition {
 		return this == UNREACHABLE || this == NO_ANSWER;
 	}
 
+	/**
+	 * Refused, reset, timed out or answering 5xx are all one trouble to an operator, the SBC is not serving: the
+	 * sentence says which. Calls held back by the breaker take the kind of the failure that opened it.
+	 */
 	public static Condition of(GatewayError error) {
-		if (error instanceof GatewayError.Unreachable) {
+		if (error instanceof GatewayError.CircuitOpen open) {
+			return open.lastCause() == null || open.lastCause() instanceof GatewayError.CircuitOpen ? UNREACHABLE
+					: of(open.lastCause());
+		}
+		if (error instanceof GatewayError.Unreachable || error instanceof GatewayError.Timeout) {
 			return UNREACHABLE;
 		}
-		if (error instanceof GatewayError.Timeout) {
-			return NO_ANSWER;
+		if (error instanceof GatewayError.UnexpectedResponse unexpected && unexpected.status() >= 500) {
+			return UNREACHABLE;
 		}
 		if (error instanceof GatewayError.NotAuthorized) {
 			return LOGIN_REFUSED;
@@ -91,9 +99,6 @@ public enum Condition {
 		}
 		if (error instanceof GatewayError.TlsFailure) {
 			return TLS_FAILURE;
-		}
-		if (error instanceof GatewayError.CircuitOpen) {
-			return PAUSED;
 		}
 		if (error instanceof GatewayError.Busy) {
 			return BUSY;

@@ -19,13 +19,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param exportedTrunks trunks per SBC exported as metrics (the busiest first), bounding their series
  * @param overviewSharedFor how long one rendering of the overview's rows serves every viewer with the same rights,
  *     sort and filter (0 renders each refresh afresh)
+ * @param unreachableAfter an SBC that gave no answer for this long raises the unreachable alarm (critical by
+ *     default), whether the breaker holds its polls back or not; unset: three poll intervals
  */
 @ConfigurationProperties("vsxi.monitoring")
 public record MonitoringProperties(@DefaultValue("5s") Duration pollInterval, @DefaultValue("5s") Duration pageRefresh,
 		@DefaultValue("1s") Duration tick, @DefaultValue Intervals intervals, @DefaultValue("1m") Duration watchedFor,
 		@DefaultValue("4") int idleSlowdown, @DefaultValue("10m") Duration forgetAfter,
 		@DefaultValue("1h") Duration history, @DefaultValue("20") int maxTrunks,
-		@DefaultValue("10") int exportedTrunks, @DefaultValue("1s") Duration overviewSharedFor) {
+		@DefaultValue("10") int exportedTrunks, @DefaultValue("1s") Duration overviewSharedFor,
+		Duration unreachableAfter) {
+
+	/** How long an SBC may give no answer before the unreachable alarm is raised. */
+	public Duration noAnswerLimit() {
+		return this.unreachableAfter != null && !this.unreachableAfter.isZero() && !this.unreachableAfter.isNegative() ? this.unreachableAfter
+				: this.pollInterval.multipliedBy(3);
+	}
 
 	/** How many samples the history keeps per series. */
 	public int historySamples() {

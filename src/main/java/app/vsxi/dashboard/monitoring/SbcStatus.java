@@ -17,8 +17,9 @@ import app.vsxi.dashboard.gateway.RealtimeStats;
  * @param stats the last stats read, kept when a later poll fails so operators still see the last known figures
  * @param lastPolled when the last poll finished
  * @param lastReached when a poll last succeeded
- * @param since when the SBC came into its present {@link #condition()}
- * @param failures polls in a row that failed (paused ones not counted)
+ * @param since when the SBC came into its present {@link #condition()}; while polls fail, when the first of them
+ * failed: one outage is one incident, whatever the breaker does meanwhile and whichever failure each poll met
+ * @param failures polls in a row that failed, those the breaker held back included
  * @param nextTry while paused, when the gateway lets calls through to the SBC again
  */
 public record SbcStatus(long sbcId, String name, String siteLabel, long groupId, State state, GatewayError error,
@@ -41,7 +42,7 @@ public record SbcStatus(long sbcId, String name, String siteLabel, long groupId,
 		/** Did not answer: refused or timed out. */
 		DOWN,
 
-		/** Failed so often that the gateway leaves it alone for a while. */
+		/** Failed so often that the gateway holds calls back for a while: still the same outage. */
 		PAUSED,
 
 		/** Answered, but not usefully: credentials refused, certificate not trusted, unreadable answer. */
@@ -68,24 +69,34 @@ public record SbcStatus(long sbcId, String name, String siteLabel, long groupId,
 	}
 
 	/**
-	 * A paused poll keeps the last real cause: the SBC is only being left alone until {@code pause} after the
-	 * failure that stopped the calls.
+	 * A poll the breaker held back keeps the last real cause (or takes the one the gateway remembered): the SBC is
+	 * only being left alone until {@code pause} after the failure that stopped the calls.
 	 */
 	SbcStatus failed(Sbc sbc, GatewayError error, Instant at, Duration pause) {
 		SbcStatus next;
-		if (error instanceof GatewayError.CircuitOpen) {
+		if (error instanceof GatewayError.CircuitOpen open) {
 			Instant nextTry = this.state == State.PAUSED && this.nextTry != null && this.nextTry.isAfter(at)
 					? this.nextTry : (this.state == State.PAUSED || this.lastPolled == null ? at : this.lastPolled).plus(pause);
-			next = new SbcStatus(this.sbcId, sbc.name(), sbc.siteLabel(), sbc.groupId(), State.PAUSED,
-					this.error != null ? this.error : error, this.stats, this.uptime, at, this.lastReached, this.since,
-					this.failures, nextTry);
+			GatewayError cause = failing() && this.error != null && !(this.error instanceof GatewayError.CircuitOpen)
+					? this.error : open.lastCause() != null ? open.lastCause() : this.error != null ? this.error : error;
+			next = new SbcStatus(this.sbcId, sbc.name(), sbc.siteLabel(), sbc.groupId(), State.PAUSED, cause,
+					this.stats, this.uptime, at, this.lastReached, this.since, this.failures + 1, nextTry);
 		}
 		else {
 			State state = Condition.of(error).silent() ? State.DOWN : State.ERROR;
 			next = new SbcStatus(this.sbcId, sbc.name(), sbc.siteLabel(), sbc.groupId(), state, error, this.stats,
 					this.uptime, at, this.lastReached, this.since, this.failures + 1, null);
 		}
+		if (failing()) {
+			// the same outage goes on: it keeps its start
+			return next;
+		}
 		return next.sinceIfChangedFrom(this, at);
+	}
+
+	/** Whether polls fail: an outage is under way, whether or not the breaker holds calls back. */
+	public boolean failing() {
+		return this.state == State.DOWN || this.state == State.ERROR || this.state == State.PAUSED;
 	}
 
 	/** An SBC that answered before but not for longer than {@code staleAfter} is stale from then on. */
@@ -111,8 +122,7 @@ public record SbcStatus(long sbcId, String name, String siteLabel, long groupId,
 			case WAITING -> Condition.WAITING;
 			case UP -> ha() != null && ha().slave() ? Condition.SLAVE : Condition.UP;
 			case STALE -> Condition.STALE;
-			case PAUSED -> Condition.PAUSED;
-			case DOWN, ERROR -> Condition.of(this.error);
+			case DOWN, ERROR, PAUSED -> this.error == null ? Condition.UNREACHABLE : Condition.of(this.error);
 		};
 	}
 
@@ -140,15 +150,16 @@ public record SbcStatus(long sbcId, String name, String siteLabel, long groupId,
 	}
 
 	/**
-	 * A short note on the condition, where the badge alone would mislead: since when a stale SBC is silent, why
-	 * and until when polling is paused (the sentence shown beside it is then the last real cause), and that a
-	 * slave takes no changes.
+	 * A short note on the condition, where the badge alone would mislead: since when a stale SBC is silent, when
+	 * the next try is while the breaker holds calls back (a detail: the sentence beside it is the real cause), and
+	 * that a slave takes no changes.
 	 */
 	public String note(Instant now) {
+		if (this.state == State.PAUSED) {
+			return this.nextTry == null ? "polls held back" : "next try in " + secondsToNextTry(now) + " s";
+		}
 		return switch (condition()) {
 			case STALE -> "no answer since " + TIME.format(this.lastReached) + " UTC";
-			case PAUSED -> "paused after " + this.failures + (this.failures == 1 ? " failure" : " failures")
-					+ (this.nextTry == null ? "" : ", next try in " + secondsToNextTry(now) + " s") + "; last cause:";
 			case SLAVE -> slaveInferred() ? "Load-Balance slave (inferred from slave_stat): takes no changes"
 					: "Load-Balance slave: takes no changes";
 			default -> null;

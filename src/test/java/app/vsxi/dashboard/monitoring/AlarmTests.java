@@ -163,6 +163,24 @@ class AlarmTests {
 		assertThat(raised.detail()).contains("ha_remote_status 1", "inferred");
 	}
 
+	@Test
+	void theHaAlarmOfAnSbcTurnedLoadBalanceSlaveHoldsWhileItIsStillSlave() throws Exception {
+		SimulatorSwitches.faults(this.baseUrl, "{\"slave\":true}");
+
+		tick(1);
+		Alarm raised = single(open(AlarmMetric.HA_CHANGED));
+		// well past the twelve poll intervals a mere role change is remembered for
+		tick(15);
+
+		assertThat(((RealtimeStats) this.store.latest(this.sbcId, Feed.REALTIME).value()).haState()).isEqualTo("standby");
+		assertThat(single(open(AlarmMetric.HA_CHANGED)).id()).isEqualTo(raised.id());
+
+		// back to master is a role change too: remembered twelve intervals, then cleared for the next test
+		SimulatorSwitches.clear(this.baseUrl);
+		tick(14);
+		assertThat(open(AlarmMetric.HA_CHANGED)).isEmpty();
+	}
+
 	private void optInToHaStatusAlarm(boolean on) {
 		this.sbcs.save(this.sbcs.findById(this.sbcId).orElseThrow().toBuilder().haStatusAlarm(on).build());
 	}

@@ -39,7 +39,7 @@ class RowStatesBrowserTests {
 	private static final List<String> FLEET = List.of("demo-sbc-1", "demo-sbc-2", "demo-sbc-3");
 
 	private static final Pattern PAUSED_ROW = Pattern
-		.compile("Paused\\s+paused after \\d+ failures, next try in \\d+ s; last cause:\\s+Unexpected answer \\(HTTP 503\\)");
+		.compile("Unreachable\\s+next try in \\d+ s\\s+Unexpected answer \\(HTTP 503\\)");
 
 	/** An odd {@code slave_stat}, in JSON as a number or a string. */
 	private static final Pattern SLAVE_STAT = Pattern.compile("\"slave_stat\"\\s*,\\s*\"content\"\\s*:\\s*\"?\\d*[13579](?!\\d)");
@@ -78,16 +78,16 @@ class RowStatesBrowserTests {
 	}
 
 	@Test
-	void anErrorAnswerShowsOnTheFirstPollThenPausedWithTheNextTryAndClearsOnTheFirstGoodPoll() {
+	void anErrorAnswerShowsUnreachableOnTheFirstPollThenTheNextTryAsADetailAndClearsOnTheFirstGoodPoll() {
 		String sick = "demo-sbc-2";
 		SimulatorSwitches.faults(this.demo.box(sick).baseUrl(), "{\"status\":503}");
 		// the fault is in force once the switch has answered; a poll under way before then may still succeed
 		long faultAt = System.currentTimeMillis();
 
-		assertShownByTheFirstPollAfter(faultAt, onBoard(sick, Condition.ERROR));
+		assertShownByTheFirstPollAfter(faultAt, onBoard(sick, Condition.UNREACHABLE));
 		waitUntil(() -> rowText(sick).contains("503"), Duration.ofSeconds(10));
 
-		// while paused, the breaker lets a trial poll through now and then, which fails again: the row shows both
+		// while the breaker holds polls back, the row still says what is wrong, the next try beside it
 		waitUntil(() -> PAUSED_ROW.matcher(rowText(sick)).find(), Duration.ofSeconds(20));
 
 		long clearedAt = System.currentTimeMillis();
@@ -99,7 +99,8 @@ class RowStatesBrowserTests {
 		assertThat(back.lastReached()).isEqualTo(back.since());
 
 		openSbcPage(sick);
-		waitUntil(() -> historyConditions().containsAll(List.of("UP", "ERROR", "PAUSED")), Duration.ofSeconds(10));
+		waitUntil(() -> historyConditions().containsAll(List.of("UP", "UNREACHABLE")), Duration.ofSeconds(10));
+		assertThat(historyConditions()).doesNotContain("PAUSED", "ERROR");
 	}
 
 	@Test
@@ -113,6 +114,26 @@ class RowStatesBrowserTests {
 		waitUntil(() -> "UNREACHABLE".equals(condition(sick)), Duration.ofSeconds(20));
 		assertThat(rowText(sick)).contains("Unreachable");
 		assertThat(condition("demo-sbc-1")).isEqualTo("UP");
+	}
+
+	@Test
+	void aClosedPortIsOneUnreachableIncidentInTheTroubleColourWithItsCauseUntilThePortOpens() {
+		String sick = "demo-sbc-1";
+		SimulatorSwitches.faults(this.demo.box(sick).baseUrl(), "{\"downSeconds\":10}");
+
+		SbcStatus down = onBoard(sick, Condition.UNREACHABLE);
+		waitUntil(() -> "UNREACHABLE".equals(condition(sick)), Duration.ofSeconds(20));
+		assertThat(rowText(sick)).contains("Unreachable", "connection refused").doesNotContain("Paused", "failures");
+		assertThat(row(sick).orElseThrow().findElement(By.cssSelector("td.state .badge")).getDomAttribute("class"))
+			.contains("unreachable");
+		// the breaker holds polls back meanwhile: the row says when the next try is, and the incident its start
+		waitUntil(() -> rowText(sick).matches("(?s).*next try in \\d+ s.*"), Duration.ofSeconds(20));
+		assertThat(board(sick).since()).isEqualTo(down.since());
+
+		waitUntil(() -> "UP".equals(condition(sick)), Duration.ofSeconds(30));
+		openSbcPage(sick);
+		waitUntil(() -> historyConditions().contains("UNREACHABLE"), Duration.ofSeconds(10));
+		assertThat(historyConditions().stream().filter("UNREACHABLE"::equals).count()).isEqualTo(1);
 	}
 
 	@Test

@@ -69,7 +69,7 @@ class SbcStatusTests {
 	}
 
 	@Test
-	void whilePollingIsPausedTheRowSaysSoWithTheLastRealCauseAndTheNextTry() {
+	void whileTheBreakerHoldsPollsBackTheRowStillSaysUnreachableWithTheRealCauseAndTheNextTryAsADetail() {
 		SbcStatus refused = SbcStatus.waiting(this.sbc);
 		for (int i = 0; i < 5; i++) {
 			refused = refused.failed(this.sbc, new GatewayError.Unreachable("connection refused"), T0.plusSeconds(i),
@@ -80,12 +80,41 @@ class SbcStatusTests {
 		SbcStatus stillPaused = paused.failed(this.sbc, new GatewayError.CircuitOpen(), T0.plusSeconds(10), PAUSE);
 
 		assertThat(paused.state()).isEqualTo(SbcStatus.State.PAUSED);
-		assertThat(paused.badge()).isEqualTo("Paused");
-		assertThat(paused.failures()).isEqualTo(5);
-		assertThat(paused.error()).isEqualTo(new GatewayError.Unreachable("connection refused"));
+		assertThat(paused.condition()).isEqualTo(Condition.UNREACHABLE);
+		assertThat(paused.badge()).isEqualTo("Unreachable");
+		assertThat(paused.problem()).isEqualTo("Unreachable: connection refused");
+		assertThat(paused.failures()).isEqualTo(6);
 		assertThat(paused.nextTry()).isEqualTo(T0.plusSeconds(4).plus(PAUSE));
-		assertThat(stillPaused.secondsToNextTry(T0.plusSeconds(10))).isEqualTo(24);
-		assertThat(stillPaused.since()).isEqualTo(T0.plusSeconds(5));
+		assertThat(stillPaused.note(T0.plusSeconds(10))).isEqualTo("next try in 24 s");
+		assertThat(stillPaused.since()).isEqualTo(T0);
+	}
+
+	@Test
+	void anOutageFirstSeenHeldBackByTheBreakerTellsTheCauseTheGatewayKept() {
+		GatewayError cause = new GatewayError.UnexpectedResponse(503, "Service Unavailable");
+
+		SbcStatus paused = SbcStatus.waiting(this.sbc).reached(this.sbc, this.stats, null, T0)
+			.failed(this.sbc, new GatewayError.CircuitOpen(cause), T0.plusSeconds(5), PAUSE);
+
+		assertThat(paused.condition()).isEqualTo(Condition.UNREACHABLE);
+		assertThat(paused.problem()).isEqualTo("Unexpected answer (HTTP 503): Service Unavailable");
+		assertThat(paused.note(T0.plusSeconds(5))).doesNotContain("failures").startsWith("next try in");
+		assertThat(paused.since()).isEqualTo(T0.plusSeconds(5));
+	}
+
+	@Test
+	void oneOutageKeepsItsStartWhateverEachPollMet() {
+		SbcStatus up = SbcStatus.waiting(this.sbc).reached(this.sbc, this.stats, null, T0);
+
+		SbcStatus outage = up.failed(this.sbc, new GatewayError.Unreachable("connection reset"), T0.plusSeconds(5), PAUSE)
+			.failed(this.sbc, new GatewayError.CircuitOpen(), T0.plusSeconds(10), PAUSE)
+			.failed(this.sbc, new GatewayError.Timeout("read"), T0.plusSeconds(15), PAUSE)
+			.failed(this.sbc, new GatewayError.UnexpectedResponse(503, ""), T0.plusSeconds(20), PAUSE);
+		SbcStatus back = outage.reached(this.sbc, this.stats, null, T0.plusSeconds(25));
+
+		assertThat(outage.condition()).isEqualTo(Condition.UNREACHABLE);
+		assertThat(outage.since()).isEqualTo(T0.plusSeconds(5));
+		assertThat(back.since()).isEqualTo(T0.plusSeconds(25));
 	}
 
 	@Test

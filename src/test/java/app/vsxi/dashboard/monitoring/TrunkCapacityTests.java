@@ -63,7 +63,7 @@ class TrunkCapacityTests {
 	@Test
 	void theUtilisationAlarmReadsTheGroupRowNotTheBusiestNode() {
 		List<AlarmEvaluator.Reading> readings = AlarmEvaluator.read(AlarmMetric.TRUNK_UTILISATION, this.store,
-				this.status, false, false, 10);
+				this.status, false, false, 10, java.time.Instant.now(), MonitoringSettings.of(java.util.Map.of()));
 
 		assertThat(readings).singleElement().satisfies(reading -> {
 			assertThat(reading.subject()).isEqualTo("trunk 101");

@@ -1,0 +1,218 @@
+package app.vsxi.dashboard.monitoring;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import app.vsxi.dashboard.demo.DemoFleet;
+import app.vsxi.dashboard.fleet.FleetService;
+import app.vsxi.dashboard.fleet.Sbc;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/**
+ * One simulated SBC failing in each way the NOC meets, the poller ticked by hand and counted in polls: the row
+ * says Unreachable with the real cause in the trouble colour from the first failed poll on, the outage is one
+ * incident with a fixed start through the breaker's open and half-open turns, the unreachable alarm is raised
+ * critical within {@code unreachable-after} (three poll intervals, 3 s here), and the first good poll ends all of it.
+ */
+@SpringBootTest(properties = { "vsxi.monitoring.tick=1h", "vsxi.gateway.read-timeout=1s" })
+@AutoConfigureMockMvc
+@ActiveProfiles({ "demo", "test" })
+class OutageTests {
+
+	private static final String BOX = "demo-sbc-3";
+
+	/** Polls after the first failed one; at one poll per 1.1 s at least, the breaker (open 2 s) turns meanwhile. */
+	private static final int POLLS_DURING_OUTAGE = 7;
+
+	@Autowired
+	DemoFleet demo;
+
+	@Autowired
+	FleetService fleet;
+
+	@Autowired
+	FleetPoller poller;
+
+	@Autowired
+	SnapshotStore store;
+
+	@Autowired
+	StatusBoard board;
+
+	@Autowired
+	StateHistory history;
+
+	@Autowired
+	AlarmBoard alarms;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	UserDetailsService users;
+
+	private String baseUrl;
+
+	private long sbcId;
+
+	private Instant lastPoll;
+
+	static Stream<Arguments> faults() {
+		return Stream.of(Arguments.of("answering 503 to every request", "{\"status\":503}", "HTTP 503"),
+				Arguments.of("its port closed", "{\"downSeconds\":30}", "connection refused"),
+				Arguments.of("resetting every connection", "{\"connectionReset\":true}", "connection closed by the SBC"),
+				Arguments.of("answering after 10 s, past the read timeout", "{\"latencyMillis\":10000}",
+						"No answer within the read timeout"));
+	}
+
+	@BeforeEach
+	void upFirst() throws Exception {
+		this.baseUrl = this.demo.box(BOX).baseUrl();
+		this.sbcId = this.fleet.everySbc().stream().filter(sbc -> sbc.name().equals(BOX)).map(Sbc::id).findFirst()
+			.orElseThrow();
+		pollUntilUp();
+	}
+
+	@AfterEach
+	void clearFaults() throws Exception {
+		try {
+			SimulatorSwitches.clear(this.baseUrl);
+		}
+		catch (IllegalStateException closedPort) {
+			// it opens again by itself
+		}
+		pollUntilUp();
+	}
+
+	@ParameterizedTest(name = "an SBC {0}")
+	@MethodSource("faults")
+	void anOutageIsOneUnreachableIncidentWithItsRealCauseAndACriticalAlarmOnTime(String what, String fault,
+			String cause) throws Exception {
+		Instant faultAt = Instant.now();
+		SimulatorSwitches.faults(this.baseUrl, fault);
+
+		SbcStatus first = poll();
+		assertThat(first.failing()).as("the first poll after the fault fails").isTrue();
+		Instant start = first.since();
+		assertTrouble(first, cause);
+		assertThat(openUnreachable()).as("no alarm before unreachable-after").isEmpty();
+
+		boolean heldBack = false;
+		Alarm raised = null;
+		for (int i = 0; i < POLLS_DURING_OUTAGE; i++) {
+			SbcStatus status = poll();
+			heldBack |= status.state() == SbcStatus.State.PAUSED;
+			assertTrouble(status, cause);
+			assertThat(status.since()).as("the incident keeps its start").isEqualTo(start);
+			if (raised == null && !openUnreachable().isEmpty()) {
+				raised = openUnreachable().get(0);
+			}
+		}
+		assertThat(heldBack).as("the breaker held polls back during the outage").isTrue();
+		assertThat(raised).as("the unreachable alarm is raised").isNotNull();
+		assertThat(raised.level()).isEqualTo(AlarmLevel.CRITICAL);
+		// raised by the first poll at or after three intervals without answer, one interval late at most
+		assertThat(Duration.between(start, raised.raisedAt())).isLessThan(Duration.ofMillis(3_000 + 1_000 + 1_500));
+		String row = overviewRows();
+		assertThat(row).contains("Unreachable", cause).doesNotContain("Paused", "0 failures", "last cause:");
+
+		if (!fault.contains("downSeconds")) {
+			SimulatorSwitches.clear(this.baseUrl);
+		}
+		// a closed port opens again by itself, 30 s after the fault
+		SbcStatus back = pollUntilUp();
+		this.history.flush();
+		this.alarms.flush();
+		assertThat(back.condition()).isEqualTo(Condition.UP);
+		assertThat(openUnreachable()).as("the alarm clears on the first good poll").isEmpty();
+		List<StateChange> since = this.history.of(this.sbcId).stream()
+			.filter(change -> !change.startedAt().isBefore(faultAt))
+			.toList();
+		assertThat(since).as("one row for the outage, one for the SBC back").hasSize(2);
+		assertThat(since.get(1).condition()).isEqualTo(Condition.UNREACHABLE);
+		// the database keeps microseconds
+		assertThat(since.get(1).startedAt()).isCloseTo(start, within(1, ChronoUnit.MICROS));
+		assertThat(since.get(1).endedAt()).isCloseTo(back.since(), within(1, ChronoUnit.MICROS));
+		assertThat(since.get(0).condition()).isEqualTo(Condition.UP);
+		assertThat(since.get(0).endedAt()).isNull();
+	}
+
+	private void assertTrouble(SbcStatus status, String cause) {
+		assertThat(status.condition()).isEqualTo(Condition.UNREACHABLE);
+		assertThat(status.badge()).isEqualTo("Unreachable");
+		assertThat(status.condition().cssClass()).isEqualTo("unreachable");
+		assertThat(status.problem()).contains(cause);
+		String note = status.note(Instant.now());
+		assertThat(note == null ? "" : note).doesNotContain("failures", "Paused", "paused");
+	}
+
+	private List<Alarm> openUnreachable() throws Exception {
+		this.alarms.flush();
+		return this.alarms.openAlarms().stream()
+			.filter(alarm -> alarm.sbcId() == this.sbcId && alarm.metric() == AlarmMetric.UNREACHABLE)
+			.toList();
+	}
+
+	/** The row of the SBC as the overview renders it. */
+	private String overviewRows() throws Exception {
+		String rows = this.mvc.perform(get("/overview/rows").with(user(this.users.loadUserByUsername("admin"))))
+			.andReturn().getResponse().getContentAsString();
+		int at = rows.indexOf("id=\"sbc-" + this.sbcId + "\"");
+		assertThat(at).isNotNegative();
+		int end = rows.indexOf("</tr>", at);
+		String row = rows.substring(at, end < 0 ? rows.length() : end);
+		assertThat(row).contains("badge unreachable");
+		return row;
+	}
+
+	/** One poll of {@code stats/realtime}, at least 1.1 s after the last; waits until it finished and was judged. */
+	private SbcStatus poll() throws Exception {
+		if (this.lastPoll != null) {
+			long wait = 1_100 - Duration.between(this.lastPoll, Instant.now()).toMillis();
+			if (wait > 0) {
+				Thread.sleep(wait);
+			}
+		}
+		Instant ticked = Instant.now();
+		this.poller.tick();
+		await().atMost(Duration.ofSeconds(20)).until(() -> {
+			FeedSnapshot realtime = this.store.latest(this.sbcId, Feed.REALTIME);
+			return realtime != null && !realtime.polledAt().isBefore(ticked);
+		});
+		this.lastPoll = ticked;
+		this.alarms.flush();
+		return this.board.get(this.sbcId);
+	}
+
+	private SbcStatus pollUntilUp() throws Exception {
+		for (int i = 0; i < 40; i++) {
+			SbcStatus status = poll();
+			if (status.state() == SbcStatus.State.UP) {
+				return status;
+			}
+		}
+		throw new AssertionError("the SBC did not come back: " + this.board.get(this.sbcId));
+	}
+
+}
