@@ -286,15 +286,7 @@ class DraftRepository {
 			if (!RowsAtRest.sealed(table)) {
 				continue;
 			}
-			byte[] base = this.jdbc.queryForObject("SELECT base_data FROM table_draft WHERE id = ?", byte[].class, id);
-			if (this.atRest.needsSealing(table, base)) {
-				byte[] data = this.atRest.store(table, this.atRest.open(base));
-				this.jdbc.update(connection -> {
-					var statement = connection.prepareStatement("UPDATE table_draft SET base_data = ? WHERE id = ?");
-					statement.setBinaryStream(1, new ByteArrayInputStream(data), data.length);
-					statement.setLong(2, id);
-					return statement;
-				});
+			if (resealed(table, "table_draft", "base_data", id)) {
 				sealed++;
 			}
 			for (Map<String, Object> edit : this.jdbc
@@ -313,19 +305,28 @@ class DraftRepository {
 			if (!RowsAtRest.sealed(table)) {
 				continue;
 			}
-			byte[] rows = this.jdbc.queryForObject("SELECT data FROM table_snapshot WHERE id = ?", byte[].class, id);
-			if (this.atRest.needsSealing(table, rows)) {
-				byte[] data = this.atRest.store(table, this.atRest.open(rows));
-				this.jdbc.update(connection -> {
-					var statement = connection.prepareStatement("UPDATE table_snapshot SET data = ? WHERE id = ?");
-					statement.setBinaryStream(1, new ByteArrayInputStream(data), data.length);
-					statement.setLong(2, id);
-					return statement;
-				});
+			if (resealed(table, "table_snapshot", "data", id)) {
 				sealed++;
 			}
 		}
 		return sealed;
+	}
+
+	/** Seals one stored row set ({@code column} of row {@code id} of {@code from}) if it needs it. */
+	private boolean resealed(String table, String from, String column, long id) {
+		byte[] stored = this.jdbc.queryForObject("SELECT " + column + " FROM " + from + " WHERE id = ?", byte[].class,
+				id);
+		if (!this.atRest.needsSealing(table, stored)) {
+			return false;
+		}
+		byte[] data = this.atRest.store(table, this.atRest.open(stored));
+		this.jdbc.update(connection -> {
+			var statement = connection.prepareStatement("UPDATE " + from + " SET " + column + " = ? WHERE id = ?");
+			statement.setBinaryStream(1, new ByteArrayInputStream(data), data.length);
+			statement.setLong(2, id);
+			return statement;
+		});
+		return true;
 	}
 
 	private void touch(long id) {
