@@ -226,27 +226,19 @@ class AlarmRefusalAuditTests {
 	}
 
 	private long group(String name) {
-		return this.groups.findByName(name)
-			.orElseGet(() -> this.groups.save(new SbcGroup(null, name, null, Instant.now())))
-			.id();
+		return fixtures().group(name);
 	}
 
 	private long sbc(String name, long group) {
-		return this.sbcs.findByName(name)
-			.orElseGet(() -> this.sbcs.save(Sbc.builder()
-				.name(name)
-				.baseUrl("https://127.0.0.1:1")
-				.username("api")
-				.passwordCipher(this.cipher.encrypt("pw"))
-				.groupId(group)
-				.build()))
-			.id();
+		return fixtures().sbc(name, group);
 	}
 
 	private void grant(AppUser user, long group, Role role) {
-		if (this.grants.findByUserIdAndGroupId(user.id(), group).isEmpty()) {
-			this.grants.save(new UserGrant(null, user.id(), group, role, "test", Instant.now()));
-		}
+		fixtures().grant(user, group, role);
+	}
+
+	private FleetFixtures fixtures() {
+		return new FleetFixtures(this.groups, this.sbcs, this.grants, this.cipher);
 	}
 
 }
