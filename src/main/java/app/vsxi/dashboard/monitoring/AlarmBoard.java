@@ -255,6 +255,16 @@ public class AlarmBoard implements FleetPoller.PollListener, DisposableBean {
 		}
 	}
 
+	/**
+	 * Reads the open alarms again from the store, for alarms written there by other means than this board's own
+	 * evaluation (the board otherwise reads them once, at first use).
+	 */
+	synchronized void reload() {
+		this.open.clear();
+		this.loaded = false;
+		load();
+	}
+
 	@Override
 	public void destroy() {
 		this.evaluator.shutdown();

@@ -77,6 +77,9 @@ class AlarmPageTests {
 	@Autowired
 	UserDetailsService details;
 
+	@Autowired
+	AlarmBoard board;
+
 	private long mySbc;
 
 	private long theirSbc;
@@ -192,7 +195,9 @@ class AlarmPageTests {
 	private long alarmOf(long sbcId, String metric, String level, double reading, double threshold) {
 		this.jdbc.update("INSERT INTO alarm (sbc_id, metric, subject, level, reading, threshold, raised_at) "
 				+ "VALUES (?, ?, '', ?, ?, ?, ?)", sbcId, metric, level, reading, threshold, Timestamp.from(Instant.now()));
-		return this.jdbc.queryForObject("SELECT MAX(id) FROM alarm", Long.class);
+		long id = this.jdbc.queryForObject("SELECT MAX(id) FROM alarm", Long.class);
+		this.board.reload();
+		return id;
 	}
 
 	private long group(String name) {
