@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.ZipInputStream;
 
 /**
- * Run in its own JVM by {@link RouteScaleTests} (or by hand, see the README): seeds one box with the given number
- * of routes, streams {@code downloadLarge/route} through a client in the same JVM, counts the routes in the zip
+ * Run in its own JVM by {@link RouteScaleTests} (or by hand, see docs/simulator.md): seeds one box with the given
+ * number of routes, streams {@code downloadLarge/route} through a client in the same JVM, counts the routes in the zip
  * and prints the peak heap of the whole JVM. The heap limit is the JVM's {@code -Xmx}.
  */
 public final class RouteScaleProbe {
