@@ -7,9 +7,6 @@ import java.util.Optional;
 
 import jakarta.validation.Valid;
 
-import app.vsxi.dashboard.monitoring.SbcStatus;
-import app.vsxi.dashboard.monitoring.StatusBoard;
-
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,12 +30,12 @@ class FleetAdminController {
 
 	private final SbcConnections connections;
 
-	private final StatusBoard board;
+	private final SbcHealth health;
 
-	FleetAdminController(FleetService fleet, SbcConnections connections, StatusBoard board) {
+	FleetAdminController(FleetService fleet, SbcConnections connections, SbcHealth health) {
 		this.fleet = fleet;
 		this.connections = connections;
-		this.board = board;
+		this.health = health;
 	}
 
 	@ModelAttribute("groups")
@@ -55,8 +52,8 @@ class FleetAdminController {
 	@GetMapping
 	String list(Model model) {
 		List<Sbc> sbcs = this.fleet.administrable();
-		Map<Long, SbcStatus> health = new HashMap<>();
-		sbcs.forEach(sbc -> Optional.ofNullable(this.board.get(sbc.id())).ifPresent(s -> health.put(sbc.id(), s)));
+		Map<Long, SbcHealth.Health> health = new HashMap<>();
+		sbcs.forEach(sbc -> Optional.ofNullable(this.health.of(sbc.id())).ifPresent(h -> health.put(sbc.id(), h)));
 		model.addAttribute("sbcs", sbcs);
 		model.addAttribute("health", health);
 		model.addAttribute("groupNames", this.fleet.groupNames());

@@ -12,8 +12,6 @@ import app.vsxi.dashboard.access.AccessService;
 import app.vsxi.dashboard.access.AppUser;
 import app.vsxi.dashboard.access.AppUserRepository;
 import app.vsxi.dashboard.access.SecurityConfiguration;
-import app.vsxi.dashboard.monitoring.SbcStatus;
-import app.vsxi.dashboard.monitoring.StatusBoard;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -63,7 +61,7 @@ class FleetAdminControllerTests {
 	AppUserRepository users;
 
 	@MockitoBean
-	StatusBoard board;
+	SbcHealth health;
 
 	private final Sbc sbc = Sbc.builder()
 		.id(5L)
@@ -139,14 +137,12 @@ class FleetAdminControllerTests {
 	void theFleetListShowsEachSbcsHealthFromThePoller() throws Exception {
 		Sbc quiet = this.sbc.toBuilder().id(6L).name("lon-1").build();
 		given(this.fleet.administrable()).willReturn(List.of(this.sbc, quiet));
-		SbcStatus down = mock(SbcStatus.class);
-		given(down.state()).willReturn(SbcStatus.State.DOWN);
-		given(down.badge()).willReturn("Unreachable");
-		given(this.board.get(5L)).willReturn(down);
+		given(this.health.of(5L)).willReturn(new SbcHealth.Health("down", "Unreachable"));
 
 		this.mvc.perform(get("/admin/sbcs"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Unreachable")))
+			.andExpect(content().string(containsString("class=\"down\"")))
 			.andExpect(content().string(containsString("Not polled yet")));
 	}
 
