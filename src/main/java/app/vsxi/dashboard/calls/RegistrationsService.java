@@ -49,8 +49,10 @@ public class RegistrationsService {
 
 	private final CallsProperties properties;
 
+	private final Slaves slaves;
+
 	public RegistrationsService(FleetService fleet, VsxiGateway gateway, BoxReads reads, PendingActions pending,
-			AuditLog audit, AccessService access, CallsProperties properties) {
+			AuditLog audit, AccessService access, CallsProperties properties, Slaves slaves) {
 		this.fleet = fleet;
 		this.gateway = gateway;
 		this.reads = reads;
@@ -58,14 +60,17 @@ public class RegistrationsService {
 		this.audit = audit;
 		this.access = access;
 		this.properties = properties;
+		this.slaves = slaves;
 	}
 
 	@PreAuthorize("@access.canOnSbc('VIEW', #sbcId)")
 	public RegistrationsPage page(long sbcId, RegistrationSearch search) {
 		Sbc sbc = this.fleet.get(sbcId);
+		SlaveOf slaveOf = this.slaves.of(sbc);
 		GatewayResult<TableDocument> result = this.reads.registrations(this.fleet.endpoint(sbc)).block();
 		if (result instanceof GatewayResult.Failed<TableDocument> failed) {
-			return new RegistrationsPage(sbcId, sbc.name(), List.of(), Map.of(), 0, 0, 1, 1, failed.error().message());
+			return new RegistrationsPage(sbcId, sbc.name(), List.of(), Map.of(), 0, 0, 1, 1, failed.error().message(),
+					slaveOf);
 		}
 		List<TableRow> all = result.okValue().orElseThrow().rows();
 		Map<String, Long> counts = new LinkedHashMap<>();
@@ -83,7 +88,8 @@ public class RegistrationsService {
 		int pages = TableView.pages(sorted.size(), pageSize);
 		int page = Math.min(search.pageNumber(), pages);
 		List<RegistrationView> rows = TableView.page(sorted, page, pageSize).stream().map(RegistrationView::of).toList();
-		return new RegistrationsPage(sbcId, sbc.name(), rows, counts, all.size(), matching.size(), page, pages, null);
+		return new RegistrationsPage(sbcId, sbc.name(), rows, counts, all.size(), matching.size(), page, pages, null,
+				slaveOf);
 	}
 
 	/**
@@ -96,6 +102,12 @@ public class RegistrationsService {
 	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
 	public RemovalPreview prepareDelete(long sbcId, List<String> ids, Map<String, String> entry) {
 		Sbc sbc = this.fleet.get(sbcId);
+		SlaveOf slaveOf = this.slaves.of(sbc);
+		if (slaveOf != null) {
+			return RemovalPreview.refused(sbcId, sbc.name(), ids == null || ids.isEmpty() ? "registration-filter"
+					: "registration", List.of(), List.of(), this.properties.bulkKillMax(),
+					slaveOf.refusal("Delete registrations", "nothing will be sent"));
+		}
 		List<String> chosen = ids == null ? List.of()
 				: ids.stream().filter(id -> id != null && !id.isBlank()).map(String::strip).distinct().toList();
 		Map<String, String> filter = chosen.isEmpty() ? filter(entry) : Map.of();
@@ -154,6 +166,11 @@ public class RegistrationsService {
 			return refuse(sbc, refused.why().sentence("delete", this.properties));
 		}
 		PlannedDelete plan = ((PendingActions.Ready<PlannedDelete>) found).action();
+		// a slave refuses every write: paired since the preview, or asked by a hand-made request, nothing goes
+		SlaveOf slaveOf = this.slaves.of(sbc);
+		if (slaveOf != null) {
+			return refuse(sbc, slaveOf.refusal("Delete registrations", "nothing was sent"));
+		}
 		if (plan.bulk() && !Objects.equals(typedCount, plan.registrations().size())) {
 			return refuse(sbc, "The number typed (" + Objects.toString(typedCount, "none")
 					+ ") is not the number of registrations (" + plan.registrations().size() + "); nothing was sent.");
