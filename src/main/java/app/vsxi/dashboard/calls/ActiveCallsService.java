@@ -9,6 +9,7 @@ import reactor.core.publisher.Mono;
 import app.vsxi.dashboard.fleet.FleetService;
 import app.vsxi.dashboard.fleet.Sbc;
 import app.vsxi.dashboard.gateway.GatewayResult;
+import app.vsxi.dashboard.gateway.SbcEndpoint;
 import app.vsxi.dashboard.gateway.TableDocument;
 import app.vsxi.dashboard.gateway.TableRow;
 
@@ -40,7 +41,17 @@ public class ActiveCallsService {
 	@PreAuthorize("@access.canOnSbc('VIEW', #sbcId)")
 	public CallsPage page(long sbcId, CallSearch search) {
 		Sbc sbc = this.fleet.get(sbcId);
-		return read(sbc, search, this.properties.pageSize(), null, this.slaves.of(sbc));
+		return read(sbc, search, this.properties.pageSize(), null, false, this.slaves.of(sbc));
+	}
+
+	/**
+	 * The page as the box lists the calls now, read after a kill whatever others share: the list shown under a
+	 * kill's result must not hold a call the result says is gone.
+	 */
+	@PreAuthorize("@access.canOnSbc('VIEW', #sbcId)")
+	public CallsPage pageAfterKill(long sbcId, CallSearch search) {
+		Sbc sbc = this.fleet.get(sbcId);
+		return read(sbc, search, this.properties.pageSize(), null, true, this.slaves.of(sbc));
 	}
 
 	/** The SBCs the fleet-wide search runs on. */
@@ -52,16 +63,18 @@ public class ActiveCallsService {
 	/** One SBC's part of the fleet-wide search; an SBC that does not answer in time is marked, not waited for. */
 	@PreAuthorize("@access.canOnSbc('VIEW', #sbcId)")
 	public CallsPage fleetPart(long sbcId, CallSearch search) {
-		return read(this.fleet.get(sbcId), search.onPage(1), FLEET_ROWS, this.properties.fleetWait(), null);
+		return read(this.fleet.get(sbcId), search.onPage(1), FLEET_ROWS, this.properties.fleetWait(), false, null);
 	}
 
-	private CallsPage read(Sbc sbc, CallSearch search, int pageSize, Duration wait, SlaveOf slaveOf) {
+	private CallsPage read(Sbc sbc, CallSearch search, int pageSize, Duration wait, boolean now, SlaveOf slaveOf) {
 		String condition = search.boxCondition();
 		String source = condition == null ? "stats/active_calls" : "query/active_calls?queryString=" + condition;
 		if (search.problem() != null) {
 			return CallsPage.failed(sbc.id(), sbc.name(), source, search.problem(), slaveOf);
 		}
-		Mono<GatewayResult<TableDocument>> answer = this.reads.activeCalls(this.fleet.endpoint(sbc), condition);
+		SbcEndpoint endpoint = this.fleet.endpoint(sbc);
+		Mono<GatewayResult<TableDocument>> answer = now ? this.reads.activeCallsNow(endpoint, condition)
+				: this.reads.activeCalls(endpoint, condition);
 		GatewayResult<TableDocument> result = wait == null ? answer.block() : answer.timeout(wait, Mono.empty()).block();
 		if (result == null) {
 			return CallsPage.failed(sbc.id(), sbc.name(), source,

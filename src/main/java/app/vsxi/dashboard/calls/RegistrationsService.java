@@ -1,5 +1,6 @@
 package app.vsxi.dashboard.calls;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,12 +66,28 @@ public class RegistrationsService {
 
 	@PreAuthorize("@access.canOnSbc('VIEW', #sbcId)")
 	public RegistrationsPage page(long sbcId, RegistrationSearch search) {
-		Sbc sbc = this.fleet.get(sbcId);
+		return page(this.fleet.get(sbcId), search, false);
+	}
+
+	/**
+	 * The page as the box lists the registrations now, read after a delete whatever others share: the list shown
+	 * under a delete's result must not hold a registration the result says is gone.
+	 */
+	@PreAuthorize("@access.canOnSbc('VIEW', #sbcId)")
+	public RegistrationsPage pageAfterDelete(long sbcId, RegistrationSearch search) {
+		return page(this.fleet.get(sbcId), search, true);
+	}
+
+	private RegistrationsPage page(Sbc sbc, RegistrationSearch search, boolean now) {
+		long sbcId = sbc.id();
 		SlaveOf slaveOf = this.slaves.of(sbc);
-		GatewayResult<TableDocument> result = this.reads.registrations(this.fleet.endpoint(sbc)).block();
+		SbcEndpoint endpoint = this.fleet.endpoint(sbc);
+		GatewayResult<TableDocument> result = (now ? this.reads.registrationsNow(endpoint)
+				: this.reads.registrations(endpoint)).block();
+		Instant readAt = Instant.now();
 		if (result instanceof GatewayResult.Failed<TableDocument> failed) {
 			return new RegistrationsPage(sbcId, sbc.name(), List.of(), Map.of(), 0, 0, 1, 1, failed.error().message(),
-					slaveOf);
+					readAt, slaveOf);
 		}
 		List<TableRow> all = result.okValue().orElseThrow().rows();
 		Map<String, Long> counts = new LinkedHashMap<>();
@@ -89,7 +106,7 @@ public class RegistrationsService {
 		int page = Math.min(search.pageNumber(), pages);
 		List<RegistrationView> rows = TableView.page(sorted, page, pageSize).stream().map(RegistrationView::of).toList();
 		return new RegistrationsPage(sbcId, sbc.name(), rows, counts, all.size(), matching.size(), page, pages, null,
-				slaveOf);
+				readAt, slaveOf);
 	}
 
 	/**
