@@ -135,6 +135,9 @@ class CallsBrowserTests {
 
 		waitUntil(() -> !this.browser.findElements(By.id("removal-report")).isEmpty());
 		assertThat(this.browser.findElement(By.id("removal-report")).getText()).contains("The registration is gone");
+		// the list under the result was read after the delete: this page does not refresh it on its own
+		assertThat(this.browser.findElements(By.cssSelector("tr[data-registration='" + id + "']"))).isEmpty();
+		assertThat(this.browser.findElements(By.cssSelector("tr[data-registration]"))).isNotEmpty();
 		this.browser.get("http://localhost:" + this.port + "/sbcs/" + this.sbcId + "/registrations");
 		assertThat(this.browser.findElements(By.cssSelector("tr[data-registration='" + id + "']"))).isEmpty();
 		screenshot("registrations-after");
