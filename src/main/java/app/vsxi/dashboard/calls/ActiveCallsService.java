@@ -9,6 +9,7 @@ import reactor.core.publisher.Mono;
 import app.vsxi.dashboard.fleet.FleetService;
 import app.vsxi.dashboard.fleet.Sbc;
 import app.vsxi.dashboard.gateway.GatewayResult;
+import app.vsxi.dashboard.gateway.SbcEndpoint;
 import app.vsxi.dashboard.gateway.TableDocument;
 import app.vsxi.dashboard.gateway.TableRow;
 
@@ -28,15 +29,29 @@ public class ActiveCallsService {
 
 	private final CallsProperties properties;
 
-	public ActiveCallsService(FleetService fleet, BoxReads reads, CallsProperties properties) {
+	private final Slaves slaves;
+
+	public ActiveCallsService(FleetService fleet, BoxReads reads, CallsProperties properties, Slaves slaves) {
 		this.fleet = fleet;
 		this.reads = reads;
 		this.properties = properties;
+		this.slaves = slaves;
 	}
 
 	@PreAuthorize("@access.canOnSbc('VIEW', #sbcId)")
 	public CallsPage page(long sbcId, CallSearch search) {
-		return read(this.fleet.get(sbcId), search, this.properties.pageSize(), null);
+		Sbc sbc = this.fleet.get(sbcId);
+		return read(sbc, search, this.properties.pageSize(), null, false, this.slaves.of(sbc));
+	}
+
+	/**
+	 * The page as the box lists the calls now, read after a kill whatever others share: the list shown under a
+	 * kill's result must not hold a call the result says is gone.
+	 */
+	@PreAuthorize("@access.canOnSbc('VIEW', #sbcId)")
+	public CallsPage pageAfterKill(long sbcId, CallSearch search) {
+		Sbc sbc = this.fleet.get(sbcId);
+		return read(sbc, search, this.properties.pageSize(), null, true, this.slaves.of(sbc));
 	}
 
 	/** The SBCs the fleet-wide search runs on. */
@@ -48,23 +63,25 @@ public class ActiveCallsService {
 	/** One SBC's part of the fleet-wide search; an SBC that does not answer in time is marked, not waited for. */
 	@PreAuthorize("@access.canOnSbc('VIEW', #sbcId)")
 	public CallsPage fleetPart(long sbcId, CallSearch search) {
-		return read(this.fleet.get(sbcId), search.onPage(1), FLEET_ROWS, this.properties.fleetWait());
+		return read(this.fleet.get(sbcId), search.onPage(1), FLEET_ROWS, this.properties.fleetWait(), false, null);
 	}
 
-	private CallsPage read(Sbc sbc, CallSearch search, int pageSize, Duration wait) {
+	private CallsPage read(Sbc sbc, CallSearch search, int pageSize, Duration wait, boolean now, SlaveOf slaveOf) {
 		String condition = search.boxCondition();
 		String source = condition == null ? "stats/active_calls" : "query/active_calls?queryString=" + condition;
 		if (search.problem() != null) {
-			return CallsPage.failed(sbc.id(), sbc.name(), source, search.problem());
+			return CallsPage.failed(sbc.id(), sbc.name(), source, search.problem(), slaveOf);
 		}
-		Mono<GatewayResult<TableDocument>> answer = this.reads.activeCalls(this.fleet.endpoint(sbc), condition);
+		SbcEndpoint endpoint = this.fleet.endpoint(sbc);
+		Mono<GatewayResult<TableDocument>> answer = now ? this.reads.activeCallsNow(endpoint, condition)
+				: this.reads.activeCalls(endpoint, condition);
 		GatewayResult<TableDocument> result = wait == null ? answer.block() : answer.timeout(wait, Mono.empty()).block();
 		if (result == null) {
 			return CallsPage.failed(sbc.id(), sbc.name(), source,
-					"Slow: no answer within " + wait.toSeconds() + " s. The other SBCs were not held up by it.");
+					"Slow: no answer within " + wait.toSeconds() + " s. The other SBCs were not held up by it.", slaveOf);
 		}
 		if (result instanceof GatewayResult.Failed<TableDocument> failed) {
-			return CallsPage.failed(sbc.id(), sbc.name(), source, failed.error().message());
+			return CallsPage.failed(sbc.id(), sbc.name(), source, failed.error().message(), slaveOf);
 		}
 		List<TableRow> all = result.okValue().orElseThrow().rows();
 		List<TableRow> matching = all.stream().filter(search.matcher()).toList();
@@ -72,7 +89,7 @@ public class ActiveCallsService {
 		int pages = TableView.pages(sorted.size(), pageSize);
 		int page = Math.min(search.pageNumber(), pages);
 		return new CallsPage(sbc.id(), sbc.name(), TableView.columns(all), TableView.page(sorted, page, pageSize),
-				all.size(), matching.size(), page, pages, source, null, Instant.now());
+				all.size(), matching.size(), page, pages, source, null, Instant.now(), slaveOf);
 	}
 
 }

@@ -44,6 +44,20 @@ class BoxReads {
 		return share(sbc, "registrations", () -> this.gateway.statsList(sbc, VsxiTable.SUB_STATS));
 	}
 
+	/**
+	 * The same calls read anew, never an answer shared from before: the list shown with a kill's result must be
+	 * read after the kill. Later viewers share this read.
+	 */
+	Mono<GatewayResult<TableDocument>> activeCallsNow(SbcEndpoint sbc, String condition) {
+		return condition == null ? renew(sbc, "calls", () -> this.gateway.statsList(sbc, VsxiTable.ACTIVE_CALLS))
+				: renew(sbc, "calls?" + condition, () -> this.gateway.query(sbc, VsxiTable.ACTIVE_CALLS, condition, Format.JSON));
+	}
+
+	/** The registrations read anew, as {@link #activeCallsNow} for a delete's result. */
+	Mono<GatewayResult<TableDocument>> registrationsNow(SbcEndpoint sbc) {
+		return renew(sbc, "registrations", () -> this.gateway.statsList(sbc, VsxiTable.SUB_STATS));
+	}
+
 	/** After a kill or delete the next look must see the box as it is now. */
 	void forget(long sbcId) {
 		this.shared.keySet().removeIf(key -> key.startsWith(sbcId + "|"));
@@ -57,6 +71,13 @@ class BoxReads {
 		return this.shared.compute(sbc.sbcId() + "|" + what,
 				(key, entry) -> entry != null && !entry.at().isBefore(stale) ? entry : new Shared(now, read.get().cache()))
 			.answer();
+	}
+
+	private Mono<GatewayResult<TableDocument>> renew(SbcEndpoint sbc, String what,
+			java.util.function.Supplier<Mono<GatewayResult<TableDocument>>> read) {
+		Shared fresh = new Shared(Instant.now(), read.get().cache());
+		this.shared.put(sbc.sbcId() + "|" + what, fresh);
+		return fresh.answer();
 	}
 
 	private record Shared(Instant at, Mono<GatewayResult<TableDocument>> answer) {

@@ -49,8 +49,10 @@ public class CallKills {
 
 	private final CallsProperties properties;
 
+	private final Slaves slaves;
+
 	public CallKills(FleetService fleet, VsxiGateway gateway, BoxReads reads, KillFormatSettings settings,
-			PendingActions pending, AuditLog audit, AccessService access, CallsProperties properties) {
+			PendingActions pending, AuditLog audit, AccessService access, CallsProperties properties, Slaves slaves) {
 		this.fleet = fleet;
 		this.gateway = gateway;
 		this.reads = reads;
@@ -59,6 +61,7 @@ public class CallKills {
 		this.audit = audit;
 		this.access = access;
 		this.properties = properties;
+		this.slaves = slaves;
 	}
 
 	@PreAuthorize("@access.canOnSbc('VIEW', #sbcId)")
@@ -78,6 +81,11 @@ public class CallKills {
 	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
 	public RemovalPreview prepareKill(long sbcId, String ssmIndex, String callId) {
 		Sbc sbc = this.fleet.get(sbcId);
+		SlaveOf slaveOf = this.slaves.of(sbc);
+		if (slaveOf != null) {
+			return RemovalPreview.refused(sbcId, sbc.name(), "call", List.of(), List.of(), 1,
+					slaveOf.refusal("Kill calls", "nothing will be sent"));
+		}
 		String slot = Objects.toString(ssmIndex, "").strip();
 		String id = Objects.toString(callId, "").strip();
 		if (slot.isEmpty() || id.isEmpty()) {
@@ -91,6 +99,11 @@ public class CallKills {
 	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
 	public RemovalPreview prepareBulkKill(long sbcId, CallSearch search) {
 		Sbc sbc = this.fleet.get(sbcId);
+		SlaveOf slaveOf = this.slaves.of(sbc);
+		if (slaveOf != null) {
+			return RemovalPreview.refused(sbcId, sbc.name(), "bulk", List.of(), List.of(), this.properties.bulkKillMax(),
+					slaveOf.refusal("Kill calls", "nothing will be sent"));
+		}
 		if (!search.hasFilter()) {
 			return RemovalPreview.refused(sbcId, sbc.name(), "bulk", List.of(), List.of(), this.properties.bulkKillMax(),
 					"A bulk kill needs a filter: give an ANI, DNIS, trunk, IP or duration.");
@@ -116,6 +129,11 @@ public class CallKills {
 		}
 		PlannedKill plan = ((PendingActions.Ready<PlannedKill>) found).action();
 		AuditAction action = plan.bulk() ? AuditAction.CALL_BULK_KILL : AuditAction.CALL_KILL;
+		// a slave refuses every write: paired since the preview, or asked by a hand-made request, nothing goes
+		SlaveOf slaveOf = this.slaves.of(sbc);
+		if (slaveOf != null) {
+			return refuse(sbc, action, slaveOf.refusal("Kill calls", "nothing was sent"));
+		}
 		if (plan.bulk() && !Objects.equals(typedCount, plan.calls().size())) {
 			return refuse(sbc, action, "The number typed (" + Objects.toString(typedCount, "none")
 					+ ") is not the number of calls (" + plan.calls().size() + "); nothing was sent.");

@@ -2,6 +2,7 @@ package app.vsxi.dashboard.calls;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -51,11 +52,18 @@ class CallsController {
 		return "calls/calls :: preview";
 	}
 
+	/**
+	 * The kill's result, and in place of the list on the page the list read after the kill, as the operator had it
+	 * searched, sorted and paged. A search that cannot be read does not hold up the kill; the list is shown unfiltered.
+	 */
 	@PostMapping("/sbcs/{id}/calls/kill")
 	String kill(@PathVariable long id, @RequestParam String token, @RequestParam(required = false) Integer typedCount,
-			Model model) {
+			@ModelAttribute("search") CallSearch search, BindingResult searchProblems, Model model) {
 		model.addAttribute("report", this.kills.kill(id, token, typedCount));
-		return "calls/calls :: report";
+		CallSearch listed = searchProblems.hasErrors() || search == null ? CallSearch.none() : search;
+		model.addAttribute("search", listed);
+		model.addAttribute("calls", this.calls.pageAfterKill(id, listed));
+		return "calls/calls :: outcome";
 	}
 
 	@PostMapping("/sbcs/{id}/calls/kill-format")

@@ -13,12 +13,14 @@ import app.vsxi.dashboard.gateway.TableRow;
  * @param matched of those, calls that meet the search
  * @param source the command that was sent, e.g. {@code query/active_calls?queryString=dnis like '1212%'}
  * @param failure why there are no calls to show, or null
+ * @param readAt when the box was asked
+ * @param slaveOf the master to kill calls on instead, when the SBC is a Load-Balance slave; null otherwise
  */
 public record CallsPage(long sbcId, String sbcName, List<String> columns, List<TableRow> rows, int boxCount,
-		int matched, int page, int pages, String source, String failure, Instant readAt) {
+		int matched, int page, int pages, String source, String failure, Instant readAt, SlaveOf slaveOf) {
 
-	static CallsPage failed(long sbcId, String sbcName, String source, String failure) {
-		return new CallsPage(sbcId, sbcName, List.of(), List.of(), 0, 0, 1, 1, source, failure, Instant.now());
+	static CallsPage failed(long sbcId, String sbcName, String source, String failure, SlaveOf slaveOf) {
+		return new CallsPage(sbcId, sbcName, List.of(), List.of(), 0, 0, 1, 1, source, failure, Instant.now(), slaveOf);
 	}
 
 	public boolean hasFailure() {

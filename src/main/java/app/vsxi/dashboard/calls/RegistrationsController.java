@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,11 +46,16 @@ class RegistrationsController {
 		return "calls/registrations :: preview";
 	}
 
+	/** The delete's result, and in place of the list on the page the list read after the delete. */
 	@PostMapping("/sbcs/{id}/registrations/delete")
-	String delete(@PathVariable long id, @RequestParam String token,
-			@RequestParam(required = false) Integer typedCount, Model model) {
+	String delete(@PathVariable long id, @RequestParam String token, @RequestParam(required = false) Integer typedCount,
+			@ModelAttribute("search") RegistrationSearch search, BindingResult searchProblems, Model model) {
 		model.addAttribute("report", this.registrations.delete(id, token, typedCount));
-		return "calls/calls :: report";
+		RegistrationSearch listed = searchProblems.hasErrors() || search == null
+				? new RegistrationSearch(null, null, null, null, null, null) : search;
+		model.addAttribute("search", listed);
+		model.addAttribute("registrations", this.registrations.pageAfterDelete(id, listed));
+		return "calls/registrations :: outcome";
 	}
 
 }

@@ -1,5 +1,6 @@
 package app.vsxi.dashboard.calls;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,8 +50,10 @@ public class RegistrationsService {
 
 	private final CallsProperties properties;
 
+	private final Slaves slaves;
+
 	public RegistrationsService(FleetService fleet, VsxiGateway gateway, BoxReads reads, PendingActions pending,
-			AuditLog audit, AccessService access, CallsProperties properties) {
+			AuditLog audit, AccessService access, CallsProperties properties, Slaves slaves) {
 		this.fleet = fleet;
 		this.gateway = gateway;
 		this.reads = reads;
@@ -58,14 +61,33 @@ public class RegistrationsService {
 		this.audit = audit;
 		this.access = access;
 		this.properties = properties;
+		this.slaves = slaves;
 	}
 
 	@PreAuthorize("@access.canOnSbc('VIEW', #sbcId)")
 	public RegistrationsPage page(long sbcId, RegistrationSearch search) {
-		Sbc sbc = this.fleet.get(sbcId);
-		GatewayResult<TableDocument> result = this.reads.registrations(this.fleet.endpoint(sbc)).block();
+		return page(this.fleet.get(sbcId), search, false);
+	}
+
+	/**
+	 * The page as the box lists the registrations now, read after a delete whatever others share: the list shown
+	 * under a delete's result must not hold a registration the result says is gone.
+	 */
+	@PreAuthorize("@access.canOnSbc('VIEW', #sbcId)")
+	public RegistrationsPage pageAfterDelete(long sbcId, RegistrationSearch search) {
+		return page(this.fleet.get(sbcId), search, true);
+	}
+
+	private RegistrationsPage page(Sbc sbc, RegistrationSearch search, boolean now) {
+		long sbcId = sbc.id();
+		SlaveOf slaveOf = this.slaves.of(sbc);
+		SbcEndpoint endpoint = this.fleet.endpoint(sbc);
+		GatewayResult<TableDocument> result = (now ? this.reads.registrationsNow(endpoint)
+				: this.reads.registrations(endpoint)).block();
+		Instant readAt = Instant.now();
 		if (result instanceof GatewayResult.Failed<TableDocument> failed) {
-			return new RegistrationsPage(sbcId, sbc.name(), List.of(), Map.of(), 0, 0, 1, 1, failed.error().message());
+			return new RegistrationsPage(sbcId, sbc.name(), List.of(), Map.of(), 0, 0, 1, 1, failed.error().message(),
+					readAt, slaveOf);
 		}
 		List<TableRow> all = result.okValue().orElseThrow().rows();
 		Map<String, Long> counts = new LinkedHashMap<>();
@@ -83,7 +105,8 @@ public class RegistrationsService {
 		int pages = TableView.pages(sorted.size(), pageSize);
 		int page = Math.min(search.pageNumber(), pages);
 		List<RegistrationView> rows = TableView.page(sorted, page, pageSize).stream().map(RegistrationView::of).toList();
-		return new RegistrationsPage(sbcId, sbc.name(), rows, counts, all.size(), matching.size(), page, pages, null);
+		return new RegistrationsPage(sbcId, sbc.name(), rows, counts, all.size(), matching.size(), page, pages, null,
+				readAt, slaveOf);
 	}
 
 	/**
@@ -96,6 +119,12 @@ public class RegistrationsService {
 	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
 	public RemovalPreview prepareDelete(long sbcId, List<String> ids, Map<String, String> entry) {
 		Sbc sbc = this.fleet.get(sbcId);
+		SlaveOf slaveOf = this.slaves.of(sbc);
+		if (slaveOf != null) {
+			return RemovalPreview.refused(sbcId, sbc.name(), ids == null || ids.isEmpty() ? "registration-filter"
+					: "registration", List.of(), List.of(), this.properties.bulkKillMax(),
+					slaveOf.refusal("Delete registrations", "nothing will be sent"));
+		}
 		List<String> chosen = ids == null ? List.of()
 				: ids.stream().filter(id -> id != null && !id.isBlank()).map(String::strip).distinct().toList();
 		Map<String, String> filter = chosen.isEmpty() ? filter(entry) : Map.of();
@@ -154,6 +183,11 @@ public class RegistrationsService {
 			return refuse(sbc, refused.why().sentence("delete", this.properties));
 		}
 		PlannedDelete plan = ((PendingActions.Ready<PlannedDelete>) found).action();
+		// a slave refuses every write: paired since the preview, or asked by a hand-made request, nothing goes
+		SlaveOf slaveOf = this.slaves.of(sbc);
+		if (slaveOf != null) {
+			return refuse(sbc, slaveOf.refusal("Delete registrations", "nothing was sent"));
+		}
 		if (plan.bulk() && !Objects.equals(typedCount, plan.registrations().size())) {
 			return refuse(sbc, "The number typed (" + Objects.toString(typedCount, "none")
 					+ ") is not the number of registrations (" + plan.registrations().size() + "); nothing was sent.");

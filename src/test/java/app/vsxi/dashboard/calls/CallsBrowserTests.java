@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -84,6 +85,39 @@ class CallsBrowserTests {
 	}
 
 	@Test
+	void theKilledCallIsGoneFromTheListUnderTheResultTheMomentTheResultAppears() throws Exception {
+		this.browser.get("http://localhost:" + this.port + "/sbcs/" + this.sbcId + "/calls");
+		waitUntil(() -> this.browser.findElements(By.cssSelector("tr[data-call] button.kill")).size() > 1);
+		WebElement row = this.browser.findElements(By.cssSelector("tr[data-call]")).get(1);
+		String callId = row.getDomAttribute("data-call");
+		row.findElement(By.cssSelector("button.kill")).click();
+		waitUntil(() -> !this.browser.findElements(By.id("removal-confirm")).isEmpty());
+		// the calls listed when the result is put on the page, before any later refresh of the list could run
+		((JavascriptExecutor) this.browser).executeScript("""
+				window.listedWithResult = null;
+				new MutationObserver(function (changes, observer) {
+				  if (document.getElementById('removal-report')) {
+				    window.listedWithResult = Array.from(document.querySelectorAll('#call-table tr[data-call]'))
+				      .map(function (row) { return row.getAttribute('data-call'); });
+				    observer.disconnect();
+				  }
+				}).observe(document.body, { childList: true, subtree: true });""");
+
+		this.browser.findElement(By.cssSelector("#removal-confirm button[type=submit]")).click();
+
+		waitUntil(() -> ((JavascriptExecutor) this.browser).executeScript("return window.listedWithResult") != null);
+		@SuppressWarnings("unchecked")
+		List<String> listed = (List<String>) ((JavascriptExecutor) this.browser)
+			.executeScript("return window.listedWithResult");
+		assertThat(this.browser.findElement(By.id("removal-report")).getText()).contains("The call is gone");
+		assertThat(listed).isNotEmpty().doesNotContain(callId);
+		WebElement report = this.browser.findElement(By.id("removal-report"));
+		WebElement list = this.browser.findElement(By.id("call-table"));
+		assertThat(report.getLocation().getY()).as("the result sits above the list").isLessThan(list.getLocation().getY());
+		screenshot("calls-list-under-kill-report");
+	}
+
+	@Test
 	void deleteARegistrationAfterThePreview() throws Exception {
 		this.browser.get("http://localhost:" + this.port + "/sbcs/" + this.sbcId + "/registrations");
 		waitUntil(() -> !this.browser.findElements(By.cssSelector("tr[data-registration]")).isEmpty());
@@ -101,6 +135,9 @@ class CallsBrowserTests {
 
 		waitUntil(() -> !this.browser.findElements(By.id("removal-report")).isEmpty());
 		assertThat(this.browser.findElement(By.id("removal-report")).getText()).contains("The registration is gone");
+		// the list under the result was read after the delete: this page does not refresh it on its own
+		assertThat(this.browser.findElements(By.cssSelector("tr[data-registration='" + id + "']"))).isEmpty();
+		assertThat(this.browser.findElements(By.cssSelector("tr[data-registration]"))).isNotEmpty();
 		this.browser.get("http://localhost:" + this.port + "/sbcs/" + this.sbcId + "/registrations");
 		assertThat(this.browser.findElements(By.cssSelector("tr[data-registration='" + id + "']"))).isEmpty();
 		screenshot("registrations-after");
