@@ -112,6 +112,7 @@ class TablesController {
 		model.addAttribute("page", row.page());
 		model.addAttribute("r", row.row());
 		model.addAttribute("editing", edit);
+		model.addAttribute("focused", true);
 		return "tables/draft :: row";
 	}
 
@@ -130,6 +131,14 @@ class TablesController {
 		model.addAttribute("r", row.row());
 		model.addAttribute("editing", result.problem() != null);
 		model.addAttribute("problem", result.problem());
+		model.addAttribute("problemField", result.field());
+		model.addAttribute("focused", true);
+		if (result.problem() != null) {
+			// the form comes back as typed, so nothing else typed is lost; secrets are never sent back
+			Map<String, String> typed = new LinkedHashMap<>(values);
+			typed.keySet().removeIf(field -> SecretFields.secret(row.page().draft().editable(), field));
+			model.addAttribute("typed", typed);
+		}
 		return "tables/draft :: edited";
 	}
 
