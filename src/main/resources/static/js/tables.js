@@ -34,6 +34,14 @@
     }
   });
 
+  // a row back from the server focuses its own field (autofocus): the cursor goes after the text, ready to go on typing
+  document.addEventListener('htmx:afterSettle', function () {
+    var field = document.activeElement;
+    if (field && field.tagName === 'INPUT' && field.closest('tr.editing')) {
+      field.setSelectionRange(field.value.length, field.value.length);
+    }
+  });
+
   function remember(what) {
     try {
       window.sessionStorage.setItem(FOCUS, JSON.stringify({ path: window.location.pathname, what: what }));

@@ -137,6 +137,7 @@ class KeyboardEditBrowserTests {
 						+ " return f && f.getAttribute('aria-invalid');")));
 		waitUntil(() -> focused().equals("input v_minLen"));
 		assertThat(script("return document.activeElement.value")).isEqualTo("x");
+		assertThat(script("return document.activeElement.selectionStart")).isEqualTo(1L);
 		assertThat(script("var ids = document.activeElement.getAttribute('aria-describedby').split(' ');"
 				+ " return ids.map(function (id) { return document.getElementById(id).textContent.trim(); }).join(' | ');"))
 			.isEqualTo("shortest called number the route takes; a whole number [seed] | minLen takes a whole number");
