@@ -27,6 +27,18 @@ public final class DraftView {
 
 	/** One row on a page; {@code baseIndex} is -1 for a row the draft added. */
 	public record ViewRow(int baseIndex, RowKey key, TableRow row, State state, List<String> cells) {
+
+		/** Whether the row form has an input for this column: a plain value, not a nested entry or list. */
+		public boolean editable(String column) {
+			return this.row.has(column) && !(this.row.get(column) instanceof TableRow)
+					&& !(this.row.get(column) instanceof List<?>);
+		}
+
+		/** The first of these columns the row form has an input for, or null. */
+		public String firstEditable(List<String> columns) {
+			return columns.stream().filter(this::editable).findFirst().orElse(null);
+		}
+
 	}
 
 	public record Request(Map<String, String> filters, String sort, boolean descending, int page, int pageSize) {

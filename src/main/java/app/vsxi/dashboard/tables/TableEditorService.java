@@ -147,7 +147,7 @@ public class TableEditorService {
 		if (row == null) {
 			throw new TableEditorException("No row " + key.label() + " in this draft");
 		}
-		EditResult result = new EditResult(key, row, null);
+		EditResult result = new EditResult(key, row, null, null);
 		boolean masked = masked(draft);
 		for (Map.Entry<String, String> value : values.entrySet()) {
 			TableRow now = result.row();
@@ -209,7 +209,7 @@ public class TableEditorService {
 		boolean keyField = draft.editable().keyFields().contains(field);
 		String problem = FieldHints.problem(draft.editable(), field, value, keyField);
 		if (problem != null) {
-			return new EditResult(key, row, problem);
+			return new EditResult(key, row, problem, field);
 		}
 		TableRow changed = row.with(field, this.sealed.seal(draft.editable(), field, value));
 		RowKey newKey = key;
@@ -217,14 +217,14 @@ public class TableEditorService {
 			newKey = RowKey.of(changed, draft.editable().keyFields());
 			if (!newKey.equals(key)) {
 				if (current(draft, newKey) != null) {
-					return new EditResult(key, row, "Another row already has the key " + newKey.label());
+					return new EditResult(key, row, "Another row already has the key " + newKey.label(), field);
 				}
 				remove(draft, key);
 			}
 		}
 		this.drafts.putEdit(draftId, newKey, changed);
 		refresh(draft);
-		return new EditResult(newKey, changed, null);
+		return new EditResult(newKey, changed, null, null);
 	}
 
 	/** Why a value typed into a field would be refused, or null if it would be taken; changes nothing. */
@@ -291,18 +291,19 @@ public class TableEditorService {
 				String value = keyValues.getOrDefault(field, "").strip();
 				String problem = FieldHints.problem(draft.editable(), field, value, true);
 				if (problem != null) {
-					return new EditResult(source, row, problem);
+					return new EditResult(source, row, problem, field);
 				}
 				clone = clone.with(field, value);
 			}
 		}
 		RowKey key = RowKey.of(clone, draft.editable().keyFields());
 		if (current(draft, key) != null) {
-			return new EditResult(source, row, "Another row already has the key " + key.label());
+			return new EditResult(source, row, "Another row already has the key " + key.label(),
+					draft.editable().keyFields().stream().filter(row::has).findFirst().orElse(null));
 		}
 		this.drafts.putEdit(draftId, key, clone);
 		refresh(draft);
-		return new EditResult(key, clone, null);
+		return new EditResult(key, clone, null, null);
 	}
 
 	/** Puts every row of a file into the draft, as an update of the row with its key or as a new row. */
@@ -724,7 +725,8 @@ public class TableEditorService {
 	public record DiscardQuestion(Sbc sbc, Draft draft, int edits) {
 	}
 
-	public record EditResult(RowKey key, TableRow row, String problem) {
+	/** What an edit left: the row under its key, and why it was refused with the field that was refused, or nulls. */
+	public record EditResult(RowKey key, TableRow row, String problem, String field) {
 	}
 
 	public record RowPage(DraftPage page, DraftView.ViewRow row) {

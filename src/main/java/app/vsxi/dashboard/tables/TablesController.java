@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import app.vsxi.dashboard.gateway.Format;
 
@@ -112,6 +113,7 @@ class TablesController {
 		model.addAttribute("page", row.page());
 		model.addAttribute("r", row.row());
 		model.addAttribute("editing", edit);
+		model.addAttribute("focused", true);
 		return "tables/draft :: row";
 	}
 
@@ -130,6 +132,14 @@ class TablesController {
 		model.addAttribute("r", row.row());
 		model.addAttribute("editing", result.problem() != null);
 		model.addAttribute("problem", result.problem());
+		model.addAttribute("problemField", result.field());
+		model.addAttribute("focused", true);
+		if (result.problem() != null) {
+			// the form comes back as typed, so nothing else typed is lost; secrets are never sent back
+			Map<String, String> typed = new LinkedHashMap<>(values);
+			typed.keySet().removeIf(field -> SecretFields.secret(row.page().draft().editable(), field));
+			model.addAttribute("typed", typed);
+		}
 		return "tables/draft :: edited";
 	}
 
@@ -175,7 +185,18 @@ class TablesController {
 		TableEditorService.EditResult result = this.editor.cloneRow(id, draftId, KeyText.parse(key), keyValues);
 		if (result.problem() != null) {
 			redirect.addFlashAttribute("failure", "Not cloned: " + result.problem());
-			return "redirect:/sbcs/" + id + "/tables/drafts/" + draftId;
+			RowKey source = KeyText.parse(key);
+			redirect.addFlashAttribute("refusedClone",
+					new RefusedClone(source.text(), result.field(), result.problem(), keyValues));
+			// back to the source row, filtered on its key, where its clone form opens again with the field marked
+			UriComponentsBuilder back = UriComponentsBuilder.fromPath("/sbcs/" + id + "/tables/drafts/" + draftId);
+			List<String> keyFields = this.editor.row(id, draftId, source).page().draft().editable().keyFields();
+			for (int i = 0; i < keyFields.size() && i < source.values().size(); i++) {
+				if (!source.values().get(i).isBlank()) {
+					back.queryParam("f_" + keyFields.get(i), source.values().get(i));
+				}
+			}
+			return "redirect:" + back.build().encode().toUriString();
 		}
 		redirect.addFlashAttribute("notice", "Cloned " + KeyText.parse(key).label() + " as " + result.key().label()
 				+ ", at the end of the table.");

@@ -15,6 +15,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import app.vsxi.dashboard.access.AppUser;
@@ -141,6 +142,12 @@ class AccessibilityBrowserTests {
 		new WebDriverWait(this.browser, Duration.ofSeconds(20))
 			.until(driver -> !driver.findElements(By.cssSelector("#rows tr.editing")).isEmpty());
 		violations.addAll(checkHere(draft + " (editing)"));
+		// the same row with a value refused on save: the field marked invalid, the reason tied to it
+		WebElement key = this.browser.findElement(By.cssSelector("#rows tr.editing input[name=v_id]"));
+		key.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, Keys.ENTER);
+		new WebDriverWait(this.browser, Duration.ofSeconds(20))
+			.until(driver -> !driver.findElements(By.cssSelector("#rows tr.editing [aria-invalid=true]")).isEmpty());
+		violations.addAll(checkHere(draft + " (a value refused)"));
 		assertThat(violations).isEmpty();
 	}
 
