@@ -96,7 +96,8 @@ class AccessibilityBrowserTests {
 		long admin = this.users.findByUsername("admin").orElseThrow().id();
 		for (String page : List.of("/overview", "/overview?sort=calls&q=demo", "/sbcs/" + sbc, "/admin/sbcs",
 				"/admin/sbcs/new", "/admin/sbcs/" + sbc, "/admin/users", "/admin/users/" + admin, "/admin/groups",
-				"/audit", "/audit/chain", "/account/password", "/alarms", "/alarms/rules", "/wallboard")) {
+				"/audit", "/audit/chain", "/account/password", "/alarms", "/alarms/rules", "/wallboard",
+				"/sbcs/" + sbc + "/calls", "/sbcs/" + sbc + "/registrations", "/calls")) {
 			violations.addAll(check(page));
 		}
 		assertThat(violations).isEmpty();

@@ -18,8 +18,11 @@ import org.openqa.selenium.WebElement;
 
 import app.vsxi.dashboard.access.AppUser;
 import app.vsxi.dashboard.access.AppUserRepository;
+import app.vsxi.dashboard.fleet.CredentialCipher;
+import app.vsxi.dashboard.fleet.Sbc;
 import app.vsxi.dashboard.fleet.SbcRepository;
 import app.vsxi.dashboard.support.BrowserSteps;
+import app.vsxi.dashboard.support.FakeSbc;
 import app.vsxi.dashboard.support.HeadlessChromium;
 import app.vsxi.dashboard.support.RequiresBrowser;
 
@@ -59,6 +62,9 @@ class LayoutBrowserTests {
 
 	@Autowired
 	PasswordEncoder passwords;
+
+	@Autowired
+	CredentialCipher cipher;
 
 	private WebDriver browser;
 
@@ -126,17 +132,19 @@ class LayoutBrowserTests {
 		long sbc2 = sbcId("demo-sbc-2");
 		List<String> lost = new ArrayList<>();
 
-		String route = openDraft(sbc1, "route");
-		lost.addAll(keptInSight(route, "table.draft", "#rows tr:first-child td:first-child",
+		openDraft(sbc1, "route");
+		lost.addAll(keptInSight("draft", "table.draft", "#rows tr:first-child td:first-child",
 				"#rows tr:first-child td.actions button.edit", true));
-		BrowserSteps.screenshot(this.browser, "layout", "draft-1024-scrolled");
+		this.browser.findElement(By.cssSelector("#rows tr:first-child button.edit")).click();
+		BrowserSteps.waitUntil(this.browser, () -> !this.browser.findElements(By.cssSelector("#rows tr.editing")).isEmpty());
+		lost.addAll(keptInSight("draft while editing", "table.draft", "#rows tr.editing td:first-child",
+				"#rows tr.editing td.actions button[type=submit]", true));
 
 		this.browser.get(url("/sbcs/" + sbc2 + "/calls"));
 		BrowserSteps.waitUntil(this.browser,
 				() -> !this.browser.findElements(By.cssSelector("tr[data-call] button.kill")).isEmpty());
 		lost.addAll(keptInSight("calls", "table.calls", "tr[data-call] td:first-child", "tr[data-call] button.kill",
 				true));
-		BrowserSteps.screenshot(this.browser, "layout", "calls-1024-scrolled");
 
 		this.browser.get(url("/sbcs/" + sbc2 + "/registrations"));
 		BrowserSteps.waitUntil(this.browser,
@@ -145,7 +153,6 @@ class LayoutBrowserTests {
 		lost.addAll(keptInSight("registrations", "table.registrations",
 				"tr[data-registration] td:nth-child(" + username + ")", "tr[data-registration] input[name=ids]",
 				true));
-		BrowserSteps.screenshot(this.browser, "layout", "registrations-1024-scrolled");
 
 		this.browser.get(url("/calls"));
 		BrowserSteps.waitUntil(this.browser,
@@ -163,11 +170,46 @@ class LayoutBrowserTests {
 		assertThat(lost).isEmpty();
 	}
 
+	@Test
+	void longUnbrokenNamesAndAnswersWrapInsteadOfWideningThePage() throws Exception {
+		String name = "sbc-" + "n".repeat(60);
+		String site = "site-" + "s".repeat(59);
+		String answer = "refused:" + "a".repeat(400);
+		try (FakeSbc box = new FakeSbc((method, path, body) -> FakeSbc.Answer.text(500, answer))) {
+			Sbc sbc = this.sbcs.save(Sbc.builder()
+				.name(name)
+				.baseUrl(box.baseUrl())
+				.username("api-" + "u".repeat(60))
+				.passwordCipher(this.cipher.encrypt("pw"))
+				.siteLabel(site)
+				.groupId(1L)
+				.certificateFingerprint(box.fingerprint())
+				.build());
+			try {
+				this.browser.get(url("/overview"));
+				BrowserSteps.waitUntil(this.browser, () -> String.valueOf(js().executeScript(
+						"const row = document.querySelector(arguments[0]); return row ? row.dataset.condition : ''",
+						"tr[data-sbc='" + name + "']")).matches("ERROR|UNREACHABLE|NO_ANSWER|LOGIN_REFUSED"));
+				List<String> overflowing = new ArrayList<>(overflowsHere("/overview"));
+				for (String page : List.of("/sbcs/" + sbc.id(), "/admin/sbcs", "/admin/sbcs/" + sbc.id(), "/alarms",
+						"/audit")) {
+					this.browser.get(url(page));
+					overflowing.addAll(overflowsHere(page));
+				}
+				assertThat(overflowing).isEmpty();
+			}
+			finally {
+				this.sbcs.deleteById(sbc.id());
+			}
+		}
+	}
+
 	/**
 	 * At each width: scrolls the table's container as far right as it goes, then looks whether the first row's
 	 * key cell and its button lie inside the window and inside the container, with nothing drawn over them.
 	 */
-	private List<String> keptInSight(String page, String table, String keyCell, String action, boolean mustScroll) {
+	private List<String> keptInSight(String page, String table, String keyCell, String action, boolean mustScroll)
+			throws IOException {
 		List<String> lost = new ArrayList<>();
 		for (int width : WIDTHS) {
 			resize(width);
@@ -194,6 +236,7 @@ class LayoutBrowserTests {
 					  key: inSight(key), action: action === null || inSight(action),
 					  page: document.documentElement.scrollWidth <= view };
 					""", table, keyCell, action);
+			BrowserSteps.screenshot(this.browser, "layout", page.replaceAll("\\W+", "-") + "-" + width + "-scrolled");
 			boolean scrolled = Boolean.TRUE.equals(seen.get("scrolls")) && ((Number) seen.get("scrolled")).intValue() > 0;
 			if (mustScroll && width == 1024 && !scrolled) {
 				lost.add(page + " at " + width + " px: nothing scrolls inside the table's container"
