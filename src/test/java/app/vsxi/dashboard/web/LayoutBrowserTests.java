@@ -146,6 +146,20 @@ class LayoutBrowserTests {
 		lost.addAll(keptInSight("calls", "table.calls", "tr[data-call] td:first-child", "tr[data-call] button.kill",
 				true));
 
+		// the list refreshes itself every few seconds: it comes back scrolled where it was
+		resize(1024);
+		long left = ((Number) js().executeScript("""
+				const box = document.getElementById('call-scroll');
+				box.scrollLeft = 200;
+				document.getElementById('call-table').dataset.old = 'yes';
+				return box.scrollLeft;""")).longValue();
+		BrowserSteps.waitUntil(this.browser, () -> js()
+			.executeScript("return document.getElementById('call-table').dataset.old === undefined")
+			.equals(Boolean.TRUE));
+		assertThat(left).isEqualTo(200);
+		assertThat(((Number) js().executeScript("return document.getElementById('call-scroll').scrollLeft")).longValue())
+			.as("sideways scroll of the calls after a refresh").isEqualTo(200);
+
 		this.browser.get(url("/sbcs/" + sbc2 + "/registrations"));
 		BrowserSteps.waitUntil(this.browser,
 				() -> !this.browser.findElements(By.cssSelector("tr[data-registration]")).isEmpty());
