@@ -22,6 +22,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import app.vsxi.dashboard.gateway.Format;
+import app.vsxi.dashboard.web.Plural;
 
 /** The table editor's pages under an SBC: tables, a draft, its preview and the outcome of apply. */
 @Controller
@@ -187,7 +188,7 @@ class TablesController {
 			@RequestParam(required = false) MultipartFile file, RedirectAttributes redirect) throws IOException {
 		int rows = this.editor.importRows(id, draftId, file == null ? null : file.getOriginalFilename(),
 				file == null ? null : file.getInputStream());
-		redirect.addFlashAttribute("notice", rows + " rows imported into the draft.");
+		redirect.addFlashAttribute("notice", Plural.count(rows, "row", "rows") + " imported into the draft.");
 		return "redirect:/sbcs/" + id + "/tables/drafts/" + draftId;
 	}
 
@@ -239,6 +240,7 @@ class TablesController {
 	String apply(@PathVariable long id, @PathVariable long draftId, @RequestParam Map<String, String> params,
 			Model model) {
 		Map<RowKey, ThreeWayMerge.Side> choices = ConflictChoices.from(params);
+		name(id, draftId, model);
 		model.addAttribute("outcome", this.applier.apply(id, draftId, choices));
 		model.addAttribute("choices", choices);
 		model.addAttribute("sbcId", id);
@@ -256,6 +258,7 @@ class TablesController {
 	@PostMapping("/drafts/{draftId}/replace")
 	String replace(@PathVariable long id, @PathVariable long draftId, @RequestParam(defaultValue = "") String confirmTable,
 			@RequestParam(defaultValue = "") String password, Model model) {
+		name(id, draftId, model);
 		TableApplier.ApplyOutcome outcome = this.applier.replace(id, draftId, confirmTable, password);
 		if (outcome instanceof TableApplier.ApplyOutcome.Refused refused) {
 			model.addAttribute("replace", this.applier.replacePreview(id, draftId));
@@ -314,6 +317,21 @@ class TablesController {
 		}
 		catch (NumberFormatException ex) {
 			return Integer.MAX_VALUE;
+		}
+	}
+
+	/**
+	 * The SBC and table the result page names, read before the apply: a draft applied whole is gone after. A draft
+	 * that cannot be read leaves the page unnamed; the apply then says why.
+	 */
+	private void name(long id, long draftId, Model model) {
+		try {
+			String table = this.editor.draft(id, draftId).table();
+			model.addAttribute("sbcName", this.editor.sbc(id).name());
+			model.addAttribute("table", table);
+		}
+		catch (RuntimeException ex) {
+			// unnamed
 		}
 	}
 
