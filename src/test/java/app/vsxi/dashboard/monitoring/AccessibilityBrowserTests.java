@@ -96,7 +96,8 @@ class AccessibilityBrowserTests {
 		long admin = this.users.findByUsername("admin").orElseThrow().id();
 		for (String page : List.of("/overview", "/overview?sort=calls&q=demo", "/sbcs/" + sbc, "/admin/sbcs",
 				"/admin/sbcs/new", "/admin/sbcs/" + sbc, "/admin/users", "/admin/users/" + admin, "/admin/groups",
-				"/audit", "/audit/chain", "/account/password", "/alarms", "/alarms/rules", "/wallboard")) {
+				"/audit", "/audit/chain", "/account/password", "/alarms", "/alarms/rules", "/wallboard", "/calls",
+				"/sbcs/" + sbc + "/calls", "/sbcs/" + sbc + "/registrations")) {
 			violations.addAll(check(page));
 		}
 		assertThat(violations).isEmpty();
@@ -107,7 +108,7 @@ class AccessibilityBrowserTests {
 		logIn(VIEWER, VIEWER_PASSWORD);
 		List<String> violations = new ArrayList<>();
 		for (String page : List.of("/overview", "/sbcs/" + sbcId("demo-sbc-1"), "/audit", "/account/password",
-				"/alarms", "/wallboard")) {
+				"/alarms", "/wallboard", "/calls")) {
 			violations.addAll(check(page));
 		}
 		assertThat(violations).isEmpty();
@@ -140,6 +141,33 @@ class AccessibilityBrowserTests {
 		new WebDriverWait(this.browser, Duration.ofSeconds(20))
 			.until(driver -> !driver.findElements(By.cssSelector("#rows tr.editing")).isEmpty());
 		violations.addAll(checkHere(draft + " (editing)"));
+		assertThat(violations).isEmpty();
+	}
+
+	@Test
+	void aPreviewWithItsChangedFieldMarkedAndTheResultOfItsApplyHaveNoSeriousViolation() throws IOException {
+		logIn("admin", "admin");
+		this.browser.get(url("/sbcs/" + sbcId("demo-sbc-1") + "/tables"));
+		this.browser.findElement(By.cssSelector("#table-route form.open-table button")).click();
+		new WebDriverWait(this.browser, Duration.ofSeconds(30))
+			.until(driver -> driver.getCurrentUrl().contains("/drafts/"));
+		String draft = this.browser.getCurrentUrl().replace(url(""), "");
+		this.browser.findElement(By.cssSelector("#rows tr button.edit")).click();
+		new WebDriverWait(this.browser, Duration.ofSeconds(20))
+			.until(driver -> !driver.findElements(By.cssSelector("#rows tr.editing input[name=v_digitMatch]")).isEmpty());
+		org.openqa.selenium.WebElement digitMatch = this.browser
+			.findElement(By.cssSelector("#rows tr.editing input[name=v_digitMatch]"));
+		String before = digitMatch.getDomProperty("value");
+		digitMatch.clear();
+		digitMatch.sendKeys(("4491".equals(before) ? "4492" : "4491") + org.openqa.selenium.Keys.ENTER);
+		new WebDriverWait(this.browser, Duration.ofSeconds(20))
+			.until(driver -> !driver.findElements(By.cssSelector("#rows tr.changed")).isEmpty());
+		List<String> violations = new ArrayList<>(check(draft + "/preview"));
+		assertThat(this.browser.findElement(By.cssSelector("pre.payload-body mark")).getText()).contains("<digitMatch>449");
+		this.browser.findElement(By.cssSelector("form[action$='/apply'] button[type=submit]")).click();
+		new WebDriverWait(this.browser, Duration.ofSeconds(30))
+			.until(driver -> driver.findElement(By.tagName("h1")).getText().startsWith("Applied"));
+		violations.addAll(checkHere(draft + "/apply (applied)"));
 		assertThat(violations).isEmpty();
 	}
 
