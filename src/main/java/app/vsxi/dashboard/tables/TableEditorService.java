@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -615,6 +616,14 @@ public class TableEditorService {
 
 	Sbc sbc(long sbcId) {
 		return this.fleet.get(sbcId);
+	}
+
+	/**
+	 * The table a draft of this SBC is of, for a page to name it, without the checks (and their audited refusals) of
+	 * opening it; empty when there is no such draft.
+	 */
+	Optional<String> tableOf(long sbcId, long draftId) {
+		return this.drafts.find(draftId).filter(found -> found.sbcId() == sbcId).map(Draft::table);
 	}
 
 	void forget(long draftId) {

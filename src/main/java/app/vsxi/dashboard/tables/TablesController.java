@@ -321,18 +321,14 @@ class TablesController {
 	}
 
 	/**
-	 * The SBC and table the result page names, read before the apply: a draft applied whole is gone after. A draft
-	 * that cannot be read leaves the page unnamed; the apply then says why.
+	 * The SBC and table the result page names, read before the apply: a draft of a write-only table is gone after.
+	 * Without such a draft the page goes unnamed and the apply says why.
 	 */
 	private void name(long id, long draftId, Model model) {
-		try {
-			String table = this.editor.draft(id, draftId).table();
+		this.editor.tableOf(id, draftId).ifPresent(table -> {
 			model.addAttribute("sbcName", this.editor.sbc(id).name());
 			model.addAttribute("table", table);
-		}
-		catch (RuntimeException ex) {
-			// unnamed
-		}
+		});
 	}
 
 }

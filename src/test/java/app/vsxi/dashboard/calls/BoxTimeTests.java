@@ -1,6 +1,11 @@
 package app.vsxi.dashboard.calls;
 
+import java.util.List;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
+
+import app.vsxi.dashboard.gateway.TableRow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,6 +59,15 @@ class BoxTimeTests {
 		assertThat(times.of("expiration", "12-01-2026 08:00:00").text()).isEqualTo("2026-12-01 08:00:00");
 		assertThat(times.of("ani", "12-03-2026 16:05:09").text()).isEqualTo("12-03-2026 16:05:09");
 		assertThat(times.of("ani", "12-03-2026 16:05:09").title()).isNull();
+	}
+
+	@Test
+	void timesSortInTimeOrderAcrossYears() {
+		TableRow newYear = new TableRow(Map.of("createTime", "01-02-2027 00:00:00"));
+		TableRow december = new TableRow(Map.of("createTime", "12-30-2026 23:00:00"));
+		TableRow march = new TableRow(Map.of("createTime", "03-01-2026 08:00:00"));
+		assertThat(TableView.sorted(List.of(newYear, december, march), "createTime", false))
+			.containsExactly(march, december, newYear);
 	}
 
 }
