@@ -17,6 +17,26 @@ public record RegistrationView(String id, String states, String trunkId, String 
 				row);
 	}
 
+	/**
+	 * The badge class of a state, shown beside its name and never instead of it: Authenticated green, Unauthenticated
+	 * and Blocked red, Pending amber, anything else grey.
+	 */
+	public static String stateClass(String state) {
+		if (state == null) {
+			return "";
+		}
+		return switch (state.strip().toLowerCase(java.util.Locale.ROOT)) {
+			case "authenticated" -> "up";
+			case "unauthenticated", "blocked" -> "unreachable";
+			case "pending" -> "warning";
+			default -> "";
+		};
+	}
+
+	public String stateClass() {
+		return stateClass(this.states);
+	}
+
 	private static String either(TableRow row, String field, String other) {
 		return row.text(field) != null ? row.text(field) : row.text(other);
 	}

@@ -20,6 +20,7 @@ import app.vsxi.dashboard.gateway.TableRow;
 import app.vsxi.dashboard.gateway.VerifiedRemoval;
 import app.vsxi.dashboard.gateway.VsxiGateway;
 import app.vsxi.dashboard.gateway.VsxiTable;
+import app.vsxi.dashboard.web.Plural;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -152,7 +153,8 @@ public class RegistrationsService {
 		}
 		List<TableRow> named = matched.stream().filter(row -> !id(row).isEmpty()).toList();
 		if (named.size() < matched.size()) {
-			notes.add((matched.size() - named.size()) + " matching registration(s) carry no id and are left out: "
+			notes.add(Plural.count(matched.size() - named.size(), "matching registration carries", "matching registrations carry")
+					+ " no id and " + Plural.noun(matched.size() - named.size(), "is", "are") + " left out: "
 					+ "the delete names registrations by id only.");
 		}
 		if (named.isEmpty()) {

@@ -21,7 +21,7 @@ final class TableView {
 		return List.copyOf(columns);
 	}
 
-	/** Numbers by value, everything else as text without case; absent fields last. */
+	/** Numbers by value, box times in time order, everything else as text without case; absent fields last. */
 	static List<TableRow> sorted(List<TableRow> rows, String field, boolean descending) {
 		if (field == null || field.isBlank()) {
 			return rows;
@@ -30,8 +30,10 @@ final class TableView {
 		}
 		List<Keyed> keyed = new ArrayList<>(rows.size());
 		boolean allNumbers = true;
+		boolean time = BoxTimes.FIELDS.contains(field);
 		for (TableRow row : rows) {
-			String text = row.text(field);
+			// a box time, month first, sorts by its year-first form: in time order across years
+			String text = time ? BoxTime.of(row.text(field)).text() : row.text(field);
 			Double number = number(text);
 			allNumbers &= number != null || text == null;
 			keyed.add(new Keyed(row, number, text == null ? null : text.toLowerCase(java.util.Locale.ROOT)));

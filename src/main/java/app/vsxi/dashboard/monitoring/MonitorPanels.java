@@ -15,6 +15,7 @@ import app.vsxi.dashboard.gateway.SystemInfo;
 import app.vsxi.dashboard.gateway.TableDocument;
 import app.vsxi.dashboard.gateway.TableRow;
 import app.vsxi.dashboard.gateway.TrunkRealtime;
+import app.vsxi.dashboard.web.Plural;
 
 /**
  * Turns the stored snapshots of one SBC into what the Monitor tab shows: a panel per endpoint with tables of text,
@@ -33,6 +34,11 @@ public final class MonitorPanels {
 
 		public boolean cut() {
 			return this.total > this.rows.size();
+		}
+
+		/** A cell holding a number, aligned right. */
+		public boolean numeric(String cell) {
+			return number(cell) != null;
 		}
 
 	}
@@ -72,9 +78,29 @@ public final class MonitorPanels {
 
 	}
 
-	/** A sparkline: the polyline's points in a 100 × 24 box, and the figures it shows. */
+	/**
+	 * A sparkline: the polyline's points in a 100 × 24 box, and the figures it shows.
+	 *
+	 * @param spanSeconds the time from its first sample to its last
+	 */
 	public record Sparkline(String name, String label, String points, double last, double min, double max,
-			int samples) {
+			int samples, long spanSeconds) {
+
+		/** "1 sample", "30 samples". */
+		public String samplesText() {
+			return Plural.count(this.samples, "sample", "samples");
+		}
+
+		/** The time it covers, in words: "last 45 s", "last 10 min", "last 2 h 5 min". */
+		public String spanText() {
+			long s = this.spanSeconds;
+			if (s < 120) {
+				return "last " + s + " s";
+			}
+			long minutes = Math.round(s / 60.0);
+			return minutes < 120 ? "last " + minutes + " min"
+					: "last " + minutes / 60 + " h" + (minutes % 60 == 0 ? "" : " " + minutes % 60 + " min");
+		}
 
 		public String lastText() {
 			return format(this.last);
@@ -109,6 +135,9 @@ public final class MonitorPanels {
 				tables.add(rowsTable("Trunks now (XBResourceRealTimeStatList: a row per node; fqdn Group is the whole"
 						+ " trunk and its capacity)", stats.trunks().stream().map(TrunkRealtime::fields).toList()));
 			}
+		}
+		else if (feed == Feed.CAPACITY && value instanceof TableDocument document) {
+			tables.add(TrunkLimits.of(document));
 		}
 		else if (value instanceof TableDocument document) {
 			tables.add(rowsTable(document.item(), document.rows().stream().map(MonitorPanels::texts).toList()));
@@ -180,8 +209,9 @@ public final class MonitorPanels {
 			double y = range == 0 ? 12 : 22 - (sample.value() - min) * 20 / range;
 			points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
 		}
+		long spanMillis = samples.get(samples.size() - 1).at().toEpochMilli() - first;
 		return new Sparkline(name, label, points.toString().strip(), samples.get(samples.size() - 1).value(), min, max,
-				samples.size());
+				samples.size(), spanMillis / 1000);
 	}
 
 	private static String label(String name) {

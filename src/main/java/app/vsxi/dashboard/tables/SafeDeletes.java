@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import app.vsxi.dashboard.gateway.TableRow;
+import app.vsxi.dashboard.web.Plural;
 
 /**
  * Which deletes may go out, decided from the table as the box holds it after the updates were sent. No source
@@ -77,7 +78,8 @@ public final class SafeDeletes {
 		}
 		deletes.addAll(oldVersions);
 		return new Decision(keyFields, deletes, oldVersions, alreadyGone, heldBack, notTaken,
-				heldBack.isEmpty() ? null : notTaken.size() + " of the rows sent by update are not on the box, and a"
+				heldBack.isEmpty() ? null : notTaken.size() + " of the rows sent by update "
+						+ Plural.noun(notTaken.size(), "is", "are") + " not on the box, and a"
 						+ " delete might remove the row one of them was to replace");
 	}
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import app.vsxi.dashboard.gateway.TableRow;
+import app.vsxi.dashboard.web.Plural;
 
 /**
  * Every field an imported file's entries lack or add against the shape they must have, counted over the whole
@@ -72,7 +73,7 @@ final class ShapeProblems {
 	}
 
 	private static String entries(int count) {
-		return count + (count == 1 ? " entry" : " entries");
+		return Plural.count(count, "entry", "entries");
 	}
 
 	private static String names(List<String> names) {

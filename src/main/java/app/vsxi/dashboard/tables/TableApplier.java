@@ -35,6 +35,7 @@ import app.vsxi.dashboard.gateway.TableRow;
 import app.vsxi.dashboard.gateway.TableXml;
 import app.vsxi.dashboard.gateway.VsxiGateway;
 import app.vsxi.dashboard.gateway.WriteOutcome;
+import app.vsxi.dashboard.web.Plural;
 
 /**
  * Preview, apply, verify and roll back. Apply first downloads the table again: rows the box changed since the
@@ -90,11 +91,13 @@ public class TableApplier {
 				? planner().replace(this.editor.intended(draft).toList(), draft.editable().writeActions())
 				: planner().plan(diff, draft.editable().writeActions());
 		boolean masked = this.editor.masked(draft);
+		Map<RowKey, Set<String>> changed = PayloadLines.changedFields(diff);
 		List<Payload> payloads = new ArrayList<>();
 		if (plan instanceof ApplyPlan.Calls calls) {
 			for (ApplyPlan.Call call : calls.calls()) {
 				payloads.add(payload(draft, masked ? new ApplyPlan.Call(call.action(),
-						call.rows().stream().map(row -> SecretFields.mask(draft.editable(), row)).toList()) : call));
+						call.rows().stream().map(row -> SecretFields.mask(draft.editable(), row)).toList()) : call,
+						changed));
 			}
 		}
 		List<String> order = plan instanceof ApplyPlan.Calls calls && !draft.editable().replaceOnly()
@@ -303,8 +306,9 @@ public class TableApplier {
 				}
 				first.add(row);
 			}
-			Payload shown = payload(draft, new ApplyPlan.Call(choice.action(), first));
-			payloads.add(new Payload(choice.action(), intended.rows(), shown.body(), intended.rows() - first.size()));
+			Payload shown = payload(draft, new ApplyPlan.Call(choice.action(), first), Map.of());
+			payloads.add(new Payload(choice.action(), intended.rows(), shown.body(), intended.rows() - first.size(),
+					shown.lines()));
 		}
 		return new ReplacePreview(this.editor.sbc(sbcId), draft, this.editor.changes(draft).summary(),
 				intended.rows(), choice.action(), choice.refusal(), payloads);
@@ -408,7 +412,7 @@ public class TableApplier {
 
 	private void recordReplace(Sbc sbc, Draft draft, AuditOutcome outcome, TableDiff diff, List<CallReport> reports) {
 		String calls = reports.stream()
-			.map(report -> report.action().path() + " " + report.rows() + " rows → " + report.answer())
+			.map(report -> report.action().path() + " " + Plural.count(report.rows(), "row", "rows") + " → " + report.answer())
 			.collect(Collectors.joining("; "));
 		String detail = "whole table replaced, against the box before: " + diff.summary().text() + editedBy(draft)
 				+ "; calls: " + (calls.isEmpty() ? "none" : calls);
@@ -502,7 +506,7 @@ public class TableApplier {
 	private void record(Sbc sbc, Draft draft, boolean rollback, AuditOutcome outcome, TableDiff diff,
 			List<CallReport> reports, SafeDeletes.Decision decision) {
 		String calls = reports.stream()
-			.map(report -> report.action().path() + " " + report.rows() + " rows → " + report.answer())
+			.map(report -> report.action().path() + " " + Plural.count(report.rows(), "row", "rows") + " → " + report.answer())
 			.collect(Collectors.joining("; "));
 		// the changes come last: the authors and the calls matter more should the line be long
 		String detail = diff.summary().text() + (rollback ? " (snapshot " + draft.rollbackOf() + ")" : "")
@@ -518,7 +522,7 @@ public class TableApplier {
 		return authors.isEmpty() ? "" : "; edited by " + String.join(", ", authors);
 	}
 
-	private Payload payload(Draft draft, ApplyPlan.Call call) {
+	private Payload payload(Draft draft, ApplyPlan.Call call, Map<RowKey, Set<String>> changed) {
 		List<TableRow> shown = call.rows().subList(0, Math.min(PAYLOAD_ROWS_SHOWN, call.rows().size()));
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		if (draft.editable().format() == Format.CSV) {
@@ -527,8 +531,11 @@ public class TableApplier {
 		else {
 			TableXml.write(new ElementNames(draft.root(), draft.item()), shown.iterator(), body);
 		}
-		return new Payload(call.action(), call.rows().size(), body.toString(StandardCharsets.UTF_8),
-				call.rows().size() - shown.size());
+		String text = body.toString(StandardCharsets.UTF_8);
+		List<String> keys = draft.editable().keyFields();
+		return new Payload(call.action(), call.rows().size(), text, call.rows().size() - shown.size(),
+				draft.editable().format() == Format.CSV ? PayloadLines.csv(text, keys, changed)
+						: PayloadLines.xml(text, keys, changed));
 	}
 
 	private ApplyPlanner planner() {
@@ -536,8 +543,11 @@ public class TableApplier {
 				Math.min(ApplyPlanner.PLAIN_LIMIT, Math.max(1, this.properties.plainLimit())));
 	}
 
-	/** One call as it will be sent: {@code body} is the XML document (zipped as is for a Large action). */
-	public record Payload(WriteAction action, int rows, String body, int rowsNotShown) {
+	/**
+	 * One call as it will be sent: {@code body} is the XML document (zipped as is for a Large action), {@code lines}
+	 * the same laid out for reading, the fields the draft changes marked.
+	 */
+	public record Payload(WriteAction action, int rows, String body, int rowsNotShown, List<PayloadLine> lines) {
 	}
 
 	/** {@code order}: the calls in the order they go out, and the checks between them, in words. */

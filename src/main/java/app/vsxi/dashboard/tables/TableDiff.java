@@ -2,6 +2,8 @@ package app.vsxi.dashboard.tables;
 
 import java.util.List;
 
+import app.vsxi.dashboard.web.Plural;
+
 /**
  * The keyed difference of one table against another (a draft against its base, the box against a base).
  *
@@ -46,7 +48,7 @@ public record TableDiff(List<RowChange.Added> added, List<RowChange.Removed> rem
 
 		public String text() {
 			return this.added + " added, " + this.removed + " removed, " + this.changed + " changed ("
-					+ this.fieldsChanged + " field" + (this.fieldsChanged == 1 ? "" : "s") + ")";
+					+ Plural.count(this.fieldsChanged, "field", "fields") + ")";
 		}
 
 	}

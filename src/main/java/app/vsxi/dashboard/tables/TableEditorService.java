@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -29,6 +30,7 @@ import app.vsxi.dashboard.gateway.GatewayError;
 import app.vsxi.dashboard.gateway.SbcEndpoint;
 import app.vsxi.dashboard.gateway.TableFormatException;
 import app.vsxi.dashboard.gateway.TableRow;
+import app.vsxi.dashboard.web.Plural;
 
 /**
  * Opens tables of an SBC into drafts, and browses and edits them. Every method checks the caller's rights on the
@@ -123,7 +125,7 @@ public class TableEditorService {
 		TableDownloads.Downloaded.Table base = (TableDownloads.Downloaded.Table) downloaded;
 		long id = this.drafts.create(sbcId, table, base.root(), base.item(), Actor.current(), base.rows(), null);
 		audit(AuditAction.TABLE_OPEN, sbc, editable, AuditOutcome.SUCCESS,
-				base.rows().rows() + " rows, " + editable.format().parameter());
+				Plural.count(base.rows().rows(), "row", "rows") + ", " + editable.format().parameter());
 		this.open.put(id, new DraftView(index.build(), Map.of()));
 		return new Opened.Draft(id);
 	}
@@ -415,7 +417,7 @@ public class TableEditorService {
 			kept = SecretFields.blind(draft.editable(), new DraftView.Request(filters, null, false, 0, 1)).filters();
 		}
 		long rows = this.exports.export(draft, format, kept, shown, out);
-		audit(AuditAction.TABLE_EXPORT, sbc, draft.editable(), AuditOutcome.SUCCESS, rows + " rows, "
+		audit(AuditAction.TABLE_EXPORT, sbc, draft.editable(), AuditOutcome.SUCCESS, Plural.count(rows, "row", "rows") + ", "
 				+ format.parameter() + (kept.isEmpty() ? "" : ", filtered on " + String.join(", ", kept.keySet())));
 	}
 
@@ -442,7 +444,7 @@ public class TableEditorService {
 		this.drafts.delete(draftId);
 		this.open.remove(draftId);
 		audit(AuditAction.TABLE_DISCARD, this.fleet.get(sbcId), draft.editable(), AuditOutcome.SUCCESS,
-				draft.baseRows() + " rows, " + edits + " edited, " + draft.editable().format().parameter()
+				Plural.count(draft.baseRows(), "row", "rows") + ", " + edits + " edited, " + draft.editable().format().parameter()
 						+ " (draft " + draftId + ")");
 	}
 
@@ -615,6 +617,14 @@ public class TableEditorService {
 
 	Sbc sbc(long sbcId) {
 		return this.fleet.get(sbcId);
+	}
+
+	/**
+	 * The table a draft of this SBC is of, for a page to name it, without the checks (and their audited refusals) of
+	 * opening it; empty when there is no such draft.
+	 */
+	Optional<String> tableOf(long sbcId, long draftId) {
+		return this.drafts.find(draftId).filter(found -> found.sbcId() == sbcId).map(Draft::table);
 	}
 
 	void forget(long draftId) {

@@ -23,6 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import app.vsxi.dashboard.gateway.Format;
+import app.vsxi.dashboard.web.Plural;
 
 /** The table editor's pages under an SBC: tables, a draft, its preview and the outcome of apply. */
 @Controller
@@ -208,7 +209,7 @@ class TablesController {
 			@RequestParam(required = false) MultipartFile file, RedirectAttributes redirect) throws IOException {
 		int rows = this.editor.importRows(id, draftId, file == null ? null : file.getOriginalFilename(),
 				file == null ? null : file.getInputStream());
-		redirect.addFlashAttribute("notice", rows + " rows imported into the draft.");
+		redirect.addFlashAttribute("notice", Plural.count(rows, "row", "rows") + " imported into the draft.");
 		return "redirect:/sbcs/" + id + "/tables/drafts/" + draftId;
 	}
 
@@ -260,6 +261,7 @@ class TablesController {
 	String apply(@PathVariable long id, @PathVariable long draftId, @RequestParam Map<String, String> params,
 			Model model) {
 		Map<RowKey, ThreeWayMerge.Side> choices = ConflictChoices.from(params);
+		name(id, draftId, model);
 		model.addAttribute("outcome", this.applier.apply(id, draftId, choices));
 		model.addAttribute("choices", choices);
 		model.addAttribute("sbcId", id);
@@ -277,6 +279,7 @@ class TablesController {
 	@PostMapping("/drafts/{draftId}/replace")
 	String replace(@PathVariable long id, @PathVariable long draftId, @RequestParam(defaultValue = "") String confirmTable,
 			@RequestParam(defaultValue = "") String password, Model model) {
+		name(id, draftId, model);
 		TableApplier.ApplyOutcome outcome = this.applier.replace(id, draftId, confirmTable, password);
 		if (outcome instanceof TableApplier.ApplyOutcome.Refused refused) {
 			model.addAttribute("replace", this.applier.replacePreview(id, draftId));
@@ -336,6 +339,17 @@ class TablesController {
 		catch (NumberFormatException ex) {
 			return Integer.MAX_VALUE;
 		}
+	}
+
+	/**
+	 * The SBC and table the result page names, read before the apply: a draft of a write-only table is gone after.
+	 * Without such a draft the page goes unnamed and the apply says why.
+	 */
+	private void name(long id, long draftId, Model model) {
+		this.editor.tableOf(id, draftId).ifPresent(table -> {
+			model.addAttribute("sbcName", this.editor.sbc(id).name());
+			model.addAttribute("table", table);
+		});
 	}
 
 }

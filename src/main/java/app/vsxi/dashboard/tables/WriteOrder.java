@@ -3,6 +3,8 @@ package app.vsxi.dashboard.tables;
 import java.util.ArrayList;
 import java.util.List;
 
+import app.vsxi.dashboard.web.Plural;
+
 /**
  * The order an apply sends its calls in, and why, in the words the preview shows the operator: what the box will
  * be asked, and what the dashboard checks between the calls so that the table comes out right whatever fields the
@@ -40,7 +42,7 @@ public final class WriteOrder {
 	}
 
 	private static String rows(int rows) {
-		return rows + (rows == 1 ? " row" : " rows");
+		return Plural.count(rows, "row", "rows");
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -28,8 +29,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
  * Deleting registrations on a simulated VSXi, whether the box refuses a filter element it does not know or ignores
@@ -55,6 +58,12 @@ class RegistrationDeletesTests {
 
 	@Autowired
 	VsxiGateway gateway;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	org.springframework.security.core.userdetails.UserDetailsService users;
 
 	private SimulatedVsxi box;
 
@@ -123,6 +132,28 @@ class RegistrationDeletesTests {
 
 	private static Instant expiry(TableRow registration) {
 		return LocalDateTime.parse(registration.text("expiration"), TIME).atZone(ZoneId.systemDefault()).toInstant();
+	}
+
+	@Test
+	void theListShowsTheBoxTimesYearFirstWithTheBoxTextBesideAndEachStateInWordsAndColour() throws Exception {
+		TableRow first = listed().get(0);
+		String created = first.text("createTime");
+
+		String page = this.mvc.perform(get("/sbcs/{id}/registrations", this.sbcId).param("sort", "id")
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+				.user(this.users.loadUserByUsername("admin"))))
+			.andReturn().getResponse().getContentAsString();
+
+		// MM-dd-yyyy HH:mm:ss read year first, the clock time untouched
+		String yearFirst = created.substring(6, 10) + "-" + created.substring(0, 2) + "-" + created.substring(3, 5)
+				+ created.substring(10);
+		assertThat(page).contains("<td title=\"As the SBC sent it, on its own clock: " + created + "\">" + yearFirst
+				+ "</td>");
+		assertThat(page).contains("<td><span class=\"badge up\">Authenticated</span></td>")
+			.contains("<span class=\"badge up\" data-state=\"Authenticated\">")
+			.contains("<span class=\"badge unreachable\" data-state=\"Unauthenticated\">")
+			.contains("<span class=\"badge unreachable\" data-state=\"Blocked\">")
+			.contains("<span class=\"badge warning\" data-state=\"Pending\">");
 	}
 
 	private List<TableRow> listed() {

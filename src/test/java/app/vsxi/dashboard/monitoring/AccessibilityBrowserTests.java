@@ -109,7 +109,7 @@ class AccessibilityBrowserTests {
 		logIn(VIEWER, VIEWER_PASSWORD);
 		List<String> violations = new ArrayList<>();
 		for (String page : List.of("/overview", "/sbcs/" + sbcId("demo-sbc-1"), "/audit", "/account/password",
-				"/alarms", "/wallboard")) {
+				"/alarms", "/wallboard", "/calls")) {
 			violations.addAll(check(page));
 		}
 		assertThat(violations).isEmpty();
@@ -148,6 +148,33 @@ class AccessibilityBrowserTests {
 		new WebDriverWait(this.browser, Duration.ofSeconds(20))
 			.until(driver -> !driver.findElements(By.cssSelector("#rows tr.editing [aria-invalid=true]")).isEmpty());
 		violations.addAll(checkHere(draft + " (a value refused)"));
+		assertThat(violations).isEmpty();
+	}
+
+	@Test
+	void aPreviewWithItsChangedFieldMarkedAndTheResultOfItsApplyHaveNoSeriousViolation() throws IOException {
+		logIn("admin", "admin");
+		this.browser.get(url("/sbcs/" + sbcId("demo-sbc-1") + "/tables"));
+		this.browser.findElement(By.cssSelector("#table-route form.open-table button")).click();
+		new WebDriverWait(this.browser, Duration.ofSeconds(30))
+			.until(driver -> driver.getCurrentUrl().contains("/drafts/"));
+		String draft = this.browser.getCurrentUrl().replace(url(""), "");
+		this.browser.findElement(By.cssSelector("#rows tr button.edit")).click();
+		new WebDriverWait(this.browser, Duration.ofSeconds(20))
+			.until(driver -> !driver.findElements(By.cssSelector("#rows tr.editing input[name=v_digitMatch]")).isEmpty());
+		org.openqa.selenium.WebElement digitMatch = this.browser
+			.findElement(By.cssSelector("#rows tr.editing input[name=v_digitMatch]"));
+		String before = digitMatch.getDomProperty("value");
+		digitMatch.clear();
+		digitMatch.sendKeys(("4491".equals(before) ? "4492" : "4491") + org.openqa.selenium.Keys.ENTER);
+		new WebDriverWait(this.browser, Duration.ofSeconds(20))
+			.until(driver -> !driver.findElements(By.cssSelector("#rows tr.changed")).isEmpty());
+		List<String> violations = new ArrayList<>(check(draft + "/preview"));
+		assertThat(this.browser.findElement(By.cssSelector("pre.payload-body mark")).getText()).contains("<digitMatch>449");
+		this.browser.findElement(By.cssSelector("form[action$='/apply'] button[type=submit]")).click();
+		new WebDriverWait(this.browser, Duration.ofSeconds(30))
+			.until(driver -> driver.findElement(By.tagName("h1")).getText().startsWith("Applied"));
+		violations.addAll(checkHere(draft + "/apply (applied)"));
 		assertThat(violations).isEmpty();
 	}
 

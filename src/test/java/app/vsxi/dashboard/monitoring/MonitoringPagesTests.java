@@ -19,6 +19,8 @@ import app.vsxi.dashboard.access.UserGrantRepository;
 import app.vsxi.dashboard.demo.DemoFleet;
 import app.vsxi.dashboard.fleet.FleetService;
 import app.vsxi.dashboard.fleet.Sbc;
+import app.vsxi.dashboard.fleet.SbcGroup;
+import app.vsxi.dashboard.fleet.SbcGroupRepository;
 import app.vsxi.dashboard.fleet.SbcRepository;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,6 +78,9 @@ class MonitoringPagesTests {
 
 	@Autowired
 	UserGrantRepository grants;
+
+	@Autowired
+	SbcGroupRepository groups;
 
 	private Sbc east;
 
@@ -177,11 +182,12 @@ class MonitoringPagesTests {
 	@Test
 	void aPanelSortsOnTheServerNumbersAsNumbers() throws Exception {
 		String panel = this.mvc.perform(get("/sbcs/" + this.east.id() + "/panels/capacity")
-			.param("sort", "capacity").param("dir", "desc").with(user(this.admin)))
+			.param("sort", "Value or limit").param("dir", "desc").with(user(this.admin)))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
-		assertThat(panel).contains("aria-sort=\"descending\"");
-		List<Long> limits = column(panel, "capacity");
+		assertThat(panel).contains("aria-sort=\"descending\"").contains("<td>capacity</td>").contains("<td>cpsLimit</td>")
+			.doesNotContain("{portAddress=");
+		List<Long> limits = column(panel, "Value or limit");
 		assertThat(limits).hasSizeGreaterThan(1).isSortedAccordingTo((a, b) -> Long.compare(b, a));
 	}
 
@@ -212,6 +218,26 @@ class MonitoringPagesTests {
 		this.mvc.perform(get("/sbcs/" + this.west.id()).with(user(details))).andExpect(status().isForbidden());
 		this.mvc.perform(get("/sbcs/" + this.west.id() + "/panels/realtime").with(user(details)))
 			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void aUserWhoseGroupsHoldNoSbcIsToldSoAndWhomToAskOnEveryFleetWidePage() throws Exception {
+		String name = "no-sbc-viewer-" + System.nanoTime();
+		AppUser viewer = this.users.save(AppUser.create(name, "$2a$12$x", false, false));
+		long empty = this.groups.save(new SbcGroup(null, "Empty " + name, null, Instant.now())).id();
+		this.grants.save(new UserGrant(null, viewer.id(), empty, Role.VIEWER, "test", Instant.now()));
+		UserDetails details = this.details.loadUserByUsername(name);
+
+		for (String path : List.of("/overview", "/wallboard", "/alarms", "/calls")) {
+			String page = this.mvc.perform(get(path).with(user(details)))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+			assertThat(page).as(path).contains("id=\"no-sbc\"").contains("You have no SBC you may see yet.")
+				.contains("Ask an administrator to grant you a group that holds one.")
+				.doesNotContain("No SBC in the fleet yet").doesNotContain("Add an SBC");
+		}
+		String overview = this.mvc.perform(get("/overview").with(user(this.admin)))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(overview).as("the administrator of a fleet that has SBCs").doesNotContain("id=\"no-sbc\"");
 	}
 
 	@Test
@@ -254,7 +280,7 @@ class MonitoringPagesTests {
 		Matcher rows = Pattern.compile("<tr>(.*?)</tr>", Pattern.DOTALL).matcher(html);
 		List<Long> values = new java.util.ArrayList<>();
 		while (rows.find()) {
-			Matcher cells = Pattern.compile("<td>([^<]*)</td>").matcher(rows.group(1));
+			Matcher cells = Pattern.compile("<td[^>]*>([^<]*)</td>").matcher(rows.group(1));
 			List<String> texts = new java.util.ArrayList<>();
 			while (cells.find()) {
 				texts.add(cells.group(1));

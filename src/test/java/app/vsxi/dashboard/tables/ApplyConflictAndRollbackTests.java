@@ -159,7 +159,7 @@ class ApplyConflictAndRollbackTests {
 		String page = this.mvc.perform(post("/sbcs/{id}/tables/drafts/{d}/apply", sbcId, rollbackDraft).with(csrf()))
 			.andReturn().getResponse().getContentAsString();
 
-		assertThat(page).contains("<h1>Rolled back to snapshot " + snapshotId + " and verified</h1>");
+		assertThat(page).contains("<h1>Rolled back to snapshot " + snapshotId + " and verified: route on demo-sbc-2</h1>");
 	}
 
 	private String lastAudit(String action) {
@@ -331,9 +331,9 @@ class ApplyConflictAndRollbackTests {
 			.getContentAsString();
 
 		assertThat(page).contains("Deletes, decided after reading the table back")
-			.contains("1 row(s) were not deleted: 1 of the rows sent by update are not on the box")
+			.contains("1 row was not deleted: 1 of the rows sent by update is not on the box")
 			.contains("The draft is kept")
-			.contains("1 row(s) sent by update are not on the box.")
+			.contains("1 row sent by update is not on the box.")
 			.contains("/rollback\"")
 			// the lists of rows held back and not taken name rows by their key, not by every field
 			.contains("<li>" + removed.text("alias") + " / " + removed.text("tableId") + "</li>");

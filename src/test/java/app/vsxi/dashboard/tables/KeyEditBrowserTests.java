@@ -102,7 +102,7 @@ class KeyEditBrowserTests {
 
 		this.browser.findElement(By.cssSelector("form button.primary")).click();
 		waitUntil(() -> this.browser.findElement(By.tagName("h1")).getText().startsWith("Applied"));
-		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Applied and verified");
+		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Applied and verified: route on " + BOX);
 		screenshot("key-edit-applied-" + boxKey.replace(',', '-'));
 
 		List<Map<String, Object>> held = this.demo.box(BOX).entries("route").stream()

@@ -114,7 +114,7 @@ class TableEditorBrowserTests {
 
 		this.browser.findElement(By.cssSelector("button.primary")).click();
 		waitUntil(() -> this.browser.findElement(By.tagName("h1")).getText().startsWith("Applied"));
-		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Applied and verified");
+		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Applied and verified: route on demo-sbc-3");
 		screenshot("5-applied");
 
 		this.browser.get(url("/sbcs/" + sbcId + "/tables"));
@@ -217,7 +217,7 @@ class TableEditorBrowserTests {
 			this.browser.findElement(By.xpath("//button[normalize-space()='Apply with these choices']")).click();
 			waitUntil(() -> this.browser.findElement(By.tagName("h1")).getText().startsWith("Applied"));
 
-			assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Applied and verified");
+			assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Applied and verified: route on demo-sbc-2");
 			screenshot("10-conflict-resolved");
 			assertThat(this.demo.box("demo-sbc-2").entries("route").stream()
 				.filter(route -> ConflictResolutionTests.AWKWARD_ALIAS.equals(route.get("alias"))))
