@@ -5,8 +5,10 @@ import java.util.Map;
 
 /**
  * The operator's choices from the three-way page. Each conflicting row is numbered on the page: {@code conflict_N}
- * carries the row's key as a {@link RowKey#token() token} and {@code choice_N} the side, so that no field name
- * ever holds key text (a name with a tab or other control character is refused before it reaches the editor).
+ * carries the row's key as a {@link RowKey#token() token} and {@code choice_N} the side of the whole row. Where
+ * both sides changed the same fields of a row, each such field is numbered too: {@code fieldname_N_J} carries its
+ * name as a value and {@code field_N_J} its side. So no parameter name ever holds key or field text (a name with a
+ * tab or other control character is refused before it reaches the editor).
  */
 final class ConflictChoices {
 
@@ -14,33 +16,55 @@ final class ConflictChoices {
 
 	static final String SIDE = "choice_";
 
+	static final String FIELD_SIDE = "field_";
+
+	static final String FIELD_NAME = "fieldname_";
+
 	private ConflictChoices() {
 	}
 
 	/**
-	 * The choices the form holds. A choice whose row or side cannot be read is left out: that row's conflict is then
-	 * asked again rather than guessed.
+	 * The choices the form holds. A choice whose row, field or side cannot be read is left out: that row's
+	 * conflict is then asked again rather than guessed.
 	 */
-	static Map<RowKey, ThreeWayMerge.Side> from(Map<String, String> params) {
-		Map<RowKey, ThreeWayMerge.Side> choices = new LinkedHashMap<>();
+	static ThreeWayMerge.Choices from(Map<String, String> params) {
+		Map<RowKey, ThreeWayMerge.Side> rows = new LinkedHashMap<>();
+		Map<RowKey, Map<String, ThreeWayMerge.Side>> fields = new LinkedHashMap<>();
 		params.forEach((name, value) -> {
-			if (!name.startsWith(SIDE)) {
-				return;
-			}
-			String number = name.substring(SIDE.length());
-			String token = params.get(KEY + number);
 			ThreeWayMerge.Side side = side(value);
-			if (!number.matches("\\d{1,9}") || token == null || side == null) {
+			if (side == null) {
 				return;
 			}
-			try {
-				choices.put(KeyText.fromToken(token), side);
+			if (name.startsWith(SIDE)) {
+				RowKey key = key(params, name.substring(SIDE.length()));
+				if (key != null) {
+					rows.put(key, side);
+				}
 			}
-			catch (TableEditorException ex) {
-				// not a key this page sent: ask again
+			else if (name.startsWith(FIELD_SIDE)) {
+				String[] numbers = name.substring(FIELD_SIDE.length()).split("_", -1);
+				String field = params.get(FIELD_NAME + name.substring(FIELD_SIDE.length()));
+				RowKey key = numbers.length == 2 && numbers[1].matches("\\d{1,9}") ? key(params, numbers[0]) : null;
+				if (key != null && field != null && !field.isEmpty()) {
+					fields.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(field, side);
+				}
 			}
 		});
-		return choices;
+		return new ThreeWayMerge.Choices(rows, fields);
+	}
+
+	private static RowKey key(Map<String, String> params, String number) {
+		String token = params.get(KEY + number);
+		if (!number.matches("\\d{1,9}") || token == null) {
+			return null;
+		}
+		try {
+			return KeyText.fromToken(token);
+		}
+		catch (TableEditorException ex) {
+			// not a key this page sent: ask again
+			return null;
+		}
 	}
 
 	private static ThreeWayMerge.Side side(String value) {

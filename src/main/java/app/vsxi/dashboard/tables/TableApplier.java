@@ -111,6 +111,12 @@ public class TableApplier {
 	 */
 	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
 	public ApplyOutcome apply(long sbcId, long draftId, Map<RowKey, ThreeWayMerge.Side> choices) {
+		return apply(sbcId, draftId, ThreeWayMerge.Choices.ofRows(choices));
+	}
+
+	/** As {@link #apply(long, long, Map)}, with conflicting rows chosen whole or field by field. */
+	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
+	public ApplyOutcome apply(long sbcId, long draftId, ThreeWayMerge.Choices choices) {
 		Draft draft = this.editor.draft(sbcId, draftId);
 		Sbc sbc = this.editor.sbc(sbcId);
 		if (!draft.editable().writable()) {
@@ -161,7 +167,7 @@ public class TableApplier {
 		});
 		ThreeWayMerge.Result merge = ThreeWayMerge.merge(List.copyOf(baseRows.values()),
 				List.copyOf(theirRows.values()), ours, keyFields);
-		if (merge.conflicts().stream().anyMatch(conflict -> !choices.containsKey(conflict.key()))) {
+		if (merge.conflicts().stream().anyMatch(conflict -> !choices.cover(conflict))) {
 			return new ApplyOutcome.Conflicts(merge.conflicts(), theirChanges.summary());
 		}
 		List<TableRow> intended = merge.resolve(choices);

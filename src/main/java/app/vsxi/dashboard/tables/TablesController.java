@@ -260,7 +260,7 @@ class TablesController {
 	@PostMapping("/drafts/{draftId}/apply")
 	String apply(@PathVariable long id, @PathVariable long draftId, @RequestParam Map<String, String> params,
 			Model model) {
-		Map<RowKey, ThreeWayMerge.Side> choices = ConflictChoices.from(params);
+		ThreeWayMerge.Choices choices = ConflictChoices.from(params);
 		name(id, draftId, model);
 		model.addAttribute("outcome", this.applier.apply(id, draftId, choices));
 		model.addAttribute("choices", choices);

@@ -40,6 +40,37 @@ public final class ThreeWayMerge {
 	}
 
 	/**
+	 * The operator's choices: a side for a conflicting row as a whole, or, where both sides changed the same
+	 * fields of one row, a side for each of those fields. A row chosen whole takes that side's row; a row chosen
+	 * field by field takes every other field as the merge would.
+	 */
+	public record Choices(Map<RowKey, Side> rows, Map<RowKey, Map<String, Side>> fields) {
+
+		public Choices {
+			rows = Map.copyOf(rows);
+			Map<RowKey, Map<String, Side>> copy = new LinkedHashMap<>();
+			fields.forEach((key, sides) -> copy.put(key, Map.copyOf(sides)));
+			fields = java.util.Collections.unmodifiableMap(copy);
+		}
+
+		public static Choices ofRows(Map<RowKey, Side> rows) {
+			return new Choices(rows, Map.of());
+		}
+
+		/** Whether the conflict has a choice: its row's side, or a side for every field both sides changed. */
+		public boolean cover(Conflict conflict) {
+			return this.rows.containsKey(conflict.key()) || (!conflict.fields().isEmpty()
+					&& this.fields.getOrDefault(conflict.key(), Map.of()).keySet().containsAll(conflict.fields()));
+		}
+
+		/** The side chosen for one field of a row, or null. */
+		public Side field(RowKey key, String name) {
+			return this.fields.getOrDefault(key, Map.of()).get(name);
+		}
+
+	}
+
+	/**
 	 * The merge: every row that merged on its own, and the conflicts. {@link #resolve} turns it into the intended
 	 * table once every conflict has a choice.
 	 */
@@ -60,13 +91,26 @@ public final class ThreeWayMerge {
 		 * choice are refused rather than guessed.
 		 */
 		public List<TableRow> resolve(Map<RowKey, Side> choices) {
+			return resolve(Choices.ofRows(choices));
+		}
+
+		/** As {@link #resolve(Map)}, with rows chosen whole or field by field. */
+		public List<TableRow> resolve(Choices choices) {
 			Map<RowKey, TableRow> rows = new LinkedHashMap<>(this.merged);
 			for (Conflict conflict : this.conflicts) {
-				Side side = choices.get(conflict.key());
-				if (side == null) {
+				if (!choices.cover(conflict)) {
 					throw new IllegalArgumentException("no choice for conflicting row " + conflict.key().label());
 				}
-				TableRow chosen = side == Side.THEIRS ? conflict.theirs() : conflict.ours();
+				Side side = choices.rows().get(conflict.key());
+				TableRow chosen;
+				if (side != null) {
+					chosen = side == Side.THEIRS ? conflict.theirs() : conflict.ours();
+				}
+				else {
+					List<String> unchosen = new ArrayList<>();
+					chosen = mergeFields(conflict.base(), conflict.theirs(), conflict.ours(),
+							choices.fields().get(conflict.key()), unchosen);
+				}
 				if (chosen != null) {
 					rows.put(conflict.key(), chosen);
 				}
@@ -105,7 +149,7 @@ public final class ThreeWayMerge {
 			}
 			else if (b != null && t != null && o != null) {
 				List<String> clashing = new ArrayList<>();
-				TableRow fieldMerge = mergeFields(b, t, o, clashing);
+				TableRow fieldMerge = mergeFields(b, t, o, Map.of(), clashing);
 				if (clashing.isEmpty()) {
 					merged.put(key, fieldMerge);
 				}
@@ -132,9 +176,11 @@ public final class ThreeWayMerge {
 
 	/**
 	 * Field by field: theirs' fields in theirs' order (the box's current shape), then fields only ours added. A
-	 * field absent on a side counts as a value of its own, so adding or dropping one is a change too.
+	 * field absent on a side counts as a value of its own, so adding or dropping one is a change too. A field both
+	 * changed takes the side {@code picks} names for it, or is listed in {@code clashing} and left out.
 	 */
-	private static TableRow mergeFields(TableRow base, TableRow theirs, TableRow ours, List<String> clashing) {
+	private static TableRow mergeFields(TableRow base, TableRow theirs, TableRow ours, Map<String, Side> picks,
+			List<String> clashing) {
 		Set<String> names = new LinkedHashSet<>(theirs.fields().keySet());
 		names.addAll(ours.fields().keySet());
 		names.addAll(base.fields().keySet());
@@ -149,6 +195,9 @@ public final class ThreeWayMerge {
 			}
 			else if (o.same(b) || t.same(o)) {
 				chosen = t;
+			}
+			else if (picks.containsKey(name)) {
+				chosen = picks.get(name) == Side.THEIRS ? t : o;
 			}
 			else {
 				clashing.add(name);

@@ -22,7 +22,7 @@ class ConflictChoicesTests {
 		form.put("conflict_1", PLAIN.token());
 		form.put("choice_1", "THEIRS");
 
-		assertThat(ConflictChoices.from(form)).containsExactlyInAnyOrderEntriesOf(
+		assertThat(ConflictChoices.from(form).rows()).containsExactlyInAnyOrderEntriesOf(
 				Map.of(AWKWARD, ThreeWayMerge.Side.OURS, PLAIN, ThreeWayMerge.Side.THEIRS));
 	}
 
@@ -39,7 +39,31 @@ class ConflictChoicesTests {
 		form.put("choice_x", "THEIRS");
 		form.put("conflict_x", PLAIN.token());
 
-		assertThat(ConflictChoices.from(form)).containsExactlyEntriesOf(Map.of(PLAIN, ThreeWayMerge.Side.OURS));
+		assertThat(ConflictChoices.from(form).rows()).containsExactlyEntriesOf(Map.of(PLAIN, ThreeWayMerge.Side.OURS));
+	}
+
+	@Test
+	void eachFieldChoiceGoesToItsRowUnderTheNameItsValueCarries() {
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("conflict_0", AWKWARD.token());
+		form.put("fieldname_0_0", "digitMatch");
+		form.put("field_0_0", "THEIRS");
+		form.put("fieldname_0_1", "max\tLen");
+		form.put("field_0_1", "OURS");
+		form.put("fieldname_0_2", "minLen");
+		form.put("field_0_2", "MINE");
+		form.put("field_0_3", "OURS");
+		form.put("fieldname_0_x", "noMatch");
+		form.put("field_0_x", "OURS");
+		form.put("fieldname_1_0", "digitMatch");
+		form.put("field_1_0", "OURS");
+
+		ThreeWayMerge.Choices choices = ConflictChoices.from(form);
+
+		assertThat(choices.rows()).isEmpty();
+		assertThat(choices.fields()).containsOnlyKeys(AWKWARD);
+		assertThat(choices.fields().get(AWKWARD)).containsExactlyInAnyOrderEntriesOf(
+				Map.of("digitMatch", ThreeWayMerge.Side.THEIRS, "max\tLen", ThreeWayMerge.Side.OURS));
 	}
 
 }

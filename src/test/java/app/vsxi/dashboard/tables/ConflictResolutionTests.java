@@ -177,6 +177,45 @@ class ConflictResolutionTests {
 			.satisfies(route -> assertThat(String.valueOf(route.get("digitMatch"))).isEqualTo("99443"));
 	}
 
+	@Test
+	void fieldsBothSidesChangedInOneRowAreTakenEachFromTheSideChosenForItAndTheBoxEndsWithTheMix() throws Exception {
+		List<String> key = EditableTable.ROUTE.keyFields();
+		TableRow awkward = routes().get(0).with("alias", AWKWARD_ALIAS).with("digitMatch", "4510").with("minLen", "1");
+		write(this.gateway.update(this.endpoint, VsxiTable.ROUTE, document(List.of(awkward))));
+		long draftId = ((TableEditorService.Opened.Draft) this.editor.open(this.sbcId, "route")).id();
+		assertThat(this.editor.edit(this.sbcId, draftId, RowKey.of(awkward, key), "digitMatch", "4520").problem()).isNull();
+		assertThat(this.editor.edit(this.sbcId, draftId, RowKey.of(awkward, key), "minLen", "2").problem()).isNull();
+		write(this.gateway.update(this.endpoint, VsxiTable.ROUTE,
+				document(List.of(awkward.with("digitMatch", "4530").with("minLen", "3")))));
+		String page = this.mvc.perform(post("/sbcs/{id}/tables/drafts/{d}/apply", this.sbcId, draftId).with(csrf()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		List<Map<String, String>> inputs = inputs(page);
+		assertThat(inputs).filteredOn(input -> "radio".equals(input.get("type")))
+			.extracting(input -> input.get("name") + "=" + input.get("value"))
+			.containsExactly("field_0_0=THEIRS", "field_0_1=THEIRS", "field_0_0=OURS", "field_0_1=OURS");
+		assertThat(inputs).filteredOn(input -> String.valueOf(input.get("name")).startsWith("fieldname_"))
+			.extracting(input -> input.get("name") + "=" + input.get("value"))
+			.containsExactly("fieldname_0_0=digitMatch", "fieldname_0_1=minLen");
+
+		MockHttpServletRequestBuilder choice = post("/sbcs/{id}/tables/drafts/{d}/apply", this.sbcId, draftId)
+			.param("field_0_0", "THEIRS")
+			.param("field_0_1", "OURS");
+		inputs.stream()
+			.filter(input -> "hidden".equals(input.get("type")) && !"_csrf".equals(input.get("name")))
+			.forEach(input -> choice.param(input.get("name"), input.get("value")));
+		MockHttpServletResponse applied = this.mvc.perform(choice.with(csrf())).andReturn().getResponse();
+
+		assertThat(applied.getContentAsString()).contains("Applied and verified");
+		assertThat(this.demo.box(BOX).entries("route").stream().filter(route -> AWKWARD_ALIAS.equals(route.get("alias"))))
+			.singleElement()
+			.satisfies(route -> {
+				assertThat(String.valueOf(route.get("digitMatch"))).as("theirs, as chosen").isEqualTo("4530");
+				assertThat(String.valueOf(route.get("minLen"))).as("ours, as chosen").isEqualTo("2");
+			});
+	}
+
 	private static List<String> conflictRows(String page) {
 		String body = page.substring(page.indexOf("<tbody>"), page.indexOf("</tbody>"));
 		return List.of(body.split("<tr")).stream().filter(row -> row.contains("conflict_")).toList();

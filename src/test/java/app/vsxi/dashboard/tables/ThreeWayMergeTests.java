@@ -120,6 +120,35 @@ class ThreeWayMergeTests {
 	}
 
 	@Test
+	void fieldsBothChangedAreTakenEachFromTheSideChosenForItAndTheRestMergeAsUsual() {
+		TableRow base = row("alias", "b", "tableId", "1", "digitMatch", "6", "minLen", "1", "maxLen", "9", "policy", "top_down");
+		TableRow theirs = row("alias", "b", "tableId", "1", "digitMatch", "66", "minLen", "2", "maxLen", "9", "policy", "top_down");
+		TableRow ours = row("alias", "b", "tableId", "1", "digitMatch", "67", "minLen", "3", "maxLen", "8", "policy", "top_down");
+		ThreeWayMerge.Result result = ThreeWayMerge.merge(List.of(A, base), List.of(A, theirs), List.of(A, ours),
+				ROUTE_KEY);
+		assertThat(result.conflicts()).singleElement()
+			.satisfies(conflict -> assertThat(conflict.fields()).containsExactly("digitMatch", "minLen"));
+
+		List<TableRow> resolved = result.resolve(new ThreeWayMerge.Choices(Map.of(),
+				Map.of(key("b"), Map.of("digitMatch", Side.THEIRS, "minLen", Side.OURS))));
+
+		assertThat(resolved).containsExactly(A,
+				row("alias", "b", "tableId", "1", "digitMatch", "66", "minLen", "3", "maxLen", "8", "policy", "top_down"));
+	}
+
+	@Test
+	void aRowWithAChoiceForOnlySomeOfItsClashingFieldsIsRefused() {
+		TableRow base = row("alias", "b", "tableId", "1", "digitMatch", "6", "minLen", "1");
+		TableRow theirs = row("alias", "b", "tableId", "1", "digitMatch", "66", "minLen", "2");
+		TableRow ours = row("alias", "b", "tableId", "1", "digitMatch", "67", "minLen", "3");
+		ThreeWayMerge.Result result = ThreeWayMerge.merge(List.of(base), List.of(theirs), List.of(ours), ROUTE_KEY);
+		ThreeWayMerge.Choices half = new ThreeWayMerge.Choices(Map.of(), Map.of(key("b"), Map.of("digitMatch", Side.OURS)));
+
+		assertThat(half.cover(result.conflicts().get(0))).isFalse();
+		assertThatIllegalArgumentException().isThrownBy(() -> result.resolve(half)).withMessageContaining("b / 1");
+	}
+
+	@Test
 	void aConflictWithoutAChoiceIsRefused() {
 		ThreeWayMerge.Result result = ThreeWayMerge.merge(BASE, List.of(A, route("b", "1", "66"), C),
 				List.of(A, route("b", "1", "67"), C), ROUTE_KEY);
