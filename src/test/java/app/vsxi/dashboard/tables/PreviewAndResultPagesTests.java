@@ -119,14 +119,17 @@ class PreviewAndResultPagesTests {
 
 		assertThat(page).contains("<h1>The table changed on the SBC since the draft was opened: route on demo-sbc-1</h1>")
 			.contains("<li>digitMatch: " + route.text("digitMatch") + "</li>")
-			.contains("<li><mark>digitMatch: 88802</mark></li>")
-			.contains("<li><mark>digitMatch: 88801</mark></li>")
+			.contains("<input type=\"radio\" name=\"field_0_0\" value=\"THEIRS\" required")
+			.contains("<span class=\"visually-hidden\">Take theirs:</span> <mark>digitMatch: 88802</mark>")
+			.contains("<input type=\"radio\" name=\"field_0_0\" value=\"OURS\"")
+			.contains("<span class=\"visually-hidden\">Take ours:</span> <mark>digitMatch: 88801</mark>")
+			.contains("<input type=\"hidden\" name=\"fieldname_0_0\" value=\"digitMatch\">")
 			.contains("fields the same on all sides")
 			.doesNotContain("<li>alias: ");
 		String token = field(page, "conflict_0");
 
 		String applied = this.mvc.perform(post("/sbcs/{id}/tables/drafts/{d}/apply", sbcId, draftId).with(csrf())
-			.param("conflict_0", token).param("choice_0", "OURS")).andReturn().getResponse().getContentAsString();
+			.param("conflict_0", token).param("fieldname_0_0", "digitMatch").param("field_0_0", "OURS")).andReturn().getResponse().getContentAsString();
 
 		assertThat(applied).contains("<h1>Applied and verified: route on demo-sbc-1</h1>");
 	}
