@@ -1,5 +1,6 @@
 package app.vsxi.dashboard.monitoring;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -17,12 +18,61 @@ import app.vsxi.dashboard.gateway.RealtimeStats;
 public record FleetView(Summary summary, List<Row> rows, List<Row> problems, Sort sort, String filter) {
 
 	/**
-	 * One SBC with the name of its group, the registrations last counted (null if never read) and its open alarms.
+	 * One SBC with the name of its group, the registrations last counted (null if never read) and when, and its
+	 * open alarms.
 	 */
-	public record Row(SbcStatus status, String groupName, Long registrations, List<Alarm> alarms) {
+	public record Row(SbcStatus status, String groupName, Long registrations, Instant registrationsAt,
+			List<Alarm> alarms) {
 
 		public Row(SbcStatus status, String groupName) {
-			this(status, groupName, null, List.of());
+			this(status, groupName, null, null, List.of());
+		}
+
+		public Row(SbcStatus status, String groupName, Long registrations, List<Alarm> alarms) {
+			this(status, groupName, registrations, null, alarms);
+		}
+
+		/** Its figures, live or last known with their time; none before a first answer. */
+		public Figures figures() {
+			return Figures.of(this.status);
+		}
+
+		/**
+		 * Whether the registrations shown are the last counted before the SBC stopped answering, to be shown as
+		 * such: counted, and the SBC neither answering nor waiting for a first poll.
+		 */
+		public boolean registrationsLastKnown() {
+			return this.registrations != null && this.status.state() != SbcStatus.State.UP
+					&& this.status.state() != SbcStatus.State.WAITING;
+		}
+
+		/** When last-known registrations were counted, e.g. {@code at 08:24}; empty if not known. */
+		public String registrationsAt(Instant now) {
+			return Figures.at(this.registrationsAt, now);
+		}
+
+		/** What a pointer or a screen reader learns about last-known registrations. */
+		public String registrationsTitle() {
+			return this.registrationsAt == null ? "Last known; not live" : Figures.title(this.registrationsAt);
+		}
+
+		/** E.g. {@code 40 registrations}, empty if never counted. */
+		public String registrationsText() {
+			return this.registrations == null ? "" : Figures.count(this.registrations, "registration", "registrations");
+		}
+
+		/**
+		 * The worst of its state and its unacknowledged alarms in one or two words, as a wall shows it: the trouble
+		 * (e.g. {@code Unreachable}, {@code Stale}) before the level of an alarm ({@code Critical}), that before the
+		 * plain state ({@code Reachable}).
+		 */
+		public String worstState() {
+			Condition condition = this.status.condition();
+			if (condition.problem() && condition != Condition.SLAVE) {
+				return condition.badge();
+			}
+			AlarmLevel worst = worstAlarm();
+			return worst != null ? worst.label() : condition.badge();
 		}
 
 		/** The worst level among the open alarms nobody acknowledged, null without one: it gives the colour. */
@@ -33,6 +83,19 @@ public record FleetView(Summary summary, List<Row> rows, List<Row> problems, Sor
 		/** Open alarms nobody acknowledged yet: those counted and coloured. */
 		public List<Alarm> unacknowledged() {
 			return this.alarms.stream().filter(alarm -> !alarm.acknowledged()).toList();
+		}
+
+		/** Open alarms nobody acknowledged, critical ones first, as the wallboard lists them. */
+		public List<Alarm> unacknowledgedWorstFirst() {
+			return unacknowledged().stream().sorted(Comparator.comparing(Alarm::level).reversed()).toList();
+		}
+
+		/** An alarm on one line, with its value against its threshold: {@code CPU use 97 % above 90 %}. */
+		public String alarmLine(Alarm alarm) {
+			String what = alarm.subject() == null || alarm.subject().isEmpty() ? alarm.metric().title()
+					: alarm.metric().title() + ", " + alarm.subject();
+			String value = alarm.valueAndThreshold();
+			return value.isEmpty() ? what : what + " " + value;
 		}
 
 		/** Open alarms someone acknowledged: shown apart, counted nowhere. */
@@ -154,8 +217,23 @@ public record FleetView(Summary summary, List<Row> rows, List<Row> problems, Sor
 	static FleetView of(List<SbcStatus> statuses, Map<Long, String> groupNames,
 			java.util.function.LongFunction<Long> registrations, java.util.function.LongFunction<List<Alarm>> alarms,
 			Sort sort, String filter) {
-		List<Row> all = statuses.stream().map(status -> new Row(status, groupNames.get(status.groupId()),
-				registrations.apply(status.sbcId()), alarms.apply(status.sbcId()))).toList();
+		return counted(statuses, groupNames, id -> registrations.apply(id) == null ? null
+				: new Counted(registrations.apply(id), null), alarms, sort, filter);
+	}
+
+	/** A count and when it was made. */
+	record Counted(long count, Instant at) {
+	}
+
+	/** As {@link #of}, with when each SBC's registrations were counted. */
+	static FleetView counted(List<SbcStatus> statuses, Map<Long, String> groupNames,
+			java.util.function.LongFunction<Counted> registrations, java.util.function.LongFunction<List<Alarm>> alarms,
+			Sort sort, String filter) {
+		List<Row> all = statuses.stream().map(status -> {
+			Counted regs = registrations.apply(status.sbcId());
+			return new Row(status, groupNames.get(status.groupId()), regs == null ? null : regs.count(),
+					regs == null ? null : regs.at(), alarms.apply(status.sbcId()));
+		}).toList();
 		String wanted = filter == null ? "" : filter.strip().toLowerCase(Locale.ROOT);
 		List<Row> rows = all.stream().filter(row -> wanted.isEmpty() || matches(row, wanted)).sorted(sort.order).toList();
 		List<Row> problems = all.stream()

@@ -47,15 +47,15 @@ public class OverviewService {
 				open.computeIfAbsent(alarm.sbcId(), id -> new java.util.ArrayList<>()).add(alarm);
 			}
 		}
-		return FleetView.of(visible, this.fleet.groupNames(), this::registrations,
+		return FleetView.counted(visible, this.fleet.groupNames(), this::registrations,
 				id -> open.getOrDefault(id, List.of()), sort, filter);
 	}
 
-	/** Registrations last counted in {@code stats/sub_stats}, null if never read. */
-	private Long registrations(long sbcId) {
+	/** Registrations last counted in {@code stats/sub_stats} and when, null if never read. */
+	private FleetView.Counted registrations(long sbcId) {
 		FeedSnapshot snapshot = this.store.latest(sbcId, Feed.SUB_STATS);
 		return snapshot != null && snapshot.value() instanceof app.vsxi.dashboard.gateway.TableDocument document
-				? (long) document.rows().size() : null;
+				? new FleetView.Counted(document.rows().size(), snapshot.answeredAt()) : null;
 	}
 
 	@PreAuthorize("isAuthenticated()")

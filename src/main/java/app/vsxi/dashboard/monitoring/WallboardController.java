@@ -1,10 +1,15 @@
 package app.vsxi.dashboard.monitoring;
 
+import java.time.Instant;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The fleet on a wall screen: a tile per SBC, coloured by its worst alarm; no controls, refreshing itself. */
+/**
+ * The fleet on a wall screen: a tile per SBC filling the screen together, coloured by its worst state, with its
+ * unacknowledged alarms; no controls, refreshing itself.
+ */
 @Controller
 class WallboardController {
 
@@ -30,7 +35,10 @@ class WallboardController {
 	}
 
 	private void addTiles(Model model) {
-		model.addAttribute("fleet", this.overview.fleet(FleetView.Sort.GROUP, ""));
+		FleetView fleet = this.overview.fleet(FleetView.Sort.GROUP, "");
+		model.addAttribute("fleet", fleet);
+		model.addAttribute("wall", WallLayout.of(fleet.rows().size()));
+		model.addAttribute("now", Instant.now());
 		model.addAttribute("refreshSeconds", Math.max(1, this.properties.pageRefresh().toSeconds()));
 	}
 

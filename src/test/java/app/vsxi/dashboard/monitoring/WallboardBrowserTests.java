@@ -1,0 +1,348 @@
+package app.vsxi.dashboard.monitoring;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import app.vsxi.dashboard.access.AppUser;
+import app.vsxi.dashboard.access.AppUserRepository;
+import app.vsxi.dashboard.access.Role;
+import app.vsxi.dashboard.access.UserGrant;
+import app.vsxi.dashboard.access.UserGrantRepository;
+import app.vsxi.dashboard.demo.DemoFleet;
+import app.vsxi.dashboard.fleet.FleetService;
+import app.vsxi.dashboard.fleet.Sbc;
+import app.vsxi.dashboard.fleet.SbcGroupRepository;
+import app.vsxi.dashboard.simulator.SimulatedVsxi;
+import app.vsxi.dashboard.simulator.SimulatorProperties;
+import app.vsxi.dashboard.support.BrowserSteps;
+import app.vsxi.dashboard.support.HeadlessChromium;
+import app.vsxi.dashboard.support.RequiresBrowser;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The wallboard on a 1920 × 1080 screen, for fleets of 1, 12, 16, 20 and 100 SBCs, each seen by a viewer of one group that
+ * holds just that fleet: the tiles fill the screen, nothing scrolls or spills out of a tile, names, states and
+ * calls are at least 48 px where the layout promises it (see {@link WallLayout}) and as large as measured below
+ * for 100, alarms show with value and threshold, and an SBC that stopped answering shows grey last-known figures.
+ * Some SBCs of each fleet are simulated boxes answering, the others an address where nothing listens. The context
+ * is closed afterwards, so that no other test shares a poller busy with some 150 more SBCs.
+ */
+@RequiresBrowser
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({ "demo", "test" })
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class WallboardBrowserTests {
+
+	private static final String PASSWORD = "wall-password-1";
+
+	/** Where nothing listens: polls are refused at once. */
+	private static final String NOWHERE = "https://127.0.0.1:1";
+
+	private static final List<String> BOXES = List.of("demo-sbc-1", "demo-sbc-2", "demo-sbc-3");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	DemoFleet demo;
+
+	@Autowired
+	SimulatorProperties simulator;
+
+	@Autowired
+	FleetService fleet;
+
+	@Autowired
+	SbcGroupRepository groups;
+
+	@Autowired
+	AppUserRepository users;
+
+	@Autowired
+	UserGrantRepository grants;
+
+	@Autowired
+	PasswordEncoder passwords;
+
+	@Autowired
+	StatusBoard board;
+
+	private ChromeDriver browser;
+
+	@BeforeEach
+	void openBrowser() throws Exception {
+		this.browser = HeadlessChromium.start();
+		// the viewport itself, whatever the window around it
+		this.browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", 1920, "height", 1080, "deviceScaleFactor", 1, "mobile", false));
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+	}
+
+	@Test
+	void oneSbcFillsTheScreenInLargeType() throws Exception {
+		List<String> live = fleetOf(1, 1, 0);
+		Map<String, Object> wall = wallboardAs(1, live);
+
+		assertFillsTheScreenWithoutOverflow(wall);
+		for (Map<String, Object> tile : tiles(wall)) {
+			assertThat(number(tile, "name")).as("name").isGreaterThanOrEqualTo(100);
+			assertThat(number(tile, "state")).as("state").isGreaterThanOrEqualTo(100);
+			assertThat(number(tile, "figures")).as("calls").isGreaterThanOrEqualTo(100);
+		}
+	}
+
+	@Test
+	void twelveSbcsShowNameStateAndCallsAtFortyEightPixelsAndLastKnownFiguresGrey() throws Exception {
+		List<String> live = fleetOf(12, 4, 1);
+		String gone = "w12-sbc-05";
+		// it answered: now it points where nothing listens, and keeps its last figures
+		waitFor(() -> state(gone) == SbcStatus.State.UP);
+		Sbc sbc = this.fleet.everySbc().stream().filter(s -> s.name().equals(gone)).findFirst().orElseThrow();
+		this.fleet.register(gone, NOWHERE, this.simulator.username(), this.simulator.password(), sbc.siteLabel(),
+				"Wall 12", sbc.certificateFingerprint());
+		waitFor(() -> this.board.get(sbc.id()).failing());
+		Map<String, Object> wall = wallboardAs(12, live);
+
+		assertFillsTheScreenWithoutOverflow(wall);
+		for (Map<String, Object> tile : tiles(wall)) {
+			assertThat(number(tile, "name")).as("name of " + tile.get("sbc")).isGreaterThanOrEqualTo(48);
+			assertThat(number(tile, "state")).as("state of " + tile.get("sbc")).isGreaterThanOrEqualTo(48);
+			if (tile.get("figures") != null) {
+				assertThat(number(tile, "figures")).as("calls of " + tile.get("sbc")).isGreaterThanOrEqualTo(48);
+			}
+		}
+		Map<String, Object> lastKnown = tile(wall, gone);
+		assertThat((String) lastKnown.get("figuresText")).matches("Last known: \\d+ calls? at \\d\\d:\\d\\d");
+		assertThat(lastKnown.get("figuresClass")).isEqualTo("figures last-known");
+		// grey: the colour of last-known figures, not the white of live ones
+		assertThat(lastKnown.get("figuresColor")).isEqualTo("rgb(165, 176, 187)");
+		assertThat(tile(wall, live.get(0)).get("figuresColor")).isEqualTo("rgb(255, 255, 255)");
+		assertThat(tile(wall, "w12-sbc-12").get("figures")).as("never answered: no figures, not zeros").isNull();
+		assertAlarmsWithValueAndThreshold(wall);
+		assertThat(axeViolations()).as("axe-core on the wallboard of 12, last-known figures among them").isEmpty();
+		BrowserSteps.screenshot(this.browser, "wallboard", "12-sbcs");
+	}
+
+	@Test
+	void sixteenSbcsStillShowCallsAndTwentyNameAndStateAtFortyEightPixels() throws Exception {
+		Map<String, Object> sixteen = wallboardAs(16, fleetOf(16, 3, 0));
+		assertFillsTheScreenWithoutOverflow(sixteen);
+		for (Map<String, Object> tile : tiles(sixteen)) {
+			assertThat(number(tile, "name")).as("name of " + tile.get("sbc")).isGreaterThanOrEqualTo(48);
+			assertThat(number(tile, "state")).as("state of " + tile.get("sbc")).isGreaterThanOrEqualTo(48);
+			if (tile.get("figures") != null) {
+				assertThat(number(tile, "figures")).as("calls of " + tile.get("sbc")).isGreaterThanOrEqualTo(48);
+			}
+		}
+		this.browser.manage().deleteAllCookies();
+		Map<String, Object> twenty = wallboardAs(20, fleetOf(20, 3, 0));
+		assertFillsTheScreenWithoutOverflow(twenty);
+		for (Map<String, Object> tile : tiles(twenty)) {
+			assertThat(number(tile, "name")).as("name of " + tile.get("sbc")).isGreaterThanOrEqualTo(48);
+			assertThat(number(tile, "state")).as("state of " + tile.get("sbc")).isGreaterThanOrEqualTo(48);
+		}
+	}
+
+	@Test
+	void aHundredSbcsFitOnOneScreenNameAndStateAsLargeAsTheyCan() throws Exception {
+		List<String> live = fleetOf(100, 10, 0);
+		Map<String, Object> wall = wallboardAs(100, live);
+
+		assertFillsTheScreenWithoutOverflow(wall);
+		for (Map<String, Object> tile : tiles(wall)) {
+			// 48 px cannot fit a hundred names and states on 1920 × 1080 (see WallLayout); this is what does
+			assertThat(number(tile, "name")).as("name of " + tile.get("sbc")).isGreaterThanOrEqualTo(19);
+			assertThat(number(tile, "state")).as("state of " + tile.get("sbc")).isGreaterThanOrEqualTo(19);
+		}
+		assertAlarmsWithValueAndThreshold(wall);
+		BrowserSteps.screenshot(this.browser, "wallboard", "100-sbcs");
+	}
+
+	/**
+	 * A group {@code Wall <size>} of SBCs named {@code w<size>-sbc-<n>}: the first {@code live} simulated boxes that
+	 * answer, the next {@code leaving} too (a test then turns them away), the rest where nothing listens. Returns
+	 * the names of the live ones.
+	 */
+	private List<String> fleetOf(int size, int live, int leaving) {
+		String group = "Wall " + size;
+		List<String> answering = new ArrayList<>();
+		int digits = String.valueOf(size).length();
+		for (int n = 1; n <= size; n++) {
+			String name = "w" + size + "-sbc-" + String.format("%0" + digits + "d", n);
+			SimulatedVsxi box = this.demo.box(BOXES.get(n % BOXES.size()));
+			boolean answers = n <= live + leaving;
+			this.fleet.register(name, answers ? box.baseUrl() : NOWHERE, this.simulator.username(),
+					this.simulator.password(), "Site " + (1 + n % 4), group, box.certificateFingerprint());
+			if (n <= live) {
+				answering.add(name);
+			}
+		}
+		String username = "wall-" + size;
+		if (this.users.findByUsername(username).isEmpty()) {
+			AppUser viewer = this.users.save(AppUser.create(username, this.passwords.encode(PASSWORD), false, false));
+			long groupId = this.groups.findByName(group).orElseThrow().id();
+			this.grants.save(new UserGrant(null, viewer.id(), groupId, Role.VIEWER, "test", Instant.now()));
+		}
+		return answering;
+	}
+
+	/** The wallboard as the group's viewer sees it once every answering SBC shows its figures, measured. */
+	private Map<String, Object> wallboardAs(int size, List<String> live) throws IOException {
+		waitFor(() -> live.stream().allMatch(name -> state(name) == SbcStatus.State.UP));
+		this.browser.get("http://localhost:" + this.port + "/wallboard");
+		this.browser.findElement(By.id("username")).sendKeys("wall-" + size);
+		this.browser.findElement(By.id("password")).sendKeys(PASSWORD);
+		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+		BrowserSteps.waitUntil(this.browser, () -> this.browser.findElements(By.cssSelector("section.tile")).size() == size
+				&& live.stream().allMatch(name -> !this.browser
+					.findElements(By.cssSelector("section.tile[data-sbc='" + name + "'] .figures")).isEmpty()));
+		return measure();
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> measure() {
+		return (Map<String, Object>) ((JavascriptExecutor) this.browser).executeScript("""
+				const size = e => e ? parseFloat(getComputedStyle(e).fontSize) : null;
+				const tiles = [...document.querySelectorAll('section.tile')].map(t => {
+				  const r = t.getBoundingClientRect();
+				  const f = t.querySelector('.figures');
+				  const lines = [...t.querySelectorAll('.name, .state, .figures, .more-figures, .where, .alarms li')];
+				  return {
+				    sbc: t.dataset.sbc,
+				    name: size(t.querySelector('.name')), state: size(t.querySelector('.state')), figures: size(f),
+				    figuresText: f ? f.textContent.replace(/\\s+/g, ' ').trim() : null,
+				    figuresClass: f ? f.className : null, figuresColor: f ? getComputedStyle(f).color : null,
+				    scrollWidth: t.scrollWidth, clientWidth: t.clientWidth,
+				    scrollHeight: t.scrollHeight, clientHeight: t.clientHeight,
+				    left: r.left, top: r.top, right: r.right, bottom: r.bottom,
+				    cut: lines.filter(e => e.scrollWidth > e.clientWidth || e.scrollHeight > e.clientHeight)
+				      // an alarm line may end in an ellipsis when its full text is in its title; nothing else may
+				      .filter(e => !(e.tagName === 'LI' && e.title === e.textContent || e.tagName === 'LI' && e.title.endsWith(e.textContent)))
+				      .map(e => e.className + ': ' + e.textContent),
+				    alarms: [...t.querySelectorAll('.alarms li')].map(e => e.textContent)
+				  };
+				});
+				return {
+				  width: innerWidth, height: innerHeight,
+				  scrollWidth: document.documentElement.scrollWidth, scrollHeight: document.documentElement.scrollHeight,
+				  bodyScrollWidth: document.body.scrollWidth, bodyScrollHeight: document.body.scrollHeight,
+				  tiles: tiles
+				};
+				""");
+	}
+
+	private static void assertFillsTheScreenWithoutOverflow(Map<String, Object> wall) {
+		System.out.printf("wallboard of %d tiles: name %s px, state %s px, calls %s px at the least%n", tiles(wall).size(),
+				least(wall, "name"), least(wall, "state"), least(wall, "figures"));
+		assertThat(number(wall, "width")).isEqualTo(1920);
+		assertThat(number(wall, "height")).isEqualTo(1080);
+		assertThat(number(wall, "scrollWidth")).as("page width").isLessThanOrEqualTo(1920);
+		assertThat(number(wall, "scrollHeight")).as("page height").isLessThanOrEqualTo(1080);
+		assertThat(number(wall, "bodyScrollWidth")).as("body width").isLessThanOrEqualTo(1920);
+		assertThat(number(wall, "bodyScrollHeight")).as("body height").isLessThanOrEqualTo(1080);
+		double right = 0;
+		double bottom = 0;
+		for (Map<String, Object> tile : tiles(wall)) {
+			String sbc = (String) tile.get("sbc");
+			assertThat(number(tile, "scrollWidth")).as(sbc + " spills across").isLessThanOrEqualTo(number(tile, "clientWidth"));
+			assertThat(number(tile, "scrollHeight")).as(sbc + " spills down").isLessThanOrEqualTo(number(tile, "clientHeight"));
+			assertThat((List<?>) tile.get("cut")).as(sbc + ": lines cut short without their full text").isEmpty();
+			assertThat(number(tile, "left")).isGreaterThanOrEqualTo(0);
+			assertThat(number(tile, "top")).isGreaterThanOrEqualTo(0);
+			assertThat(number(tile, "right")).isLessThanOrEqualTo(1920);
+			assertThat(number(tile, "bottom")).isLessThanOrEqualTo(1080);
+			right = Math.max(right, number(tile, "right"));
+			bottom = Math.max(bottom, number(tile, "bottom"));
+		}
+		// the tiles reach the edges of the screen: no band left empty
+		assertThat(right).as("right edge of the tiles").isGreaterThan(1900);
+		assertThat(bottom).as("bottom edge of the tiles").isGreaterThan(1060);
+	}
+
+	/** Every alarm line names what crossed which threshold by how much, or how many more there are. */
+	private static void assertAlarmsWithValueAndThreshold(Map<String, Object> wall) {
+		int lines = 0;
+		for (Map<String, Object> tile : tiles(wall)) {
+			for (Object line : (List<?>) tile.get("alarms")) {
+				lines++;
+				assertThat((String) line).matches("(\\d+ alarms, worst: )?.+ \\d+(\\.\\d+)?.* (above|below|at) \\d+(\\.\\d+)?.*|\\+ \\d+ more");
+			}
+		}
+		assertThat(lines).as("alarm lines on the wall").isPositive();
+	}
+
+	/** Serious or critical WCAG 2.1 A/AA violations axe-core finds on the page, as AccessibilityBrowserTests runs it. */
+	private List<String> axeViolations() throws IOException {
+		String path = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
+		try (java.io.InputStream in = getClass().getClassLoader().getResourceAsStream(path)) {
+			assertThat(in).as(path).isNotNull();
+			JavascriptExecutor js = this.browser;
+			this.browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+			js.executeScript(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+			Object found = js.executeAsyncScript("""
+					const done = arguments[arguments.length - 1];
+					axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+					  .then(result => done(result.violations
+					    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+					    .map(v => v.id + ': ' + v.help + ' at ' + v.nodes.map(n => n.target.join(' ')).join(', '))))
+					  .catch(error => done(['axe failed: ' + error]));
+					""");
+			return ((List<?>) found).stream().map(String::valueOf).toList();
+		}
+	}
+
+	private static Double least(Map<String, Object> wall, String key) {
+		return tiles(wall).stream().map(tile -> (Number) tile.get(key)).filter(java.util.Objects::nonNull)
+			.map(Number::doubleValue).min(Double::compare).orElse(null);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> tiles(Map<String, Object> wall) {
+		return (List<Map<String, Object>>) wall.get("tiles");
+	}
+
+	private static Map<String, Object> tile(Map<String, Object> wall, String sbc) {
+		return tiles(wall).stream().filter(tile -> sbc.equals(tile.get("sbc"))).findFirst().orElseThrow();
+	}
+
+	private static double number(Map<String, Object> map, String key) {
+		Object value = map.get(key);
+		assertThat(value).as(key).isInstanceOf(Number.class);
+		return ((Number) value).doubleValue();
+	}
+
+	private SbcStatus.State state(String name) {
+		return this.board.all().stream().filter(s -> s.name().equals(name)).findFirst().map(SbcStatus::state)
+			.orElse(null);
+	}
+
+	private static void waitFor(java.util.function.BooleanSupplier condition) {
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(condition::getAsBoolean);
+	}
+
+}
