@@ -1,8 +1,6 @@
 package app.vsxi.dashboard.monitoring;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +10,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -25,6 +22,7 @@ import app.vsxi.dashboard.access.UserGrant;
 import app.vsxi.dashboard.access.UserGrantRepository;
 import app.vsxi.dashboard.fleet.SbcGroupRepository;
 import app.vsxi.dashboard.fleet.SbcRepository;
+import app.vsxi.dashboard.support.Axe;
 import app.vsxi.dashboard.support.RequiresBrowser;
 import app.vsxi.dashboard.support.HeadlessChromium;
 
@@ -44,8 +42,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "demo", "test" })
 class AccessibilityBrowserTests {
-
-	private static final String AXE_VERSION = "4.6.3";
 
 	private static final String VIEWER = "a11y-viewer";
 
@@ -226,31 +222,10 @@ class AccessibilityBrowserTests {
 		return checkHere(page);
 	}
 
-	private List<String> checkHere(String page) throws IOException {
+	private List<String> checkHere(String page) {
 		// an error page would pass axe and prove nothing about the page meant
 		assertThat(this.browser.getTitle()).as(page).doesNotStartWith("Error");
-		JavascriptExecutor js = (JavascriptExecutor) this.browser;
-		js.executeScript(axeSource());
-		Object found = js.executeAsyncScript("""
-				const done = arguments[arguments.length - 1];
-				axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-				  .then(result => done(result.violations
-				    .filter(v => v.impact === 'serious' || v.impact === 'critical')
-				    .map(v => v.id + ' (' + v.impact + '): ' + v.help + ' at '
-				      + v.nodes.map(n => n.target.join(' ')).join(', '))))
-				  .catch(error => done(['axe failed: ' + error]));
-				""");
-		List<String> violations = new ArrayList<>();
-		((List<?>) found).forEach(violation -> violations.add(page + ": " + violation));
-		return violations;
-	}
-
-	private static String axeSource() throws IOException {
-		String path = "META-INF/resources/webjars/axe-core/" + AXE_VERSION + "/axe.min.js";
-		try (InputStream in = AccessibilityBrowserTests.class.getClassLoader().getResourceAsStream(path)) {
-			assertThat(in).as(path).isNotNull();
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
+		return Axe.seriousViolations(this.browser, page);
 	}
 
 	private void logIn(String username, String password) {

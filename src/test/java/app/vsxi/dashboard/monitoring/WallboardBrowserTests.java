@@ -25,6 +25,7 @@ import app.vsxi.dashboard.fleet.Sbc;
 import app.vsxi.dashboard.fleet.SbcGroupRepository;
 import app.vsxi.dashboard.simulator.SimulatedVsxi;
 import app.vsxi.dashboard.simulator.SimulatorProperties;
+import app.vsxi.dashboard.support.Axe;
 import app.vsxi.dashboard.support.BrowserSteps;
 import app.vsxi.dashboard.support.HeadlessChromium;
 import app.vsxi.dashboard.support.RequiresBrowser;
@@ -144,7 +145,7 @@ class WallboardBrowserTests {
 		assertThat(tile(wall, live.get(0)).get("figuresColor")).isEqualTo("rgb(255, 255, 255)");
 		assertThat(tile(wall, "w12-sbc-12").get("figures")).as("never answered: no figures, not zeros").isNull();
 		assertAlarmsWithValueAndThreshold(wall);
-		assertThat(axeViolations()).as("axe-core on the wallboard of 12, last-known figures among them").isEmpty();
+		assertThat(Axe.seriousViolations(this.browser, "/wallboard")).as("axe-core on the wallboard of 12, last-known figures among them").isEmpty();
 		BrowserSteps.screenshot(this.browser, "wallboard", "12-sbcs");
 	}
 
@@ -294,26 +295,6 @@ class WallboardBrowserTests {
 			}
 		}
 		assertThat(lines).as("alarm lines on the wall").isPositive();
-	}
-
-	/** Serious or critical WCAG 2.1 A/AA violations axe-core finds on the page, as AccessibilityBrowserTests runs it. */
-	private List<String> axeViolations() throws IOException {
-		String path = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
-		try (java.io.InputStream in = getClass().getClassLoader().getResourceAsStream(path)) {
-			assertThat(in).as(path).isNotNull();
-			JavascriptExecutor js = this.browser;
-			this.browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
-			js.executeScript(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-			Object found = js.executeAsyncScript("""
-					const done = arguments[arguments.length - 1];
-					axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-					  .then(result => done(result.violations
-					    .filter(v => v.impact === 'serious' || v.impact === 'critical')
-					    .map(v => v.id + ': ' + v.help + ' at ' + v.nodes.map(n => n.target.join(' ')).join(', '))))
-					  .catch(error => done(['axe failed: ' + error]));
-					""");
-			return ((List<?>) found).stream().map(String::valueOf).toList();
-		}
 	}
 
 	private static Double least(Map<String, Object> wall, String key) {

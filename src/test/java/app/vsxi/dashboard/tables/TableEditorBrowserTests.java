@@ -26,6 +26,7 @@ import app.vsxi.dashboard.gateway.TableRow;
 import app.vsxi.dashboard.gateway.VsxiGateway;
 import app.vsxi.dashboard.gateway.VsxiTable;
 import app.vsxi.dashboard.gateway.WriteOutcome;
+import app.vsxi.dashboard.support.Axe;
 import app.vsxi.dashboard.support.BrowserSteps;
 import app.vsxi.dashboard.support.HeadlessChromium;
 import app.vsxi.dashboard.support.RequiresBrowser;
@@ -212,6 +213,7 @@ class TableEditorBrowserTests {
 			WebElement conflict = this.browser.findElement(By.cssSelector("table.three-way tbody tr"));
 			assertThat(conflict.getText()).contains("Both changed: digitMatch", "4510", "4530", "4520");
 			screenshot("9-three-way");
+			assertThat(Axe.seriousViolations(this.browser, "the three-way page")).isEmpty();
 
 			conflict.findElement(By.cssSelector("input[type=radio][value=OURS]")).click();
 			this.browser.findElement(By.xpath("//button[normalize-space()='Apply with these choices']")).click();
