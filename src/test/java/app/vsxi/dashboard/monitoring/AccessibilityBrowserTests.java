@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -117,7 +118,7 @@ class AccessibilityBrowserTests {
 		long sbc = sbcId("demo-sbc-2");
 		List<String> violations = new ArrayList<>(check("/sbcs/" + sbc + "/tables"));
 		this.browser.findElement(By.cssSelector("#table-smcDataFile form.open-table button")).click();
-		new WebDriverWait(this.browser, Duration.ofSeconds(30))
+		new WebDriverWait(this.browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
 			.until(driver -> driver.getCurrentUrl().contains("/drafts/"));
 		String draft = this.browser.getCurrentUrl().replace(url(""), "");
 		for (String page : List.of(draft, draft + "?sort=alias&f_alias=a", draft + "/preview", draft + "/replace")) {
@@ -128,20 +129,20 @@ class AccessibilityBrowserTests {
 		this.browser.findElement(By.id("confirm-table")).sendKeys("smcDataFile");
 		this.browser.findElement(By.id("confirm-password")).sendKeys("not-the-password");
 		this.browser.findElement(By.cssSelector("form.confirm button[type=submit]")).click();
-		new WebDriverWait(this.browser, Duration.ofSeconds(20))
+		new WebDriverWait(this.browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
 			.until(driver -> !driver.findElements(By.id("replace-problem")).isEmpty());
 		assertThat(this.browser.findElement(By.id("replace-problem")).getText()).contains("not your password");
 		violations.addAll(checkHere(draft + "/replace (refused)"));
 		// a row open for editing, with its hints and the problem beside a field
 		this.browser.get(url(draft));
 		this.browser.findElement(By.cssSelector("#rows tr button.edit")).click();
-		new WebDriverWait(this.browser, Duration.ofSeconds(20))
+		new WebDriverWait(this.browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
 			.until(driver -> !driver.findElements(By.cssSelector("#rows tr.editing")).isEmpty());
 		violations.addAll(checkHere(draft + " (editing)"));
 		// the same row with a value refused on save: the field marked invalid, the reason tied to it
 		WebElement key = this.browser.findElement(By.cssSelector("#rows tr.editing input[name=v_id]"));
 		key.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, Keys.ENTER);
-		new WebDriverWait(this.browser, Duration.ofSeconds(20))
+		new WebDriverWait(this.browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
 			.until(driver -> !driver.findElements(By.cssSelector("#rows tr.editing [aria-invalid=true]")).isEmpty());
 		violations.addAll(checkHere(draft + " (a value refused)"));
 		assertThat(violations).isEmpty();
@@ -152,23 +153,23 @@ class AccessibilityBrowserTests {
 		logIn("admin", "admin");
 		this.browser.get(url("/sbcs/" + sbcId("demo-sbc-1") + "/tables"));
 		this.browser.findElement(By.cssSelector("#table-route form.open-table button")).click();
-		new WebDriverWait(this.browser, Duration.ofSeconds(30))
+		new WebDriverWait(this.browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
 			.until(driver -> driver.getCurrentUrl().contains("/drafts/"));
 		String draft = this.browser.getCurrentUrl().replace(url(""), "");
 		this.browser.findElement(By.cssSelector("#rows tr button.edit")).click();
-		new WebDriverWait(this.browser, Duration.ofSeconds(20))
+		new WebDriverWait(this.browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
 			.until(driver -> !driver.findElements(By.cssSelector("#rows tr.editing input[name=v_digitMatch]")).isEmpty());
 		org.openqa.selenium.WebElement digitMatch = this.browser
 			.findElement(By.cssSelector("#rows tr.editing input[name=v_digitMatch]"));
 		String before = digitMatch.getDomProperty("value");
 		digitMatch.clear();
 		digitMatch.sendKeys(("4491".equals(before) ? "4492" : "4491") + org.openqa.selenium.Keys.ENTER);
-		new WebDriverWait(this.browser, Duration.ofSeconds(20))
+		new WebDriverWait(this.browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
 			.until(driver -> !driver.findElements(By.cssSelector("#rows tr.changed")).isEmpty());
 		List<String> violations = new ArrayList<>(check(draft + "/preview"));
 		assertThat(this.browser.findElement(By.cssSelector("pre.payload-body mark")).getText()).contains("<digitMatch>449");
 		this.browser.findElement(By.cssSelector("form[action$='/apply'] button[type=submit]")).click();
-		new WebDriverWait(this.browser, Duration.ofSeconds(30))
+		new WebDriverWait(this.browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
 			.until(driver -> driver.findElement(By.tagName("h1")).getText().startsWith("Applied"));
 		violations.addAll(checkHere(draft + "/apply (applied)"));
 		assertThat(violations).isEmpty();
@@ -180,7 +181,7 @@ class AccessibilityBrowserTests {
 		long sbc = sbcId("demo-sbc-2");
 		this.browser.get(url("/sbcs/" + sbc + "/tables"));
 		this.browser.findElement(By.cssSelector("#table-users form.open-table button")).click();
-		new WebDriverWait(this.browser, Duration.ofSeconds(30))
+		new WebDriverWait(this.browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
 			.until(driver -> driver.getCurrentUrl().contains("/drafts/"));
 		String draft = this.browser.getCurrentUrl().replace(url(""), "");
 		List<String> violations = new ArrayList<>(checkHere(draft + " (empty, unknown base)"));
@@ -190,7 +191,7 @@ class AccessibilityBrowserTests {
 					"username,password,role,description\r\na11y-ann,Ann-pass-1,readOnly,checks pages\r\n");
 			this.browser.findElement(By.cssSelector("input[type=file][name=file]")).sendKeys(file.toString());
 			this.browser.findElement(By.cssSelector("form[action$='/import'] button[type=submit]")).click();
-			new WebDriverWait(this.browser, Duration.ofSeconds(20))
+			new WebDriverWait(this.browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
 				.until(driver -> driver.getPageSource().contains("a11y-ann"));
 		}
 		finally {
@@ -199,7 +200,7 @@ class AccessibilityBrowserTests {
 		violations.addAll(checkHere(draft + " (imported)"));
 		violations.addAll(check(draft + "/preview"));
 		this.browser.findElement(By.cssSelector("form[action$='/apply'] button[type=submit]")).click();
-		new WebDriverWait(this.browser, Duration.ofSeconds(20))
+		new WebDriverWait(this.browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
 			.until(driver -> driver.getPageSource().contains("the answer of each call is all there is"));
 		violations.addAll(checkHere(draft + "/apply (sent)"));
 		assertThat(violations).isEmpty();
@@ -233,7 +234,7 @@ class AccessibilityBrowserTests {
 		this.browser.findElement(By.id("username")).sendKeys(username);
 		this.browser.findElement(By.id("password")).sendKeys(password);
 		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
-		new WebDriverWait(this.browser, Duration.ofSeconds(20))
+		new WebDriverWait(this.browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
 			.until(driver -> driver.getCurrentUrl().contains("/overview"));
 	}
 

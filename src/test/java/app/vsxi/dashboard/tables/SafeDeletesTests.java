@@ -96,7 +96,7 @@ class SafeDeletesTests {
 		assertThat(decision.deletes()).isEmpty();
 		assertThat(decision.heldBack()).containsExactly(OLD, removed);
 		assertThat(decision.notTaken()).containsExactly(MOVED);
-		assertThat(decision.why()).contains("1 of the rows sent by update are not on the box");
+		assertThat(decision.why()).contains("1 of the rows sent by update is not on the box");
 	}
 
 	@Test
