@@ -16,8 +16,8 @@ package app.vsxi.dashboard.monitoring;
  * 16 SBCs (measured in {@code WallboardBrowserTests}); from 17 SBCs on ({@link #dense()}) a tile has name and
  * worst state as large as fits, calls and the worst alarm with its value on half lines, and 48 px for name and
  * state still up to 20 SBCs. 48 px cannot fit for 100: twelve characters at 48 px take about 320 × 58 px a line,
- * and 100 tiles of two such lines need more than a 1920 × 1080 screen; there name and state get some 20 px, the
- * largest that fits, the grid and the tests say so.
+ * and 100 tiles of two such lines need more than a 1920 × 1080 screen. So the wallboard never lays out more than
+ * 20 tiles at once: a larger fleet takes turns ({@link WallTurns}), trouble on every turn.
  *
  * @param alarmLines alarm lines a tile shows; with more alarms the last line says how many more
  * @param secondary whether CPS and CPU show on a line of their own

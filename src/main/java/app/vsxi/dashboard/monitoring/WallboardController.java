@@ -8,7 +8,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The fleet on a wall screen: a tile per SBC filling the screen together, coloured by its worst state, with its
- * unacknowledged alarms; no controls, refreshing itself.
+ * unacknowledged alarms; no controls, refreshing itself. A fleet larger than a screen holds readable takes turns
+ * ({@link WallTurns}).
  */
 @Controller
 class WallboardController {
@@ -36,9 +37,12 @@ class WallboardController {
 
 	private void addTiles(Model model) {
 		FleetView fleet = this.overview.fleet(FleetView.Sort.GROUP, "");
+		Instant now = Instant.now();
+		WallTurns turns = WallTurns.of(fleet.rows(), now);
 		model.addAttribute("fleet", fleet);
-		model.addAttribute("wall", WallLayout.of(fleet.rows().size()));
-		model.addAttribute("now", Instant.now());
+		model.addAttribute("turns", turns);
+		model.addAttribute("wall", WallLayout.of(turns.rows().size()));
+		model.addAttribute("now", now);
 		model.addAttribute("refreshSeconds", Math.max(1, this.properties.pageRefresh().toSeconds()));
 	}
 

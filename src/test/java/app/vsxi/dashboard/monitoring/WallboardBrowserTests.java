@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 import app.vsxi.dashboard.access.AppUser;
@@ -40,10 +41,11 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The wallboard on a 1920 × 1080 screen, for fleets of 1, 12, 16, 20 and 100 SBCs, each seen by a viewer of one group that
- * holds just that fleet: the tiles fill the screen, nothing scrolls or spills out of a tile, names, states and
- * calls are at least 48 px where the layout promises it (see {@link WallLayout}) and as large as measured below
- * for 100, alarms show with value and threshold, and an SBC that stopped answering shows grey last-known figures.
+ * The wallboard on a 1920 × 1080 screen, for fleets of 1, 12, 16, 20 and 100 SBCs (the last in turns of 20), each
+ * seen by a viewer of one group that holds just that fleet: the tiles fill the screen, nothing scrolls or spills
+ * out of a tile, names and states are at least 48 px on every tile and calls too where the layout promises it (see
+ * {@link WallLayout} and {@link WallTurns}), alarms show with value and threshold, and an SBC that stopped
+ * answering shows grey last-known figures.
  * Some SBCs of each fleet are simulated boxes answering, the others an address where nothing listens. The context
  * is closed afterwards, so that no other test shares a poller busy with some 150 more SBCs.
  */
@@ -170,17 +172,30 @@ class WallboardBrowserTests {
 	}
 
 	@Test
-	void aHundredSbcsFitOnOneScreenNameAndStateAsLargeAsTheyCan() throws Exception {
-		List<String> live = fleetOf(100, 10, 0);
-		Map<String, Object> wall = wallboardAs(100, live);
+	void aHundredSbcsTakeTurnsOfTwentyTilesEachWithNameAndStateAtFortyEightPixels() throws Exception {
+		// 20 answer; the 80 where nothing listens are in trouble once polled, more than a turn holds
+		List<String> live = fleetOf(100, 20, 0);
+		waitFor(() -> this.board.all().stream().filter(s -> s.name().startsWith("w100-") && !live.contains(s.name()))
+			.filter(s -> s.state() != SbcStatus.State.UP && s.state() != SbcStatus.State.WAITING).count() == 80);
+		Map<String, Object> wall = wallboardAs(100, 20, List.of());
 
 		assertFillsTheScreenWithoutOverflow(wall);
+		assertThat(tiles(wall)).hasSize(20);
 		for (Map<String, Object> tile : tiles(wall)) {
-			// 48 px cannot fit a hundred names and states on 1920 × 1080 (see WallLayout); this is what does
-			assertThat(number(tile, "name")).as("name of " + tile.get("sbc")).isGreaterThanOrEqualTo(19);
-			assertThat(number(tile, "state")).as("state of " + tile.get("sbc")).isGreaterThanOrEqualTo(19);
+			assertThat(number(tile, "name")).as("name of " + tile.get("sbc")).isGreaterThanOrEqualTo(48);
+			assertThat(number(tile, "state")).as("state of " + tile.get("sbc")).isGreaterThanOrEqualTo(48);
 		}
-		assertAlarmsWithValueAndThreshold(wall);
+		// the simulated boxes carry trunk warnings too, so at least the 80 are in trouble: only trouble is shown
+		assertThat(this.browser.findElements(By.cssSelector("section.tile")))
+			.allMatch(tile -> List.of("critical", "warning").contains(tile.getAttribute("data-tone")));
+		WebElement turn = this.browser.findElement(By.cssSelector(".wall-turn"));
+		java.util.regex.Matcher said = java.util.regex.Pattern
+			.compile("· Turn (\\d) of (\\d): \\d+ of (\\d+) in trouble, healthy ones wait").matcher(turn.getText());
+		assertThat(said.matches()).as(turn.getText()).isTrue();
+		int troubled = Integer.parseInt(said.group(3));
+		assertThat(troubled).isBetween(80, 100);
+		assertThat(Integer.parseInt(said.group(2))).as("turns of 20").isEqualTo(troubled <= 80 ? 4 : 5);
+		assertThat(turn.getAttribute("data-turns")).isEqualTo(said.group(2));
 		BrowserSteps.screenshot(this.browser, "wallboard", "100-sbcs");
 	}
 
@@ -214,12 +229,17 @@ class WallboardBrowserTests {
 
 	/** The wallboard as the group's viewer sees it once every answering SBC shows its figures, measured. */
 	private Map<String, Object> wallboardAs(int size, List<String> live) throws IOException {
+		return wallboardAs(size, size, live);
+	}
+
+	/** The same, for a wall that shows {@code shown} tiles a turn. */
+	private Map<String, Object> wallboardAs(int size, int shown, List<String> live) throws IOException {
 		waitFor(() -> live.stream().allMatch(name -> state(name) == SbcStatus.State.UP));
 		this.browser.get("http://localhost:" + this.port + "/wallboard");
 		this.browser.findElement(By.id("username")).sendKeys("wall-" + size);
 		this.browser.findElement(By.id("password")).sendKeys(PASSWORD);
 		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
-		BrowserSteps.waitUntil(this.browser, () -> this.browser.findElements(By.cssSelector("section.tile")).size() == size
+		BrowserSteps.waitUntil(this.browser, () -> this.browser.findElements(By.cssSelector("section.tile")).size() == shown
 				&& live.stream().allMatch(name -> !this.browser
 					.findElements(By.cssSelector("section.tile[data-sbc='" + name + "'] .figures")).isEmpty()));
 		return measure();
