@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 import app.vsxi.dashboard.gateway.RealtimeStats;
+import app.vsxi.dashboard.web.Plural;
 
 /**
  * An SBC's figures as the overview and the wallboard show them: live while the SBC answers its polls; otherwise
@@ -45,7 +46,7 @@ public record Figures(boolean live, Instant at, RealtimeStats stats) {
 
 	/** E.g. {@code 112 calls}, {@code 1 call}. */
 	public String calls() {
-		return this.stats == null ? "" : count(this.stats.activeSessions(), "call", "calls");
+		return this.stats == null ? "" : Plural.count(this.stats.activeSessions(), "call", "calls");
 	}
 
 	/** E.g. {@code 3 CPS}. */
@@ -81,10 +82,6 @@ public record Figures(boolean live, Instant at, RealtimeStats stats) {
 
 	static String title(Instant at) {
 		return at == null ? "" : "Last known, from the last answer at " + FULL.format(at) + " UTC; not live";
-	}
-
-	static String count(long n, String one, String many) {
-		return n + " " + (n == 1 ? one : many);
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import app.vsxi.dashboard.gateway.RealtimeStats;
+import app.vsxi.dashboard.web.Plural;
 
 /**
  * The overview of the SBCs a user may see: a summary, the rows sorted and filtered, and the current problems.
@@ -58,7 +59,7 @@ public record FleetView(Summary summary, List<Row> rows, List<Row> problems, Sor
 
 		/** E.g. {@code 40 registrations}, empty if never counted. */
 		public String registrationsText() {
-			return this.registrations == null ? "" : Figures.count(this.registrations, "registration", "registrations");
+			return this.registrations == null ? "" : Plural.count(this.registrations, "registration", "registrations");
 		}
 
 		/**

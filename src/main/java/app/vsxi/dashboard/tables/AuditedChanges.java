@@ -3,6 +3,8 @@ package app.vsxi.dashboard.tables;
 import java.util.List;
 import java.util.stream.Stream;
 
+import app.vsxi.dashboard.web.Plural;
+
 /**
  * The rows and fields an apply, a rollback or a replace changed, as the tail of its audit line: each change as
  * {@code key: field: old → new}, the first {@link #SHOWN} and as many as fit in a number of characters, then
@@ -57,13 +59,13 @@ final class AuditedChanges {
 			listed++;
 		}
 		if (listed == 0) {
-			return "; " + total + " change" + (total == 1 ? "" : "s") + " not listed";
+			return "; " + Plural.count(total, "change", "changes") + " not listed";
 		}
 		return text.append(more(total - listed)).toString();
 	}
 
 	private static String more(int left) {
-		return left <= 0 ? "" : "; and " + left + " more change" + (left == 1 ? "" : "s");
+		return left <= 0 ? "" : "; and " + Plural.count(left, "more change", "more changes");
 	}
 
 	private static String field(EditableTable table, FieldChange change) {
