@@ -12,9 +12,6 @@ import app.vsxi.dashboard.gateway.TableDocument;
 import app.vsxi.dashboard.gateway.TableRow;
 import app.vsxi.dashboard.gateway.VsxiGateway;
 import app.vsxi.dashboard.gateway.VsxiTable;
-import app.vsxi.dashboard.simulator.SimulatedVsxi;
-import app.vsxi.dashboard.simulator.SimulatorProperties;
-import app.vsxi.dashboard.simulator.StatsGeneration;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -47,27 +44,21 @@ class BulkKillCapTests {
 	@Autowired
 	VsxiGateway gateway;
 
-	private SimulatedVsxi box;
-
-	private long sbcId;
+	private BoxInTheFleet inTheFleet;
 
 	@BeforeEach
 	void startBox() {
-		this.box = new SimulatedVsxi(BOX, 0, new SimulatorProperties("admin", "admin", "127.0.0.1",
-				StatsGeneration.OLDER)).start();
-		this.sbcId = this.fleet.register(BOX, this.box.baseUrl(), "admin", "admin", "Lab A", "Demo East",
-				this.box.certificateFingerprint()).id();
+		this.inTheFleet = BoxInTheFleet.start(BOX, this.fleet);
 	}
 
 	@AfterEach
 	void stopBox() {
-		this.fleet.delete(this.sbcId);
-		this.box.stop();
+		this.inTheFleet.stop();
 	}
 
 	@Test
 	void aFilterMatchingExactlyTheCapIsShownAndKillsExactlyThoseCalls() {
-		RemovalPreview preview = this.kills.prepareBulkKill(this.sbcId, byAni("1481"));
+		RemovalPreview preview = this.kills.prepareBulkKill(this.inTheFleet.sbcId(), byAni("1481"));
 
 		assertThat(preview.refusal()).isNull();
 		assertThat(preview.token()).isNotNull();
@@ -79,7 +70,7 @@ class BulkKillCapTests {
 				"dc24ac5d-05e1@198.51.100.225").doesNotContain("8c3a9c52-0603@198.51.100.132");
 		long deletes = deletes();
 
-		RemovalReport report = this.kills.kill(this.sbcId, preview.token(), 3);
+		RemovalReport report = this.kills.kill(this.inTheFleet.sbcId(), preview.token(), 3);
 
 		assertThat(report.success()).as(report.sentence()).isTrue();
 		assertThat(deletes()).isEqualTo(deletes + 1);
@@ -96,7 +87,7 @@ class BulkKillCapTests {
 	void aFilterMatchingOneCallOverTheCapIsRefusedAndSendsNothing() {
 		long deletes = deletes();
 
-		RemovalPreview preview = this.kills.prepareBulkKill(this.sbcId, byAni("481"));
+		RemovalPreview preview = this.kills.prepareBulkKill(this.inTheFleet.sbcId(), byAni("481"));
 
 		assertThat(preview.token()).isNull();
 		assertThat(preview.refusal())
@@ -106,7 +97,7 @@ class BulkKillCapTests {
 					tuple("1440", "192d784f-05a0@198.51.100.81"), tuple("1505", "dc24ac5d-05e1@198.51.100.225"),
 					tuple("1539", "8c3a9c52-0603@198.51.100.132"));
 		assertThat(deletes()).isEqualTo(deletes);
-		assertThat(this.box.requestCounts()).doesNotContainKey("delete/active_calls");
+		assertThat(this.inTheFleet.box().requestCounts()).doesNotContainKey("delete/active_calls");
 		assertThat(callIds()).contains("ca679677-0588@198.51.100.203", "192d784f-05a0@198.51.100.81",
 				"dc24ac5d-05e1@198.51.100.225", "8c3a9c52-0603@198.51.100.132");
 	}
@@ -116,7 +107,7 @@ class BulkKillCapTests {
 	}
 
 	private List<String> callIds() {
-		GatewayResult<TableDocument> result = this.gateway.statsList(this.fleet.endpoint(this.fleet.get(this.sbcId)),
+		GatewayResult<TableDocument> result = this.gateway.statsList(this.fleet.endpoint(this.fleet.get(this.inTheFleet.sbcId())),
 				VsxiTable.ACTIVE_CALLS).block();
 		assertThat(result).isInstanceOf(GatewayResult.Ok.class);
 		return ((GatewayResult.Ok<TableDocument>) result).value().rows().stream().map(call -> call.text("callID"))
@@ -124,7 +115,7 @@ class BulkKillCapTests {
 	}
 
 	private long deletes() {
-		return this.box.requestCounts().getOrDefault("delete/active_calls", 0L);
+		return this.inTheFleet.box().requestCounts().getOrDefault("delete/active_calls", 0L);
 	}
 
 }

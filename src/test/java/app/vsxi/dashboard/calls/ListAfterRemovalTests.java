@@ -8,9 +8,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import app.vsxi.dashboard.fleet.FleetService;
-import app.vsxi.dashboard.simulator.SimulatedVsxi;
-import app.vsxi.dashboard.simulator.SimulatorProperties;
-import app.vsxi.dashboard.simulator.StatsGeneration;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -61,38 +58,32 @@ class ListAfterRemovalTests {
 	@Autowired
 	UserDetailsService details;
 
-	private SimulatedVsxi box;
-
-	private long sbcId;
+	private BoxInTheFleet inTheFleet;
 
 	@BeforeEach
 	void startBox() {
-		this.box = new SimulatedVsxi(BOX, 0, new SimulatorProperties("admin", "admin", "127.0.0.1",
-				StatsGeneration.OLDER)).start();
-		this.sbcId = this.fleet.register(BOX, this.box.baseUrl(), "admin", "admin", "Lab A", "Demo East",
-				this.box.certificateFingerprint()).id();
+		this.inTheFleet = BoxInTheFleet.start(BOX, this.fleet);
 	}
 
 	@AfterEach
 	void stopBox() {
-		this.fleet.delete(this.sbcId);
-		this.box.stop();
+		this.inTheFleet.stop();
 	}
 
 	@Test
 	void theCallsListUnderAKillsResultIsReadAfterTheKillAndNoLongerHoldsTheKilledCall() throws Exception {
-		String before = onThePage(get("/sbcs/" + this.sbcId + "/calls/rows"));
+		String before = onThePage(get("/sbcs/" + this.inTheFleet.sbcId() + "/calls/rows"));
 		assertThat(before).contains(call(FIRST_CALL), call(KILLED_CALL), call(THIRD_CALL));
-		String preview = onThePage(post("/sbcs/" + this.sbcId + "/calls/kill/preview").param("ssmIndex", KILLED_SLOT)
+		String preview = onThePage(post("/sbcs/" + this.inTheFleet.sbcId() + "/calls/kill/preview").param("ssmIndex", KILLED_SLOT)
 			.param("callId", KILLED_CALL));
-		long deletes = this.box.requestCounts().getOrDefault("delete/active_calls", 0L);
+		long deletes = this.inTheFleet.box().requestCounts().getOrDefault("delete/active_calls", 0L);
 
-		String result = onThePage(post("/sbcs/" + this.sbcId + "/calls/kill").param("token", token(preview))
+		String result = onThePage(post("/sbcs/" + this.inTheFleet.sbcId() + "/calls/kill").param("token", token(preview))
 			.param("ani", "").param("dnisMatch", "prefix").param("dnis", "").param("trunkSide", "either")
 			.param("trunk", "").param("ip", "").param("minDuration", "").param("maxDuration", "").param("sort", "")
 			.param("dir", "").param("page", "1"));
 
-		assertThat(this.box.requestCounts().get("delete/active_calls")).isEqualTo(deletes + 1);
+		assertThat(this.inTheFleet.box().requestCounts().get("delete/active_calls")).isEqualTo(deletes + 1);
 		int list = result.indexOf("id=\"call-table\"");
 		assertThat(list).as(result).isPositive();
 		String report = result.substring(0, list);
@@ -104,15 +95,15 @@ class ListAfterRemovalTests {
 
 	@Test
 	void theRegistrationsListUnderADeletesResultIsReadAfterTheDeleteAndNoLongerHoldsTheDeletedOne() throws Exception {
-		String before = onThePage(get("/sbcs/" + this.sbcId + "/registrations/rows"));
+		String before = onThePage(get("/sbcs/" + this.inTheFleet.sbcId() + "/registrations/rows"));
 		assertThat(before).contains(registration("77531"), registration("77532"), registration("77533"));
-		String preview = onThePage(post("/sbcs/" + this.sbcId + "/registrations/delete/preview").param("ids", "77532"));
+		String preview = onThePage(post("/sbcs/" + this.inTheFleet.sbcId() + "/registrations/delete/preview").param("ids", "77532"));
 		assertThat(preview).contains("1 registration match now");
 
-		String result = onThePage(post("/sbcs/" + this.sbcId + "/registrations/delete").param("token", token(preview))
+		String result = onThePage(post("/sbcs/" + this.inTheFleet.sbcId() + "/registrations/delete").param("token", token(preview))
 			.param("state", "").param("text", "").param("trunk", "").param("sort", "").param("dir", ""));
 
-		assertThat(this.box.requestCounts().get("delete/sub_stats")).isEqualTo(1L);
+		assertThat(this.inTheFleet.box().requestCounts().get("delete/sub_stats")).isEqualTo(1L);
 		int list = result.indexOf("id=\"registration-table\"");
 		assertThat(list).as(result).isPositive();
 		assertThat(result.substring(0, list)).contains("id=\"removal-report\"").contains("The registration is gone");
@@ -123,10 +114,10 @@ class ListAfterRemovalTests {
 
 	@Test
 	void aKillWhoseListSearchCannotBeReadStillKillsAndShowsTheWholeList() throws Exception {
-		String preview = onThePage(post("/sbcs/" + this.sbcId + "/calls/kill/preview").param("ssmIndex", KILLED_SLOT)
+		String preview = onThePage(post("/sbcs/" + this.inTheFleet.sbcId() + "/calls/kill/preview").param("ssmIndex", KILLED_SLOT)
 			.param("callId", KILLED_CALL));
 
-		String result = onThePage(post("/sbcs/" + this.sbcId + "/calls/kill").param("token", token(preview))
+		String result = onThePage(post("/sbcs/" + this.inTheFleet.sbcId() + "/calls/kill").param("token", token(preview))
 			.param("minDuration", "soon"));
 
 		assertThat(result).contains("The call is gone");
