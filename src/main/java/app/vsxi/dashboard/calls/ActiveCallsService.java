@@ -80,10 +80,12 @@ public class ActiveCallsService {
 			return CallsPage.failed(sbc.id(), sbc.name(), source,
 					"Slow: no answer within " + wait.toSeconds() + " s. The other SBCs were not held up by it.", slaveOf);
 		}
-		if (result instanceof GatewayResult.Failed<TableDocument> failed) {
-			return CallsPage.failed(sbc.id(), sbc.name(), source, failed.error().message(), slaveOf);
-		}
-		List<TableRow> all = result.okValue().orElseThrow().rows();
+		return result.fold(listed -> page(sbc, search, pageSize, source, listed.rows(), slaveOf),
+				error -> CallsPage.failed(sbc.id(), sbc.name(), source, error.message(), slaveOf));
+	}
+
+	private static CallsPage page(Sbc sbc, CallSearch search, int pageSize, String source, List<TableRow> all,
+			SlaveOf slaveOf) {
 		List<TableRow> matching = all.stream().filter(search.matcher()).toList();
 		List<TableRow> sorted = TableView.sorted(matching, search.sort(), search.descending());
 		int pages = TableView.pages(sorted.size(), pageSize);

@@ -9,8 +9,9 @@ import reactor.core.publisher.Mono;
 import app.vsxi.dashboard.gateway.Format;
 import app.vsxi.dashboard.gateway.GatewayResult;
 import app.vsxi.dashboard.gateway.SbcEndpoint;
+import app.vsxi.dashboard.gateway.StatsReads;
+import app.vsxi.dashboard.gateway.TableCommands;
 import app.vsxi.dashboard.gateway.TableDocument;
-import app.vsxi.dashboard.gateway.VsxiGateway;
 import app.vsxi.dashboard.gateway.VsxiTable;
 
 import org.springframework.stereotype.Component;
@@ -23,25 +24,28 @@ import org.springframework.stereotype.Component;
 @Component
 class BoxReads {
 
-	private final VsxiGateway gateway;
+	private final StatsReads stats;
+
+	private final TableCommands tables;
 
 	private final CallsProperties properties;
 
 	private final Map<String, Shared> shared = new ConcurrentHashMap<>();
 
-	BoxReads(VsxiGateway gateway, CallsProperties properties) {
-		this.gateway = gateway;
+	BoxReads(StatsReads stats, TableCommands tables, CallsProperties properties) {
+		this.stats = stats;
+		this.tables = tables;
 		this.properties = properties;
 	}
 
 	/** {@code stats/active_calls}, or {@code query/active_calls} when there is a condition for the box. */
 	Mono<GatewayResult<TableDocument>> activeCalls(SbcEndpoint sbc, String condition) {
-		return condition == null ? share(sbc, "calls", () -> this.gateway.statsList(sbc, VsxiTable.ACTIVE_CALLS))
-				: share(sbc, "calls?" + condition, () -> this.gateway.query(sbc, VsxiTable.ACTIVE_CALLS, condition, Format.JSON));
+		return condition == null ? share(sbc, "calls", () -> this.stats.statsList(sbc, VsxiTable.ACTIVE_CALLS))
+				: share(sbc, "calls?" + condition, () -> this.tables.query(sbc, VsxiTable.ACTIVE_CALLS, condition, Format.JSON));
 	}
 
 	Mono<GatewayResult<TableDocument>> registrations(SbcEndpoint sbc) {
-		return share(sbc, "registrations", () -> this.gateway.statsList(sbc, VsxiTable.SUB_STATS));
+		return share(sbc, "registrations", () -> this.stats.statsList(sbc, VsxiTable.SUB_STATS));
 	}
 
 	/**
@@ -49,13 +53,13 @@ class BoxReads {
 	 * read after the kill. Later viewers share this read.
 	 */
 	Mono<GatewayResult<TableDocument>> activeCallsNow(SbcEndpoint sbc, String condition) {
-		return condition == null ? renew(sbc, "calls", () -> this.gateway.statsList(sbc, VsxiTable.ACTIVE_CALLS))
-				: renew(sbc, "calls?" + condition, () -> this.gateway.query(sbc, VsxiTable.ACTIVE_CALLS, condition, Format.JSON));
+		return condition == null ? renew(sbc, "calls", () -> this.stats.statsList(sbc, VsxiTable.ACTIVE_CALLS))
+				: renew(sbc, "calls?" + condition, () -> this.tables.query(sbc, VsxiTable.ACTIVE_CALLS, condition, Format.JSON));
 	}
 
 	/** The registrations read anew, as {@link #activeCallsNow} for a delete's result. */
 	Mono<GatewayResult<TableDocument>> registrationsNow(SbcEndpoint sbc) {
-		return renew(sbc, "registrations", () -> this.gateway.statsList(sbc, VsxiTable.SUB_STATS));
+		return renew(sbc, "registrations", () -> this.stats.statsList(sbc, VsxiTable.SUB_STATS));
 	}
 
 	/** After a kill or delete the next look must see the box as it is now. */

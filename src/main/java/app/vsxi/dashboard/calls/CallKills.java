@@ -13,13 +13,12 @@ import app.vsxi.dashboard.audit.AuditLog;
 import app.vsxi.dashboard.audit.AuditOutcome;
 import app.vsxi.dashboard.fleet.FleetService;
 import app.vsxi.dashboard.fleet.Sbc;
-import app.vsxi.dashboard.gateway.CallsCsv;
+import app.vsxi.dashboard.gateway.CallCommands;
 import app.vsxi.dashboard.gateway.GatewayResult;
 import app.vsxi.dashboard.gateway.SbcEndpoint;
+import app.vsxi.dashboard.gateway.StatsReads;
 import app.vsxi.dashboard.gateway.TableDocument;
 import app.vsxi.dashboard.gateway.TableRow;
-import app.vsxi.dashboard.gateway.VerifiedRemoval;
-import app.vsxi.dashboard.gateway.VsxiGateway;
 import app.vsxi.dashboard.gateway.VsxiTable;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -35,7 +34,11 @@ public class CallKills {
 
 	private final FleetService fleet;
 
-	private final VsxiGateway gateway;
+	private final StatsReads stats;
+
+	private final CallCommands commands;
+
+	private final Removals removals;
 
 	private final BoxReads reads;
 
@@ -51,10 +54,13 @@ public class CallKills {
 
 	private final Slaves slaves;
 
-	public CallKills(FleetService fleet, VsxiGateway gateway, BoxReads reads, KillFormatSettings settings,
-			PendingActions pending, AuditLog audit, AccessService access, CallsProperties properties, Slaves slaves) {
+	public CallKills(FleetService fleet, StatsReads stats, CallCommands commands, Removals removals, BoxReads reads,
+			KillFormatSettings settings, PendingActions pending, AuditLog audit, AccessService access,
+			CallsProperties properties, Slaves slaves) {
 		this.fleet = fleet;
-		this.gateway = gateway;
+		this.stats = stats;
+		this.commands = commands;
+		this.removals = removals;
 		this.reads = reads;
 		this.settings = settings;
 		this.pending = pending;
@@ -92,7 +98,7 @@ public class CallKills {
 			return RemovalPreview.refused(sbcId, sbc.name(), "call", List.of(), List.of(), 1,
 					"A call is killed by its slot and its Call-ID together, and this one lacks one; nothing will be sent.");
 		}
-		return prepare(sbc, "call", call -> VsxiGateway.callKey(call).equals(slot + "|" + id), 1);
+		return prepare(sbc, "call", call -> CallIdentity.key(call).equals(slot + "|" + id), 1);
 	}
 
 	/** The kill of every call the search matches, refused above the cap, shown before it is sent. */
@@ -142,27 +148,29 @@ public class CallKills {
 			return refuse(sbc, action, PendingActions.Refusal.USED.sentence("kill", this.properties));
 		}
 		SbcEndpoint endpoint = this.fleet.endpoint(sbc);
-		GatewayResult<TableDocument> now = this.gateway.statsList(endpoint, VsxiTable.ACTIVE_CALLS).block();
-		RemovalReport report;
-		List<TableRow> sent = plan.calls();
-		if (now instanceof GatewayResult.Failed<TableDocument> failed) {
-			report = RemovalReport.failed(sbc.name(), "call", "Nothing was sent: the calls could not be read again just "
-					+ "before sending (" + failed.error().message() + "), so whether they are still the same calls is not known.");
-		}
-		else {
-			List<TableRow> listed = now.okValue().orElseThrow().rows();
-			KillCheck check = KillCheck.of(plan.calls(), listed);
-			Kill kill = plan.format() == KillFormat.CSV ? byCsv(endpoint, listed, check.live()) : Kill.byXml(check.live());
-			List<String> notes = new ArrayList<>(check.notes());
-			notes.addAll(kill.notes());
-			report = send(sbc, endpoint, kill, listed, notes);
-			sent = kill.calls();
-		}
+		GatewayResult<TableDocument> now = this.stats.statsList(endpoint, VsxiTable.ACTIVE_CALLS).block();
+		Sent sent = now.fold(listed -> killLive(sbc, endpoint, plan, listed.rows()), error -> new Sent(RemovalReport
+			.failed(sbc.name(), "call", "Nothing was sent: the calls could not be read again just before sending ("
+					+ error.message() + "), so whether they are still the same calls is not known."), plan.calls()));
+		RemovalReport report = sent.report();
 		this.reads.forget(sbcId);
 		// the calls by slot and Call-ID only: what was sent holds the calls' numbers and addresses
 		this.audit.record(action, sbc.name(), sbc.groupId(), report.success() ? AuditOutcome.SUCCESS : AuditOutcome.FAILED,
-				"by " + plan.format() + ", " + report.auditDetail(PlannedKill.names(sent)));
+				"by " + plan.format() + ", " + report.auditDetail(PlannedKill.names(sent.calls())));
 		return report;
+	}
+
+	/** The planned calls still the same calls in {@code listed}, killed as the box lists them now. */
+	private Sent killLive(Sbc sbc, SbcEndpoint endpoint, PlannedKill plan, List<TableRow> listed) {
+		KillCheck check = KillCheck.of(plan.calls(), listed);
+		Kill kill = plan.format() == KillFormat.CSV ? byCsv(endpoint, listed, check.live()) : Kill.byXml(check.live());
+		List<String> notes = new ArrayList<>(check.notes());
+		notes.addAll(kill.notes());
+		return new Sent(send(sbc, endpoint, kill, listed, notes), kill.calls());
+	}
+
+	/** What a confirmed kill reported, and the calls it named (for the audit trail). */
+	private record Sent(RemovalReport report, List<TableRow> calls) {
 	}
 
 	/** A confirmation that sends nothing, said to the operator and written to the audit trail once. */
@@ -178,10 +186,10 @@ public class CallKills {
 		if (kill.calls().isEmpty()) {
 			return RemovalReport.nothingLeft(sbc.name(), "call", notes);
 		}
-		Set<String> listedBefore = listed.stream().map(VsxiGateway::callKey).collect(Collectors.toSet());
+		Set<String> listedBefore = listed.stream().map(CallIdentity::key).collect(Collectors.toSet());
 		GatewayResult<VerifiedRemoval> result = (kill.cut() != null
-				? this.gateway.killCalls(endpoint, kill.cut(), listedBefore)
-				: this.gateway.killCallsByXml(endpoint, kill.calls(), listedBefore)).block();
+				? this.removals.killByCsv(endpoint, kill.cut(), listedBefore)
+				: this.removals.killByXml(endpoint, kill.calls(), listedBefore)).block();
 		return result.fold(removal -> new RemovalReport(sbc.name(), "call", removal, null, kill.sending(), notes),
 				error -> new RemovalReport(sbc.name(), "call", null, "Not done: " + error.message() + ".",
 						kill.sending(), notes));
@@ -190,20 +198,22 @@ public class CallKills {
 	private RemovalPreview prepare(Sbc sbc, String kind, Predicate<TableRow> chosen, int cap) {
 		KillFormat format = this.settings.of(sbc.id());
 		SbcEndpoint endpoint = this.fleet.endpoint(sbc);
-		GatewayResult<TableDocument> answer = this.gateway.statsList(endpoint, VsxiTable.ACTIVE_CALLS).block();
-		if (answer instanceof GatewayResult.Failed<TableDocument> failed) {
-			return RemovalPreview.refused(sbc.id(), sbc.name(), kind, List.of(), List.of(), cap,
-					"The calls could not be read: " + failed.error().message());
-		}
-		List<TableRow> listed = answer.okValue().orElseThrow().rows();
+		GatewayResult<TableDocument> answer = this.stats.statsList(endpoint, VsxiTable.ACTIVE_CALLS).block();
+		return answer.fold(listed -> prepare(sbc, kind, chosen, cap, format, endpoint, listed.rows()),
+				error -> RemovalPreview.refused(sbc.id(), sbc.name(), kind, List.of(), List.of(), cap,
+						"The calls could not be read: " + error.message()));
+	}
+
+	private RemovalPreview prepare(Sbc sbc, String kind, Predicate<TableRow> chosen, int cap, KillFormat format,
+			SbcEndpoint endpoint, List<TableRow> listed) {
 		List<String> columns = TableView.columns(listed);
 		List<TableRow> matched = listed.stream().filter(chosen).toList();
 		List<String> notes = new ArrayList<>();
-		List<TableRow> halves = matched.stream().filter(call -> !VsxiGateway.identified(call)).toList();
+		List<TableRow> halves = matched.stream().filter(call -> !CallIdentity.identified(call)).toList();
 		if (!halves.isEmpty()) {
 			notes.add(halves.size() + (halves.size() == 1 ? " matching call lacks" : " matching calls lack")
 					+ " a slot or a Call-ID and will not be killed: a kill never names a call by half of what identifies it.");
-			matched = matched.stream().filter(VsxiGateway::identified).toList();
+			matched = matched.stream().filter(CallIdentity::identified).toList();
 		}
 		if (matched.isEmpty()) {
 			return RemovalPreview.refused(sbc.id(), sbc.name(), kind, columns, matched, cap,
@@ -237,12 +247,9 @@ public class CallKills {
 		if (calls.isEmpty()) {
 			return new Kill(List.of(), null, null, null, List.of(), null);
 		}
-		GatewayResult<CallsCsv> answer = this.gateway.activeCallsCsv(endpoint).block();
-		if (answer instanceof GatewayResult.Failed<CallsCsv> failed) {
-			return Kill.failed("The box's calls CSV could not be read (" + failed.error().message()
-					+ "), so no call can be named from it; nothing is sent.");
-		}
-		return Kill.byCsv(answer.okValue().orElseThrow().identify(listed), calls);
+		return this.commands.activeCallsCsv(endpoint).block().fold(csv -> Kill.byCsv(CsvLines.identify(csv, listed), calls),
+				error -> Kill.failed("The box's calls CSV could not be read (" + error.message()
+						+ "), so no call can be named from it; nothing is sent."));
 	}
 
 }

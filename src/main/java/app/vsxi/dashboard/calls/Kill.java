@@ -4,9 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import app.vsxi.dashboard.gateway.CallsCsv;
+import app.vsxi.dashboard.gateway.CallCommands;
 import app.vsxi.dashboard.gateway.TableRow;
-import app.vsxi.dashboard.gateway.VsxiGateway;
 
 /**
  * A kill as it will be sent: the calls it names, and how.
@@ -17,23 +16,23 @@ import app.vsxi.dashboard.gateway.VsxiGateway;
  * @param notes calls left out and why
  * @param failure why nothing can be sent, or null
  */
-record Kill(List<TableRow> calls, CallsCsv.Cut cut, String body, String sending, List<String> notes, String failure) {
+record Kill(List<TableRow> calls, CsvCut cut, String body, String sending, List<String> notes, String failure) {
 
 	static Kill failed(String failure) {
 		return new Kill(List.of(), null, null, null, List.of(), failure);
 	}
 
 	static Kill byXml(List<TableRow> calls) {
-		return new Kill(calls, null, calls.isEmpty() ? null : VsxiGateway.killXml(calls),
+		return new Kill(calls, null, calls.isEmpty() ? null : CallCommands.killXml(calls),
 				"XML: each call's slot and Call-ID (application/xml)", List.of(), null);
 	}
 
 	/** Cut from the box's CSV; a call whose line cannot be told for sure is left out with the reason, not guessed. */
-	static Kill byCsv(CallsCsv.Lines lines, List<TableRow> calls) {
+	static Kill byCsv(CsvLines lines, List<TableRow> calls) {
 		List<TableRow> named = new ArrayList<>();
 		List<String> notes = new ArrayList<>();
 		for (TableRow call : calls) {
-			String problem = lines.problem(VsxiGateway.callKey(call));
+			String problem = lines.problem(CallIdentity.key(call));
 			if (problem == null) {
 				named.add(call);
 			}
@@ -45,7 +44,7 @@ record Kill(List<TableRow> calls, CallsCsv.Cut cut, String body, String sending,
 		if (named.isEmpty()) {
 			return new Kill(List.of(), null, null, null, notes, null);
 		}
-		CallsCsv.Cut cut = lines.cut(named.stream().map(VsxiGateway::callKey).toList());
+		CsvCut cut = lines.cut(named.stream().map(CallIdentity::key).toList());
 		return new Kill(named, cut, new String(cut.body(), StandardCharsets.UTF_8), cut.layout(), notes, null);
 	}
 

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import app.vsxi.dashboard.gateway.TableRow;
-import app.vsxi.dashboard.gateway.VsxiGateway;
 
 /**
  * Which calls of a kill are still the same calls just before it is sent. A preview may be confirmed minutes later,
@@ -22,13 +21,13 @@ record KillCheck(List<TableRow> live, List<String> notes) {
 		Map<String, TableRow> byKey = new HashMap<>();
 		Map<String, TableRow> bySlot = new HashMap<>();
 		for (TableRow call : listedNow) {
-			byKey.put(VsxiGateway.callKey(call), call);
+			byKey.put(CallIdentity.key(call), call);
 			bySlot.put(slot(call), call);
 		}
 		List<TableRow> live = new ArrayList<>();
 		List<String> notes = new ArrayList<>();
 		for (TableRow call : planned) {
-			TableRow now = byKey.get(VsxiGateway.callKey(call));
+			TableRow now = byKey.get(CallIdentity.key(call));
 			if (now != null) {
 				live.add(now);
 				continue;

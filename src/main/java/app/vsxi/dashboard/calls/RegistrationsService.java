@@ -13,12 +13,12 @@ import app.vsxi.dashboard.audit.AuditLog;
 import app.vsxi.dashboard.audit.AuditOutcome;
 import app.vsxi.dashboard.fleet.FleetService;
 import app.vsxi.dashboard.fleet.Sbc;
+import app.vsxi.dashboard.gateway.CallCommands;
 import app.vsxi.dashboard.gateway.GatewayResult;
 import app.vsxi.dashboard.gateway.SbcEndpoint;
+import app.vsxi.dashboard.gateway.StatsReads;
 import app.vsxi.dashboard.gateway.TableDocument;
 import app.vsxi.dashboard.gateway.TableRow;
-import app.vsxi.dashboard.gateway.VerifiedRemoval;
-import app.vsxi.dashboard.gateway.VsxiGateway;
 import app.vsxi.dashboard.gateway.VsxiTable;
 import app.vsxi.dashboard.web.Plural;
 
@@ -39,7 +39,9 @@ public class RegistrationsService {
 
 	private final FleetService fleet;
 
-	private final VsxiGateway gateway;
+	private final StatsReads stats;
+
+	private final Removals removals;
 
 	private final BoxReads reads;
 
@@ -53,10 +55,11 @@ public class RegistrationsService {
 
 	private final Slaves slaves;
 
-	public RegistrationsService(FleetService fleet, VsxiGateway gateway, BoxReads reads, PendingActions pending,
-			AuditLog audit, AccessService access, CallsProperties properties, Slaves slaves) {
+	public RegistrationsService(FleetService fleet, StatsReads stats, Removals removals, BoxReads reads,
+			PendingActions pending, AuditLog audit, AccessService access, CallsProperties properties, Slaves slaves) {
 		this.fleet = fleet;
-		this.gateway = gateway;
+		this.stats = stats;
+		this.removals = removals;
 		this.reads = reads;
 		this.pending = pending;
 		this.audit = audit;
@@ -80,17 +83,19 @@ public class RegistrationsService {
 	}
 
 	private RegistrationsPage page(Sbc sbc, RegistrationSearch search, boolean now) {
-		long sbcId = sbc.id();
 		SlaveOf slaveOf = this.slaves.of(sbc);
 		SbcEndpoint endpoint = this.fleet.endpoint(sbc);
 		GatewayResult<TableDocument> result = (now ? this.reads.registrationsNow(endpoint)
 				: this.reads.registrations(endpoint)).block();
 		Instant readAt = Instant.now();
-		if (result instanceof GatewayResult.Failed<TableDocument> failed) {
-			return new RegistrationsPage(sbcId, sbc.name(), List.of(), Map.of(), 0, 0, 1, 1, failed.error().message(),
-					readAt, slaveOf);
-		}
-		List<TableRow> all = result.okValue().orElseThrow().rows();
+		return result.fold(listed -> pageOf(sbc, search, listed.rows(), readAt, slaveOf),
+				error -> new RegistrationsPage(sbc.id(), sbc.name(), List.of(), Map.of(), 0, 0, 1, 1, error.message(),
+						readAt, slaveOf));
+	}
+
+	private RegistrationsPage pageOf(Sbc sbc, RegistrationSearch search, List<TableRow> all, Instant readAt,
+			SlaveOf slaveOf) {
+		long sbcId = sbc.id();
 		Map<String, Long> counts = new LinkedHashMap<>();
 		STATES.forEach(state -> counts.put(state, 0L));
 		List<TableRow> matching = new ArrayList<>();
@@ -136,15 +141,18 @@ public class RegistrationsService {
 					"Choose registrations, or give a username, trunk, domain or IP: a delete without one would match "
 							+ "every registration.");
 		}
-		GatewayResult<TableDocument> result = this.gateway.statsList(this.fleet.endpoint(sbc), VsxiTable.SUB_STATS).block();
-		if (result instanceof GatewayResult.Failed<TableDocument> failed) {
-			return RemovalPreview.refused(sbcId, sbc.name(), kind, List.of(), List.of(), cap,
-					"The registrations could not be read: " + failed.error().message());
-		}
-		List<TableRow> all = result.okValue().orElseThrow().rows();
+		GatewayResult<TableDocument> result = this.stats.statsList(this.fleet.endpoint(sbc), VsxiTable.SUB_STATS).block();
+		return result.fold(listed -> previewOf(sbc, chosen, filter, kind, cap, listed.rows()),
+				error -> RemovalPreview.refused(sbcId, sbc.name(), kind, List.of(), List.of(), cap,
+						"The registrations could not be read: " + error.message()));
+	}
+
+	private RemovalPreview previewOf(Sbc sbc, List<String> chosen, Map<String, String> filter, String kind, int cap,
+			List<TableRow> all) {
+		long sbcId = sbc.id();
 		List<String> columns = TableView.columns(all);
 		List<TableRow> matched = all.stream()
-			.filter(row -> chosen.isEmpty() ? VsxiGateway.registrationMatches(row, filter) : chosen.contains(id(row)))
+			.filter(row -> chosen.isEmpty() ? RegistrationMatch.matches(row, filter) : chosen.contains(id(row)))
 			.toList();
 		List<String> notes = new ArrayList<>();
 		List<String> missing = chosen.stream().filter(id -> matched.stream().noneMatch(row -> id.equals(id(row)))).toList();
@@ -169,7 +177,7 @@ public class RegistrationsService {
 		List<String> toDelete = named.stream().map(RegistrationsService::id).toList();
 		String token = this.pending.put(this.access.viewer(), sbcId, PlannedDelete.of(named, chosen.isEmpty()));
 		return new RemovalPreview(sbcId, sbc.name(), kind, "XML", "XML: one entry per registration id (application/xml)",
-				VsxiGateway.registrationDeleteXml(toDelete), columns, named, cap, token, null, notes);
+				CallCommands.registrationDeleteXml(toDelete), columns, named, cap, token, null, notes);
 	}
 
 	/**
@@ -198,15 +206,10 @@ public class RegistrationsService {
 			return refuse(sbc, PendingActions.Refusal.USED.sentence("delete", this.properties));
 		}
 		SbcEndpoint endpoint = this.fleet.endpoint(sbc);
-		GatewayResult<TableDocument> now = this.gateway.statsList(endpoint, VsxiTable.SUB_STATS).block();
-		RemovalReport report;
-		if (now instanceof GatewayResult.Failed<TableDocument> failed) {
-			report = RemovalReport.failed(sbc.name(), "registration", "Nothing was sent: the registrations could not be "
-					+ "read again just before sending (" + failed.error().message() + ").");
-		}
-		else {
-			report = send(sbc, endpoint, plan, now.okValue().orElseThrow().rows());
-		}
+		GatewayResult<TableDocument> now = this.stats.statsList(endpoint, VsxiTable.SUB_STATS).block();
+		RemovalReport report = now.fold(listed -> send(sbc, endpoint, plan, listed.rows()),
+				error -> RemovalReport.failed(sbc.name(), "registration", "Nothing was sent: the registrations could "
+						+ "not be read again just before sending (" + error.message() + ")."));
 		this.reads.forget(sbcId);
 		// registrations by id and user only, never by their addresses
 		this.audit.record(AuditAction.REGISTRATION_DELETE, sbc.name(), sbc.groupId(),
@@ -227,7 +230,7 @@ public class RegistrationsService {
 		if (check.live().isEmpty()) {
 			return RemovalReport.nothingLeft(sbc.name(), "registration", check.notes());
 		}
-		GatewayResult<VerifiedRemoval> result = this.gateway.deleteRegistrations(endpoint, check.live(),
+		GatewayResult<VerifiedRemoval> result = this.removals.deleteRegistrations(endpoint, check.live(),
 				check.listedIds()).block();
 		String sending = "XML: one entry per registration id (application/xml)";
 		return result.fold(

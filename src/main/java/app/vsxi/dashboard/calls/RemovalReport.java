@@ -3,8 +3,6 @@ package app.vsxi.dashboard.calls;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import app.vsxi.dashboard.gateway.VerifiedRemoval;
-
 /**
  * What came of a confirmed kill or registration delete, from a re-read of the box.
  *

@@ -16,8 +16,8 @@ import app.vsxi.dashboard.audit.AuditAction;
 import app.vsxi.dashboard.audit.AuditLog;
 import app.vsxi.dashboard.audit.AuditOutcome;
 import app.vsxi.dashboard.gateway.SbcEndpoint;
+import app.vsxi.dashboard.gateway.SbcExchange;
 import app.vsxi.dashboard.gateway.SbcTrust;
-import app.vsxi.dashboard.gateway.VsxiGateway;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -39,13 +39,13 @@ public class FleetService {
 
 	private final CredentialCipher cipher;
 
-	private final VsxiGateway gateway;
+	private final SbcExchange gateway;
 
 	private final SbcGroupRepository groups;
 
 	private final AuditLog audit;
 
-	public FleetService(SbcRepository repository, CredentialCipher cipher, VsxiGateway gateway,
+	public FleetService(SbcRepository repository, CredentialCipher cipher, SbcExchange gateway,
 			SbcGroupRepository groups, AuditLog audit) {
 		this.repository = repository;
 		this.cipher = cipher;

@@ -13,9 +13,10 @@ import app.vsxi.dashboard.audit.AuditOutcome;
 import app.vsxi.dashboard.gateway.GatewayResult;
 import app.vsxi.dashboard.gateway.RealtimeStats;
 import app.vsxi.dashboard.gateway.SbcEndpoint;
+import app.vsxi.dashboard.gateway.SbcExchange;
 import app.vsxi.dashboard.gateway.SbcTrust;
+import app.vsxi.dashboard.gateway.StatsReads;
 import app.vsxi.dashboard.gateway.SystemInfo;
-import app.vsxi.dashboard.gateway.VsxiGateway;
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,7 +30,9 @@ public class SbcConnections {
 
 	private final FleetService fleet;
 
-	private final VsxiGateway gateway;
+	private final SbcExchange gateway;
+
+	private final StatsReads stats;
 
 	private final AuditLog audit;
 
@@ -37,12 +40,13 @@ public class SbcConnections {
 
 	private final QuietFailure quiet;
 
-	SbcConnections(FleetService fleet, VsxiGateway gateway, AuditLog audit, SbcAddressPolicy addresses,
+	SbcConnections(FleetService fleet, SbcExchange gateway, StatsReads stats, AuditLog audit, SbcAddressPolicy addresses,
 			FleetProperties properties) {
 		this.addresses = addresses;
 		this.quiet = new QuietFailure(properties.testFailureMinimum());
 		this.fleet = fleet;
 		this.gateway = gateway;
+		this.stats = stats;
 		this.audit = audit;
 	}
 
@@ -123,7 +127,7 @@ public class SbcConnections {
 
 	private ConnectionTest callStats(Sbc sbc, String fingerprint, String pinned) {
 		SbcEndpoint endpoint = this.fleet.endpoint(sbc);
-		var both = Mono.zip(this.gateway.realtimeStats(endpoint), this.gateway.systemInfo(endpoint))
+		var both = Mono.zip(this.stats.realtimeStats(endpoint), this.stats.systemInfo(endpoint))
 			.block(Duration.ofMinutes(1));
 		String uptime = both.getT2().okValue().map(SystemInfo::hardwareUptime).orElse("");
 		return both.getT1()

@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
@@ -25,14 +27,17 @@ import org.springframework.http.HttpMethod;
 import org.springframework.web.reactive.function.BodyInserter;
 import org.springframework.http.client.reactive.ClientHttpRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Sends one request to one SBC and turns whatever happens into a {@link GatewayResult}: the SBC's credentials,
  * its queue, guards, timeouts, metrics and error classification all live here, for every command alike. Every
  * request, whoever sends it, waits for its turn in the SBC's one queue ({@link SbcQueues}), so no two overlap.
+ * Only this package sends through it; the rest of the product may only make it forget an SBC.
  */
-final class SbcExchange {
+@Component
+public final class SbcExchange implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(SbcExchange.class);
 
@@ -53,6 +58,11 @@ final class SbcExchange {
 
 	/** Looked up once per SBC, command and outcome rather than built on every call. */
 	private final Map<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
+
+	@Autowired
+	public SbcExchange(GatewayProperties properties, MeterRegistry meters) {
+		this(properties, new SbcClients(properties), new SbcGuards(properties, meters), meters);
+	}
 
 	SbcExchange(GatewayProperties properties, SbcClients clients, SbcGuards guards, MeterRegistry meters) {
 		this.properties = properties;
@@ -146,9 +156,21 @@ final class SbcExchange {
 			.isPresent();
 	}
 
-	/** Forgets what was learnt about an SBC, e.g. after it was replaced by another box at the same address. */
-	void forget(long sbcId) {
+	/** Drops the connections and failure history kept for an SBC, e.g. after its address or certificate changed. */
+	public void forget(long sbcId) {
+		this.clients.forget(sbcId);
 		this.methods.remove(sbcId);
+		this.guards.reset(sbcId);
+	}
+
+	/** The certificate an SBC presents now, for an administrator to confirm. */
+	public GatewayResult<String> presentedCertificate(java.net.URI baseUrl) {
+		return CertificateProbe.presentedFingerprint(baseUrl, this.properties.connectTimeout());
+	}
+
+	@Override
+	public void destroy() {
+		this.clients.closeAll();
 	}
 
 	private <T> Mono<GatewayResult<T>> send(SbcEndpoint sbc, Request request,

@@ -22,9 +22,10 @@ import app.vsxi.dashboard.gateway.GatewayProperties;
 import app.vsxi.dashboard.gateway.GatewayResult;
 import app.vsxi.dashboard.gateway.RealtimeStats;
 import app.vsxi.dashboard.gateway.SbcEndpoint;
+import app.vsxi.dashboard.gateway.StatsReads;
 import app.vsxi.dashboard.gateway.SystemInfo;
+import app.vsxi.dashboard.gateway.TableCommands;
 import app.vsxi.dashboard.gateway.TableDocument;
-import app.vsxi.dashboard.gateway.VsxiGateway;
 import app.vsxi.dashboard.gateway.VsxiTable;
 import reactor.core.publisher.Mono;
 
@@ -53,7 +54,9 @@ public class FleetPoller implements SchedulingConfigurer {
 
 	private final FleetService fleet;
 
-	private final VsxiGateway gateway;
+	private final StatsReads stats;
+
+	private final TableCommands tables;
 
 	private final StatusBoard board;
 
@@ -70,17 +73,18 @@ public class FleetPoller implements SchedulingConfigurer {
 	private final List<PollListener> listeners;
 
 	@Autowired
-	public FleetPoller(FleetService fleet, VsxiGateway gateway, StatusBoard board, SnapshotStore store,
+	public FleetPoller(FleetService fleet, StatsReads stats, TableCommands tables, StatusBoard board, SnapshotStore store,
 			MonitoringProperties properties, GatewayProperties gatewayProperties, List<PollListener> listeners) {
-		this(fleet, gateway, board, store, properties, gatewayProperties, listeners, Clock.systemUTC());
+		this(fleet, stats, tables, board, store, properties, gatewayProperties, listeners, Clock.systemUTC());
 	}
 
 	/** With a clock of one's own, e.g. one a test moves by hand. */
-	public FleetPoller(FleetService fleet, VsxiGateway gateway, StatusBoard board, SnapshotStore store,
+	public FleetPoller(FleetService fleet, StatsReads stats, TableCommands tables, StatusBoard board, SnapshotStore store,
 			MonitoringProperties properties, GatewayProperties gatewayProperties, List<PollListener> listeners,
 			Clock clock) {
 		this.fleet = fleet;
-		this.gateway = gateway;
+		this.stats = stats;
+		this.tables = tables;
 		this.board = board;
 		this.store = store;
 		this.properties = properties;
@@ -191,15 +195,15 @@ public class FleetPoller implements SchedulingConfigurer {
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	private Mono<GatewayResult<?>> request(SbcEndpoint endpoint, Feed feed) {
 		Mono mono = switch (feed) {
-			case REALTIME -> this.gateway.realtimeStats(endpoint);
-			case RESOURCE -> this.gateway.statsDump(endpoint, VsxiTable.RESOURCE);
-			case RESOURCE_DETAIL -> this.gateway.statsDump(endpoint, VsxiTable.RESOURCE_DETAIL);
-			case SIP_STATS -> this.gateway.statsDump(endpoint, VsxiTable.SIP_STATS);
-			case MEDIA_SERVER -> this.gateway.statsList(endpoint, VsxiTable.MEDIA_SERVER);
-			case SUB_STATS -> this.gateway.statsList(endpoint, VsxiTable.SUB_STATS);
-			case ACTIVE_CALLS -> this.gateway.statsList(endpoint, VsxiTable.ACTIVE_CALLS);
-			case SYSTEM -> this.gateway.systemInfo(endpoint);
-			case CAPACITY -> this.gateway.download(endpoint, VsxiTable.RESOURCE);
+			case REALTIME -> this.stats.realtimeStats(endpoint);
+			case RESOURCE -> this.stats.statsDump(endpoint, VsxiTable.RESOURCE);
+			case RESOURCE_DETAIL -> this.stats.statsDump(endpoint, VsxiTable.RESOURCE_DETAIL);
+			case SIP_STATS -> this.stats.statsDump(endpoint, VsxiTable.SIP_STATS);
+			case MEDIA_SERVER -> this.stats.statsList(endpoint, VsxiTable.MEDIA_SERVER);
+			case SUB_STATS -> this.stats.statsList(endpoint, VsxiTable.SUB_STATS);
+			case ACTIVE_CALLS -> this.stats.statsList(endpoint, VsxiTable.ACTIVE_CALLS);
+			case SYSTEM -> this.stats.systemInfo(endpoint);
+			case CAPACITY -> this.tables.download(endpoint, VsxiTable.RESOURCE);
 		};
 		return mono == null ? Mono.empty() : (Mono<GatewayResult<?>>) mono;
 	}

@@ -29,11 +29,11 @@ import app.vsxi.dashboard.gateway.Format;
 import app.vsxi.dashboard.gateway.GatewayError;
 import app.vsxi.dashboard.gateway.GatewayResult;
 import app.vsxi.dashboard.gateway.SbcEndpoint;
+import app.vsxi.dashboard.gateway.TableCommands;
 import app.vsxi.dashboard.gateway.TableDocument;
 import app.vsxi.dashboard.gateway.TableCsv;
 import app.vsxi.dashboard.gateway.TableRow;
 import app.vsxi.dashboard.gateway.TableXml;
-import app.vsxi.dashboard.gateway.VsxiGateway;
 import app.vsxi.dashboard.gateway.WriteOutcome;
 import app.vsxi.dashboard.web.Plural;
 
@@ -56,7 +56,7 @@ public class TableApplier {
 
 	private final DraftRepository drafts;
 
-	private final VsxiGateway gateway;
+	private final TableCommands gateway;
 
 	private final AuditLog audit;
 
@@ -69,7 +69,7 @@ public class TableApplier {
 	private final DraftLimits limits;
 
 	public TableApplier(TableEditorService editor, TableDownloads downloads, DraftRepository drafts,
-			VsxiGateway gateway, AuditLog audit, TablesProperties properties, PasswordConfirmation passwords,
+			TableCommands gateway, AuditLog audit, TablesProperties properties, PasswordConfirmation passwords,
 			SealedRows sealed, DraftLimits limits) {
 		this.limits = limits;
 		this.passwords = passwords;
@@ -231,9 +231,10 @@ public class TableApplier {
 			List<CallReport> reports) {
 		for (ApplyPlan.Call call : calls) {
 			GatewayResult<WriteOutcome> answer = send(endpoint, draft, call).block(LONGEST);
-			if (answer instanceof GatewayResult.Failed<WriteOutcome> failed) {
-				reports.add(new CallReport(call.action(), call.rows().size(), failed.error().message(), false, true));
-				return failed.error();
+			GatewayError failed = answer.failure().orElse(null);
+			if (failed != null) {
+				reports.add(new CallReport(call.action(), call.rows().size(), failed.message(), false, true));
+				return failed;
 			}
 			reports.add(report(call, answer.okValue().orElseThrow(), draft.editable().keyFields()));
 		}
@@ -362,10 +363,11 @@ public class TableApplier {
 						draft.editable().format(), new ElementNames(draft.root(), draft.item()), intended.oneByOne(), Map.of()))
 			.block(LONGEST);
 		List<CallReport> reports = new ArrayList<>();
-		if (answer instanceof GatewayResult.Failed<WriteOutcome> failed) {
-			reports.add(new CallReport(choice.action(), intended.rows(), failed.error().message(), false, true));
+		GatewayError refused = answer.failure().orElse(null);
+		if (refused != null) {
+			reports.add(new CallReport(choice.action(), intended.rows(), refused.message(), false, true));
 			recordReplace(sbc, draft, AuditOutcome.FAILED, toSend, reports);
-			return new ApplyOutcome.Failed(failed.error(), reports, snapshot);
+			return new ApplyOutcome.Failed(refused, reports, snapshot);
 		}
 		WriteOutcome outcome = answer.okValue().orElseThrow();
 		List<Discarded> discarded = List.of();

@@ -8,10 +8,10 @@ import org.springframework.stereotype.Component;
 import app.vsxi.dashboard.gateway.GatewayError;
 import app.vsxi.dashboard.gateway.GatewayResult;
 import app.vsxi.dashboard.gateway.SbcEndpoint;
+import app.vsxi.dashboard.gateway.TableCommands;
 import app.vsxi.dashboard.gateway.TableDocument;
 import app.vsxi.dashboard.gateway.TableRow;
 import app.vsxi.dashboard.gateway.TableZip;
-import app.vsxi.dashboard.gateway.VsxiGateway;
 
 /** Downloads a whole table from a box, plain or Large as the table allows, into packed rows. */
 @Component
@@ -19,9 +19,9 @@ class TableDownloads {
 
 	private static final Duration LONGEST = Duration.ofMinutes(10);
 
-	private final VsxiGateway gateway;
+	private final TableCommands gateway;
 
-	TableDownloads(VsxiGateway gateway) {
+	TableDownloads(TableCommands gateway) {
 		this.gateway = gateway;
 	}
 
@@ -42,12 +42,10 @@ class TableDownloads {
 					Downloaded.Failed::new);
 		}
 		GatewayResult<TableDocument> result = this.gateway.download(sbc, table.catalog()).block(LONGEST);
-		if (result instanceof GatewayResult.Failed<TableDocument> failed) {
-			return new Downloaded.Failed(failed.error());
-		}
-		TableDocument document = result.okValue().orElseThrow();
-		document.rows().forEach(sink);
-		return new Downloaded.Table(document.root(), document.item(), packer.finish());
+		return result.fold(document -> {
+			document.rows().forEach(sink);
+			return new Downloaded.Table(document.root(), document.item(), packer.finish());
+		}, Downloaded.Failed::new);
 	}
 
 	sealed interface Downloaded {

@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
 
 import app.vsxi.dashboard.VsxiDashboardApplication;
 import app.vsxi.dashboard.fleet.FleetService;
-import app.vsxi.dashboard.gateway.VsxiGateway;
+import app.vsxi.dashboard.gateway.SbcExchange;
 import app.vsxi.dashboard.tables.DraftView;
 import app.vsxi.dashboard.tables.RowKey;
 import app.vsxi.dashboard.tables.TableEditorService;
@@ -86,7 +86,7 @@ public final class DraftExportBenchmark {
 				.run("--server.port=0", "--vsxi.monitoring.poll-interval=1h", "--vsxi.gateway.read-timeout=120s",
 						"--logging.level.root=WARN");
 			String box = "https://127.0.0.1:" + port;
-			String fingerprint = app.getBean(VsxiGateway.class).presentedCertificate(URI.create(box)).okValue()
+			String fingerprint = app.getBean(SbcExchange.class).presentedCertificate(URI.create(box)).okValue()
 				.orElseThrow();
 			long sbcId = app.getBean(FleetService.class)
 				.register("bench-1m", box, "admin", "admin", null, "Default", fingerprint)

@@ -21,11 +21,11 @@ import reactor.core.publisher.Flux;
 import app.vsxi.dashboard.gateway.GatewayProperties;
 import app.vsxi.dashboard.gateway.GatewayResult;
 import app.vsxi.dashboard.gateway.SbcEndpoint;
-import app.vsxi.dashboard.gateway.VsxiGateway;
 import app.vsxi.dashboard.simulator.SimulatedVsxi;
 import app.vsxi.dashboard.simulator.SimulatorProperties;
 import app.vsxi.dashboard.simulator.StatsGeneration;
 import app.vsxi.dashboard.support.CurlTls;
+import app.vsxi.dashboard.support.GatewayParts;
 
 /**
  * The same 10,000 {@code GET stats/realtime} calls to a simulated VSXi, with the same concurrency, once with a
@@ -47,7 +47,7 @@ public final class GatewayOverheadBenchmark {
 	public static void main(String[] args) throws Exception {
 		SimulatedVsxi box = new SimulatedVsxi("bench", 0,
 				new SimulatorProperties("admin", "admin", "127.0.0.1", StatsGeneration.OLDER)).start();
-		VsxiGateway gateway = new VsxiGateway(
+		GatewayParts gateway = GatewayParts.of(
 				GatewayProperties.of(Duration.ofSeconds(3), Duration.ofSeconds(10), CONCURRENCY), new SimpleMeterRegistry());
 		SbcEndpoint endpoint = new SbcEndpoint(1, "bench", URI.create(box.baseUrl()), "admin", "admin",
 				box.certificateFingerprint());
@@ -116,10 +116,10 @@ public final class GatewayOverheadBenchmark {
 		return System.nanoTime() - start;
 	}
 
-	private static long viaGateway(VsxiGateway gateway, SbcEndpoint endpoint, int calls) {
+	private static long viaGateway(GatewayParts gateway, SbcEndpoint endpoint, int calls) {
 		long start = System.nanoTime();
 		Long failures = Flux.range(0, calls)
-			.flatMap(i -> gateway.realtimeStats(endpoint), CONCURRENCY)
+			.flatMap(i -> gateway.stats().realtimeStats(endpoint), CONCURRENCY)
 			.filter(result -> !result.isOk())
 			.count()
 			.block();

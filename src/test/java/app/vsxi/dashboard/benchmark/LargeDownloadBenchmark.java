@@ -19,7 +19,7 @@ import app.vsxi.dashboard.gateway.Route;
 import app.vsxi.dashboard.gateway.SbcEndpoint;
 import app.vsxi.dashboard.gateway.TableZip;
 import app.vsxi.dashboard.gateway.VsxiTable;
-import app.vsxi.dashboard.gateway.VsxiGateway;
+import app.vsxi.dashboard.support.GatewayParts;
 
 import static app.vsxi.dashboard.benchmark.Figures.peakHeapMegabytes;
 
@@ -44,19 +44,19 @@ public final class LargeDownloadBenchmark {
 				"--vsxi.simulator.seed-routes=" + ROUTES, "--logging.level.root=WARN")
 			.inheritIO()
 			.start();
-		VsxiGateway gateway = new VsxiGateway(GatewayProperties.of(Duration.ofSeconds(3), Duration.ofSeconds(60), 2),
+		GatewayParts gateway = GatewayParts.of(GatewayProperties.of(Duration.ofSeconds(3), Duration.ofSeconds(60), 2),
 				new SimpleMeterRegistry());
 		try {
 			waitForPort(port);
 			URI base = URI.create("https://127.0.0.1:" + port);
-			String fingerprint = gateway.presentedCertificate(base).okValue().orElseThrow();
+			String fingerprint = gateway.exchange().presentedCertificate(base).okValue().orElseThrow();
 			SbcEndpoint sbc = new SbcEndpoint(1, "large", base, "admin", "admin", fingerprint);
 			ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
 
 			AtomicLong rows = new AtomicLong();
 			AtomicLong resources = new AtomicLong();
 			long start = System.nanoTime();
-			GatewayResult<TableZip.Summary> result = gateway.downloadLarge(sbc, VsxiTable.ROUTE, row -> {
+			GatewayResult<TableZip.Summary> result = gateway.tables().downloadLarge(sbc, VsxiTable.ROUTE, row -> {
 				Route route = Route.from(row);
 				rows.incrementAndGet();
 				resources.addAndGet(route.resourceIds().size());

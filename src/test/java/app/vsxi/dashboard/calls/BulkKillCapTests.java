@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 
 import app.vsxi.dashboard.fleet.FleetService;
 import app.vsxi.dashboard.gateway.GatewayResult;
+import app.vsxi.dashboard.gateway.StatsReads;
 import app.vsxi.dashboard.gateway.TableDocument;
 import app.vsxi.dashboard.gateway.TableRow;
-import app.vsxi.dashboard.gateway.VsxiGateway;
 import app.vsxi.dashboard.gateway.VsxiTable;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,7 +42,7 @@ class BulkKillCapTests {
 	FleetService fleet;
 
 	@Autowired
-	VsxiGateway gateway;
+	StatsReads gateway;
 
 	private BoxInTheFleet inTheFleet;
 

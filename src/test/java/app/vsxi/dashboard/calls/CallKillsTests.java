@@ -19,9 +19,9 @@ import app.vsxi.dashboard.audit.AuditQuery;
 import app.vsxi.dashboard.demo.DemoFleet;
 import app.vsxi.dashboard.fleet.FleetService;
 import app.vsxi.dashboard.gateway.GatewayResult;
+import app.vsxi.dashboard.gateway.StatsReads;
 import app.vsxi.dashboard.gateway.TableDocument;
 import app.vsxi.dashboard.gateway.TableRow;
-import app.vsxi.dashboard.gateway.VsxiGateway;
 import app.vsxi.dashboard.gateway.VsxiTable;
 import app.vsxi.dashboard.simulator.SimulatedVsxi;
 import app.vsxi.dashboard.support.AuditScopes;
@@ -64,7 +64,7 @@ class CallKillsTests {
 	FleetService fleet;
 
 	@Autowired
-	VsxiGateway gateway;
+	StatsReads gateway;
 
 	@Autowired
 	AuditLog audit;
@@ -92,7 +92,7 @@ class CallKillsTests {
 
 		RemovalPreview preview = this.kills.prepareKill(this.sbcId, victim.text("ssm_index"), victim.text("callID"));
 		assertThat(preview.token()).as(String.valueOf(preview.refusal()) + preview.notes()).isNotNull();
-		assertThat(preview.entries()).extracting(VsxiGateway::callKey).containsExactly(VsxiGateway.callKey(victim));
+		assertThat(preview.entries()).extracting(CallIdentity::key).containsExactly(CallIdentity.key(victim));
 		assertThat(preview.body().lines().count()).isEqualTo(csvHeader ? 2 : 1);
 		assertThat(preview.body()).contains(victim.text("callID"));
 		assertThat(preview.sending()).contains(csvHeader ? "the box's header line" : "without a header line");
@@ -102,7 +102,7 @@ class CallKillsTests {
 		assertThat(report.sending()).isEqualTo(preview.sending());
 		assertThat(report.removal().gone()).isEqualTo(1);
 		assertThat(report.sentence()).contains("gone");
-		assertThat(calls()).extracting(VsxiGateway::callKey).doesNotContain(VsxiGateway.callKey(victim));
+		assertThat(calls()).extracting(CallIdentity::key).doesNotContain(CallIdentity.key(victim));
 		assertThat(this.box.userAccessLog()).anyMatch(line -> line.contains("1 of 1 calls ended"));
 		assertThat(events("CALL_KILL")).anySatisfy(event -> assertThat(event.detail()).contains("gone 1 of 1")
 			.contains(victim.text("callID")).contains("200 OK"));
@@ -114,7 +114,7 @@ class CallKillsTests {
 		this.box.quirks(Map.of("callsCsvHeader", csvHeader));
 		CallSearch search = smallGroup(2, 25);
 		List<TableRow> before = calls();
-		Set<String> targets = before.stream().filter(search.matcher()).map(VsxiGateway::callKey).collect(Collectors.toSet());
+		Set<String> targets = before.stream().filter(search.matcher()).map(CallIdentity::key).collect(Collectors.toSet());
 
 		RemovalPreview preview = this.kills.prepareBulkKill(this.sbcId, search);
 		assertThat(preview.count()).isEqualTo(targets.size());
@@ -124,7 +124,7 @@ class CallKillsTests {
 
 		assertThat(report.removal().targeted()).isEqualTo(targets.size());
 		assertThat(report.removal().gone()).isEqualTo(targets.size());
-		assertThat(calls()).extracting(VsxiGateway::callKey).doesNotContainAnyElementsOf(targets);
+		assertThat(calls()).extracting(CallIdentity::key).doesNotContainAnyElementsOf(targets);
 		assertThat(this.box.userAccessLog())
 			.anyMatch(line -> line.contains(targets.size() + " of " + targets.size() + " calls ended"));
 		assertThat(events("CALL_BULK_KILL")).isNotEmpty();
@@ -203,7 +203,7 @@ class CallKillsTests {
 			String page = onThePage("/sbcs/" + this.sbcId + "/calls/kill", "token", token.group(1));
 
 			assertThat(deletes()).isEqualTo(deletesBefore);
-			assertThat(calls()).extracting(VsxiGateway::callKey).contains(VsxiGateway.callKey(successor));
+			assertThat(calls()).extracting(CallIdentity::key).contains(CallIdentity.key(successor));
 			assertThat(page).contains("Nothing was sent")
 				.contains("The call in slot " + slot + " (Call-ID " + victim.get("callID")
 						+ ") ended on its own before the kill was sent")

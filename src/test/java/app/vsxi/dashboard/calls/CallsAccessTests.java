@@ -16,9 +16,9 @@ import app.vsxi.dashboard.demo.DemoFleet;
 import app.vsxi.dashboard.fleet.FleetService;
 import app.vsxi.dashboard.fleet.Sbc;
 import app.vsxi.dashboard.gateway.GatewayResult;
+import app.vsxi.dashboard.gateway.StatsReads;
 import app.vsxi.dashboard.gateway.TableDocument;
 import app.vsxi.dashboard.gateway.TableRow;
-import app.vsxi.dashboard.gateway.VsxiGateway;
 import app.vsxi.dashboard.gateway.VsxiTable;
 import app.vsxi.dashboard.simulator.SimulatedVsxi;
 
@@ -66,7 +66,7 @@ class CallsAccessTests {
 	UserDetailsService details;
 
 	@Autowired
-	VsxiGateway gateway;
+	StatsReads gateway;
 
 	private Sbc east;
 
@@ -142,7 +142,7 @@ class CallsAccessTests {
 			.with(user(this.westOperator))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
 		assertThat(report).contains("gone").contains("Sent as <span class=\"removal-format\">CSV: ");
-		assertThat(calls(west)).extracting(VsxiGateway::callKey).doesNotContain(VsxiGateway.callKey(victim));
+		assertThat(calls(west)).extracting(CallIdentity::key).doesNotContain(CallIdentity.key(victim));
 	}
 
 	@Test

@@ -18,9 +18,8 @@ import app.vsxi.dashboard.gateway.GatewayProperties;
 import app.vsxi.dashboard.gateway.GatewayResult;
 import app.vsxi.dashboard.gateway.SbcEndpoint;
 import app.vsxi.dashboard.gateway.TableRow;
-import app.vsxi.dashboard.gateway.VerifiedRemoval;
-import app.vsxi.dashboard.gateway.VsxiGateway;
 import app.vsxi.dashboard.support.FakeSbc;
+import app.vsxi.dashboard.support.GatewayParts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,7 +50,7 @@ class KillByCsvTests {
 	static final List<TableRow> LISTED = List.of(call(1001, "a1@198.51.100.1"), call(1002, "b2,x@198.51.100.1"),
 			call(1003, "c3@198.51.100.1"), call(1004, "d4@198.51.100.4"));
 
-	private final VsxiGateway gateway = new VsxiGateway(
+	private final GatewayParts gateway = GatewayParts.of(
 			GatewayProperties.of(Duration.ofSeconds(2), Duration.ofSeconds(3), 4), new SimpleMeterRegistry());
 
 	private FakeSbc box;
@@ -77,12 +76,12 @@ class KillByCsvTests {
 
 	@Test
 	void theDeleteBodyIsTheHeaderAndTheChosenLinesByteForByte() {
-		CallsCsv.Lines lines = CallsCsv.parse(CSV).identify(LISTED);
+		CsvLines lines = CsvLines.identify(CallsCsv.parse(CSV), LISTED);
 
 		assertThat(lines.header()).isTrue();
 		assertThat(lines.cut(List.of(key(1002))).body()).isEqualTo((HEADER + COMMAS).getBytes(StandardCharsets.UTF_8));
 		assertThat(lines.cut(List.of(key(1003))).body()).isEqualTo((HEADER + LINE_BREAK).getBytes(StandardCharsets.UTF_8));
-		CallsCsv.Cut two = lines.cut(List.of(key(1004), key(1001)));
+		CsvCut two = lines.cut(List.of(key(1004), key(1001)));
 		assertThat(two.body()).isEqualTo((HEADER + PLAIN + LAST_WITHOUT_BREAK).getBytes(StandardCharsets.UTF_8));
 		assertThat(two.targets()).containsExactlyInAnyOrder(key(1001), key(1004));
 		assertThat(two.layout()).contains("header line");
@@ -90,10 +89,10 @@ class KillByCsvTests {
 
 	@Test
 	void aCsvWithoutAHeaderLineIsCutWithoutOne() {
-		CallsCsv.Lines lines = CallsCsv.parse(HEADERLESS).identify(LISTED);
+		CsvLines lines = CsvLines.identify(CallsCsv.parse(HEADERLESS), LISTED);
 
 		assertThat(lines.header()).isFalse();
-		CallsCsv.Cut cut = lines.cut(List.of(key(1001), key(1003)));
+		CsvCut cut = lines.cut(List.of(key(1001), key(1003)));
 		assertThat(cut.body()).isEqualTo((PLAIN + LINE_BREAK).getBytes(StandardCharsets.UTF_8));
 		assertThat(cut.layout()).contains("without a header line");
 	}
@@ -103,7 +102,7 @@ class KillByCsvTests {
 		String header = "Leg,Slot Nr,Dialog\r\n";
 		String first = "A,1002,\"b2,x@198.51.100.1\"\r\n";
 		String second = "B,1001,a1@198.51.100.1\r\n";
-		CallsCsv.Lines lines = CallsCsv.parse((header + first + second).getBytes(StandardCharsets.UTF_8)).identify(LISTED);
+		CsvLines lines = CsvLines.identify(CallsCsv.parse((header + first + second).getBytes(StandardCharsets.UTF_8)), LISTED);
 
 		assertThat(lines.header()).isTrue();
 		assertThat(lines.cut(List.of(key(1001))).body()).isEqualTo((header + second).getBytes(StandardCharsets.UTF_8));
@@ -113,7 +112,7 @@ class KillByCsvTests {
 	@Test
 	void aFirstLineThatIsAnUnlistedCallIsNotTakenForAHeader() {
 		String stranger = "999,11,22,12125550100,13125550199,Late,198.51.100.1,203.0.113.2,11-29-2026 10:00:09,11-29-2026 10:00:09,1,new@198.51.100.1\r\n";
-		CallsCsv.Lines lines = CallsCsv.parse((stranger + PLAIN + COMMAS).getBytes(StandardCharsets.UTF_8)).identify(LISTED);
+		CsvLines lines = CsvLines.identify(CallsCsv.parse((stranger + PLAIN + COMMAS).getBytes(StandardCharsets.UTF_8)), LISTED);
 
 		assertThat(lines.header()).isFalse();
 		assertThat(lines.cut(List.of(key(1002))).body()).isEqualTo(COMMAS.getBytes(StandardCharsets.UTF_8));
@@ -126,8 +125,7 @@ class KillByCsvTests {
 		String first = "1001,a1@198.51.100.1,,60\r\n";
 		String second = "1002,\"b2,x@198.51.100.1\",a1@198.51.100.1,1001\r\n";
 		String twice = "1003,c3@198.51.100.1,,5\r\n";
-		CallsCsv.Lines lines = CallsCsv.parse((header + first + second + twice + twice).getBytes(StandardCharsets.UTF_8))
-			.identify(LISTED);
+		CsvLines lines = CsvLines.identify(CallsCsv.parse((header + first + second + twice + twice).getBytes(StandardCharsets.UTF_8)), LISTED);
 
 		assertThat(lines.problem(key(1001))).contains("more than one line");
 		assertThat(lines.problem(key(1002))).contains("also carries another call's");
@@ -141,8 +139,7 @@ class KillByCsvTests {
 		List<TableRow> listed = List.of(new TableRow(Map.of("ssm_index", "A-1", "callID", "a1@x")),
 				new TableRow(Map.of("ssm_index", "A-2", "callID", "b2@x")));
 		String unknown = "A-9,z9@x\r\n";
-		CallsCsv.Lines lines = CallsCsv.parse((unknown + "A-1,a1@x\r\nA-2,b2@x\r\n").getBytes(StandardCharsets.UTF_8))
-			.identify(listed);
+		CsvLines lines = CsvLines.identify(CallsCsv.parse((unknown + "A-1,a1@x\r\nA-2,b2@x\r\n").getBytes(StandardCharsets.UTF_8)), listed);
 
 		assertThat(lines.lineOf()).isEmpty();
 		assertThat(lines.problem("A-1|a1@x")).contains("whether it is a header cannot be told");
@@ -162,9 +159,9 @@ class KillByCsvTests {
 					: json(killed.get() ? List.of("1001", "1003", "1004") : List.of("1001", "1002", "1003", "1004"));
 		});
 		SbcEndpoint sbc = endpoint(this.box);
-		CallsCsv.Cut cut = ok(this.gateway.activeCallsCsv(sbc)).identify(LISTED).cut(List.of(key(1002)));
+		CsvCut cut = CsvLines.identify(ok(this.gateway.calls().activeCallsCsv(sbc)), LISTED).cut(List.of(key(1002)));
 
-		VerifiedRemoval removal = ok(this.gateway.killCalls(sbc, cut, keys(LISTED)));
+		VerifiedRemoval removal = ok(this.gateway.removals().killByCsv(sbc, cut, keys(LISTED)));
 
 		FakeSbc.Request delete = this.box.requests().stream().filter(r -> r.method().equals("DELETE")).findFirst().orElseThrow();
 		assertThat(delete.uri()).isEqualTo("/SSConfig/webresources/delete/active_calls");
@@ -185,9 +182,9 @@ class KillByCsvTests {
 			return json(List.of("1001", "1002", "1003", "1004"));
 		});
 		SbcEndpoint sbc = endpoint(this.box);
-		CallsCsv.Cut cut = CallsCsv.parse(CSV).identify(LISTED).cut(List.of(key(1001)));
+		CsvCut cut = CsvLines.identify(CallsCsv.parse(CSV), LISTED).cut(List.of(key(1001)));
 
-		VerifiedRemoval removal = ok(this.gateway.killCalls(sbc, cut, keys(LISTED)));
+		VerifiedRemoval removal = ok(this.gateway.removals().killByCsv(sbc, cut, keys(LISTED)));
 
 		assertThat(removal.verified()).isTrue();
 		assertThat(removal.allGone()).isFalse();
@@ -200,7 +197,7 @@ class KillByCsvTests {
 		this.box = new FakeSbc((method, path, body) -> new FakeSbc.Answer(200, "text/csv", CSV));
 		SbcEndpoint sbc = endpoint(this.box);
 
-		VerifiedRemoval removal = ok(this.gateway.killCalls(sbc, CallsCsv.parse(CSV).identify(LISTED).cut(List.of()),
+		VerifiedRemoval removal = ok(this.gateway.removals().killByCsv(sbc, CsvLines.identify(CallsCsv.parse(CSV), LISTED).cut(List.of()),
 				keys(LISTED)));
 
 		assertThat(removal.targeted()).isZero();
@@ -220,7 +217,7 @@ class KillByCsvTests {
 		});
 		SbcEndpoint sbc = endpoint(this.box);
 
-		VerifiedRemoval removal = ok(this.gateway.killCallsByXml(sbc, List.of(LISTED.get(1)), keys(LISTED)));
+		VerifiedRemoval removal = ok(this.gateway.removals().killByXml(sbc, List.of(LISTED.get(1)), keys(LISTED)));
 		RemovalReport report = new RemovalReport("sbc-7", "call", removal, null, "XML", List.of());
 
 		assertThat(removal.gone()).isEqualTo(1);
@@ -245,7 +242,7 @@ class KillByCsvTests {
 				.getBytes(StandardCharsets.UTF_8));
 		});
 
-		VerifiedRemoval removal = ok(this.gateway.deleteRegistrations(endpoint(this.box), List.of("5"), Set.of("5", "6", "7")));
+		VerifiedRemoval removal = ok(this.gateway.removals().deleteRegistrations(endpoint(this.box), List.of("5"), Set.of("5", "6", "7")));
 		RemovalReport report = new RemovalReport("sbc-7", "registration", removal, null, "XML", List.of());
 
 		assertThat(removal.gone()).isEqualTo(1);
@@ -262,12 +259,12 @@ class KillByCsvTests {
 	}
 
 	static String key(long slot) {
-		return VsxiGateway.callKey(LISTED.stream().filter(call -> call.text("ssm_index").equals(String.valueOf(slot)))
+		return CallIdentity.key(LISTED.stream().filter(call -> call.text("ssm_index").equals(String.valueOf(slot)))
 			.findFirst().orElseThrow());
 	}
 
 	static Set<String> keys(List<TableRow> calls) {
-		return Set.copyOf(calls.stream().map(VsxiGateway::callKey).toList());
+		return Set.copyOf(calls.stream().map(CallIdentity::key).toList());
 	}
 
 	static FakeSbc.Answer json(List<String> slots) {

@@ -27,7 +27,7 @@ class PreviewKeepsOnlyItsLinesTests {
 
 	@Test
 	void aKillOfOneCallOutOfManyKeepsThatCallOnlyBySlotAndCallId() {
-		CallsCsv.Lines lines = CallsCsv.parse(KillByCsvTests.CSV).identify(LISTED);
+		CsvLines lines = CsvLines.identify(CallsCsv.parse(KillByCsvTests.CSV), LISTED);
 		Kill kill = Kill.byCsv(lines, List.of(LISTED.get(3)));
 
 		PlannedKill plan = PlannedKill.of(KillFormat.CSV, kill.calls(), false);

@@ -14,9 +14,9 @@ import app.vsxi.dashboard.audit.AuditQuery;
 import app.vsxi.dashboard.demo.DemoFleet;
 import app.vsxi.dashboard.fleet.FleetService;
 import app.vsxi.dashboard.gateway.GatewayResult;
+import app.vsxi.dashboard.gateway.StatsReads;
 import app.vsxi.dashboard.gateway.TableDocument;
 import app.vsxi.dashboard.gateway.TableRow;
-import app.vsxi.dashboard.gateway.VsxiGateway;
 import app.vsxi.dashboard.gateway.VsxiTable;
 import app.vsxi.dashboard.simulator.SimulatedVsxi;
 import app.vsxi.dashboard.support.AuditScopes;
@@ -54,7 +54,7 @@ class RefusedConfirmationsTests {
 	FleetService fleet;
 
 	@Autowired
-	VsxiGateway gateway;
+	StatsReads gateway;
 
 	@Autowired
 	AuditLog audit;
@@ -88,12 +88,12 @@ class RefusedConfirmationsTests {
 				+ "the latest 2. Nothing was sent; preview the kill again.");
 		assertThat(deletes()).isEqualTo(deletesBefore);
 		assertOneRefusal(refusalsBefore, "CALL_KILL", "replaced by newer previews");
-		assertThat(calls()).extracting(VsxiGateway::callKey).contains(VsxiGateway.callKey(calls.get(0)));
+		assertThat(calls()).extracting(CallIdentity::key).contains(CallIdentity.key(calls.get(0)));
 
 		RemovalReport killed = this.kills.kill(this.sbcId, second.token(), null);
 
 		assertThat(killed.success()).as(killed.sentence()).isTrue();
-		assertThat(calls()).extracting(VsxiGateway::callKey).doesNotContain(VsxiGateway.callKey(calls.get(1)));
+		assertThat(calls()).extracting(CallIdentity::key).doesNotContain(CallIdentity.key(calls.get(1)));
 	}
 
 	@Test

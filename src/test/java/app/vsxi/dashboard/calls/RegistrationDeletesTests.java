@@ -18,9 +18,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import app.vsxi.dashboard.demo.DemoFleet;
 import app.vsxi.dashboard.fleet.FleetService;
 import app.vsxi.dashboard.gateway.GatewayResult;
+import app.vsxi.dashboard.gateway.StatsReads;
 import app.vsxi.dashboard.gateway.TableDocument;
 import app.vsxi.dashboard.gateway.TableRow;
-import app.vsxi.dashboard.gateway.VsxiGateway;
 import app.vsxi.dashboard.gateway.VsxiTable;
 import app.vsxi.dashboard.simulator.SimulatedVsxi;
 
@@ -57,7 +57,7 @@ class RegistrationDeletesTests {
 	FleetService fleet;
 
 	@Autowired
-	VsxiGateway gateway;
+	StatsReads gateway;
 
 	@Autowired
 	MockMvc mvc;

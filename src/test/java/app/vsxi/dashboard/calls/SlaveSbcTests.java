@@ -23,9 +23,9 @@ import app.vsxi.dashboard.fleet.FleetService;
 import app.vsxi.dashboard.fleet.Sbc;
 import app.vsxi.dashboard.fleet.SbcRepository;
 import app.vsxi.dashboard.gateway.GatewayResult;
+import app.vsxi.dashboard.gateway.StatsReads;
 import app.vsxi.dashboard.gateway.TableDocument;
 import app.vsxi.dashboard.gateway.TableRow;
-import app.vsxi.dashboard.gateway.VsxiGateway;
 import app.vsxi.dashboard.gateway.VsxiTable;
 import app.vsxi.dashboard.simulator.SimulatedVsxi;
 import app.vsxi.dashboard.support.AuditScopes;
@@ -73,7 +73,7 @@ class SlaveSbcTests {
 	SbcRepository sbcs;
 
 	@Autowired
-	VsxiGateway gateway;
+	StatsReads gateway;
 
 	@Autowired
 	AuditLog audit;
@@ -161,7 +161,7 @@ class SlaveSbcTests {
 	@Test
 	void killsAskedOfASlaveAreRefusedAndAuditedAndNothingReachesTheBox() throws Exception {
 		TableRow call = listed(VsxiTable.ACTIVE_CALLS).get(0);
-		String callKey = VsxiGateway.callKey(call);
+		String callKey = CallIdentity.key(call);
 		// shown while the SBC was no slave; confirmed after it was paired as one
 		String shown = onThePage(admin(), post("/sbcs/" + this.slaveId + "/calls/kill/preview")
 			.param("ssmIndex", call.text("ssm_index")).param("callId", call.text("callID")));
@@ -181,7 +181,7 @@ class SlaveSbcTests {
 		assertThat(confirmed).contains("This SBC is a Load-Balance slave: read-only. Kill calls on its master, "
 				+ "demo-sbc-1; nothing was sent.");
 		assertThat(deletes("delete/active_calls")).isEqualTo(deletes);
-		assertThat(listed(VsxiTable.ACTIVE_CALLS)).extracting(VsxiGateway::callKey).contains(callKey);
+		assertThat(listed(VsxiTable.ACTIVE_CALLS)).extracting(CallIdentity::key).contains(callKey);
 		List<AuditEvent> refused = refusals("CALL_KILL");
 		assertThat(refused).hasSize(refusals + 1);
 		assertThat(refused.get(0).detail()).isEqualTo(

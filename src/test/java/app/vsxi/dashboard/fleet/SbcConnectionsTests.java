@@ -19,7 +19,8 @@ import app.vsxi.dashboard.audit.AuditOutcome;
 import app.vsxi.dashboard.audit.AuditQuery;
 import app.vsxi.dashboard.gateway.GatewayError;
 import app.vsxi.dashboard.gateway.GatewayResult;
-import app.vsxi.dashboard.gateway.VsxiGateway;
+import app.vsxi.dashboard.gateway.SbcExchange;
+import app.vsxi.dashboard.gateway.StatsReads;
 import app.vsxi.dashboard.support.AuditScopes;
 import reactor.core.publisher.Mono;
 
@@ -46,7 +47,10 @@ import static org.mockito.BDDMockito.given;
 class SbcConnectionsTests {
 
 	@MockitoBean
-	VsxiGateway gateway;
+	StatsReads gateway;
+
+	@MockitoBean
+	SbcExchange exchange;
 
 	@Autowired
 	SbcConnections connections;
@@ -123,7 +127,7 @@ class SbcConnectionsTests {
 			.groupId(this.groups.findByName("Default").orElseThrow().id())
 			.build());
 		List<Boolean> transactionOpen = new ArrayList<>();
-		given(this.gateway.presentedCertificate(any())).willAnswer(call -> {
+		given(this.exchange.presentedCertificate(any())).willAnswer(call -> {
 			transactionOpen.add(TransactionSynchronizationManager.isActualTransactionActive());
 			return GatewayResult.ok("AA:BB");
 		});

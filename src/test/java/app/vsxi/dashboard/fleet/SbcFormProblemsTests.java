@@ -7,8 +7,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import app.vsxi.dashboard.audit.AuditLog;
+import app.vsxi.dashboard.gateway.SbcExchange;
 import app.vsxi.dashboard.gateway.SbcTrust;
-import app.vsxi.dashboard.gateway.VsxiGateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyLong;
@@ -24,7 +24,7 @@ class SbcFormProblemsTests {
 	private final SbcGroupRepository groups = mock(SbcGroupRepository.class);
 
 	private final FleetService fleet = new FleetService(this.repository,
-			new CredentialCipher(CredentialCipherTests.KEY, List.of()), mock(VsxiGateway.class), this.groups,
+			new CredentialCipher(CredentialCipherTests.KEY, List.of()), mock(SbcExchange.class), this.groups,
 			mock(AuditLog.class));
 
 	private final Sbc stored = Sbc.builder()

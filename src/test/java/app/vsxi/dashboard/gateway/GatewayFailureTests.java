@@ -23,6 +23,7 @@ import app.vsxi.dashboard.simulator.SimulatedVsxi;
 import app.vsxi.dashboard.simulator.SimulatorProperties;
 import app.vsxi.dashboard.simulator.StatsGeneration;
 import app.vsxi.dashboard.support.FakeSbc;
+import app.vsxi.dashboard.support.GatewayParts;
 
 import static app.vsxi.dashboard.gateway.GatewayCommandsTests.failed;
 import static app.vsxi.dashboard.gateway.GatewayCommandsTests.ok;
@@ -38,7 +39,7 @@ class GatewayFailureTests {
 
 	private static SimulatedVsxi healthy;
 
-	private final VsxiGateway gateway = new VsxiGateway(
+	private final GatewayParts gateway = GatewayParts.of(
 			GatewayProperties.of(Duration.ofSeconds(1), Duration.ofSeconds(1), 4), new SimpleMeterRegistry());
 
 	@BeforeAll
@@ -64,21 +65,21 @@ class GatewayFailureTests {
 	void anAnswerSlowerThanTheReadTimeoutIsATimeout() {
 		faulty.faults(new Faults(2_500, 0, false, false));
 
-		assertThat(failed(this.gateway.realtimeStats(endpoint(faulty)))).isInstanceOf(GatewayError.Timeout.class);
+		assertThat(failed(this.gateway.stats().realtimeStats(endpoint(faulty)))).isInstanceOf(GatewayError.Timeout.class);
 	}
 
 	@Test
 	void aConnectionClosedWithoutAnswerIsUnreachable() {
 		faulty.faults(new Faults(0, 0, true, false));
 
-		assertThat(failed(this.gateway.realtimeStats(endpoint(faulty)))).isInstanceOf(GatewayError.Unreachable.class);
+		assertThat(failed(this.gateway.stats().realtimeStats(endpoint(faulty)))).isInstanceOf(GatewayError.Unreachable.class);
 	}
 
 	@Test
 	void aTruncatedZipIsATypedFailure() {
 		faulty.faults(new Faults(0, 0, false, true));
 
-		GatewayError error = failed(this.gateway.downloadLarge(endpoint(faulty), VsxiTable.ROUTE, row -> {
+		GatewayError error = failed(this.gateway.tables().downloadLarge(endpoint(faulty), VsxiTable.ROUTE, row -> {
 		}));
 
 		assertThat(error).isInstanceOfAny(GatewayError.Unreachable.class, GatewayError.UnexpectedResponse.class);
@@ -87,11 +88,11 @@ class GatewayFailureTests {
 	@Test
 	void statusCodesMapToTheirErrors() {
 		faulty.faults(new Faults(0, 400, false, false));
-		assertThat(failed(this.gateway.download(endpoint(faulty), VsxiTable.RESOURCE))).isInstanceOf(GatewayError.Rejected.class);
+		assertThat(failed(this.gateway.tables().download(endpoint(faulty), VsxiTable.RESOURCE))).isInstanceOf(GatewayError.Rejected.class);
 		faulty.faults(new Faults(0, 402, false, false));
-		assertThat(failed(this.gateway.download(endpoint(faulty), VsxiTable.RESOURCE))).isInstanceOf(GatewayError.SlaveMode.class);
+		assertThat(failed(this.gateway.tables().download(endpoint(faulty), VsxiTable.RESOURCE))).isInstanceOf(GatewayError.SlaveMode.class);
 		faulty.faults(new Faults(0, 503, false, false));
-		assertThat(failed(this.gateway.download(endpoint(faulty), VsxiTable.RESOURCE)))
+		assertThat(failed(this.gateway.tables().download(endpoint(faulty), VsxiTable.RESOURCE)))
 			.isInstanceOfSatisfying(GatewayError.UnexpectedResponse.class,
 					unexpected -> assertThat(unexpected.status()).isEqualTo(503));
 	}
@@ -99,7 +100,7 @@ class GatewayFailureTests {
 	@Test
 	void garbageInsteadOfXmlIsAnUnexpectedResponse() throws Exception {
 		try (FakeSbc fake = new FakeSbc((method, path, body) -> FakeSbc.Answer.text(200, "<XBResourceList><XBRes"))) {
-			GatewayError error = failed(this.gateway.download(endpoint(fake), VsxiTable.RESOURCE));
+			GatewayError error = failed(this.gateway.tables().download(endpoint(fake), VsxiTable.RESOURCE));
 
 			assertThat(error).isInstanceOf(GatewayError.UnexpectedResponse.class);
 			assertThat(error.message()).contains("cannot read download/resource");
@@ -112,7 +113,7 @@ class GatewayFailureTests {
 				+ "<XBResourceList><XBResource><name>&x;</name></XBResource></XBResourceList>";
 		String hostname = java.nio.file.Files.readString(java.nio.file.Path.of("/etc/hostname")).strip();
 		try (FakeSbc fake = new FakeSbc((method, path, body) -> FakeSbc.Answer.text(200, xxe))) {
-			GatewayError error = failed(this.gateway.download(endpoint(fake), VsxiTable.RESOURCE));
+			GatewayError error = failed(this.gateway.tables().download(endpoint(fake), VsxiTable.RESOURCE));
 
 			assertThat(error).isInstanceOf(GatewayError.UnexpectedResponse.class);
 			assertThat(error.message()).doesNotContain(hostname);
@@ -124,7 +125,7 @@ class GatewayFailureTests {
 		byte[] bomb = bomb();
 		try (FakeSbc fake = new FakeSbc(
 				(method, path, body) -> new FakeSbc.Answer(200, "application/octet-stream", bomb))) {
-			GatewayError error = failed(this.gateway.downloadLarge(endpoint(fake), VsxiTable.ROUTE, row -> {
+			GatewayError error = failed(this.gateway.tables().downloadLarge(endpoint(fake), VsxiTable.ROUTE, row -> {
 			}));
 
 			assertThat(error.message()).contains("zip bomb");
@@ -138,10 +139,10 @@ class GatewayFailureTests {
 				+ "</DigitTrans></DigitTranslationList>";
 		try (FakeSbc fake = new FakeSbc((method, path, body) -> path.endsWith("/download/digit_mapping")
 				? FakeSbc.Answer.text(200, download) : FakeSbc.Answer.text(200, "200 OK"))) {
-			TableDocument table = ok(this.gateway.download(endpoint(fake), VsxiTable.DIGIT_MAPPING));
+			TableDocument table = ok(this.gateway.tables().download(endpoint(fake), VsxiTable.DIGIT_MAPPING));
 			TableRow edited = table.rows().get(0).with("origAni", "212");
 
-			ok(this.gateway.update(endpoint(fake), VsxiTable.DIGIT_MAPPING,
+			ok(this.gateway.tables().update(endpoint(fake), VsxiTable.DIGIT_MAPPING,
 					new TableDocument(table.root(), table.item(), List.of(edited))));
 
 			String sent = fake.received().get(fake.received().size() - 1);
@@ -152,16 +153,16 @@ class GatewayFailureTests {
 
 	@Test
 	void oneSlowSbcDoesNotSlowTheOthers() throws Exception {
-		VsxiGateway patient = new VsxiGateway(GatewayProperties.of(Duration.ofSeconds(2), Duration.ofSeconds(60), 4),
+		GatewayParts patient = GatewayParts.of(GatewayProperties.of(Duration.ofSeconds(2), Duration.ofSeconds(60), 4),
 				new SimpleMeterRegistry());
 		List<Disposable> stuck = new ArrayList<>();
 		java.util.concurrent.atomic.AtomicInteger stuckDone = new java.util.concurrent.atomic.AtomicInteger();
 		try {
-			ok(patient.realtimeStats(endpoint(healthy)));
+			ok(patient.stats().realtimeStats(endpoint(healthy)));
 			long before = faulty.requestCounts().getOrDefault("stats/realtime", 0L);
 			faulty.faults(new Faults(60_000, 0, false, false));
 			for (int i = 0; i < 8; i++) {
-				stuck.add(patient.realtimeStats(endpoint(faulty)).subscribe(result -> stuckDone.incrementAndGet()));
+				stuck.add(patient.stats().realtimeStats(endpoint(faulty)).subscribe(result -> stuckDone.incrementAndGet()));
 			}
 			// the slow SBC holds the one call in its turn, the other seven wait in its queue
 			for (int wait = 0; wait < 200 && faulty.requestCounts().getOrDefault("stats/realtime", 0L) < before + 1; wait++) {
@@ -172,7 +173,7 @@ class GatewayFailureTests {
 			// structural, not a ratio of timings: every call to the healthy SBC completes while the slow SBC still
 			// holds all of its calls, so none of them waited behind those
 			for (int i = 0; i < 30; i++) {
-				ok(patient.realtimeStats(endpoint(healthy)));
+				ok(patient.stats().realtimeStats(endpoint(healthy)));
 			}
 			assertThat(stuckDone.get()).as("calls to the slow SBC finished meanwhile").isZero();
 			assertThat(faulty.requestCounts().getOrDefault("stats/realtime", 0L)).as("sent to the slow SBC")

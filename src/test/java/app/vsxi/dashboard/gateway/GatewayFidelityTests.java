@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Mono;
 
 import app.vsxi.dashboard.support.FakeSbc;
+import app.vsxi.dashboard.support.GatewayParts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,7 +45,7 @@ class GatewayFidelityTests {
 			+ "<field name=\"ha_pre_state\" xsi:nil=\"true\" /><field name=\"ha_current_state\">active</field>"
 			+ "</row></table></database></mysqldump>";
 
-	private final VsxiGateway gateway = new VsxiGateway(GatewayProperties.of(Duration.ofSeconds(2), Duration.ofSeconds(3), 4)
+	private final GatewayParts gateway = GatewayParts.of(GatewayProperties.of(Duration.ofSeconds(2), Duration.ofSeconds(3), 4)
 		.withReadRetries(2, Duration.ofMillis(20)), new SimpleMeterRegistry());
 
 	@AfterEach
@@ -59,7 +60,7 @@ class GatewayFidelityTests {
 		AtomicInteger calls = new AtomicInteger();
 		try (FakeSbc fake = new FakeSbc((method, path, body) -> calls.incrementAndGet() < 3 ? glitch(glitch)
 				: json(REALTIME_JSON))) {
-			RealtimeStats stats = ok(this.gateway.realtimeStats(endpoint(fake)));
+			RealtimeStats stats = ok(this.gateway.stats().realtimeStats(endpoint(fake)));
 
 			assertThat(stats.activeSessions()).isEqualTo(4);
 			assertThat(fake.requests()).hasSize(3);
@@ -69,7 +70,7 @@ class GatewayFidelityTests {
 	@Test
 	void aReadGivesUpAfterTheConfiguredRetriesWithTheLastError() throws Exception {
 		try (FakeSbc fake = new FakeSbc((method, path, body) -> glitch("200 no tables"))) {
-			GatewayError error = failed(this.gateway.realtimeStats(endpoint(fake)));
+			GatewayError error = failed(this.gateway.stats().realtimeStats(endpoint(fake)));
 
 			assertThat(error).isInstanceOf(GatewayError.IncompleteAnswer.class);
 			assertThat(fake.requests()).hasSize(3);
@@ -89,7 +90,7 @@ class GatewayFidelityTests {
 	@ValueSource(ints = { 400, 429, 503 })
 	void aWriteIsSentOnceWhateverItMeets(int status) throws Exception {
 		try (FakeSbc fake = new FakeSbc((method, path, body) -> FakeSbc.Answer.text(status, status + " no"))) {
-			failed(this.gateway.update(endpoint(fake), VsxiTable.ROUTEGROUP, groups()));
+			failed(this.gateway.tables().update(endpoint(fake), VsxiTable.ROUTEGROUP, groups()));
 
 			assertThat(fake.requests()).hasSize(1);
 		}
@@ -102,7 +103,7 @@ class GatewayFidelityTests {
 				? FakeSbc.Answer.text(500, "convert xml2json failed(JAXB)") : FakeSbc.Answer.text(200, REALTIME_XML))) {
 			self.set(old);
 			for (int i = 0; i < 8; i++) {
-				RealtimeStats stats = ok(this.gateway.realtimeStats(endpoint(old)));
+				RealtimeStats stats = ok(this.gateway.stats().realtimeStats(endpoint(old)));
 				assertThat(stats.activeSessions()).isEqualTo(4);
 				assertThat(stats.systemStat()).containsEntry("ha_pre_state", "");
 			}
@@ -123,7 +124,7 @@ class GatewayFidelityTests {
 		try (FakeSbc fake = new FakeSbc((method, path, body) -> calls.incrementAndGet() == 1
 				? FakeSbc.Answer.text(500, "convert xml2json failed(JAXB)")
 				: FakeSbc.Answer.text(200, "<XBRouteGroupList><XBRouteGroup><groupId>1</groupId></XBRouteGroup></XBRouteGroupList>"))) {
-			TableDocument groups = ok(this.gateway.download(endpoint(fake), VsxiTable.ROUTEGROUP, Format.JSON));
+			TableDocument groups = ok(this.gateway.tables().download(endpoint(fake), VsxiTable.ROUTEGROUP, Format.JSON));
 
 			assertThat(groups.rows()).hasSize(1);
 			assertThat(fake.requests().get(1).pathAndQuery()).endsWith("format=xml");
@@ -134,7 +135,7 @@ class GatewayFidelityTests {
 	void theNotAuthorizedHintNamesTheReadWritePrivilegeAndTrustedHosts() throws Exception {
 		try (FakeSbc fake = new FakeSbc((method, path, body) -> FakeSbc.Answer.text(401,
 				"401 Fail - User Not Authorized: Invalid username or no read/write permissions."))) {
-			String message = failed(this.gateway.realtimeStats(endpoint(fake))).message();
+			String message = failed(this.gateway.stats().realtimeStats(endpoint(fake))).message();
 
 			assertThat(message).contains("no read/write permissions", "read-write or greater UI privilege",
 					"Trusted Hosts");
@@ -147,7 +148,7 @@ class GatewayFidelityTests {
 				+ "Unauthorized</h1><script>alert(1)</script>" + "x".repeat(500) + "</body></html>";
 		try (FakeSbc fake = new FakeSbc((method, path, body) -> FakeSbc.Answer.text(401, page))) {
 			GatewayError.NotAuthorized error = (GatewayError.NotAuthorized) failed(
-					this.gateway.realtimeStats(endpoint(fake)));
+					this.gateway.stats().realtimeStats(endpoint(fake)));
 
 			assertThat(error.vsxiMessage()).startsWith("401 Unauthorized HTTP Status 401 - Unauthorized")
 				.doesNotContain("<", ">", "alert")
@@ -158,7 +159,7 @@ class GatewayFidelityTests {
 	@Test
 	void theNullLineUnderAFailedAnswerIsDropped() throws Exception {
 		try (FakeSbc fake = new FakeSbc((method, path, body) -> FakeSbc.Answer.text(400, "400 fail - failed\nnull\n"))) {
-			assertThat(failed(this.gateway.update(endpoint(fake), VsxiTable.ROUTEGROUP, groups())))
+			assertThat(failed(this.gateway.tables().update(endpoint(fake), VsxiTable.ROUTEGROUP, groups())))
 				.isEqualTo(new GatewayError.Rejected("400 fail - failed"));
 		}
 	}
@@ -171,7 +172,7 @@ class GatewayFidelityTests {
 				GatewayError.SlaveMode.class, "200 OK - uploadXmlFile success", WriteOutcome.Applied.class);
 		for (Map.Entry<String, Class<?>> answer : expected.entrySet()) {
 			try (FakeSbc fake = new FakeSbc((method, path, body) -> FakeSbc.Answer.text(200, answer.getKey()))) {
-				Object outcome = this.gateway.update(endpoint(fake), VsxiTable.ROUTEGROUP, groups())
+				Object outcome = this.gateway.tables().update(endpoint(fake), VsxiTable.ROUTEGROUP, groups())
 					.block(Duration.ofSeconds(10))
 					.fold(value -> value, error -> error);
 
@@ -183,7 +184,7 @@ class GatewayFidelityTests {
 	@Test
 	void aBoxWithoutRestSaysSo() throws Exception {
 		try (FakeSbc fake = new FakeSbc((method, path, body) -> FakeSbc.Answer.text(404, "<html>Not Found</html>"))) {
-			GatewayError error = failed(this.gateway.realtimeStats(endpoint(fake)));
+			GatewayError error = failed(this.gateway.stats().realtimeStats(endpoint(fake)));
 
 			assertThat(error).isEqualTo(new GatewayError.NoRestApi());
 			assertThat(error.message()).isEqualTo("This box has no REST API (VSXi older than 10.1.1?)");
@@ -210,7 +211,7 @@ class GatewayFidelityTests {
 				+ "{\"field\":[{\"name\":\"trunkId\",\"content\":\"100\"},{\"name\":\"fqdn\",\"content\":\"Group\"},"
 				+ figures + "{\"name\":\"numOrig\",\"content\":3}]}]}]}}}";
 		try (FakeSbc fake = new FakeSbc((method, path, body) -> json(json))) {
-			RealtimeStats stats = ok(this.gateway.realtimeStats(endpoint(fake)));
+			RealtimeStats stats = ok(this.gateway.stats().realtimeStats(endpoint(fake)));
 
 			assertThat(stats.trunks()).extracting(TrunkRealtime::trunkId).containsExactly("100", "100");
 			assertThat(stats.trunks()).extracting(TrunkRealtime::group).containsExactly(false, true);
@@ -234,7 +235,7 @@ class GatewayFidelityTests {
 		}
 		try (FakeSbc fake = new FakeSbc((method, path, body) -> new FakeSbc.Answer(200, "application/zip", zip.toByteArray()))) {
 			List<TableRow> routes = new ArrayList<>();
-			TableZip.Summary summary = ok(this.gateway.downloadLarge(endpoint(fake), VsxiTable.ROUTE, routes::add));
+			TableZip.Summary summary = ok(this.gateway.tables().downloadLarge(endpoint(fake), VsxiTable.ROUTE, routes::add));
 
 			assertThat(summary.rows()).isEqualTo(40);
 			assertThat(routes).extracting(route -> route.text("alias")).contains("r0", "r39");
@@ -246,9 +247,9 @@ class GatewayFidelityTests {
 		byte[] zip = zipOf("<XBRouteList><XBRoute><alias>r</alias></XBRoute></XBRouteList>");
 		try (FakeSbc fake = new FakeSbc((method, path, body) -> method.equals("POST")
 				? new FakeSbc.Answer(200, "application/zip", zip) : FakeSbc.Answer.text(405, "Method Not Allowed"))) {
-			ok(this.gateway.downloadLarge(endpoint(fake), VsxiTable.ROUTE, row -> {
+			ok(this.gateway.tables().downloadLarge(endpoint(fake), VsxiTable.ROUTE, row -> {
 			}));
-			ok(this.gateway.downloadLarge(endpoint(fake), VsxiTable.ROUTE, row -> {
+			ok(this.gateway.tables().downloadLarge(endpoint(fake), VsxiTable.ROUTE, row -> {
 			}));
 
 			assertThat(fake.requests()).extracting(FakeSbc.Request::method).containsExactly("GET", "POST", "POST");
@@ -259,7 +260,7 @@ class GatewayFidelityTests {
 	void aDeleteLargeRefusedWith405SendsTheSameEntriesAgainByPost() throws Exception {
 		try (FakeSbc fake = new FakeSbc((method, path, body) -> method.equals("POST") ? FakeSbc.Answer.text(200, "200 OK")
 				: FakeSbc.Answer.text(405, "Method Not Allowed"))) {
-			ok(this.gateway.writeLarge(endpoint(fake), VsxiAction.DELETE_LARGE, VsxiTable.ROUTE,
+			ok(this.gateway.tables().writeLarge(endpoint(fake), VsxiAction.DELETE_LARGE, VsxiTable.ROUTE,
 					VsxiTable.ROUTE.names(), List.of(new TableRow(Map.of("alias", "gone"))), Map.of()));
 
 			assertThat(fake.requests()).extracting(FakeSbc.Request::method).containsExactly("DELETE", "POST");
@@ -272,9 +273,9 @@ class GatewayFidelityTests {
 		try (FakeSbc fake = new FakeSbc((method, path, body) -> FakeSbc.Answer.text(200, "200 OK"))) {
 			TableDocument routes = new TableDocument(VsxiTable.ROUTE.names(),
 					List.of(new TableRow(Map.of("alias", "r1"))));
-			ok(this.gateway.update(endpoint(fake), VsxiTable.ROUTE, routes, Format.XML));
-			ok(this.gateway.update(endpoint(fake), VsxiTable.ROUTE, routes, Format.CSV));
-			ok(this.gateway.writeLarge(endpoint(fake), VsxiAction.UPDATE_LARGE, VsxiTable.ROUTE, routes.names(),
+			ok(this.gateway.tables().update(endpoint(fake), VsxiTable.ROUTE, routes, Format.XML));
+			ok(this.gateway.tables().update(endpoint(fake), VsxiTable.ROUTE, routes, Format.CSV));
+			ok(this.gateway.tables().writeLarge(endpoint(fake), VsxiAction.UPDATE_LARGE, VsxiTable.ROUTE, routes.names(),
 					routes.rows(), Map.of()));
 
 			assertThat(fake.requests()).extracting(request -> request.header("Content-Type"))

@@ -15,7 +15,11 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
+import app.vsxi.dashboard.calls.CallIdentity;
+import app.vsxi.dashboard.calls.CsvLines;
+import app.vsxi.dashboard.calls.VerifiedRemoval;
 import app.vsxi.dashboard.support.FakeSbc;
+import app.vsxi.dashboard.support.GatewayParts;
 
 import static app.vsxi.dashboard.gateway.GatewayFidelityTests.ok;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class GatewayGoldenWireTests {
 
-	private final VsxiGateway gateway = new VsxiGateway(GatewayProperties.of(Duration.ofSeconds(5), Duration.ofSeconds(5), 4)
+	private final GatewayParts gateway = GatewayParts.of(GatewayProperties.of(Duration.ofSeconds(5), Duration.ofSeconds(5), 4)
 		.withReadRetries(1, Duration.ofMillis(20)), new SimpleMeterRegistry());
 
 	@AfterEach
@@ -39,7 +43,7 @@ class GatewayGoldenWireTests {
 	void updateOfARoute(TestInfo test) throws Exception {
 		WireFixture fixture = WireFixture.load("update-route.inferred.txt").taggedIn(test.getDisplayName());
 		try (FakeSbc fake = answering("200 OK")) {
-			ok(this.gateway.update(endpoint(fake), VsxiTable.ROUTE, routes(route("to-carrier & co", "3", "1212", "4",
+			ok(this.gateway.tables().update(endpoint(fake), VsxiTable.ROUTE, routes(route("to-carrier & co", "3", "1212", "4",
 					"20", "0000", "2359", "0", "top_down", "101", "102"))));
 
 			fixture.assertSent(only(fake));
@@ -51,7 +55,7 @@ class GatewayGoldenWireTests {
 	void deleteOfARoute(TestInfo test) throws Exception {
 		WireFixture fixture = WireFixture.load("delete-route.inferred.txt").taggedIn(test.getDisplayName());
 		try (FakeSbc fake = answering("200 OK")) {
-			ok(this.gateway.delete(endpoint(fake), VsxiTable.ROUTE,
+			ok(this.gateway.tables().delete(endpoint(fake), VsxiTable.ROUTE,
 					routes(route("old", "3", "44", "0", "40", "", "", "0", "top_down", "7"))));
 
 			fixture.assertSent(only(fake));
@@ -63,7 +67,7 @@ class GatewayGoldenWireTests {
 	void uploadOfTheRouteTable(TestInfo test) throws Exception {
 		WireFixture fixture = WireFixture.load("upload-route.inferred.txt").taggedIn(test.getDisplayName());
 		try (FakeSbc fake = answering("200 OK - uploadXmlFile success")) {
-			WriteOutcome outcome = ok(this.gateway.upload(endpoint(fake), VsxiTable.ROUTE,
+			WriteOutcome outcome = ok(this.gateway.tables().upload(endpoint(fake), VsxiTable.ROUTE,
 					routes(route("a", "1", "1", "0", "40", "", "", "0", "top_down", "1"),
 							route("b", "1", "2", "0", "40", "", "", "0", "round_robin", "2"))));
 
@@ -77,7 +81,7 @@ class GatewayGoldenWireTests {
 	void updateLargeOfRoutes(TestInfo test) throws Exception {
 		WireFixture fixture = WireFixture.load("updateLarge-route.inferred.txt").taggedIn(test.getDisplayName());
 		try (FakeSbc fake = answering("200 OK")) {
-			ok(this.gateway.writeLarge(endpoint(fake), VsxiAction.UPDATE_LARGE, VsxiTable.ROUTE, VsxiTable.ROUTE.names(),
+			ok(this.gateway.tables().writeLarge(endpoint(fake), VsxiAction.UPDATE_LARGE, VsxiTable.ROUTE, VsxiTable.ROUTE.names(),
 					List.of(row("alias", "big-1", "tableId", "9", "digitMatch", "3"),
 							row("alias", "big-2", "tableId", "9", "digitMatch", "4")),
 					Map.of()));
@@ -99,7 +103,7 @@ class GatewayGoldenWireTests {
 			return json(deleted.get() ? "{\"XBSubStatsList\":{\"XBSubStats\":[{\"id\":\"7\"}]}}"
 					: "{\"XBSubStatsList\":{\"XBSubStats\":[{\"id\":\"5\"},{\"id\":\"6\"},{\"id\":\"7\"}]}}");
 		})) {
-			VerifiedRemoval removal = ok(this.gateway.deleteRegistrations(endpoint(fake), List.of("5", "6"),
+			VerifiedRemoval removal = ok(this.gateway.removals().deleteRegistrations(endpoint(fake), List.of("5", "6"),
 					java.util.Set.of("5", "6", "7")));
 
 			fixture.assertSent(theDelete(fake));
@@ -113,11 +117,11 @@ class GatewayGoldenWireTests {
 	@DisplayName("[seed] delete/active_calls: the box's own CSV header and chosen lines, byte for byte")
 	void killOfCallsByTheBoxsOwnCsv(TestInfo test) throws Exception {
 		WireFixture fixture = WireFixture.load("delete-active_calls.seed.txt").taggedIn(test.getDisplayName());
-		CallsCsv.Lines lines = CallsCsv.parse(WireFixture.bytes("active-calls.box.inferred.csv")).identify(LISTED);
+		CsvLines lines = CsvLines.identify(CallsCsv.parse(WireFixture.bytes("active-calls.box.inferred.csv")), LISTED);
 		try (FakeSbc fake = new FakeSbc((method, path, body) -> method.equals("DELETE")
 				? FakeSbc.Answer.text(200, "200 OK") : json("{\"XBActiveCallsList\":{\"XBActiveCall\":[]}}"))) {
-			VerifiedRemoval removal = ok(this.gateway.killCalls(endpoint(fake),
-					lines.cut(List.of(VsxiGateway.callKey(LISTED.get(3)), VsxiGateway.callKey(LISTED.get(1)))),
+			VerifiedRemoval removal = ok(this.gateway.removals().killByCsv(endpoint(fake),
+					lines.cut(List.of(CallIdentity.key(LISTED.get(3)), CallIdentity.key(LISTED.get(1)))),
 					java.util.Set.of()));
 
 			fixture.assertSent(theDelete(fake));
@@ -133,11 +137,11 @@ class GatewayGoldenWireTests {
 		byte[] box = WireFixture.bytes("active-calls.box.inferred.csv");
 		String text = new String(box, StandardCharsets.UTF_8);
 		byte[] headerless = text.substring(text.indexOf('\n') + 1).getBytes(StandardCharsets.UTF_8);
-		CallsCsv.Lines lines = CallsCsv.parse(headerless).identify(LISTED);
+		CsvLines lines = CsvLines.identify(CallsCsv.parse(headerless), LISTED);
 		try (FakeSbc fake = new FakeSbc((method, path, body) -> method.equals("DELETE")
 				? FakeSbc.Answer.text(200, "200 OK") : json("{\"XBActiveCallsList\":{\"XBActiveCall\":[]}}"))) {
-			ok(this.gateway.killCalls(endpoint(fake),
-					lines.cut(List.of(VsxiGateway.callKey(LISTED.get(3)), VsxiGateway.callKey(LISTED.get(1)))),
+			ok(this.gateway.removals().killByCsv(endpoint(fake),
+					lines.cut(List.of(CallIdentity.key(LISTED.get(3)), CallIdentity.key(LISTED.get(1)))),
 					java.util.Set.of()));
 
 			fixture.assertSent(theDelete(fake));

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import app.vsxi.dashboard.simulator.SimulatedVsxi;
 import app.vsxi.dashboard.simulator.SimulatorProperties;
 import app.vsxi.dashboard.simulator.StatsGeneration;
+import app.vsxi.dashboard.support.GatewayParts;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -33,16 +34,16 @@ class GatewayLoggingTests {
 		gatewayLog.setLevel(Level.DEBUG);
 		SimulatedVsxi box = new SimulatedVsxi("logs", 0,
 				new SimulatorProperties("admin", PASSWORD, "127.0.0.1", StatsGeneration.OLDER)).start();
-		VsxiGateway gateway = new VsxiGateway(GatewayProperties.of(Duration.ofSeconds(1), Duration.ofSeconds(2), 2),
+		GatewayParts gateway = GatewayParts.of(GatewayProperties.of(Duration.ofSeconds(1), Duration.ofSeconds(2), 2),
 				new SimpleMeterRegistry());
 		try {
 			SbcEndpoint right = new SbcEndpoint(1, "logs", URI.create(box.baseUrl()), "admin", PASSWORD,
 					box.certificateFingerprint());
 			SbcEndpoint wrong = new SbcEndpoint(2, "logs", URI.create(box.baseUrl()), "admin", PASSWORD + "x",
 					box.certificateFingerprint());
-			gateway.realtimeStats(right).block();
-			gateway.realtimeStats(wrong).block();
-			gateway.deleteRegistrations(wrong, java.util.List.of("x"), java.util.Set.of()).block();
+			gateway.stats().realtimeStats(right).block();
+			gateway.stats().realtimeStats(wrong).block();
+			gateway.removals().deleteRegistrations(wrong, java.util.List.of("x"), java.util.Set.of()).block();
 
 			assertThat(output.getAll()).contains("logs").doesNotContain(PASSWORD).doesNotContain("Basic ")
 				.doesNotContainIgnoringCase("authorization:");

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import app.vsxi.dashboard.support.FakeSbc;
+import app.vsxi.dashboard.support.GatewayParts;
 
 import static app.vsxi.dashboard.gateway.GatewayFidelityTests.failed;
 import static app.vsxi.dashboard.gateway.GatewayFidelityTests.ok;
@@ -29,7 +30,7 @@ class GatewayMismatchedAnswerTests {
 
 	private static final String SLAVE = "402 Fail - This action is not allowed while system is in Load-Balance Slave mode";
 
-	private final VsxiGateway gateway = new VsxiGateway(GatewayProperties.of(Duration.ofSeconds(5), Duration.ofSeconds(5), 4)
+	private final GatewayParts gateway = GatewayParts.of(GatewayProperties.of(Duration.ofSeconds(5), Duration.ofSeconds(5), 4)
 		.withReadRetries(1, Duration.ofMillis(10)), new SimpleMeterRegistry());
 
 	@AfterEach
@@ -40,8 +41,8 @@ class GatewayMismatchedAnswerTests {
 	@Test
 	void a300UnderHttp200IsAPartialSuccessCarryingTheBoxsWords() throws Exception {
 		try (FakeSbc fake = answering(FINISHED_WITH_ERRORS)) {
-			WriteOutcome plain = ok(this.gateway.update(endpoint(fake, null), VsxiTable.ROUTEGROUP, groups()));
-			WriteOutcome large = ok(this.gateway.writeLarge(endpoint(fake, null), VsxiAction.UPDATE_LARGE,
+			WriteOutcome plain = ok(this.gateway.tables().update(endpoint(fake, null), VsxiTable.ROUTEGROUP, groups()));
+			WriteOutcome large = ok(this.gateway.tables().writeLarge(endpoint(fake, null), VsxiAction.UPDATE_LARGE,
 					VsxiTable.ROUTE, VsxiTable.ROUTE.names(), List.of(row("alias", "r")), Map.of()));
 
 			assertThat(plain).isEqualTo(new WriteOutcome.AppliedWithErrors(FINISHED_WITH_ERRORS));
@@ -53,7 +54,7 @@ class GatewayMismatchedAnswerTests {
 	@Test
 	void a300UnderHttp200NamingTheDiscardedEntriesCountsThem() throws Exception {
 		try (FakeSbc fake = answering(FINISHED_WITH_ERRORS + "\nentry 2: invalid digitMatch\n\nentry 5: missing alias\n")) {
-			WriteOutcome outcome = ok(this.gateway.writeLarge(endpoint(fake, null), VsxiAction.UPDATE_LARGE,
+			WriteOutcome outcome = ok(this.gateway.tables().writeLarge(endpoint(fake, null), VsxiAction.UPDATE_LARGE,
 					VsxiTable.ROUTE, VsxiTable.ROUTE.names(), List.of(row("alias", "r")), Map.of()));
 
 			assertThat(outcome).isEqualTo(new WriteOutcome.AppliedWithErrors(FINISHED_WITH_ERRORS,
@@ -65,7 +66,7 @@ class GatewayMismatchedAnswerTests {
 	@Test
 	void a300StatusLineIsThePartialSuccessToo() throws Exception {
 		try (FakeSbc fake = new FakeSbc((method, path, body) -> FakeSbc.Answer.text(300, FINISHED_WITH_ERRORS))) {
-			assertThat(ok(this.gateway.update(endpoint(fake, null), VsxiTable.ROUTEGROUP, groups())))
+			assertThat(ok(this.gateway.tables().update(endpoint(fake, null), VsxiTable.ROUTEGROUP, groups())))
 				.isEqualTo(new WriteOutcome.AppliedWithErrors(FINISHED_WITH_ERRORS));
 		}
 	}
@@ -73,7 +74,7 @@ class GatewayMismatchedAnswerTests {
 	@Test
 	void a402UnderHttp200IsTheSlaveModeRefusalNamingTheMasterAndIsSentOnce() throws Exception {
 		try (FakeSbc fake = answering(SLAVE)) {
-			GatewayError error = failed(this.gateway.update(endpoint(fake, "sbc-master"), VsxiTable.ROUTEGROUP, groups()));
+			GatewayError error = failed(this.gateway.tables().update(endpoint(fake, "sbc-master"), VsxiTable.ROUTEGROUP, groups()));
 
 			assertThat(error).isEqualTo(new GatewayError.SlaveMode(SLAVE, "sbc-master"));
 			assertThat(error.message()).endsWith("make them on its master sbc-master");
@@ -85,10 +86,10 @@ class GatewayMismatchedAnswerTests {
 	void a402UnderHttp200EndsAKillAndARegistrationDeleteWithoutARecount() throws Exception {
 		try (FakeSbc fake = new FakeSbc((method, path, body) -> method.equals("DELETE") ? FakeSbc.Answer.text(200, SLAVE)
 				: GatewayGoldenWireTests.json("{\"XBSubStatsList\":{\"XBSubStats\":[{\"id\":\"1\",\"username\":\"a\"}]}}"))) {
-			assertThat(failed(this.gateway.killCallsByXml(endpoint(fake, null),
+			assertThat(failed(this.gateway.removals().killByXml(endpoint(fake, null),
 					List.of(row("ssm_index", "4", "callID", "a4@198.51.100.4")), java.util.Set.of("4|a4@198.51.100.4"))))
 				.isEqualTo(new GatewayError.SlaveMode(SLAVE, null));
-			assertThat(failed(this.gateway.deleteRegistrations(endpoint(fake, null), List.of("1"), java.util.Set.of("1"))))
+			assertThat(failed(this.gateway.removals().deleteRegistrations(endpoint(fake, null), List.of("1"), java.util.Set.of("1"))))
 				.isEqualTo(new GatewayError.SlaveMode(SLAVE, null));
 
 			// each: its delete only (the reads before it are the caller's)
@@ -99,7 +100,7 @@ class GatewayMismatchedAnswerTests {
 	@Test
 	void a400UnderHttp200IsARefusalWithTheBoxsReasonWithoutItsNullLine() throws Exception {
 		try (FakeSbc fake = answering("400 fail - validation exception\nnull\n")) {
-			assertThat(failed(this.gateway.update(endpoint(fake, null), VsxiTable.ROUTEGROUP, groups())))
+			assertThat(failed(this.gateway.tables().update(endpoint(fake, null), VsxiTable.ROUTEGROUP, groups())))
 				.isEqualTo(new GatewayError.Rejected("400 fail - validation exception"));
 			assertThat(fake.requests()).hasSize(1);
 		}
@@ -108,9 +109,9 @@ class GatewayMismatchedAnswerTests {
 	@Test
 	void aReadAnsweredWithHttp200And400IsARefusalAndIsAskedAgain() throws Exception {
 		try (FakeSbc fake = answering("400 fail - failed")) {
-			assertThat(failed(this.gateway.download(endpoint(fake, null), VsxiTable.ROUTEGROUP)))
+			assertThat(failed(this.gateway.tables().download(endpoint(fake, null), VsxiTable.ROUTEGROUP)))
 				.isEqualTo(new GatewayError.Rejected("400 fail - failed"));
-			assertThat(failed(this.gateway.statsDump(endpoint(fake, null), VsxiTable.RESOURCE)))
+			assertThat(failed(this.gateway.stats().statsDump(endpoint(fake, null), VsxiTable.RESOURCE)))
 				.isEqualTo(new GatewayError.Rejected("400 fail - failed"));
 			// each read once more after the first refusal, as real boxes' passing 400s call for
 			assertThat(fake.requests()).hasSize(4);
@@ -120,7 +121,7 @@ class GatewayMismatchedAnswerTests {
 	@Test
 	void aReadWhoseBodyIsNoDocumentAndNoCodeStaysUnreadable() throws Exception {
 		try (FakeSbc fake = answering("hello")) {
-			assertThat(failed(this.gateway.download(endpoint(fake, null), VsxiTable.ROUTEGROUP)))
+			assertThat(failed(this.gateway.tables().download(endpoint(fake, null), VsxiTable.ROUTEGROUP)))
 				.isInstanceOf(GatewayError.UnexpectedResponse.class)
 				.extracting(GatewayError::message)
 				.asString()

@@ -1,5 +1,7 @@
 package app.vsxi.dashboard.gateway;
 
+import app.vsxi.dashboard.calls.CallIdentity;
+
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,7 +98,7 @@ class GatewaySampleReadersTests {
 				Map.entry("orig_ip", "198.51.100.8"), Map.entry("term_ip", "203.0.113.10"),
 				Map.entry("inv_time", "11-30-2026 01:02:04"), Map.entry("ans_time", "11-30-2026 01:02:06"),
 				Map.entry("duration", "54"), Map.entry("callID", "b2@198.51.100.8"));
-		assertThat(VsxiGateway.callKey(calls.rows().get(1))).isEqualTo("18|b2@198.51.100.8");
+		assertThat(CallIdentity.key(calls.rows().get(1))).isEqualTo("18|b2@198.51.100.8");
 	}
 
 	@Test

@@ -20,6 +20,7 @@ import app.vsxi.dashboard.simulator.Quirks;
 import app.vsxi.dashboard.simulator.SimulatedVsxi;
 import app.vsxi.dashboard.simulator.SimulatorProperties;
 import app.vsxi.dashboard.simulator.StatsGeneration;
+import app.vsxi.dashboard.support.GatewayParts;
 
 import static app.vsxi.dashboard.gateway.GatewayFidelityTests.failed;
 import static app.vsxi.dashboard.gateway.GatewayFidelityTests.ok;
@@ -30,7 +31,7 @@ class GatewaySimulatorQuirksTests {
 
 	private static SimulatedVsxi box;
 
-	private final VsxiGateway gateway = new VsxiGateway(
+	private final GatewayParts gateway = GatewayParts.of(
 			GatewayProperties.of(Duration.ofSeconds(2), Duration.ofSeconds(5), 4).withReadRetries(2, Duration.ofMillis(300)),
 			new SimpleMeterRegistry());
 
@@ -56,7 +57,7 @@ class GatewaySimulatorQuirksTests {
 	void twoPollRequestsLandingTogetherBothSucceed() {
 		box.quirks(Map.of("overlapMillis", 100));
 
-		var both = Mono.zip(this.gateway.realtimeStats(sbc()), this.gateway.systemInfo(sbc())).block(Duration.ofSeconds(30));
+		var both = Mono.zip(this.gateway.stats().realtimeStats(sbc()), this.gateway.stats().systemInfo(sbc())).block(Duration.ofSeconds(30));
 
 		assertThat(both.getT1().isOk()).as("%s", both.getT1()).isTrue();
 		assertThat(both.getT2().isOk()).as("%s", both.getT2()).isTrue();
@@ -67,30 +68,30 @@ class GatewaySimulatorQuirksTests {
 	void dumpsWithoutTheirTablesAreAskedForAgain(String quirk) {
 		box.quirks(Map.of(quirk, 2));
 
-		assertThat(ok(this.gateway.realtimeStats(sbc())).maxSessionsAllowed()).isPositive();
+		assertThat(ok(this.gateway.stats().realtimeStats(sbc())).maxSessionsAllowed()).isPositive();
 	}
 
 	@Test
 	void jsonTheBoxCannotMakeIsReadAsXml() {
 		box.quirks(Map.of("jsonFailAbove", 1));
 
-		assertThat(ok(this.gateway.statsDump(sbc(), VsxiTable.RESOURCE))).containsKeys("ingress_stat", "gw_egress_stat");
-		assertThat(ok(this.gateway.realtimeStats(sbc())).maxSessionsAllowed()).isPositive();
+		assertThat(ok(this.gateway.stats().statsDump(sbc(), VsxiTable.RESOURCE))).containsKeys("ingress_stat", "gw_egress_stat");
+		assertThat(ok(this.gateway.stats().realtimeStats(sbc())).maxSessionsAllowed()).isPositive();
 	}
 
 	@Test
 	void codesInTheBodyUnderHttp200CountAsWhatTheySay() {
 		box.quirks(Map.of("codeInBody", true));
-		TableDocument mappings = ok(this.gateway.download(sbc(), VsxiTable.DIGIT_MAPPING));
+		TableDocument mappings = ok(this.gateway.tables().download(sbc(), VsxiTable.DIGIT_MAPPING));
 		Map<String, Object> missingAField = new LinkedHashMap<>(mappings.rows().get(0).fields());
 		missingAField.remove("aniAction");
 
-		assertThat(failed(this.gateway.update(sbc(), VsxiTable.DIGIT_MAPPING, mappings.with(List.of(new TableRow(missingAField))))))
+		assertThat(failed(this.gateway.tables().update(sbc(), VsxiTable.DIGIT_MAPPING, mappings.with(List.of(new TableRow(missingAField))))))
 			.isInstanceOf(GatewayError.Rejected.class);
-		assertThat(ok(this.gateway.writeLarge(sbc(), VsxiAction.UPDATE_LARGE, VsxiTable.DIGIT_MAPPING, mappings.names(),
+		assertThat(ok(this.gateway.tables().writeLarge(sbc(), VsxiAction.UPDATE_LARGE, VsxiTable.DIGIT_MAPPING, mappings.names(),
 				List.of(new TableRow(missingAField)), Map.of()))).isInstanceOf(WriteOutcome.AppliedWithErrors.class);
 		box.slaveMode(true);
-		assertThat(failed(this.gateway.update(sbc(), VsxiTable.DIGIT_MAPPING, mappings)))
+		assertThat(failed(this.gateway.tables().update(sbc(), VsxiTable.DIGIT_MAPPING, mappings)))
 			.isInstanceOf(GatewayError.SlaveMode.class);
 	}
 
@@ -98,7 +99,7 @@ class GatewaySimulatorQuirksTests {
 	void anUntrustedHostSeesTheContainersRefusalAsPlainText() {
 		box.quirks(Map.of("untrustedHost", true));
 
-		GatewayError error = failed(this.gateway.realtimeStats(sbc()));
+		GatewayError error = failed(this.gateway.stats().realtimeStats(sbc()));
 
 		assertThat(error).isInstanceOf(GatewayError.NotAuthorized.class);
 		assertThat(error.message()).doesNotContain("<").contains("Trusted Hosts");
@@ -106,7 +107,7 @@ class GatewaySimulatorQuirksTests {
 
 	@Test
 	void aReadOnlyApiUserIsRefusedOnReadsTooWithTheHint() {
-		GatewayError error = failed(this.gateway.realtimeStats(sbc("monitor", "monitor")));
+		GatewayError error = failed(this.gateway.stats().realtimeStats(sbc("monitor", "monitor")));
 
 		assertThat(error).isInstanceOf(GatewayError.NotAuthorized.class);
 		assertThat(error.message()).contains("read-write or greater UI privilege");
@@ -116,7 +117,7 @@ class GatewaySimulatorQuirksTests {
 	void aBoxWithoutRestIsNamedAsSuch() {
 		box.quirks(Map.of("noRest", true));
 
-		assertThat(failed(this.gateway.realtimeStats(sbc()))).isEqualTo(new GatewayError.NoRestApi());
+		assertThat(failed(this.gateway.stats().realtimeStats(sbc()))).isEqualTo(new GatewayError.NoRestApi());
 	}
 
 	@ParameterizedTest
@@ -124,8 +125,8 @@ class GatewaySimulatorQuirksTests {
 	void perTrunkRowsJoinTheResourceStatsWhateverTypeTheIdsCome(boolean numbersAsText) {
 		box.quirks(Map.of("dumpNumbersAsText", numbersAsText, "nilFields", true));
 
-		RealtimeStats stats = ok(this.gateway.realtimeStats(sbc()));
-		List<String> trunks = ok(this.gateway.statsDump(sbc(), VsxiTable.RESOURCE)).get("ingress_stat")
+		RealtimeStats stats = ok(this.gateway.stats().realtimeStats(sbc()));
+		List<String> trunks = ok(this.gateway.stats().statsDump(sbc(), VsxiTable.RESOURCE)).get("ingress_stat")
 			.stream()
 			.map(row -> TrunkRealtime.id(row.get("trunk_id")))
 			.toList();
@@ -137,7 +138,7 @@ class GatewaySimulatorQuirksTests {
 
 	@Test
 	void registrationsCarryTheirState() {
-		List<TableRow> rows = ok(this.gateway.statsList(sbc(), VsxiTable.SUB_STATS)).rows();
+		List<TableRow> rows = ok(this.gateway.stats().statsList(sbc(), VsxiTable.SUB_STATS)).rows();
 
 		assertThat(rows).isNotEmpty()
 			.allSatisfy(row -> assertThat(Registration.from(row).state()).isIn("Authenticated", "Unauthenticated",
@@ -150,25 +151,25 @@ class GatewaySimulatorQuirksTests {
 		box.quirks(Map.of("largeMethods", methods));
 		List<TableRow> routes = new ArrayList<>();
 
-		TableZip.Summary summary = ok(this.gateway.downloadLarge(sbc(), VsxiTable.ROUTE, routes::add));
-		ok(this.gateway.downloadLarge(sbc(), VsxiTable.ROUTE, row -> {
+		TableZip.Summary summary = ok(this.gateway.tables().downloadLarge(sbc(), VsxiTable.ROUTE, routes::add));
+		ok(this.gateway.tables().downloadLarge(sbc(), VsxiTable.ROUTE, row -> {
 		}));
 		TableRow gone = routes.get(routes.size() - 1);
-		ok(this.gateway.writeLarge(sbc(), VsxiAction.DELETE_LARGE, VsxiTable.ROUTE, summary.names(), List.of(gone), Map.of()));
+		ok(this.gateway.tables().writeLarge(sbc(), VsxiAction.DELETE_LARGE, VsxiTable.ROUTE, summary.names(), List.of(gone), Map.of()));
 
 		List<TableRow> after = new ArrayList<>();
-		ok(this.gateway.downloadLarge(sbc(), VsxiTable.ROUTE, after::add));
+		ok(this.gateway.tables().downloadLarge(sbc(), VsxiTable.ROUTE, after::add));
 		assertThat(after).hasSize(routes.size() - 1).doesNotContain(gone);
-		ok(this.gateway.writeLarge(sbc(), VsxiAction.UPDATE_LARGE, VsxiTable.ROUTE, summary.names(), List.of(gone), Map.of()));
+		ok(this.gateway.tables().writeLarge(sbc(), VsxiAction.UPDATE_LARGE, VsxiTable.ROUTE, summary.names(), List.of(gone), Map.of()));
 	}
 
 	@Test
 	void aLargeDownloadInChunksBringsEveryEntry() {
-		List<TableRow> whole = ok(this.gateway.download(sbc(), VsxiTable.ROUTE)).rows();
+		List<TableRow> whole = ok(this.gateway.tables().download(sbc(), VsxiTable.ROUTE)).rows();
 		box.quirks(Map.of("zipChunkEntries", 50));
 		List<TableRow> chunked = new ArrayList<>();
 
-		ok(this.gateway.downloadLarge(sbc(), VsxiTable.ROUTE, chunked::add));
+		ok(this.gateway.tables().downloadLarge(sbc(), VsxiTable.ROUTE, chunked::add));
 
 		assertThat(whole.size()).isGreaterThan(100);
 		assertThat(chunked).containsExactlyInAnyOrderElementsOf(whole);
@@ -178,12 +179,12 @@ class GatewaySimulatorQuirksTests {
 	void writesInEveryFormatPassABoxStrictAboutContentTypes() {
 		box.quirks(Map.of("strictContentTypes", true));
 		for (Format format : Format.values()) {
-			TableDocument routes = ok(this.gateway.download(sbc(), VsxiTable.ROUTE, format));
+			TableDocument routes = ok(this.gateway.tables().download(sbc(), VsxiTable.ROUTE, format));
 			TableDocument one = routes.with(List.of(routes.rows().get(0)));
 
-			assertThat(ok(this.gateway.update(sbc(), VsxiTable.ROUTE, one, format))).as("%s", format)
+			assertThat(ok(this.gateway.tables().update(sbc(), VsxiTable.ROUTE, one, format))).as("%s", format)
 				.isInstanceOf(WriteOutcome.Applied.class);
-			assertThat(ok(this.gateway.writeLarge(sbc(), VsxiAction.UPDATE_LARGE, VsxiTable.ROUTE, format, one.names(),
+			assertThat(ok(this.gateway.tables().writeLarge(sbc(), VsxiAction.UPDATE_LARGE, VsxiTable.ROUTE, format, one.names(),
 					one.rows(), Map.of()))).as("zipped %s", format).isInstanceOf(WriteOutcome.Applied.class);
 		}
 	}

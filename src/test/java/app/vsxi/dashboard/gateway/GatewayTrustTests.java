@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import app.vsxi.dashboard.support.FakeSbc;
+import app.vsxi.dashboard.support.GatewayParts;
 import app.vsxi.dashboard.support.TestCa;
 
 import static app.vsxi.dashboard.gateway.GatewayCommandsTests.failed;
@@ -27,9 +28,9 @@ class GatewayTrustTests {
 	void aCertificateTheConfiguredCaSignedForTheHostIsTrustedWithoutAPin() throws Exception {
 		TestCa ca = new TestCa("NOC CA");
 		try (FakeSbc sbc = FakeSbc.signedBy(ca, "127.0.0.1", (m, p, b) -> FakeSbc.Answer.text(200, TABLE))) {
-			VsxiGateway gateway = gateway(ca.writePem(this.directory.resolve("ca.pem")));
+			GatewayParts gateway = gateway(ca.writePem(this.directory.resolve("ca.pem")));
 
-			assertThat(ok(gateway.download(byCa(sbc), VsxiTable.RESOURCE)).rows()).hasSize(1);
+			assertThat(ok(gateway.tables().download(byCa(sbc), VsxiTable.RESOURCE)).rows()).hasSize(1);
 			gateway.destroy();
 		}
 	}
@@ -39,9 +40,9 @@ class GatewayTrustTests {
 		TestCa ours = new TestCa("NOC CA");
 		TestCa theirs = new TestCa("Someone else");
 		try (FakeSbc sbc = FakeSbc.signedBy(theirs, "127.0.0.1", (m, p, b) -> FakeSbc.Answer.text(200, TABLE))) {
-			VsxiGateway gateway = gateway(ours.writePem(this.directory.resolve("ca.pem")));
+			GatewayParts gateway = gateway(ours.writePem(this.directory.resolve("ca.pem")));
 
-			GatewayError error = failed(gateway.download(byCa(sbc), VsxiTable.RESOURCE));
+			GatewayError error = failed(gateway.tables().download(byCa(sbc), VsxiTable.RESOURCE));
 
 			assertThat(error).isInstanceOf(GatewayError.TlsFailure.class);
 			assertThat(error.message()).contains("not signed by the configured CA");
@@ -54,9 +55,9 @@ class GatewayTrustTests {
 	void aCertificateForAnotherHostIsRefusedEvenFromTheRightCa() throws Exception {
 		TestCa ca = new TestCa("NOC CA");
 		try (FakeSbc sbc = FakeSbc.signedBy(ca, "sbc-9.example.net", (m, p, b) -> FakeSbc.Answer.text(200, TABLE))) {
-			VsxiGateway gateway = gateway(ca.writePem(this.directory.resolve("ca.pem")));
+			GatewayParts gateway = gateway(ca.writePem(this.directory.resolve("ca.pem")));
 
-			assertThat(failed(gateway.download(byCa(sbc), VsxiTable.RESOURCE))).isInstanceOf(GatewayError.TlsFailure.class);
+			assertThat(failed(gateway.tables().download(byCa(sbc), VsxiTable.RESOURCE))).isInstanceOf(GatewayError.TlsFailure.class);
 			assertThat(sbc.received()).isEmpty();
 			gateway.destroy();
 		}
@@ -66,10 +67,10 @@ class GatewayTrustTests {
 	void withoutAConfiguredCaNothingIsSent() throws Exception {
 		TestCa ca = new TestCa("NOC CA");
 		try (FakeSbc sbc = FakeSbc.signedBy(ca, "127.0.0.1", (m, p, b) -> FakeSbc.Answer.text(200, TABLE))) {
-			VsxiGateway gateway = new VsxiGateway(GatewayProperties.of(Duration.ofSeconds(2), Duration.ofSeconds(2), 2),
+			GatewayParts gateway = GatewayParts.of(GatewayProperties.of(Duration.ofSeconds(2), Duration.ofSeconds(2), 2),
 					new SimpleMeterRegistry());
 
-			assertThat(failed(gateway.download(byCa(sbc), VsxiTable.RESOURCE)).message()).contains("trusted-ca-file");
+			assertThat(failed(gateway.tables().download(byCa(sbc), VsxiTable.RESOURCE)).message()).contains("trusted-ca-file");
 			assertThat(sbc.received()).isEmpty();
 			gateway.destroy();
 		}
@@ -79,12 +80,12 @@ class GatewayTrustTests {
 	void aSlaveNamesItsPairedMasterInTheError() throws Exception {
 		try (FakeSbc slave = new FakeSbc((m, p, b) -> FakeSbc.Answer.text(402,
 				"402 Fail - This action is not allowed while system is in Load-Balance Slave mode"))) {
-			VsxiGateway gateway = new VsxiGateway(GatewayProperties.of(Duration.ofSeconds(2), Duration.ofSeconds(2), 2),
+			GatewayParts gateway = GatewayParts.of(GatewayProperties.of(Duration.ofSeconds(2), Duration.ofSeconds(2), 2),
 					new SimpleMeterRegistry());
 			SbcEndpoint paired = new SbcEndpoint(5, "nyc-2", URI.create(slave.baseUrl()), "api", "pw",
 					slave.fingerprint(), SbcTrust.PINNED_CERTIFICATE, "nyc-1");
 
-			GatewayError error = failed(gateway.update(paired, VsxiTable.RESOURCE,
+			GatewayError error = failed(gateway.tables().update(paired, VsxiTable.RESOURCE,
 					new TableDocument("XBResourceList", "XBResource", java.util.List.of())));
 
 			assertThat(error).isInstanceOf(GatewayError.SlaveMode.class);
@@ -93,8 +94,8 @@ class GatewayTrustTests {
 		}
 	}
 
-	private static VsxiGateway gateway(Path caFile) {
-		return new VsxiGateway(GatewayProperties.of(Duration.ofSeconds(2), Duration.ofSeconds(2), 2)
+	private static GatewayParts gateway(Path caFile) {
+		return GatewayParts.of(GatewayProperties.of(Duration.ofSeconds(2), Duration.ofSeconds(2), 2)
 			.withTrustedCaFile(caFile.toString()), new SimpleMeterRegistry());
 	}
 

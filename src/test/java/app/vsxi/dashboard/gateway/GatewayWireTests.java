@@ -14,7 +14,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import app.vsxi.dashboard.calls.VerifiedRemoval;
 import app.vsxi.dashboard.support.FakeSbc;
+import app.vsxi.dashboard.support.GatewayParts;
 
 import static app.vsxi.dashboard.gateway.GatewayFidelityTests.failed;
 import static app.vsxi.dashboard.gateway.GatewayFidelityTests.ok;
@@ -31,7 +33,7 @@ class GatewayWireTests {
 
 	private static final String XML_DECLARATION = "<?xml version='1.0' encoding='UTF-8'?>";
 
-	private final VsxiGateway gateway = new VsxiGateway(GatewayProperties.of(Duration.ofSeconds(2), Duration.ofSeconds(2), 4)
+	private final GatewayParts gateway = GatewayParts.of(GatewayProperties.of(Duration.ofSeconds(2), Duration.ofSeconds(2), 4)
 		.withReadRetries(2, Duration.ofMillis(20)), new SimpleMeterRegistry());
 
 	@AfterEach
@@ -46,7 +48,7 @@ class GatewayWireTests {
 				"origAniMaxLength", "40", "origDnis", "555", "origDnisMinLength", "0", "origDnisMaxLength", "40",
 				"transAni", "5555551234", "transDnis", "", "aniAction", "all", "dnisAction", "passthrough");
 		try (FakeSbc fake = recording()) {
-			ok(this.gateway.update(endpoint(fake), VsxiTable.DIGIT_MAPPING,
+			ok(this.gateway.tables().update(endpoint(fake), VsxiTable.DIGIT_MAPPING,
 					new TableDocument(VsxiTable.DIGIT_MAPPING.names(), List.of(mapping))));
 
 			FakeSbc.Request sent = only(fake);
@@ -68,7 +70,7 @@ class GatewayWireTests {
 	@Test
 	void aKillInXmlNamesTheCallBySlotAndCallIdUnderTheClientsElements() throws Exception {
 		try (FakeSbc fake = recording()) {
-			this.gateway.killCallsByXml(endpoint(fake), List.of(row("ssm_index", "17", "dnis", "1212", "callID", "a1@x")),
+			this.gateway.removals().killByXml(endpoint(fake), List.of(row("ssm_index", "17", "dnis", "1212", "callID", "a1@x")),
 					java.util.Set.of()).block(Duration.ofSeconds(30));
 
 			FakeSbc.Request sent = theDelete(fake);
@@ -82,9 +84,9 @@ class GatewayWireTests {
 	@Test
 	void aCallWithoutItsSlotOrCallIdIsNeverNamedInAKill() throws Exception {
 		try (FakeSbc fake = recording()) {
-			GatewayResult<VerifiedRemoval> slotOnly = this.gateway.killCallsByXml(endpoint(fake),
+			GatewayResult<VerifiedRemoval> slotOnly = this.gateway.removals().killByXml(endpoint(fake),
 					List.of(row("ssm_index", "17")), java.util.Set.of()).block(Duration.ofSeconds(30));
-			GatewayResult<VerifiedRemoval> blankId = this.gateway.killCallsByXml(endpoint(fake),
+			GatewayResult<VerifiedRemoval> blankId = this.gateway.removals().killByXml(endpoint(fake),
 					List.of(row("ssm_index", "17", "callID", " ")), java.util.Set.of()).block(Duration.ofSeconds(30));
 
 			assertThat(slotOnly.failure()).containsInstanceOf(GatewayError.Unsupported.class);
@@ -97,7 +99,7 @@ class GatewayWireTests {
 	@Test
 	void aReplaceOfOneRouteTableCarriesItsIdAndAZipWithoutContentType() throws Exception {
 		try (FakeSbc fake = recording()) {
-			ok(this.gateway.writeLarge(endpoint(fake), VsxiAction.REPLACE_LARGE, VsxiTable.ROUTES_IN_ROUTE_TABLE,
+			ok(this.gateway.tables().writeLarge(endpoint(fake), VsxiAction.REPLACE_LARGE, VsxiTable.ROUTES_IN_ROUTE_TABLE,
 					VsxiTable.ROUTE.names(), List.of(row("alias", "r1", "tableId", "7")), Map.of("tableID", "7")));
 
 			FakeSbc.Request sent = only(fake);
@@ -119,7 +121,7 @@ class GatewayWireTests {
 	void aQueryStringIsEncodedAsTheGuideShows() throws Exception {
 		try (FakeSbc fake = new FakeSbc((method, path, body) -> FakeSbc.Answer.text(200,
 				"<DigitTranslationList></DigitTranslationList>"))) {
-			ok(this.gateway.query(endpoint(fake), VsxiTable.DIGIT_MAPPING, "alias like '%TEST%'"));
+			ok(this.gateway.tables().query(endpoint(fake), VsxiTable.DIGIT_MAPPING, "alias like '%TEST%'"));
 
 			String sent = fake.requests().get(0).pathAndQuery();
 			assertThat(sent).startsWith(API + "query/digit_mapping?")
@@ -132,7 +134,7 @@ class GatewayWireTests {
 		try (FakeSbc fake = new FakeSbc((method, path, body) -> {
 			throw new IllegalStateException("drop the connection without an answer");
 		})) {
-			failed(this.gateway.update(endpoint(fake), VsxiTable.ROUTEGROUP, groups()));
+			failed(this.gateway.tables().update(endpoint(fake), VsxiTable.ROUTEGROUP, groups()));
 
 			assertThat(fake.requests()).hasSize(1);
 		}
@@ -149,18 +151,18 @@ class GatewayWireTests {
 			}
 			return FakeSbc.Answer.text(200, "200 OK");
 		})) {
-			assertThat(failed(this.gateway.update(endpoint(fake), VsxiTable.ROUTEGROUP, groups())))
+			assertThat(failed(this.gateway.tables().update(endpoint(fake), VsxiTable.ROUTEGROUP, groups())))
 				.isInstanceOf(GatewayError.Timeout.class);
 			assertThat(fake.requests()).hasSize(1);
 
-			failed(this.gateway.download(endpoint(fake), VsxiTable.ROUTEGROUP));
+			failed(this.gateway.tables().download(endpoint(fake), VsxiTable.ROUTEGROUP));
 			assertThat(fake.requests()).hasSize(4);
 		}
 	}
 
 	@Test
 	void callsBeyondTheConnectionsAndTheQueueAreRefusedAsBusyAtOnce() throws Exception {
-		VsxiGateway small = new VsxiGateway(new GatewayProperties(Duration.ofSeconds(2), Duration.ofSeconds(5), 1, 1,
+		GatewayParts small = GatewayParts.of(new GatewayProperties(Duration.ofSeconds(2), Duration.ofSeconds(5), 1, 1,
 				Duration.ofSeconds(30), Duration.ZERO, 0, Duration.ofMillis(10), Duration.ofMillis(10),
 				GatewayProperties.defaults().circuitBreaker(), null),
 				new SimpleMeterRegistry());
@@ -174,10 +176,10 @@ class GatewayWireTests {
 			}
 			return FakeSbc.Answer.text(200, "200 OK");
 		})) {
-			var first = small.update(endpoint(fake), VsxiTable.ROUTEGROUP, groups()).toFuture();
-			var second = small.update(endpoint(fake), VsxiTable.ROUTEGROUP, groups()).toFuture();
+			var first = small.tables().update(endpoint(fake), VsxiTable.ROUTEGROUP, groups()).toFuture();
+			var second = small.tables().update(endpoint(fake), VsxiTable.ROUTEGROUP, groups()).toFuture();
 
-			GatewayError third = failed(small.update(endpoint(fake), VsxiTable.ROUTEGROUP, groups()));
+			GatewayError third = failed(small.tables().update(endpoint(fake), VsxiTable.ROUTEGROUP, groups()));
 
 			assertThat(third).isEqualTo(new GatewayError.Busy());
 			assertThat(third.message()).isEqualTo("Busy: too many calls to this SBC at once; try again in a moment");

@@ -22,6 +22,7 @@ import app.vsxi.dashboard.simulator.SimulatedVsxi;
 import app.vsxi.dashboard.simulator.SimulatorProperties;
 import app.vsxi.dashboard.simulator.StatsGeneration;
 import app.vsxi.dashboard.support.FakeSbc;
+import app.vsxi.dashboard.support.GatewayParts;
 
 import static app.vsxi.dashboard.gateway.GatewayFidelityTests.failed;
 import static app.vsxi.dashboard.gateway.GatewayFidelityTests.ok;
@@ -36,7 +37,7 @@ class SbcQueueTests {
 
 	private SimulatedVsxi box;
 
-	private final List<VsxiGateway> gateways = new ArrayList<>();
+	private final List<GatewayParts> gateways = new ArrayList<>();
 
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
@@ -49,7 +50,7 @@ class SbcQueueTests {
 	@AfterEach
 	void close() {
 		try {
-			this.gateways.forEach(VsxiGateway::destroy);
+			this.gateways.forEach(GatewayParts::destroy);
 		}
 		finally {
 			this.box.stop();
@@ -58,7 +59,7 @@ class SbcQueueTests {
 
 	@Test
 	void requestsToOneSbcGoOneAtATimeInTheOrderTheyCame() throws Exception {
-		VsxiGateway gateway = gateway(Duration.ofSeconds(10), Duration.ZERO);
+		GatewayParts gateway = gateway(Duration.ofSeconds(10), Duration.ZERO);
 		CountDownLatch firstHeld = new CountDownLatch(1);
 		CountDownLatch releaseFirst = new CountDownLatch(1);
 		AtomicInteger inFlight = new AtomicInteger();
@@ -81,10 +82,10 @@ class SbcQueueTests {
 			return FakeSbc.Answer.text(200, "200 OK");
 		})) {
 			List<CompletableFuture<GatewayResult<WriteOutcome>>> sent = new ArrayList<>();
-			sent.add(gateway.update(endpoint(fake), VsxiTable.ROUTEGROUP, group(0)).toFuture());
+			sent.add(gateway.tables().update(endpoint(fake), VsxiTable.ROUTEGROUP, group(0)).toFuture());
 			assertThat(firstHeld.await(10, TimeUnit.SECONDS)).isTrue();
 			for (int i = 1; i <= 5; i++) {
-				sent.add(gateway.update(endpoint(fake), VsxiTable.ROUTEGROUP, group(i)).toFuture());
+				sent.add(gateway.tables().update(endpoint(fake), VsxiTable.ROUTEGROUP, group(i)).toFuture());
 			}
 			Thread.sleep(300);
 			assertThat(fake.requests()).as("sent while the first is answered").hasSize(1);
@@ -102,7 +103,7 @@ class SbcQueueTests {
 
 	@Test
 	void aRequestThatWaitsLongerThanAllowedFailsAsBusyAndTheQueueRecovers() throws Exception {
-		VsxiGateway gateway = gateway(Duration.ofMillis(500), Duration.ZERO);
+		GatewayParts gateway = gateway(Duration.ofMillis(500), Duration.ZERO);
 		CountDownLatch hung = new CountDownLatch(1);
 		try (FakeSbc fake = new FakeSbc((method, path, body) -> {
 			try {
@@ -113,13 +114,12 @@ class SbcQueueTests {
 			}
 			return FakeSbc.Answer.text(200, "200 OK");
 		})) {
-			CompletableFuture<GatewayResult<WriteOutcome>> first = gateway
-				.update(endpoint(fake), VsxiTable.ROUTEGROUP, group(1))
+			CompletableFuture<GatewayResult<WriteOutcome>> first = gateway.tables().update(endpoint(fake), VsxiTable.ROUTEGROUP, group(1))
 				.toFuture();
 			await().atMost(Duration.ofSeconds(5)).until(() -> fake.requests().size() == 1);
 
 			long waited = System.nanoTime();
-			GatewayError second = failed(gateway.update(endpoint(fake), VsxiTable.ROUTEGROUP, group(2)));
+			GatewayError second = failed(gateway.tables().update(endpoint(fake), VsxiTable.ROUTEGROUP, group(2)));
 			waited = System.nanoTime() - waited;
 
 			assertThat(second).isEqualTo(new GatewayError.Busy());
@@ -128,7 +128,7 @@ class SbcQueueTests {
 
 			hung.countDown();
 			assertThat(first.get(10, TimeUnit.SECONDS).isOk()).isTrue();
-			ok(gateway.update(endpoint(fake), VsxiTable.ROUTEGROUP, group(3)));
+			ok(gateway.tables().update(endpoint(fake), VsxiTable.ROUTEGROUP, group(3)));
 			assertThat(fake.received()).hasSize(2);
 			assertThat(fake.received().get(1)).contains("<groupId>3</groupId>");
 			// a wait that ran out says nothing of the box: its circuit breaker counted the two that were sent
@@ -140,12 +140,11 @@ class SbcQueueTests {
 
 	@Test
 	void aStreamedLargeDownloadHoldsTheSbcUntilItIsReadToTheEnd() throws Exception {
-		VsxiGateway gateway = gateway(Duration.ofSeconds(20), Duration.ZERO);
+		GatewayParts gateway = gateway(Duration.ofSeconds(20), Duration.ZERO);
 		CountDownLatch reading = new CountDownLatch(1);
 		CountDownLatch finishReading = new CountDownLatch(1);
 		AtomicInteger rows = new AtomicInteger();
-		CompletableFuture<GatewayResult<TableZip.Summary>> download = gateway
-			.downloadLarge(sbc(), VsxiTable.ROUTE, row -> {
+		CompletableFuture<GatewayResult<TableZip.Summary>> download = gateway.tables().downloadLarge(sbc(), VsxiTable.ROUTE, row -> {
 				if (rows.incrementAndGet() == 1) {
 					reading.countDown();
 					hold(finishReading);
@@ -154,7 +153,7 @@ class SbcQueueTests {
 			.toFuture();
 		assertThat(reading.await(10, TimeUnit.SECONDS)).isTrue();
 
-		CompletableFuture<GatewayResult<RealtimeStats>> poll = gateway.realtimeStats(sbc()).toFuture();
+		CompletableFuture<GatewayResult<RealtimeStats>> poll = gateway.stats().realtimeStats(sbc()).toFuture();
 		Thread.sleep(500);
 
 		assertThat(poll).as("a poll while the download is read").isNotDone();
@@ -171,16 +170,16 @@ class SbcQueueTests {
 
 	@Test
 	void aCancelledStreamFreesTheSbc() throws Exception {
-		VsxiGateway gateway = gateway(Duration.ofSeconds(20), Duration.ZERO);
+		GatewayParts gateway = gateway(Duration.ofSeconds(20), Duration.ZERO);
 		CountDownLatch reading = new CountDownLatch(1);
 		CountDownLatch never = new CountDownLatch(1);
-		Disposable download = gateway.downloadLarge(sbc(), VsxiTable.ROUTE, row -> {
+		Disposable download = gateway.tables().downloadLarge(sbc(), VsxiTable.ROUTE, row -> {
 			reading.countDown();
 			hold(never);
 		}).subscribe();
 		try {
 			assertThat(reading.await(10, TimeUnit.SECONDS)).isTrue();
-			CompletableFuture<GatewayResult<RealtimeStats>> poll = gateway.realtimeStats(sbc()).toFuture();
+			CompletableFuture<GatewayResult<RealtimeStats>> poll = gateway.stats().realtimeStats(sbc()).toFuture();
 			Thread.sleep(300);
 			assertThat(poll).as("a poll while the download is read").isNotDone();
 
@@ -198,12 +197,12 @@ class SbcQueueTests {
 	/** A caller that asks the same SBC again from inside its own streamed answer gets Busy, not a hang. */
 	@Test
 	void aSecondRequestFromInsideAStreamOfTheSameSbcFailsAsBusyInsteadOfWaitingForever() {
-		VsxiGateway gateway = gateway(Duration.ofMillis(400), Duration.ZERO);
+		GatewayParts gateway = gateway(Duration.ofMillis(400), Duration.ZERO);
 		AtomicReference<GatewayResult<RealtimeStats>> nested = new AtomicReference<>();
 
-		ok(gateway.downloadLarge(sbc(), VsxiTable.ROUTE, row -> {
+		ok(gateway.tables().downloadLarge(sbc(), VsxiTable.ROUTE, row -> {
 			if (nested.get() == null) {
-				nested.set(gateway.realtimeStats(sbc()).block(Duration.ofSeconds(10)));
+				nested.set(gateway.stats().realtimeStats(sbc()).block(Duration.ofSeconds(10)));
 			}
 		}));
 
@@ -214,12 +213,12 @@ class SbcQueueTests {
 	@Test
 	void withoutAGapABoxThatRefusesRequestsInQuickSuccessionAnswersOneAfterAnotherWith400() {
 		this.box.quirks(Map.of("overlapMillis", 300));
-		VsxiGateway gateway = gateway(Duration.ofSeconds(10), Duration.ZERO);
+		GatewayParts gateway = gateway(Duration.ofSeconds(10), Duration.ZERO);
 		TableDocument mapping = firstDigitMapping(gateway);
 
 		List<GatewayResult<WriteOutcome>> answers = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
-			answers.add(gateway.update(sbc(), VsxiTable.DIGIT_MAPPING, mapping).block(Duration.ofSeconds(10)));
+			answers.add(gateway.tables().update(sbc(), VsxiTable.DIGIT_MAPPING, mapping).block(Duration.ofSeconds(10)));
 		}
 
 		assertThat(answers)
@@ -229,12 +228,12 @@ class SbcQueueTests {
 	@Test
 	void aGapAsLongAsTheBoxWantsGetsEveryRequestAnswered() {
 		this.box.quirks(Map.of("overlapMillis", 300));
-		VsxiGateway gateway = gateway(Duration.ofSeconds(10), Duration.ofMillis(300));
+		GatewayParts gateway = gateway(Duration.ofSeconds(10), Duration.ofMillis(300));
 		TableDocument mapping = firstDigitMapping(gateway);
 
 		List<GatewayResult<WriteOutcome>> answers = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
-			answers.add(gateway.update(sbc(), VsxiTable.DIGIT_MAPPING, mapping).block(Duration.ofSeconds(10)));
+			answers.add(gateway.tables().update(sbc(), VsxiTable.DIGIT_MAPPING, mapping).block(Duration.ofSeconds(10)));
 		}
 
 		assertThat(answers).allSatisfy(answer -> assertThat(answer.isOk()).as("%s", answer).isTrue());
@@ -246,13 +245,13 @@ class SbcQueueTests {
 		}
 	}
 
-	private TableDocument firstDigitMapping(VsxiGateway gateway) {
-		TableDocument all = ok(gateway.download(sbc(), VsxiTable.DIGIT_MAPPING));
+	private TableDocument firstDigitMapping(GatewayParts gateway) {
+		TableDocument all = ok(gateway.tables().download(sbc(), VsxiTable.DIGIT_MAPPING));
 		return new TableDocument(all.root(), all.item(), all.rows().subList(0, 1));
 	}
 
-	private VsxiGateway gateway(Duration maxWait, Duration minGap) {
-		VsxiGateway gateway = new VsxiGateway(GatewayProperties.of(Duration.ofSeconds(2), Duration.ofSeconds(10), 4)
+	private GatewayParts gateway(Duration maxWait, Duration minGap) {
+		GatewayParts gateway = GatewayParts.of(GatewayProperties.of(Duration.ofSeconds(2), Duration.ofSeconds(10), 4)
 			.withReadRetries(0, Duration.ofMillis(10))
 			.withTurns(maxWait, minGap), this.meters);
 		this.gateways.add(gateway);

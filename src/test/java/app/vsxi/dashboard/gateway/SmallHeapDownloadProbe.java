@@ -1,5 +1,7 @@
 package app.vsxi.dashboard.gateway;
 
+import app.vsxi.dashboard.support.GatewayParts;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,13 +20,12 @@ public final class SmallHeapDownloadProbe {
 	}
 
 	public static void main(String[] args) {
-		VsxiGateway gateway = new VsxiGateway(GatewayProperties.of(Duration.ofSeconds(5), Duration.ofSeconds(60), 2),
+		GatewayParts gateway = GatewayParts.of(GatewayProperties.of(Duration.ofSeconds(5), Duration.ofSeconds(60), 2),
 				new SimpleMeterRegistry());
 		try {
 			AtomicLong routes = new AtomicLong();
 			AtomicReference<String> last = new AtomicReference<>();
-			GatewayResult<TableZip.Summary> result = gateway
-				.downloadLarge(new SbcEndpoint(1, "probe", URI.create(args[0]), "admin", "admin", args[1]), VsxiTable.ROUTE,
+			GatewayResult<TableZip.Summary> result = gateway.tables().downloadLarge(new SbcEndpoint(1, "probe", URI.create(args[0]), "admin", "admin", args[1]), VsxiTable.ROUTE,
 						row -> {
 							routes.incrementAndGet();
 							last.set(Route.from(row).alias());

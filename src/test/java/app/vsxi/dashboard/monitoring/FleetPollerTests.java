@@ -17,8 +17,9 @@ import app.vsxi.dashboard.gateway.GatewayResult;
 import app.vsxi.dashboard.gateway.RealtimeStats;
 import app.vsxi.dashboard.gateway.SbcEndpoint;
 import app.vsxi.dashboard.gateway.SbcTrust;
+import app.vsxi.dashboard.gateway.StatsReads;
 import app.vsxi.dashboard.gateway.SystemInfo;
-import app.vsxi.dashboard.gateway.VsxiGateway;
+import app.vsxi.dashboard.gateway.TableCommands;
 import reactor.core.publisher.Mono;
 
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
@@ -36,7 +37,9 @@ class FleetPollerTests {
 
 	private final FleetService fleet = mock(FleetService.class);
 
-	private final VsxiGateway gateway = mock(VsxiGateway.class);
+	private final StatsReads gateway = mock(StatsReads.class);
+
+	private final TableCommands tables = mock(TableCommands.class);
 
 	private final StatusBoard board = new StatusBoard(mock(StateHistory.class));
 
@@ -44,7 +47,7 @@ class FleetPollerTests {
 
 	private final SnapshotStore store = new SnapshotStore(this.properties);
 
-	private final FleetPoller poller = new FleetPoller(this.fleet, this.gateway, this.board, this.store,
+	private final FleetPoller poller = new FleetPoller(this.fleet, this.gateway, this.tables, this.board, this.store,
 			this.properties, GatewayProperties.of(Duration.ofSeconds(1), Duration.ofSeconds(3), 4), List.of());
 
 	@Test
@@ -119,7 +122,7 @@ class FleetPollerTests {
 		MonitoringProperties settings = MonitoringSettings.of(Map.of("poll-interval", "5s", "tick", "1s",
 				"intervals.active-calls", "10s", "watched-for", "1m", "idle-slowdown", "4", "forget-after", "5m"));
 		SnapshotStore snapshots = new SnapshotStore(settings);
-		FleetPoller manual = new FleetPoller(this.fleet, this.gateway, this.board, snapshots, settings,
+		FleetPoller manual = new FleetPoller(this.fleet, this.gateway, this.tables, this.board, snapshots, settings,
 				GatewayProperties.of(Duration.ofSeconds(1), Duration.ofSeconds(3), 4), List.of(), clock);
 
 		assertThat(manual.interval(1, Feed.ACTIVE_CALLS, clock.instant())).isNull();
@@ -136,7 +139,7 @@ class FleetPollerTests {
 		MonitoringProperties settings = MonitoringSettings.of(Map.of("poll-interval", "5s", "tick", "1s",
 				"intervals.resource", "15s", "intervals.system", "1m"));
 		SnapshotStore snapshots = new SnapshotStore(settings);
-		FleetPoller manual = new FleetPoller(this.fleet, this.gateway, this.board, snapshots, settings,
+		FleetPoller manual = new FleetPoller(this.fleet, this.gateway, this.tables, this.board, snapshots, settings,
 				GatewayProperties.of(Duration.ofSeconds(1), Duration.ofSeconds(3), 4), List.of(), clock);
 		fleetOf(sbc(1, "nyc-1"));
 		AtomicInteger realtime = new AtomicInteger();

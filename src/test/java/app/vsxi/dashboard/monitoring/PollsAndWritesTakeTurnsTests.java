@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import app.vsxi.dashboard.calls.CsvLines;
 import app.vsxi.dashboard.fleet.FleetService;
 import app.vsxi.dashboard.fleet.Sbc;
 import app.vsxi.dashboard.gateway.CallsCsv;
@@ -24,13 +25,13 @@ import app.vsxi.dashboard.gateway.GatewayResult;
 import app.vsxi.dashboard.gateway.SbcEndpoint;
 import app.vsxi.dashboard.gateway.SbcTrust;
 import app.vsxi.dashboard.gateway.TableDocument;
-import app.vsxi.dashboard.gateway.VsxiGateway;
 import app.vsxi.dashboard.gateway.VsxiTable;
 import app.vsxi.dashboard.simulator.Faults;
 import app.vsxi.dashboard.simulator.RequestTiming;
 import app.vsxi.dashboard.simulator.SimulatedVsxi;
 import app.vsxi.dashboard.simulator.SimulatorProperties;
 import app.vsxi.dashboard.simulator.StatsGeneration;
+import app.vsxi.dashboard.support.GatewayParts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -51,7 +52,7 @@ class PollsAndWritesTakeTurnsTests {
 
 	private SimulatedVsxi box;
 
-	private VsxiGateway gateway;
+	private GatewayParts gateway;
 
 	private ScheduledExecutorService ticks;
 
@@ -59,7 +60,7 @@ class PollsAndWritesTakeTurnsTests {
 	void start() {
 		this.box = new SimulatedVsxi("turns", 0, new SimulatorProperties("admin", "admin", "127.0.0.1",
 				StatsGeneration.OLDER)).start();
-		this.gateway = new VsxiGateway(GatewayProperties.of(Duration.ofSeconds(2), Duration.ofSeconds(5), 4)
+		this.gateway = GatewayParts.of(GatewayProperties.of(Duration.ofSeconds(2), Duration.ofSeconds(5), 4)
 			.withTurns(Duration.ofSeconds(30), Duration.ofMillis(OVERLAP_MILLIS)), new SimpleMeterRegistry());
 	}
 
@@ -76,7 +77,7 @@ class PollsAndWritesTakeTurnsTests {
 	void writesAndPollsOfOneSbcNeverOverlap() throws Exception {
 		SbcEndpoint endpoint = new SbcEndpoint(1, this.box.name(), URI.create(this.box.baseUrl()), "admin", "admin",
 				this.box.certificateFingerprint());
-		TableDocument all = this.gateway.download(endpoint, VsxiTable.DIGIT_MAPPING).block().okValue().orElseThrow();
+		TableDocument all = this.gateway.tables().download(endpoint, VsxiTable.DIGIT_MAPPING).block().okValue().orElseThrow();
 		// the box's own row, sent back as it is: a real write that changes nothing
 		TableDocument mapping = new TableDocument(all.root(), all.item(), all.rows().subList(0, 1));
 		this.box.quirks(Map.of("overlapMillis", OVERLAP_MILLIS));
@@ -87,17 +88,17 @@ class PollsAndWritesTakeTurnsTests {
 
 		List<GatewayResult<?>> writes = new ArrayList<>();
 		for (int round = 0; round < 4; round++) {
-			writes.add(this.gateway.update(endpoint, VsxiTable.DIGIT_MAPPING, mapping).block(Duration.ofSeconds(30)));
-			GatewayResult<TableDocument> listed = this.gateway.statsList(endpoint, VsxiTable.ACTIVE_CALLS)
+			writes.add(this.gateway.tables().update(endpoint, VsxiTable.DIGIT_MAPPING, mapping).block(Duration.ofSeconds(30)));
+			GatewayResult<TableDocument> listed = this.gateway.stats().statsList(endpoint, VsxiTable.ACTIVE_CALLS)
 				.block(Duration.ofSeconds(30));
 			writes.add(listed);
-			GatewayResult<CallsCsv> calls = this.gateway.activeCallsCsv(endpoint).block(Duration.ofSeconds(30));
+			GatewayResult<CallsCsv> calls = this.gateway.calls().activeCallsCsv(endpoint).block(Duration.ofSeconds(30));
 			writes.add(calls);
 			if (listed.isOk() && calls.isOk()) {
-				CallsCsv.Lines lines = calls.okValue().orElseThrow().identify(listed.okValue().orElseThrow().rows());
+				CsvLines lines = CsvLines.identify(calls.okValue().orElseThrow(), listed.okValue().orElseThrow().rows());
 				if (!lines.lineOf().isEmpty()) {
 					String first = lines.lineOf().keySet().iterator().next();
-					writes.add(this.gateway.killCalls(endpoint, lines.cut(List.of(first)), lines.lineOf().keySet())
+					writes.add(this.gateway.removals().killByCsv(endpoint, lines.cut(List.of(first)), lines.lineOf().keySet())
 						.block(Duration.ofSeconds(30)));
 				}
 			}
@@ -141,7 +142,7 @@ class PollsAndWritesTakeTurnsTests {
 		SnapshotStore store = new SnapshotStore(settings);
 		store.watch(1, Feed.ACTIVE_CALLS, Instant.now().plusSeconds(600));
 		store.watch(1, Feed.SUB_STATS, Instant.now().plusSeconds(600));
-		FleetPoller poller = new FleetPoller(fleet, this.gateway, new StatusBoard(mock(StateHistory.class)), store,
+		FleetPoller poller = new FleetPoller(fleet, this.gateway.stats(), this.gateway.tables(), new StatusBoard(mock(StateHistory.class)), store,
 				settings, GatewayProperties.defaults(), List.of());
 		this.ticks = Executors.newSingleThreadScheduledExecutor();
 		this.ticks.scheduleAtFixedRate(poller::tick, 0, 100, TimeUnit.MILLISECONDS);

@@ -22,8 +22,8 @@ import app.vsxi.dashboard.gateway.GatewayProperties;
 import app.vsxi.dashboard.gateway.GatewayResult;
 import app.vsxi.dashboard.gateway.RealtimeStats;
 import app.vsxi.dashboard.gateway.SbcEndpoint;
-import app.vsxi.dashboard.gateway.VsxiGateway;
 import app.vsxi.dashboard.support.CurlTls;
+import app.vsxi.dashboard.support.GatewayParts;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -43,15 +43,13 @@ class StandaloneSimulatorTests {
 			assertThat(context.getBeanNamesForType(javax.sql.DataSource.class)).isEmpty();
 			assertThat(context.getBeanNamesForType(app.vsxi.dashboard.fleet.FleetService.class)).isEmpty();
 
-			VsxiGateway gateway = new VsxiGateway(GatewayProperties.of(Duration.ofSeconds(2), Duration.ofSeconds(5), 2),
+			GatewayParts gateway = GatewayParts.of(GatewayProperties.of(Duration.ofSeconds(2), Duration.ofSeconds(5), 2),
 					new SimpleMeterRegistry());
 			URI base = URI.create("https://127.0.0.1:" + port);
-			String fingerprint = ((GatewayResult.Ok<String>) gateway.presentedCertificate(base)).value();
-			GatewayResult<RealtimeStats> stats = gateway
-				.realtimeStats(new SbcEndpoint(1, "standalone", base, "lab", "lab-pass", fingerprint))
+			String fingerprint = ((GatewayResult.Ok<String>) gateway.exchange().presentedCertificate(base)).value();
+			GatewayResult<RealtimeStats> stats = gateway.stats().realtimeStats(new SbcEndpoint(1, "standalone", base, "lab", "lab-pass", fingerprint))
 				.block();
-			GatewayResult<RealtimeStats> refused = gateway
-				.realtimeStats(new SbcEndpoint(1, "standalone", base, "admin", "admin", fingerprint))
+			GatewayResult<RealtimeStats> refused = gateway.stats().realtimeStats(new SbcEndpoint(1, "standalone", base, "admin", "admin", fingerprint))
 				.block();
 			gateway.destroy();
 

@@ -17,10 +17,10 @@ import app.vsxi.dashboard.fleet.Sbc;
 import app.vsxi.dashboard.gateway.Format;
 import app.vsxi.dashboard.gateway.GatewayResult;
 import app.vsxi.dashboard.gateway.SbcEndpoint;
+import app.vsxi.dashboard.gateway.TableCommands;
 import app.vsxi.dashboard.gateway.TableDocument;
 import app.vsxi.dashboard.gateway.TableRow;
 import app.vsxi.dashboard.gateway.TableZip;
-import app.vsxi.dashboard.gateway.VsxiGateway;
 import app.vsxi.dashboard.gateway.VsxiTable;
 import app.vsxi.dashboard.gateway.WriteOutcome;
 
@@ -54,7 +54,7 @@ class ApplyConflictAndRollbackTests {
 	FleetService fleet;
 
 	@Autowired
-	VsxiGateway gateway;
+	TableCommands gateway;
 
 	@Autowired
 	app.vsxi.dashboard.demo.DemoFleet demo;

@@ -19,10 +19,10 @@ import app.vsxi.dashboard.fleet.FleetService;
 import app.vsxi.dashboard.fleet.Sbc;
 import app.vsxi.dashboard.gateway.GatewayResult;
 import app.vsxi.dashboard.gateway.SbcEndpoint;
+import app.vsxi.dashboard.gateway.TableCommands;
 import app.vsxi.dashboard.gateway.TableDocument;
 import app.vsxi.dashboard.gateway.TableRow;
 import app.vsxi.dashboard.gateway.TableZip;
-import app.vsxi.dashboard.gateway.VsxiGateway;
 import app.vsxi.dashboard.gateway.VsxiTable;
 import app.vsxi.dashboard.gateway.WriteOutcome;
 
@@ -68,7 +68,7 @@ class ConflictResolutionTests {
 	FleetService fleet;
 
 	@Autowired
-	VsxiGateway gateway;
+	TableCommands gateway;
 
 	@Autowired
 	DemoFleet demo;

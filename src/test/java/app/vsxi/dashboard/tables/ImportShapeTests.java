@@ -14,9 +14,9 @@ import app.vsxi.dashboard.fleet.FleetService;
 import app.vsxi.dashboard.fleet.Sbc;
 import app.vsxi.dashboard.gateway.Format;
 import app.vsxi.dashboard.gateway.GatewayResult;
+import app.vsxi.dashboard.gateway.TableCommands;
 import app.vsxi.dashboard.gateway.TableRow;
 import app.vsxi.dashboard.gateway.TableZip;
-import app.vsxi.dashboard.gateway.VsxiGateway;
 import app.vsxi.dashboard.gateway.VsxiTable;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,7 +56,7 @@ class ImportShapeTests {
 	FleetService fleet;
 
 	@Autowired
-	VsxiGateway gateway;
+	TableCommands gateway;
 
 	@Autowired
 	MockMvc mvc;

@@ -21,9 +21,9 @@ import app.vsxi.dashboard.fleet.Sbc;
 import app.vsxi.dashboard.fleet.SbcRepository;
 import app.vsxi.dashboard.gateway.GatewayResult;
 import app.vsxi.dashboard.gateway.SbcEndpoint;
+import app.vsxi.dashboard.gateway.TableCommands;
 import app.vsxi.dashboard.gateway.TableDocument;
 import app.vsxi.dashboard.gateway.TableRow;
-import app.vsxi.dashboard.gateway.VsxiGateway;
 import app.vsxi.dashboard.gateway.VsxiTable;
 import app.vsxi.dashboard.gateway.WriteOutcome;
 import app.vsxi.dashboard.support.Axe;
@@ -57,7 +57,7 @@ class TableEditorBrowserTests {
 	FleetService fleet;
 
 	@Autowired
-	VsxiGateway gateway;
+	TableCommands gateway;
 
 	@Autowired
 	DemoFleet demo;

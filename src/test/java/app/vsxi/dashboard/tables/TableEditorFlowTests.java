@@ -18,9 +18,9 @@ import app.vsxi.dashboard.fleet.FleetService;
 import app.vsxi.dashboard.fleet.Sbc;
 import app.vsxi.dashboard.gateway.GatewayResult;
 import app.vsxi.dashboard.gateway.SbcEndpoint;
+import app.vsxi.dashboard.gateway.TableCommands;
 import app.vsxi.dashboard.gateway.TableDocument;
 import app.vsxi.dashboard.gateway.TableRow;
-import app.vsxi.dashboard.gateway.VsxiGateway;
 import app.vsxi.dashboard.gateway.TableZip;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,7 +48,7 @@ class TableEditorFlowTests {
 	FleetService fleet;
 
 	@Autowired
-	VsxiGateway gateway;
+	TableCommands gateway;
 
 	@Autowired
 	DemoFleet demo;

@@ -1,4 +1,4 @@
-package app.vsxi.dashboard.gateway;
+package app.vsxi.dashboard.calls;
 
 import java.util.List;
 

@@ -16,11 +16,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 import app.vsxi.dashboard.simulator.SimulatedVsxi;
 import app.vsxi.dashboard.simulator.SimulatorProperties;
 import app.vsxi.dashboard.simulator.StatsGeneration;
+import app.vsxi.dashboard.support.GatewayParts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The gateway against simulated VSXi boxes over real HTTPS. */
-class VsxiGatewayTests {
+class StatsReadsTests {
 
 	private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
 
@@ -30,7 +31,7 @@ class VsxiGatewayTests {
 
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
-	private final VsxiGateway gateway = new VsxiGateway(
+	private final GatewayParts gateway = GatewayParts.of(
 			GatewayProperties.of(CONNECT_TIMEOUT, Duration.ofSeconds(3), 4), this.meters);
 
 	@BeforeAll
@@ -54,7 +55,7 @@ class VsxiGatewayTests {
 	@EnumSource(StatsGeneration.class)
 	void realtimeStatsAreReadIntoTypedValuesInBothDumpGenerations(StatsGeneration generation) {
 		SimulatedVsxi box = generation == StatsGeneration.OLDER ? older : newer;
-		GatewayResult<RealtimeStats> result = this.gateway.realtimeStats(endpoint(box, "admin", "admin")).block();
+		GatewayResult<RealtimeStats> result = this.gateway.stats().realtimeStats(endpoint(box, "admin", "admin")).block();
 
 		assertThat(result).isInstanceOf(GatewayResult.Ok.class);
 		RealtimeStats stats = result.okValue().orElseThrow();
@@ -69,7 +70,7 @@ class VsxiGatewayTests {
 
 	@Test
 	void systemInfoGivesTheHardwareUptimeFromTheFourthLine() {
-		GatewayResult<SystemInfo> result = this.gateway.systemInfo(endpoint(older, "admin", "admin")).block();
+		GatewayResult<SystemInfo> result = this.gateway.stats().systemInfo(endpoint(older, "admin", "admin")).block();
 
 		SystemInfo info = result.okValue().orElseThrow();
 		assertThat(info.hardwareUptime()).matches("(\\d+ years? )?(\\d+ months? )?\\d+ days? \\d\\d:\\d\\d:\\d\\d");
@@ -78,7 +79,7 @@ class VsxiGatewayTests {
 
 	@Test
 	void wrongPasswordIsATypedNotAuthorizedErrorWithTheBoxText() {
-		GatewayResult<RealtimeStats> result = this.gateway.realtimeStats(endpoint(older, "admin", "wrong")).block();
+		GatewayResult<RealtimeStats> result = this.gateway.stats().realtimeStats(endpoint(older, "admin", "wrong")).block();
 
 		assertThat(result).isInstanceOf(GatewayResult.Failed.class);
 		GatewayError error = result.failure().orElseThrow();
@@ -89,7 +90,7 @@ class VsxiGatewayTests {
 
 	@Test
 	void unknownUserIsNotAuthorizedWithTheOtherText() {
-		GatewayResult<RealtimeStats> result = this.gateway.realtimeStats(endpoint(older, "nobody", "x")).block();
+		GatewayResult<RealtimeStats> result = this.gateway.stats().realtimeStats(endpoint(older, "nobody", "x")).block();
 
 		assertThat(result.failure().orElseThrow()).isEqualTo(new GatewayError.NotAuthorized(
 				"401 Fail - User Not Authorized: Invalid username or no read/write permissions."));
@@ -102,7 +103,7 @@ class VsxiGatewayTests {
 
 		// block() with the timeout fails the test if the gateway takes longer than it was configured to wait: a
 		// connect timeout per attempt, and the read retries' back-off (0.5 s, then 1 s) between them
-		GatewayResult<RealtimeStats> result = this.gateway.realtimeStats(nothing)
+		GatewayResult<RealtimeStats> result = this.gateway.stats().realtimeStats(nothing)
 			.block(CONNECT_TIMEOUT.multipliedBy(3).plusMillis(1500));
 
 		GatewayError error = result.failure().orElseThrow();
@@ -114,13 +115,13 @@ class VsxiGatewayTests {
 	void anSbcThatKeepsFailingIsPausedInsteadOfCalledAgainAndAgain() throws IOException {
 		SbcEndpoint dead = new SbcEndpoint(98, "dead", URI.create("https://127.0.0.1:" + closedPort()), "admin",
 				"admin", older.certificateFingerprint());
-		assertThat(this.gateway.realtimeStats(dead).block().failure().orElseThrow())
+		assertThat(this.gateway.stats().realtimeStats(dead).block().failure().orElseThrow())
 			.isInstanceOf(GatewayError.Unreachable.class);
 
 		int calls = 1;
 		GatewayError error;
 		do {
-			error = this.gateway.realtimeStats(dead).block().failure().orElseThrow();
+			error = this.gateway.stats().realtimeStats(dead).block().failure().orElseThrow();
 			calls++;
 		}
 		while (!(error instanceof GatewayError.CircuitOpen) && calls < 10);
@@ -129,17 +130,17 @@ class VsxiGatewayTests {
 		assertThat(error).isInstanceOf(GatewayError.CircuitOpen.class);
 		assertThat(calls).isLessThanOrEqualTo(3);
 		// another SBC is not affected by the dead one's circuit
-		assertThat(this.gateway.realtimeStats(endpoint(older, "admin", "admin")).block()).isInstanceOf(GatewayResult.Ok.class);
+		assertThat(this.gateway.stats().realtimeStats(endpoint(older, "admin", "admin")).block()).isInstanceOf(GatewayResult.Ok.class);
 	}
 
 	@Test
 	void aRefusedPasswordIsNotRetriedAndDoesNotOpenTheCircuit() {
 		for (int i = 0; i < 6; i++) {
-			this.gateway.realtimeStats(endpoint(older, "admin", "wrong")).block();
+			this.gateway.stats().realtimeStats(endpoint(older, "admin", "wrong")).block();
 		}
 
 		// an answer about the request is not trouble with the SBC: the circuit stays closed
-		assertThat(this.gateway.realtimeStats(endpoint(older, "admin", "wrong")).block().failure().orElseThrow())
+		assertThat(this.gateway.stats().realtimeStats(endpoint(older, "admin", "wrong")).block().failure().orElseThrow())
 			.isInstanceOf(GatewayError.NotAuthorized.class);
 	}
 
@@ -148,7 +149,7 @@ class VsxiGatewayTests {
 		SbcEndpoint unconfirmed = new SbcEndpoint(7, "new", URI.create(older.baseUrl()), "admin", "admin", null);
 		long before = older.requestCounts().getOrDefault("stats/realtime", 0L);
 
-		GatewayResult<RealtimeStats> result = this.gateway.realtimeStats(unconfirmed).block();
+		GatewayResult<RealtimeStats> result = this.gateway.stats().realtimeStats(unconfirmed).block();
 
 		assertThat(result.failure().orElseThrow())
 			.isInstanceOf(GatewayError.CertificateNotConfirmed.class);
@@ -160,7 +161,7 @@ class VsxiGatewayTests {
 		SbcEndpoint pinnedToOther = new SbcEndpoint(8, "older", URI.create(older.baseUrl()), "admin", "admin",
 				newer.certificateFingerprint());
 
-		GatewayResult<RealtimeStats> result = this.gateway.realtimeStats(pinnedToOther).block();
+		GatewayResult<RealtimeStats> result = this.gateway.stats().realtimeStats(pinnedToOther).block();
 
 		assertThat(result.failure().orElseThrow()).isEqualTo(
 				new GatewayError.CertificateChanged(older.certificateFingerprint(), newer.certificateFingerprint()));
@@ -168,8 +169,8 @@ class VsxiGatewayTests {
 
 	@Test
 	void everyCallIsTimedPerSbcCommandAndOutcome() {
-		this.gateway.realtimeStats(endpoint(older, "admin", "admin")).block();
-		this.gateway.realtimeStats(endpoint(older, "admin", "wrong")).block();
+		this.gateway.stats().realtimeStats(endpoint(older, "admin", "admin")).block();
+		this.gateway.stats().realtimeStats(endpoint(older, "admin", "wrong")).block();
 
 		assertThat(this.meters.get("vsxi.gateway.requests").tag("sbc", "gw-older").tag("outcome", "Ok").timer().count())
 			.isEqualTo(1);
@@ -181,7 +182,7 @@ class VsxiGatewayTests {
 	void probeReadsThePresentedCertificateWithoutSendingAnything() {
 		long before = older.requestCounts().values().stream().mapToLong(Long::longValue).sum();
 
-		GatewayResult<String> presented = this.gateway.presentedCertificate(URI.create(older.baseUrl()));
+		GatewayResult<String> presented = this.gateway.exchange().presentedCertificate(URI.create(older.baseUrl()));
 
 		assertThat(presented).isEqualTo(GatewayResult.ok(older.certificateFingerprint()));
 		assertThat(older.requestCounts().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(before);
