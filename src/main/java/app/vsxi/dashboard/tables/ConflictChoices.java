@@ -3,6 +3,8 @@ package app.vsxi.dashboard.tables;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import app.vsxi.dashboard.web.PrefixedParams;
+
 /**
  * The operator's choices from the three-way page. Each conflicting row is numbered on the page: {@code conflict_N}
  * carries the row's key as a {@link RowKey#token() token} and {@code choice_N} the side of the whole row. Where
@@ -28,34 +30,30 @@ final class ConflictChoices {
 	 * conflict is then asked again rather than guessed.
 	 */
 	static ThreeWayMerge.Choices from(Map<String, String> params) {
+		Map<Integer, String> tokens = PrefixedParams.indexed(params, KEY).values();
 		Map<RowKey, ThreeWayMerge.Side> rows = new LinkedHashMap<>();
-		Map<RowKey, Map<String, ThreeWayMerge.Side>> fields = new LinkedHashMap<>();
-		params.forEach((name, value) -> {
+		PrefixedParams.indexed(params, SIDE).values().forEach((row, value) -> {
+			RowKey key = key(tokens.get(row));
 			ThreeWayMerge.Side side = side(value);
-			if (side == null) {
-				return;
+			if (key != null && side != null) {
+				rows.put(key, side);
 			}
-			if (name.startsWith(SIDE)) {
-				RowKey key = key(params, name.substring(SIDE.length()));
-				if (key != null) {
-					rows.put(key, side);
-				}
-			}
-			else if (name.startsWith(FIELD_SIDE)) {
-				String[] numbers = name.substring(FIELD_SIDE.length()).split("_", -1);
-				String field = params.get(FIELD_NAME + name.substring(FIELD_SIDE.length()));
-				RowKey key = numbers.length == 2 && numbers[1].matches("\\d{1,9}") ? key(params, numbers[0]) : null;
-				if (key != null && field != null && !field.isEmpty()) {
-					fields.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(field, side);
-				}
+		});
+		Map<PrefixedParams.Pair, String> names = PrefixedParams.paired(params, FIELD_NAME).values();
+		Map<RowKey, Map<String, ThreeWayMerge.Side>> fields = new LinkedHashMap<>();
+		PrefixedParams.paired(params, FIELD_SIDE).values().forEach((numbers, value) -> {
+			RowKey key = key(tokens.get(numbers.first()));
+			String field = names.get(numbers);
+			ThreeWayMerge.Side side = side(value);
+			if (key != null && side != null && field != null && !field.isEmpty()) {
+				fields.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(field, side);
 			}
 		});
 		return new ThreeWayMerge.Choices(rows, fields);
 	}
 
-	private static RowKey key(Map<String, String> params, String number) {
-		String token = params.get(KEY + number);
-		if (!number.matches("\\d{1,9}") || token == null) {
+	private static RowKey key(String token) {
+		if (token == null) {
 			return null;
 		}
 		try {

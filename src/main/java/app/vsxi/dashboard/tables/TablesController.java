@@ -24,6 +24,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import app.vsxi.dashboard.gateway.Format;
 import app.vsxi.dashboard.web.Plural;
+import app.vsxi.dashboard.web.PrefixedParams;
 
 /** The table editor's pages under an SBC: tables, a draft, its preview and the outcome of apply. */
 @Controller
@@ -121,12 +122,7 @@ class TablesController {
 	@PostMapping("/drafts/{draftId}/edit")
 	String edit(@PathVariable long id, @PathVariable long draftId, @RequestParam String key,
 			@RequestParam Map<String, String> params, Model model) {
-		Map<String, String> values = new LinkedHashMap<>();
-		params.forEach((name, value) -> {
-			if (name.startsWith("v_")) {
-				values.put(name.substring(2), value);
-			}
-		});
+		Map<String, String> values = PrefixedParams.named(params, "v_").values();
 		TableEditorService.EditResult result = this.editor.editRow(id, draftId, KeyText.parse(key), values);
 		TableEditorService.RowPage row = this.editor.row(id, draftId, result.key());
 		model.addAttribute("page", row.page());
@@ -177,12 +173,7 @@ class TablesController {
 	@PostMapping("/drafts/{draftId}/clone")
 	String cloneRow(@PathVariable long id, @PathVariable long draftId, @RequestParam String key,
 			@RequestParam Map<String, String> params, RedirectAttributes redirect) {
-		Map<String, String> keyValues = new LinkedHashMap<>();
-		params.forEach((name, value) -> {
-			if (name.startsWith("k_")) {
-				keyValues.put(name.substring(2), value);
-			}
-		});
+		Map<String, String> keyValues = PrefixedParams.named(params, "k_").values();
 		TableEditorService.EditResult result = this.editor.cloneRow(id, draftId, KeyText.parse(key), keyValues);
 		if (result.problem() != null) {
 			redirect.addFlashAttribute("failure", "Not cloned: " + result.problem());
@@ -319,12 +310,8 @@ class TablesController {
 	}
 
 	private static Map<String, String> filters(Map<String, String> params) {
-		Map<String, String> filters = new LinkedHashMap<>();
-		params.forEach((name, value) -> {
-			if (name.startsWith("f_") && value != null && !value.isBlank()) {
-				filters.put(name.substring(2), value);
-			}
-		});
+		Map<String, String> filters = new LinkedHashMap<>(PrefixedParams.named(params, "f_").values());
+		filters.values().removeIf(value -> value == null || value.isBlank());
 		return filters;
 	}
 

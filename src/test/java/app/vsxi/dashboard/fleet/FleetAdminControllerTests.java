@@ -134,6 +134,43 @@ class FleetAdminControllerTests {
 
 	@Test
 	@WithMockUser(roles = "ADMIN")
+	void eachFieldNamesItsHintAndItsProblemAndIsMarkedInvalidOnlyWithOne() throws Exception {
+		given(this.fleet.problems(any(), any()))
+			.willReturn(List.of(new FieldProblem("address", "the VSXi API is served over HTTPS only")));
+
+		String page = this.mvc.perform(post("/admin/sbcs").with(csrf())
+			.param("name", "nyc-7")
+			.param("address", "http://10.9.9.9")
+			.param("username", "api")
+			.param("groupId", "1"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		String address = inputTag(page, "address");
+		assertThat(address).contains(" name=\"address\"", " required", " maxlength=\"255\"",
+				" aria-describedby=\"address-hint address-error\"", " aria-invalid=\"true\"");
+		assertThat(page).contains("<label for=\"address\">Address</label>")
+			.contains("<span class=\"hint\" id=\"address-hint\">Host or address; HTTPS port 8888 unless you give another.</span>")
+			.contains("<span class=\"error\" id=\"address-error\">the VSXi API is served over HTTPS only</span>");
+		String name = inputTag(page, "name");
+		assertThat(name).contains(" name=\"name\"", " value=\"nyc-7\"", " placeholder=\"nyc-sbc-1\"")
+			.doesNotContain("aria-describedby", "aria-invalid");
+		assertThat(inputTag(page, "username")).contains(" autocomplete=\"off\"").doesNotContain("aria-invalid");
+		assertThat(inputTag(page, "siteLabel")).contains(" maxlength=\"64\"", " placeholder=\"NYC POP\"")
+			.doesNotContain("required");
+	}
+
+	private static String inputTag(String page, String id) {
+		java.util.regex.Matcher tag = java.util.regex.Pattern.compile("<input\\b[^>]*\\bid=\"" + id + "\"[^>]*>")
+			.matcher(page);
+		assertThat(tag.find()).as("input " + id).isTrue();
+		return tag.group();
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
 	void theFleetListShowsEachSbcsHealthFromThePoller() throws Exception {
 		Sbc quiet = this.sbc.toBuilder().id(6L).name("lon-1").build();
 		given(this.fleet.administrable()).willReturn(List.of(this.sbc, quiet));

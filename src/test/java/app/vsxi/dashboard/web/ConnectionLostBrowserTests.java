@@ -1,0 +1,83 @@
+package app.vsxi.dashboard.web;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import app.vsxi.dashboard.support.BrowserSteps;
+import app.vsxi.dashboard.support.HeadlessChromium;
+import app.vsxi.dashboard.support.RequiresBrowser;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A page that refreshes by itself says when its refreshes stop getting answers (the browser taken off the network)
+ * and stops saying so at the first answer after.
+ */
+@RequiresBrowser
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({ "demo", "test" })
+class ConnectionLostBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	private ChromeDriver browser;
+
+	@BeforeEach
+	void openBrowser() throws Exception {
+		this.browser = HeadlessChromium.start();
+		this.browser.get("http://localhost:" + this.port + "/overview");
+		this.browser.findElement(By.id("username")).sendKeys("admin");
+		this.browser.findElement(By.id("password")).sendKeys("admin");
+		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+		BrowserSteps.waitUntil(this.browser, () -> this.browser.getCurrentUrl().contains("/overview"));
+		this.browser.executeCdpCommand("Network.enable", Map.of());
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+	}
+
+	@Test
+	void theWallboardSaysWhenTheDashboardStopsAnsweringAndClearsOnceItAnswers() {
+		seeTheBannerComeAndGo("/wallboard");
+	}
+
+	@Test
+	void theFleetCallsPageSaysWhenTheDashboardStopsAnsweringAndClearsOnceItAnswers() {
+		seeTheBannerComeAndGo("/calls");
+	}
+
+	private void seeTheBannerComeAndGo(String path) {
+		this.browser.get("http://localhost:" + this.port + path);
+		WebElement banner = this.browser.findElement(By.id("connection-lost"));
+		assertThat(banner.isDisplayed()).isFalse();
+
+		offline(true);
+		BrowserSteps.waitUntil(this.browser, banner::isDisplayed);
+		assertThat(banner.getText()).startsWith("The dashboard has not answered since ")
+			.endsWith("; the figures below may be old.");
+
+		offline(false);
+		BrowserSteps.waitUntil(this.browser, () -> !banner.isDisplayed());
+	}
+
+	private void offline(boolean offline) {
+		this.browser.executeCdpCommand("Network.emulateNetworkConditions",
+				Map.of("offline", offline, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+	}
+
+}
