@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import app.vsxi.dashboard.simulator.SimulatedVsxi;
-import app.vsxi.dashboard.simulator.SimulatorProperties;
 import app.vsxi.dashboard.simulator.StatsGeneration;
+import app.vsxi.dashboard.support.SimulatedBox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,8 +33,7 @@ class GatewayCommandsTests {
 
 	@BeforeEach
 	void start() {
-		this.box = new SimulatedVsxi("gw-commands", 0, new SimulatorProperties("admin", "admin", "127.0.0.1",
-				StatsGeneration.OLDER)).start();
+		this.box = SimulatedBox.start("gw-commands");
 	}
 
 	@AfterEach
