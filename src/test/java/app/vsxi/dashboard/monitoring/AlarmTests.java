@@ -13,6 +13,7 @@ import app.vsxi.dashboard.fleet.FleetService;
 import app.vsxi.dashboard.fleet.Sbc;
 import app.vsxi.dashboard.fleet.SbcRepository;
 import app.vsxi.dashboard.gateway.RealtimeStats;
+import app.vsxi.dashboard.support.DemoSbcs;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -70,8 +71,7 @@ class AlarmTests {
 	void oneBox() throws Exception {
 		this.ticks = new PollTicks(this.poller, this.store);
 		this.baseUrl = this.demo.box("demo-sbc-1").baseUrl();
-		this.sbcId = this.fleet.everySbc().stream().filter(sbc -> sbc.name().equals("demo-sbc-1")).map(Sbc::id)
-			.findFirst().orElseThrow();
+		this.sbcId = DemoSbcs.id(this.fleet, "demo-sbc-1");
 		// a clean start: what earlier tests left open clears first
 		tick(4);
 	}
