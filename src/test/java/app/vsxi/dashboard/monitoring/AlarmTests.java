@@ -17,6 +17,7 @@ import app.vsxi.dashboard.support.DemoSbcs;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.TestExecutionEvent;
 import org.springframework.security.test.context.support.WithUserDetails;
@@ -33,6 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"vsxi.monitoring.intervals.media-server=1s", "vsxi.monitoring.intervals.sub-stats=1s",
 		"vsxi.monitoring.intervals.active-calls=1s", "vsxi.monitoring.intervals.system=1s",
 		"vsxi.monitoring.intervals.capacity=1s" })
+// unused here, but the same set-up as the monitoring pages tests lets this class share their application
+@AutoConfigureMockMvc
 @ActiveProfiles({ "demo", "test" })
 @WithUserDetails(value = "admin", setupBefore = TestExecutionEvent.TEST_METHOD)
 class AlarmTests {
