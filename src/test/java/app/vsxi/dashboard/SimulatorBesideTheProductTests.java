@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -17,6 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * simulator is one of the {@link ArchitectureTests}.
  */
 @SpringBootTest
+// unused here, but the same set-up as the other tests outside demo mode lets this class share their application
+@AutoConfigureMockMvc
 @ActiveProfiles("test")
 class SimulatorBesideTheProductTests {
 

@@ -21,6 +21,7 @@ import app.vsxi.dashboard.fleet.Sbc;
 import app.vsxi.dashboard.fleet.SbcGroup;
 import app.vsxi.dashboard.fleet.SbcGroupRepository;
 import app.vsxi.dashboard.fleet.SbcRepository;
+import app.vsxi.dashboard.support.TestUsers;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -353,8 +354,8 @@ class AccessMatrixTests {
 	}
 
 	private void createUser(Who who, boolean admin, Map<Long, Role> roles) {
-		AppUser user = this.users.save(AppUser.create("matrix-" + who.name().toLowerCase(), "$2a$12$x", admin, false));
-		roles.forEach((group, role) -> this.grants.save(new UserGrant(null, user.id(), group, role, "test", Instant.now())));
+		AppUser user = testUsers().user("matrix-" + who.name().toLowerCase(), TestUsers.NO_PASSWORD, admin);
+		roles.forEach((group, role) -> testUsers().grant(user.id(), group, role));
 		this.principals.put(who, this.userDetails.loadUserByUsername(user.username()));
 	}
 
@@ -373,6 +374,10 @@ class AccessMatrixTests {
 	}
 
 	private record Rule(Set<Who> allowed, String[] params) {
+	}
+
+	private TestUsers testUsers() {
+		return new TestUsers(this.users, this.grants);
 	}
 
 }

@@ -26,6 +26,7 @@ import app.vsxi.dashboard.fleet.SbcGroup;
 import app.vsxi.dashboard.fleet.SbcGroupRepository;
 import app.vsxi.dashboard.fleet.SbcRepository;
 import app.vsxi.dashboard.support.AuditScopes;
+import app.vsxi.dashboard.support.TestUsers;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -174,13 +175,12 @@ class AccessTargetsTests {
 			this.sbcIds.put(group, this.sbcs.save(sbc(name(group), id)).id());
 		}
 		for (Who who : Who.values()) {
-			AppUser user = this.users.save(AppUser.create("targets-" + who.name().toLowerCase(), "$2a$12$x", false, false));
-			this.grants.save(new UserGrant(null, user.id(), this.groupIds.get(who.group), who.role, "test", Instant.now()));
+			AppUser user = testUsers().user("targets-" + who.name().toLowerCase(), this.groupIds.get(who.group), who.role);
 			this.principals.put(who, this.userDetails.loadUserByUsername(user.username()));
 		}
-		this.member = this.users.save(AppUser.create("targets-member", "$2a$12$x", false, false)).id();
-		this.grants.save(new UserGrant(null, this.member, this.groupIds.get("A"), Role.VIEWER, "test", Instant.now()));
-		this.grants.save(new UserGrant(null, this.member, this.groupIds.get("B"), Role.OPERATOR, "test", Instant.now()));
+		this.member = testUsers().user("targets-member").id();
+		testUsers().grant(this.member, this.groupIds.get("A"), Role.VIEWER);
+		testUsers().grant(this.member, this.groupIds.get("B"), Role.OPERATOR);
 	}
 
 	@Test
@@ -442,6 +442,10 @@ class AccessTargetsTests {
 	}
 
 	private record Target(Role least, String[] params) {
+	}
+
+	private TestUsers testUsers() {
+		return new TestUsers(this.users, this.grants);
 	}
 
 }

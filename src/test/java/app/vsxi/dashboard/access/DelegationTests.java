@@ -16,6 +16,7 @@ import app.vsxi.dashboard.support.AuditScopes;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.test.context.support.TestExecutionEvent;
 import org.springframework.security.test.context.support.WithUserDetails;
@@ -27,6 +28,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** What a group administrator may delegate, and that every refused attempt is audited. */
 @SpringBootTest
+// unused here, but the same set-up as the other tests outside demo mode lets this class share their application
+@AutoConfigureMockMvc
 @ActiveProfiles("test")
 @Transactional
 @WithUserDetails(value = "delegate", setupBefore = TestExecutionEvent.TEST_EXECUTION)

@@ -15,6 +15,7 @@ import app.vsxi.dashboard.fleet.SbcGroup;
 import app.vsxi.dashboard.fleet.SbcGroupRepository;
 import app.vsxi.dashboard.fleet.SbcRepository;
 import app.vsxi.dashboard.monitoring.FleetPoller;
+import app.vsxi.dashboard.support.TestUsers;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -94,12 +95,12 @@ class OverviewScopeTests {
 		seeing.put("admin-b-viewer-c", List.of("b", "c"));
 		Map<String, DashboardUser> principals = new LinkedHashMap<>();
 		for (Map.Entry<String, List<String>> who : seeing.entrySet()) {
-			AppUser saved = this.users.save(AppUser.create("scope-" + who.getKey() + "-" + run, "$2a$12$x", false, false));
+			AppUser saved = testUsers().user("scope-" + who.getKey() + "-" + run);
 			this.cleanUp.add(() -> this.users.deleteById(saved.id()));
 			for (String group : who.getValue()) {
 				Role role = who.getKey().startsWith("operator") ? Role.OPERATOR
 						: who.getKey().startsWith("admin") && group.equals("b") ? Role.GROUP_ADMIN : Role.VIEWER;
-				UserGrant grant = this.grants.save(new UserGrant(null, saved.id(), groupIds.get(group), role, "test", Instant.now()));
+				UserGrant grant = testUsers().grant(saved.id(), groupIds.get(group), role);
 				this.cleanUp.add(() -> this.grants.deleteById(grant.id()));
 			}
 			principals.put(who.getKey(), this.userDetails.loadUserByUsername(saved.username()));
@@ -131,6 +132,10 @@ class OverviewScopeTests {
 
 	private static String name(String group, String run) {
 		return "scope-sbc-" + group + "-" + run;
+	}
+
+	private TestUsers testUsers() {
+		return new TestUsers(this.users, this.grants);
 	}
 
 }

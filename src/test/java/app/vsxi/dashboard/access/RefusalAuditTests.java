@@ -17,6 +17,7 @@ import app.vsxi.dashboard.web.RefusedException;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.test.context.support.TestExecutionEvent;
@@ -31,6 +32,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * a test transaction around each test: one would roll back everything alike and hide the difference.
  */
 @SpringBootTest
+// unused here, but the same set-up as the other tests outside demo mode lets this class share their application
+@AutoConfigureMockMvc
 @ActiveProfiles("test")
 @WithUserDetails(value = "refused-delegate", setupBefore = TestExecutionEvent.TEST_EXECUTION)
 class RefusalAuditTests {

@@ -12,6 +12,7 @@ import app.vsxi.dashboard.gateway.StatsReads;
 import app.vsxi.dashboard.gateway.TableDocument;
 import app.vsxi.dashboard.gateway.TableRow;
 import app.vsxi.dashboard.gateway.VsxiTable;
+import app.vsxi.dashboard.support.SimulatedBox;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -44,11 +45,11 @@ class BulkKillCapTests {
 	@Autowired
 	StatsReads gateway;
 
-	private BoxInTheFleet inTheFleet;
+	private SimulatedBox.InTheFleet inTheFleet;
 
 	@BeforeEach
 	void startBox() {
-		this.inTheFleet = BoxInTheFleet.start(BOX, this.fleet);
+		this.inTheFleet = SimulatedBox.inTheFleet(BOX, this.fleet);
 	}
 
 	@AfterEach

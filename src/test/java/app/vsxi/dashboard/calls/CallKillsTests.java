@@ -25,6 +25,7 @@ import app.vsxi.dashboard.gateway.TableRow;
 import app.vsxi.dashboard.gateway.VsxiTable;
 import app.vsxi.dashboard.simulator.SimulatedVsxi;
 import app.vsxi.dashboard.support.AuditScopes;
+import app.vsxi.dashboard.support.DemoSbcs;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -76,7 +77,7 @@ class CallKillsTests {
 	@BeforeEach
 	void pickBox() {
 		this.box = this.demo.box("demo-sbc-1");
-		this.sbcId = this.fleet.everySbc().stream().filter(sbc -> sbc.name().equals("demo-sbc-1")).findFirst().orElseThrow().id();
+		this.sbcId = DemoSbcs.id(this.fleet, "demo-sbc-1");
 	}
 
 	@AfterEach

@@ -1,16 +1,13 @@
 package app.vsxi.dashboard.calls;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import app.vsxi.dashboard.access.AppUser;
 import app.vsxi.dashboard.access.AppUserRepository;
 import app.vsxi.dashboard.access.Role;
-import app.vsxi.dashboard.access.UserGrant;
 import app.vsxi.dashboard.access.UserGrantRepository;
 import app.vsxi.dashboard.demo.DemoFleet;
 import app.vsxi.dashboard.fleet.FleetService;
@@ -21,6 +18,8 @@ import app.vsxi.dashboard.gateway.TableDocument;
 import app.vsxi.dashboard.gateway.TableRow;
 import app.vsxi.dashboard.gateway.VsxiTable;
 import app.vsxi.dashboard.simulator.SimulatedVsxi;
+import app.vsxi.dashboard.support.DemoSbcs;
+import app.vsxi.dashboard.support.TestUsers;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -76,8 +75,8 @@ class CallsAccessTests {
 
 	@BeforeEach
 	void users() {
-		this.east = this.fleet.everySbc().stream().filter(sbc -> sbc.name().equals("demo-sbc-1")).findFirst().orElseThrow();
-		long west = this.fleet.everySbc().stream().filter(sbc -> sbc.name().equals("demo-sbc-3")).findFirst().orElseThrow().groupId();
+		this.east = DemoSbcs.named(this.fleet, "demo-sbc-1");
+		long west = DemoSbcs.named(this.fleet, "demo-sbc-3").groupId();
 		this.viewer = newUser("calls-viewer-" + System.nanoTime(), Map.of(this.east.groupId(), Role.VIEWER));
 		this.westOperator = newUser("calls-west-operator-" + System.nanoTime(), Map.of(west, Role.OPERATOR));
 	}
@@ -129,7 +128,7 @@ class CallsAccessTests {
 
 	@Test
 	void theOperatorOfTheSbcsGroupKillsACallThroughThePagesAndTheBoxNoLongerHasIt() throws Exception {
-		Sbc west = this.fleet.everySbc().stream().filter(sbc -> sbc.name().equals("demo-sbc-3")).findFirst().orElseThrow();
+		Sbc west = DemoSbcs.named(this.fleet, "demo-sbc-3");
 		TableRow victim = calls(west).get(0);
 		String base = "/sbcs/" + west.id();
 
@@ -147,7 +146,7 @@ class CallsAccessTests {
 
 	@Test
 	void theOperatorOfTheSbcsGroupDeletesARegistrationThroughThePagesAndTheBoxNoLongerHasIt() throws Exception {
-		Sbc west = this.fleet.everySbc().stream().filter(sbc -> sbc.name().equals("demo-sbc-3")).findFirst().orElseThrow();
+		Sbc west = DemoSbcs.named(this.fleet, "demo-sbc-3");
 		String username = stats(west, VsxiTable.SUB_STATS).get(0).text("username");
 		String base = "/sbcs/" + west.id();
 
@@ -176,9 +175,12 @@ class CallsAccessTests {
 	}
 
 	private UserDetails newUser(String name, Map<Long, Role> roles) {
-		AppUser user = this.users.save(AppUser.create(name, "$2a$12$x", false, false));
-		roles.forEach((group, role) -> this.grants.save(new UserGrant(null, user.id(), group, role, "test", Instant.now())));
+		testUsers().user(name, roles);
 		return this.details.loadUserByUsername(name);
+	}
+
+	private TestUsers testUsers() {
+		return new TestUsers(this.users, this.grants);
 	}
 
 }

@@ -21,6 +21,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import app.vsxi.dashboard.fleet.FleetService;
+import app.vsxi.dashboard.support.BrowserSession;
+import app.vsxi.dashboard.support.DemoSbcs;
 import app.vsxi.dashboard.support.HeadlessChromium;
 import app.vsxi.dashboard.support.RequiresBrowser;
 
@@ -50,11 +52,8 @@ class CallsBrowserTests {
 	@BeforeEach
 	void openBrowser() throws Exception {
 		this.browser = HeadlessChromium.start();
-		this.sbcId = this.fleet.everySbc().stream().filter(sbc -> sbc.name().equals("demo-sbc-2")).findFirst().orElseThrow().id();
-		this.browser.get("http://localhost:" + this.port + "/overview");
-		this.browser.findElement(By.id("username")).sendKeys("admin");
-		this.browser.findElement(By.id("password")).sendKeys("admin");
-		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+		this.sbcId = DemoSbcs.id(this.fleet, "demo-sbc-2");
+		BrowserSession.logIn(this.browser, "http://localhost:" + this.port + "/overview", "admin", "admin");
 		waitUntil(() -> this.browser.getCurrentUrl().contains("/overview"));
 	}
 

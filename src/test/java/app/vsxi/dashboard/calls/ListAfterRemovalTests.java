@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import app.vsxi.dashboard.fleet.FleetService;
+import app.vsxi.dashboard.support.SimulatedBox;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -58,11 +59,11 @@ class ListAfterRemovalTests {
 	@Autowired
 	UserDetailsService details;
 
-	private BoxInTheFleet inTheFleet;
+	private SimulatedBox.InTheFleet inTheFleet;
 
 	@BeforeEach
 	void startBox() {
-		this.inTheFleet = BoxInTheFleet.start(BOX, this.fleet);
+		this.inTheFleet = SimulatedBox.inTheFleet(BOX, this.fleet);
 	}
 
 	@AfterEach

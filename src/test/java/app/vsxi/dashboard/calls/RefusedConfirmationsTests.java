@@ -20,6 +20,7 @@ import app.vsxi.dashboard.gateway.TableRow;
 import app.vsxi.dashboard.gateway.VsxiTable;
 import app.vsxi.dashboard.simulator.SimulatedVsxi;
 import app.vsxi.dashboard.support.AuditScopes;
+import app.vsxi.dashboard.support.DemoSbcs;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -257,7 +258,7 @@ class RefusedConfirmationsTests {
 	}
 
 	private long idOf(String name) {
-		return this.fleet.everySbc().stream().filter(sbc -> sbc.name().equals(name)).findFirst().orElseThrow().id();
+		return DemoSbcs.id(this.fleet, name);
 	}
 
 }

@@ -23,6 +23,7 @@ import app.vsxi.dashboard.gateway.TableDocument;
 import app.vsxi.dashboard.gateway.TableRow;
 import app.vsxi.dashboard.gateway.VsxiTable;
 import app.vsxi.dashboard.simulator.SimulatedVsxi;
+import app.vsxi.dashboard.support.DemoSbcs;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -72,7 +73,7 @@ class RegistrationDeletesTests {
 	@BeforeEach
 	void pickBox() {
 		this.box = this.demo.box("demo-sbc-2");
-		this.sbcId = this.fleet.everySbc().stream().filter(sbc -> sbc.name().equals("demo-sbc-2")).findFirst().orElseThrow().id();
+		this.sbcId = DemoSbcs.id(this.fleet, "demo-sbc-2");
 	}
 
 	@AfterEach

@@ -1,6 +1,5 @@
 package app.vsxi.dashboard.calls;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -9,10 +8,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import app.vsxi.dashboard.access.AppUser;
 import app.vsxi.dashboard.access.AppUserRepository;
 import app.vsxi.dashboard.access.Role;
-import app.vsxi.dashboard.access.UserGrant;
 import app.vsxi.dashboard.access.UserGrantRepository;
 import app.vsxi.dashboard.audit.AuditEvent;
 import app.vsxi.dashboard.audit.AuditLog;
@@ -29,6 +26,8 @@ import app.vsxi.dashboard.gateway.TableRow;
 import app.vsxi.dashboard.gateway.VsxiTable;
 import app.vsxi.dashboard.simulator.SimulatedVsxi;
 import app.vsxi.dashboard.support.AuditScopes;
+import app.vsxi.dashboard.support.DemoSbcs;
+import app.vsxi.dashboard.support.TestUsers;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -226,9 +225,8 @@ class SlaveSbcTests {
 	/** An operator of demo-sbc-2's group only, who cannot see demo-sbc-3's. */
 	private UserDetails eastOperator() {
 		String name = "slave-east-operator-" + System.nanoTime();
-		AppUser operator = this.users.save(AppUser.create(name, "$2a$12$x", false, false));
 		long east = this.sbcs.findById(this.slaveId).orElseThrow().groupId();
-		this.grants.save(new UserGrant(null, operator.id(), east, Role.OPERATOR, "test", Instant.now()));
+		testUsers().user(name, east, Role.OPERATOR);
 		return this.details.loadUserByUsername(name);
 	}
 
@@ -253,7 +251,7 @@ class SlaveSbcTests {
 	}
 
 	private long idOf(String name) {
-		return this.fleet.everySbc().stream().filter(sbc -> sbc.name().equals(name)).findFirst().orElseThrow().id();
+		return DemoSbcs.id(this.fleet, name);
 	}
 
 	private static String token(String preview) {
@@ -277,6 +275,10 @@ class SlaveSbcTests {
 		finally {
 			org.springframework.security.test.context.TestSecurityContextHolder.setContext(own);
 		}
+	}
+
+	private TestUsers testUsers() {
+		return new TestUsers(this.users, this.grants);
 	}
 
 }

@@ -11,7 +11,6 @@ import app.vsxi.dashboard.access.AppUser;
 import app.vsxi.dashboard.access.AppUserRepository;
 import app.vsxi.dashboard.access.DashboardUser;
 import app.vsxi.dashboard.access.Role;
-import app.vsxi.dashboard.access.UserGrant;
 import app.vsxi.dashboard.access.UserGrantRepository;
 import app.vsxi.dashboard.audit.AuditEvent;
 import app.vsxi.dashboard.audit.AuditLog;
@@ -22,6 +21,7 @@ import app.vsxi.dashboard.gateway.GatewayResult;
 import app.vsxi.dashboard.gateway.SbcExchange;
 import app.vsxi.dashboard.gateway.StatsReads;
 import app.vsxi.dashboard.support.AuditScopes;
+import app.vsxi.dashboard.support.TestUsers;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -96,8 +96,7 @@ class SbcConnectionsTests {
 		Sbc first = twin("twin-a-" + suffix, mine);
 		twin("twin-b-" + suffix, mine);
 		twin("twin-hidden-" + suffix, hidden);
-		AppUser manager = this.users.save(AppUser.create("twin-manager-" + suffix, "$2a$12$x", false, false));
-		this.grants.save(new UserGrant(null, manager.id(), mine, Role.GROUP_ADMIN, "test", Instant.now()));
+		AppUser manager = testUsers().user("twin-manager-" + suffix, mine, Role.GROUP_ADMIN);
 		DashboardUser principal = new DashboardUser(manager.id(), manager.username(), null, true, false, false, null);
 		SecurityContextHolder.getContext()
 			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
@@ -141,6 +140,10 @@ class SbcConnectionsTests {
 		assertThat(this.audit.search(new AuditQuery(this.sbc.name(), "pinner", "SBC_TRUST_CERTIFICATE",
 				AuditOutcome.SUCCESS, null, null), AuditScopes.everything(), 10)).extracting(AuditEvent::detail)
 			.containsExactly("now AA:BB");
+	}
+
+	private TestUsers testUsers() {
+		return new TestUsers(this.users, this.grants);
 	}
 
 }

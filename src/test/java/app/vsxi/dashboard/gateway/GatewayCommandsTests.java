@@ -20,9 +20,9 @@ import app.vsxi.dashboard.calls.CallIdentity;
 import app.vsxi.dashboard.calls.CsvCut;
 import app.vsxi.dashboard.calls.CsvLines;
 import app.vsxi.dashboard.simulator.SimulatedVsxi;
-import app.vsxi.dashboard.simulator.SimulatorProperties;
 import app.vsxi.dashboard.simulator.StatsGeneration;
 import app.vsxi.dashboard.support.GatewayParts;
+import app.vsxi.dashboard.support.SimulatedBox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,8 +37,7 @@ class GatewayCommandsTests {
 
 	@BeforeEach
 	void start() {
-		this.box = new SimulatedVsxi("gw-commands", 0, new SimulatorProperties("admin", "admin", "127.0.0.1",
-				StatsGeneration.OLDER)).start();
+		this.box = SimulatedBox.start("gw-commands");
 	}
 
 	@AfterEach

@@ -18,9 +18,8 @@ import reactor.core.publisher.Mono;
 
 import app.vsxi.dashboard.simulator.Quirks;
 import app.vsxi.dashboard.simulator.SimulatedVsxi;
-import app.vsxi.dashboard.simulator.SimulatorProperties;
-import app.vsxi.dashboard.simulator.StatsGeneration;
 import app.vsxi.dashboard.support.GatewayParts;
+import app.vsxi.dashboard.support.SimulatedBox;
 
 import static app.vsxi.dashboard.gateway.GatewayFidelityTests.failed;
 import static app.vsxi.dashboard.gateway.GatewayFidelityTests.ok;
@@ -37,8 +36,7 @@ class GatewaySimulatorQuirksTests {
 
 	@BeforeAll
 	static void start() {
-		box = new SimulatedVsxi("gw-quirks", 0, new SimulatorProperties("admin", "admin", "127.0.0.1",
-				StatsGeneration.OLDER)).start();
+		box = SimulatedBox.start("gw-quirks");
 	}
 
 	@AfterAll

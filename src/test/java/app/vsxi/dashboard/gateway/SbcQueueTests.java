@@ -19,10 +19,9 @@ import reactor.core.Disposable;
 
 import app.vsxi.dashboard.simulator.RequestTiming;
 import app.vsxi.dashboard.simulator.SimulatedVsxi;
-import app.vsxi.dashboard.simulator.SimulatorProperties;
-import app.vsxi.dashboard.simulator.StatsGeneration;
 import app.vsxi.dashboard.support.FakeSbc;
 import app.vsxi.dashboard.support.GatewayParts;
+import app.vsxi.dashboard.support.SimulatedBox;
 
 import static app.vsxi.dashboard.gateway.GatewayFidelityTests.failed;
 import static app.vsxi.dashboard.gateway.GatewayFidelityTests.ok;
@@ -43,8 +42,7 @@ class SbcQueueTests {
 
 	@BeforeEach
 	void start() {
-		this.box = new SimulatedVsxi("queue", 0, new SimulatorProperties("admin", "admin", "127.0.0.1",
-				StatsGeneration.OLDER)).start();
+		this.box = SimulatedBox.start("queue");
 	}
 
 	@AfterEach

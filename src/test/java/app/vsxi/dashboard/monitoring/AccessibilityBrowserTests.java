@@ -2,7 +2,6 @@ package app.vsxi.dashboard.monitoring;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,13 +18,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import app.vsxi.dashboard.access.AppUser;
 import app.vsxi.dashboard.access.AppUserRepository;
 import app.vsxi.dashboard.access.Role;
-import app.vsxi.dashboard.access.UserGrant;
 import app.vsxi.dashboard.access.UserGrantRepository;
 import app.vsxi.dashboard.fleet.SbcGroupRepository;
 import app.vsxi.dashboard.fleet.SbcRepository;
 import app.vsxi.dashboard.support.Axe;
+import app.vsxi.dashboard.support.BrowserSession;
 import app.vsxi.dashboard.support.RequiresBrowser;
 import app.vsxi.dashboard.support.HeadlessChromium;
+import app.vsxi.dashboard.support.TestUsers;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -73,9 +73,9 @@ class AccessibilityBrowserTests {
 		this.browser = HeadlessChromium.start();
 		this.browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
 		if (this.users.findByUsername(VIEWER).isEmpty()) {
-			AppUser viewer = this.users.save(AppUser.create(VIEWER, this.passwords.encode(VIEWER_PASSWORD), false, false));
+			AppUser viewer = testUsers().user(VIEWER, this.passwords.encode(VIEWER_PASSWORD), false);
 			long east = this.groups.findByName("Demo East").orElseThrow().id();
-			this.grants.save(new UserGrant(null, viewer.id(), east, Role.VIEWER, "test", Instant.now()));
+			testUsers().grant(viewer.id(), east, Role.VIEWER);
 		}
 	}
 
@@ -230,10 +230,7 @@ class AccessibilityBrowserTests {
 	}
 
 	private void logIn(String username, String password) {
-		this.browser.get(url("/login"));
-		this.browser.findElement(By.id("username")).sendKeys(username);
-		this.browser.findElement(By.id("password")).sendKeys(password);
-		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+		BrowserSession.logIn(this.browser, url("/login"), username, password);
 		new WebDriverWait(this.browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
 			.until(driver -> driver.getCurrentUrl().contains("/overview"));
 	}
@@ -244,6 +241,10 @@ class AccessibilityBrowserTests {
 
 	private String url(String path) {
 		return "http://localhost:" + this.port + path;
+	}
+
+	private TestUsers testUsers() {
+		return new TestUsers(this.users, this.grants);
 	}
 
 }

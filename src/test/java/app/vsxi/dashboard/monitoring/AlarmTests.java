@@ -13,9 +13,11 @@ import app.vsxi.dashboard.fleet.FleetService;
 import app.vsxi.dashboard.fleet.Sbc;
 import app.vsxi.dashboard.fleet.SbcRepository;
 import app.vsxi.dashboard.gateway.RealtimeStats;
+import app.vsxi.dashboard.support.DemoSbcs;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.TestExecutionEvent;
 import org.springframework.security.test.context.support.WithUserDetails;
@@ -32,6 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"vsxi.monitoring.intervals.media-server=1s", "vsxi.monitoring.intervals.sub-stats=1s",
 		"vsxi.monitoring.intervals.active-calls=1s", "vsxi.monitoring.intervals.system=1s",
 		"vsxi.monitoring.intervals.capacity=1s" })
+// unused here, but the same set-up as the monitoring pages tests lets this class share their application
+@AutoConfigureMockMvc
 @ActiveProfiles({ "demo", "test" })
 @WithUserDetails(value = "admin", setupBefore = TestExecutionEvent.TEST_METHOD)
 class AlarmTests {
@@ -70,8 +74,7 @@ class AlarmTests {
 	void oneBox() throws Exception {
 		this.ticks = new PollTicks(this.poller, this.store);
 		this.baseUrl = this.demo.box("demo-sbc-1").baseUrl();
-		this.sbcId = this.fleet.everySbc().stream().filter(sbc -> sbc.name().equals("demo-sbc-1")).map(Sbc::id)
-			.findFirst().orElseThrow();
+		this.sbcId = DemoSbcs.id(this.fleet, "demo-sbc-1");
 		// a clean start: what earlier tests left open clears first
 		tick(4);
 	}

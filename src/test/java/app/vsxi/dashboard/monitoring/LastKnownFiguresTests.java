@@ -19,6 +19,7 @@ import app.vsxi.dashboard.fleet.SbcGroupRepository;
 import app.vsxi.dashboard.fleet.SbcRepository;
 import app.vsxi.dashboard.gateway.GatewayError;
 import app.vsxi.dashboard.gateway.RealtimeStats;
+import app.vsxi.dashboard.support.DemoSbcs;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -223,8 +224,7 @@ class LastKnownFiguresTests {
 	}
 
 	private long demoId() {
-		return this.fleet.everySbc().stream().filter(sbc -> sbc.name().equals(BOX)).map(Sbc::id).findFirst()
-			.orElseThrow();
+		return DemoSbcs.id(this.fleet, BOX);
 	}
 
 	private long sbc(String name) {

@@ -14,6 +14,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import app.vsxi.dashboard.demo.DemoFleet;
+import app.vsxi.dashboard.support.BrowserSession;
 import app.vsxi.dashboard.support.HeadlessChromium;
 import app.vsxi.dashboard.support.RequiresBrowser;
 
@@ -124,10 +125,7 @@ class MonitoringBrowserTests {
 	}
 
 	private void logIn() {
-		this.browser.get(url("/overview"));
-		this.browser.findElement(By.id("username")).sendKeys("admin");
-		this.browser.findElement(By.id("password")).sendKeys("admin");
-		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+		BrowserSession.logIn(this.browser, url("/overview"), "admin", "admin");
 		waitUntil(() -> this.browser.getCurrentUrl().contains("/overview"));
 	}
 

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import app.vsxi.dashboard.access.AppUser;
 import app.vsxi.dashboard.access.AppUserRepository;
 import app.vsxi.dashboard.access.Role;
-import app.vsxi.dashboard.access.UserGrant;
 import app.vsxi.dashboard.access.UserGrantRepository;
 import app.vsxi.dashboard.demo.DemoFleet;
 import app.vsxi.dashboard.fleet.FleetService;
@@ -22,6 +21,8 @@ import app.vsxi.dashboard.fleet.Sbc;
 import app.vsxi.dashboard.fleet.SbcGroup;
 import app.vsxi.dashboard.fleet.SbcGroupRepository;
 import app.vsxi.dashboard.fleet.SbcRepository;
+import app.vsxi.dashboard.support.DemoSbcs;
+import app.vsxi.dashboard.support.TestUsers;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -207,8 +208,7 @@ class MonitoringPagesTests {
 	@Test
 	void aViewerSeesTheWallboardAndAlarmsOfTheirGroupsOnly() throws Exception {
 		String name = "wall-viewer-" + System.nanoTime();
-		AppUser viewer = this.users.save(AppUser.create(name, "$2a$12$x", false, false));
-		this.grants.save(new UserGrant(null, viewer.id(), this.east.groupId(), Role.VIEWER, "test", Instant.now()));
+		testUsers().user(name, this.east.groupId(), Role.VIEWER);
 		UserDetails details = this.details.loadUserByUsername(name);
 
 		String wall = this.mvc.perform(get("/wallboard").with(user(details)))
@@ -223,9 +223,9 @@ class MonitoringPagesTests {
 	@Test
 	void aUserWhoseGroupsHoldNoSbcIsToldSoAndWhomToAskOnEveryFleetWidePage() throws Exception {
 		String name = "no-sbc-viewer-" + System.nanoTime();
-		AppUser viewer = this.users.save(AppUser.create(name, "$2a$12$x", false, false));
+		AppUser viewer = testUsers().user(name);
 		long empty = this.groups.save(new SbcGroup(null, "Empty " + name, null, Instant.now())).id();
-		this.grants.save(new UserGrant(null, viewer.id(), empty, Role.VIEWER, "test", Instant.now()));
+		testUsers().grant(viewer.id(), empty, Role.VIEWER);
 		UserDetails details = this.details.loadUserByUsername(name);
 
 		for (String path : List.of("/overview", "/wallboard", "/alarms", "/calls")) {
@@ -263,7 +263,7 @@ class MonitoringPagesTests {
 	}
 
 	private Sbc sbc(String name) {
-		return this.fleet.everySbc().stream().filter(sbc -> sbc.name().equals(name)).findFirst().orElseThrow();
+		return DemoSbcs.named(this.fleet, name);
 	}
 
 	/** The numbers of one column of the first table of a panel. */
@@ -292,5 +292,8 @@ class MonitoringPagesTests {
 		return values;
 	}
 
+	private TestUsers testUsers() {
+		return new TestUsers(this.users, this.grants);
+	}
 
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import app.vsxi.dashboard.demo.DemoFleet;
 import app.vsxi.dashboard.fleet.FleetService;
-import app.vsxi.dashboard.fleet.Sbc;
+import app.vsxi.dashboard.support.DemoSbcs;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -89,8 +89,7 @@ class OutageTests {
 	@BeforeEach
 	void upFirst() throws Exception {
 		this.baseUrl = this.demo.box(BOX).baseUrl();
-		this.sbcId = this.fleet.everySbc().stream().filter(sbc -> sbc.name().equals(BOX)).map(Sbc::id).findFirst()
-			.orElseThrow();
+		this.sbcId = DemoSbcs.id(this.fleet, BOX);
 		pollUntilUp();
 	}
 

@@ -13,6 +13,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import app.vsxi.dashboard.demo.DemoFleet;
 import app.vsxi.dashboard.simulator.SimulatedVsxi;
+import app.vsxi.dashboard.support.BrowserSession;
 import app.vsxi.dashboard.support.RequiresBrowser;
 import app.vsxi.dashboard.support.HeadlessChromium;
 
@@ -102,9 +103,7 @@ class OverviewBrowserTests {
 
 		waitUntil(() -> this.browser.getCurrentUrl().contains("/login"));
 		assertThat(this.browser.findElements(By.id("fleet-rows"))).isEmpty();
-		this.browser.findElement(By.id("username")).sendKeys("admin");
-		this.browser.findElement(By.id("password")).sendKeys("admin");
-		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+		BrowserSession.submitLogin(this.browser, "admin", "admin");
 		waitUntil(() -> this.browser.getCurrentUrl().endsWith("/overview"));
 		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Fleet overview");
 	}
@@ -119,9 +118,7 @@ class OverviewBrowserTests {
 
 	private void logIn(String username, String password) {
 		this.browser.get("http://localhost:" + this.port + "/overview");
-		this.browser.findElement(By.id("username")).sendKeys(username);
-		this.browser.findElement(By.id("password")).sendKeys(password);
-		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+		BrowserSession.submitLogin(this.browser, username, password);
 	}
 
 	private String state(String sbc) {

@@ -29,9 +29,8 @@ import app.vsxi.dashboard.gateway.VsxiTable;
 import app.vsxi.dashboard.simulator.Faults;
 import app.vsxi.dashboard.simulator.RequestTiming;
 import app.vsxi.dashboard.simulator.SimulatedVsxi;
-import app.vsxi.dashboard.simulator.SimulatorProperties;
-import app.vsxi.dashboard.simulator.StatsGeneration;
 import app.vsxi.dashboard.support.GatewayParts;
+import app.vsxi.dashboard.support.SimulatedBox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -58,8 +57,7 @@ class PollsAndWritesTakeTurnsTests {
 
 	@BeforeEach
 	void start() {
-		this.box = new SimulatedVsxi("turns", 0, new SimulatorProperties("admin", "admin", "127.0.0.1",
-				StatsGeneration.OLDER)).start();
+		this.box = SimulatedBox.start("turns");
 		this.gateway = GatewayParts.of(GatewayProperties.of(Duration.ofSeconds(2), Duration.ofSeconds(5), 4)
 			.withTurns(Duration.ofSeconds(30), Duration.ofMillis(OVERLAP_MILLIS)), new SimpleMeterRegistry());
 	}

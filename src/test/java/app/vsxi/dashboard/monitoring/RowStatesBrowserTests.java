@@ -17,6 +17,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import app.vsxi.dashboard.demo.DemoFleet;
+import app.vsxi.dashboard.support.BrowserSession;
 import app.vsxi.dashboard.support.RequiresBrowser;
 import app.vsxi.dashboard.support.HeadlessChromium;
 
@@ -62,10 +63,7 @@ class RowStatesBrowserTests {
 	@BeforeEach
 	void openOverview() throws Exception {
 		this.browser = HeadlessChromium.start();
-		this.browser.get("http://localhost:" + this.port + "/overview");
-		this.browser.findElement(By.id("username")).sendKeys("admin");
-		this.browser.findElement(By.id("password")).sendKeys("admin");
-		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+		BrowserSession.logIn(this.browser, "http://localhost:" + this.port + "/overview", "admin", "admin");
 		waitUntil(() -> FLEET.stream().allMatch(sbc -> "UP".equals(condition(sbc))), Duration.ofSeconds(20));
 	}
 

@@ -1,6 +1,5 @@
 package app.vsxi.dashboard.monitoring;
 
-import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,13 +12,13 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-import app.vsxi.dashboard.access.AppUser;
 import app.vsxi.dashboard.access.AppUserRepository;
 import app.vsxi.dashboard.access.Role;
-import app.vsxi.dashboard.access.UserGrant;
 import app.vsxi.dashboard.access.UserGrantRepository;
 import app.vsxi.dashboard.fleet.FleetService;
 import app.vsxi.dashboard.fleet.Sbc;
+import app.vsxi.dashboard.support.DemoSbcs;
+import app.vsxi.dashboard.support.TestUsers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -86,13 +85,16 @@ class SharedOverviewRowsTests {
 
 	private UserDetails viewerOf(Sbc sbc) {
 		String name = "shared-viewer-" + System.nanoTime();
-		AppUser viewer = this.users.save(AppUser.create(name, "$2a$12$x", false, false));
-		this.grants.save(new UserGrant(null, viewer.id(), sbc.groupId(), Role.VIEWER, "test", Instant.now()));
+		testUsers().user(name, sbc.groupId(), Role.VIEWER);
 		return this.details.loadUserByUsername(name);
 	}
 
 	private Sbc sbc(String name) {
-		return this.fleet.everySbc().stream().filter(sbc -> sbc.name().equals(name)).findFirst().orElseThrow();
+		return DemoSbcs.named(this.fleet, name);
+	}
+
+	private TestUsers testUsers() {
+		return new TestUsers(this.users, this.grants);
 	}
 
 }

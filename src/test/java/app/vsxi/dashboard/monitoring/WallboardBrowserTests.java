@@ -2,7 +2,6 @@ package app.vsxi.dashboard.monitoring;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +14,8 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
-import app.vsxi.dashboard.access.AppUser;
 import app.vsxi.dashboard.access.AppUserRepository;
 import app.vsxi.dashboard.access.Role;
-import app.vsxi.dashboard.access.UserGrant;
 import app.vsxi.dashboard.access.UserGrantRepository;
 import app.vsxi.dashboard.demo.DemoFleet;
 import app.vsxi.dashboard.fleet.FleetService;
@@ -27,9 +24,12 @@ import app.vsxi.dashboard.fleet.SbcGroupRepository;
 import app.vsxi.dashboard.simulator.SimulatedVsxi;
 import app.vsxi.dashboard.simulator.SimulatorProperties;
 import app.vsxi.dashboard.support.Axe;
+import app.vsxi.dashboard.support.BrowserSession;
 import app.vsxi.dashboard.support.BrowserSteps;
+import app.vsxi.dashboard.support.DemoSbcs;
 import app.vsxi.dashboard.support.HeadlessChromium;
 import app.vsxi.dashboard.support.RequiresBrowser;
+import app.vsxi.dashboard.support.TestUsers;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -125,7 +125,7 @@ class WallboardBrowserTests {
 		String gone = "w12-sbc-05";
 		// it answered: now it points where nothing listens, and keeps its last figures
 		waitFor(() -> state(gone) == SbcStatus.State.UP);
-		Sbc sbc = this.fleet.everySbc().stream().filter(s -> s.name().equals(gone)).findFirst().orElseThrow();
+		Sbc sbc = DemoSbcs.named(this.fleet, gone);
 		this.fleet.register(gone, NOWHERE, this.simulator.username(), this.simulator.password(), sbc.siteLabel(),
 				"Wall 12", sbc.certificateFingerprint());
 		waitFor(() -> this.board.get(sbc.id()).failing());
@@ -220,9 +220,8 @@ class WallboardBrowserTests {
 		}
 		String username = "wall-" + size;
 		if (this.users.findByUsername(username).isEmpty()) {
-			AppUser viewer = this.users.save(AppUser.create(username, this.passwords.encode(PASSWORD), false, false));
 			long groupId = this.groups.findByName(group).orElseThrow().id();
-			this.grants.save(new UserGrant(null, viewer.id(), groupId, Role.VIEWER, "test", Instant.now()));
+			testUsers().grant(testUsers().user(username, this.passwords.encode(PASSWORD), false).id(), groupId, Role.VIEWER);
 		}
 		return answering;
 	}
@@ -235,10 +234,7 @@ class WallboardBrowserTests {
 	/** The same, for a wall that shows {@code shown} tiles a turn. */
 	private Map<String, Object> wallboardAs(int size, int shown, List<String> live) throws IOException {
 		waitFor(() -> live.stream().allMatch(name -> state(name) == SbcStatus.State.UP));
-		this.browser.get("http://localhost:" + this.port + "/wallboard");
-		this.browser.findElement(By.id("username")).sendKeys("wall-" + size);
-		this.browser.findElement(By.id("password")).sendKeys(PASSWORD);
-		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+		BrowserSession.logIn(this.browser, "http://localhost:" + this.port + "/wallboard", "wall-" + size, PASSWORD);
 		BrowserSteps.waitUntil(this.browser, () -> this.browser.findElements(By.cssSelector("section.tile")).size() == shown
 				&& live.stream().allMatch(name -> !this.browser
 					.findElements(By.cssSelector("section.tile[data-sbc='" + name + "'] .figures")).isEmpty()));
@@ -344,6 +340,10 @@ class WallboardBrowserTests {
 
 	private static void waitFor(java.util.function.BooleanSupplier condition) {
 		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(condition::getAsBoolean);
+	}
+
+	private TestUsers testUsers() {
+		return new TestUsers(this.users, this.grants);
 	}
 
 }

@@ -6,6 +6,8 @@ import java.net.ConnectException;
 import java.time.Duration;
 import java.util.List;
 
+import app.vsxi.dashboard.support.SimulatedBox;
+
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,8 +25,7 @@ class AccessAndFaultsTests {
 
 	@BeforeEach
 	void start() {
-		this.box = new SimulatedVsxi("faults", 0, new SimulatorProperties("admin", "admin", "127.0.0.1",
-				StatsGeneration.OLDER)).start();
+		this.box = SimulatedBox.start("faults");
 		this.admin = new SimulatorClient(this.box, "admin", "admin");
 	}
 

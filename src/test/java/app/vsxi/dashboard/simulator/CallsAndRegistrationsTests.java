@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import app.vsxi.dashboard.support.SimulatedBox;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,8 +21,7 @@ class CallsAndRegistrationsTests {
 
 	@BeforeEach
 	void start() {
-		this.box = new SimulatedVsxi("calls", 0, new SimulatorProperties("admin", "admin", "127.0.0.1",
-				StatsGeneration.OLDER)).start();
+		this.box = SimulatedBox.start("calls");
 		this.client = new SimulatorClient(this.box, "admin", "admin");
 	}
 

@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import app.vsxi.dashboard.support.SimulatedBox;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,8 +60,7 @@ class CommandConformanceTests {
 
 	@BeforeEach
 	void startBox() {
-		this.box = new SimulatedVsxi("conformance", 0,
-				new SimulatorProperties("admin", "admin", "127.0.0.1", StatsGeneration.OLDER)).start();
+		this.box = SimulatedBox.start("conformance");
 		this.client = new SimulatorClient(this.box, "admin", "admin");
 	}
 

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import app.vsxi.dashboard.support.SimulatedBox;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,8 +29,7 @@ class QueryParserTests {
 
 	@BeforeAll
 	static void start() {
-		box = new SimulatedVsxi("query", 0, new SimulatorProperties("admin", "admin", "127.0.0.1", StatsGeneration.OLDER))
-			.start();
+		box = SimulatedBox.start("query");
 	}
 
 	@AfterAll

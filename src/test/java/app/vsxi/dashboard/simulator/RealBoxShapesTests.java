@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import app.vsxi.dashboard.support.SimulatedBox;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,8 +35,7 @@ class RealBoxShapesTests {
 
 	@BeforeEach
 	void start() {
-		this.box = new SimulatedVsxi("shapes", 0, new SimulatorProperties("admin", "admin", "127.0.0.1",
-				StatsGeneration.OLDER)).start();
+		this.box = SimulatedBox.start("shapes");
 		this.client = new SimulatorClient(this.box, "admin", "admin");
 	}
 

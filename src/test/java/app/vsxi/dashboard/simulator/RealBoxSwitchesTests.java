@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import app.vsxi.dashboard.support.SimulatedBox;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,8 +29,7 @@ class RealBoxSwitchesTests {
 
 	@BeforeEach
 	void start() {
-		this.box = new SimulatedVsxi("switches", 0, new SimulatorProperties("admin", "admin", "127.0.0.1",
-				StatsGeneration.OLDER)).start();
+		this.box = SimulatedBox.start("switches");
 		this.admin = new SimulatorClient(this.box, "admin", "admin");
 	}
 

@@ -11,6 +11,7 @@ import java.util.Base64;
 import javax.net.ssl.SSLContext;
 
 import app.vsxi.dashboard.support.CurlTls;
+import app.vsxi.dashboard.support.SimulatedBox;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,8 +28,7 @@ class SimulatedVsxiTests {
 
 	@BeforeAll
 	static void start() throws Exception {
-		box = new SimulatedVsxi("sim-test", 0, new SimulatorProperties("admin", "admin", "127.0.0.1", StatsGeneration.OLDER))
-			.start();
+		box = SimulatedBox.start("sim-test");
 		// the test plays curl -k: it only checks what the box answers, not whom it trusts
 		SSLContext insecure = CurlTls.acceptAnything();
 		http = HttpClient.newBuilder().sslContext(insecure).build();
@@ -105,8 +105,7 @@ class SimulatedVsxiTests {
 
 	@Test
 	void aStoppedBoxClosesItsPortAndComesBackOnTheSameOne() throws Exception {
-		SimulatedVsxi other = new SimulatedVsxi("sim-restart", 0,
-				new SimulatorProperties("admin", "admin", "127.0.0.1", StatsGeneration.NEWER)).start();
+		SimulatedVsxi other = SimulatedBox.start("sim-restart", StatsGeneration.NEWER);
 		int port = other.port();
 		other.stop();
 		assertThat(other.isRunning()).isFalse();

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import app.vsxi.dashboard.support.SimulatedBox;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -34,8 +36,7 @@ class SimulatorSampleShapesTests {
 
 	@BeforeEach
 	void start() {
-		this.box = new SimulatedVsxi("samples", 0, new SimulatorProperties("admin", "admin", "127.0.0.1",
-				StatsGeneration.OLDER)).start();
+		this.box = SimulatedBox.start("samples");
 		this.client = new SimulatorClient(this.box, "admin", "admin");
 	}
 

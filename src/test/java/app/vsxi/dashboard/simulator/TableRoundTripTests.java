@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import app.vsxi.dashboard.support.SimulatedBox;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,8 +27,7 @@ class TableRoundTripTests {
 
 	@BeforeAll
 	static void start() {
-		box = new SimulatedVsxi("round-trip", 0,
-				new SimulatorProperties("admin", "admin", "127.0.0.1", StatsGeneration.NEWER)).start();
+		box = SimulatedBox.start("round-trip", StatsGeneration.NEWER);
 		client = new SimulatorClient(box, "admin", "admin");
 	}
 

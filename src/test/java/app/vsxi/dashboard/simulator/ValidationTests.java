@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import app.vsxi.dashboard.support.SimulatedBox;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,8 +25,7 @@ class ValidationTests {
 
 	@BeforeEach
 	void start() {
-		this.box = new SimulatedVsxi("validation", 0,
-				new SimulatorProperties("admin", "admin", "127.0.0.1", StatsGeneration.OLDER)).start();
+		this.box = SimulatedBox.start("validation");
 		this.client = new SimulatorClient(this.box, "admin", "admin");
 	}
 

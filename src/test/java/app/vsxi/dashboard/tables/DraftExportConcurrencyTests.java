@@ -24,6 +24,7 @@ import app.vsxi.dashboard.gateway.TableRow;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.concurrent.DelegatingSecurityContextExecutorService;
 import org.springframework.security.test.context.support.TestExecutionEvent;
 import org.springframework.security.test.context.support.WithUserDetails;
@@ -39,6 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * draft's page is computed under, and a page is served while a download waits on a slow browser.
  */
 @SpringBootTest
+// unused here, but the same set-up as the other demo tests lets this class share their application
+@AutoConfigureMockMvc
 @ActiveProfiles({ "demo", "test" })
 @WithUserDetails(value = "admin", setupBefore = TestExecutionEvent.TEST_METHOD)
 class DraftExportConcurrencyTests {

@@ -13,9 +13,10 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.interactions.Actions;
 
-import app.vsxi.dashboard.fleet.Sbc;
 import app.vsxi.dashboard.fleet.SbcRepository;
+import app.vsxi.dashboard.support.BrowserSession;
 import app.vsxi.dashboard.support.BrowserSteps;
+import app.vsxi.dashboard.support.DemoSbcs;
 import app.vsxi.dashboard.support.HeadlessChromium;
 import app.vsxi.dashboard.support.RequiresBrowser;
 
@@ -153,12 +154,8 @@ class KeyboardEditBrowserTests {
 	}
 
 	private String openRouteDraft(String box) {
-		long sbcId = this.sbcs.findAll().stream().filter(sbc -> sbc.name().equals(box)).map(Sbc::id)
-			.findFirst().orElseThrow();
-		this.browser.get(url("/sbcs/" + sbcId + "/tables"));
-		this.browser.findElement(By.id("username")).sendKeys("admin");
-		this.browser.findElement(By.id("password")).sendKeys("admin");
-		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+		long sbcId = DemoSbcs.id(this.sbcs, box);
+		BrowserSession.logIn(this.browser, url("/sbcs/" + sbcId + "/tables"), "admin", "admin");
 		waitUntil(() -> this.browser.getCurrentUrl().contains("/tables") && !this.browser.getCurrentUrl().contains("/login"));
 		this.browser.findElement(By.cssSelector("#table-route form.open-table button")).click();
 		waitUntil(() -> this.browser.getCurrentUrl().contains("/drafts/"));

@@ -27,7 +27,9 @@ import app.vsxi.dashboard.gateway.TableRow;
 import app.vsxi.dashboard.gateway.VsxiTable;
 import app.vsxi.dashboard.gateway.WriteOutcome;
 import app.vsxi.dashboard.support.Axe;
+import app.vsxi.dashboard.support.BrowserSession;
 import app.vsxi.dashboard.support.BrowserSteps;
+import app.vsxi.dashboard.support.DemoSbcs;
 import app.vsxi.dashboard.support.HeadlessChromium;
 import app.vsxi.dashboard.support.RequiresBrowser;
 
@@ -78,12 +80,8 @@ class TableEditorBrowserTests {
 
 	@Test
 	void anEditedRouteFieldIsPreviewedAppliedAndThereAfterReload() throws Exception {
-		long sbcId = this.sbcs.findAll().stream().filter(sbc -> sbc.name().equals("demo-sbc-3")).map(Sbc::id)
-			.findFirst().orElseThrow();
-		this.browser.get(url("/sbcs/" + sbcId + "/tables"));
-		this.browser.findElement(By.id("username")).sendKeys("admin");
-		this.browser.findElement(By.id("password")).sendKeys("admin");
-		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+		long sbcId = DemoSbcs.id(this.sbcs, "demo-sbc-3");
+		BrowserSession.logIn(this.browser, url("/sbcs/" + sbcId + "/tables"), "admin", "admin");
 		waitUntil(() -> this.browser.getCurrentUrl().contains("/tables") && !this.browser.getCurrentUrl().contains("/login"));
 		screenshot("1-tables");
 		this.browser.findElement(By.cssSelector("#table-route form.open-table button")).click();
@@ -132,12 +130,8 @@ class TableEditorBrowserTests {
 
 	@Test
 	void browsingKeepsTheFilterTheEditCountFollowsWithoutReloadAndAValueIsCheckedAsItIsTyped() throws Exception {
-		long sbcId = this.sbcs.findAll().stream().filter(sbc -> sbc.name().equals("demo-sbc-1")).map(Sbc::id)
-			.findFirst().orElseThrow();
-		this.browser.get(url("/sbcs/" + sbcId + "/tables"));
-		this.browser.findElement(By.id("username")).sendKeys("admin");
-		this.browser.findElement(By.id("password")).sendKeys("admin");
-		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+		long sbcId = DemoSbcs.id(this.sbcs, "demo-sbc-1");
+		BrowserSession.logIn(this.browser, url("/sbcs/" + sbcId + "/tables"), "admin", "admin");
 		waitUntil(() -> this.browser.getCurrentUrl().contains("/tables") && !this.browser.getCurrentUrl().contains("/login"));
 		this.browser.findElement(By.cssSelector("#table-route form.open-table button")).click();
 		waitUntil(() -> this.browser.getCurrentUrl().contains("/drafts/"));
@@ -181,16 +175,13 @@ class TableEditorBrowserTests {
 
 	@Test
 	void aConflictOnARouteWithAnAwkwardKeyIsResolvedInThePageAndTheChosenValueEndsOnTheBox() throws Exception {
-		Sbc sbc = this.fleet.everySbc().stream().filter(one -> one.name().equals("demo-sbc-2")).findFirst().orElseThrow();
+		Sbc sbc = DemoSbcs.named(this.fleet, "demo-sbc-2");
 		SbcEndpoint endpoint = this.fleet.endpoint(sbc);
 		TableRow awkward = routes(endpoint).get(0).with("alias", ConflictResolutionTests.AWKWARD_ALIAS)
 			.with("digitMatch", "4510");
 		write(this.gateway.update(endpoint, VsxiTable.ROUTE, routeDocument(List.of(awkward))));
 		try {
-			this.browser.get(url("/sbcs/" + sbc.id() + "/tables"));
-			this.browser.findElement(By.id("username")).sendKeys("admin");
-			this.browser.findElement(By.id("password")).sendKeys("admin");
-			this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+			BrowserSession.logIn(this.browser, url("/sbcs/" + sbc.id() + "/tables"), "admin", "admin");
 			waitUntil(() -> this.browser.getCurrentUrl().contains("/tables") && !this.browser.getCurrentUrl().contains("/login"));
 			this.browser.findElement(By.cssSelector("#table-route form.open-table button")).click();
 			waitUntil(() -> this.browser.getCurrentUrl().contains("/drafts/"));

@@ -25,6 +25,7 @@ import app.vsxi.dashboard.gateway.TableZip;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.TestExecutionEvent;
 import org.springframework.security.test.context.support.WithUserDetails;
@@ -34,6 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Open, edit, preview, apply and verify every table against the simulated demo boxes over real HTTPS. */
 @SpringBootTest
+// unused here, but the same set-up as the other demo tests lets this class share their application
+@AutoConfigureMockMvc
 @ActiveProfiles({ "demo", "test" })
 @WithUserDetails(value = "admin", setupBefore = TestExecutionEvent.TEST_METHOD)
 class TableEditorFlowTests {

@@ -23,10 +23,11 @@ import org.junit.jupiter.api.Test;
 import app.vsxi.dashboard.access.AppUser;
 import app.vsxi.dashboard.access.AppUserRepository;
 import app.vsxi.dashboard.access.Role;
-import app.vsxi.dashboard.access.UserGrant;
 import app.vsxi.dashboard.access.UserGrantRepository;
 import app.vsxi.dashboard.fleet.FleetService;
 import app.vsxi.dashboard.fleet.Sbc;
+import app.vsxi.dashboard.support.DemoSbcs;
+import app.vsxi.dashboard.support.TestUsers;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -92,15 +93,14 @@ class TableLimitsTests {
 
 	@BeforeEach
 	void box() {
-		this.sbc = this.fleet.everySbc().stream().filter(each -> each.name().equals("demo-sbc-1")).findFirst()
-			.orElseThrow();
+		this.sbc = DemoSbcs.named(this.fleet, "demo-sbc-1");
 	}
 
 	/** A user who may write every table of the SBC, users included (that needs the group's administrator). */
 	private String writer(String prefix) {
 		String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-		AppUser user = this.users.save(AppUser.create(name, this.encoder.encode(PASSWORD), false, false));
-		this.grants.save(new UserGrant(null, user.id(), this.sbc.groupId(), Role.GROUP_ADMIN, "test", Instant.now()));
+		AppUser user = testUsers().user(name, this.encoder.encode(PASSWORD), false);
+		testUsers().grant(user.id(), this.sbc.groupId(), Role.GROUP_ADMIN);
 		return name;
 	}
 
@@ -339,6 +339,10 @@ class TableLimitsTests {
 			return token.group(1);
 		}
 
+	}
+
+	private TestUsers testUsers() {
+		return new TestUsers(this.users, this.grants);
 	}
 
 }

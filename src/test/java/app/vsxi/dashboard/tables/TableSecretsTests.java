@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSetMetaData;
 import java.sql.Types;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,16 +14,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import app.vsxi.dashboard.access.AppUser;
 import app.vsxi.dashboard.access.AppUserRepository;
 import app.vsxi.dashboard.access.Role;
-import app.vsxi.dashboard.access.UserGrant;
 import app.vsxi.dashboard.access.UserGrantRepository;
 import app.vsxi.dashboard.demo.DemoFleet;
 import app.vsxi.dashboard.fleet.FleetService;
 import app.vsxi.dashboard.fleet.Sbc;
 import app.vsxi.dashboard.simulator.Faults;
 import app.vsxi.dashboard.simulator.SimulatedVsxi;
+import app.vsxi.dashboard.support.DemoSbcs;
+import app.vsxi.dashboard.support.TestUsers;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -399,13 +398,16 @@ class TableSecretsTests {
 	}
 
 	private Sbc sbc(String name) {
-		return this.fleet.everySbc().stream().filter(sbc -> sbc.name().equals(name)).findFirst().orElseThrow();
+		return DemoSbcs.named(this.fleet, name);
 	}
 
 	private UserDetails newUser(String name, Map<Long, Role> roles) {
-		AppUser user = this.users.save(AppUser.create(name, "$2a$12$x", false, false));
-		roles.forEach((group, role) -> this.grants.save(new UserGrant(null, user.id(), group, role, "test", Instant.now())));
+		testUsers().user(name, roles);
 		return this.details.loadUserByUsername(name);
+	}
+
+	private TestUsers testUsers() {
+		return new TestUsers(this.users, this.grants);
 	}
 
 }

@@ -18,6 +18,7 @@ import app.vsxi.dashboard.audit.AuditOutcome;
 import app.vsxi.dashboard.fleet.CredentialCipher;
 import app.vsxi.dashboard.fleet.Sbc;
 import app.vsxi.dashboard.fleet.SbcRepository;
+import app.vsxi.dashboard.support.BrowserSession;
 import app.vsxi.dashboard.support.RequiresBrowser;
 import app.vsxi.dashboard.support.HeadlessChromium;
 import app.vsxi.dashboard.support.FakeSbc;
@@ -118,9 +119,7 @@ class EscapingBrowserTests {
 
 	private void logIn() {
 		open("/login");
-		this.browser.findElement(By.id("username")).sendKeys("admin");
-		this.browser.findElement(By.id("password")).sendKeys("admin");
-		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+		BrowserSession.submitLogin(this.browser, "admin", "admin");
 		new WebDriverWait(this.browser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().contains("/overview"));
 	}
 

@@ -21,6 +21,7 @@ import app.vsxi.dashboard.access.AppUserRepository;
 import app.vsxi.dashboard.fleet.CredentialCipher;
 import app.vsxi.dashboard.fleet.Sbc;
 import app.vsxi.dashboard.fleet.SbcRepository;
+import app.vsxi.dashboard.support.BrowserSession;
 import app.vsxi.dashboard.support.BrowserSteps;
 import app.vsxi.dashboard.support.FakeSbc;
 import app.vsxi.dashboard.support.HeadlessChromium;
@@ -74,10 +75,7 @@ class LayoutBrowserTests {
 			this.users.save(AppUser.create(USER, this.passwords.encode(PASSWORD), true, false));
 		}
 		this.browser = HeadlessChromium.start();
-		this.browser.get(url("/login"));
-		this.browser.findElement(By.id("username")).sendKeys(USER);
-		this.browser.findElement(By.id("password")).sendKeys(PASSWORD);
-		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+		BrowserSession.logIn(this.browser, url("/login"), USER, PASSWORD);
 		BrowserSteps.waitUntil(this.browser, () -> this.browser.getCurrentUrl().contains("/overview"));
 	}
 
