@@ -34,7 +34,7 @@ public class FleetMetrics implements FleetPoller.PollListener {
 
 	private final SnapshotStore store;
 
-	private final AlarmBoard alarms;
+	private final OpenAlarms alarms;
 
 	private final MonitoringProperties properties;
 
@@ -46,7 +46,7 @@ public class FleetMetrics implements FleetPoller.PollListener {
 
 	private volatile Instant refreshed = Instant.EPOCH;
 
-	public FleetMetrics(StatusBoard board, SnapshotStore store, AlarmBoard alarms, MonitoringProperties properties,
+	public FleetMetrics(StatusBoard board, SnapshotStore store, OpenAlarms alarms, MonitoringProperties properties,
 			MeterRegistry meters) {
 		this.board = board;
 		this.store = store;

@@ -174,7 +174,7 @@ public final class MonitorPanels {
 	}
 
 	@SuppressWarnings("unchecked")
-	static List<TrunkKpis.Trunk> trunks(SnapshotStore store, long sbcId) {
+	public static List<TrunkKpis.Trunk> trunks(SnapshotStore store, long sbcId) {
 		FeedSnapshot resource = store.latest(sbcId, Feed.RESOURCE);
 		FeedSnapshot realtime = store.latest(sbcId, Feed.REALTIME);
 		FeedSnapshot capacity = store.latest(sbcId, Feed.CAPACITY);

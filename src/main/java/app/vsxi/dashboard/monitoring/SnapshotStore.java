@@ -62,11 +62,11 @@ public class SnapshotStore {
 		return box == null ? Set.of() : Set.copyOf(box.series.keySet());
 	}
 
-	void answered(long sbcId, Feed feed, Object value, Instant at) {
+	public void answered(long sbcId, Feed feed, Object value, Instant at) {
 		box(sbcId).latest.put(feed, FeedSnapshot.answered(feed, value, at));
 	}
 
-	void failed(long sbcId, Feed feed, app.vsxi.dashboard.gateway.GatewayError error, Instant at) {
+	public void failed(long sbcId, Feed feed, app.vsxi.dashboard.gateway.GatewayError error, Instant at) {
 		box(sbcId).latest.compute(feed, (key, before) -> (before == null
 				? new FeedSnapshot(feed, null, null, at, error) : before.failed(error, at)));
 	}

@@ -1,4 +1,4 @@
-package app.vsxi.dashboard.monitoring;
+package app.vsxi.dashboard.monitoring.alarms;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +22,16 @@ import app.vsxi.dashboard.audit.AuditAction;
 import app.vsxi.dashboard.audit.AuditLog;
 import app.vsxi.dashboard.audit.AuditOutcome;
 import app.vsxi.dashboard.fleet.Sbc;
+import app.vsxi.dashboard.monitoring.AlarmLevel;
+import app.vsxi.dashboard.monitoring.Feed;
+import app.vsxi.dashboard.monitoring.FeedSnapshot;
+import app.vsxi.dashboard.monitoring.FleetPoller;
+import app.vsxi.dashboard.monitoring.HaState;
+import app.vsxi.dashboard.monitoring.MonitoringProperties;
+import app.vsxi.dashboard.monitoring.OpenAlarms;
+import app.vsxi.dashboard.monitoring.SbcStatus;
+import app.vsxi.dashboard.monitoring.SnapshotStore;
+import app.vsxi.dashboard.monitoring.StatusBoard;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -34,7 +44,7 @@ import org.springframework.stereotype.Component;
  * audit trail.
  */
 @Component
-public class AlarmBoard implements FleetPoller.PollListener, DisposableBean {
+public class AlarmBoard implements FleetPoller.PollListener, OpenAlarms, DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(AlarmBoard.class);
 
@@ -103,6 +113,7 @@ public class AlarmBoard implements FleetPoller.PollListener, DisposableBean {
 	}
 
 	/** Open alarms, worst and newest first. */
+	@Override
 	public List<Alarm> openAlarms() {
 		load();
 		List<Alarm> alarms = new ArrayList<>(this.open.values());
@@ -118,6 +129,7 @@ public class AlarmBoard implements FleetPoller.PollListener, DisposableBean {
 	}
 
 	/** Open alarms of an SBC nobody acknowledged yet: an acknowledged one is in hand and counts no more. */
+	@Override
 	public int unacknowledgedCount(long sbcId) {
 		load();
 		return (int) this.open.values().stream().filter(alarm -> alarm.sbcId() == sbcId && !alarm.acknowledged())

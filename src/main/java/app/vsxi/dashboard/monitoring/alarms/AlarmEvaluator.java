@@ -1,4 +1,4 @@
-package app.vsxi.dashboard.monitoring;
+package app.vsxi.dashboard.monitoring.alarms;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +9,15 @@ import java.util.List;
 import app.vsxi.dashboard.gateway.RealtimeStats;
 import app.vsxi.dashboard.gateway.TableDocument;
 import app.vsxi.dashboard.gateway.TableRow;
+import app.vsxi.dashboard.monitoring.Condition;
+import app.vsxi.dashboard.monitoring.Feed;
+import app.vsxi.dashboard.monitoring.FeedSnapshot;
+import app.vsxi.dashboard.monitoring.HaState;
+import app.vsxi.dashboard.monitoring.MonitorPanels;
+import app.vsxi.dashboard.monitoring.MonitoringProperties;
+import app.vsxi.dashboard.monitoring.SbcStatus;
+import app.vsxi.dashboard.monitoring.SnapshotStore;
+import app.vsxi.dashboard.monitoring.TrunkKpis;
 
 /**
  * The figures alarm rules look at, read from an SBC's snapshots and status. A reading without a value (no traffic
