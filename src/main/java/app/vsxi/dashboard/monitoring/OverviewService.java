@@ -54,8 +54,8 @@ public class OverviewService {
 	/** Registrations last counted in {@code stats/sub_stats} and when, null if never read. */
 	private FleetView.Counted registrations(long sbcId) {
 		FeedSnapshot snapshot = this.store.latest(sbcId, Feed.SUB_STATS);
-		return snapshot != null && snapshot.value() instanceof app.vsxi.dashboard.gateway.TableDocument document
-				? new FleetView.Counted(document.rows().size(), snapshot.answeredAt()) : null;
+		return snapshot != null && snapshot.document() != null
+				? new FleetView.Counted(snapshot.document().rows().size(), snapshot.answeredAt()) : null;
 	}
 
 	@PreAuthorize("isAuthenticated()")

@@ -22,6 +22,7 @@ import app.vsxi.dashboard.audit.AuditAction;
 import app.vsxi.dashboard.audit.AuditLog;
 import app.vsxi.dashboard.audit.AuditOutcome;
 import app.vsxi.dashboard.fleet.Sbc;
+import app.vsxi.dashboard.gateway.RealtimeStats;
 import app.vsxi.dashboard.monitoring.AlarmLevel;
 import app.vsxi.dashboard.monitoring.Feed;
 import app.vsxi.dashboard.monitoring.FeedSnapshot;
@@ -241,7 +242,8 @@ public class AlarmBoard implements FleetPoller.PollListener, OpenAlarms, Disposa
 		FeedSnapshot realtime = this.snapshots.latest(sbcId, Feed.REALTIME);
 		Instant now = this.clock.instant();
 		boolean stillSlave = false;
-		if (realtime != null && !realtime.stale() && realtime.value() instanceof app.vsxi.dashboard.gateway.RealtimeStats stats) {
+		if (realtime != null && !realtime.stale() && realtime.realtime() != null) {
+			RealtimeStats stats = realtime.realtime();
 			String before = this.roles.put(sbcId, stats.haState());
 			if (before != null && !before.equals(stats.haState())) {
 				this.roleChangedAt.put(sbcId, now);

@@ -12,7 +12,6 @@ import app.vsxi.dashboard.demo.DemoFleet;
 import app.vsxi.dashboard.fleet.FleetService;
 import app.vsxi.dashboard.fleet.Sbc;
 import app.vsxi.dashboard.fleet.SbcRepository;
-import app.vsxi.dashboard.gateway.RealtimeStats;
 import app.vsxi.dashboard.monitoring.AlarmLevel;
 import app.vsxi.dashboard.monitoring.Feed;
 import app.vsxi.dashboard.monitoring.FeedSnapshot;
@@ -179,7 +178,7 @@ class AlarmTests {
 		// well past the twelve poll intervals a mere role change is remembered for
 		tick(15);
 
-		assertThat(((RealtimeStats) this.store.latest(this.sbcId, Feed.REALTIME).value()).haState()).isEqualTo("standby");
+		assertThat(this.store.latest(this.sbcId, Feed.REALTIME).realtime().haState()).isEqualTo("standby");
 		assertThat(single(open(AlarmMetric.HA_CHANGED)).id()).isEqualTo(raised.id());
 
 		// back to master is a role change too: remembered twelve intervals, then cleared for the next test
@@ -194,7 +193,7 @@ class AlarmTests {
 
 	private String haRemoteStatusRead() {
 		FeedSnapshot realtime = this.store.latest(this.sbcId, Feed.REALTIME);
-		return ((RealtimeStats) realtime.value()).systemStat().get("ha_remote_status");
+		return realtime.realtime().systemStat().get("ha_remote_status");
 	}
 
 	private void tick(int count) throws Exception {
