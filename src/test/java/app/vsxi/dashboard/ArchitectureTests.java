@@ -29,6 +29,13 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void monitoringKnowsTheAlarmsOnlyThroughWhatItOwns() {
+		noClasses().that().resideInAPackage("app.vsxi.dashboard.monitoring")
+			.should().dependOnClassesThat().resideInAPackage("app.vsxi.dashboard.monitoring.alarms..")
+			.check(product);
+	}
+
+	@Test
 	void noProductClassKnowsTheSimulator() {
 		noClasses().that().resideOutsideOfPackages("app.vsxi.dashboard.simulator..", "app.vsxi.dashboard.demo..")
 			.should().dependOnClassesThat().resideInAPackage("app.vsxi.dashboard.simulator..")

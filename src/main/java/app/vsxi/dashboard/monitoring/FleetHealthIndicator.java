@@ -14,9 +14,9 @@ public class FleetHealthIndicator implements HealthIndicator {
 
 	private final StatusBoard board;
 
-	private final AlarmBoard alarms;
+	private final OpenAlarms alarms;
 
-	FleetHealthIndicator(StatusBoard board, AlarmBoard alarms) {
+	FleetHealthIndicator(StatusBoard board, OpenAlarms alarms) {
 		this.board = board;
 		this.alarms = alarms;
 	}

@@ -8,7 +8,6 @@ import java.util.Map;
 
 import app.vsxi.dashboard.fleet.Sbc;
 import app.vsxi.dashboard.gateway.RealtimeStats;
-import app.vsxi.dashboard.gateway.TableDocument;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -34,7 +33,7 @@ public class FleetMetrics implements FleetPoller.PollListener {
 
 	private final SnapshotStore store;
 
-	private final AlarmBoard alarms;
+	private final OpenAlarms alarms;
 
 	private final MonitoringProperties properties;
 
@@ -46,7 +45,7 @@ public class FleetMetrics implements FleetPoller.PollListener {
 
 	private volatile Instant refreshed = Instant.EPOCH;
 
-	public FleetMetrics(StatusBoard board, SnapshotStore store, AlarmBoard alarms, MonitoringProperties properties,
+	public FleetMetrics(StatusBoard board, SnapshotStore store, OpenAlarms alarms, MonitoringProperties properties,
 			MeterRegistry meters) {
 		this.board = board;
 		this.store = store;
@@ -103,10 +102,10 @@ public class FleetMetrics implements FleetPoller.PollListener {
 				sbcRows.get("cpu").add(MultiGauge.Row.of(tags, 100 - stats.cpuIdlePercent()));
 			}
 			FeedSnapshot registrations = this.store.latest(status.sbcId(), Feed.SUB_STATS);
-			if (registrations != null && registrations.value() instanceof TableDocument document) {
-				sbcRows.get("registrations").add(MultiGauge.Row.of(tags, document.rows().size()));
+			if (registrations != null && registrations.document() != null) {
+				sbcRows.get("registrations").add(MultiGauge.Row.of(tags, registrations.document().rows().size()));
 			}
-			List<TrunkKpis.Trunk> trunks = MonitorPanels.trunks(this.store, status.sbcId());
+			List<TrunkKpis.Trunk> trunks = TrunkFigures.of(this.store, status.sbcId());
 			for (TrunkKpis.Trunk trunk : trunks.stream().limit(Math.max(0, this.properties.exportedTrunks())).toList()) {
 				Tags trunkTags = tags.and("trunk", trunk.trunkId());
 				TrunkKpis.Window window = trunk.combined(TrunkKpis.Span.MIN15);

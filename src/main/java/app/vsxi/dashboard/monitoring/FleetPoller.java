@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -192,50 +193,51 @@ public class FleetPoller implements SchedulingConfigurer {
 		}).then();
 	}
 
-	@SuppressWarnings({ "unchecked", "rawtypes" })
-	private Mono<GatewayResult<?>> request(SbcEndpoint endpoint, Feed feed) {
-		Mono mono = switch (feed) {
-			case REALTIME -> this.stats.realtimeStats(endpoint);
-			case RESOURCE -> this.stats.statsDump(endpoint, VsxiTable.RESOURCE);
-			case RESOURCE_DETAIL -> this.stats.statsDump(endpoint, VsxiTable.RESOURCE_DETAIL);
-			case SIP_STATS -> this.stats.statsDump(endpoint, VsxiTable.SIP_STATS);
-			case MEDIA_SERVER -> this.stats.statsList(endpoint, VsxiTable.MEDIA_SERVER);
-			case SUB_STATS -> this.stats.statsList(endpoint, VsxiTable.SUB_STATS);
-			case ACTIVE_CALLS -> this.stats.statsList(endpoint, VsxiTable.ACTIVE_CALLS);
-			case SYSTEM -> this.stats.systemInfo(endpoint);
-			case CAPACITY -> this.tables.download(endpoint, VsxiTable.RESOURCE);
+	private Mono<GatewayResult<FeedValue>> request(SbcEndpoint endpoint, Feed feed) {
+		return switch (feed) {
+			case REALTIME -> typed(this.stats.realtimeStats(endpoint), FeedValue.Realtime::new);
+			case RESOURCE -> typed(this.stats.statsDump(endpoint, VsxiTable.RESOURCE), FeedValue.Dump::new);
+			case RESOURCE_DETAIL -> typed(this.stats.statsDump(endpoint, VsxiTable.RESOURCE_DETAIL), FeedValue.Dump::new);
+			case SIP_STATS -> typed(this.stats.statsDump(endpoint, VsxiTable.SIP_STATS), FeedValue.Dump::new);
+			case MEDIA_SERVER -> typed(this.stats.statsList(endpoint, VsxiTable.MEDIA_SERVER), FeedValue.Document::new);
+			case SUB_STATS -> typed(this.stats.statsList(endpoint, VsxiTable.SUB_STATS), FeedValue.Document::new);
+			case ACTIVE_CALLS -> typed(this.stats.statsList(endpoint, VsxiTable.ACTIVE_CALLS), FeedValue.Document::new);
+			case SYSTEM -> typed(this.stats.systemInfo(endpoint), FeedValue.Info::new);
+			case CAPACITY -> typed(this.tables.download(endpoint, VsxiTable.RESOURCE), FeedValue.Document::new);
 		};
-		return mono == null ? Mono.empty() : (Mono<GatewayResult<?>>) mono;
 	}
 
-	@SuppressWarnings("unchecked")
-	private void answered(Sbc sbc, Feed feed, Object value) {
+	/** The gateway's answer as the kind of value its endpoint gives; nothing when there is no call to make. */
+	private static <T> Mono<GatewayResult<FeedValue>> typed(Mono<GatewayResult<T>> call,
+			Function<? super T, ? extends FeedValue> kind) {
+		return call == null ? Mono.empty() : call.map(result -> result.map(kind));
+	}
+
+	private void answered(Sbc sbc, Feed feed, FeedValue value) {
 		Instant now = this.clock.instant();
 		this.store.answered(sbc.id(), feed, value, now);
-		switch (feed) {
-			case REALTIME -> {
-				RealtimeStats stats = (RealtimeStats) value;
-				this.board.update(sbc.id(), SbcStatus.waiting(sbc),
-						status -> status.reached(sbc, stats, status.uptime(), now));
-				this.store.record(sbc.id(), "calls", now, stats.activeSessions());
-				this.store.record(sbc.id(), "cps", now, stats.currentCps());
-				this.store.record(sbc.id(), "cpu", now, 100 - stats.cpuIdlePercent());
-			}
-			case SYSTEM -> {
-				String uptime = ((SystemInfo) value).hardwareUptime();
-				this.board.update(sbc.id(), SbcStatus.waiting(sbc), status -> status.withUptime(uptime));
-			}
-			case SUB_STATS -> this.store.record(sbc.id(), "registrations", now, ((TableDocument) value).rows().size());
-			case RESOURCE -> {
-				// the resource answer was stored above: the trunks are those the Monitor tab shows
-				for (TrunkKpis.Trunk trunk : MonitorPanels.trunks(this.store, sbc.id())) {
-					Double asr = trunk.combined(TrunkKpis.Span.MIN15).asr();
-					if (asr != null) {
-						this.store.record(sbc.id(), "asr:" + trunk.trunkId(), now, asr);
-					}
+		if (value instanceof FeedValue.Realtime realtime) {
+			RealtimeStats stats = realtime.stats();
+			this.board.update(sbc.id(), SbcStatus.waiting(sbc),
+					status -> status.reached(sbc, stats, status.uptime(), now));
+			this.store.record(sbc.id(), "calls", now, stats.activeSessions());
+			this.store.record(sbc.id(), "cps", now, stats.currentCps());
+			this.store.record(sbc.id(), "cpu", now, 100 - stats.cpuIdlePercent());
+		}
+		else if (value instanceof FeedValue.Info info) {
+			String uptime = info.info().hardwareUptime();
+			this.board.update(sbc.id(), SbcStatus.waiting(sbc), status -> status.withUptime(uptime));
+		}
+		else if (feed == Feed.SUB_STATS && value instanceof FeedValue.Document registrations) {
+			this.store.record(sbc.id(), "registrations", now, registrations.document().rows().size());
+		}
+		else if (feed == Feed.RESOURCE) {
+			// the resource answer was stored above: the trunks are those the Monitor tab shows
+			for (TrunkKpis.Trunk trunk : TrunkFigures.of(this.store, sbc.id())) {
+				Double asr = trunk.combined(TrunkKpis.Span.MIN15).asr();
+				if (asr != null) {
+					this.store.record(sbc.id(), "asr:" + trunk.trunkId(), now, asr);
 				}
-			}
-			default -> {
 			}
 		}
 		this.listeners.forEach(listener -> listener.polled(sbc, feed));

@@ -23,13 +23,13 @@ public record FleetView(Summary summary, List<Row> rows, List<Row> problems, Sor
 	 * open alarms.
 	 */
 	public record Row(SbcStatus status, String groupName, Long registrations, Instant registrationsAt,
-			List<Alarm> alarms) {
+			List<RaisedAlarm> alarms) {
 
 		public Row(SbcStatus status, String groupName) {
 			this(status, groupName, null, null, List.of());
 		}
 
-		public Row(SbcStatus status, String groupName, Long registrations, List<Alarm> alarms) {
+		public Row(SbcStatus status, String groupName, Long registrations, List<RaisedAlarm> alarms) {
 			this(status, groupName, registrations, null, alarms);
 		}
 
@@ -78,30 +78,30 @@ public record FleetView(Summary summary, List<Row> rows, List<Row> problems, Sor
 
 		/** The worst level among the open alarms nobody acknowledged, null without one: it gives the colour. */
 		public AlarmLevel worstAlarm() {
-			return unacknowledged().stream().map(Alarm::level).max(Enum::compareTo).orElse(null);
+			return unacknowledged().stream().map(RaisedAlarm::level).max(Enum::compareTo).orElse(null);
 		}
 
 		/** Open alarms nobody acknowledged yet: those counted and coloured. */
-		public List<Alarm> unacknowledged() {
+		public List<RaisedAlarm> unacknowledged() {
 			return this.alarms.stream().filter(alarm -> !alarm.acknowledged()).toList();
 		}
 
 		/** Open alarms nobody acknowledged, critical ones first, as the wallboard lists them. */
-		public List<Alarm> unacknowledgedWorstFirst() {
-			return unacknowledged().stream().sorted(Comparator.comparing(Alarm::level).reversed()).toList();
+		public List<RaisedAlarm> unacknowledgedWorstFirst() {
+			return unacknowledged().stream().sorted(Comparator.comparing(RaisedAlarm::level).reversed()).toList();
 		}
 
 		/** An alarm on one line, with its value against its threshold: {@code CPU use 97 % above 90 %}. */
-		public String alarmLine(Alarm alarm) {
-			String what = alarm.subject() == null || alarm.subject().isEmpty() ? alarm.metric().title()
-					: alarm.metric().title() + ", " + alarm.subject();
+		public String alarmLine(RaisedAlarm alarm) {
+			String what = alarm.subject() == null || alarm.subject().isEmpty() ? alarm.title()
+					: alarm.title() + ", " + alarm.subject();
 			String value = alarm.valueAndThreshold();
 			return value.isEmpty() ? what : what + " " + value;
 		}
 
 		/** Open alarms someone acknowledged: shown apart, counted nowhere. */
 		public int acknowledgedCount() {
-			return (int) this.alarms.stream().filter(Alarm::acknowledged).count();
+			return (int) this.alarms.stream().filter(RaisedAlarm::acknowledged).count();
 		}
 
 		/** Whether it is on the list of current problems: not reachable, or a critical alarm nobody took in hand. */
@@ -216,7 +216,8 @@ public record FleetView(Summary summary, List<Row> rows, List<Row> problems, Sor
 	}
 
 	static FleetView of(List<SbcStatus> statuses, Map<Long, String> groupNames,
-			java.util.function.LongFunction<Long> registrations, java.util.function.LongFunction<List<Alarm>> alarms,
+			java.util.function.LongFunction<Long> registrations,
+			java.util.function.LongFunction<? extends List<? extends RaisedAlarm>> alarms,
 			Sort sort, String filter) {
 		return counted(statuses, groupNames, id -> registrations.apply(id) == null ? null
 				: new Counted(registrations.apply(id), null), alarms, sort, filter);
@@ -228,12 +229,13 @@ public record FleetView(Summary summary, List<Row> rows, List<Row> problems, Sor
 
 	/** As {@link #of}, with when each SBC's registrations were counted. */
 	static FleetView counted(List<SbcStatus> statuses, Map<Long, String> groupNames,
-			java.util.function.LongFunction<Counted> registrations, java.util.function.LongFunction<List<Alarm>> alarms,
+			java.util.function.LongFunction<Counted> registrations,
+			java.util.function.LongFunction<? extends List<? extends RaisedAlarm>> alarms,
 			Sort sort, String filter) {
 		List<Row> all = statuses.stream().map(status -> {
 			Counted regs = registrations.apply(status.sbcId());
 			return new Row(status, groupNames.get(status.groupId()), regs == null ? null : regs.count(),
-					regs == null ? null : regs.at(), alarms.apply(status.sbcId()));
+					regs == null ? null : regs.at(), List.copyOf(alarms.apply(status.sbcId())));
 		}).toList();
 		String wanted = filter == null ? "" : filter.strip().toLowerCase(Locale.ROOT);
 		List<Row> rows = all.stream().filter(row -> wanted.isEmpty() || matches(row, wanted)).sorted(sort.order).toList();

@@ -20,7 +20,7 @@ import app.vsxi.dashboard.gateway.RealtimeStats;
 public record HaState(String role, String previousRole, String peerStatus, String localStatus, String switchOverFlag,
 		String slaveStat) {
 
-	static HaState of(RealtimeStats stats) {
+	public static HaState of(RealtimeStats stats) {
 		Map<String, String> row = stats.systemStat() == null ? Map.of() : stats.systemStat();
 		return new HaState(stats.haState(), row.get("ha_pre_state"), row.get("ha_remote_status"),
 				row.get("ha_local_status"), row.get("switch_over_flag"), row.get("slave_stat"));

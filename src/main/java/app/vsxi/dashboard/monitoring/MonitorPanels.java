@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 
 import app.vsxi.dashboard.gateway.RealtimeStats;
-import app.vsxi.dashboard.gateway.SystemInfo;
 import app.vsxi.dashboard.gateway.TableDocument;
 import app.vsxi.dashboard.gateway.TableRow;
 import app.vsxi.dashboard.gateway.TrunkRealtime;
@@ -118,32 +117,34 @@ public final class MonitorPanels {
 
 	public static Panel panel(SnapshotStore store, long sbcId, Feed feed, String sort, boolean descending) {
 		FeedSnapshot snapshot = store.latest(sbcId, feed);
-		Object value = snapshot == null ? null : snapshot.value();
+		FeedValue value = snapshot == null ? null : snapshot.value();
 		List<PanelTable> tables = new ArrayList<>();
 		String text = null;
-		if (value instanceof SystemInfo info) {
+		if (value instanceof FeedValue.Info info) {
 			StringBuilder lines = new StringBuilder();
-			info.lines().forEach((label, line) -> lines.append(label).append(": ").append(line).append('\n'));
+			info.info().lines().forEach((label, line) -> lines.append(label).append(": ").append(line).append('\n'));
 			text = lines.toString();
 		}
 		else if (feed == Feed.RESOURCE && value != null) {
 			tables.add(kpiTable(store, sbcId));
 		}
-		else if (value instanceof RealtimeStats stats) {
+		else if (value instanceof FeedValue.Realtime realtime) {
+			RealtimeStats stats = realtime.stats();
 			tables.add(fieldTable("system_stat", stats.systemStat()));
 			if (!stats.trunks().isEmpty()) {
 				tables.add(rowsTable("Trunks now (XBResourceRealTimeStatList: a row per node; fqdn Group is the whole"
 						+ " trunk and its capacity)", stats.trunks().stream().map(TrunkRealtime::fields).toList()));
 			}
 		}
-		else if (feed == Feed.CAPACITY && value instanceof TableDocument document) {
-			tables.add(TrunkLimits.of(document));
+		else if (feed == Feed.CAPACITY && value instanceof FeedValue.Document capacity) {
+			tables.add(TrunkLimits.of(capacity.document()));
 		}
-		else if (value instanceof TableDocument document) {
+		else if (value instanceof FeedValue.Document list) {
+			TableDocument document = list.document();
 			tables.add(rowsTable(document.item(), document.rows().stream().map(MonitorPanels::texts).toList()));
 		}
-		else if (value instanceof Map<?, ?> dump) {
-			dump.forEach((name, rows) -> tables.add(rowsTable(String.valueOf(name), castRows(rows))));
+		else if (value instanceof FeedValue.Dump dump) {
+			dump.tables().forEach((name, rows) -> tables.add(rowsTable(name, rows == null ? List.of() : rows)));
 		}
 		List<PanelTable> sorted = tables.stream().map(table -> sorted(table, sort, descending)).toList();
 		return new Panel(feed, snapshot, sorted, text, sort, descending);
@@ -151,7 +152,7 @@ public final class MonitorPanels {
 
 	/** Trunk KPIs from the last {@code stats/resource}, {@code stats/realtime} and {@code download/resource}. */
 	static PanelTable kpiTable(SnapshotStore store, long sbcId) {
-		List<TrunkKpis.Trunk> trunks = trunks(store, sbcId);
+		List<TrunkKpis.Trunk> trunks = TrunkFigures.of(store, sbcId);
 		List<String> columns = new ArrayList<>(List.of("Trunk", "Alias"));
 		for (TrunkKpis.Span span : TrunkKpis.Span.values()) {
 			columns.addAll(List.of("Attempts " + span.label(), "ASR % " + span.label(), "ACD s " + span.label(),
@@ -171,16 +172,6 @@ public final class MonitorPanels {
 			rows.add(row);
 		}
 		return cut(new PanelTable("Trunk KPIs (both sides)", columns, rows, rows.size()));
-	}
-
-	@SuppressWarnings("unchecked")
-	static List<TrunkKpis.Trunk> trunks(SnapshotStore store, long sbcId) {
-		FeedSnapshot resource = store.latest(sbcId, Feed.RESOURCE);
-		FeedSnapshot realtime = store.latest(sbcId, Feed.REALTIME);
-		FeedSnapshot capacity = store.latest(sbcId, Feed.CAPACITY);
-		return TrunkKpis.of(resource == null ? null : (Map<String, List<Map<String, String>>>) resource.value(),
-				realtime == null ? null : (RealtimeStats) realtime.value(),
-				capacity == null ? null : (TableDocument) capacity.value());
 	}
 
 	/** Sparklines of the SBC's series, those of the whole SBC first, then each trunk's ASR. */
@@ -246,11 +237,6 @@ public final class MonitorPanels {
 		Map<String, String> texts = new java.util.LinkedHashMap<>();
 		row.fields().forEach((field, value) -> texts.put(field, value == null ? "" : String.valueOf(value)));
 		return texts;
-	}
-
-	@SuppressWarnings("unchecked")
-	private static List<Map<String, String>> castRows(Object rows) {
-		return rows instanceof List<?> list ? (List<Map<String, String>>) list : List.of();
 	}
 
 	/** Sorted on a column, numbers as numbers, then cut to {@link #MAX_ROWS}. */

@@ -23,10 +23,10 @@ public class OverviewService {
 
 	private final SnapshotStore store;
 
-	private final AlarmBoard alarms;
+	private final OpenAlarms alarms;
 
 	public OverviewService(StatusBoard board, AccessService access, FleetService fleet, SnapshotStore store,
-			AlarmBoard alarms) {
+			OpenAlarms alarms) {
 		this.store = store;
 		this.alarms = alarms;
 		this.board = board;
@@ -41,8 +41,8 @@ public class OverviewService {
 		// the alarms of the SBCs already found visible: no second look at the user's rights
 		Set<Long> ids = new java.util.HashSet<>();
 		visible.forEach(status -> ids.add(status.sbcId()));
-		Map<Long, List<Alarm>> open = new java.util.HashMap<>();
-		for (Alarm alarm : this.alarms.openAlarms()) {
+		Map<Long, List<RaisedAlarm>> open = new java.util.HashMap<>();
+		for (RaisedAlarm alarm : this.alarms.openAlarms()) {
 			if (ids.contains(alarm.sbcId())) {
 				open.computeIfAbsent(alarm.sbcId(), id -> new java.util.ArrayList<>()).add(alarm);
 			}
@@ -54,8 +54,8 @@ public class OverviewService {
 	/** Registrations last counted in {@code stats/sub_stats} and when, null if never read. */
 	private FleetView.Counted registrations(long sbcId) {
 		FeedSnapshot snapshot = this.store.latest(sbcId, Feed.SUB_STATS);
-		return snapshot != null && snapshot.value() instanceof app.vsxi.dashboard.gateway.TableDocument document
-				? new FleetView.Counted(document.rows().size(), snapshot.answeredAt()) : null;
+		return snapshot != null && snapshot.document() != null
+				? new FleetView.Counted(snapshot.document().rows().size(), snapshot.answeredAt()) : null;
 	}
 
 	@PreAuthorize("isAuthenticated()")

@@ -7,6 +7,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import app.vsxi.dashboard.gateway.RealtimeStats;
+import app.vsxi.dashboard.gateway.SystemInfo;
+import app.vsxi.dashboard.gateway.TableDocument;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -62,11 +66,28 @@ public class SnapshotStore {
 		return box == null ? Set.of() : Set.copyOf(box.series.keySet());
 	}
 
-	void answered(long sbcId, Feed feed, Object value, Instant at) {
+	/** The endpoint's answer, replacing the last. */
+	public void answered(long sbcId, Feed feed, FeedValue value, Instant at) {
 		box(sbcId).latest.put(feed, FeedSnapshot.answered(feed, value, at));
 	}
 
-	void failed(long sbcId, Feed feed, app.vsxi.dashboard.gateway.GatewayError error, Instant at) {
+	public void answered(long sbcId, Feed feed, RealtimeStats stats, Instant at) {
+		answered(sbcId, feed, new FeedValue.Realtime(stats), at);
+	}
+
+	public void answered(long sbcId, Feed feed, Map<String, List<Map<String, String>>> dump, Instant at) {
+		answered(sbcId, feed, new FeedValue.Dump(dump), at);
+	}
+
+	public void answered(long sbcId, Feed feed, TableDocument document, Instant at) {
+		answered(sbcId, feed, new FeedValue.Document(document), at);
+	}
+
+	public void answered(long sbcId, Feed feed, SystemInfo info, Instant at) {
+		answered(sbcId, feed, new FeedValue.Info(info), at);
+	}
+
+	public void failed(long sbcId, Feed feed, app.vsxi.dashboard.gateway.GatewayError error, Instant at) {
 		box(sbcId).latest.compute(feed, (key, before) -> (before == null
 				? new FeedSnapshot(feed, null, null, at, error) : before.failed(error, at)));
 	}

@@ -13,16 +13,16 @@ import app.vsxi.dashboard.fleet.SbcGroupRepository;
 import app.vsxi.dashboard.fleet.SbcRepository;
 
 /** Groups, unreachable SBCs and grants made once by name, for tests that need alarms on SBCs of known groups. */
-record FleetFixtures(SbcGroupRepository groups, SbcRepository sbcs, UserGrantRepository grants,
+public record FleetFixtures(SbcGroupRepository groups, SbcRepository sbcs, UserGrantRepository grants,
 		CredentialCipher cipher) {
 
-	long group(String name) {
+	public long group(String name) {
 		return this.groups.findByName(name)
 			.orElseGet(() -> this.groups.save(new SbcGroup(null, name, null, Instant.now())))
 			.id();
 	}
 
-	long sbc(String name, long group) {
+	public long sbc(String name, long group) {
 		return this.sbcs.findByName(name)
 			.orElseGet(() -> this.sbcs.save(Sbc.builder()
 				.name(name)
@@ -34,7 +34,7 @@ record FleetFixtures(SbcGroupRepository groups, SbcRepository sbcs, UserGrantRep
 			.id();
 	}
 
-	void grant(AppUser user, long group, Role role) {
+	public void grant(AppUser user, long group, Role role) {
 		if (this.grants.findByUserIdAndGroupId(user.id(), group).isEmpty()) {
 			this.grants.save(new UserGrant(null, user.id(), group, role, "test", Instant.now()));
 		}

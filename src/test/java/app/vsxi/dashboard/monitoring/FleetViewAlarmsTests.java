@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import app.vsxi.dashboard.fleet.Sbc;
 import app.vsxi.dashboard.gateway.GatewayError;
 import app.vsxi.dashboard.gateway.RealtimeStats;
+import app.vsxi.dashboard.monitoring.alarms.Alarm;
+import app.vsxi.dashboard.monitoring.alarms.AlarmMetric;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +35,7 @@ class FleetViewAlarmsTests {
 			.rows().get(0);
 
 		assertThat(row.worstAlarm()).isEqualTo(AlarmLevel.WARNING);
-		assertThat(row.unacknowledged()).extracting(Alarm::level).containsExactly(AlarmLevel.WARNING);
+		assertThat(row.unacknowledged()).extracting(RaisedAlarm::level).containsExactly(AlarmLevel.WARNING);
 		assertThat(row.acknowledgedCount()).isEqualTo(1);
 		assertThat(row.tone()).isEqualTo("warning");
 	}

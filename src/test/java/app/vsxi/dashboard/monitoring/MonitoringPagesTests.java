@@ -23,6 +23,7 @@ import app.vsxi.dashboard.fleet.SbcGroupRepository;
 import app.vsxi.dashboard.fleet.SbcRepository;
 import app.vsxi.dashboard.support.DemoSbcs;
 import app.vsxi.dashboard.support.TestUsers;
+import app.vsxi.dashboard.monitoring.alarms.AlarmBoard;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -15,6 +15,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import app.vsxi.dashboard.demo.DemoFleet;
 import app.vsxi.dashboard.fleet.FleetService;
 import app.vsxi.dashboard.support.DemoSbcs;
+import app.vsxi.dashboard.fleet.Sbc;
+import app.vsxi.dashboard.monitoring.alarms.Alarm;
+import app.vsxi.dashboard.monitoring.alarms.AlarmBoard;
+import app.vsxi.dashboard.monitoring.alarms.AlarmMetric;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -12,7 +12,7 @@ import static org.awaitility.Awaitility.await;
  (tick=1h, every interval 1s): each tick comes at least one interval after the last and waits until the given SBCs have
  * finished what it queued, so each tick is exactly one poll of every endpoint due.
  */
-final class PollTicks {
+public final class PollTicks {
 
 	private final FleetPoller poller;
 
@@ -20,13 +20,13 @@ final class PollTicks {
 
 	private Instant last;
 
-	PollTicks(FleetPoller poller, SnapshotStore store) {
+	public PollTicks(FleetPoller poller, SnapshotStore store) {
 		this.poller = poller;
 		this.store = store;
 	}
 
 	/** One tick; waits until each SBC has polled every endpoint it reads (heavy ones only while watched). */
-	Instant tick(Collection<Long> sbcIds) throws InterruptedException {
+	public Instant tick(Collection<Long> sbcIds) throws InterruptedException {
 		if (this.last != null) {
 			long wait = 1_100 - Duration.between(this.last, Instant.now()).toMillis();
 			if (wait > 0) {
@@ -42,7 +42,7 @@ final class PollTicks {
 		return ticked;
 	}
 
-	boolean polledSince(long id, Feed feed, Instant at) {
+	public boolean polledSince(long id, Feed feed, Instant at) {
 		FeedSnapshot snapshot = this.store.latest(id, feed);
 		return snapshot != null && !snapshot.polledAt().isBefore(at);
 	}

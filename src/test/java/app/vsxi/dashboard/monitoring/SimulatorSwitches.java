@@ -11,29 +11,29 @@ import java.util.Base64;
 import app.vsxi.dashboard.support.CurlTls;
 
 /** Switches a simulated box's faults through its own admin endpoint, as an operator with curl would. */
-final class SimulatorSwitches {
+public final class SimulatorSwitches {
 
 	private static final HttpClient CLIENT = HttpClient.newBuilder().sslContext(CurlTls.acceptAnything()).build();
 
 	private SimulatorSwitches() {
 	}
 
-	static void faults(String baseUrl, String json) {
+	public static void faults(String baseUrl, String json) {
 		send(HttpRequest.newBuilder(URI.create(baseUrl + "/simulator/faults"))
 			.POST(HttpRequest.BodyPublishers.ofString(json)));
 	}
 
-	static void clear(String baseUrl) {
+	public static void clear(String baseUrl) {
 		send(HttpRequest.newBuilder(URI.create(baseUrl + "/simulator/faults")).DELETE());
 	}
 
 	/** What the box counted at {@code GET /simulator/requests}: requests served per {@code action/table}, as JSON. */
-	static String requests(String baseUrl) {
+	public static String requests(String baseUrl) {
 		return send(HttpRequest.newBuilder(URI.create(baseUrl + "/simulator/requests")).GET());
 	}
 
 	/** The box's own {@code stats/realtime} answer, as JSON text. */
-	static String realtimeStats(String baseUrl) {
+	public static String realtimeStats(String baseUrl) {
 		return send(HttpRequest.newBuilder(URI.create(baseUrl + "/SSConfig/webresources/stats/realtime?format=json")).GET());
 	}
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import app.vsxi.dashboard.gateway.GatewayError;
+import app.vsxi.dashboard.gateway.SystemInfo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,12 +45,13 @@ class SnapshotStoreTests {
 	@Test
 	void aFailedPollKeepsTheLastAnswerAndMarksItStale() {
 		SnapshotStore store = new SnapshotStore(MonitoringSettings.of(Map.of()));
-		store.answered(7, Feed.SYSTEM, "answer", T0);
+		SystemInfo answer = new SystemInfo("3 days", Map.of("Host Name", "vsxi"));
+		store.answered(7, Feed.SYSTEM, answer, T0);
 
 		store.failed(7, Feed.SYSTEM, new GatewayError.Timeout("read"), T0.plusSeconds(60));
 
 		FeedSnapshot snapshot = store.latest(7, Feed.SYSTEM);
-		assertThat(snapshot.value()).isEqualTo("answer");
+		assertThat(snapshot.system()).isEqualTo(new SystemInfo("3 days", Map.of("Host Name", "vsxi")));
 		assertThat(snapshot.stale()).isTrue();
 		assertThat(snapshot.ageSeconds(T0.plusSeconds(90))).isEqualTo(90);
 		assertThat(snapshot.polledAt()).isEqualTo(T0.plusSeconds(60));

@@ -13,6 +13,10 @@ import app.vsxi.dashboard.gateway.TrunkRealtime;
 import app.vsxi.dashboard.monitoring.TrunkKpis.Side;
 import app.vsxi.dashboard.monitoring.TrunkKpis.Span;
 
+import static app.vsxi.dashboard.monitoring.TrunkRows.realtime;
+import static app.vsxi.dashboard.monitoring.TrunkRows.resource;
+import static app.vsxi.dashboard.monitoring.TrunkRows.row;
+import static app.vsxi.dashboard.monitoring.TrunkRows.trunkRow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -140,34 +144,6 @@ class TrunkKpisTests {
 	private static TrunkKpis.Trunk single(List<TrunkKpis.Trunk> trunks) {
 		assertThat(trunks).hasSize(1);
 		return trunks.get(0);
-	}
-
-	static Map<String, List<Map<String, String>>> resource(Map<String, String> ingress) {
-		return Map.of("ingress_stat", List.of(ingress));
-	}
-
-	static Map<String, String> row(String trunkId, long attempts, long answers, long fails, long durationSec,
-			long pddMs) {
-		Map<String, String> row = new LinkedHashMap<>();
-		row.put("id", "1");
-		row.put("trunk_id", trunkId);
-		row.put("alias", "");
-		for (String prefix : List.of("1st15mins_", "1h_", "24h_")) {
-			row.put(prefix + "call_attempt", Long.toString(attempts));
-			row.put(prefix + "call_answer", Long.toString(answers));
-			row.put(prefix + "call_fail", Long.toString(fails));
-			row.put(prefix + "call_durationSec", Long.toString(durationSec));
-			row.put(prefix + "pdd_ms", Long.toString(pddMs));
-		}
-		return row;
-	}
-
-	static TrunkRealtime trunkRow(String trunkId, String node, long orig, long term, long limit, long cpsLimit) {
-		return new TrunkRealtime(trunkId, node, orig, term, 0, 0, limit, cpsLimit, Map.of());
-	}
-
-	static RealtimeStats realtime(TrunkRealtime... trunks) {
-		return new RealtimeStats(0, 0, 0, 100, 0, 10, 90, "active", Map.of(), List.of(trunks));
 	}
 
 }

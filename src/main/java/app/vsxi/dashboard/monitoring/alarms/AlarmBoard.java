@@ -1,4 +1,4 @@
-package app.vsxi.dashboard.monitoring;
+package app.vsxi.dashboard.monitoring.alarms;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +22,17 @@ import app.vsxi.dashboard.audit.AuditAction;
 import app.vsxi.dashboard.audit.AuditLog;
 import app.vsxi.dashboard.audit.AuditOutcome;
 import app.vsxi.dashboard.fleet.Sbc;
+import app.vsxi.dashboard.gateway.RealtimeStats;
+import app.vsxi.dashboard.monitoring.AlarmLevel;
+import app.vsxi.dashboard.monitoring.Feed;
+import app.vsxi.dashboard.monitoring.FeedSnapshot;
+import app.vsxi.dashboard.monitoring.FleetPoller;
+import app.vsxi.dashboard.monitoring.HaState;
+import app.vsxi.dashboard.monitoring.MonitoringProperties;
+import app.vsxi.dashboard.monitoring.OpenAlarms;
+import app.vsxi.dashboard.monitoring.SbcStatus;
+import app.vsxi.dashboard.monitoring.SnapshotStore;
+import app.vsxi.dashboard.monitoring.StatusBoard;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -34,7 +45,7 @@ import org.springframework.stereotype.Component;
  * audit trail.
  */
 @Component
-public class AlarmBoard implements FleetPoller.PollListener, DisposableBean {
+public class AlarmBoard implements FleetPoller.PollListener, OpenAlarms, DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(AlarmBoard.class);
 
@@ -103,6 +114,7 @@ public class AlarmBoard implements FleetPoller.PollListener, DisposableBean {
 	}
 
 	/** Open alarms, worst and newest first. */
+	@Override
 	public List<Alarm> openAlarms() {
 		load();
 		List<Alarm> alarms = new ArrayList<>(this.open.values());
@@ -118,6 +130,7 @@ public class AlarmBoard implements FleetPoller.PollListener, DisposableBean {
 	}
 
 	/** Open alarms of an SBC nobody acknowledged yet: an acknowledged one is in hand and counts no more. */
+	@Override
 	public int unacknowledgedCount(long sbcId) {
 		load();
 		return (int) this.open.values().stream().filter(alarm -> alarm.sbcId() == sbcId && !alarm.acknowledged())
@@ -229,7 +242,8 @@ public class AlarmBoard implements FleetPoller.PollListener, DisposableBean {
 		FeedSnapshot realtime = this.snapshots.latest(sbcId, Feed.REALTIME);
 		Instant now = this.clock.instant();
 		boolean stillSlave = false;
-		if (realtime != null && !realtime.stale() && realtime.value() instanceof app.vsxi.dashboard.gateway.RealtimeStats stats) {
+		if (realtime != null && !realtime.stale() && realtime.realtime() != null) {
+			RealtimeStats stats = realtime.realtime();
 			String before = this.roles.put(sbcId, stats.haState());
 			if (before != null && !before.equals(stats.haState())) {
 				this.roleChangedAt.put(sbcId, now);

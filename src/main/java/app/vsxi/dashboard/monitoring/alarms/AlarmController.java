@@ -1,7 +1,9 @@
-package app.vsxi.dashboard.monitoring;
+package app.vsxi.dashboard.monitoring.alarms;
 
 import java.time.Instant;
 import java.util.List;
+
+import app.vsxi.dashboard.monitoring.MonitoringProperties;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

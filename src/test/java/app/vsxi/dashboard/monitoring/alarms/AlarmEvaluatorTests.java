@@ -1,4 +1,4 @@
-package app.vsxi.dashboard.monitoring;
+package app.vsxi.dashboard.monitoring.alarms;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -12,11 +12,17 @@ import app.vsxi.dashboard.gateway.RealtimeStats;
 import app.vsxi.dashboard.gateway.TableDocument;
 import app.vsxi.dashboard.gateway.TableRow;
 import app.vsxi.dashboard.gateway.TrunkRealtime;
-import app.vsxi.dashboard.monitoring.AlarmEvaluator.Reading;
+import app.vsxi.dashboard.monitoring.alarms.AlarmEvaluator.Reading;
+import app.vsxi.dashboard.monitoring.AlarmLevel;
+import app.vsxi.dashboard.monitoring.Feed;
+import app.vsxi.dashboard.monitoring.MonitoringProperties;
+import app.vsxi.dashboard.monitoring.SbcStatus;
+import app.vsxi.dashboard.monitoring.SnapshotStore;
+import app.vsxi.dashboard.monitoring.MonitoringSettings;
 
-import static app.vsxi.dashboard.monitoring.TrunkKpisTests.resource;
-import static app.vsxi.dashboard.monitoring.TrunkKpisTests.row;
-import static app.vsxi.dashboard.monitoring.TrunkKpisTests.trunkRow;
+import static app.vsxi.dashboard.monitoring.TrunkRows.resource;
+import static app.vsxi.dashboard.monitoring.TrunkRows.row;
+import static app.vsxi.dashboard.monitoring.TrunkRows.trunkRow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 

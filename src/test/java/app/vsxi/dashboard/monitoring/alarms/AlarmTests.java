@@ -1,4 +1,4 @@
-package app.vsxi.dashboard.monitoring;
+package app.vsxi.dashboard.monitoring.alarms;
 
 import java.util.List;
 import java.util.Map;
@@ -14,6 +14,13 @@ import app.vsxi.dashboard.fleet.Sbc;
 import app.vsxi.dashboard.fleet.SbcRepository;
 import app.vsxi.dashboard.gateway.RealtimeStats;
 import app.vsxi.dashboard.support.DemoSbcs;
+import app.vsxi.dashboard.monitoring.AlarmLevel;
+import app.vsxi.dashboard.monitoring.Feed;
+import app.vsxi.dashboard.monitoring.FeedSnapshot;
+import app.vsxi.dashboard.monitoring.FleetPoller;
+import app.vsxi.dashboard.monitoring.SnapshotStore;
+import app.vsxi.dashboard.monitoring.PollTicks;
+import app.vsxi.dashboard.monitoring.SimulatorSwitches;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -175,7 +182,7 @@ class AlarmTests {
 		// well past the twelve poll intervals a mere role change is remembered for
 		tick(15);
 
-		assertThat(((RealtimeStats) this.store.latest(this.sbcId, Feed.REALTIME).value()).haState()).isEqualTo("standby");
+		assertThat(this.store.latest(this.sbcId, Feed.REALTIME).realtime().haState()).isEqualTo("standby");
 		assertThat(single(open(AlarmMetric.HA_CHANGED)).id()).isEqualTo(raised.id());
 
 		// back to master is a role change too: remembered twelve intervals, then cleared for the next test
@@ -190,7 +197,7 @@ class AlarmTests {
 
 	private String haRemoteStatusRead() {
 		FeedSnapshot realtime = this.store.latest(this.sbcId, Feed.REALTIME);
-		return ((RealtimeStats) realtime.value()).systemStat().get("ha_remote_status");
+		return realtime.realtime().systemStat().get("ha_remote_status");
 	}
 
 	private void tick(int count) throws Exception {

@@ -1,4 +1,4 @@
-package app.vsxi.dashboard.monitoring;
+package app.vsxi.dashboard.monitoring.alarms;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -7,8 +7,17 @@ import java.util.List;
 
 
 import app.vsxi.dashboard.gateway.RealtimeStats;
-import app.vsxi.dashboard.gateway.TableDocument;
 import app.vsxi.dashboard.gateway.TableRow;
+import app.vsxi.dashboard.monitoring.Condition;
+import app.vsxi.dashboard.monitoring.Feed;
+import app.vsxi.dashboard.monitoring.FeedSnapshot;
+import app.vsxi.dashboard.monitoring.FeedValue;
+import app.vsxi.dashboard.monitoring.HaState;
+import app.vsxi.dashboard.monitoring.MonitoringProperties;
+import app.vsxi.dashboard.monitoring.SbcStatus;
+import app.vsxi.dashboard.monitoring.SnapshotStore;
+import app.vsxi.dashboard.monitoring.TrunkFigures;
+import app.vsxi.dashboard.monitoring.TrunkKpis;
 
 /**
  * The figures alarm rules look at, read from an SBC's snapshots and status. A reading without a value (no traffic
@@ -38,7 +47,8 @@ public final class AlarmEvaluator {
 	public static List<Reading> read(AlarmMetric metric, SnapshotStore store, SbcStatus status, boolean haChanged,
 			boolean haStatusAlarm, int maxSubjects, Instant now, MonitoringProperties settings) {
 		long sbcId = status.sbcId();
-		RealtimeStats stats = fresh(store.latest(sbcId, Feed.REALTIME)) instanceof RealtimeStats value ? value : null;
+		RealtimeStats stats = fresh(store.latest(sbcId, Feed.REALTIME)) instanceof FeedValue.Realtime realtime
+				? realtime.stats() : null;
 		return switch (metric) {
 			case UNREACHABLE -> List.of(new Reading("", intervalsWithoutAnswer(status, now, settings),
 					status.problem()));
@@ -68,11 +78,11 @@ public final class AlarmEvaluator {
 	}
 
 	private static List<Reading> mediaServers(AlarmMetric metric, SnapshotStore store, long sbcId, int max) {
-		if (!(fresh(store.latest(sbcId, Feed.MEDIA_SERVER)) instanceof TableDocument servers)) {
+		if (!(fresh(store.latest(sbcId, Feed.MEDIA_SERVER)) instanceof FeedValue.Document servers)) {
 			return List.of();
 		}
 		List<Reading> readings = new ArrayList<>();
-		for (TableRow server : servers.rows().stream().limit(max).toList()) {
+		for (TableRow server : servers.document().rows().stream().limit(max).toList()) {
 			String name = server.text("alias") == null || server.text("alias").isBlank()
 					? "media server " + server.text("mediaSrvIndex") : server.text("alias");
 			if (metric == AlarmMetric.MEDIA_SERVER_DOWN) {
@@ -95,7 +105,7 @@ public final class AlarmEvaluator {
 			// the feed's last poll failed: its old trunk figures raise nothing and count toward no hold
 			return readings;
 		}
-		for (TrunkKpis.Trunk trunk : MonitorPanels.trunks(store, sbcId).stream().limit(max).toList()) {
+		for (TrunkKpis.Trunk trunk : TrunkFigures.of(store, sbcId).stream().limit(max).toList()) {
 			TrunkKpis.Window window = trunk.combined(TrunkKpis.Span.MIN15);
 			String subject = "trunk " + trunk.trunkId();
 			readings.add(switch (metric) {
@@ -127,7 +137,7 @@ public final class AlarmEvaluator {
 	}
 
 	/** The snapshot's value while its last poll was answered; a failed poll's old figures raise nothing. */
-	private static Object fresh(FeedSnapshot snapshot) {
+	private static FeedValue fresh(FeedSnapshot snapshot) {
 		return snapshot == null || snapshot.stale() ? null : snapshot.value();
 	}
 

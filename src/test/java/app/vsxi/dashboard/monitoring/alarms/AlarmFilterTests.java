@@ -1,11 +1,12 @@
-package app.vsxi.dashboard.monitoring;
+package app.vsxi.dashboard.monitoring.alarms;
 
 import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import app.vsxi.dashboard.monitoring.AlarmService.AlarmRow;
+import app.vsxi.dashboard.monitoring.alarms.AlarmService.AlarmRow;
+import app.vsxi.dashboard.monitoring.AlarmLevel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,7 @@
-package app.vsxi.dashboard.monitoring;
+package app.vsxi.dashboard.monitoring.alarms;
+
+import app.vsxi.dashboard.monitoring.AlarmLevel;
+import app.vsxi.dashboard.monitoring.Feed;
 
 /**
  * What an alarm rule watches, with its built-in thresholds. A rule stored for the fleet, a group or an SBC

@@ -1,6 +1,8 @@
-package app.vsxi.dashboard.monitoring;
+package app.vsxi.dashboard.monitoring.alarms;
 
 import java.time.Instant;
+
+import app.vsxi.dashboard.monitoring.AlarmLevel;
 
 import org.junit.jupiter.api.Test;
 

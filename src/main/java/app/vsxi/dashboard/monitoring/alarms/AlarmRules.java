@@ -1,9 +1,10 @@
-package app.vsxi.dashboard.monitoring;
+package app.vsxi.dashboard.monitoring.alarms;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import app.vsxi.dashboard.fleet.Sbc;
+import app.vsxi.dashboard.monitoring.MonitoringProperties;
 
 import org.springframework.stereotype.Component;
 

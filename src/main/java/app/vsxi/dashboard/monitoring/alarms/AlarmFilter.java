@@ -1,4 +1,4 @@
-package app.vsxi.dashboard.monitoring;
+package app.vsxi.dashboard.monitoring.alarms;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import app.vsxi.dashboard.monitoring.AlarmService.AlarmRow;
+import app.vsxi.dashboard.monitoring.alarms.AlarmService.AlarmRow;
+import app.vsxi.dashboard.monitoring.AlarmLevel;
 
 /**
  * What the alarms page is narrowed to: one SBC, one group, one level, one state (each null for any), and whether

@@ -1,8 +1,11 @@
-package app.vsxi.dashboard.monitoring;
+package app.vsxi.dashboard.monitoring.alarms;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+
+import app.vsxi.dashboard.monitoring.AlarmLevel;
+import app.vsxi.dashboard.monitoring.RaisedAlarm;
 
 /**
  * One alarm, raised and perhaps cleared.
@@ -13,7 +16,12 @@ import java.time.Instant;
  */
 public record Alarm(long id, long sbcId, AlarmMetric metric, String subject, AlarmLevel level, Double reading,
 		Double threshold, String detail, Instant raisedAt, Instant clearedAt, String acknowledgedBy,
-		Instant acknowledgedAt) {
+		Instant acknowledgedAt) implements RaisedAlarm {
+
+	@Override
+	public String title() {
+		return this.metric.title();
+	}
 
 	public boolean open() {
 		return this.clearedAt == null;
