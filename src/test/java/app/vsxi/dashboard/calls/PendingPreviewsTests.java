@@ -105,6 +105,79 @@ class PendingPreviewsTests {
 			.contains("preview the delete again");
 	}
 
+	@Test
+	void aTokenIsGoodUpToTheEndOfItsTimeAndAnEndedOneIsRememberedAsLong() {
+		String token = this.pending.put("ann", SBC, kill("1"));
+		String sent = this.pending.put("ann", SBC, kill("2"));
+		this.pending.remove(sent);
+		this.clock.move(Duration.ofMinutes(5));
+
+		assertThat(this.pending.peek(token, "ann", SBC, PlannedKill.class)).isEqualTo(new Ready<>(kill("1")));
+		this.pending.put("bob", SBC, kill("9"));
+		assertThat(this.pending.peek(sent, "ann", SBC, PlannedKill.class)).isEqualTo(new Refused<>(Refusal.USED));
+		assertThat(this.pending.size()).isEqualTo(2);
+	}
+
+	@Test
+	void anExpiredTokenIsSweptAwayByTheNextPreviewOfAnyone() {
+		String late = this.pending.put("ann", SBC, kill("1"));
+		this.clock.move(Duration.ofMinutes(5).plusMillis(1));
+		this.pending.put("bob", SBC, kill("9"));
+
+		assertThat(this.pending.size()).isEqualTo(1);
+		assertThat(this.pending.remove(late)).isFalse();
+		assertThat(this.pending.peek(late, "ann", SBC, PlannedKill.class)).isEqualTo(new Refused<>(Refusal.EXPIRED));
+	}
+
+	@Test
+	void aTokenConfirmsOnlyTheKindOfActionItWasIssuedFor() {
+		String kill = this.pending.put("ann", SBC, kill("1"));
+
+		assertThat(this.pending.peek(kill, "ann", SBC, RegistrationsService.PlannedDelete.class))
+			.isEqualTo(new Refused<>(Refusal.UNKNOWN));
+		assertThat(this.pending.peek(kill, "ann", SBC, PlannedKill.class)).isEqualTo(new Ready<>(kill("1")));
+	}
+
+	@Test
+	void aConfirmedTokenIsUsedOnceAndTheOthersWait() {
+		String first = this.pending.put("ann", SBC, kill("1"));
+		String second = this.pending.put("ann", SBC, kill("2"));
+
+		assertThat(this.pending.remove(first)).isTrue();
+		assertThat(this.pending.remove(first)).isFalse();
+		assertThat(this.pending.remove("never-issued")).isFalse();
+		assertThat(this.pending.size()).isEqualTo(1);
+		assertThat(this.pending.peek(second, "ann", SBC, PlannedKill.class)).isEqualTo(new Ready<>(kill("2")));
+	}
+
+	@Test
+	void aCapBelowOneStillKeepsTheLatestPreviewAndRemembersTheOneItReplaced() {
+		PendingActions one = new PendingActions(new CallsProperties(50, Duration.ofSeconds(5), 100,
+				Duration.ofSeconds(8), Duration.ofSeconds(2), Duration.ofMinutes(5), 0), this.clock);
+		String first = one.put("ann", SBC, kill("1"));
+		String second = one.put("ann", SBC, kill("2"));
+
+		assertThat(one.peek(second, "ann", SBC, PlannedKill.class)).isEqualTo(new Ready<>(kill("2")));
+		assertThat(one.peek(first, "ann", SBC, PlannedKill.class)).isEqualTo(new Refused<>(Refusal.REPLACED));
+		assertThat(one.size()).isEqualTo(1);
+	}
+
+	@Test
+	void everyRefusalSaysWhatHappenedAndWhatToDo() {
+		assertThat(Refusal.UNKNOWN.sentence("kill", this.properties))
+			.isEqualTo("This confirmation is unknown (it was never issued to you for this SBC), so nothing was sent; "
+					+ "preview the kill again.");
+		assertThat(Refusal.EXPIRED.sentence("delete", this.properties))
+			.isEqualTo("This confirmation expired: a preview may be confirmed within 5 min. Nothing was sent; "
+					+ "preview the delete again.");
+		assertThat(Refusal.USED.sentence("kill", this.properties))
+			.isEqualTo("This confirmation was already used: the kill was sent once, and nothing more was sent.");
+		CallsProperties ninetySeconds = new CallsProperties(50, Duration.ofSeconds(5), 100, Duration.ofSeconds(8),
+				Duration.ofSeconds(2), Duration.ofSeconds(90), 2);
+		assertThat(Refusal.EXPIRED.sentence("kill", ninetySeconds)).startsWith(
+				"This confirmation expired: a preview may be confirmed within 90 s. ");
+	}
+
 	private static PlannedKill kill(String slot) {
 		return PlannedKill.of(KillFormat.CSV, List.of(new TableRow(java.util.Map.of("ssm_index", slot, "callID",
 				"c" + slot + "@x"))), false);

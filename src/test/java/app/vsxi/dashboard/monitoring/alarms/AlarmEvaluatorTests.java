@@ -279,6 +279,25 @@ class AlarmEvaluatorTests {
 			.containsExactly(new Reading("ms-east", 0.0, "status up"));
 	}
 
+	@Test
+	void aServerWithoutAnAliasIsNamedByItsIndexAndUnreadableCountsAreNone() {
+		this.store.answered(SBC, Feed.MEDIA_SERVER, mediaServers(server("3", null, "many", " 7 ", "up"),
+				server("4", "ms-west", " 50 ", null, "up")), T0);
+
+		// "many" reads as no maximum, " 7 " as 7; a missing count as 0 of 50
+		assertThat(read(AlarmMetric.MEDIA_SESSIONS, up(stats(0, 600, 90, Map.of()))))
+			.extracting(Reading::subject, Reading::value, Reading::detail)
+			.containsExactly(tuple("media server 3", null, "7 of 0 sessions"), tuple("ms-west", 0.0, "0 of 50 sessions"));
+	}
+
+	@Test
+	void anOutageIsNeverLessThanNoInterval() {
+		SbcStatus down = down(new GatewayError.Timeout("read"), T0);
+
+		// the clock read before the first failed poll was noted: (-10 s + 0.5 s) / 5 s, held at 0
+		assertThat(unreachable(down, T0.minusSeconds(10), SETTINGS)).isEqualTo(0.0);
+	}
+
 	private List<Reading> read(AlarmMetric metric, SbcStatus status) {
 		return AlarmEvaluator.read(metric, this.store, status, false, false, 10, T0, SETTINGS);
 	}
