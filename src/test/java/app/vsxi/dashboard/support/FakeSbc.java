@@ -37,11 +37,20 @@ public final class FakeSbc implements AutoCloseable {
 	/** Markup and script, as a hostile or broken box might send in an error text. */
 	public static final String HOSTILE_TEXT = "401 <script>window.__xss='sbc'</script><img id=\"xss-sbc\" src=\"x\">";
 
-	/** What to answer to one request. */
-	public record Answer(int status, String contentType, byte[] body) {
+	/** What to answer to one request; {@code cutShort} drops the connection halfway through the body. */
+	public record Answer(int status, String contentType, byte[] body, boolean cutShort) {
+
+		public Answer(int status, String contentType, byte[] body) {
+			this(status, contentType, body, false);
+		}
 
 		public static Answer text(int status, String body) {
 			return new Answer(status, "text/plain", body.getBytes(StandardCharsets.UTF_8));
+		}
+
+		/** The status line, headers and part of the body, then the connection drops: a reset mid-answer. */
+		public static Answer cutShort(int status, String body) {
+			return new Answer(status, "text/plain", body.getBytes(StandardCharsets.UTF_8), true);
 		}
 
 	}
@@ -143,6 +152,13 @@ public final class FakeSbc implements AutoCloseable {
 					headers, body));
 			Answer answer = responder.answer(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), body);
 			exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+			if (answer.cutShort()) {
+				// a length the body never reaches, so the client is left mid-answer when the connection goes
+				exchange.sendResponseHeaders(answer.status(), answer.body().length + 4096L);
+				exchange.getResponseBody().write(answer.body(), 0, answer.body().length / 2);
+				exchange.getResponseBody().flush();
+				throw new IOException("connection dropped mid-answer");
+			}
 			exchange.sendResponseHeaders(answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
 			try (OutputStream out = exchange.getResponseBody()) {
 				out.write(answer.body());

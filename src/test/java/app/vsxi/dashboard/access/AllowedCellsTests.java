@@ -1,0 +1,277 @@
+package app.vsxi.dashboard.access;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import app.vsxi.dashboard.fleet.FleetService;
+import app.vsxi.dashboard.simulator.SimulatedVsxi;
+import app.vsxi.dashboard.simulator.SimulatorProperties;
+import app.vsxi.dashboard.simulator.StatsGeneration;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.test.context.TestSecurityContextHolder;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * The allowed cells of the access matrix, called on real targets: a draft opened on a simulated box, a snapshot an
+ * apply took, confirmation tokens a preview issued, a call and a registration the box lists. Each is called by the
+ * least role its rule allows (a viewer, or an operator, of the box's group) and must answer its exact status and
+ * have its effect: a 400 or a 404 is no longer "allowed". The box carries the same first calls and registrations
+ * every run, as its name draws them, so they are named here by hand.
+ */
+@SpringBootTest(properties = { "vsxi.calls.bulk-kill-max=25", "vsxi.gateway.read-timeout=15s" })
+@AutoConfigureMockMvc
+@ActiveProfiles({ "demo", "test" })
+@WithMockUser(username = "allowed-cells-setup", roles = "ADMIN")
+class AllowedCellsTests {
+
+	private static final String BOX = "list-after-write";
+
+	private static final String GROUP = "Allowed cells";
+
+	private static final String KILLED_SLOT = "4182";
+
+	private static final String KILLED_CALL = "c6d6fe64-1056@198.51.100.149";
+
+	private static final String OTHER_CALL = "3deab811-1055@198.51.100.87";
+
+	private static final String OPERATOR_PASSWORD = "allowed-cells-pw-7";
+
+	private static final Pattern TOKEN = Pattern.compile("name=\"token\" value=\"([^\"]+)\"");
+
+	/** The key of a row, from the address its row is read back from (on read-only pages too). */
+	private static final Pattern KEY = Pattern.compile("data-cancel=\"[^\"]*?[?&](?:amp;)?key=([^\"&]+)");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	FleetService fleet;
+
+	@Autowired
+	AppUserRepository users;
+
+	@Autowired
+	UserGrantRepository grants;
+
+	@Autowired
+	DatabaseUserDetailsService details;
+
+	@Autowired
+	PasswordEncoder encoder;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	private SimulatedVsxi box;
+
+	private long sbcId;
+
+	private DashboardUser viewer;
+
+	private DashboardUser operator;
+
+	@BeforeEach
+	void boxAndUsers() {
+		this.box = new SimulatedVsxi(BOX, 0, new SimulatorProperties("admin", "admin", "127.0.0.1", StatsGeneration.OLDER))
+			.start();
+		this.sbcId = this.fleet.register(BOX, this.box.baseUrl(), "admin", "admin", "Lab A", GROUP,
+				this.box.certificateFingerprint()).id();
+		long group = this.fleet.get(this.sbcId).groupId();
+		this.viewer = member("allowed-viewer", group, Role.VIEWER);
+		this.operator = member("allowed-operator", group, Role.OPERATOR);
+	}
+
+	@AfterEach
+	void stopBox() {
+		// the requests left their caller in the test's security context; the fleet is changed by an administrator
+		TestSecurityContextHolder.setAuthentication(new UsernamePasswordAuthenticationToken("allowed-cells-setup", null,
+				AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
+		this.fleet.delete(this.sbcId);
+		this.box.stop();
+	}
+
+	@Test
+	void aViewerOfTheGroupSeesEveryPageOfTheSbc() throws Exception {
+		for (String page : new String[] { "", "/calls", "/registrations", "/tables" }) {
+			MockHttpServletResponse shown = call(this.viewer, get(sbc(page)));
+			assertThat(shown.getStatus()).as("GET %s", sbc(page)).isEqualTo(200);
+			assertThat(shown.getContentAsString()).as("GET %s names the box", sbc(page)).contains(BOX);
+		}
+		for (String fragment : new String[] { "/status", "/panels/realtime", "/trends" }) {
+			assertThat(call(this.viewer, get(sbc(fragment))).getStatus()).as("GET %s", sbc(fragment)).isEqualTo(200);
+		}
+		assertThat(call(this.viewer, get(sbc("/calls/rows"))).getContentAsString()).contains(KILLED_CALL, OTHER_CALL);
+		assertThat(call(this.viewer, get(sbc("/registrations/rows"))).getContentAsString())
+			.contains("data-registration=\"77531\"");
+		MockHttpServletResponse fleetCalls = call(this.viewer, get("/calls/sbcs/" + this.sbcId));
+		assertThat(fleetCalls.getStatus()).isEqualTo(200);
+		assertThat(fleetCalls.getContentAsString()).contains(KILLED_CALL);
+	}
+
+	@Test
+	void aViewerOpensADraftAndBrowsesExportsAndPreviewsIt() throws Exception {
+		MockHttpServletResponse opened = call(this.viewer, post(sbc("/tables/open")).param("table", "route"));
+		assertThat(opened.getStatus()).isEqualTo(302);
+		String opening = opened.getRedirectedUrl();
+		assertThat(opening).startsWith(sbc("/tables/openings/"));
+
+		MockHttpServletResponse progress = call(this.viewer, get(opening + "/progress"));
+		assertThat(progress.getStatus()).isEqualTo(200);
+		String draft = draftOf(this.viewer, opening);
+		assertThat(call(this.viewer, get(opening + "/progress")).getHeader("HX-Redirect")).isEqualTo(draft);
+
+		MockHttpServletResponse page = call(this.viewer, get(draft));
+		assertThat(page.getStatus()).isEqualTo(200);
+		String key = firstKey(page.getContentAsString());
+		assertThat(call(this.viewer, get(draft + "/rows")).getStatus()).isEqualTo(200);
+		MockHttpServletResponse row = call(this.viewer, get(draft + "/row").param("key", key));
+		assertThat(row.getStatus()).isEqualTo(200);
+		assertThat(firstKey(row.getContentAsString())).as("that very row").isEqualTo(key);
+
+		MockHttpServletResponse export = call(this.viewer, get(draft + "/export").param("format", "csv"));
+		assertThat(export.getStatus()).isEqualTo(200);
+		assertThat(export.getContentType()).startsWith("text/csv");
+		assertThat(export.getContentAsString().lines().count()).as("a header and the rows").isGreaterThan(1);
+
+		MockHttpServletResponse preview = call(this.viewer, get(draft + "/preview"));
+		assertThat(preview.getStatus()).isEqualTo(200);
+		assertThat(preview.getContentAsString()).contains("None: the draft changes nothing.");
+	}
+
+	@Test
+	void anOperatorAppliesADraftAndRollsItsSnapshotBack() throws Exception {
+		String draft = open(this.operator);
+		String key = firstKey(call(this.operator, get(draft)).getContentAsString());
+		call(this.operator, post(draft + "/edit").param("key", key).param("v_maxLen", "39"));
+		long snapshotsBefore = snapshots();
+
+		MockHttpServletResponse applied = call(this.operator, post(draft + "/apply"));
+		assertThat(applied.getStatus()).isEqualTo(200);
+		assertThat(applied.getContentAsString()).contains("Applied and verified");
+		assertThat(snapshots()).as("the apply took a snapshot").isEqualTo(snapshotsBefore + 1);
+		long snapshot = this.jdbc.queryForObject("SELECT MAX(id) FROM table_snapshot WHERE sbc_id = ?", Long.class,
+				this.sbcId);
+
+		MockHttpServletResponse rolledBack = call(this.operator, post(sbc("/tables/snapshots/" + snapshot + "/rollback")));
+		assertThat(rolledBack.getStatus()).isEqualTo(302);
+		String restoring = rolledBack.getRedirectedUrl();
+		assertThat(restoring).startsWith(sbc("/tables/drafts/"));
+		long restoringId = Long.parseLong(restoring.substring(restoring.lastIndexOf('/') + 1));
+		assertThat(this.jdbc.queryForObject("SELECT rollback_of FROM table_draft WHERE id = ?", Long.class, restoringId))
+			.as("a draft that puts the snapshot back").isEqualTo(snapshot);
+		MockHttpServletResponse preview = call(this.operator, get(restoring + "/preview"));
+		assertThat(preview.getStatus()).isEqualTo(200);
+		assertThat(preview.getContentAsString()).as("it changes back the field the apply changed").contains("maxLen");
+	}
+
+	@Test
+	void anOperatorKillsACallThroughItsConfirmation() throws Exception {
+		MockHttpServletResponse preview = call(this.operator, post(sbc("/calls/kill/preview")).param("ssmIndex", KILLED_SLOT)
+			.param("callId", KILLED_CALL));
+		assertThat(preview.getStatus()).isEqualTo(200);
+
+		MockHttpServletResponse killed = call(this.operator, post(sbc("/calls/kill")).param("token",
+				token(preview.getContentAsString())));
+
+		assertThat(killed.getStatus()).isEqualTo(200);
+		assertThat(killed.getContentAsString()).contains("The call is gone");
+		assertThat(this.box.requestCounts().get("delete/active_calls")).isEqualTo(1L);
+		String after = call(this.viewer, get(sbc("/calls/rows"))).getContentAsString();
+		assertThat(after).contains(OTHER_CALL).doesNotContain(KILLED_CALL);
+	}
+
+	@Test
+	void anOperatorDeletesARegistrationThroughItsConfirmation() throws Exception {
+		MockHttpServletResponse preview = call(this.operator, post(sbc("/registrations/delete/preview")).param("ids", "77532"));
+		assertThat(preview.getStatus()).isEqualTo(200);
+		assertThat(preview.getContentAsString()).contains("1 registration match now");
+
+		MockHttpServletResponse deleted = call(this.operator, post(sbc("/registrations/delete")).param("token",
+				token(preview.getContentAsString())));
+
+		assertThat(deleted.getStatus()).isEqualTo(200);
+		assertThat(deleted.getContentAsString()).contains("The registration is gone");
+		assertThat(this.box.requestCounts().get("delete/sub_stats")).isEqualTo(1L);
+		String after = call(this.viewer, get(sbc("/registrations/rows"))).getContentAsString();
+		assertThat(after).contains("data-registration=\"77531\"").doesNotContain("data-registration=\"77532\"");
+	}
+
+	private DashboardUser member(String name, long group, Role role) {
+		AppUser user = this.users.findByUsername(name)
+			.orElseGet(() -> this.users.save(AppUser.create(name, this.encoder.encode(OPERATOR_PASSWORD), false, false)));
+		if (this.grants.findByUserIdAndGroupId(user.id(), group).isEmpty()) {
+			this.grants.save(new UserGrant(null, user.id(), group, role, "test", Instant.now()));
+		}
+		return this.details.loadUserByUsername(name);
+	}
+
+	/** Opens route as the user and waits for its draft; the draft's address. */
+	private String open(DashboardUser who) throws Exception {
+		return draftOf(who, call(who, post(sbc("/tables/open")).param("table", "route")).getRedirectedUrl());
+	}
+
+	private String draftOf(DashboardUser who, String opening) {
+		String[] draft = new String[1];
+		await().atMost(Duration.ofSeconds(60)).until(() -> {
+			MockHttpServletResponse page = call(who, get(opening));
+			draft[0] = page.getRedirectedUrl();
+			return draft[0] != null && draft[0].startsWith(sbc("/tables/drafts/"));
+		});
+		return draft[0];
+	}
+
+	private MockHttpServletResponse call(DashboardUser who, AbstractMockHttpServletRequestBuilder<?> request)
+			throws Exception {
+		return result(who, request).getResponse();
+	}
+
+	private MvcResult result(DashboardUser who, AbstractMockHttpServletRequestBuilder<?> request) throws Exception {
+		return this.mvc.perform(request.with(csrf()).with(user(who))).andReturn();
+	}
+
+	private String sbc(String rest) {
+		return "/sbcs/" + this.sbcId + rest;
+	}
+
+	private long snapshots() {
+		return this.jdbc.queryForObject("SELECT COUNT(*) FROM table_snapshot WHERE sbc_id = ?", Long.class, this.sbcId);
+	}
+
+	private static String firstKey(String page) {
+		Matcher matcher = KEY.matcher(page);
+		assertThat(matcher.find()).as(page).isTrue();
+		return java.net.URLDecoder.decode(matcher.group(1), java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	private static String token(String preview) {
+		Matcher matcher = TOKEN.matcher(preview);
+		assertThat(matcher.find()).as(preview).isTrue();
+		return matcher.group(1);
+	}
+
+}
