@@ -15,7 +15,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import reactor.core.publisher.Mono;
 
+import app.vsxi.dashboard.calls.CsvCut;
 import app.vsxi.dashboard.support.FakeSbc;
+import app.vsxi.dashboard.support.GatewayParts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +32,7 @@ class WritesSentOnceTests {
 	private static final String SLAVE = "402 Fail - This action is not allowed while system is in Load-Balance Slave mode";
 
 	// a read timeout under the timeout case's delay, yet long enough for the other answers on a busy machine
-	private final VsxiGateway gateway = new VsxiGateway(GatewayProperties.of(Duration.ofSeconds(5), Duration.ofSeconds(5), 4)
+	private final GatewayParts gateway = GatewayParts.of(GatewayProperties.of(Duration.ofSeconds(5), Duration.ofSeconds(5), 4)
 		.withReadRetries(2, Duration.ofMillis(20)), new SimpleMeterRegistry());
 
 	@AfterEach
@@ -51,7 +53,7 @@ class WritesSentOnceTests {
 	@FunctionalInterface
 	interface Send {
 
-		Mono<? extends GatewayResult<?>> to(VsxiGateway gateway, SbcEndpoint sbc);
+		Mono<? extends GatewayResult<?>> to(GatewayParts gateway, SbcEndpoint sbc);
 
 	}
 
@@ -68,20 +70,20 @@ class WritesSentOnceTests {
 	static Stream<Arguments> everyWriteUnderEveryFailure() {
 		List<Write> writes = List.of(
 				new Write("kill by the box's CSV", "DELETE", API + "delete/active_calls",
-						(gateway, sbc) -> gateway.killCalls(sbc, new CallsCsv.Cut(
+						(gateway, sbc) -> gateway.removals().killByCsv(sbc, new CsvCut(
 								"4,1212,a4@198.51.100.4\n".getBytes(StandardCharsets.UTF_8), List.of("4|a4@198.51.100.4"),
 								false), Set.of("4|a4@198.51.100.4"))),
 				new Write("kill in XML", "DELETE", API + "delete/active_calls?format=xml",
-						(gateway, sbc) -> gateway.killCallsByXml(sbc,
+						(gateway, sbc) -> gateway.removals().killByXml(sbc,
 								List.of(row("ssm_index", "4", "callID", "a4@198.51.100.4")), Set.of("4|a4@198.51.100.4"))),
 				new Write("registration delete", "DELETE", API + "delete/sub_stats?format=xml",
-						(gateway, sbc) -> gateway.deleteRegistrations(sbc, List.of("1"), Set.of("1"))),
+						(gateway, sbc) -> gateway.removals().deleteRegistrations(sbc, List.of("1"), Set.of("1"))),
 				new Write("delete/route", "DELETE", API + "delete/route?format=xml",
-						(gateway, sbc) -> gateway.delete(sbc, VsxiTable.ROUTE, routes())),
+						(gateway, sbc) -> gateway.tables().delete(sbc, VsxiTable.ROUTE, routes())),
 				new Write("upload/route", "POST", API + "upload/route?format=xml",
-						(gateway, sbc) -> gateway.upload(sbc, VsxiTable.ROUTE, routes())),
+						(gateway, sbc) -> gateway.tables().upload(sbc, VsxiTable.ROUTE, routes())),
 				new Write("update/route", "POST", API + "update/route?format=xml",
-						(gateway, sbc) -> gateway.update(sbc, VsxiTable.ROUTE, routes())),
+						(gateway, sbc) -> gateway.tables().update(sbc, VsxiTable.ROUTE, routes())),
 				new Write("updateLarge/route", "POST", API + "updateLarge/route?format=xml",
 						(gateway, sbc) -> large(gateway, sbc, VsxiAction.UPDATE_LARGE, VsxiTable.ROUTE, Map.of())),
 				new Write("deleteLarge/route", "DELETE", API + "deleteLarge/route?format=xml",
@@ -123,9 +125,9 @@ class WritesSentOnceTests {
 		}
 	}
 
-	private static Mono<GatewayResult<WriteOutcome>> large(VsxiGateway gateway, SbcEndpoint sbc, VsxiAction action,
+	private static Mono<GatewayResult<WriteOutcome>> large(GatewayParts gateway, SbcEndpoint sbc, VsxiAction action,
 			VsxiTable table, Map<String, String> parameters) {
-		return gateway.writeLarge(sbc, action, table, VsxiTable.ROUTE.names(), routes().rows(), parameters);
+		return gateway.tables().writeLarge(sbc, action, table, VsxiTable.ROUTE.names(), routes().rows(), parameters);
 	}
 
 	private static TableDocument routes() {

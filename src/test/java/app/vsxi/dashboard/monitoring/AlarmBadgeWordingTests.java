@@ -11,6 +11,7 @@ import app.vsxi.dashboard.fleet.CredentialCipher;
 import app.vsxi.dashboard.fleet.SbcGroupRepository;
 import app.vsxi.dashboard.fleet.SbcRepository;
 import app.vsxi.dashboard.gateway.RealtimeStats;
+import app.vsxi.dashboard.monitoring.alarms.AlarmBoard;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -273,7 +273,7 @@ public class AlarmBoard implements FleetPoller.PollListener, OpenAlarms, Disposa
 	 * Reads the open alarms again from the store, for alarms written there by other means than this board's own
 	 * evaluation (the board otherwise reads them once, at first use).
 	 */
-	synchronized void reload() {
+	public synchronized void reload() {
 		this.open.clear();
 		this.loaded = false;
 		load();

@@ -1,6 +1,9 @@
-package app.vsxi.dashboard.monitoring;
+package app.vsxi.dashboard.monitoring.alarms;
 
 import org.junit.jupiter.api.Test;
+
+import app.vsxi.dashboard.monitoring.AlarmLevel;
+import app.vsxi.dashboard.monitoring.Feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
