@@ -45,11 +45,9 @@ public final class KeyedDiff {
 	/** Each row under its key, in table order; the n-th row with a key already seen gets occurrence n. */
 	static Map<RowKey, TableRow> index(List<TableRow> rows, List<String> keyFields) {
 		Map<RowKey, TableRow> byKey = new LinkedHashMap<>(rows.size() * 2);
-		Map<RowKey, Integer> seen = new HashMap<>();
+		Occurrences occurrences = new Occurrences();
 		for (TableRow row : rows) {
-			RowKey key = RowKey.of(row, keyFields);
-			int occurrence = seen.merge(key, 1, Integer::sum) - 1;
-			byKey.put(occurrence == 0 ? key : key.nth(occurrence), row);
+			byKey.put(occurrences.next(RowKey.of(row, keyFields)), row);
 		}
 		return byKey;
 	}

@@ -189,10 +189,10 @@ public final class RowStore {
 		if (repeated.isEmpty()) {
 			return found;
 		}
-		Map<RowKey, Integer> seen = new HashMap<>();
+		Occurrences occurrences = new Occurrences();
 		for (int i = 0; i < this.size; i++) {
 			if (repeated.contains(this.keyHashes[i])) {
-				int occurrence = seen.merge(RowKey.of(row(i), this.keyFields), 1, Integer::sum) - 1;
+				int occurrence = occurrences.next(RowKey.of(row(i), this.keyFields)).occurrence();
 				if (occurrence > 0) {
 					found.put(i, occurrence);
 				}

@@ -151,20 +151,9 @@ public class TableApplier {
 		theirChanges.added().forEach(change -> touched.add(change.key()));
 		theirChanges.removed().forEach(change -> touched.add(change.key()));
 		theirChanges.changed().forEach(change -> touched.add(change.key()));
-		Map<RowKey, TableRow> baseRows = TableEditorService.rowsWithKeys(base, touched, keyFields);
-		Map<RowKey, TableRow> theirRows = TableEditorService.rowsWithKeys(theirs, touched, keyFields);
-		List<TableRow> ours = new ArrayList<>();
-		baseRows.forEach((key, row) -> {
-			TableRow edited = edits.containsKey(key) ? edits.get(key) : row;
-			if (edited != null) {
-				ours.add(edited);
-			}
-		});
-		edits.forEach((key, row) -> {
-			if (!baseRows.containsKey(key) && row != null) {
-				ours.add(row);
-			}
-		});
+		Map<RowKey, TableRow> baseRows = DraftRows.rowsWithKeys(base, touched, keyFields);
+		Map<RowKey, TableRow> theirRows = DraftRows.rowsWithKeys(theirs, touched, keyFields);
+		List<TableRow> ours = new DraftRows(edits, keyFields).over(baseRows.values());
 		ThreeWayMerge.Result merge = ThreeWayMerge.merge(List.copyOf(baseRows.values()),
 				List.copyOf(theirRows.values()), ours, keyFields);
 		if (merge.conflicts().stream().anyMatch(conflict -> !choices.cover(conflict))) {

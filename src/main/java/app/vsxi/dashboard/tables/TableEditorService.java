@@ -2,15 +2,11 @@ package app.vsxi.dashboard.tables;
 
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -336,7 +332,7 @@ public class TableEditorService {
 		}
 		TableRow template = view.base().row(0);
 		Map<RowKey, TableRow> imported = new LinkedHashMap<>();
-		Map<RowKey, Integer> seen = new HashMap<>();
+		Occurrences occurrences = new Occurrences();
 		List<TableRow> conformedRows;
 		try {
 			conformedRows = TableTransfer.conformAll(rows, template, "the box's rows");
@@ -346,9 +342,7 @@ public class TableEditorService {
 					+ ". Download an empty entry from the draft to see the fields each entry needs");
 		}
 		for (TableRow conformed : conformedRows) {
-			RowKey key = RowKey.of(conformed, draft.editable().keyFields());
-			int occurrence = seen.merge(key, 1, Integer::sum) - 1;
-			imported.put(occurrence == 0 ? key : key.nth(occurrence), conformed);
+			imported.put(occurrences.next(RowKey.of(conformed, draft.editable().keyFields())), conformed);
 		}
 		imported.forEach((key, row) -> this.drafts.putEdit(draftId, key, row));
 		refresh(draft);
@@ -454,49 +448,9 @@ public class TableEditorService {
 	 * row marked deleted is deleted with its whole entry.
 	 */
 	TableDiff changes(Draft draft) {
-		Map<RowKey, TableRow> edits = this.drafts.edits(draft.id());
-		if (draft.baseUnknown()) {
-			List<TableRow> deleted = new ArrayList<>();
-			List<TableRow> held = new ArrayList<>();
-			Set<RowKey> placed = new HashSet<>();
-			Map<RowKey, Integer> seen = new HashMap<>();
-			this.drafts.readBase(draft.id(), row -> {
-				RowKey key = RowKey.of(row, draft.editable().keyFields());
-				int occurrence = seen.merge(key, 1, Integer::sum) - 1;
-				RowKey at = occurrence == 0 ? key : key.nth(occurrence);
-				placed.add(at);
-				if (!edits.containsKey(at)) {
-					held.add(row);
-				}
-				else if (edits.get(at) == null) {
-					deleted.add(row);
-				}
-				else {
-					held.add(edits.get(at));
-				}
-			});
-			edits.forEach((key, row) -> {
-				if (!placed.contains(key) && row != null) {
-					held.add(row);
-				}
-			});
-			return KeyedDiff.diff(deleted, held, draft.editable().keyFields());
-		}
-		Map<RowKey, TableRow> baseRows = baseRows(draft, edits.keySet());
-		List<TableRow> before = new ArrayList<>(baseRows.values());
-		List<TableRow> after = new ArrayList<>();
-		for (Map.Entry<RowKey, TableRow> row : baseRows.entrySet()) {
-			TableRow edited = edits.containsKey(row.getKey()) ? edits.get(row.getKey()) : row.getValue();
-			if (edited != null) {
-				after.add(edited);
-			}
-		}
-		edits.forEach((key, row) -> {
-			if (!baseRows.containsKey(key) && row != null) {
-				after.add(row);
-			}
-		});
-		return KeyedDiff.diff(before, after, draft.editable().keyFields());
+		DraftRows rows = rows(draft);
+		LargeTableDiff.RowSource base = sink -> this.drafts.readBase(draft.id(), sink);
+		return draft.baseUnknown() ? rows.changesFromNothing(base) : rows.changes(base);
 	}
 
 	/**
@@ -504,61 +458,14 @@ public class TableEditorService {
 	 * at the end: what a whole-table replace sends. Packed, so even a million rows stay a few megabytes.
 	 */
 	RowCodec.Packed intended(Draft draft) {
-		Map<RowKey, TableRow> edits = this.drafts.edits(draft.id());
-		List<String> keyFields = draft.editable().keyFields();
 		RowCodec.Packer rows = new RowCodec.Packer();
-		// occurrences are counted only for keys the draft edits: other rows go through untouched
-		Set<RowKey> edited = new HashSet<>();
-		edits.keySet().forEach(key -> edited.add(key.first()));
-		Map<RowKey, Integer> seen = new HashMap<>();
-		Set<RowKey> placed = new HashSet<>();
-		this.drafts.readBase(draft.id(), row -> {
-			RowKey key = RowKey.of(row, keyFields);
-			if (!edited.contains(key)) {
-				rows.add(row);
-				return;
-			}
-			int occurrence = seen.merge(key, 1, Integer::sum) - 1;
-			RowKey at = occurrence == 0 ? key : key.nth(occurrence);
-			if (edits.containsKey(at)) {
-				placed.add(at);
-				if (edits.get(at) != null) {
-					rows.add(edits.get(at));
-				}
-			}
-			else {
-				rows.add(row);
-			}
-		});
-		edits.forEach((key, row) -> {
-			if (!placed.contains(key) && row != null) {
-				rows.add(row);
-			}
+		rows(draft).forEach(sink -> this.drafts.readBase(draft.id(), sink), rows::add, row -> {
 		});
 		return rows.finish();
 	}
 
-	/** The base rows with the given keys, in table order, found in one pass over the stored base. */
-	Map<RowKey, TableRow> baseRows(Draft draft, Set<RowKey> keys) {
-		return rowsWithKeys(sink -> this.drafts.readBase(draft.id(), sink), keys, draft.editable().keyFields());
-	}
-
-	/**
-	 * Every row whose key values are among {@code keys}, every occurrence of them, in table order, under its
-	 * occurrence key: a subset that diffs and merges exactly as the whole table would for those keys.
-	 */
-	static Map<RowKey, TableRow> rowsWithKeys(LargeTableDiff.RowSource rows, Set<RowKey> keys, List<String> keyFields) {
-		KeySet wanted = new KeySet(keys, keyFields);
-		Map<RowKey, TableRow> found = new LinkedHashMap<>();
-		Map<RowKey, Integer> seen = new HashMap<>();
-		rows.forEach(row -> {
-			RowKey key = wanted.match(row);
-			if (key != null) {
-				int occurrence = seen.merge(key, 1, Integer::sum) - 1;
-				found.put(occurrence == 0 ? key : key.nth(occurrence), row);
-			}
-		});
-		return found;
+	private DraftRows rows(Draft draft) {
+		return new DraftRows(this.drafts.edits(draft.id()), draft.editable().keyFields());
 	}
 
 	/**
