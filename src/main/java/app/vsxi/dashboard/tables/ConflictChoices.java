@@ -3,6 +3,11 @@ package app.vsxi.dashboard.tables;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import app.vsxi.dashboard.tables.engine.KeyText;
+import app.vsxi.dashboard.tables.engine.RowKey;
+import app.vsxi.dashboard.tables.engine.ThreeWayMerge;
+import app.vsxi.dashboard.tables.engine.UnreadableKey;
+
 /**
  * The operator's choices from the three-way page. Each conflicting row is numbered on the page: {@code conflict_N}
  * carries the row's key as a {@link RowKey#token() token} and {@code choice_N} the side of the whole row. Where
@@ -61,7 +66,7 @@ final class ConflictChoices {
 		try {
 			return KeyText.fromToken(token);
 		}
-		catch (TableEditorException ex) {
+		catch (UnreadableKey ex) {
 			// not a key this page sent: ask again
 			return null;
 		}

@@ -7,6 +7,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 import app.vsxi.dashboard.gateway.TableRow;
+import app.vsxi.dashboard.tables.engine.RowKey;
 
 /**
  * Edits rows of a draft: fields, deletes, reverts, copies and clones. Every method checks the caller's right to

@@ -9,6 +9,9 @@ import java.util.function.UnaryOperator;
 
 import app.vsxi.dashboard.gateway.Format;
 import app.vsxi.dashboard.gateway.TableRow;
+import app.vsxi.dashboard.tables.engine.RowKey;
+import app.vsxi.dashboard.tables.engine.DraftRows;
+import app.vsxi.dashboard.tables.engine.RowCodec;
 
 /**
  * A draft as a file, row by row: the stored base read in its order with each edit in its row's place, deleted

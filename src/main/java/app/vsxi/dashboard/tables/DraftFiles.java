@@ -20,6 +20,9 @@ import app.vsxi.dashboard.gateway.Format;
 import app.vsxi.dashboard.gateway.TableFormatException;
 import app.vsxi.dashboard.gateway.TableRow;
 import app.vsxi.dashboard.web.Plural;
+import app.vsxi.dashboard.tables.engine.Occurrences;
+import app.vsxi.dashboard.tables.engine.RowCodec;
+import app.vsxi.dashboard.tables.engine.RowKey;
 
 /**
  * A draft to and from files: imports of rows, exports of the draft as it stands, and an empty entry to fill in.

@@ -17,6 +17,10 @@ import app.vsxi.dashboard.fleet.Sbc;
 import app.vsxi.dashboard.gateway.GatewayError;
 import app.vsxi.dashboard.gateway.TableRow;
 import app.vsxi.dashboard.web.Plural;
+import app.vsxi.dashboard.tables.engine.FieldValues;
+import app.vsxi.dashboard.tables.engine.RowCodec;
+import app.vsxi.dashboard.tables.engine.RowKey;
+import app.vsxi.dashboard.tables.engine.RowStore;
 
 /**
  * Opens tables of an SBC into drafts, shows them and discards them. Every method checks the caller's rights on the

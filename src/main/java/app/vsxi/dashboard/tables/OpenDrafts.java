@@ -7,6 +7,9 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import app.vsxi.dashboard.gateway.TableRow;
+import app.vsxi.dashboard.tables.engine.LargeTableDiff;
+import app.vsxi.dashboard.tables.engine.RowKey;
+import app.vsxi.dashboard.tables.engine.RowStore;
 
 /**
  * The drafts being browsed, their base indexed in memory for paging and sorting: the most recently used few are

@@ -1,5 +1,10 @@
 package app.vsxi.dashboard.tables;
 
+import app.vsxi.dashboard.tables.engine.DraftRows;
+import app.vsxi.dashboard.tables.engine.LargeTableDiff;
+import app.vsxi.dashboard.tables.engine.RowCodec;
+import app.vsxi.dashboard.tables.engine.TableDiff;
+
 /** A draft as stored, read as its base plus its edits. */
 record StoredDraft(DraftRepository drafts, Draft draft) {
 

@@ -37,6 +37,20 @@ import app.vsxi.dashboard.gateway.TableXml;
 import app.vsxi.dashboard.gateway.VsxiGateway;
 import app.vsxi.dashboard.gateway.WriteOutcome;
 import app.vsxi.dashboard.web.Plural;
+import app.vsxi.dashboard.tables.engine.ApplyPlan;
+import app.vsxi.dashboard.tables.engine.DraftRows;
+import app.vsxi.dashboard.tables.engine.KeyedDiff;
+import app.vsxi.dashboard.tables.engine.LargeTableDiff;
+import app.vsxi.dashboard.tables.engine.PayloadLines;
+import app.vsxi.dashboard.tables.engine.RowCodec;
+import app.vsxi.dashboard.tables.engine.RowKey;
+import app.vsxi.dashboard.tables.engine.SafeDeletes;
+import app.vsxi.dashboard.tables.engine.TableDiff;
+import app.vsxi.dashboard.tables.engine.ThreeWayMerge;
+import app.vsxi.dashboard.tables.engine.ApplyPlanner;
+import app.vsxi.dashboard.tables.engine.KeySet;
+import app.vsxi.dashboard.tables.engine.PayloadLine;
+import app.vsxi.dashboard.tables.engine.WriteAction;
 
 /**
  * Preview, apply, verify and roll back. Apply first downloads the table again: rows the box changed since the

@@ -24,6 +24,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import app.vsxi.dashboard.gateway.Format;
 import app.vsxi.dashboard.web.Plural;
+import app.vsxi.dashboard.tables.engine.KeyText;
+import app.vsxi.dashboard.tables.engine.RowKey;
+import app.vsxi.dashboard.tables.engine.ThreeWayMerge;
 
 /** The table editor's pages under an SBC: tables, a draft, its preview and the outcome of apply. */
 @Controller

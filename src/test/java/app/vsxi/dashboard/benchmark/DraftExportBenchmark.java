@@ -31,7 +31,7 @@ import app.vsxi.dashboard.VsxiDashboardApplication;
 import app.vsxi.dashboard.fleet.FleetService;
 import app.vsxi.dashboard.gateway.VsxiGateway;
 import app.vsxi.dashboard.tables.DraftView;
-import app.vsxi.dashboard.tables.RowKey;
+import app.vsxi.dashboard.tables.engine.RowKey;
 import app.vsxi.dashboard.tables.DraftEdits;
 import app.vsxi.dashboard.tables.DraftOpening;
 

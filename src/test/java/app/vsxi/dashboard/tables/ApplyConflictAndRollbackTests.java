@@ -34,6 +34,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import app.vsxi.dashboard.tables.engine.FieldChange;
+import app.vsxi.dashboard.tables.engine.KeyedDiff;
+import app.vsxi.dashboard.tables.engine.RowChange;
+import app.vsxi.dashboard.tables.engine.RowKey;
+import app.vsxi.dashboard.tables.engine.TableDiff;
+import app.vsxi.dashboard.tables.engine.ThreeWayMerge;
+import app.vsxi.dashboard.tables.engine.WriteAction;
 
 /** Apply when the box changed meanwhile, a Large apply the box partly refuses, and roll back to a snapshot. */
 @SpringBootTest(properties = "vsxi.tables.large-above=0")

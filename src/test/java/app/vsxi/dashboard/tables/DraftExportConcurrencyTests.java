@@ -30,8 +30,10 @@ import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.util.AopTestUtils;
 import org.springframework.test.util.ReflectionTestUtils;
+import app.vsxi.dashboard.tables.engine.RowCodec;
+import app.vsxi.dashboard.tables.engine.RowKey;
 
-import static app.vsxi.dashboard.tables.Rows.route;
+import static app.vsxi.dashboard.tables.engine.Rows.route;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

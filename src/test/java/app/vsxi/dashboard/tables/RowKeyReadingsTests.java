@@ -28,6 +28,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.test.context.support.TestExecutionEvent;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.test.context.ActiveProfiles;
+import app.vsxi.dashboard.tables.engine.RowKey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

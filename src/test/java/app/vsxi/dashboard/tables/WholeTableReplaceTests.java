@@ -26,6 +26,10 @@ import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import app.vsxi.dashboard.tables.engine.RowKey;
+import app.vsxi.dashboard.tables.engine.KeyedDiff;
+import app.vsxi.dashboard.tables.engine.RowChange;
+import app.vsxi.dashboard.tables.engine.WriteAction;
 
 /**
  * Replacing a whole table: only on the operator's typed confirmation, overwriting the box, audited either way. A

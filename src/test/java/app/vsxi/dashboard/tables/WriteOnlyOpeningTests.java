@@ -11,6 +11,7 @@ import app.vsxi.dashboard.fleet.Sbc;
 import app.vsxi.dashboard.fleet.SlavePairing;
 
 import org.springframework.security.access.AccessDeniedException;
+import app.vsxi.dashboard.tables.engine.WriteAction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
