@@ -36,6 +36,20 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void theTableEngineKnowsNoSpring() {
+		noClasses().that().resideInAPackage("app.vsxi.dashboard.tables.engine..")
+			.should().dependOnClassesThat().resideInAPackage("org.springframework..")
+			.check(product);
+	}
+
+	@Test
+	void theTableEngineNeverReachesBackIntoTheEditor() {
+		noClasses().that().resideInAPackage("app.vsxi.dashboard.tables.engine..")
+			.should().dependOnClassesThat().resideInAPackage("app.vsxi.dashboard.tables")
+			.check(product);
+	}
+
+	@Test
 	void noProductClassKnowsTheSimulator() {
 		noClasses().that().resideOutsideOfPackages("app.vsxi.dashboard.simulator..", "app.vsxi.dashboard.demo..")
 			.should().dependOnClassesThat().resideInAPackage("app.vsxi.dashboard.simulator..")

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import app.vsxi.dashboard.web.Plural;
+import app.vsxi.dashboard.tables.engine.TableDiff;
+import app.vsxi.dashboard.tables.engine.FieldChange;
 
 /**
  * The rows and fields an apply, a rollback or a replace changed, as the tail of its audit line: each change as

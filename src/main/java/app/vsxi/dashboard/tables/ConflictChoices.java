@@ -4,6 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import app.vsxi.dashboard.web.PrefixedParams;
+import app.vsxi.dashboard.tables.engine.KeyText;
+import app.vsxi.dashboard.tables.engine.RowKey;
+import app.vsxi.dashboard.tables.engine.ThreeWayMerge;
+import app.vsxi.dashboard.tables.engine.UnreadableKey;
 
 /**
  * The operator's choices from the three-way page. Each conflicting row is numbered on the page: {@code conflict_N}
@@ -59,7 +63,7 @@ final class ConflictChoices {
 		try {
 			return KeyText.fromToken(token);
 		}
-		catch (TableEditorException ex) {
+		catch (UnreadableKey ex) {
 			// not a key this page sent: ask again
 			return null;
 		}

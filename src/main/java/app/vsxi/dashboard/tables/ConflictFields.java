@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 import app.vsxi.dashboard.gateway.TableRow;
+import app.vsxi.dashboard.tables.engine.FieldValues;
+import app.vsxi.dashboard.tables.engine.ThreeWayMerge;
 
 /**
  * A conflicting row field by field for the three-way page: each field's value in the base, on the box and in the

@@ -6,6 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import app.vsxi.dashboard.gateway.TableRow;
+import app.vsxi.dashboard.tables.engine.RowKey;
 
 /**
  * A row a box dropped from a Large write (its 300 answer), with the box's reason. The documented answer names no

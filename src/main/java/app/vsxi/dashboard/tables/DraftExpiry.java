@@ -33,18 +33,18 @@ class DraftExpiry {
 
 	private final AuditLog audit;
 
-	private final TableEditorService editor;
+	private final OpenDrafts open;
 
 	private final TablesProperties properties;
 
 	private final TransactionTemplate transaction;
 
-	DraftExpiry(DraftRepository drafts, SbcRepository sbcs, AuditLog audit, TableEditorService editor,
+	DraftExpiry(DraftRepository drafts, SbcRepository sbcs, AuditLog audit, OpenDrafts open,
 			TablesProperties properties, PlatformTransactionManager transactions) {
 		this.drafts = drafts;
 		this.sbcs = sbcs;
 		this.audit = audit;
-		this.editor = editor;
+		this.open = open;
 		this.properties = properties;
 		this.transaction = new TransactionTemplate(transactions);
 	}
@@ -79,7 +79,7 @@ class DraftExpiry {
 				return true;
 			});
 			if (Boolean.TRUE.equals(deleted)) {
-				this.editor.forget(draft.id());
+				this.open.forget(draft.id());
 				expired++;
 			}
 		}

@@ -1,17 +1,17 @@
 package app.vsxi.dashboard.tables;
 
 import java.io.OutputStream;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import app.vsxi.dashboard.gateway.Format;
 import app.vsxi.dashboard.gateway.TableRow;
+import app.vsxi.dashboard.tables.engine.RowKey;
+import app.vsxi.dashboard.tables.engine.DraftRows;
+import app.vsxi.dashboard.tables.engine.RowCodec;
 
 /**
  * A draft as a file, row by row: the stored base read in its order with each edit in its row's place, deleted
@@ -54,12 +54,11 @@ final class DraftExport {
 
 	/**
 	 * The rows of a draft as its page lists them unsorted, without those it deletes: {@code edits} (key → row, or
-	 * null for a deleted row, in the order they were made) laid over {@code base}. A key the table holds twice is
-	 * told apart by its occurrence, as {@link RowKey#nth} numbers it; occurrences are counted only for edited keys.
+	 * null for a deleted row, in the order they were made) laid over {@code base}, as {@link DraftRows} lays them.
 	 */
 	static Iterator<TableRow> rows(Iterator<TableRow> base, Map<RowKey, TableRow> edits, List<String> keyFields,
 			RowFilter filter) {
-		return new Overlaid(base, edits, keyFields, filter);
+		return new Filtered(new DraftRows(edits, keyFields).intended(base), filter);
 	}
 
 	private static Iterator<TableRow> map(Iterator<TableRow> rows, UnaryOperator<TableRow> perRow) {
@@ -78,46 +77,28 @@ final class DraftExport {
 		};
 	}
 
-	private static final class Overlaid implements Iterator<TableRow> {
+	private static final class Filtered implements Iterator<TableRow> {
 
-		private final Iterator<TableRow> base;
-
-		private final Map<RowKey, TableRow> edits;
-
-		private final List<String> keyFields;
+		private final Iterator<TableRow> rows;
 
 		private final RowFilter filter;
 
-		private final Set<RowKey> edited = new HashSet<>();
-
-		private final Map<RowKey, Integer> seen = new HashMap<>();
-
-		private final Set<RowKey> placed = new HashSet<>();
-
-		private Iterator<Map.Entry<RowKey, TableRow>> added;
-
 		private TableRow next;
 
-		Overlaid(Iterator<TableRow> base, Map<RowKey, TableRow> edits, List<String> keyFields, RowFilter filter) {
-			this.base = base;
-			this.edits = edits;
-			this.keyFields = keyFields;
+		Filtered(Iterator<TableRow> rows, RowFilter filter) {
+			this.rows = rows;
 			this.filter = filter;
-			edits.keySet().forEach(key -> this.edited.add(key.first()));
 		}
 
 		@Override
 		public boolean hasNext() {
-			while (this.next == null) {
-				TableRow row = following();
-				if (row == null) {
-					return false;
-				}
+			while (this.next == null && this.rows.hasNext()) {
+				TableRow row = this.rows.next();
 				if (this.filter.matches(row)) {
 					this.next = row;
 				}
 			}
-			return true;
+			return this.next != null;
 		}
 
 		@Override
@@ -128,36 +109,6 @@ final class DraftExport {
 			TableRow row = this.next;
 			this.next = null;
 			return row;
-		}
-
-		/** The next row the draft holds, filtered or not; null after the last. */
-		private TableRow following() {
-			while (this.base.hasNext()) {
-				TableRow row = this.base.next();
-				RowKey key = RowKey.of(row, this.keyFields);
-				if (!this.edited.contains(key)) {
-					return row;
-				}
-				int occurrence = this.seen.merge(key, 1, Integer::sum) - 1;
-				RowKey at = occurrence == 0 ? key : key.nth(occurrence);
-				if (!this.edits.containsKey(at)) {
-					return row;
-				}
-				this.placed.add(at);
-				if (this.edits.get(at) != null) {
-					return this.edits.get(at);
-				}
-			}
-			if (this.added == null) {
-				this.added = this.edits.entrySet().iterator();
-			}
-			while (this.added.hasNext()) {
-				Map.Entry<RowKey, TableRow> edit = this.added.next();
-				if (!this.placed.contains(edit.getKey()) && edit.getValue() != null) {
-					return edit.getValue();
-				}
-			}
-			return null;
 		}
 
 	}

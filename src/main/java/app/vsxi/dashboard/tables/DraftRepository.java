@@ -20,6 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import app.vsxi.dashboard.audit.Actor;
 import app.vsxi.dashboard.gateway.TableRow;
+import app.vsxi.dashboard.tables.engine.KeyText;
+import app.vsxi.dashboard.tables.engine.RowCodec;
+import app.vsxi.dashboard.tables.engine.RowKey;
 
 /**
  * Drafts, their edits and snapshots in the database, so a failed request, a restart or an expired session

@@ -10,6 +10,11 @@ import java.util.Map;
 import java.util.Set;
 
 import app.vsxi.dashboard.gateway.TableRow;
+import app.vsxi.dashboard.tables.engine.RowKey;
+import app.vsxi.dashboard.tables.engine.RowStore;
+import app.vsxi.dashboard.tables.engine.CellOrder;
+import app.vsxi.dashboard.tables.engine.FieldValues;
+import app.vsxi.dashboard.tables.engine.LargeTableDiff;
 
 /**
  * A draft as the operator browses it: the base download ({@link RowStore}) with the draft's edits laid over it,

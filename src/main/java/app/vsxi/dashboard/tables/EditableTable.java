@@ -9,6 +9,7 @@ import java.util.Set;
 import app.vsxi.dashboard.gateway.Format;
 import app.vsxi.dashboard.gateway.VsxiAction;
 import app.vsxi.dashboard.gateway.VsxiTable;
+import app.vsxi.dashboard.tables.engine.WriteAction;
 
 /**
  * The tables the editor opens. Actions, formats and keys come from the gateway's catalog ({@link VsxiTable});

@@ -3,6 +3,7 @@ package app.vsxi.dashboard.tables;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import app.vsxi.dashboard.tables.engine.RowKey;
 
 /**
  * A clone the editor refused, kept for the page after the redirect: which row's clone form opens again, the key

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import app.vsxi.dashboard.gateway.TableRow;
+import app.vsxi.dashboard.tables.engine.FieldValues;
 
 /**
  * The column filters of a draft's page: a row is kept when, for every filter, the text its field shows contains

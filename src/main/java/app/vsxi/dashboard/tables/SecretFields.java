@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import app.vsxi.dashboard.gateway.TableRow;
+import app.vsxi.dashboard.tables.engine.FieldChange;
+import app.vsxi.dashboard.tables.engine.RowChange;
+import app.vsxi.dashboard.tables.engine.TableDiff;
 
 /**
  * What of a table's rows may not be shown: the fields its catalog marks secret ({@code VsxiTable.secret}), masked

@@ -23,6 +23,7 @@ import app.vsxi.dashboard.audit.Actor;
 import app.vsxi.dashboard.audit.AuditAction;
 import app.vsxi.dashboard.audit.AuditLog;
 import app.vsxi.dashboard.audit.AuditOutcome;
+import app.vsxi.dashboard.fleet.FleetService;
 import app.vsxi.dashboard.fleet.Sbc;
 import app.vsxi.dashboard.gateway.ElementNames;
 import app.vsxi.dashboard.gateway.Format;
@@ -36,6 +37,20 @@ import app.vsxi.dashboard.gateway.TableRow;
 import app.vsxi.dashboard.gateway.TableXml;
 import app.vsxi.dashboard.gateway.WriteOutcome;
 import app.vsxi.dashboard.web.Plural;
+import app.vsxi.dashboard.tables.engine.ApplyPlan;
+import app.vsxi.dashboard.tables.engine.DraftRows;
+import app.vsxi.dashboard.tables.engine.KeyedDiff;
+import app.vsxi.dashboard.tables.engine.LargeTableDiff;
+import app.vsxi.dashboard.tables.engine.PayloadLines;
+import app.vsxi.dashboard.tables.engine.RowCodec;
+import app.vsxi.dashboard.tables.engine.RowKey;
+import app.vsxi.dashboard.tables.engine.SafeDeletes;
+import app.vsxi.dashboard.tables.engine.TableDiff;
+import app.vsxi.dashboard.tables.engine.ThreeWayMerge;
+import app.vsxi.dashboard.tables.engine.ApplyPlanner;
+import app.vsxi.dashboard.tables.engine.KeySet;
+import app.vsxi.dashboard.tables.engine.PayloadLine;
+import app.vsxi.dashboard.tables.engine.WriteAction;
 
 /**
  * Preview, apply, verify and roll back. Apply first downloads the table again: rows the box changed since the
@@ -50,7 +65,11 @@ public class TableApplier {
 
 	private static final Duration LONGEST = Duration.ofMinutes(10);
 
-	private final TableEditorService editor;
+	private final FleetService fleet;
+
+	private final DraftAccess access;
+
+	private final OpenDrafts open;
 
 	private final TableDownloads downloads;
 
@@ -68,13 +87,15 @@ public class TableApplier {
 
 	private final DraftLimits limits;
 
-	public TableApplier(TableEditorService editor, TableDownloads downloads, DraftRepository drafts,
-			TableCommands gateway, AuditLog audit, TablesProperties properties, PasswordConfirmation passwords,
-			SealedRows sealed, DraftLimits limits) {
+	TableApplier(FleetService fleet, DraftAccess access, OpenDrafts open, TableDownloads downloads,
+			DraftRepository drafts, TableCommands gateway, AuditLog audit, TablesProperties properties,
+			PasswordConfirmation passwords, SealedRows sealed, DraftLimits limits) {
+		this.fleet = fleet;
+		this.access = access;
+		this.open = open;
 		this.limits = limits;
 		this.passwords = passwords;
 		this.sealed = sealed;
-		this.editor = editor;
 		this.downloads = downloads;
 		this.drafts = drafts;
 		this.gateway = gateway;
@@ -85,12 +106,12 @@ public class TableApplier {
 	/** The keyed diff of the draft against its base and the exact bodies the calls would carry. */
 	@PreAuthorize("@access.canOnSbc('VIEW', #sbcId)")
 	public Preview preview(long sbcId, long draftId) {
-		Draft draft = this.editor.draft(sbcId, draftId);
-		TableDiff diff = this.editor.changes(draft);
+		Draft draft = this.access.draft(sbcId, draftId);
+		TableDiff diff = new StoredDraft(this.drafts, draft).changes();
 		ApplyPlan plan = draft.editable().replaceOnly()
-				? planner().replace(this.editor.intended(draft).toList(), draft.editable().writeActions())
+				? planner().replace(new StoredDraft(this.drafts, draft).intended().toList(), draft.editable().writeActions())
 				: planner().plan(diff, draft.editable().writeActions());
-		boolean masked = this.editor.masked(draft);
+		boolean masked = this.access.masked(draft);
 		Map<RowKey, Set<String>> changed = PayloadLines.changedFields(diff);
 		List<Payload> payloads = new ArrayList<>();
 		if (plan instanceof ApplyPlan.Calls calls) {
@@ -102,7 +123,7 @@ public class TableApplier {
 		}
 		List<String> order = plan instanceof ApplyPlan.Calls calls && !draft.editable().replaceOnly()
 				&& !draft.baseUnknown() ? WriteOrder.steps(diff, calls) : List.of();
-		return new Preview(this.editor.sbc(sbcId), draft, masked ? SecretFields.mask(draft.editable(), diff) : diff,
+		return new Preview(this.fleet.get(sbcId), draft, masked ? SecretFields.mask(draft.editable(), diff) : diff,
 				plan, payloads, order);
 	}
 
@@ -117,8 +138,8 @@ public class TableApplier {
 	/** As {@link #apply(long, long, Map)}, with conflicting rows chosen whole or field by field. */
 	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
 	public ApplyOutcome apply(long sbcId, long draftId, ThreeWayMerge.Choices choices) {
-		Draft draft = this.editor.draft(sbcId, draftId);
-		Sbc sbc = this.editor.sbc(sbcId);
+		Draft draft = this.access.draft(sbcId, draftId);
+		Sbc sbc = this.fleet.get(sbcId);
 		if (!draft.editable().writable()) {
 			return new ApplyOutcome.Refused("The API lets the dashboard only read " + draft.table());
 		}
@@ -126,11 +147,11 @@ public class TableApplier {
 			return new ApplyOutcome.Refused("The API takes " + draft.table()
 					+ " back only whole: replace it from the preview, confirming with the table's name and your password");
 		}
-		String slave = this.editor.slaveRefusal(sbcId);
+		String slave = this.access.slaveRefusal(sbc);
 		if (slave != null) {
 			return new ApplyOutcome.Refused(slave);
 		}
-		SbcEndpoint endpoint = this.editor.endpoint(sbcId);
+		SbcEndpoint endpoint = this.fleet.endpoint(sbc);
 		if (draft.baseUnknown()) {
 			return applyUnread(sbc, draft, endpoint);
 		}
@@ -151,20 +172,9 @@ public class TableApplier {
 		theirChanges.added().forEach(change -> touched.add(change.key()));
 		theirChanges.removed().forEach(change -> touched.add(change.key()));
 		theirChanges.changed().forEach(change -> touched.add(change.key()));
-		Map<RowKey, TableRow> baseRows = TableEditorService.rowsWithKeys(base, touched, keyFields);
-		Map<RowKey, TableRow> theirRows = TableEditorService.rowsWithKeys(theirs, touched, keyFields);
-		List<TableRow> ours = new ArrayList<>();
-		baseRows.forEach((key, row) -> {
-			TableRow edited = edits.containsKey(key) ? edits.get(key) : row;
-			if (edited != null) {
-				ours.add(edited);
-			}
-		});
-		edits.forEach((key, row) -> {
-			if (!baseRows.containsKey(key) && row != null) {
-				ours.add(row);
-			}
-		});
+		Map<RowKey, TableRow> baseRows = DraftRows.rowsWithKeys(base, touched, keyFields);
+		Map<RowKey, TableRow> theirRows = DraftRows.rowsWithKeys(theirs, touched, keyFields);
+		List<TableRow> ours = new DraftRows(edits, keyFields).over(baseRows.values());
 		ThreeWayMerge.Result merge = ThreeWayMerge.merge(List.copyOf(baseRows.values()),
 				List.copyOf(theirRows.values()), ours, keyFields);
 		if (merge.conflicts().stream().anyMatch(conflict -> !choices.cover(conflict))) {
@@ -220,7 +230,7 @@ public class TableApplier {
 				reports, decision);
 		if (decision.heldBack().isEmpty()) {
 			this.drafts.delete(draftId);
-			this.editor.forget(draftId);
+			this.open.forget(draftId);
 		}
 		return new ApplyOutcome.Applied(toSend.summary(), reports, verification, snapshot, decision,
 				rollback ? draft.rollbackOf() : null);
@@ -247,7 +257,7 @@ public class TableApplier {
 	 * call is all there is. Once anything was sent the draft is gone, whatever the answer: it holds passwords.
 	 */
 	private ApplyOutcome applyUnread(Sbc sbc, Draft draft, SbcEndpoint endpoint) {
-		TableDiff toSend = this.editor.changes(draft);
+		TableDiff toSend = new StoredDraft(this.drafts, draft).changes();
 		if (toSend.isEmpty()) {
 			return new ApplyOutcome.Refused("The draft holds no entry to send: import a file of " + draft.table()
 					+ " entries first");
@@ -274,7 +284,7 @@ public class TableApplier {
 		}
 		finally {
 			this.drafts.delete(draft.id());
-			this.editor.forget(draft.id());
+			this.open.forget(draft.id());
 		}
 	}
 
@@ -301,8 +311,8 @@ public class TableApplier {
 	/** What replacing the whole table with the draft would send, for the page that asks to confirm it. */
 	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
 	public ReplacePreview replacePreview(long sbcId, long draftId) {
-		Draft draft = this.editor.draft(sbcId, draftId);
-		RowCodec.Packed intended = this.editor.intended(draft);
+		Draft draft = this.access.draft(sbcId, draftId);
+		RowCodec.Packed intended = new StoredDraft(this.drafts, draft).intended();
 		ApplyPlanner.ReplaceChoice choice = replaceChoice(draft, intended.rows());
 		List<Payload> payloads = new ArrayList<>();
 		if (choice.action() != null) {
@@ -317,7 +327,7 @@ public class TableApplier {
 			payloads.add(new Payload(choice.action(), intended.rows(), shown.body(), intended.rows() - first.size(),
 					shown.lines()));
 		}
-		return new ReplacePreview(this.editor.sbc(sbcId), draft, this.editor.changes(draft).summary(),
+		return new ReplacePreview(this.fleet.get(sbcId), draft, new StoredDraft(this.drafts, draft).changes().summary(),
 				intended.rows(), choice.action(), choice.refusal(), payloads);
 	}
 
@@ -329,8 +339,8 @@ public class TableApplier {
 	 */
 	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
 	public ApplyOutcome replace(long sbcId, long draftId, String typedTable, String password) {
-		Draft draft = this.editor.draft(sbcId, draftId);
-		Sbc sbc = this.editor.sbc(sbcId);
+		Draft draft = this.access.draft(sbcId, draftId);
+		Sbc sbc = this.fleet.get(sbcId);
 		if (!draft.table().equals(typedTable == null ? "" : typedTable.strip())) {
 			return refusedReplace(sbc, draft, "Type the table's name, " + draft.table() + ", to confirm the replace");
 		}
@@ -338,14 +348,14 @@ public class TableApplier {
 		if (notYou.isPresent()) {
 			return refusedReplace(sbc, draft, notYou.get());
 		}
-		this.editor.writableDraft(sbcId, draftId);
+		this.access.writableDraft(sbcId, draftId);
 		List<String> keyFields = draft.editable().keyFields();
-		RowCodec.Packed intended = this.editor.intended(draft);
+		RowCodec.Packed intended = new StoredDraft(this.drafts, draft).intended();
 		ApplyPlanner.ReplaceChoice choice = replaceChoice(draft, intended.rows());
 		if (choice.action() == null) {
 			return refusedReplace(sbc, draft, "Not replaced: " + choice.refusal());
 		}
-		SbcEndpoint endpoint = this.editor.endpoint(sbcId);
+		SbcEndpoint endpoint = this.fleet.endpoint(sbc);
 		TableDownloads.Downloaded now = this.downloads.download(endpoint, draft.editable(), row -> {
 		});
 		if (now instanceof TableDownloads.Downloaded.Failed failed) {
@@ -392,7 +402,7 @@ public class TableApplier {
 		recordReplace(sbc, draft, verification.matches() ? AuditOutcome.SUCCESS : AuditOutcome.FAILED, toSend,
 				reports);
 		this.drafts.delete(draftId);
-		this.editor.forget(draftId);
+		this.open.forget(draftId);
 		return new ApplyOutcome.Applied(toSend.summary(), reports, verification, snapshot);
 	}
 
@@ -430,20 +440,21 @@ public class TableApplier {
 
 	/** A draft that turns the table on the box back into a snapshot, to go through preview and apply. */
 	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
-	public TableEditorService.Opened rollback(long sbcId, long snapshotId) {
+	public DraftOpening.Opened rollback(long sbcId, long snapshotId) {
 		Snapshot snapshot = this.drafts.snapshot(snapshotId)
 			.filter(found -> found.sbcId() == sbcId)
 			.orElseThrow(() -> new TableEditorException("No such snapshot of this SBC"));
 		EditableTable table = EditableTable.named(snapshot.table()).orElseThrow();
-		String slave = this.editor.slaveRefusal(sbcId);
+		Sbc sbc = this.fleet.get(sbcId);
+		String slave = this.access.slaveRefusal(sbc);
 		if (slave != null) {
 			throw new TableEditorException(slave);
 		}
 		this.limits.requireRoomFor(Actor.current(), 0);
-		TableDownloads.Downloaded now = this.downloads.download(this.editor.endpoint(sbcId), table, row -> {
+		TableDownloads.Downloaded now = this.downloads.download(this.fleet.endpoint(sbc), table, row -> {
 		});
 		if (now instanceof TableDownloads.Downloaded.Failed failed) {
-			return new TableEditorService.Opened.Failed(failed.error());
+			return new DraftOpening.Opened.Failed(failed.error());
 		}
 		TableDownloads.Downloaded.Table current = (TableDownloads.Downloaded.Table) now;
 		TableDiff back = LargeTableDiff.diff(current.rows(), sink -> this.drafts.readSnapshot(snapshotId, sink),
@@ -453,7 +464,7 @@ public class TableApplier {
 		back.changed().forEach(change -> this.drafts.putEdit(draftId, change.key(), change.after()));
 		back.added().forEach(change -> this.drafts.putEdit(draftId, change.key(), change.row()));
 		back.removed().forEach(change -> this.drafts.putEdit(draftId, change.key(), null));
-		return new TableEditorService.Opened.Draft(draftId);
+		return new DraftOpening.Opened.Draft(draftId);
 	}
 
 	@PreAuthorize("@access.canOnSbc('VIEW', #sbcId)")

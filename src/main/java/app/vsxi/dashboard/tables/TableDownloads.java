@@ -12,6 +12,7 @@ import app.vsxi.dashboard.gateway.TableCommands;
 import app.vsxi.dashboard.gateway.TableDocument;
 import app.vsxi.dashboard.gateway.TableRow;
 import app.vsxi.dashboard.gateway.TableZip;
+import app.vsxi.dashboard.tables.engine.RowCodec;
 
 /** Downloads a whole table from a box, plain or Large as the table allows, into packed rows. */
 @Component

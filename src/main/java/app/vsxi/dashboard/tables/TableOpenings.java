@@ -28,7 +28,7 @@ public class TableOpenings implements DisposableBean {
 
 	private static final Duration KEPT = Duration.ofMinutes(15);
 
-	private final TableEditorService editor;
+	private final DraftOpening opening;
 
 	private final ExecutorService workers;
 
@@ -38,8 +38,8 @@ public class TableOpenings implements DisposableBean {
 
 	private final int perUser;
 
-	TableOpenings(TableEditorService editor, TablesProperties properties, DraftLimits limits) {
-		this.editor = editor;
+	TableOpenings(DraftOpening opening, TablesProperties properties, DraftLimits limits) {
+		this.opening = opening;
 		this.limits = limits;
 		this.perUser = Math.max(1, properties.downloadsPerUser());
 		AtomicInteger count = new AtomicInteger();
@@ -60,7 +60,7 @@ public class TableOpenings implements DisposableBean {
 		if (editable.writeOnly()) {
 			this.limits.requireRoomFor(owner, (int) runningOf(owner));
 			// nothing to download: the draft is there at once (or the refusal, for one who may not operate the SBC)
-			TableEditorService.Opened.Draft draft = (TableEditorService.Opened.Draft) this.editor.open(sbcId, table);
+			DraftOpening.Opened.Draft draft = (DraftOpening.Opened.Draft) this.opening.open(sbcId, table);
 			Opening opened = new Opening(UUID.randomUUID().toString(), owner, sbcId, table, now);
 			opened.ended = new Ended(draft.id(), null, now);
 			this.openings.put(opened.id, opened);
@@ -111,13 +111,13 @@ public class TableOpenings implements DisposableBean {
 		Long draftId = null;
 		String failure;
 		try {
-			TableEditorService.Opened opened = this.editor.open(opening.sbcId, opening.table, opening.rows::incrementAndGet);
-			if (opened instanceof TableEditorService.Opened.Draft draft) {
+			DraftOpening.Opened opened = this.opening.open(opening.sbcId, opening.table, opening.rows::incrementAndGet);
+			if (opened instanceof DraftOpening.Opened.Draft draft) {
 				draftId = draft.id();
 				failure = null;
 			}
 			else {
-				failure = ((TableEditorService.Opened.Failed) opened).error().message();
+				failure = ((DraftOpening.Opened.Failed) opened).error().message();
 			}
 		}
 		catch (RuntimeException ex) {

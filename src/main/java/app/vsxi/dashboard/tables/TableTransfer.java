@@ -17,6 +17,7 @@ import app.vsxi.dashboard.gateway.TableFormatException;
 import app.vsxi.dashboard.gateway.TableJson;
 import app.vsxi.dashboard.gateway.TableRow;
 import app.vsxi.dashboard.gateway.TableXml;
+import app.vsxi.dashboard.tables.engine.CsvCells;
 
 /**
  * Export of a table (or a filtered view of it) as CSV, XML or JSON, and import of such a file into a draft. CSV

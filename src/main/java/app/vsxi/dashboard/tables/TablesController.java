@@ -25,13 +25,20 @@ import org.springframework.web.util.UriComponentsBuilder;
 import app.vsxi.dashboard.gateway.Format;
 import app.vsxi.dashboard.web.Plural;
 import app.vsxi.dashboard.web.PrefixedParams;
+import app.vsxi.dashboard.tables.engine.KeyText;
+import app.vsxi.dashboard.tables.engine.RowKey;
+import app.vsxi.dashboard.tables.engine.ThreeWayMerge;
 
 /** The table editor's pages under an SBC: tables, a draft, its preview and the outcome of apply. */
 @Controller
 @RequestMapping("/sbcs/{id}/tables")
 class TablesController {
 
-	private final TableEditorService editor;
+	private final DraftOpening opening;
+
+	private final DraftEdits edits;
+
+	private final DraftFiles files;
 
 	private final TableApplier applier;
 
@@ -39,17 +46,19 @@ class TablesController {
 
 	private final TableOpenings openings;
 
-	TablesController(TableEditorService editor, TableApplier applier, TablesProperties properties,
-			TableOpenings openings) {
+	TablesController(DraftOpening opening, DraftEdits edits, DraftFiles files, TableApplier applier,
+			TablesProperties properties, TableOpenings openings) {
 		this.openings = openings;
-		this.editor = editor;
+		this.opening = opening;
+		this.edits = edits;
+		this.files = files;
 		this.applier = applier;
 		this.properties = properties;
 	}
 
 	@GetMapping
 	String tables(@PathVariable long id, Model model) {
-		TableEditorService.Overview overview = this.editor.overview(id);
+		DraftOpening.Overview overview = this.opening.overview(id);
 		model.addAttribute("overview", overview);
 		Map<String, List<Snapshot>> history = new LinkedHashMap<>();
 		overview.tables().forEach(table -> history.put(table.table(), this.applier.snapshots(id, table.table())));
@@ -70,7 +79,7 @@ class TablesController {
 			return "redirect:/sbcs/" + id + "/tables/drafts/" + opening.draftId();
 		}
 		model.addAttribute("opening", opening);
-		model.addAttribute("sbc", this.editor.sbc(id));
+		model.addAttribute("sbc", this.opening.sbc(id));
 		return "tables/opening";
 	}
 
@@ -84,7 +93,7 @@ class TablesController {
 					request.getContextPath() + "/sbcs/" + id + "/tables/drafts/" + opening.draftId());
 		}
 		model.addAttribute("opening", opening);
-		model.addAttribute("sbc", this.editor.sbc(id));
+		model.addAttribute("sbc", this.opening.sbc(id));
 		return "tables/opening :: progress";
 	}
 
@@ -111,7 +120,7 @@ class TablesController {
 	@GetMapping("/drafts/{draftId}/row")
 	String row(@PathVariable long id, @PathVariable long draftId, @RequestParam String key,
 			@RequestParam(defaultValue = "false") boolean edit, Model model) {
-		TableEditorService.RowPage row = this.editor.row(id, draftId, KeyText.parse(key));
+		DraftOpening.RowPage row = this.opening.row(id, draftId, KeyText.parse(key));
 		model.addAttribute("page", row.page());
 		model.addAttribute("r", row.row());
 		model.addAttribute("editing", edit);
@@ -123,8 +132,8 @@ class TablesController {
 	String edit(@PathVariable long id, @PathVariable long draftId, @RequestParam String key,
 			@RequestParam Map<String, String> params, Model model) {
 		Map<String, String> values = PrefixedParams.named(params, "v_").values();
-		TableEditorService.EditResult result = this.editor.editRow(id, draftId, KeyText.parse(key), values);
-		TableEditorService.RowPage row = this.editor.row(id, draftId, result.key());
+		DraftEdits.EditResult result = this.edits.editRow(id, draftId, KeyText.parse(key), values);
+		DraftOpening.RowPage row = this.opening.row(id, draftId, result.key());
 		model.addAttribute("page", row.page());
 		model.addAttribute("r", row.row());
 		model.addAttribute("editing", result.problem() != null);
@@ -144,26 +153,26 @@ class TablesController {
 	@PostMapping("/drafts/{draftId}/check")
 	String check(@PathVariable long id, @PathVariable long draftId, @RequestParam String field,
 			@RequestParam Map<String, String> params, Model model) {
-		model.addAttribute("problem", this.editor.check(id, draftId, field, params.getOrDefault("v_" + field, "")));
+		model.addAttribute("problem", this.edits.check(id, draftId, field, params.getOrDefault("v_" + field, "")));
 		return "tables/draft :: check";
 	}
 
 	@PostMapping("/drafts/{draftId}/delete")
 	String delete(@PathVariable long id, @PathVariable long draftId, @RequestParam String key) {
-		this.editor.delete(id, draftId, KeyText.parse(key));
+		this.edits.delete(id, draftId, KeyText.parse(key));
 		return "redirect:/sbcs/" + id + "/tables/drafts/" + draftId;
 	}
 
 	@PostMapping("/drafts/{draftId}/revert")
 	String revert(@PathVariable long id, @PathVariable long draftId, @RequestParam String key) {
-		this.editor.revert(id, draftId, KeyText.parse(key));
+		this.edits.revert(id, draftId, KeyText.parse(key));
 		return "redirect:/sbcs/" + id + "/tables/drafts/" + draftId;
 	}
 
 	@PostMapping("/drafts/{draftId}/copy")
 	String copy(@PathVariable long id, @PathVariable long draftId, @RequestParam String key,
 			RedirectAttributes redirect) {
-		RowKey added = this.editor.copy(id, draftId, KeyText.parse(key));
+		RowKey added = this.edits.copy(id, draftId, KeyText.parse(key));
 		redirect.addFlashAttribute("notice", "New row from " + KeyText.parse(key).label()
 				+ " at the end of the table, its key empty: edit it and type its key.");
 		return "redirect:/sbcs/" + id + "/tables/drafts/" + draftId + "?page=" + Integer.MAX_VALUE / 1000
@@ -174,7 +183,7 @@ class TablesController {
 	String cloneRow(@PathVariable long id, @PathVariable long draftId, @RequestParam String key,
 			@RequestParam Map<String, String> params, RedirectAttributes redirect) {
 		Map<String, String> keyValues = PrefixedParams.named(params, "k_").values();
-		TableEditorService.EditResult result = this.editor.cloneRow(id, draftId, KeyText.parse(key), keyValues);
+		DraftEdits.EditResult result = this.edits.cloneRow(id, draftId, KeyText.parse(key), keyValues);
 		if (result.problem() != null) {
 			redirect.addFlashAttribute("failure", "Not cloned: " + result.problem());
 			RowKey source = KeyText.parse(key);
@@ -182,7 +191,7 @@ class TablesController {
 					new RefusedClone(source.text(), result.field(), result.problem(), keyValues));
 			// back to the source row, filtered on its key, where its clone form opens again with the field marked
 			UriComponentsBuilder back = UriComponentsBuilder.fromPath("/sbcs/" + id + "/tables/drafts/" + draftId);
-			List<String> keyFields = this.editor.row(id, draftId, source).page().draft().editable().keyFields();
+			List<String> keyFields = this.opening.row(id, draftId, source).page().draft().editable().keyFields();
 			for (int i = 0; i < keyFields.size() && i < source.values().size(); i++) {
 				if (!source.values().get(i).isBlank()) {
 					back.queryParam("f_" + keyFields.get(i), source.values().get(i));
@@ -198,7 +207,7 @@ class TablesController {
 	@PostMapping("/drafts/{draftId}/import")
 	String importFile(@PathVariable long id, @PathVariable long draftId,
 			@RequestParam(required = false) MultipartFile file, RedirectAttributes redirect) throws IOException {
-		int rows = this.editor.importRows(id, draftId, file == null ? null : file.getOriginalFilename(),
+		int rows = this.files.importRows(id, draftId, file == null ? null : file.getOriginalFilename(),
 				file == null ? null : file.getInputStream());
 		redirect.addFlashAttribute("notice", Plural.count(rows, "row", "rows") + " imported into the draft.");
 		return "redirect:/sbcs/" + id + "/tables/drafts/" + draftId;
@@ -213,7 +222,7 @@ class TablesController {
 			.filename("draft-" + draftId + "." + chosen.parameter(), StandardCharsets.UTF_8)
 			.build()
 			.toString());
-		this.editor.export(id, draftId, chosen, filters(params), response.getOutputStream());
+		this.files.export(id, draftId, chosen, filters(params), response.getOutputStream());
 	}
 
 	@GetMapping("/drafts/{draftId}/empty-entry")
@@ -225,20 +234,20 @@ class TablesController {
 			.filename("draft-" + draftId + "-empty-entry." + chosen.parameter(), StandardCharsets.UTF_8)
 			.build()
 			.toString());
-		this.editor.emptyEntry(id, draftId, chosen, response.getOutputStream());
+		this.files.emptyEntry(id, draftId, chosen, response.getOutputStream());
 	}
 
 	/** Discarding cannot be undone: the draft page's button leads here, to a form that must be ticked first. */
 	@GetMapping("/drafts/{draftId}/discard")
 	String discardQuestion(@PathVariable long id, @PathVariable long draftId, Model model) {
-		model.addAttribute("question", this.editor.discardQuestion(id, draftId));
+		model.addAttribute("question", this.opening.discardQuestion(id, draftId));
 		return "tables/discard";
 	}
 
 	@PostMapping("/drafts/{draftId}/discard")
 	String discard(@PathVariable long id, @PathVariable long draftId,
 			@RequestParam(required = false) String confirm) {
-		this.editor.discard(id, draftId, "yes".equals(confirm));
+		this.opening.discard(id, draftId, "yes".equals(confirm));
 		return "redirect:/sbcs/" + id + "/tables";
 	}
 
@@ -283,12 +292,12 @@ class TablesController {
 		return "tables/applied";
 	}
 
-	private String opened(long id, TableEditorService.Opened opened, RedirectAttributes redirect) {
-		if (opened instanceof TableEditorService.Opened.Failed failed) {
+	private String opened(long id, DraftOpening.Opened opened, RedirectAttributes redirect) {
+		if (opened instanceof DraftOpening.Opened.Failed failed) {
 			redirect.addFlashAttribute("failure", "Not opened: " + failed.error().message());
 			return "redirect:/sbcs/" + id + "/tables";
 		}
-		return "redirect:/sbcs/" + id + "/tables/drafts/" + ((TableEditorService.Opened.Draft) opened).id();
+		return "redirect:/sbcs/" + id + "/tables/drafts/" + ((DraftOpening.Opened.Draft) opened).id();
 	}
 
 	private void addPage(long id, long draftId, Map<String, String> params, Model model) {
@@ -296,10 +305,10 @@ class TablesController {
 		String sort = params.getOrDefault("sort", "");
 		boolean descending = "true".equals(params.get("desc"));
 		Map<String, String> filters = filters(params);
-		TableEditorService.DraftPage draftPage = this.editor.page(id, draftId,
+		DraftOpening.DraftPage draftPage = this.opening.page(id, draftId,
 				new DraftView.Request(filters, sort.isEmpty() ? null : sort, descending, page, this.properties.pageSize()));
 		if (page >= draftPage.page().pages()) {
-			draftPage = this.editor.page(id, draftId, new DraftView.Request(filters, sort.isEmpty() ? null : sort,
+			draftPage = this.opening.page(id, draftId, new DraftView.Request(filters, sort.isEmpty() ? null : sort,
 					descending, draftPage.page().pages() - 1, this.properties.pageSize()));
 		}
 		model.addAttribute("page", draftPage);
@@ -333,8 +342,8 @@ class TablesController {
 	 * Without such a draft the page goes unnamed and the apply says why.
 	 */
 	private void name(long id, long draftId, Model model) {
-		this.editor.tableOf(id, draftId).ifPresent(table -> {
-			model.addAttribute("sbcName", this.editor.sbc(id).name());
+		this.opening.tableOf(id, draftId).ifPresent(table -> {
+			model.addAttribute("sbcName", this.opening.sbc(id).name());
 			model.addAttribute("table", table);
 		});
 	}

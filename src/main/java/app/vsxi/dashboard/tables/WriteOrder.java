@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import app.vsxi.dashboard.web.Plural;
+import app.vsxi.dashboard.tables.engine.ApplyPlan;
+import app.vsxi.dashboard.tables.engine.TableDiff;
 
 /**
  * The order an apply sends its calls in, and why, in the words the preview shows the operator: what the box will

@@ -31,8 +31,9 @@ import app.vsxi.dashboard.VsxiDashboardApplication;
 import app.vsxi.dashboard.fleet.FleetService;
 import app.vsxi.dashboard.gateway.SbcExchange;
 import app.vsxi.dashboard.tables.DraftView;
-import app.vsxi.dashboard.tables.RowKey;
-import app.vsxi.dashboard.tables.TableEditorService;
+import app.vsxi.dashboard.tables.engine.RowKey;
+import app.vsxi.dashboard.tables.DraftEdits;
+import app.vsxi.dashboard.tables.DraftOpening;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -94,7 +95,7 @@ public final class DraftExportBenchmark {
 			UserDetails admin = app.getBean(UserDetailsService.class).loadUserByUsername("admin");
 			SecurityContextHolder.getContext()
 				.setAuthentication(new UsernamePasswordAuthenticationToken(admin, null, admin.getAuthorities()));
-			long draftId = openAndEdit(app.getBean(TableEditorService.class), sbcId);
+			long draftId = openAndEdit(app.getBean(DraftOpening.class), app.getBean(DraftEdits.class), sbcId);
 			String base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
 			run(base, sbcId, draftId);
 		}
@@ -108,10 +109,10 @@ public final class DraftExportBenchmark {
 	}
 
 	/** The draft as an operator leaves it: some rows changed, some deleted, some added as clones. */
-	private static long openAndEdit(TableEditorService editor, long sbcId) {
+	private static long openAndEdit(DraftOpening opening, DraftEdits editor, long sbcId) {
 		long start = System.nanoTime();
-		TableEditorService.Opened opened = editor.open(sbcId, "route");
-		if (!(opened instanceof TableEditorService.Opened.Draft draft)) {
+		DraftOpening.Opened opened = opening.open(sbcId, "route");
+		if (!(opened instanceof DraftOpening.Opened.Draft draft)) {
 			throw new IllegalStateException("the route table did not open: " + opened);
 		}
 		long draftId = draft.id();
@@ -120,7 +121,7 @@ public final class DraftExportBenchmark {
 		List<DraftView.ViewRow> rows = new ArrayList<>();
 		for (int i = 0; i < CHANGED + DELETED + ADDED; i++) {
 			int page = random.nextInt(ROUTES / 500);
-			rows.add(editor.page(sbcId, draftId, new DraftView.Request(Map.of(), null, false, page, 500)).page().rows()
+			rows.add(opening.page(sbcId, draftId, new DraftView.Request(Map.of(), null, false, page, 500)).page().rows()
 				.get(random.nextInt(500)));
 		}
 		start = System.nanoTime();

@@ -29,11 +29,11 @@ import app.vsxi.dashboard.gateway.TableRow;
 import app.vsxi.dashboard.gateway.TableZip;
 import app.vsxi.dashboard.gateway.ZipLimits;
 import app.vsxi.dashboard.tables.DraftView;
-import app.vsxi.dashboard.tables.LargeTableDiff;
-import app.vsxi.dashboard.tables.RowKey;
-import app.vsxi.dashboard.tables.RowStore;
-import app.vsxi.dashboard.tables.TableDiff;
-import app.vsxi.dashboard.tables.ZippedCsvRows;
+import app.vsxi.dashboard.tables.engine.LargeTableDiff;
+import app.vsxi.dashboard.tables.engine.RowKey;
+import app.vsxi.dashboard.tables.engine.RowStore;
+import app.vsxi.dashboard.tables.engine.TableDiff;
+import app.vsxi.dashboard.tables.engine.ZippedCsvRows;
 
 import static app.vsxi.dashboard.benchmark.Figures.max;
 import static app.vsxi.dashboard.benchmark.Figures.median;

@@ -34,6 +34,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import app.vsxi.dashboard.tables.engine.FieldChange;
+import app.vsxi.dashboard.tables.engine.KeyedDiff;
+import app.vsxi.dashboard.tables.engine.RowChange;
+import app.vsxi.dashboard.tables.engine.RowKey;
+import app.vsxi.dashboard.tables.engine.TableDiff;
+import app.vsxi.dashboard.tables.engine.ThreeWayMerge;
+import app.vsxi.dashboard.tables.engine.WriteAction;
 
 /** Apply when the box changed meanwhile, a Large apply the box partly refuses, and roll back to a snapshot. */
 @SpringBootTest(properties = "vsxi.tables.large-above=0")
@@ -45,7 +52,16 @@ class ApplyConflictAndRollbackTests {
 	private static final List<String> KEY = List.of("alias", "tableId");
 
 	@Autowired
-	TableEditorService editor;
+	DraftOpening draftOpening;
+
+	@Autowired
+	DraftEdits draftEdits;
+
+	@Autowired
+	DraftFiles draftFiles;
+
+	@Autowired
+	DraftAccess draftAccess;
 
 	@Autowired
 	TableApplier applier;
@@ -86,7 +102,7 @@ class ApplyConflictAndRollbackTests {
 	}
 
 	private long open(long sbcId) {
-		return ((TableEditorService.Opened.Draft) this.editor.open(sbcId, "route")).id();
+		return ((DraftOpening.Opened.Draft) this.draftOpening.open(sbcId, "route")).id();
 	}
 
 	private void changeOnTheBox(long sbcId, TableRow row) {
@@ -100,11 +116,11 @@ class ApplyConflictAndRollbackTests {
 		long sbcId = sbc();
 		TableRow a = routes(sbcId).get(0);
 		long draftId = open(sbcId);
-		this.editor.edit(sbcId, draftId, RowKey.of(a, KEY), "maxLen", "18");
+		this.draftEdits.edit(sbcId, draftId, RowKey.of(a, KEY), "maxLen", "18");
 		long snapshotId = ((TableApplier.ApplyOutcome.Applied) this.applier.apply(sbcId, draftId, Map.of()))
 			.snapshotId();
 		long nextDraft = open(sbcId);
-		this.editor.edit(sbcId, nextDraft, RowKey.of(a, KEY), "maxLen", "17");
+		this.draftEdits.edit(sbcId, nextDraft, RowKey.of(a, KEY), "maxLen", "17");
 		Sbc sbc = this.sbcs.findById(sbcId).orElseThrow();
 		long master = this.fleet.visible().stream().filter(other -> other.name().equals("demo-sbc-1")).map(Sbc::id)
 			.findFirst().orElseThrow();
@@ -133,10 +149,10 @@ class ApplyConflictAndRollbackTests {
 		String old = a.text("maxLen");
 		String changed = "17".equals(old) ? "16" : "17";
 		long draftId = open(sbcId);
-		this.editor.edit(sbcId, draftId, RowKey.of(a, KEY), "maxLen", changed);
+		this.draftEdits.edit(sbcId, draftId, RowKey.of(a, KEY), "maxLen", changed);
 		long snapshotId = ((TableApplier.ApplyOutcome.Applied) this.applier.apply(sbcId, draftId, Map.of()))
 			.snapshotId();
-		long rollbackDraft = ((TableEditorService.Opened.Draft) this.applier.rollback(sbcId, snapshotId)).id();
+		long rollbackDraft = ((DraftOpening.Opened.Draft) this.applier.rollback(sbcId, snapshotId)).id();
 		this.applier.apply(sbcId, rollbackDraft, Map.of());
 
 		String row = a.text("alias") + " / " + a.text("tableId");
@@ -151,10 +167,10 @@ class ApplyConflictAndRollbackTests {
 		long sbcId = sbc();
 		TableRow a = routes(sbcId).get(4);
 		long draftId = open(sbcId);
-		this.editor.edit(sbcId, draftId, RowKey.of(a, KEY), "maxLen", "17".equals(a.text("maxLen")) ? "16" : "17");
+		this.draftEdits.edit(sbcId, draftId, RowKey.of(a, KEY), "maxLen", "17".equals(a.text("maxLen")) ? "16" : "17");
 		long snapshotId = ((TableApplier.ApplyOutcome.Applied) this.applier.apply(sbcId, draftId, Map.of()))
 			.snapshotId();
-		long rollbackDraft = ((TableEditorService.Opened.Draft) this.applier.rollback(sbcId, snapshotId)).id();
+		long rollbackDraft = ((DraftOpening.Opened.Draft) this.applier.rollback(sbcId, snapshotId)).id();
 
 		String page = this.mvc.perform(post("/sbcs/{id}/tables/drafts/{d}/apply", sbcId, rollbackDraft).with(csrf()))
 			.andReturn().getResponse().getContentAsString();
@@ -174,8 +190,8 @@ class ApplyConflictAndRollbackTests {
 		TableRow a = original.get(0);
 		TableRow b = original.get(1);
 		long draftId = open(sbcId);
-		this.editor.edit(sbcId, draftId, RowKey.of(a, KEY), "digitMatch", "111");
-		this.editor.edit(sbcId, draftId, RowKey.of(b, KEY), "maxLen", "19");
+		this.draftEdits.edit(sbcId, draftId, RowKey.of(a, KEY), "digitMatch", "111");
+		this.draftEdits.edit(sbcId, draftId, RowKey.of(b, KEY), "maxLen", "19");
 		changeOnTheBox(sbcId, a.with("digitMatch", "222"));
 		TableRow c = original.get(2);
 		changeOnTheBox(sbcId, c.with("digitMatch", "333"));
@@ -201,8 +217,8 @@ class ApplyConflictAndRollbackTests {
 		assertThat(find(after, b).text("maxLen")).isEqualTo("19");
 		assertThat(find(after, c).text("digitMatch")).isEqualTo("333");
 
-		TableEditorService.Opened rollback = this.applier.rollback(sbcId, applied.snapshotId());
-		long rollbackDraft = ((TableEditorService.Opened.Draft) rollback).id();
+		DraftOpening.Opened rollback = this.applier.rollback(sbcId, applied.snapshotId());
+		long rollbackDraft = ((DraftOpening.Opened.Draft) rollback).id();
 		TableApplier.ApplyOutcome restored = this.applier.apply(sbcId, rollbackDraft, Map.of());
 
 		assertThat(restored).isInstanceOf(TableApplier.ApplyOutcome.Applied.class);
@@ -219,7 +235,7 @@ class ApplyConflictAndRollbackTests {
 		TableRow bad = original.get(6).with("minLen", "not-a-number");
 		ByteArrayOutputStream file = new ByteArrayOutputStream();
 		TableTransfer.export(Format.XML, "XBRouteList", "XBRoute", List.of(good, bad).iterator(), file);
-		this.editor.importRows(sbcId, draftId, "two.xml", new ByteArrayInputStream(file.toByteArray()));
+		this.draftFiles.importRows(sbcId, draftId, "two.xml", new ByteArrayInputStream(file.toByteArray()));
 
 		TableApplier.ApplyOutcome outcome = this.applier.apply(sbcId, draftId, Map.of());
 
@@ -254,7 +270,7 @@ class ApplyConflictAndRollbackTests {
 			TableRow bad = original.get(9).with("maxLen", "many");
 			ByteArrayOutputStream file = new ByteArrayOutputStream();
 			TableTransfer.export(Format.XML, "XBRouteList", "XBRoute", List.of(good, bad).iterator(), file);
-			this.editor.importRows(sbcId, draftId, "two.xml", new ByteArrayInputStream(file.toByteArray()));
+			this.draftFiles.importRows(sbcId, draftId, "two.xml", new ByteArrayInputStream(file.toByteArray()));
 
 			TableApplier.ApplyOutcome outcome = this.applier.apply(sbcId, draftId, Map.of());
 
@@ -287,11 +303,11 @@ class ApplyConflictAndRollbackTests {
 			TableRow badReplacement = moving.with("tableId", moving.text("tableId").equals("1") ? "2" : "1")
 				.with("minLen", "not-a-number");
 			long draftId = open(sbcId);
-			this.editor.delete(sbcId, draftId, RowKey.of(moving, KEY));
-			this.editor.delete(sbcId, draftId, RowKey.of(removed, KEY));
+			this.draftEdits.delete(sbcId, draftId, RowKey.of(moving, KEY));
+			this.draftEdits.delete(sbcId, draftId, RowKey.of(removed, KEY));
 			ByteArrayOutputStream file = new ByteArrayOutputStream();
 			TableTransfer.export(Format.XML, "XBRouteList", "XBRoute", List.of(good, badReplacement).iterator(), file);
-			this.editor.importRows(sbcId, draftId, "moved.xml", new ByteArrayInputStream(file.toByteArray()));
+			this.draftFiles.importRows(sbcId, draftId, "moved.xml", new ByteArrayInputStream(file.toByteArray()));
 
 			TableApplier.ApplyOutcome outcome = this.applier.apply(sbcId, draftId, Map.of());
 
@@ -303,7 +319,7 @@ class ApplyConflictAndRollbackTests {
 			assertThat(applied.deletes().heldBack()).containsExactlyInAnyOrder(moving, removed);
 			assertThat(applied.deletes().notTaken()).containsExactly(badReplacement);
 			assertThat(applied.draftKept()).isTrue();
-			assertThat(this.editor.draft(sbcId, draftId).id()).isEqualTo(draftId);
+			assertThat(this.draftAccess.draft(sbcId, draftId).id()).isEqualTo(draftId);
 			List<TableRow> now = routes(sbcId);
 			assertThat(now).contains(moving, removed);
 			assertThat(find(now, good).text("digitMatch")).isEqualTo("5552");
@@ -320,10 +336,10 @@ class ApplyConflictAndRollbackTests {
 		TableRow removed = original.get(30);
 		TableRow bad = original.get(31).with("tableId", "9").with("minLen", "not-a-number");
 		long draftId = open(sbcId);
-		this.editor.delete(sbcId, draftId, RowKey.of(removed, KEY));
+		this.draftEdits.delete(sbcId, draftId, RowKey.of(removed, KEY));
 		ByteArrayOutputStream file = new ByteArrayOutputStream();
 		TableTransfer.export(Format.XML, "XBRouteList", "XBRoute", List.of(bad).iterator(), file);
-		this.editor.importRows(sbcId, draftId, "bad.xml", new ByteArrayInputStream(file.toByteArray()));
+		this.draftFiles.importRows(sbcId, draftId, "bad.xml", new ByteArrayInputStream(file.toByteArray()));
 
 		String page = this.mvc.perform(post("/sbcs/{id}/tables/drafts/{d}/apply", sbcId, draftId).with(csrf()))
 			.andReturn()

@@ -7,10 +7,12 @@ import org.junit.jupiter.api.Test;
 
 import app.vsxi.dashboard.gateway.TableRow;
 
-import static app.vsxi.dashboard.tables.Rows.ROUTE_KEY;
-import static app.vsxi.dashboard.tables.Rows.route;
-import static app.vsxi.dashboard.tables.Rows.row;
+import static app.vsxi.dashboard.tables.engine.Rows.ROUTE_KEY;
+import static app.vsxi.dashboard.tables.engine.Rows.route;
+import static app.vsxi.dashboard.tables.engine.Rows.row;
 import static org.assertj.core.api.Assertions.assertThat;
+import app.vsxi.dashboard.tables.engine.KeyedDiff;
+import app.vsxi.dashboard.tables.engine.TableDiff;
 
 class AuditedChangesTests {
 

@@ -4,8 +4,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import static app.vsxi.dashboard.tables.Rows.row;
+import static app.vsxi.dashboard.tables.engine.Rows.row;
 import static org.assertj.core.api.Assertions.assertThat;
+import app.vsxi.dashboard.tables.engine.RowKey;
+import app.vsxi.dashboard.tables.engine.ThreeWayMerge;
 
 class ConflictFieldsTests {
 

@@ -40,6 +40,8 @@ import org.springframework.web.util.HtmlUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import app.vsxi.dashboard.tables.engine.RowKey;
+import app.vsxi.dashboard.tables.engine.ThreeWayMerge;
 
 /**
  * The three-way page's form, submitted as a browser would submit it, resolves a conflict on a route whose key holds
@@ -62,7 +64,10 @@ class ConflictResolutionTests {
 	private static final Pattern ATTRIBUTE = Pattern.compile("\\s([a-zA-Z_:-]+)(?:=\"([^\"]*)\")?");
 
 	@Autowired
-	TableEditorService editor;
+	DraftOpening draftOpening;
+
+	@Autowired
+	DraftEdits draftEdits;
 
 	@Autowired
 	FleetService fleet;
@@ -105,9 +110,9 @@ class ConflictResolutionTests {
 		write(this.gateway.update(this.endpoint, VsxiTable.ROUTE, document(List.of(awkward))));
 		TableRow other = original.get(1);
 		String otherMaxLen = "1".equals(other.text("maxLen")) ? "2" : "1";
-		long draftId = ((TableEditorService.Opened.Draft) this.editor.open(this.sbcId, "route")).id();
-		assertThat(this.editor.edit(this.sbcId, draftId, RowKey.of(awkward, key), "digitMatch", "4420").problem()).isNull();
-		assertThat(this.editor.edit(this.sbcId, draftId, RowKey.of(other, key), "maxLen", otherMaxLen).problem()).isNull();
+		long draftId = ((DraftOpening.Opened.Draft) this.draftOpening.open(this.sbcId, "route")).id();
+		assertThat(this.draftEdits.edit(this.sbcId, draftId, RowKey.of(awkward, key), "digitMatch", "4420").problem()).isNull();
+		assertThat(this.draftEdits.edit(this.sbcId, draftId, RowKey.of(other, key), "maxLen", otherMaxLen).problem()).isNull();
 		write(this.gateway.update(this.endpoint, VsxiTable.ROUTE, document(List.of(awkward.with("digitMatch", "4430")))));
 
 		MockHttpServletResponse conflicts = this.mvc
@@ -146,9 +151,9 @@ class ConflictResolutionTests {
 		TableRow awkward = original.get(0).with("alias", AWKWARD_ALIAS).with("digitMatch", "99441");
 		write(this.gateway.update(this.endpoint, VsxiTable.ROUTE, document(List.of(awkward))));
 		TableRow other = original.get(1);
-		long draftId = ((TableEditorService.Opened.Draft) this.editor.open(this.sbcId, "route")).id();
-		this.editor.edit(this.sbcId, draftId, RowKey.of(awkward, key), "digitMatch", "99442");
-		this.editor.edit(this.sbcId, draftId, RowKey.of(other, key), "digitMatch", "99452");
+		long draftId = ((DraftOpening.Opened.Draft) this.draftOpening.open(this.sbcId, "route")).id();
+		this.draftEdits.edit(this.sbcId, draftId, RowKey.of(awkward, key), "digitMatch", "99442");
+		this.draftEdits.edit(this.sbcId, draftId, RowKey.of(other, key), "digitMatch", "99452");
 		write(this.gateway.update(this.endpoint, VsxiTable.ROUTE, document(List.of(awkward.with("digitMatch", "99443")))));
 		String first = this.mvc.perform(post("/sbcs/{id}/tables/drafts/{d}/apply", this.sbcId, draftId).with(csrf()))
 			.andReturn()
@@ -182,9 +187,9 @@ class ConflictResolutionTests {
 		List<String> key = EditableTable.ROUTE.keyFields();
 		TableRow awkward = routes().get(0).with("alias", AWKWARD_ALIAS).with("digitMatch", "4510").with("minLen", "1");
 		write(this.gateway.update(this.endpoint, VsxiTable.ROUTE, document(List.of(awkward))));
-		long draftId = ((TableEditorService.Opened.Draft) this.editor.open(this.sbcId, "route")).id();
-		assertThat(this.editor.edit(this.sbcId, draftId, RowKey.of(awkward, key), "digitMatch", "4520").problem()).isNull();
-		assertThat(this.editor.edit(this.sbcId, draftId, RowKey.of(awkward, key), "minLen", "2").problem()).isNull();
+		long draftId = ((DraftOpening.Opened.Draft) this.draftOpening.open(this.sbcId, "route")).id();
+		assertThat(this.draftEdits.edit(this.sbcId, draftId, RowKey.of(awkward, key), "digitMatch", "4520").problem()).isNull();
+		assertThat(this.draftEdits.edit(this.sbcId, draftId, RowKey.of(awkward, key), "minLen", "2").problem()).isNull();
 		write(this.gateway.update(this.endpoint, VsxiTable.ROUTE,
 				document(List.of(awkward.with("digitMatch", "4530").with("minLen", "3")))));
 		String page = this.mvc.perform(post("/sbcs/{id}/tables/drafts/{d}/apply", this.sbcId, draftId).with(csrf()))

@@ -27,7 +27,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class DiscardConfirmationTests {
 
 	@Autowired
-	TableEditorService editor;
+	DraftOpening draftOpening;
 
 	@Autowired
 	FleetService fleet;
@@ -42,7 +42,7 @@ class DiscardConfirmationTests {
 	void theDraftPageLeadsToAQuestionAndOnlyATickedAnswerDiscardsTheDraft() throws Exception {
 		long sbcId = this.fleet.visible().stream().filter(sbc -> sbc.name().equals("demo-sbc-2")).map(Sbc::id)
 			.findFirst().orElseThrow();
-		long draftId = ((TableEditorService.Opened.Draft) this.editor.open(sbcId, "route")).id();
+		long draftId = ((DraftOpening.Opened.Draft) this.draftOpening.open(sbcId, "route")).id();
 		String draft = "/sbcs/" + sbcId + "/tables/drafts/" + draftId;
 
 		String page = this.mvc.perform(get(draft)).andReturn().getResponse().getContentAsString();

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import app.vsxi.dashboard.gateway.TableRow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import app.vsxi.dashboard.tables.engine.RowKey;
 
 class DiscardedTests {
 

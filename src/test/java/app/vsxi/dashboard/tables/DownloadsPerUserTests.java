@@ -22,7 +22,7 @@ class DownloadsPerUserTests {
 	private final CountDownLatch release = new CountDownLatch(1);
 
 	/** An editor whose downloads run until the test lets them end. */
-	private final TableEditorService editor = new TableEditorService(null, null, null, properties(), null, null, null) {
+	private final DraftOpening editor = new DraftOpening(null, null, null, null, null, null) {
 		@Override
 		public Opened open(long sbcId, String table, Runnable perRow) {
 			try {

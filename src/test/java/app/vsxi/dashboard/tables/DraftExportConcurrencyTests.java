@@ -31,8 +31,10 @@ import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.util.AopTestUtils;
 import org.springframework.test.util.ReflectionTestUtils;
+import app.vsxi.dashboard.tables.engine.RowCodec;
+import app.vsxi.dashboard.tables.engine.RowKey;
 
-import static app.vsxi.dashboard.tables.Rows.route;
+import static app.vsxi.dashboard.tables.engine.Rows.route;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -49,7 +51,16 @@ class DraftExportConcurrencyTests {
 	private static final int ROWS = 20_000;
 
 	@Autowired
-	TableEditorService editor;
+	DraftOpening draftOpening;
+
+	@Autowired
+	DraftEdits draftEdits;
+
+	@Autowired
+	DraftFiles draftFiles;
+
+	@Autowired
+	OpenDrafts openDrafts;
 
 	@Autowired
 	DraftRepository drafts;
@@ -71,7 +82,7 @@ class DraftExportConcurrencyTests {
 		List<TableRow> rows = IntStream.range(0, ROWS).mapToObj(i -> route("r" + i, "1", String.valueOf(i))).toList();
 		this.draftId = this.drafts.create(this.sbcId, "route", "XBRouteList", "XBRoute", "admin", RowCodec.pack(rows),
 				null);
-		this.editor.edit(this.sbcId, this.draftId, new RowKey(List.of("r1", "1"), 0), "digitMatch", "edited");
+		this.draftEdits.edit(this.sbcId, this.draftId, new RowKey(List.of("r1", "1"), 0), "digitMatch", "edited");
 	}
 
 	@AfterEach
@@ -82,8 +93,8 @@ class DraftExportConcurrencyTests {
 
 	/** The draft's page as browsing holds it, opened by a first page view. */
 	private DraftView openView() {
-		this.editor.page(this.sbcId, this.draftId, new DraftView.Request(Map.of(), null, false, 0, 50));
-		Map<?, ?> open = (Map<?, ?>) ReflectionTestUtils.getField((Object) AopTestUtils.getTargetObject(this.editor), "open");
+		this.draftOpening.page(this.sbcId, this.draftId, new DraftView.Request(Map.of(), null, false, 0, 50));
+		Map<?, ?> open = (Map<?, ?>) ReflectionTestUtils.getField((Object) AopTestUtils.getTargetObject(this.openDrafts), "open");
 		return (DraftView) open.get(this.draftId);
 	}
 
@@ -95,7 +106,7 @@ class DraftExportConcurrencyTests {
 		synchronized (view) {
 			Future<String> export = this.background.submit(() -> {
 				ByteArrayOutputStream out = new ByteArrayOutputStream();
-				this.editor.export(this.sbcId, this.draftId, Format.CSV, Map.of("alias", "r1"), out);
+				this.draftFiles.export(this.sbcId, this.draftId, Format.CSV, Map.of("alias", "r1"), out);
 				return out.toString(StandardCharsets.UTF_8);
 			});
 			csv = export.get(30, TimeUnit.SECONDS);
@@ -131,10 +142,10 @@ class DraftExportConcurrencyTests {
 			}
 		};
 		Future<?> export = this.background
-			.submit(() -> this.editor.export(this.sbcId, this.draftId, Format.CSV, Map.of(), slowBrowser));
+			.submit(() -> this.draftFiles.export(this.sbcId, this.draftId, Format.CSV, Map.of(), slowBrowser));
 		assertThat(writing.await(30, TimeUnit.SECONDS)).as("the export started writing").isTrue();
 
-		Future<DraftView.Page> page = this.background.submit(() -> this.editor
+		Future<DraftView.Page> page = this.background.submit(() -> this.draftOpening
 			.page(this.sbcId, this.draftId, new DraftView.Request(Map.of("digitMatch", "1999"), null, false, 0, 50))
 			.page());
 		DraftView.Page shown = page.get(30, TimeUnit.SECONDS);

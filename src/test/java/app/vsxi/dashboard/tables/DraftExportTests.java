@@ -14,9 +14,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import app.vsxi.dashboard.gateway.Format;
 import app.vsxi.dashboard.gateway.TableRow;
 
-import static app.vsxi.dashboard.tables.Rows.ROUTE_KEY;
-import static app.vsxi.dashboard.tables.Rows.route;
+import static app.vsxi.dashboard.tables.engine.Rows.ROUTE_KEY;
+import static app.vsxi.dashboard.tables.engine.Rows.route;
 import static org.assertj.core.api.Assertions.assertThat;
+import app.vsxi.dashboard.tables.engine.RowKey;
+import app.vsxi.dashboard.tables.engine.RowStore;
 
 /**
  * The export lays the edits over the stored base row by row, as the page does: edits in their row's place,

@@ -24,6 +24,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import app.vsxi.dashboard.tables.engine.KeyText;
+import app.vsxi.dashboard.tables.engine.LargeTableDiff;
+import app.vsxi.dashboard.tables.engine.RowCodec;
+import app.vsxi.dashboard.tables.engine.RowKey;
+import app.vsxi.dashboard.tables.engine.Rows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

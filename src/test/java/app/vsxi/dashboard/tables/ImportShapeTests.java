@@ -29,6 +29,7 @@ import org.springframework.security.test.context.support.TestExecutionEvent;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
+import app.vsxi.dashboard.tables.engine.TableDiff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -50,7 +51,16 @@ class ImportShapeTests {
 			"resourceId5", "resourceId6", "resourceId7", "resourceId8");
 
 	@Autowired
-	TableEditorService editor;
+	DraftOpening draftOpening;
+
+	@Autowired
+	DraftFiles draftFiles;
+
+	@Autowired
+	DraftAccess draftAccess;
+
+	@Autowired
+	DraftRepository draftRepository;
 
 	@Autowired
 	FleetService fleet;
@@ -70,11 +80,11 @@ class ImportShapeTests {
 		TableRow second = without(routes.get(1), "policy").with("foo", "bar");
 		String file = "{\"XBRouteList\":{\"XBRoute\":[" + json(first) + "," + json(second) + "]}}";
 
-		assertThatThrownBy(() -> this.editor.importRows(sbcId, draftId, "two.json",
+		assertThatThrownBy(() -> this.draftFiles.importRows(sbcId, draftId, "two.json",
 				new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8))))
 			.isInstanceOf(TableEditorException.class)
 			.hasMessageContaining("missing in 1 entry: digitMatch, policy; not in the box's rows: foo (1 entry)");
-		assertThat(this.editor.draft(sbcId, draftId).baseRows()).isEqualTo(routes.size());
+		assertThat(this.draftAccess.draft(sbcId, draftId).baseRows()).isEqualTo(routes.size());
 	}
 
 	@Test
@@ -106,11 +116,11 @@ class ImportShapeTests {
 		String alias = "EMPTY-" + System.nanoTime();
 		String filled = entry.replace("\"alias\":\"\"", "\"alias\":\"" + alias + "\"")
 			.replace("\"tableId\":\"\"", "\"tableId\":\"1\"");
-		int imported = this.editor.importRows(sbcId, draftId, "entry.json",
+		int imported = this.draftFiles.importRows(sbcId, draftId, "entry.json",
 				new ByteArrayInputStream(filled.getBytes(StandardCharsets.UTF_8)));
 
 		assertThat(imported).isEqualTo(1);
-		TableDiff diff = this.editor.changes(this.editor.draft(sbcId, draftId));
+		TableDiff diff = new StoredDraft(this.draftRepository, this.draftAccess.draft(sbcId, draftId)).changes();
 		assertThat(diff.added()).extracting(added -> added.key().label()).containsExactly(alias + " / 1");
 		assertThat(diff.added().get(0).row().text("digitMatch")).isEmpty();
 	}
@@ -121,7 +131,7 @@ class ImportShapeTests {
 	}
 
 	private long open(long sbcId) {
-		return ((TableEditorService.Opened.Draft) this.editor.open(sbcId, "route")).id();
+		return ((DraftOpening.Opened.Draft) this.draftOpening.open(sbcId, "route")).id();
 	}
 
 	private List<TableRow> routes(long sbcId) {

@@ -22,6 +22,8 @@ import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import app.vsxi.dashboard.tables.engine.ApplyPlan;
+import app.vsxi.dashboard.tables.engine.TableDiff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -39,7 +41,16 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class MalformedImportTests {
 
 	@Autowired
-	TableEditorService editor;
+	DraftOpening draftOpening;
+
+	@Autowired
+	DraftFiles draftFiles;
+
+	@Autowired
+	DraftAccess draftAccess;
+
+	@Autowired
+	DraftRepository draftRepository;
 
 	@Autowired
 	TableApplier applier;
@@ -62,18 +73,18 @@ class MalformedImportTests {
 	void draftWithOneImportedRow() {
 		this.sbcId = this.fleet.visible().stream().filter(sbc -> sbc.name().equals("demo-sbc-3")).map(Sbc::id)
 			.findFirst().orElseThrow();
-		this.draftId = ((TableEditorService.Opened.Draft) this.editor.open(this.sbcId, "route")).id();
-		this.baseRows = this.editor.draft(this.sbcId, this.draftId).baseRows();
+		this.draftId = ((DraftOpening.Opened.Draft) this.draftOpening.open(this.sbcId, "route")).id();
+		this.baseRows = this.draftAccess.draft(this.sbcId, this.draftId).baseRows();
 		this.kept = "KEPT-" + System.nanoTime();
 		String file = "<XBRouteList>" + route(this.kept, "1") + "</XBRouteList>";
-		assertThat(this.editor.importRows(this.sbcId, this.draftId, "one.xml",
+		assertThat(this.draftFiles.importRows(this.sbcId, this.draftId, "one.xml",
 				new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)))).isEqualTo(1);
 	}
 
 	@AfterEach
 	void discardDraft() {
 		SecurityContextHolder.setContext(TestSecurityContextHolder.getContext());
-		this.editor.discard(this.sbcId, this.draftId);
+		this.draftOpening.discard(this.sbcId, this.draftId);
 	}
 
 	@Test
@@ -134,7 +145,7 @@ class MalformedImportTests {
 
 		assertThat(answer.getResponse().getStatus()).isEqualTo(302);
 		assertThat(answer.getFlashMap().get("notice")).isEqualTo("2 rows imported into the draft.");
-		TableDiff diff = this.editor.changes(this.editor.draft(this.sbcId, this.draftId));
+		TableDiff diff = new StoredDraft(this.draftRepository, this.draftAccess.draft(this.sbcId, this.draftId)).changes();
 		assertThat(diff.added()).extracting(added -> added.key().label())
 			.containsExactlyInAnyOrder(this.kept + " / 1", twice + " / 1", twice + " / 1 (#2)");
 		assertThat(this.applier.preview(this.sbcId, this.draftId).plan()).isEqualTo(new ApplyPlan.Refused(
@@ -143,9 +154,9 @@ class MalformedImportTests {
 
 	/** The draft holds the one row imported before, and the box's rows as they were. */
 	private void assertDraftUnchanged() {
-		Draft draft = this.editor.draft(this.sbcId, this.draftId);
+		Draft draft = this.draftAccess.draft(this.sbcId, this.draftId);
 		assertThat(draft.baseRows()).isEqualTo(this.baseRows);
-		TableDiff diff = this.editor.changes(draft);
+		TableDiff diff = new StoredDraft(this.draftRepository, draft).changes();
 		assertThat(diff.added()).extracting(added -> added.key().label()).containsExactly(this.kept + " / 1");
 		assertThat(diff.changed()).isEmpty();
 		assertThat(diff.removed()).isEmpty();

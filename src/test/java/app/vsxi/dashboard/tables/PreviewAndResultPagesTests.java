@@ -30,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import app.vsxi.dashboard.tables.engine.RowKey;
 
 /**
  * The preview and the result of an apply as the operator reads them: both name the SBC and the table, the preview
@@ -47,7 +48,10 @@ class PreviewAndResultPagesTests {
 	private static final String BOX = "demo-sbc-1";
 
 	@Autowired
-	TableEditorService editor;
+	DraftOpening draftOpening;
+
+	@Autowired
+	DraftEdits draftEdits;
 
 	@Autowired
 	FleetService fleet;
@@ -63,7 +67,7 @@ class PreviewAndResultPagesTests {
 		long sbcId = sbc();
 		TableRow route = routes(sbcId).get(40);
 		long draftId = open(sbcId);
-		this.editor.edit(sbcId, draftId, RowKey.of(route, KEY), "digitMatch", "99771");
+		this.draftEdits.edit(sbcId, draftId, RowKey.of(route, KEY), "digitMatch", "99771");
 
 		String page = this.mvc.perform(get("/sbcs/{id}/tables/drafts/{d}/preview", sbcId, draftId))
 			.andReturn().getResponse().getContentAsString();
@@ -90,7 +94,7 @@ class PreviewAndResultPagesTests {
 		long sbcId = sbc();
 		TableRow route = routes(sbcId).get(41);
 		long draftId = open(sbcId);
-		this.editor.edit(sbcId, draftId, RowKey.of(route, KEY), "maxLen", "17".equals(route.text("maxLen")) ? "16" : "17");
+		this.draftEdits.edit(sbcId, draftId, RowKey.of(route, KEY), "maxLen", "17".equals(route.text("maxLen")) ? "16" : "17");
 
 		String page = this.mvc.perform(post("/sbcs/{id}/tables/drafts/{d}/apply", sbcId, draftId).with(csrf()))
 			.andReturn().getResponse().getContentAsString();
@@ -111,7 +115,7 @@ class PreviewAndResultPagesTests {
 		long sbcId = sbc();
 		TableRow route = routes(sbcId).get(42);
 		long draftId = open(sbcId);
-		this.editor.edit(sbcId, draftId, RowKey.of(route, KEY), "digitMatch", "88801");
+		this.draftEdits.edit(sbcId, draftId, RowKey.of(route, KEY), "digitMatch", "88801");
 		changeOnTheBox(sbcId, route.with("digitMatch", "88802"));
 
 		String page = this.mvc.perform(post("/sbcs/{id}/tables/drafts/{d}/apply", sbcId, draftId).with(csrf()))
@@ -158,7 +162,7 @@ class PreviewAndResultPagesTests {
 	}
 
 	private long open(long sbcId) {
-		return ((TableEditorService.Opened.Draft) this.editor.open(sbcId, "route")).id();
+		return ((DraftOpening.Opened.Draft) this.draftOpening.open(sbcId, "route")).id();
 	}
 
 	private void changeOnTheBox(long sbcId, TableRow row) {

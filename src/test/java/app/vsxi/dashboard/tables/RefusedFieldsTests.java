@@ -37,7 +37,7 @@ class RefusedFieldsTests {
 	MockMvc mvc;
 
 	@Autowired
-	TableEditorService editor;
+	DraftOpening draftOpening;
 
 	@Autowired
 	FleetService fleet;
@@ -50,12 +50,12 @@ class RefusedFieldsTests {
 	void openRoutes() {
 		long sbcId = this.fleet.visible().stream().filter(sbc -> sbc.name().equals("demo-sbc-1")).findFirst()
 			.orElseThrow().id();
-		TableEditorService.Opened opened = this.editor.open(sbcId, "route");
-		assertThat(opened).isInstanceOf(TableEditorService.Opened.Draft.class);
-		long draftId = ((TableEditorService.Opened.Draft) opened).id();
+		DraftOpening.Opened opened = this.draftOpening.open(sbcId, "route");
+		assertThat(opened).isInstanceOf(DraftOpening.Opened.Draft.class);
+		long draftId = ((DraftOpening.Opened.Draft) opened).id();
 		this.draft = "/sbcs/" + sbcId + "/tables/drafts/" + draftId;
 		// the demo boxes key routes on alias and tableId
-		this.key = this.editor.page(sbcId, draftId, new DraftView.Request(Map.of("alias", "R0000007"), null, false, 0, 10))
+		this.key = this.draftOpening.page(sbcId, draftId, new DraftView.Request(Map.of("alias", "R0000007"), null, false, 0, 10))
 			.page().rows().get(0).key().text();
 	}
 

@@ -28,6 +28,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.test.context.support.TestExecutionEvent;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.test.context.ActiveProfiles;
+import app.vsxi.dashboard.tables.engine.RowKey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -84,7 +85,10 @@ class RowKeyReadingsTests {
 	}
 
 	@Autowired
-	TableEditorService editor;
+	DraftOpening draftOpening;
+
+	@Autowired
+	DraftEdits draftEdits;
 
 	@Autowired
 	TableApplier applier;
@@ -145,7 +149,7 @@ class RowKeyReadingsTests {
 		Map<String, String> keyValues = new java.util.HashMap<>();
 		reading.table().keyFields().forEach(field -> keyValues.put(field, text(clone, field)));
 
-		TableEditorService.EditResult result = this.editor.cloneRow(fixture.sbcId, fixture.draftId,
+		DraftEdits.EditResult result = this.draftEdits.cloneRow(fixture.sbcId, fixture.draftId,
 				fixture.key(source), keyValues);
 		assertThat(result.problem()).isNull();
 		TableApplier.ApplyOutcome.Applied applied = fixture.apply();
@@ -162,7 +166,7 @@ class RowKeyReadingsTests {
 		Fixture fixture = new Fixture(reading);
 		TableRow target = fixture.before.get(4);
 
-		this.editor.delete(fixture.sbcId, fixture.draftId, fixture.key(target));
+		this.draftEdits.delete(fixture.sbcId, fixture.draftId, fixture.key(target));
 		TableApplier.ApplyOutcome.Applied applied = fixture.apply();
 
 		assertThat(applied.verification().matches()).as(applied.toString()).isTrue();
@@ -182,7 +186,7 @@ class RowKeyReadingsTests {
 		fixture.edit(changing, reading.changed(), text(changing, reading.changed()) + "9");
 		long snapshot = fixture.apply().snapshotId();
 
-		long rollback = ((TableEditorService.Opened.Draft) this.applier.rollback(fixture.sbcId, snapshot)).id();
+		long rollback = ((DraftOpening.Opened.Draft) this.applier.rollback(fixture.sbcId, snapshot)).id();
 		TableApplier.ApplyOutcome outcome = this.applier.apply(fixture.sbcId, rollback, Map.of());
 
 		assertThat(outcome).isInstanceOf(TableApplier.ApplyOutcome.Applied.class);
@@ -236,7 +240,7 @@ class RowKeyReadingsTests {
 				.quirks(Map.of("rowKeys", Map.of(reading.table().table(), reading.boxKey())));
 			this.before = download();
 			assertThat(this.before).as("rows of " + reading.table().table()).hasSizeGreaterThan(7);
-			this.draftId = ((TableEditorService.Opened.Draft) RowKeyReadingsTests.this.editor.open(this.sbcId,
+			this.draftId = ((DraftOpening.Opened.Draft) RowKeyReadingsTests.this.draftOpening.open(this.sbcId,
 					reading.table().table())).id();
 		}
 
@@ -245,7 +249,7 @@ class RowKeyReadingsTests {
 		}
 
 		TableApplier.Preview edit(TableRow row, String field, String value) {
-			TableEditorService.EditResult result = RowKeyReadingsTests.this.editor.edit(this.sbcId, this.draftId,
+			DraftEdits.EditResult result = RowKeyReadingsTests.this.draftEdits.edit(this.sbcId, this.draftId,
 					key(row), field, value);
 			assertThat(result.problem()).as(field + " = " + value).isNull();
 			return RowKeyReadingsTests.this.applier.preview(this.sbcId, this.draftId);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import app.vsxi.dashboard.fleet.CredentialCipher;
 import app.vsxi.dashboard.gateway.TableRow;
+import app.vsxi.dashboard.tables.engine.RowCodec;
 
 class RowsAtRestTests {
 

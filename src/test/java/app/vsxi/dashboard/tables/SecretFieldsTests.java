@@ -11,6 +11,10 @@ import app.vsxi.dashboard.fleet.CredentialCipher;
 import app.vsxi.dashboard.gateway.TableRow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import app.vsxi.dashboard.tables.engine.FieldChange;
+import app.vsxi.dashboard.tables.engine.RowChange;
+import app.vsxi.dashboard.tables.engine.RowKey;
+import app.vsxi.dashboard.tables.engine.TableDiff;
 
 /** Which fields are secret, how they are masked and how the box's account passwords are sealed and opened. */
 class SecretFieldsTests {

@@ -9,6 +9,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import app.vsxi.dashboard.gateway.Format;
 import app.vsxi.dashboard.gateway.TableRow;
+import app.vsxi.dashboard.tables.engine.RowCodec;
+import app.vsxi.dashboard.tables.engine.RowKey;
+import app.vsxi.dashboard.tables.engine.Rows;
 
 /**
  * Run in its own small-heap JVM by {@link SmallHeapExportTests}: exports a draft of {@code args[0]} routes (a

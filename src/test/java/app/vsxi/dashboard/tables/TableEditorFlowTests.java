@@ -32,6 +32,11 @@ import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import app.vsxi.dashboard.tables.engine.KeyedDiff;
+import app.vsxi.dashboard.tables.engine.TableDiff;
+import app.vsxi.dashboard.tables.engine.ApplyPlan;
+import app.vsxi.dashboard.tables.engine.RowKey;
+import app.vsxi.dashboard.tables.engine.WriteAction;
 
 /** Open, edit, preview, apply and verify every table against the simulated demo boxes over real HTTPS. */
 @SpringBootTest
@@ -42,7 +47,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TableEditorFlowTests {
 
 	@Autowired
-	TableEditorService editor;
+	DraftOpening draftOpening;
+
+	@Autowired
+	DraftEdits draftEdits;
 
 	@Autowired
 	TableApplier applier;
@@ -64,9 +72,9 @@ class TableEditorFlowTests {
 	}
 
 	private long open(long sbcId, EditableTable table) {
-		TableEditorService.Opened opened = this.editor.open(sbcId, table.table());
-		assertThat(opened).isInstanceOf(TableEditorService.Opened.Draft.class);
-		return ((TableEditorService.Opened.Draft) opened).id();
+		DraftOpening.Opened opened = this.draftOpening.open(sbcId, table.table());
+		assertThat(opened).isInstanceOf(DraftOpening.Opened.Draft.class);
+		return ((DraftOpening.Opened.Draft) opened).id();
 	}
 
 	private List<TableRow> download(long sbcId, EditableTable table) {
@@ -137,12 +145,12 @@ class TableEditorFlowTests {
 		List<TableRow> before = download(sbcId, table);
 		assertThat(before).as("the demo box has rows of " + table.table()).isNotEmpty();
 		long draftId = open(sbcId, table);
-		DraftView.Page page = this.editor.page(sbcId, draftId, new DraftView.Request(Map.of(), null, false, 0, 10))
+		DraftView.Page page = this.draftOpening.page(sbcId, draftId, new DraftView.Request(Map.of(), null, false, 0, 10))
 			.page();
 		assertThat(page.total()).isEqualTo(before.size());
 		DraftView.ViewRow first = page.rows().get(0);
 		Map.Entry<String, String> change = edit(table, first.row());
-		TableEditorService.EditResult edited = this.editor.edit(sbcId, draftId, first.key(), change.getKey(),
+		DraftEdits.EditResult edited = this.draftEdits.edit(sbcId, draftId, first.key(), change.getKey(),
 				change.getValue());
 		assertThat(edited.problem()).isNull();
 		TableDiff.Summary planned = this.applier.preview(sbcId, draftId).diff().summary();
@@ -172,10 +180,10 @@ class TableEditorFlowTests {
 	void readOnlyTablesOpenButTakeNoEdit(EditableTable table) {
 		long sbcId = sbc("demo-sbc-1").id();
 		long draftId = open(sbcId, table);
-		TableEditorService.DraftPage page = this.editor.page(sbcId, draftId,
+		DraftOpening.DraftPage page = this.draftOpening.page(sbcId, draftId,
 				new DraftView.Request(Map.of(), null, false, 0, 10));
 		assertThat(page.readOnly()).isTrue();
-		org.assertj.core.api.Assertions.assertThatThrownBy(() -> this.editor.delete(sbcId, draftId,
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> this.draftEdits.delete(sbcId, draftId,
 				page.page().rows().get(0).key())).isInstanceOf(TableEditorException.class);
 	}
 
@@ -186,12 +194,12 @@ class TableEditorFlowTests {
 		List<TableRow> before = download(sbcId, table);
 		assertThat(before).isNotEmpty();
 		long draftId = open(sbcId, table);
-		DraftView.Page page = this.editor.page(sbcId, draftId, new DraftView.Request(Map.of(), null, false, 0, 10))
+		DraftView.Page page = this.draftOpening.page(sbcId, draftId, new DraftView.Request(Map.of(), null, false, 0, 10))
 			.page();
 		assertThat(page.columns()).isEqualTo(List.copyOf(before.get(0).fields().keySet()));
 		DraftView.ViewRow first = page.rows().get(0);
 		String value = first.row().get("value") + "9";
-		assertThat(this.editor.edit(sbcId, draftId, first.key(), "value", value).problem()).isNull();
+		assertThat(this.draftEdits.edit(sbcId, draftId, first.key(), "value", value).problem()).isNull();
 		assertThat(this.applier.preview(sbcId, draftId).plan()).isInstanceOfSatisfying(ApplyPlan.Calls.class,
 				calls -> assertThat(calls.calls()).extracting(ApplyPlan.Call::action)
 					.containsExactly(WriteAction.REPLACE_LARGE));

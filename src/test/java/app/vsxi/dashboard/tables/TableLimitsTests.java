@@ -75,7 +75,10 @@ class TableLimitsTests {
 	FleetService fleet;
 
 	@Autowired
-	TableEditorService editor;
+	DraftOpening draftOpening;
+
+	@Autowired
+	DraftEdits draftEdits;
 
 	@Autowired
 	TableApplier applier;
@@ -118,7 +121,7 @@ class TableLimitsTests {
 	}
 
 	private long usersDraft(String owner) throws Exception {
-		return as(owner, () -> ((TableEditorService.Opened.Draft) this.editor.open(this.sbc.id(), "users")).id());
+		return as(owner, () -> ((DraftOpening.Opened.Draft) this.draftOpening.open(this.sbc.id(), "users")).id());
 	}
 
 	@Test
@@ -135,7 +138,7 @@ class TableLimitsTests {
 		as(writer("other"), () -> this.openings.start(this.sbc.id(), "users"));
 
 		as(owner, () -> {
-			this.editor.discard(this.sbc.id(), this.openings.find(this.sbc.id(), first.id()).progress().draftId());
+			this.draftOpening.discard(this.sbc.id(), this.openings.find(this.sbc.id(), first.id()).progress().draftId());
 			return null;
 		});
 		assertThat(as(owner, () -> this.openings.start(this.sbc.id(), "users").progress().draftId())).isNotNull();
@@ -171,11 +174,11 @@ class TableLimitsTests {
 		String alice = writer("alice");
 		String bob = writer("bob");
 		long draft = as(alice,
-				() -> ((TableEditorService.Opened.Draft) this.editor.open(this.sbc.id(), "routetable")).id());
-		List<DraftView.ViewRow> rows = as(alice, () -> this.editor
+				() -> ((DraftOpening.Opened.Draft) this.draftOpening.open(this.sbc.id(), "routetable")).id());
+		List<DraftView.ViewRow> rows = as(alice, () -> this.draftOpening
 			.page(this.sbc.id(), draft, new DraftView.Request(Map.of(), null, false, 0, 2)).page().rows());
-		as(alice, () -> this.editor.edit(this.sbc.id(), draft, rows.get(0).key(), "description", "by alice"));
-		as(bob, () -> this.editor.edit(this.sbc.id(), draft, rows.get(1).key(), "description", "by bob"));
+		as(alice, () -> this.draftEdits.edit(this.sbc.id(), draft, rows.get(0).key(), "description", "by alice"));
+		as(bob, () -> this.draftEdits.edit(this.sbc.id(), draft, rows.get(1).key(), "description", "by bob"));
 
 		Object outcome = as(bob, () -> this.applier.apply(this.sbc.id(), draft, Map.of()));
 
@@ -254,7 +257,7 @@ class TableLimitsTests {
 	void aHugePageNumberShowsTheLastPage() throws Exception {
 		String owner = writer("pages");
 		Pages pages = new Pages(owner);
-		long draft = as(owner, () -> ((TableEditorService.Opened.Draft) this.editor.open(this.sbc.id(), "route")).id());
+		long draft = as(owner, () -> ((DraftOpening.Opened.Draft) this.draftOpening.open(this.sbc.id(), "route")).id());
 		int rows = this.jdbc.queryForObject("SELECT base_rows FROM table_draft WHERE id = ?", Integer.class, draft);
 		int last = (rows + 49) / 50;
 		assertThat(last).as("the demo box's routes fill more than one page").isGreaterThan(1);

@@ -36,7 +36,10 @@ class TableOpeningsTests {
 	TableOpenings openings;
 
 	@Autowired
-	TableEditorService editor;
+	DraftOpening draftOpening;
+
+	@Autowired
+	DraftAccess draftAccess;
 
 	@Autowired
 	FleetService fleet;
@@ -76,7 +79,7 @@ class TableOpeningsTests {
 		assertThat(opening.failure()).isNull();
 		assertThat(opening.draftId()).isNotNull();
 		assertThat(opening.rows()).isPositive();
-		Draft draft = this.editor.draft(sbcId, opening.draftId());
+		Draft draft = this.draftAccess.draft(sbcId, opening.draftId());
 		assertThat(draft.baseRows()).isEqualTo((int) opening.rows());
 		assertThat(draft.owner()).isEqualTo("admin");
 		assertThatExceptionOfType(TableEditorException.class)
@@ -106,13 +109,13 @@ class TableOpeningsTests {
 			.passwordCipher(this.cipher.encrypt("pw"))
 			.groupId(this.fleet.get(sbc("demo-sbc-1")).groupId())
 			.build());
-		int draftsBefore = this.editor.overview(down.id()).drafts().size();
+		int draftsBefore = this.draftOpening.overview(down.id()).drafts().size();
 
 		TableOpenings.Progress opening = finished(down.id(), this.openings.start(down.id(), "route").id());
 
 		assertThat(opening.draftId()).isNull();
 		assertThat(opening.failure()).isNotBlank();
-		assertThat(this.editor.overview(down.id()).drafts()).hasSize(draftsBefore);
+		assertThat(this.draftOpening.overview(down.id()).drafts()).hasSize(draftsBefore);
 	}
 
 }

@@ -26,6 +26,10 @@ import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import app.vsxi.dashboard.tables.engine.RowKey;
+import app.vsxi.dashboard.tables.engine.KeyedDiff;
+import app.vsxi.dashboard.tables.engine.RowChange;
+import app.vsxi.dashboard.tables.engine.WriteAction;
 
 /**
  * Replacing a whole table: only on the operator's typed confirmation, overwriting the box, audited either way. A
@@ -40,7 +44,13 @@ class WholeTableReplaceTests {
 	private static final List<String> KEY = List.of("alias", "tableId");
 
 	@Autowired
-	TableEditorService editor;
+	DraftOpening draftOpening;
+
+	@Autowired
+	DraftEdits draftEdits;
+
+	@Autowired
+	DraftFiles draftFiles;
 
 	@Autowired
 	TableApplier applier;
@@ -84,11 +94,11 @@ class WholeTableReplaceTests {
 	void aReplaceSendsNothingUntilTheNameAndPasswordAreRightThenTheBoxHoldsExactlyTheDraft() {
 		long sbcId = sbc();
 		List<TableRow> original = routes(sbcId);
-		long draftId = ((TableEditorService.Opened.Draft) this.editor.open(sbcId, "route")).id();
+		long draftId = ((DraftOpening.Opened.Draft) this.draftOpening.open(sbcId, "route")).id();
 		TableRow changed = original.get(0);
 		TableRow removed = original.get(1);
-		this.editor.edit(sbcId, draftId, RowKey.of(changed, KEY), "digitMatch", "4242");
-		this.editor.delete(sbcId, draftId, RowKey.of(removed, KEY));
+		this.draftEdits.edit(sbcId, draftId, RowKey.of(changed, KEY), "digitMatch", "4242");
+		this.draftEdits.delete(sbcId, draftId, RowKey.of(removed, KEY));
 		// a change on the box after the draft was opened: a replace overwrites it, as the page warns
 		TableRow theirs = original.get(2);
 		GatewayResult<WriteOutcome> meanwhile = this.gateway.update(endpoint(sbcId), VsxiTable.ROUTE,
@@ -134,12 +144,12 @@ class WholeTableReplaceTests {
 		try {
 			List<TableRow> original = routes(sbcId);
 			assertThat(original).hasSizeGreaterThan(100);
-			long draftId = ((TableEditorService.Opened.Draft) this.editor.open(sbcId, "route")).id();
+			long draftId = ((DraftOpening.Opened.Draft) this.draftOpening.open(sbcId, "route")).id();
 			TableRow bad = original.get(3).with("maxLen", "many");
 			java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
 			TableTransfer.export(app.vsxi.dashboard.gateway.Format.XML, "XBRouteList", "XBRoute",
 					List.of(bad).iterator(), file);
-			this.editor.importRows(sbcId, draftId, "bad.xml", new java.io.ByteArrayInputStream(file.toByteArray()));
+			this.draftFiles.importRows(sbcId, draftId, "bad.xml", new java.io.ByteArrayInputStream(file.toByteArray()));
 			assertThat(this.applier.replacePreview(sbcId, draftId).action()).isEqualTo(WriteAction.REPLACE_LARGE);
 
 			TableApplier.ApplyOutcome outcome = this.applier.replace(sbcId, draftId, "route", "admin");
@@ -156,8 +166,8 @@ class WholeTableReplaceTests {
 			assertThat(applied.reasonFor(key)).contains("maxLen");
 			// the row the box dropped is gone from the live table: wipe and insert
 			assertThat(routes(sbcId)).hasSize(original.size() - 1).doesNotContain(original.get(3));
-			TableEditorService.Opened back = this.applier.rollback(sbcId, applied.snapshotId());
-			long rollback = ((TableEditorService.Opened.Draft) back).id();
+			DraftOpening.Opened back = this.applier.rollback(sbcId, applied.snapshotId());
+			long rollback = ((DraftOpening.Opened.Draft) back).id();
 			assertThat(this.applier.apply(sbcId, rollback, Map.of()))
 				.isInstanceOfSatisfying(TableApplier.ApplyOutcome.Applied.class,
 						done -> assertThat(done.verification().matches()).isTrue());
@@ -171,15 +181,15 @@ class WholeTableReplaceTests {
 	@Test
 	void aReplaceThatFitsAPlainCallIsAnUploadTheBoxTakesWholeOrNotAtAll() {
 		long sbcId = sbc();
-		long draftId = ((TableEditorService.Opened.Draft) this.editor.open(sbcId, "routegroup")).id();
-		List<TableRow> before = this.editor.page(sbcId, draftId, new DraftView.Request(Map.of(), null, false, 0, 100))
+		long draftId = ((DraftOpening.Opened.Draft) this.draftOpening.open(sbcId, "routegroup")).id();
+		List<TableRow> before = this.draftOpening.page(sbcId, draftId, new DraftView.Request(Map.of(), null, false, 0, 100))
 			.page().rows().stream().map(DraftView.ViewRow::row).toList();
 		assertThat(before).hasSizeBetween(2, 100);
 		TableRow bad = before.get(0).with("resourceId1", "many");
 		java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
 		TableTransfer.export(app.vsxi.dashboard.gateway.Format.XML, "XBRouteGroupList", "XBRouteGroup",
 				List.of(bad, before.get(1).with("alias", "replaced")).iterator(), file);
-		this.editor.importRows(sbcId, draftId, "bad.xml", new java.io.ByteArrayInputStream(file.toByteArray()));
+		this.draftFiles.importRows(sbcId, draftId, "bad.xml", new java.io.ByteArrayInputStream(file.toByteArray()));
 		assertThat(this.applier.replacePreview(sbcId, draftId).action()).isEqualTo(WriteAction.UPLOAD);
 
 		TableApplier.ApplyOutcome outcome = this.applier.replace(sbcId, draftId, "routegroup", "admin");
@@ -196,10 +206,10 @@ class WholeTableReplaceTests {
 	@Test
 	void aPlainApplyOfAReplaceOnlyTableIsRefused() {
 		long sbcId = sbc();
-		long draftId = ((TableEditorService.Opened.Draft) this.editor.open(sbcId, "smcDataFile")).id();
-		DraftView.ViewRow first = this.editor.page(sbcId, draftId, new DraftView.Request(Map.of(), null, false, 0, 5))
+		long draftId = ((DraftOpening.Opened.Draft) this.draftOpening.open(sbcId, "smcDataFile")).id();
+		DraftView.ViewRow first = this.draftOpening.page(sbcId, draftId, new DraftView.Request(Map.of(), null, false, 0, 5))
 			.page().rows().get(0);
-		this.editor.edit(sbcId, draftId, first.key(), "alias", "changed");
+		this.draftEdits.edit(sbcId, draftId, first.key(), "alias", "changed");
 
 		assertThat(this.applier.apply(sbcId, draftId, Map.of()))
 			.isInstanceOfSatisfying(TableApplier.ApplyOutcome.Refused.class,

@@ -8,8 +8,10 @@ import app.vsxi.dashboard.audit.AuditLog;
 import app.vsxi.dashboard.audit.AuditOutcome;
 import app.vsxi.dashboard.fleet.FleetService;
 import app.vsxi.dashboard.fleet.Sbc;
+import app.vsxi.dashboard.fleet.SlavePairing;
 
 import org.springframework.security.access.AccessDeniedException;
+import app.vsxi.dashboard.tables.engine.WriteAction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,9 +42,10 @@ class WriteOnlyOpeningTests {
 
 	private final AuditLog audit = mock(AuditLog.class);
 
-	private final TableEditorService editor = new TableEditorService(this.fleet, this.downloads, this.drafts,
-			new TablesProperties(1000, 5000, 20, 4, 50, 2, 3, 20, java.time.Duration.ofDays(7), 100000), this.access,
-			this.audit, mock(SealedRows.class));
+	private final DraftOpening editor = new DraftOpening(this.fleet, this.downloads, this.drafts,
+			new OpenDrafts(this.drafts,
+					new TablesProperties(1000, 5000, 20, 4, 50, 2, 3, 20, java.time.Duration.ofDays(7), 100000)),
+			new DraftAccess(this.fleet, this.drafts, this.access, this.audit, new SlavePairing(this.fleet)), this.audit);
 
 	private void fixture() {
 		Sbc sbc = Sbc.builder().id(7L).name("sbc-7").baseUrl("https://127.0.0.1:1").username("api").groupId(1L).build();
@@ -66,9 +69,9 @@ class WriteOnlyOpeningTests {
 		when(this.drafts.create(eq(7L), eq("users"), eq("XBUserList"), eq("XBUser"), anyString(), any(), isNull()))
 			.thenReturn(42L);
 
-		TableEditorService.Opened opened = this.editor.open(7L, "users");
+		DraftOpening.Opened opened = this.editor.open(7L, "users");
 
-		assertThat(opened).isEqualTo(new TableEditorService.Opened.Draft(42L));
+		assertThat(opened).isEqualTo(new DraftOpening.Opened.Draft(42L));
 		verifyNoInteractions(this.downloads);
 		verify(this.fleet, never()).endpoint(any());
 		verify(this.drafts).create(eq(7L), eq("users"), eq("XBUserList"), eq("XBUser"), anyString(),

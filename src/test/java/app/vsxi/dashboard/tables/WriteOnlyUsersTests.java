@@ -25,6 +25,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.test.context.support.TestExecutionEvent;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.test.context.ActiveProfiles;
+import app.vsxi.dashboard.tables.engine.RowKey;
+import app.vsxi.dashboard.tables.engine.TableDiff;
+import app.vsxi.dashboard.tables.engine.WriteAction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -53,7 +56,16 @@ class WriteOnlyUsersTests {
 			""";
 
 	@Autowired
-	TableEditorService editor;
+	DraftOpening draftOpening;
+
+	@Autowired
+	DraftEdits draftEdits;
+
+	@Autowired
+	DraftFiles draftFiles;
+
+	@Autowired
+	DraftAccess draftAccess;
 
 	@Autowired
 	TableApplier applier;
@@ -80,8 +92,8 @@ class WriteOnlyUsersTests {
 			.toList();
 		for (Map<String, Object> user : ours) {
 			long draftId = open(sbcId);
-			this.editor.importRows(sbcId, draftId, "left.json", file("{\"XBUserList\":{\"XBUser\":[" + json(user) + "]}}"));
-			this.editor.delete(sbcId, draftId, new RowKey(List.of(String.valueOf(user.get("username"))), 0));
+			this.draftFiles.importRows(sbcId, draftId, "left.json", file("{\"XBUserList\":{\"XBUser\":[" + json(user) + "]}}"));
+			this.draftEdits.delete(sbcId, draftId, new RowKey(List.of(String.valueOf(user.get("username"))), 0));
 			this.applier.apply(sbcId, draftId, Map.of());
 		}
 	}
@@ -90,16 +102,16 @@ class WriteOnlyUsersTests {
 	void importedUsersAreWrittenWithEveryFieldAndAMarkedRowIsDeletedWhole() {
 		long sbcId = sbc().id();
 		long draftId = open(sbcId);
-		Draft draft = this.editor.draft(sbcId, draftId);
+		Draft draft = this.draftAccess.draft(sbcId, draftId);
 		assertThat(draft.baseUnknown()).isTrue();
 		assertThat(draft.baseRows()).isZero();
 
-		assertThat(this.editor.importRows(sbcId, draftId, "users.xml", file(TWO_USERS))).isEqualTo(2);
-		DraftView.Page page = this.editor.page(sbcId, draftId, new DraftView.Request(Map.of(), null, false, 0, 10))
+		assertThat(this.draftFiles.importRows(sbcId, draftId, "users.xml", file(TWO_USERS))).isEqualTo(2);
+		DraftView.Page page = this.draftOpening.page(sbcId, draftId, new DraftView.Request(Map.of(), null, false, 0, 10))
 			.page();
 		assertThat(page.columns()).containsExactly("username", "password", "role", "description");
 		assertThat(page.rows()).extracting(row -> row.key().label()).containsExactly("noc-alice", "noc-bob");
-		TableEditorService.EditResult edited = this.editor.edit(sbcId, draftId, new RowKey(List.of("noc-bob"), 0),
+		DraftEdits.EditResult edited = this.draftEdits.edit(sbcId, draftId, new RowKey(List.of("noc-bob"), 0),
 				"description", "provisioning, weekends");
 		assertThat(edited.problem()).isNull();
 
@@ -127,12 +139,12 @@ class WriteOnlyUsersTests {
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action = 'TABLE_APPLY' AND "
 				+ "target = ? AND outcome = 'SUCCESS' AND detail LIKE '%update 2 rows → 200%'", Integer.class,
 				BOX + " users")).isEqualTo(1);
-		assertThat(this.editor.overview(sbcId).drafts()).noneMatch(left -> left.id() == draftId);
+		assertThat(this.draftOpening.overview(sbcId).drafts()).noneMatch(left -> left.id() == draftId);
 
 		long deleting = open(sbcId);
-		this.editor.importRows(sbcId, deleting, "alice.csv",
+		this.draftFiles.importRows(sbcId, deleting, "alice.csv",
 				file("username,password,role,description\r\nnoc-alice,Alice-pass-1,readOnly,NOC night shift\r\n"));
-		this.editor.delete(sbcId, deleting, new RowKey(List.of("noc-alice"), 0));
+		this.draftEdits.delete(sbcId, deleting, new RowKey(List.of("noc-alice"), 0));
 		TableApplier.Preview removal = this.applier.preview(sbcId, deleting);
 		assertThat(removal.payloads()).extracting(TableApplier.Payload::action).containsExactly(WriteAction.DELETE);
 		assertThat(removal.payloads().get(0).body()).as("delete carries the whole entry").isEqualTo(
@@ -149,11 +161,11 @@ class WriteOnlyUsersTests {
 	void copiesAndClonesOfImportedRowsGoOutWithTheirFields() {
 		long sbcId = sbc().id();
 		long draftId = open(sbcId);
-		this.editor.importRows(sbcId, draftId, "users.xml", file(TWO_USERS));
-		TableEditorService.EditResult clone = this.editor.cloneRow(sbcId, draftId, new RowKey(List.of("noc-alice"), 0),
+		this.draftFiles.importRows(sbcId, draftId, "users.xml", file(TWO_USERS));
+		DraftEdits.EditResult clone = this.draftEdits.cloneRow(sbcId, draftId, new RowKey(List.of("noc-alice"), 0),
 				Map.of("username", "noc-carol"));
 		assertThat(clone.problem()).isNull();
-		this.editor.delete(sbcId, draftId, new RowKey(List.of("noc-bob"), 0));
+		this.draftEdits.delete(sbcId, draftId, new RowKey(List.of("noc-bob"), 0));
 
 		TableDiff diff = this.applier.preview(sbcId, draftId).diff();
 		assertThat(diff.added()).extracting(added -> added.key().label()).containsExactly("noc-alice", "noc-carol");
@@ -165,15 +177,15 @@ class WriteOnlyUsersTests {
 	void aFileWhoseRowsDifferFromTheFirstOrLackTheKeyIsRefusedWhole() {
 		long sbcId = sbc().id();
 		long draftId = open(sbcId);
-		assertThatThrownBy(() -> this.editor.importRows(sbcId, draftId, "uneven.json",
+		assertThatThrownBy(() -> this.draftFiles.importRows(sbcId, draftId, "uneven.json",
 				file("{\"XBUserList\":{\"XBUser\":[{\"username\":\"noc-x\",\"password\":\"p\",\"role\":\"readOnly\"},"
 						+ "{\"username\":\"noc-y\",\"password\":\"p\"}]}}")))
 			.isInstanceOf(TableEditorException.class)
 			.hasMessageContaining("do not have the fields of the first imported row: missing in 1 entry: role");
-		assertThatThrownBy(() -> this.editor.importRows(sbcId, draftId, "nokey.csv", file("name,password\r\nx,p\r\n")))
+		assertThatThrownBy(() -> this.draftFiles.importRows(sbcId, draftId, "nokey.csv", file("name,password\r\nx,p\r\n")))
 			.isInstanceOf(TableEditorException.class)
 			.hasMessageContaining("need the field username");
-		assertThat(this.editor.draft(sbcId, draftId).baseRows()).isZero();
+		assertThat(this.draftAccess.draft(sbcId, draftId).baseRows()).isZero();
 		assertThat(this.applier.apply(sbcId, draftId, Map.of())).isInstanceOf(TableApplier.ApplyOutcome.Refused.class);
 	}
 
@@ -218,9 +230,9 @@ class WriteOnlyUsersTests {
 	}
 
 	private long open(long sbcId) {
-		TableEditorService.Opened opened = this.editor.open(sbcId, "users");
-		assertThat(opened).isInstanceOf(TableEditorService.Opened.Draft.class);
-		return ((TableEditorService.Opened.Draft) opened).id();
+		DraftOpening.Opened opened = this.draftOpening.open(sbcId, "users");
+		assertThat(opened).isInstanceOf(DraftOpening.Opened.Draft.class);
+		return ((DraftOpening.Opened.Draft) opened).id();
 	}
 
 	private List<Map<String, Object>> ours() {

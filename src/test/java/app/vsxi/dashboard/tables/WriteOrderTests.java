@@ -6,9 +6,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import app.vsxi.dashboard.gateway.TableRow;
+import app.vsxi.dashboard.tables.engine.ApplyPlan;
+import app.vsxi.dashboard.tables.engine.ApplyPlanner;
+import app.vsxi.dashboard.tables.engine.KeyedDiff;
+import app.vsxi.dashboard.tables.engine.TableDiff;
+import app.vsxi.dashboard.tables.engine.WriteAction;
 
-import static app.vsxi.dashboard.tables.Rows.ROUTE_KEY;
-import static app.vsxi.dashboard.tables.Rows.route;
+import static app.vsxi.dashboard.tables.engine.Rows.ROUTE_KEY;
+import static app.vsxi.dashboard.tables.engine.Rows.route;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
