@@ -4,8 +4,11 @@ import java.io.OutputStream;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import app.vsxi.dashboard.gateway.Format;
 import app.vsxi.dashboard.gateway.TableRow;
@@ -58,59 +61,20 @@ final class DraftExport {
 	 */
 	static Iterator<TableRow> rows(Iterator<TableRow> base, Map<RowKey, TableRow> edits, List<String> keyFields,
 			RowFilter filter) {
-		return new Filtered(new DraftRows(edits, keyFields).intended(base), filter);
+		return filtered(new DraftRows(edits, keyFields).intended(base), filter);
 	}
 
 	private static Iterator<TableRow> map(Iterator<TableRow> rows, UnaryOperator<TableRow> perRow) {
-		return new Iterator<>() {
-
-			@Override
-			public boolean hasNext() {
-				return rows.hasNext();
-			}
-
-			@Override
-			public TableRow next() {
-				return perRow.apply(rows.next());
-			}
-
-		};
+		return stream(rows).map(perRow).iterator();
 	}
 
-	private static final class Filtered implements Iterator<TableRow> {
+	private static Iterator<TableRow> filtered(Iterator<TableRow> rows, RowFilter filter) {
+		return stream(rows).filter(filter::matches).iterator();
+	}
 
-		private final Iterator<TableRow> rows;
-
-		private final RowFilter filter;
-
-		private TableRow next;
-
-		Filtered(Iterator<TableRow> rows, RowFilter filter) {
-			this.rows = rows;
-			this.filter = filter;
-		}
-
-		@Override
-		public boolean hasNext() {
-			while (this.next == null && this.rows.hasNext()) {
-				TableRow row = this.rows.next();
-				if (this.filter.matches(row)) {
-					this.next = row;
-				}
-			}
-			return this.next != null;
-		}
-
-		@Override
-		public TableRow next() {
-			if (!hasNext()) {
-				throw new NoSuchElementException();
-			}
-			TableRow row = this.next;
-			this.next = null;
-			return row;
-		}
-
+	// a lazy stream: a row is read from the base only when the file asks for the next one
+	private static Stream<TableRow> stream(Iterator<TableRow> rows) {
+		return StreamSupport.stream(Spliterators.spliteratorUnknownSize(rows, Spliterator.ORDERED), false);
 	}
 
 }
