@@ -1,7 +1,9 @@
 package app.vsxi.dashboard.access;
 
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,6 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
@@ -34,6 +37,7 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
@@ -221,6 +225,107 @@ class AllowedCellsTests {
 		assertThat(after).contains("data-registration=\"77531\"").doesNotContain("data-registration=\"77532\"");
 	}
 
+	@Test
+	void anOperatorEditsChecksRevertsAndDeletesARowOfADraft() throws Exception {
+		String draft = open(this.operator);
+		String key = firstKey(call(this.operator, get(draft)).getContentAsString());
+
+		MockHttpServletResponse refused = call(this.operator, post(draft + "/check").param("field", "maxLen")
+			.param("v_maxLen", "forty"));
+		assertThat(refused.getStatus()).isEqualTo(200);
+		assertThat(refused.getContentAsString().strip()).isEqualTo("maxLen takes a whole number");
+		MockHttpServletResponse taken = call(this.operator, post(draft + "/check").param("field", "maxLen")
+			.param("v_maxLen", "39"));
+		assertThat(taken.getStatus()).isEqualTo(200);
+		assertThat(taken.getContentAsString()).isBlank();
+
+		MockHttpServletResponse edited = call(this.operator, post(draft + "/edit").param("key", key).param("v_maxLen", "39"));
+		assertThat(edited.getStatus()).isEqualTo(200);
+		assertThat(edited.getContentAsString()).contains("class=\"changed\"", "<td>39</td>", "1 edited row in this draft;");
+		assertThat(row(draft, key)).as("the draft keeps the edit").contains("class=\"changed\"", "<td>39</td>");
+
+		MockHttpServletResponse reverted = call(this.operator, post(draft + "/revert").param("key", key));
+		assertThat(reverted.getStatus()).isEqualTo(302);
+		assertThat(reverted.getRedirectedUrl()).isEqualTo(draft);
+		assertThat(row(draft, key)).as("the row is as the box sent it").doesNotContain("class=\"changed\"", "<td>39</td>");
+		assertThat(call(this.operator, get(draft)).getContentAsString()).contains("0 edited rows in this draft;");
+
+		MockHttpServletResponse deleted = call(this.operator, post(draft + "/delete").param("key", key));
+		assertThat(deleted.getStatus()).isEqualTo(302);
+		assertThat(deleted.getRedirectedUrl()).isEqualTo(draft);
+		assertThat(row(draft, key)).as("the row is marked deleted").contains("class=\"deleted\"");
+		assertThat(call(this.operator, get(draft)).getContentAsString()).contains("1 edited row in this draft;");
+	}
+
+	@Test
+	void anOperatorCopiesAndClonesARowOfADraft() throws Exception {
+		String draft = open(this.operator);
+		String key = firstKey(call(this.operator, get(draft)).getContentAsString());
+		String[] keyParts = key.split("\t", -1);
+
+		MockHttpServletResponse copied = call(this.operator, post(draft + "/copy").param("key", key));
+		assertThat(copied.getStatus()).isEqualTo(302);
+		assertThat(copied.getRedirectedUrl()).startsWith(draft + "?page=2147483&added=");
+		assertThat(call(this.operator, get(copied.getRedirectedUrl())).getContentAsString())
+			.as("a new row at the end of the table").contains("class=\"added\"", "1 edited row in this draft;");
+
+		MvcResult cloning = result(this.operator, post(draft + "/clone").param("key", key)
+			.param("k_alias", "allowed-clone")
+			.param("k_tableId", keyParts[2]));
+		MockHttpServletResponse cloned = cloning.getResponse();
+		assertThat(cloned.getStatus()).isEqualTo(302);
+		assertThat(cloned.getRedirectedUrl()).isEqualTo(draft + "?page=2147483");
+		assertThat(cloning.getFlashMap().get("notice")).asString().startsWith("Cloned ").contains("allowed-clone");
+		String clone = row(draft, "0\tallowed-clone\t" + keyParts[2]);
+		assertThat(clone).as("the clone is in the draft").contains("class=\"added\"", "<td>allowed-clone</td>");
+		assertThat(call(this.operator, get(draft)).getContentAsString()).contains("2 edited rows in this draft;");
+	}
+
+	@Test
+	void anOperatorImportsAFileIntoADraftAndDownloadsAnEmptyEntry() throws Exception {
+		String draft = open(this.operator);
+		String key = firstKey(call(this.operator, get(draft)).getContentAsString());
+		List<String> lines = call(this.operator, get(draft + "/export").param("format", "csv")).getContentAsString()
+			.lines()
+			.toList();
+		List<String> header = List.of(lines.get(0).split(",", -1));
+		String[] first = lines.get(1).split(",", -1);
+		first[header.indexOf("maxLen")] = "41";
+
+		MvcResult importing = result(this.operator, multipart(draft + "/import").file(new MockMultipartFile(
+				"file", "route.csv", "text/csv", (lines.get(0) + "\n" + String.join(",", first) + "\n")
+					.getBytes(StandardCharsets.UTF_8))));
+		MockHttpServletResponse imported = importing.getResponse();
+		assertThat(imported.getStatus()).isEqualTo(302);
+		assertThat(imported.getRedirectedUrl()).isEqualTo(draft);
+		assertThat(importing.getFlashMap().get("notice")).isEqualTo("1 row imported into the draft.");
+		assertThat(row(draft, key)).as("the imported row changed").contains("class=\"changed\"", "<td>41</td>");
+
+		MockHttpServletResponse empty = call(this.operator, get(draft + "/empty-entry").param("format", "csv"));
+		assertThat(empty.getStatus()).isEqualTo(200);
+		assertThat(empty.getContentType()).startsWith("text/csv");
+		List<String> entry = empty.getContentAsString().lines().toList();
+		assertThat(entry).as("the box's header and one entry").hasSize(2);
+		assertThat(entry.get(0)).isEqualTo(lines.get(0));
+		assertThat(entry.get(1)).as("every value empty").matches(",*");
+	}
+
+	@Test
+	void anOperatorDiscardsADraft() throws Exception {
+		String draft = open(this.operator);
+		long draftId = Long.parseLong(draft.substring(draft.lastIndexOf('/') + 1));
+
+		MockHttpServletResponse question = call(this.operator, get(draft + "/discard"));
+		assertThat(question.getStatus()).isEqualTo(200);
+		assertThat(question.getContentAsString()).contains("Discard the draft of route of " + BOX + "?");
+
+		MockHttpServletResponse discarded = call(this.operator, post(draft + "/discard").param("confirm", "yes"));
+		assertThat(discarded.getStatus()).isEqualTo(302);
+		assertThat(discarded.getRedirectedUrl()).isEqualTo(sbc("/tables"));
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM table_draft WHERE id = ?", Long.class, draftId))
+			.as("the draft is gone").isZero();
+	}
+
 	private DashboardUser member(String name, long group, Role role) {
 		AppUser user = this.users.findByUsername(name)
 			.orElseGet(() -> this.users.save(AppUser.create(name, this.encoder.encode(OPERATOR_PASSWORD), false, false)));
@@ -260,6 +365,12 @@ class AllowedCellsTests {
 
 	private long snapshots() {
 		return this.jdbc.queryForObject("SELECT COUNT(*) FROM table_snapshot WHERE sbc_id = ?", Long.class, this.sbcId);
+	}
+
+	private String row(String draft, String key) throws Exception {
+		MockHttpServletResponse row = call(this.viewer, get(draft + "/row").param("key", key));
+		assertThat(row.getStatus()).as("GET the row %s", key).isEqualTo(200);
+		return row.getContentAsString();
 	}
 
 	private static String firstKey(String page) {
