@@ -326,6 +326,108 @@ class AllowedCellsTests {
 			.as("the draft is gone").isZero();
 	}
 
+	@Test
+	void anOperatorReplacesTheWholeTableWithTheirOwnPassword() throws Exception {
+		String draft = open(this.operator);
+		String key = firstKey(call(this.operator, get(draft)).getContentAsString());
+		call(this.operator, post(draft + "/edit").param("key", key).param("v_maxLen", "39"));
+		long snapshotsBefore = snapshots();
+
+		MockHttpServletResponse form = call(this.operator, get(draft + "/replace"));
+		assertThat(form.getStatus()).isEqualTo(200);
+		assertThat(form.getContentAsString()).contains("The rows fit one plain upload", "upload/route with 472 entries");
+
+		MockHttpServletResponse replaced = call(this.operator, post(draft + "/replace").param("confirmTable", "route")
+			.param("password", OPERATOR_PASSWORD));
+
+		assertThat(replaced.getStatus()).isEqualTo(200);
+		assertThat(replaced.getContentAsString()).contains("Applied and verified");
+		// 472 rows fit one plain upload, which the box takes whole; replaceLarge is only for tables above 5000
+		assertThat(this.box.requestCounts().get("upload/route")).isEqualTo(1L);
+		assertThat(this.box.requestCounts().get("replaceLarge/route")).isNull();
+		assertThat(snapshots()).as("the table as it was is kept").isEqualTo(snapshotsBefore + 1);
+		String reopened = open(this.viewer);
+		assertThat(row(reopened, key)).as("the box holds the replaced row").contains("<td>39</td>")
+			.doesNotContain("class=\"changed\"");
+	}
+
+	@Test
+	void anOperatorKillsTheCallsAFilterMatchesThroughItsConfirmation() throws Exception {
+		// the killed call's ANI, as the box lists it; the other call's is 12989401232
+		MockHttpServletResponse preview = call(this.operator, post(sbc("/calls/bulk/preview")).param("ani", "13614195768"));
+		assertThat(preview.getStatus()).isEqualTo(200);
+		assertThat(preview.getContentAsString()).contains("Kill every matching call on " + BOX, KILLED_CALL,
+				"Type the number of calls, <strong>1</strong>, to confirm");
+
+		MockHttpServletResponse killed = call(this.operator, post(sbc("/calls/kill"))
+			.param("token", token(preview.getContentAsString()))
+			.param("typedCount", "1"));
+
+		assertThat(killed.getStatus()).isEqualTo(200);
+		assertThat(killed.getContentAsString()).contains("The call is gone");
+		assertThat(this.box.requestCounts().get("delete/active_calls")).isEqualTo(1L);
+		String after = call(this.viewer, get(sbc("/calls/rows"))).getContentAsString();
+		assertThat(after).contains(OTHER_CALL).doesNotContain(KILLED_CALL);
+	}
+
+	@Test
+	void aGroupAdminChoosesTheKillFormatOfTheirSbc() throws Exception {
+		DashboardUser admin = member("allowed-group-admin", this.fleet.get(this.sbcId).groupId(), Role.GROUP_ADMIN);
+
+		MockHttpServletResponse chosen = call(admin, post(sbc("/calls/kill-format")).param("format", "XML"));
+
+		assertThat(chosen.getStatus()).isEqualTo(302);
+		assertThat(chosen.getRedirectedUrl()).isEqualTo(sbc("/calls"));
+		String preview = call(this.operator, post(sbc("/calls/kill/preview")).param("ssmIndex", KILLED_SLOT)
+			.param("callId", KILLED_CALL)).getContentAsString();
+		assertThat(preview).as("the next kill is named in XML").contains("DELETE delete/active_calls (application/xml)");
+	}
+
+	@Test
+	void aGroupAdminGrantsAndRevokesARoleOnTheirGroup() throws Exception {
+		long group = this.fleet.get(this.sbcId).groupId();
+		DashboardUser admin = member("allowed-group-admin", group, Role.GROUP_ADMIN);
+		AppUser newcomer = this.users.findByUsername("allowed-newcomer")
+			.orElseGet(() -> this.users.save(AppUser.create("allowed-newcomer", this.encoder.encode(OPERATOR_PASSWORD),
+					false, false)));
+		this.grants.findByUserIdAndGroupId(newcomer.id(), group).ifPresent(this.grants::delete);
+
+		assertThat(call(admin, get("/admin/users")).getContentAsString()).contains("allowed-newcomer");
+		MockHttpServletResponse page = call(admin, get("/admin/users/" + newcomer.id()));
+		assertThat(page.getStatus()).isEqualTo(200);
+		assertThat(page.getContentAsString()).as("their group is offered").contains(GROUP);
+
+		MvcResult granting = result(admin, post("/admin/users/" + newcomer.id() + "/grants")
+			.param("groupId", String.valueOf(group))
+			.param("role", "VIEWER"));
+		assertThat(granting.getResponse().getStatus()).isEqualTo(302);
+		assertThat(granting.getResponse().getRedirectedUrl()).isEqualTo("/admin/users/" + newcomer.id());
+		assertThat(granting.getFlashMap().get("notice"))
+			.isEqualTo("Role VIEWER granted to allowed-newcomer on " + GROUP + ".");
+		assertThat(this.grants.findByUserIdAndGroupId(newcomer.id(), group)).map(UserGrant::role).contains(Role.VIEWER);
+
+		MockHttpServletResponse revoked = call(admin, post("/admin/users/" + newcomer.id() + "/grants/" + group + "/revoke"));
+		assertThat(revoked.getStatus()).isEqualTo(302);
+		assertThat(revoked.getRedirectedUrl()).isEqualTo("/admin/users/" + newcomer.id());
+		assertThat(this.grants.findByUserIdAndGroupId(newcomer.id(), group)).isEmpty();
+	}
+
+	@Test
+	void aGroupAdminOpensAndTestsTheConnectionOfTheirSbc() throws Exception {
+		DashboardUser admin = member("allowed-group-admin", this.fleet.get(this.sbcId).groupId(), Role.GROUP_ADMIN);
+
+		MockHttpServletResponse form = call(admin, get("/admin/sbcs/" + this.sbcId));
+		assertThat(form.getStatus()).isEqualTo(200);
+		assertThat(form.getContentAsString()).contains(this.box.baseUrl());
+		assertThat(call(admin, get("/admin/sbcs")).getContentAsString()).contains(BOX);
+
+		MockHttpServletResponse tested = call(admin, post("/admin/sbcs/" + this.sbcId + "/test"));
+
+		assertThat(tested.getStatus()).isEqualTo(200);
+		assertThat(tested.getContentAsString()).as("the box answered with its state").contains("class=\"ok\"",
+				"<dt>HA state</dt>", "<dt>Active calls</dt>");
+	}
+
 	private DashboardUser member(String name, long group, Role role) {
 		AppUser user = this.users.findByUsername(name)
 			.orElseGet(() -> this.users.save(AppUser.create(name, this.encoder.encode(OPERATOR_PASSWORD), false, false)));
