@@ -428,6 +428,47 @@ class AllowedCellsTests {
 				"<dt>HA state</dt>", "<dt>Active calls</dt>");
 	}
 
+	@Test
+	void aGroupAdminWritesTheBoxsOwnAccountsThroughADraft() throws Exception {
+		DashboardUser admin = member("allowed-group-admin", this.fleet.get(this.sbcId).groupId(), Role.GROUP_ADMIN);
+		MockHttpServletResponse opened = call(admin, post(sbc("/tables/open")).param("table", "users"));
+		assertThat(opened.getStatus()).isEqualTo(302);
+		String draft = draftOf(admin, opened.getRedirectedUrl());
+
+		MvcResult importing = result(admin, multipart(draft + "/import").file(new MockMultipartFile("file", "users.xml",
+				"application/xml", """
+						<XBUserList><XBUser><username>noc-carol</username><password>Carol-pass-3</password>\
+						<role>readOnly</role><description>NOC day shift</description></XBUser></XBUserList>"""
+					.getBytes(StandardCharsets.UTF_8))));
+		assertThat(importing.getResponse().getStatus()).isEqualTo(302);
+		assertThat(importing.getFlashMap().get("notice")).isEqualTo("1 row imported into the draft.");
+
+		MockHttpServletResponse applied = call(admin, post(draft + "/apply"));
+
+		assertThat(applied.getStatus()).isEqualTo(200);
+		assertThat(applied.getContentAsString()).contains("Sent to the SBC");
+		assertThat(this.box.requestCounts().get("update/users")).isEqualTo(1L);
+		assertThat(this.box.entries("users")).as("the box holds the new account")
+			.anyMatch(user -> "noc-carol".equals(user.get("username")) && "readOnly".equals(user.get("role")));
+	}
+
+	@Test
+	void aGroupAdminConfirmsTheCertificateTheirSbcPresents() throws Exception {
+		DashboardUser admin = member("allowed-group-admin", this.fleet.get(this.sbcId).groupId(), Role.GROUP_ADMIN);
+		// as an SBC stands when added without a certificate confirmed
+		this.jdbc.update("UPDATE sbc SET certificate_fingerprint = NULL WHERE id = ?", this.sbcId);
+		assertThat(call(admin, post("/admin/sbcs/" + this.sbcId + "/test")).getContentAsString())
+			.contains("The SBC presents a certificate nobody has confirmed yet.");
+
+		MockHttpServletResponse trusted = call(admin, post("/admin/sbcs/" + this.sbcId + "/trust")
+			.param("fingerprint", this.box.certificateFingerprint()));
+
+		assertThat(trusted.getStatus()).isEqualTo(200);
+		assertThat(trusted.getContentAsString()).contains("class=\"ok\"", "<dt>Active calls</dt>");
+		assertThat(this.jdbc.queryForObject("SELECT certificate_fingerprint FROM sbc WHERE id = ?", String.class,
+				this.sbcId)).as("the certificate is pinned").isEqualTo(this.box.certificateFingerprint());
+	}
+
 	private DashboardUser member(String name, long group, Role role) {
 		AppUser user = this.users.findByUsername(name)
 			.orElseGet(() -> this.users.save(AppUser.create(name, this.encoder.encode(OPERATOR_PASSWORD), false, false)));
