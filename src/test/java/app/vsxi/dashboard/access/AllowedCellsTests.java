@@ -469,6 +469,24 @@ class AllowedCellsTests {
 				this.sbcId)).as("the certificate is pinned").isEqualTo(this.box.certificateFingerprint());
 	}
 
+	@Test
+	void aViewerChangesTheirOwnPasswordWithTheirCurrentOne() throws Exception {
+		DashboardUser changer = member("allowed-password-changer", this.fleet.get(this.sbcId).groupId(), Role.VIEWER);
+
+		MvcResult changing = result(changer, post("/account/password").param("current", OPERATOR_PASSWORD)
+			.param("replacement", "allowed-cells-new-pw-8")
+			.param("confirmation", "allowed-cells-new-pw-8"));
+
+		assertThat(changing.getResponse().getStatus()).isEqualTo(302);
+		assertThat(changing.getResponse().getRedirectedUrl()).isEqualTo("/overview");
+		assertThat(changing.getFlashMap().get("notice")).isEqualTo("Password changed.");
+		AppUser changed = this.users.findByUsername("allowed-password-changer").orElseThrow();
+		assertThat(this.encoder.matches("allowed-cells-new-pw-8", changed.passwordHash())).as("the new one works").isTrue();
+		assertThat(this.encoder.matches(OPERATOR_PASSWORD, changed.passwordHash())).as("the old one no more").isFalse();
+		// the next run starts from the password every member is made with
+		this.users.save(changed.withPassword(this.encoder.encode(OPERATOR_PASSWORD), false));
+	}
+
 	private DashboardUser member(String name, long group, Role role) {
 		AppUser user = this.users.findByUsername(name)
 			.orElseGet(() -> this.users.save(AppUser.create(name, this.encoder.encode(OPERATOR_PASSWORD), false, false)));
