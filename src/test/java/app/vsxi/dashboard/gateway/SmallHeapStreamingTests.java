@@ -18,24 +18,24 @@ import app.vsxi.dashboard.support.FakeSbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * 150,000 routes whose aliases are random enough that the zip itself, not only its XML, is more than the heap could
- * hold, read through the gateway's Large download in a child JVM capped at {@code -Xmx48m}: if the gateway held the
+ * 100,000 routes whose aliases are random enough that the zip itself, not only its XML, is more than the heap could
+ * hold, read through the gateway's Large download in a child JVM capped at {@code -Xmx32m}: if the gateway held the
  * answer's bytes, the table or the zip's XML whole, that JVM would die of OutOfMemoryError and exit non-zero. No
  * timing is asserted.
  */
 class SmallHeapStreamingTests {
 
-	private static final int ROUTES = 150_000;
+	private static final int ROUTES = 100_000;
 
-	private static final long HEAP_MB = 48;
+	private static final long HEAP_MB = 32;
 
-	/** About 6 bits each once zipped: some 360 bytes a route, so some 54 MB of zip for the lot. */
+	/** About 6 bits each once zipped: some 360 bytes a route, so some 36 MB of zip for the lot. */
 	private static final int RANDOM_CHARACTERS = 480;
 
 	private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
 	@Test
-	void routesWhoseZipAloneOutweighsTheHeapStreamThroughTheGatewayInA48MegabyteHeap() throws Exception {
+	void routesWhoseZipAloneOutweighsTheHeapStreamThroughTheGatewayInA32MegabyteHeap() throws Exception {
 		long[] unpacked = { 0 };
 		TableXml.write(VsxiTable.ROUTE.names(), routes(), new OutputStream() {
 			@Override

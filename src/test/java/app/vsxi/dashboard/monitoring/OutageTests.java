@@ -84,7 +84,7 @@ class OutageTests {
 
 	static Stream<Arguments> faults() {
 		return Stream.of(Arguments.of("answering 503 to every request", "{\"status\":503}", "HTTP 503"),
-				Arguments.of("its port closed", "{\"downSeconds\":30}", "connection refused"),
+				Arguments.of("its port closed", "{\"downSeconds\":15}", "connection refused"),
 				Arguments.of("resetting every connection", "{\"connectionReset\":true}", "connection closed by the SBC"),
 				Arguments.of("answering after 10 s, past the read timeout", "{\"latencyMillis\":10000}",
 						"No answer within the read timeout"));
@@ -143,7 +143,7 @@ class OutageTests {
 		if (!fault.contains("downSeconds")) {
 			SimulatorSwitches.clear(this.baseUrl);
 		}
-		// a closed port opens again by itself, 30 s after the fault
+		// a closed port opens again by itself, 15 s after the fault, well after the outage's polls (some 9 s)
 		SbcStatus back = pollUntilUp();
 		this.history.flush();
 		this.alarms.flush();

@@ -6,13 +6,17 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -58,21 +62,34 @@ class RowStatesBrowserTests {
 	@Autowired
 	StatusBoard board;
 
+	// one browser for the class, started once; each test signs in afresh on a clean session
+	private static WebDriver shared;
+
 	private WebDriver browser;
+
+	@BeforeAll
+	static void startBrowser() throws Exception {
+		shared = HeadlessChromium.start();
+	}
+
+	@AfterAll
+	static void quitBrowser() {
+		if (shared != null) {
+			shared.quit();
+		}
+	}
 
 	@BeforeEach
 	void openOverview() throws Exception {
-		this.browser = HeadlessChromium.start();
+		this.browser = shared;
 		BrowserSession.logIn(this.browser, "http://localhost:" + this.port + "/overview", "admin", "admin");
 		waitUntil(() -> FLEET.stream().allMatch(sbc -> "UP".equals(condition(sbc))), Duration.ofSeconds(20));
 	}
 
 	@AfterEach
 	void clearFaults() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
 		FLEET.forEach(sbc -> SimulatorSwitches.clear(this.demo.box(sbc).baseUrl()));
+		forgetSession(this.browser);
 	}
 
 	@Test
@@ -238,6 +255,21 @@ class RowStatesBrowserTests {
 			.ignoring(StaleElementReferenceException.class)
 			.withMessage(() -> "the rows say " + FLEET.stream().map(sbc -> rowText(sbc) + " (" + condition(sbc) + ")").toList())
 			.until(driver -> condition.getAsBoolean());
+	}
+
+	/** Leaves the shared browser as a new one would be: signed out, nothing kept by the pages. */
+	private static void forgetSession(WebDriver browser) {
+		if (browser == null) {
+			return;
+		}
+		try {
+			((JavascriptExecutor) browser).executeScript("window.sessionStorage.clear(); window.localStorage.clear();");
+		}
+		catch (WebDriverException notOnThePages) {
+			// a page of another origin keeps nothing of ours
+		}
+		browser.manage().deleteAllCookies();
+		browser.get("about:blank");
 	}
 
 }

@@ -4,13 +4,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 
 import app.vsxi.dashboard.demo.DemoFleet;
@@ -49,19 +53,47 @@ class KeyEditBrowserTests {
 	@Autowired
 	DemoFleet demo;
 
+	// one browser for the class, started once; each test signs in afresh on a clean session
+	private static WebDriver shared;
+
 	private WebDriver browser;
 
+	@BeforeAll
+	static void startBrowser() throws Exception {
+		shared = HeadlessChromium.start();
+	}
+
+	@AfterAll
+	static void quitBrowser() {
+		if (shared != null) {
+			shared.quit();
+		}
+	}
+
 	@BeforeEach
-	void openBrowser() throws Exception {
-		this.browser = HeadlessChromium.start();
+	void openBrowser() {
+		this.browser = shared;
 	}
 
 	@AfterEach
 	void closeBrowser() {
 		this.demo.box(BOX).quirks(Map.of("rowKeys", Map.of()));
-		if (this.browser != null) {
-			this.browser.quit();
+		forgetSession(this.browser);
+	}
+
+	/** Leaves the shared browser as a new one would be: signed out, nothing kept by the pages. */
+	private static void forgetSession(WebDriver browser) {
+		if (browser == null) {
+			return;
 		}
+		try {
+			((JavascriptExecutor) browser).executeScript("window.sessionStorage.clear(); window.localStorage.clear();");
+		}
+		catch (WebDriverException notOnThePages) {
+			// a page of another origin keeps nothing of ours
+		}
+		browser.manage().deleteAllCookies();
+		browser.get("about:blank");
 	}
 
 	@ParameterizedTest(name = "box keyed on {0}")

@@ -5,12 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 
 import reactor.core.publisher.Mono;
@@ -64,18 +68,46 @@ class TableEditorBrowserTests {
 	@Autowired
 	DemoFleet demo;
 
+	// one browser for the class, started once; each test signs in afresh on a clean session
+	private static WebDriver shared;
+
 	private WebDriver browser;
 
+	@BeforeAll
+	static void startBrowser() throws Exception {
+		shared = HeadlessChromium.start();
+	}
+
+	@AfterAll
+	static void quitBrowser() {
+		if (shared != null) {
+			shared.quit();
+		}
+	}
+
 	@BeforeEach
-	void openBrowser() throws Exception {
-		this.browser = HeadlessChromium.start();
+	void openBrowser() {
+		this.browser = shared;
 	}
 
 	@AfterEach
 	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.quit();
+		forgetSession(this.browser);
+	}
+
+	/** Leaves the shared browser as a new one would be: signed out, nothing kept by the pages. */
+	private static void forgetSession(WebDriver browser) {
+		if (browser == null) {
+			return;
 		}
+		try {
+			((JavascriptExecutor) browser).executeScript("window.sessionStorage.clear(); window.localStorage.clear();");
+		}
+		catch (WebDriverException notOnThePages) {
+			// a page of another origin keeps nothing of ours
+		}
+		browser.manage().deleteAllCookies();
+		browser.get("about:blank");
 	}
 
 	@Test
