@@ -97,9 +97,10 @@ class MonitoringBrowserTests {
 		this.browser.get(url("/alarms?level=critical"));
 		waitUntil(() -> cpuTick("#open-alarms", "demo-sbc-1") != null && cpuTick("#open-alarms", "demo-sbc-2") != null);
 
-		cpuTick("#open-alarms", "demo-sbc-1").click();
-		cpuTick("#open-alarms", "demo-sbc-2").click();
-		this.browser.findElement(By.id("acknowledge-ticked")).click();
+		// the list refreshes every second: a click that meets a replaced element is tried again on the new one
+		clickSteady(() -> cpuTick("#open-alarms", "demo-sbc-1"));
+		clickSteady(() -> cpuTick("#open-alarms", "demo-sbc-2"));
+		clickSteady(() -> this.browser.findElement(By.id("acknowledge-ticked")));
 		new WebDriverWait(this.browser, Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent()).accept();
 
 		waitUntil(() -> text("div.notice").startsWith("2 acknowledged"));
@@ -147,6 +148,15 @@ class MonitoringBrowserTests {
 		new WebDriverWait(this.browser, Duration.ofSeconds(30))
 			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
 			.until(driver -> condition.getAsBoolean());
+	}
+
+	private void clickSteady(java.util.function.Supplier<org.openqa.selenium.WebElement> element) {
+		new WebDriverWait(this.browser, Duration.ofSeconds(10))
+			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(browser -> {
+				element.get().click();
+				return true;
+			});
 	}
 
 }
