@@ -1,9 +1,12 @@
 package app.vsxi.dashboard;
 
+import java.time.Clock;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Profile;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -18,6 +21,16 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 @Profile("!simulator & !migrate")
 public class VsxiDashboardApplication {
+
+	/**
+	 * The one clock that monitoring reads: when an endpoint is due, when a poll finished, how long an SBC has gone
+	 * unanswered, when the breaker lets it be tried again, when an alarm was raised and what the pages call "now".
+	 * One clock for all of them keeps their times comparable; tests move it forward instead of waiting.
+	 */
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
 
 	public static void main(String[] args) {
 		ConfigurableApplicationContext context = SpringApplication.run(VsxiDashboardApplication.class, args);

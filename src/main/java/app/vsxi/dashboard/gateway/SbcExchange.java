@@ -2,6 +2,7 @@ package app.vsxi.dashboard.gateway;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
@@ -60,8 +61,8 @@ public final class SbcExchange implements DisposableBean {
 	private final Map<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
 
 	@Autowired
-	public SbcExchange(GatewayProperties properties, MeterRegistry meters) {
-		this(properties, new SbcClients(properties), new SbcGuards(properties, meters), meters);
+	public SbcExchange(GatewayProperties properties, MeterRegistry meters, Clock clock) {
+		this(properties, new SbcClients(properties), new SbcGuards(properties, meters, clock), meters);
 	}
 
 	SbcExchange(GatewayProperties properties, SbcClients clients, SbcGuards guards, MeterRegistry meters) {

@@ -1,5 +1,6 @@
 package app.vsxi.dashboard.gateway;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,7 +58,7 @@ final class SbcGuards {
 
 	private final RetryRegistry retries;
 
-	SbcGuards(GatewayProperties properties, MeterRegistry meters) {
+	SbcGuards(GatewayProperties properties, MeterRegistry meters, Clock clock) {
 		GatewayProperties.CircuitBreaker breaker = properties.circuitBreaker();
 		this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
 			.failureRateThreshold(breaker.failureRatePercent())
@@ -66,6 +67,8 @@ final class SbcGuards {
 			.waitDurationInOpenState(breaker.openFor())
 			.permittedNumberOfCallsInHalfOpenState(2)
 			.recordResult(SBC_IN_TROUBLE)
+			// the monitoring's clock: a breaker's open time and an SBC's "next try in" are told by one clock
+			.clock(clock)
 			.build());
 		this.bulkheads = BulkheadRegistry.of(BulkheadConfig.custom()
 			.maxConcurrentCalls(1 + properties.maxQueuedPerSbc())

@@ -37,7 +37,7 @@ public class FleetMetrics implements FleetPoller.PollListener {
 
 	private final MonitoringProperties properties;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
 	private final Map<String, MultiGauge> sbcGauges;
 
@@ -46,7 +46,8 @@ public class FleetMetrics implements FleetPoller.PollListener {
 	private volatile Instant refreshed = Instant.EPOCH;
 
 	public FleetMetrics(StatusBoard board, SnapshotStore store, OpenAlarms alarms, MonitoringProperties properties,
-			MeterRegistry meters) {
+			MeterRegistry meters, Clock clock) {
+		this.clock = clock;
 		this.board = board;
 		this.store = store;
 		this.alarms = alarms;

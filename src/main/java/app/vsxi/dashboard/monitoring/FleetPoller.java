@@ -30,7 +30,6 @@ import app.vsxi.dashboard.gateway.TableDocument;
 import app.vsxi.dashboard.gateway.VsxiTable;
 import reactor.core.publisher.Mono;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedRateTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
@@ -73,13 +72,6 @@ public class FleetPoller implements SchedulingConfigurer {
 
 	private final List<PollListener> listeners;
 
-	@Autowired
-	public FleetPoller(FleetService fleet, StatsReads stats, TableCommands tables, StatusBoard board, SnapshotStore store,
-			MonitoringProperties properties, GatewayProperties gatewayProperties, List<PollListener> listeners) {
-		this(fleet, stats, tables, board, store, properties, gatewayProperties, listeners, Clock.systemUTC());
-	}
-
-	/** With a clock of one's own, e.g. one a test moves by hand. */
 	public FleetPoller(FleetService fleet, StatsReads stats, TableCommands tables, StatusBoard board, SnapshotStore store,
 			MonitoringProperties properties, GatewayProperties gatewayProperties, List<PollListener> listeners,
 			Clock clock) {

@@ -1,6 +1,6 @@
 package app.vsxi.dashboard.monitoring;
 
-import java.time.Instant;
+import java.time.Clock;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,7 +15,10 @@ class OverviewController {
 
 	private final MonitoringProperties properties;
 
-	OverviewController(OverviewService overview, MonitoringProperties properties) {
+	private final Clock clock;
+
+	OverviewController(OverviewService overview, MonitoringProperties properties, Clock clock) {
+		this.clock = clock;
 		this.overview = overview;
 		this.properties = properties;
 	}
@@ -40,7 +43,7 @@ class OverviewController {
 
 	private void addRows(String sort, String filter, Model model) {
 		model.addAttribute("fleet", this.overview.fleet(FleetView.Sort.named(sort), filter));
-		model.addAttribute("now", Instant.now());
+		model.addAttribute("now", this.clock.instant());
 		model.addAttribute("refreshSeconds", Math.max(1, this.properties.pageRefresh().toSeconds()));
 		model.addAttribute("pollSeconds", Math.max(1, this.properties.pollInterval().toSeconds()));
 	}

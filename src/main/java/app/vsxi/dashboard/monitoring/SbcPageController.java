@@ -1,6 +1,6 @@
 package app.vsxi.dashboard.monitoring;
 
-import java.time.Instant;
+import java.time.Clock;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -18,7 +18,10 @@ class SbcPageController {
 
 	private final MonitoringProperties properties;
 
-	SbcPageController(SbcPageService pages, MonitoringProperties properties) {
+	private final Clock clock;
+
+	SbcPageController(SbcPageService pages, MonitoringProperties properties, Clock clock) {
+		this.clock = clock;
 		this.pages = pages;
 		this.properties = properties;
 	}
@@ -49,7 +52,7 @@ class SbcPageController {
 		}
 		model.addAttribute("sbcId", id);
 		model.addAttribute("panel", this.pages.panel(id, which, sort, "desc".equals(dir)));
-		model.addAttribute("now", Instant.now());
+		model.addAttribute("now", this.clock.instant());
 		model.addAttribute("refreshSeconds", Math.max(1, this.properties.pageRefresh().toSeconds()));
 		return "monitoring/sbc :: panel";
 	}
@@ -65,7 +68,7 @@ class SbcPageController {
 	private void addPage(long id, Model model) {
 		model.addAttribute("page", this.pages.page(id));
 		model.addAttribute("sbcId", id);
-		model.addAttribute("now", Instant.now());
+		model.addAttribute("now", this.clock.instant());
 		model.addAttribute("refreshSeconds", Math.max(1, this.properties.pageRefresh().toSeconds()));
 	}
 

@@ -25,10 +25,11 @@ public class SbcPageService {
 
 	private final SnapshotStore store;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
 	public SbcPageService(FleetService fleet, StatusBoard board, AccessService access, StateHistory history,
-			SnapshotStore store) {
+			SnapshotStore store, Clock clock) {
+		this.clock = clock;
 		this.store = store;
 		this.fleet = fleet;
 		this.board = board;

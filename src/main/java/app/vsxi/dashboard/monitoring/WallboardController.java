@@ -1,5 +1,6 @@
 package app.vsxi.dashboard.monitoring;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import org.springframework.stereotype.Controller;
@@ -18,7 +19,10 @@ class WallboardController {
 
 	private final MonitoringProperties properties;
 
-	WallboardController(OverviewService overview, MonitoringProperties properties) {
+	private final Clock clock;
+
+	WallboardController(OverviewService overview, MonitoringProperties properties, Clock clock) {
+		this.clock = clock;
 		this.overview = overview;
 		this.properties = properties;
 	}
@@ -37,7 +41,7 @@ class WallboardController {
 
 	private void addTiles(Model model) {
 		FleetView fleet = this.overview.fleet(FleetView.Sort.GROUP, "");
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		WallTurns turns = WallTurns.of(fleet.rows(), now);
 		model.addAttribute("fleet", fleet);
 		model.addAttribute("turns", turns);

@@ -1,10 +1,7 @@
 package app.vsxi.dashboard.calls;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -13,6 +10,7 @@ import app.vsxi.dashboard.calls.PendingActions.Ready;
 import app.vsxi.dashboard.calls.PendingActions.Refusal;
 import app.vsxi.dashboard.calls.PendingActions.Refused;
 import app.vsxi.dashboard.gateway.TableRow;
+import app.vsxi.dashboard.support.MovableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +22,7 @@ class PendingPreviewsTests {
 
 	private static final long SBC = 7;
 
-	private final MovableClock clock = new MovableClock();
+	private final MovableClock clock = MovableClock.at(Instant.parse("2026-12-01T10:00:00Z"));
 
 	private final CallsProperties properties = new CallsProperties(50, Duration.ofSeconds(5), 100, Duration.ofSeconds(8),
 			Duration.ofSeconds(2), Duration.ofMinutes(5), 2);
@@ -186,32 +184,6 @@ class PendingPreviewsTests {
 	private static RegistrationsService.PlannedDelete delete(String id) {
 		return RegistrationsService.PlannedDelete.of(List.of(new TableRow(java.util.Map.of("id", id, "username", "u"))),
 				false);
-	}
-
-	/** A clock the test moves on. */
-	private static final class MovableClock extends Clock {
-
-		private Instant now = Instant.parse("2026-12-01T10:00:00Z");
-
-		void move(Duration by) {
-			this.now = this.now.plus(by);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

@@ -1,6 +1,7 @@
 package app.vsxi.dashboard.gateway;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -28,7 +29,7 @@ class SbcGuardsTests {
 
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
-	private final SbcGuards guards = new SbcGuards(GatewayProperties.defaults(), this.meters);
+	private final SbcGuards guards = new SbcGuards(GatewayProperties.defaults(), this.meters, Clock.systemUTC());
 
 	@Test
 	void aReadIsAskedAgainAfterTroubleOnTheWayOrAnOverlappingRequestsAnswer() {
@@ -87,7 +88,7 @@ class SbcGuardsTests {
 	@Test
 	void aReadIsTriedOnceAndThenAsOftenAsConfiguredWaitingTheBackOffAndEndingWithTheLastAnswer() {
 		SbcGuards twice = new SbcGuards(GatewayProperties.defaults().withReadRetries(2, Duration.ofMillis(400)),
-				new SimpleMeterRegistry());
+				new SimpleMeterRegistry(), Clock.systemUTC());
 		RetryConfig config = twice.readRetry(SBC).getRetryConfig();
 
 		assertThat(config.getMaxAttempts()).isEqualTo(3);
@@ -103,9 +104,9 @@ class SbcGuardsTests {
 	@Test
 	void noRetriesOrANegativeNumberMeansOneAttempt() {
 		SbcGuards none = new SbcGuards(GatewayProperties.defaults().withReadRetries(0, Duration.ofMillis(400)),
-				new SimpleMeterRegistry());
+				new SimpleMeterRegistry(), Clock.systemUTC());
 		SbcGuards negative = new SbcGuards(GatewayProperties.defaults().withReadRetries(-3, Duration.ofMillis(400)),
-				new SimpleMeterRegistry());
+				new SimpleMeterRegistry(), Clock.systemUTC());
 
 		assertThat(none.readRetry(SBC).getRetryConfig().getMaxAttempts()).isEqualTo(1);
 		assertThat(negative.readRetry(SBC).getRetryConfig().getMaxAttempts()).isEqualTo(1);

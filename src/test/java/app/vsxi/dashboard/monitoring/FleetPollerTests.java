@@ -1,6 +1,7 @@
 package app.vsxi.dashboard.monitoring;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +21,7 @@ import app.vsxi.dashboard.gateway.SbcTrust;
 import app.vsxi.dashboard.gateway.StatsReads;
 import app.vsxi.dashboard.gateway.SystemInfo;
 import app.vsxi.dashboard.gateway.TableCommands;
+import app.vsxi.dashboard.support.MovableClock;
 import reactor.core.publisher.Mono;
 
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
@@ -48,7 +50,8 @@ class FleetPollerTests {
 	private final SnapshotStore store = new SnapshotStore(this.properties);
 
 	private final FleetPoller poller = new FleetPoller(this.fleet, this.gateway, this.tables, this.board, this.store,
-			this.properties, GatewayProperties.of(Duration.ofSeconds(1), Duration.ofSeconds(3), 4), List.of());
+			this.properties, GatewayProperties.of(Duration.ofSeconds(1), Duration.ofSeconds(3), 4), List.of(),
+			Clock.systemUTC());
 
 	@Test
 	void looksForDueEndpointsAtTheConfiguredTick() {
@@ -118,7 +121,7 @@ class FleetPollerTests {
 
 	@Test
 	void heavyEndpointsAreReadWhileWatchedSlowerWhenNobodyLooksAndNotAtAllLater() {
-		MutableClock clock = new MutableClock(Instant.parse("2026-11-30T00:00:00Z"));
+		MovableClock clock = MovableClock.at(Instant.parse("2026-11-30T00:00:00Z"));
 		MonitoringProperties settings = MonitoringSettings.of(Map.of("poll-interval", "5s", "tick", "1s",
 				"intervals.active-calls", "10s", "watched-for", "1m", "idle-slowdown", "4", "forget-after", "5m"));
 		SnapshotStore snapshots = new SnapshotStore(settings);
@@ -135,7 +138,7 @@ class FleetPollerTests {
 
 	@Test
 	void eachEndpointIsReadOncePerItsIntervalWhateverTheTicks() {
-		MutableClock clock = new MutableClock(Instant.parse("2026-11-30T00:00:00Z"));
+		MovableClock clock = MovableClock.at(Instant.parse("2026-11-30T00:00:00Z"));
 		MonitoringProperties settings = MonitoringSettings.of(Map.of("poll-interval", "5s", "tick", "1s",
 				"intervals.resource", "15s", "intervals.system", "1m"));
 		SnapshotStore snapshots = new SnapshotStore(settings);
@@ -160,7 +163,7 @@ class FleetPollerTests {
 
 		// one minute of ticks a second, each a few milliseconds late or early
 		for (int second = 0; second < 60; second++) {
-			clock.set(Instant.parse("2026-11-30T00:00:00Z").plusMillis(second * 1000L + (second % 3 - 1) * 7));
+			clock.moveTo(Instant.parse("2026-11-30T00:00:00Z").plusMillis(second * 1000L + (second % 3 - 1) * 7));
 			manual.tick();
 		}
 
@@ -168,36 +171,6 @@ class FleetPollerTests {
 		// resource_detail and sip_stats are dumps too, each at its 30 s default: 4 + 2 + 2
 		assertThat(resource).hasValue(8);
 		assertThat(system).hasValue(1);
-	}
-
-	/** A clock moved by hand. */
-	static final class MutableClock extends java.time.Clock {
-
-		private volatile Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		void set(Instant now) {
-			this.now = now;
-		}
-
-		@Override
-		public java.time.ZoneId getZone() {
-			return java.time.ZoneOffset.UTC;
-		}
-
-		@Override
-		public java.time.Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

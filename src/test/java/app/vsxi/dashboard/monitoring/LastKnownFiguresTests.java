@@ -20,6 +20,7 @@ import app.vsxi.dashboard.fleet.SbcRepository;
 import app.vsxi.dashboard.gateway.GatewayError;
 import app.vsxi.dashboard.gateway.RealtimeStats;
 import app.vsxi.dashboard.support.DemoSbcs;
+import app.vsxi.dashboard.support.MovableClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -61,6 +62,9 @@ class LastKnownFiguresTests {
 	SnapshotStore store;
 
 	@Autowired
+	MovableClock clock;
+
+	@Autowired
 	DemoFleet demo;
 
 	@Autowired
@@ -78,7 +82,7 @@ class LastKnownFiguresTests {
 	@Autowired
 	CredentialCipher cipher;
 
-	private Instant lastPoll;
+	private PollTicks ticks;
 
 	@Test
 	void anUnreachableSbcShowsItsLastFiguresGreyWithTheTimeOfItsLastAnswer() throws Exception {
@@ -149,7 +153,7 @@ class LastKnownFiguresTests {
 	@Test
 	void anAnsweringSbcShowsLiveFiguresWithoutTimeOrGrey() throws Exception {
 		long id = sbc("lk-up");
-		put(id, "lk-up", SbcStatus.State.UP, null, stats(112, 3, 90), Instant.now());
+		put(id, "lk-up", SbcStatus.State.UP, null, stats(112, 3, 90), this.clock.instant());
 
 		String row = overviewRow(id);
 		assertThat(row).doesNotContain("last-known", "Last known", " at ");
@@ -202,24 +206,14 @@ class LastKnownFiguresTests {
 	}
 
 	/**
-	 * One poll of {@code stats/realtime} of every SBC, at least 1.1 s after the last; waits until each finished, so
+	 * One poll of {@code stats/realtime} of every SBC, a poll interval after the last; waits until each finished, so
 	 * that none is still under way when a test puts a status of its own on the board.
 	 */
-	private SbcStatus poll(long id) throws Exception {
-		if (this.lastPoll != null) {
-			long wait = 1_100 - Duration.between(this.lastPoll, Instant.now()).toMillis();
-			if (wait > 0) {
-				Thread.sleep(wait);
-			}
+	private SbcStatus poll(long id) {
+		if (this.ticks == null) {
+			this.ticks = new PollTicks(this.poller, this.store, this.clock);
 		}
-		Instant ticked = Instant.now();
-		List<Long> every = this.fleet.everySbc().stream().map(Sbc::id).toList();
-		this.poller.tick();
-		await().atMost(Duration.ofSeconds(20)).until(() -> every.stream().allMatch(sbc -> {
-			FeedSnapshot realtime = this.store.latest(sbc, Feed.REALTIME);
-			return realtime != null && !realtime.polledAt().isBefore(ticked);
-		}));
-		this.lastPoll = ticked;
+		this.ticks.tick(this.fleet.everySbc().stream().map(Sbc::id).toList(), Feed.REALTIME);
 		return this.board.get(id);
 	}
 
@@ -236,7 +230,7 @@ class LastKnownFiguresTests {
 	private void put(long id, String name, SbcStatus.State state, GatewayError error, RealtimeStats stats,
 			Instant lastReached) {
 		long group = this.groups.findByName("Figures test").orElseThrow().id();
-		Instant polled = Instant.now();
+		Instant polled = this.clock.instant();
 		SbcStatus status = new SbcStatus(id, name, "Lab C", group, state, error, stats, null, polled, lastReached,
 				polled, state == SbcStatus.State.UP ? 0 : 3, state == SbcStatus.State.PAUSED ? polled.plusSeconds(2) : null);
 		this.board.update(id, status, before -> status);

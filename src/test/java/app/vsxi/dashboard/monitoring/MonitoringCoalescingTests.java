@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -22,6 +23,7 @@ import app.vsxi.dashboard.demo.DemoFleet;
 import app.vsxi.dashboard.fleet.FleetService;
 import app.vsxi.dashboard.fleet.Sbc;
 import app.vsxi.dashboard.simulator.SimulatedVsxi;
+import app.vsxi.dashboard.support.MovableClock;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -78,6 +80,16 @@ class MonitoringCoalescingTests {
 	@Autowired
 	UserDetailsService users;
 
+	@Autowired
+	MovableClock clock;
+
+	private PollTicks ticks;
+
+	@BeforeEach
+	void ticks() {
+		this.ticks = new PollTicks(this.poller, this.store, this.clock);
+	}
+
 	@AfterEach
 	void clearFaults() {
 		BOXES.forEach(name -> SimulatorSwitches.clear(this.demo.box(name).baseUrl()));
@@ -92,7 +104,7 @@ class MonitoringCoalescingTests {
 		for (long id : ids.values()) {
 			this.mvc.perform(get("/sbcs/" + id).with(user(admin))).andExpect(status().isOk());
 		}
-		Instant first = tickAndDrain(null);
+		tickAndDrain();
 		Map<String, Map<String, Long>> before = counts();
 
 		AtomicBoolean viewing = new AtomicBoolean(true);
@@ -111,10 +123,11 @@ class MonitoringCoalescingTests {
 				return null;
 			}));
 		}
+		// every viewer is at it before the polls, and goes on through all of them
+		await().atMost(Duration.ofSeconds(20)).until(() -> views.get() >= 50);
 		int ticks = 3;
-		Instant last = first;
 		for (int i = 0; i < ticks; i++) {
-			last = tickAndDrain(last);
+			tickAndDrain();
 		}
 		viewing.set(false);
 		for (Future<?> viewer : running) {
@@ -137,12 +150,11 @@ class MonitoringCoalescingTests {
 	void aTenSecondSlowBoxHoldsUpNeitherTheOverviewNorTheOtherBoxes() throws Exception {
 		Map<String, Long> ids = ids();
 		UserDetails admin = this.users.loadUserByUsername("admin");
-		tickAndDrain(null);
+		tickAndDrain();
 		SimulatorSwitches.faults(this.demo.box("demo-sbc-2").baseUrl(), "{\"latencyMillis\":10000}");
 		long slow = ids.get("demo-sbc-2");
 
-		Instant ticked = Instant.now();
-		this.poller.tick();
+		Instant ticked = this.ticks.tickOnly();
 		long started = System.nanoTime();
 		String rows = this.mvc.perform(get("/overview/rows").with(user(admin)))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -162,25 +174,13 @@ class MonitoringCoalescingTests {
 		assertThat(this.store.latest(slow, Feed.REALTIME).stale()).isTrue();
 	}
 
-	/** One tick, then waits until every box has finished the endpoints it queued. */
-	private Instant tickAndDrain(Instant previous) throws InterruptedException {
-		if (previous != null) {
-			long wait = 1_100 - Duration.between(previous, Instant.now()).toMillis();
-			if (wait > 0) {
-				Thread.sleep(wait);
-			}
-		}
-		Instant ticked = Instant.now();
-		this.poller.tick();
-		Map<String, Long> ids = ids();
-		await().atMost(Duration.ofSeconds(20)).until(() -> ids.values().stream()
-			.allMatch(id -> java.util.Arrays.stream(Feed.values()).allMatch(feed -> polledSince(id, feed, ticked))));
-		return ticked;
+	/** One tick, then waits until every box has finished every endpoint it queued. */
+	private void tickAndDrain() {
+		this.ticks.tick(ids().values(), Feed.values());
 	}
 
 	private boolean polledSince(long id, Feed feed, Instant at) {
-		FeedSnapshot snapshot = this.store.latest(id, feed);
-		return snapshot != null && !snapshot.polledAt().isBefore(at);
+		return this.ticks.polledSince(id, feed, at);
 	}
 
 	private Map<String, Long> ids() {

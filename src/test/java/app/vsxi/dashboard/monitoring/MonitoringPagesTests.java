@@ -24,6 +24,7 @@ import app.vsxi.dashboard.fleet.SbcRepository;
 import app.vsxi.dashboard.support.DemoSbcs;
 import app.vsxi.dashboard.support.TestUsers;
 import app.vsxi.dashboard.monitoring.alarms.AlarmBoard;
+import app.vsxi.dashboard.support.MovableClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -67,6 +68,9 @@ class MonitoringPagesTests {
 	SnapshotStore store;
 
 	@Autowired
+	MovableClock clock;
+
+	@Autowired
 	FleetMetrics metrics;
 
 	@Autowired
@@ -97,7 +101,7 @@ class MonitoringPagesTests {
 		this.east = sbc("demo-sbc-1");
 		this.west = sbc("demo-sbc-3");
 		this.admin = this.details.loadUserByUsername("admin");
-		this.ticks = new PollTicks(this.poller, this.store);
+		this.ticks = new PollTicks(this.poller, this.store, this.clock);
 		this.mvc.perform(get("/sbcs/" + this.east.id()).with(user(this.admin))).andExpect(status().isOk());
 		this.ticks.tick(Set.of(this.east.id(), this.west.id()));
 	}

@@ -1,9 +1,14 @@
 package app.vsxi.dashboard.monitoring;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +24,7 @@ import app.vsxi.dashboard.fleet.Sbc;
 import app.vsxi.dashboard.monitoring.alarms.Alarm;
 import app.vsxi.dashboard.monitoring.alarms.AlarmBoard;
 import app.vsxi.dashboard.monitoring.alarms.AlarmMetric;
+import app.vsxi.dashboard.support.MovableClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -62,6 +68,9 @@ class OutageTests {
 	SnapshotStore store;
 
 	@Autowired
+	MovableClock clock;
+
+	@Autowired
 	StatusBoard board;
 
 	@Autowired
@@ -80,11 +89,11 @@ class OutageTests {
 
 	private long sbcId;
 
-	private Instant lastPoll;
+	private PollTicks ticks;
 
 	static Stream<Arguments> faults() {
 		return Stream.of(Arguments.of("answering 503 to every request", "{\"status\":503}", "HTTP 503"),
-				Arguments.of("its port closed", "{\"downSeconds\":15}", "connection refused"),
+				Arguments.of("its port closed", "{\"downSeconds\":5}", "connection refused"),
 				Arguments.of("resetting every connection", "{\"connectionReset\":true}", "connection closed by the SBC"),
 				Arguments.of("answering after 10 s, past the read timeout", "{\"latencyMillis\":10000}",
 						"No answer within the read timeout"));
@@ -94,6 +103,7 @@ class OutageTests {
 	void upFirst() throws Exception {
 		this.baseUrl = this.demo.box(BOX).baseUrl();
 		this.sbcId = DemoSbcs.id(this.fleet, BOX);
+		this.ticks = new PollTicks(this.poller, this.store, this.clock);
 		pollUntilUp();
 	}
 
@@ -112,8 +122,12 @@ class OutageTests {
 	@MethodSource("faults")
 	void anOutageIsOneUnreachableIncidentWithItsRealCauseAndACriticalAlarmOnTime(String what, String fault,
 			String cause) throws Exception {
-		Instant faultAt = Instant.now();
+		Instant faultAt = this.clock.instant();
 		SimulatorSwitches.faults(this.baseUrl, fault);
+		if (fault.contains("downSeconds")) {
+			// the box closes its port just after answering the switch
+			await().atMost(Duration.ofSeconds(5)).until(() -> !accepting(URI.create(this.baseUrl)));
+		}
 
 		SbcStatus first = poll();
 		assertThat(first.failing()).as("the first poll after the fault fails").isTrue();
@@ -143,7 +157,7 @@ class OutageTests {
 		if (!fault.contains("downSeconds")) {
 			SimulatorSwitches.clear(this.baseUrl);
 		}
-		// a closed port opens again by itself, 15 s after the fault, well after the outage's polls (some 9 s)
+		// a closed port opens again by itself, 5 s after the fault, well after the outage's polls (a second or two)
 		SbcStatus back = pollUntilUp();
 		this.history.flush();
 		this.alarms.flush();
@@ -166,7 +180,7 @@ class OutageTests {
 		assertThat(status.badge()).isEqualTo("Unreachable");
 		assertThat(status.condition().cssClass()).isEqualTo("unreachable");
 		assertThat(status.problem()).contains(cause);
-		String note = status.note(Instant.now());
+		String note = status.note(this.clock.instant());
 		assertThat(note == null ? "" : note).doesNotContain("failures", "Paused", "paused");
 	}
 
@@ -189,33 +203,34 @@ class OutageTests {
 		return row;
 	}
 
-	/** One poll of {@code stats/realtime}, at least 1.1 s after the last; waits until it finished and was judged. */
+	/** One poll of {@code stats/realtime}, a poll interval after the last; waits until it finished and was judged. */
 	private SbcStatus poll() throws Exception {
-		if (this.lastPoll != null) {
-			long wait = 1_100 - Duration.between(this.lastPoll, Instant.now()).toMillis();
-			if (wait > 0) {
-				Thread.sleep(wait);
-			}
-		}
-		Instant ticked = Instant.now();
-		this.poller.tick();
-		await().atMost(Duration.ofSeconds(20)).until(() -> {
-			FeedSnapshot realtime = this.store.latest(this.sbcId, Feed.REALTIME);
-			return realtime != null && !realtime.polledAt().isBefore(ticked);
-		});
-		this.lastPoll = ticked;
+		this.ticks.tick(List.of(this.sbcId), Feed.REALTIME);
 		this.alarms.flush();
 		return this.board.get(this.sbcId);
 	}
 
-	private SbcStatus pollUntilUp() throws Exception {
-		for (int i = 0; i < 40; i++) {
-			SbcStatus status = poll();
-			if (status.state() == SbcStatus.State.UP) {
-				return status;
-			}
+	private static boolean accepting(URI box) {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress(box.getHost(), box.getPort()), 500);
+			return true;
 		}
-		throw new AssertionError("the SBC did not come back: " + this.board.get(this.sbcId));
+		catch (IOException refused) {
+			return false;
+		}
+	}
+
+	/** Polls until the SBC answers; a closed port opens again by itself, in real time, so this waits for it too. */
+	private SbcStatus pollUntilUp() {
+		AtomicReference<SbcStatus> last = new AtomicReference<>();
+		await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(200))
+			.alias("the SBC answering again")
+			.until(() -> {
+				last.set(poll());
+				return last.get().state() == SbcStatus.State.UP;
+			});
+		return last.get();
 	}
 
 }

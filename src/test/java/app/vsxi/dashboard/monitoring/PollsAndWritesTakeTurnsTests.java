@@ -1,6 +1,7 @@
 package app.vsxi.dashboard.monitoring;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -141,7 +142,7 @@ class PollsAndWritesTakeTurnsTests {
 		store.watch(1, Feed.ACTIVE_CALLS, Instant.now().plusSeconds(600));
 		store.watch(1, Feed.SUB_STATS, Instant.now().plusSeconds(600));
 		FleetPoller poller = new FleetPoller(fleet, this.gateway.stats(), this.gateway.tables(), new StatusBoard(mock(StateHistory.class)), store,
-				settings, GatewayProperties.defaults(), List.of());
+				settings, GatewayProperties.defaults(), List.of(), Clock.systemUTC());
 		this.ticks = Executors.newSingleThreadScheduledExecutor();
 		this.ticks.scheduleAtFixedRate(poller::tick, 0, 100, TimeUnit.MILLISECONDS);
 	}

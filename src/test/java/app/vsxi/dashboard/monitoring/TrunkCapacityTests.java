@@ -1,5 +1,6 @@
 package app.vsxi.dashboard.monitoring;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +83,7 @@ class TrunkCapacityTests {
 		board.update(SBC, this.status, current -> this.status);
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
 		FleetMetrics metrics = new FleetMetrics(board, this.store, mock(AlarmBoard.class), MonitoringSettings.of(Map.of()),
-				meters);
+				meters, Clock.systemUTC());
 
 		metrics.refresh();
 

@@ -1,10 +1,7 @@
 package app.vsxi.dashboard.simulator;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -12,12 +9,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import app.vsxi.dashboard.support.MovableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Calls and registrations that live, end and can be removed one by one, on a clock the test moves. */
 class LiveStateTests {
 
-	private final MovableClock clock = new MovableClock();
+	private final MovableClock clock = MovableClock.at(Instant.parse("2026-03-01T10:00:00Z"));
 
 	private final AtomicInteger level = new AtomicInteger(20);
 
@@ -28,10 +27,10 @@ class LiveStateTests {
 		List<Map<String, Object>> first = this.calls.calls();
 		assertThat(first).hasSize(20);
 
-		this.clock.advance(Duration.ofSeconds(30));
+		this.clock.move(Duration.ofSeconds(30));
 		assertThat(this.calls.calls()).isEqualTo(first.stream().map(call -> aged(call, 30)).toList());
 
-		this.clock.advance(Duration.ofHours(1));
+		this.clock.move(Duration.ofHours(1));
 		List<Map<String, Object>> later = this.calls.calls();
 		assertThat(later).hasSize(20);
 		assertThat(later).extracting(call -> call.get("callID"))
@@ -44,7 +43,7 @@ class LiveStateTests {
 		this.level.set(0);
 
 		assertThat(this.calls.count()).isEqualTo(20);
-		this.clock.advance(Duration.ofHours(1));
+		this.clock.move(Duration.ofHours(1));
 		assertThat(this.calls.count()).isZero();
 	}
 
@@ -103,7 +102,7 @@ class LiveStateTests {
 		List<Map<String, Object>> first = registrations.current();
 		assertThat(first).hasSize(20);
 
-		this.clock.advance(Duration.ofHours(2));
+		this.clock.move(Duration.ofHours(2));
 		List<Map<String, Object>> later = registrations.current();
 
 		assertThat(later).isNotEmpty().hasSizeLessThan(first.size());
@@ -166,31 +165,6 @@ class LiveStateTests {
 		Map<String, Object> aged = new java.util.LinkedHashMap<>(call);
 		aged.put("duration", (Long) call.get("duration") + seconds);
 		return aged;
-	}
-
-	private static final class MovableClock extends Clock {
-
-		private Instant now = Instant.parse("2026-03-01T10:00:00Z");
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

@@ -17,7 +17,7 @@ public record GatewayParts(SbcExchange exchange, TableCommands tables, StatsRead
 		Removals removals) {
 
 	public static GatewayParts of(GatewayProperties properties, MeterRegistry meters) {
-		SbcExchange exchange = new SbcExchange(properties, meters);
+		SbcExchange exchange = new SbcExchange(properties, meters, java.time.Clock.systemUTC());
 		StatsReads stats = new StatsReads(exchange);
 		CallCommands calls = new CallCommands(exchange);
 		return new GatewayParts(exchange, new TableCommands(exchange), stats, calls, new Removals(calls, stats));

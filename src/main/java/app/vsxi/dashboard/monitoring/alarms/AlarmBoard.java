@@ -61,7 +61,7 @@ public class AlarmBoard implements FleetPoller.PollListener, OpenAlarms, Disposa
 
 	private final MonitoringProperties properties;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
 	private final Map<Key, Alarm> open = new ConcurrentHashMap<>();
 
@@ -80,7 +80,8 @@ public class AlarmBoard implements FleetPoller.PollListener, OpenAlarms, Disposa
 	});
 
 	AlarmBoard(AlarmStore store, AlarmRules rules, SnapshotStore snapshots, StatusBoard board, AuditLog audit,
-			MonitoringProperties properties) {
+			MonitoringProperties properties, Clock clock) {
+		this.clock = clock;
 		this.store = store;
 		this.rules = rules;
 		this.snapshots = snapshots;

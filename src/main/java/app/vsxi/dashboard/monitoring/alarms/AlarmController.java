@@ -1,6 +1,6 @@
 package app.vsxi.dashboard.monitoring.alarms;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 
 import app.vsxi.dashboard.monitoring.MonitoringProperties;
@@ -21,7 +21,10 @@ class AlarmController {
 
 	private final MonitoringProperties properties;
 
-	AlarmController(AlarmService alarms, MonitoringProperties properties) {
+	private final Clock clock;
+
+	AlarmController(AlarmService alarms, MonitoringProperties properties, Clock clock) {
+		this.clock = clock;
 		this.alarms = alarms;
 		this.properties = properties;
 	}
@@ -102,7 +105,7 @@ class AlarmController {
 
 	private void addList(AlarmFilter filter, Model model) {
 		model.addAttribute("alarms", this.alarms.page(filter));
-		model.addAttribute("now", Instant.now());
+		model.addAttribute("now", this.clock.instant());
 		model.addAttribute("refreshSeconds", Math.max(1, this.properties.pageRefresh().toSeconds()));
 	}
 

@@ -21,6 +21,7 @@ import app.vsxi.dashboard.monitoring.FleetPoller;
 import app.vsxi.dashboard.monitoring.SnapshotStore;
 import app.vsxi.dashboard.monitoring.PollTicks;
 import app.vsxi.dashboard.monitoring.SimulatorSwitches;
+import app.vsxi.dashboard.support.MovableClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -60,6 +61,9 @@ class AlarmTests {
 	SnapshotStore store;
 
 	@Autowired
+	MovableClock clock;
+
+	@Autowired
 	AlarmBoard alarms;
 
 	@Autowired
@@ -79,7 +83,7 @@ class AlarmTests {
 
 	@BeforeEach
 	void oneBox() throws Exception {
-		this.ticks = new PollTicks(this.poller, this.store);
+		this.ticks = new PollTicks(this.poller, this.store, this.clock);
 		this.baseUrl = this.demo.box("demo-sbc-1").baseUrl();
 		this.sbcId = DemoSbcs.id(this.fleet, "demo-sbc-1");
 		// a clean start: what earlier tests left open clears first
