@@ -15,12 +15,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param oidcUsernameClaim with OpenID Connect, the claim that links a first login to the dashboard user of that
  * name; empty to link only by an administrator
  * @param metrics the credentials a Prometheus server scrapes {@code /actuator/prometheus} with
+ * @param passwordHashCost the BCrypt cost new password hashes are made with (2 to the cost rounds); a stored hash
+ * is checked at the cost it was made with
  */
 @ConfigurationProperties("vsxi.access")
 public record AccessProperties(@DefaultValue InitialAdmin initialAdmin, @DefaultValue("5") int maxFailedLogins,
 		@DefaultValue("15m") Duration lockDuration, @DefaultValue("20") int maxFailedLoginsPerAddress,
 		@DefaultValue("12h") Duration sessionLifetime, @DefaultValue("preferred_username") String oidcUsernameClaim,
-		@DefaultValue Metrics metrics) {
+		@DefaultValue Metrics metrics, @DefaultValue("12") int passwordHashCost) {
 
 	/** Both must be set for the first administrator to be created. */
 	public record InitialAdmin(String username, String password) {

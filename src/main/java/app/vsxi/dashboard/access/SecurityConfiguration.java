@@ -153,8 +153,8 @@ public class SecurityConfiguration {
 	}
 
 	@Bean
-	PasswordEncoder passwordEncoder() {
-		return new BCryptPasswordEncoder(12);
+	PasswordEncoder passwordEncoder(AccessProperties properties) {
+		return new BCryptPasswordEncoder(properties.passwordHashCost());
 	}
 
 }

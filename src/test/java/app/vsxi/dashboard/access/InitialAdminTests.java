@@ -57,7 +57,7 @@ class InitialAdminTests {
 	private void run(String password, MockEnvironment environment) {
 		AccessProperties properties = new AccessProperties(new AccessProperties.InitialAdmin("admin", password), 5,
 				java.time.Duration.ofMinutes(15), 20, java.time.Duration.ofHours(12), "preferred_username",
-				new AccessProperties.Metrics("prometheus", null));
+				new AccessProperties.Metrics("prometheus", null), 12);
 		new InitialAdmin(this.users, NoOpPasswordEncoder.getInstance(), properties, environment,
 				new PasswordRules(new LeakedPasswords()))
 			.run(new DefaultApplicationArguments());
