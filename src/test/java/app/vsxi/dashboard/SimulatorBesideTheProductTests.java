@@ -3,7 +3,9 @@ package app.vsxi.dashboard;
 import java.util.Arrays;
 import java.util.List;
 
+import app.vsxi.dashboard.support.SameApplication;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 // unused here, but the same set-up as the other tests outside demo mode lets this class share their application
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
+@ResourceLock(providers = SameApplication.class)
 class SimulatorBesideTheProductTests {
 
 	@Autowired

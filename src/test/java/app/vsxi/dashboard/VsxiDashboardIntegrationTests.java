@@ -3,6 +3,7 @@ package app.vsxi.dashboard;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import app.vsxi.dashboard.demo.DemoFleet;
 import app.vsxi.dashboard.fleet.ConnectionTest;
@@ -14,6 +15,7 @@ import app.vsxi.dashboard.fleet.SbcRepository;
 import app.vsxi.dashboard.monitoring.SbcStatus;
 import app.vsxi.dashboard.monitoring.StatusBoard;
 import app.vsxi.dashboard.simulator.SimulatedVsxi;
+import app.vsxi.dashboard.support.SameApplication;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,6 +39,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 @ActiveProfiles({ "demo", "test" })
 @WithUserDetails(value = "admin", setupBefore = TestExecutionEvent.TEST_METHOD)
+@ResourceLock(providers = SameApplication.class)
 class VsxiDashboardIntegrationTests {
 
 	private static final String PASSWORD = "Ano7her-S3cret";

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,6 +22,7 @@ import app.vsxi.dashboard.fleet.Sbc;
 import app.vsxi.dashboard.fleet.SbcGroup;
 import app.vsxi.dashboard.fleet.SbcGroupRepository;
 import app.vsxi.dashboard.fleet.SbcRepository;
+import app.vsxi.dashboard.support.SameApplication;
 import app.vsxi.dashboard.support.TestUsers;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,6 +52,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @Transactional
+@ResourceLock(providers = SameApplication.class)
 class AccessMatrixTests {
 
 	enum Who {

@@ -10,11 +10,13 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import app.vsxi.dashboard.fleet.FleetService;
 import app.vsxi.dashboard.simulator.SimulatedVsxi;
 import app.vsxi.dashboard.simulator.SimulatorProperties;
 import app.vsxi.dashboard.simulator.StatsGeneration;
+import app.vsxi.dashboard.support.SameApplication;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -51,6 +53,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @AutoConfigureMockMvc
 @ActiveProfiles({ "demo", "test" })
 @WithMockUser(username = "allowed-cells-setup", roles = "ADMIN")
+@ResourceLock(providers = SameApplication.class)
 class AllowedCellsTests {
 
 	private static final String BOX = "list-after-write";

@@ -6,12 +6,14 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import app.vsxi.dashboard.audit.AuditEvent;
 import app.vsxi.dashboard.audit.AuditLog;
 import app.vsxi.dashboard.audit.AuditOutcome;
 import app.vsxi.dashboard.audit.AuditQuery;
 import app.vsxi.dashboard.support.AuditScopes;
+import app.vsxi.dashboard.support.SameApplication;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -45,6 +47,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 		"vsxi.access.max-failed-logins-per-address=10", "vsxi.access.metrics.password=scrape-secret-1" })
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
+@ResourceLock(providers = SameApplication.class)
 class LoginSecurityTests {
 
 	private static final String PASSWORD = "correct-horse-42";

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import app.vsxi.dashboard.support.SameApplication;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,6 +40,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 		"spring.security.oauth2.client.provider.corp.user-name-attribute=sub" })
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
+@ResourceLock(providers = SameApplication.class)
 class OidcLoginTests {
 
 	@Autowired

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import app.vsxi.dashboard.fleet.CredentialCipher;
 import app.vsxi.dashboard.fleet.Sbc;
@@ -15,6 +16,7 @@ import app.vsxi.dashboard.fleet.SbcGroup;
 import app.vsxi.dashboard.fleet.SbcGroupRepository;
 import app.vsxi.dashboard.fleet.SbcRepository;
 import app.vsxi.dashboard.monitoring.FleetPoller;
+import app.vsxi.dashboard.support.SameApplication;
 import app.vsxi.dashboard.support.TestUsers;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +38,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
+@ResourceLock(providers = SameApplication.class)
 class OverviewScopeTests {
 
 	@Autowired

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import app.vsxi.dashboard.audit.AuditEvent;
 import app.vsxi.dashboard.audit.AuditLog;
@@ -13,6 +14,7 @@ import app.vsxi.dashboard.audit.AuditQuery;
 import app.vsxi.dashboard.fleet.SbcGroup;
 import app.vsxi.dashboard.fleet.SbcGroupRepository;
 import app.vsxi.dashboard.support.AuditScopes;
+import app.vsxi.dashboard.support.SameApplication;
 import app.vsxi.dashboard.web.RefusedException;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @WithUserDetails(value = "refused-delegate", setupBefore = TestExecutionEvent.TEST_EXECUTION)
+@ResourceLock(providers = SameApplication.class)
 class RefusalAuditTests {
 
 	private static final String PASSWORD = "delegate-passphrase";

@@ -8,8 +8,10 @@ import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import app.vsxi.dashboard.support.SameApplication;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(properties = { "vsxi.audit.seal-interval=1h", "vsxi.monitoring.poll-interval=1h" })
 @ActiveProfiles("test")
 @WithMockUser(roles = "ADMIN")
+@ResourceLock(providers = SameApplication.class)
 class AuditChainKeyTests {
 
 	@Autowired

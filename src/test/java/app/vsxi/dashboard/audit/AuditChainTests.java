@@ -1,6 +1,8 @@
 package app.vsxi.dashboard.audit;
 
+import app.vsxi.dashboard.support.SameApplication;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -14,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(properties = "vsxi.audit.seal-interval=1h")
 @ActiveProfiles("test")
 @WithMockUser(roles = "ADMIN")
+@ResourceLock(providers = SameApplication.class)
 class AuditChainTests {
 
 	@Autowired

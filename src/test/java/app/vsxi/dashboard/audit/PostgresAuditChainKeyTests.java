@@ -8,9 +8,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import app.vsxi.dashboard.support.PostgresDatabase;
 import app.vsxi.dashboard.support.RequiresPostgres;
+import app.vsxi.dashboard.support.SameApplication;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(properties = { "vsxi.audit.seal-interval=1h", "vsxi.monitoring.poll-interval=1h" })
 @ActiveProfiles({ "test", "postgres" })
 @WithMockUser(roles = "ADMIN")
+@ResourceLock(providers = SameApplication.class)
 class PostgresAuditChainKeyTests {
 
 	private static PostgresDatabase database;

@@ -5,6 +5,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import app.vsxi.dashboard.fleet.FleetService;
 import app.vsxi.dashboard.gateway.GatewayResult;
@@ -12,6 +13,7 @@ import app.vsxi.dashboard.gateway.StatsReads;
 import app.vsxi.dashboard.gateway.TableDocument;
 import app.vsxi.dashboard.gateway.TableRow;
 import app.vsxi.dashboard.gateway.VsxiTable;
+import app.vsxi.dashboard.support.SameApplication;
 import app.vsxi.dashboard.support.SimulatedBox;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +34,7 @@ import static org.assertj.core.api.Assertions.tuple;
 @SpringBootTest(properties = { "vsxi.calls.bulk-kill-max=3", "vsxi.gateway.read-timeout=15s" })
 @ActiveProfiles({ "demo", "test" })
 @WithMockUser(username = "noc-operator", roles = "ADMIN")
+@ResourceLock(providers = SameApplication.class)
 class BulkKillCapTests {
 
 	private static final String BOX = "bulk-kill-cap";

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import app.vsxi.dashboard.access.AppUserRepository;
 import app.vsxi.dashboard.access.Role;
@@ -19,6 +20,7 @@ import app.vsxi.dashboard.gateway.TableRow;
 import app.vsxi.dashboard.gateway.VsxiTable;
 import app.vsxi.dashboard.simulator.SimulatedVsxi;
 import app.vsxi.dashboard.support.DemoSbcs;
+import app.vsxi.dashboard.support.SameApplication;
 import app.vsxi.dashboard.support.TestUsers;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +46,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles({ "demo", "test" })
+@ResourceLock(providers = SameApplication.class)
 class CallsAccessTests {
 
 	@Autowired

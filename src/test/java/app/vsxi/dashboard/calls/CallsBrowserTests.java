@@ -11,6 +11,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -25,6 +26,7 @@ import app.vsxi.dashboard.support.BrowserSession;
 import app.vsxi.dashboard.support.DemoSbcs;
 import app.vsxi.dashboard.support.HeadlessChromium;
 import app.vsxi.dashboard.support.RequiresBrowser;
+import app.vsxi.dashboard.support.SameApplication;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @RequiresBrowser
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "vsxi.gateway.read-timeout=15s")
 @ActiveProfiles({ "demo", "test" })
+@ResourceLock(providers = SameApplication.class)
 class CallsBrowserTests {
 
 	@LocalServerPort

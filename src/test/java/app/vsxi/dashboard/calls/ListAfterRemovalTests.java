@@ -6,8 +6,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import app.vsxi.dashboard.fleet.FleetService;
+import app.vsxi.dashboard.support.SameApplication;
 import app.vsxi.dashboard.support.SimulatedBox;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +37,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 @ActiveProfiles({ "demo", "test" })
 @WithMockUser(username = "noc-operator", roles = "ADMIN")
+@ResourceLock(providers = SameApplication.class)
 class ListAfterRemovalTests {
 
 	private static final String BOX = "list-after-write";

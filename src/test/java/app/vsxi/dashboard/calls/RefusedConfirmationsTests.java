@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import app.vsxi.dashboard.audit.AuditEvent;
 import app.vsxi.dashboard.audit.AuditLog;
@@ -21,6 +22,7 @@ import app.vsxi.dashboard.gateway.VsxiTable;
 import app.vsxi.dashboard.simulator.SimulatedVsxi;
 import app.vsxi.dashboard.support.AuditScopes;
 import app.vsxi.dashboard.support.DemoSbcs;
+import app.vsxi.dashboard.support.SameApplication;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"vsxi.calls.bulk-kill-max=25", "vsxi.gateway.read-timeout=15s" })
 @ActiveProfiles({ "demo", "test" })
 @WithMockUser(username = "confirming-operator", roles = "ADMIN")
+@ResourceLock(providers = SameApplication.class)
 class RefusedConfirmationsTests {
 
 	private static final String ACTOR = "confirming-operator";

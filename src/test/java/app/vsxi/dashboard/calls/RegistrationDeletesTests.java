@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -24,6 +25,7 @@ import app.vsxi.dashboard.gateway.TableRow;
 import app.vsxi.dashboard.gateway.VsxiTable;
 import app.vsxi.dashboard.simulator.SimulatedVsxi;
 import app.vsxi.dashboard.support.DemoSbcs;
+import app.vsxi.dashboard.support.SameApplication;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -43,6 +45,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @AutoConfigureMockMvc
 @ActiveProfiles({ "demo", "test" })
 @WithMockUser(username = "noc-operator", roles = "ADMIN")
+@ResourceLock(providers = SameApplication.class)
 class RegistrationDeletesTests {
 
 	/** The simulator writes expiration times so, in the zone it runs in (reference §5.2). */

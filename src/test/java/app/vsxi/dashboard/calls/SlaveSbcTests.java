@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import app.vsxi.dashboard.access.AppUserRepository;
 import app.vsxi.dashboard.access.Role;
@@ -27,6 +28,7 @@ import app.vsxi.dashboard.gateway.VsxiTable;
 import app.vsxi.dashboard.simulator.SimulatedVsxi;
 import app.vsxi.dashboard.support.AuditScopes;
 import app.vsxi.dashboard.support.DemoSbcs;
+import app.vsxi.dashboard.support.SameApplication;
 import app.vsxi.dashboard.support.TestUsers;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,6 +57,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 @ActiveProfiles({ "demo", "test" })
 @WithMockUser(username = "noc-operator", roles = "ADMIN")
+@ResourceLock(providers = SameApplication.class)
 class SlaveSbcTests {
 
 	private static final Pattern TOKEN = Pattern.compile("name=\"token\" value=\"([^\"]+)\"");

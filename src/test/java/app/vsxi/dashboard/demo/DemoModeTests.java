@@ -1,6 +1,8 @@
 package app.vsxi.dashboard.demo;
 
+import app.vsxi.dashboard.support.SameApplication;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -20,6 +22,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles({ "demo", "test" })
+@ResourceLock(providers = SameApplication.class)
 class DemoModeTests {
 
 	@Autowired

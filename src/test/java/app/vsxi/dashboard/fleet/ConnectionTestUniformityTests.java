@@ -10,8 +10,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import app.vsxi.dashboard.support.SameApplication;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"vsxi.gateway.connect-timeout=1s" })
 @ActiveProfiles("test")
 @WithMockUser(username = "mapper", roles = "ADMIN")
+@ResourceLock(providers = SameApplication.class)
 class ConnectionTestUniformityTests {
 
 	private static final Duration MINIMUM = Duration.ofMillis(2500);

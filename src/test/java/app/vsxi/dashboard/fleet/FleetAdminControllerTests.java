@@ -6,12 +6,14 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.mockito.ArgumentCaptor;
 
 import app.vsxi.dashboard.access.AccessService;
 import app.vsxi.dashboard.access.AppUser;
 import app.vsxi.dashboard.access.AppUserRepository;
 import app.vsxi.dashboard.access.SecurityConfiguration;
+import app.vsxi.dashboard.support.SameApplication;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -41,6 +43,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 @WebMvcTest(FleetAdminController.class)
 @Import(SecurityConfiguration.class)
+@ResourceLock(providers = SameApplication.class)
 class FleetAdminControllerTests {
 
 	private static final String CIPHER_TEXT = "1a2b3c4d:c2VhbGVkLXBhc3N3b3JkLXRleHQ=";

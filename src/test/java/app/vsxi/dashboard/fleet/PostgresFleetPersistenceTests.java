@@ -4,9 +4,11 @@ import java.sql.SQLException;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import app.vsxi.dashboard.support.RequiresPostgres;
 import app.vsxi.dashboard.support.PostgresDatabase;
+import app.vsxi.dashboard.support.SameApplication;
 
 import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
 import org.springframework.dao.DataAccessException;
@@ -22,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @DataJdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @ActiveProfiles({ "test", "postgres" })
+@ResourceLock(providers = SameApplication.class)
 class PostgresFleetPersistenceTests extends FleetPersistenceContract {
 
 	private static PostgresDatabase database;

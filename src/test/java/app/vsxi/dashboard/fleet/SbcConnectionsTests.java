@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import app.vsxi.dashboard.access.AppUser;
 import app.vsxi.dashboard.access.AppUserRepository;
@@ -21,6 +22,7 @@ import app.vsxi.dashboard.gateway.GatewayResult;
 import app.vsxi.dashboard.gateway.SbcExchange;
 import app.vsxi.dashboard.gateway.StatsReads;
 import app.vsxi.dashboard.support.AuditScopes;
+import app.vsxi.dashboard.support.SameApplication;
 import app.vsxi.dashboard.support.TestUsers;
 import reactor.core.publisher.Mono;
 
@@ -44,6 +46,7 @@ import static org.mockito.BDDMockito.given;
 @SpringBootTest
 @ActiveProfiles("test")
 @WithMockUser(username = "pinner", roles = "ADMIN")
+@ResourceLock(providers = SameApplication.class)
 class SbcConnectionsTests {
 
 	@MockitoBean

@@ -8,6 +8,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +23,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Request logs, even at debug level and for failed calls, never carry a password or an Authorization header. */
+// it sets log levels and reads what the whole process prints: alone
+@Isolated
 @ExtendWith(OutputCaptureExtension.class)
 class GatewayLoggingTests {
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import app.vsxi.dashboard.access.UserGrantRepository;
 import app.vsxi.dashboard.fleet.CredentialCipher;
@@ -12,6 +13,7 @@ import app.vsxi.dashboard.fleet.SbcGroupRepository;
 import app.vsxi.dashboard.fleet.SbcRepository;
 import app.vsxi.dashboard.gateway.RealtimeStats;
 import app.vsxi.dashboard.monitoring.alarms.AlarmBoard;
+import app.vsxi.dashboard.support.SameApplication;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,6 +34,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @SpringBootTest(properties = { "vsxi.monitoring.tick=1h", "vsxi.gateway.read-timeout=1s" })
 @AutoConfigureMockMvc
 @ActiveProfiles({ "demo", "test" })
+@ResourceLock(providers = SameApplication.class)
 class AlarmBadgeWordingTests {
 
 	@Autowired

@@ -1,5 +1,7 @@
 package app.vsxi.dashboard.monitoring;
 
+import app.vsxi.dashboard.support.SameApplication;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.test.context.ActiveProfiles;
@@ -7,6 +9,7 @@ import org.springframework.test.context.ActiveProfiles;
 @DataJdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @ActiveProfiles("test")
+@ResourceLock(providers = SameApplication.class)
 class H2StateHistoryTests extends StateHistoryContract {
 
 }

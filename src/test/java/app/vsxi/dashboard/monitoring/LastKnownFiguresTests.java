@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import app.vsxi.dashboard.access.UserGrantRepository;
 import app.vsxi.dashboard.demo.DemoFleet;
@@ -21,6 +22,7 @@ import app.vsxi.dashboard.gateway.GatewayError;
 import app.vsxi.dashboard.gateway.RealtimeStats;
 import app.vsxi.dashboard.support.DemoSbcs;
 import app.vsxi.dashboard.support.MovableClock;
+import app.vsxi.dashboard.support.SameApplication;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -42,6 +44,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @SpringBootTest(properties = { "vsxi.monitoring.tick=1h", "vsxi.gateway.read-timeout=1s" })
 @AutoConfigureMockMvc
 @ActiveProfiles({ "demo", "test" })
+@ResourceLock(providers = SameApplication.class)
 class LastKnownFiguresTests {
 
 	private static final String BOX = "demo-sbc-2";

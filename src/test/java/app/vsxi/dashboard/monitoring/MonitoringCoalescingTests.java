@@ -18,12 +18,14 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import app.vsxi.dashboard.demo.DemoFleet;
 import app.vsxi.dashboard.fleet.FleetService;
 import app.vsxi.dashboard.fleet.Sbc;
 import app.vsxi.dashboard.simulator.SimulatedVsxi;
 import app.vsxi.dashboard.support.MovableClock;
+import app.vsxi.dashboard.support.SameApplication;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,6 +55,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 @ActiveProfiles({ "demo", "test" })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ResourceLock(providers = SameApplication.class)
 class MonitoringCoalescingTests {
 
 	private static final List<String> BOXES = List.of("demo-sbc-1", "demo-sbc-2", "demo-sbc-3");

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import app.vsxi.dashboard.access.AppUser;
 import app.vsxi.dashboard.access.AppUserRepository;
@@ -22,6 +23,7 @@ import app.vsxi.dashboard.fleet.SbcGroup;
 import app.vsxi.dashboard.fleet.SbcGroupRepository;
 import app.vsxi.dashboard.fleet.SbcRepository;
 import app.vsxi.dashboard.support.DemoSbcs;
+import app.vsxi.dashboard.support.SameApplication;
 import app.vsxi.dashboard.support.TestUsers;
 import app.vsxi.dashboard.monitoring.alarms.AlarmBoard;
 import app.vsxi.dashboard.support.MovableClock;
@@ -47,6 +49,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 		"vsxi.monitoring.intervals.capacity=1s" })
 @AutoConfigureMockMvc
 @ActiveProfiles({ "demo", "test" })
+@ResourceLock(providers = SameApplication.class)
 class MonitoringPagesTests {
 
 	@Autowired

@@ -6,8 +6,10 @@ import java.util.function.BooleanSupplier;
 
 import app.vsxi.dashboard.demo.DemoFleet;
 import app.vsxi.dashboard.simulator.SimulatedVsxi;
+import app.vsxi.dashboard.support.SameApplication;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles({ "demo", "test" })
+@ResourceLock(providers = SameApplication.class)
 class PausedContextTests {
 
 	@Autowired

@@ -3,9 +3,11 @@ package app.vsxi.dashboard.monitoring;
 import java.sql.SQLException;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import app.vsxi.dashboard.support.RequiresPostgres;
 import app.vsxi.dashboard.support.PostgresDatabase;
+import app.vsxi.dashboard.support.SameApplication;
 
 import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
@@ -17,6 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @DataJdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @ActiveProfiles({ "test", "postgres" })
+@ResourceLock(providers = SameApplication.class)
 class PostgresStateHistoryTests extends StateHistoryContract {
 
 	private static PostgresDatabase database;

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -24,6 +25,7 @@ import app.vsxi.dashboard.demo.DemoFleet;
 import app.vsxi.dashboard.support.BrowserSession;
 import app.vsxi.dashboard.support.RequiresBrowser;
 import app.vsxi.dashboard.support.HeadlessChromium;
+import app.vsxi.dashboard.support.SameApplication;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @RequiresBrowser
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "demo", "test" })
+@ResourceLock(providers = SameApplication.class)
 class RowStatesBrowserTests {
 
 	private static final List<String> FLEET = List.of("demo-sbc-1", "demo-sbc-2", "demo-sbc-3");

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -28,7 +29,9 @@ import app.vsxi.dashboard.support.BrowserSteps;
 import app.vsxi.dashboard.support.DemoSbcs;
 import app.vsxi.dashboard.support.HeadlessChromium;
 import app.vsxi.dashboard.support.RequiresBrowser;
+import app.vsxi.dashboard.support.SameApplication;
 import app.vsxi.dashboard.support.TestUsers;
+import app.vsxi.dashboard.monitoring.alarms.AlarmBoard;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -52,6 +55,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "demo", "test" })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@ResourceLock(providers = SameApplication.class)
 class WallboardBrowserTests {
 
 	private static final String PASSWORD = "wall-password-1";
@@ -87,6 +91,9 @@ class WallboardBrowserTests {
 
 	@Autowired
 	StatusBoard board;
+
+	@Autowired
+	AlarmBoard alarms;
 
 	private ChromeDriver browser;
 
@@ -128,6 +135,10 @@ class WallboardBrowserTests {
 		this.fleet.register(gone, NOWHERE, this.simulator.username(), this.simulator.password(), sbc.siteLabel(),
 				"Wall 12", sbc.certificateFingerprint());
 		waitFor(() -> this.board.get(sbc.id()).failing());
+		// the boxes that never answered are unreachable for longer than unreachable-after: alarms on the wall
+		java.util.Set<Long> wall12 = this.fleet.everySbc().stream().filter(each -> each.name().startsWith("w12-"))
+			.map(Sbc::id).collect(java.util.stream.Collectors.toSet());
+		waitFor(() -> this.alarms.openAlarms().stream().anyMatch(alarm -> wall12.contains(alarm.sbcId())));
 		Map<String, Object> wall = wallboardAs(12, live);
 
 		assertFillsTheScreenWithoutOverflow(wall);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -34,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import app.vsxi.dashboard.support.SameApplication;
 import app.vsxi.dashboard.tables.engine.FieldChange;
 import app.vsxi.dashboard.tables.engine.KeyedDiff;
 import app.vsxi.dashboard.tables.engine.RowChange;
@@ -47,6 +49,7 @@ import app.vsxi.dashboard.tables.engine.WriteAction;
 @org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 @ActiveProfiles({ "demo", "test" })
 @WithUserDetails(value = "admin", setupBefore = TestExecutionEvent.TEST_METHOD)
+@ResourceLock(providers = SameApplication.class)
 class ApplyConflictAndRollbackTests {
 
 	private static final List<String> KEY = List.of("alias", "tableId");

@@ -1,5 +1,7 @@
 package app.vsxi.dashboard.tables;
 
+import app.vsxi.dashboard.support.SameApplication;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.context.annotation.Import;
@@ -10,6 +12,7 @@ import org.springframework.test.context.ActiveProfiles;
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @ActiveProfiles("test")
 @Import({ DraftRepository.class, DraftPersistenceContract.Sealing.class })
+@ResourceLock(providers = SameApplication.class)
 class H2DraftPersistenceTests extends DraftPersistenceContract {
 
 }

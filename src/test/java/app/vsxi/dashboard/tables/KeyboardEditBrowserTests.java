@@ -7,6 +7,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -19,6 +20,7 @@ import app.vsxi.dashboard.support.BrowserSteps;
 import app.vsxi.dashboard.support.DemoSbcs;
 import app.vsxi.dashboard.support.HeadlessChromium;
 import app.vsxi.dashboard.support.RequiresBrowser;
+import app.vsxi.dashboard.support.SameApplication;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @RequiresBrowser
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "demo", "test" })
+@ResourceLock(providers = SameApplication.class)
 class KeyboardEditBrowserTests {
 
 	/** A seeded route of every demo box: aliases are R and the zero-padded position. */

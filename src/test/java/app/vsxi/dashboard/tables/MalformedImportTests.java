@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import app.vsxi.dashboard.fleet.FleetService;
 import app.vsxi.dashboard.fleet.Sbc;
@@ -22,6 +23,7 @@ import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import app.vsxi.dashboard.support.SameApplication;
 import app.vsxi.dashboard.tables.engine.ApplyPlan;
 import app.vsxi.dashboard.tables.engine.TableDiff;
 
@@ -38,6 +40,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @AutoConfigureMockMvc
 @ActiveProfiles({ "demo", "test" })
 @WithUserDetails(value = "admin", setupBefore = TestExecutionEvent.TEST_METHOD)
+@ResourceLock(providers = SameApplication.class)
 class MalformedImportTests {
 
 	@Autowired

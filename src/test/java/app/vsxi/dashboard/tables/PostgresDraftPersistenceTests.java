@@ -3,9 +3,11 @@ package app.vsxi.dashboard.tables;
 import java.sql.SQLException;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import app.vsxi.dashboard.support.PostgresDatabase;
 import app.vsxi.dashboard.support.RequiresPostgres;
+import app.vsxi.dashboard.support.SameApplication;
 
 import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
@@ -20,6 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @ActiveProfiles({ "test", "postgres" })
 @Import({ DraftRepository.class, DraftPersistenceContract.Sealing.class })
+@ResourceLock(providers = SameApplication.class)
 class PostgresDraftPersistenceTests extends DraftPersistenceContract {
 
 	private static PostgresDatabase database;

@@ -8,6 +8,7 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -32,6 +33,7 @@ import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import app.vsxi.dashboard.support.SameApplication;
 import app.vsxi.dashboard.tables.engine.KeyedDiff;
 import app.vsxi.dashboard.tables.engine.TableDiff;
 import app.vsxi.dashboard.tables.engine.ApplyPlan;
@@ -44,6 +46,7 @@ import app.vsxi.dashboard.tables.engine.WriteAction;
 @AutoConfigureMockMvc
 @ActiveProfiles({ "demo", "test" })
 @WithUserDetails(value = "admin", setupBefore = TestExecutionEvent.TEST_METHOD)
+@ResourceLock(providers = SameApplication.class)
 class TableEditorFlowTests {
 
 	@Autowired

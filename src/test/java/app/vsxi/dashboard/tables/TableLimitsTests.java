@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import app.vsxi.dashboard.access.AppUser;
 import app.vsxi.dashboard.access.AppUserRepository;
@@ -27,6 +28,7 @@ import app.vsxi.dashboard.access.UserGrantRepository;
 import app.vsxi.dashboard.fleet.FleetService;
 import app.vsxi.dashboard.fleet.Sbc;
 import app.vsxi.dashboard.support.DemoSbcs;
+import app.vsxi.dashboard.support.SameApplication;
 import app.vsxi.dashboard.support.TestUsers;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,6 +54,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 		"vsxi.tables.drafts-per-user=2", "vsxi.tables.import-rows=5", "spring.servlet.multipart.max-file-size=64KB",
 		"spring.servlet.multipart.max-request-size=64KB" })
 @ActiveProfiles({ "demo", "test" })
+@ResourceLock(providers = SameApplication.class)
 class TableLimitsTests {
 
 	private static final String PASSWORD = "Limits-pass-1234";

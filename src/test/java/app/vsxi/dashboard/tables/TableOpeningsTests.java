@@ -4,11 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import app.vsxi.dashboard.fleet.CredentialCipher;
 import app.vsxi.dashboard.fleet.FleetService;
 import app.vsxi.dashboard.fleet.Sbc;
 import app.vsxi.dashboard.fleet.SbcRepository;
+import app.vsxi.dashboard.support.SameApplication;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @AutoConfigureMockMvc
 @ActiveProfiles({ "demo", "test" })
 @WithUserDetails(value = "admin", setupBefore = TestExecutionEvent.TEST_METHOD)
+@ResourceLock(providers = SameApplication.class)
 class TableOpeningsTests {
 
 	@Autowired

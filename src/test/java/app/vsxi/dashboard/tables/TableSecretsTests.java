@@ -13,6 +13,7 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import app.vsxi.dashboard.access.AppUserRepository;
 import app.vsxi.dashboard.access.Role;
@@ -23,6 +24,7 @@ import app.vsxi.dashboard.fleet.Sbc;
 import app.vsxi.dashboard.simulator.Faults;
 import app.vsxi.dashboard.simulator.SimulatedVsxi;
 import app.vsxi.dashboard.support.DemoSbcs;
+import app.vsxi.dashboard.support.SameApplication;
 import app.vsxi.dashboard.support.TestUsers;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,6 +55,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles({ "demo", "test" })
+@ResourceLock(providers = SameApplication.class)
 class TableSecretsTests {
 
 	private static final String USERS_BOX = "demo-sbc-2";

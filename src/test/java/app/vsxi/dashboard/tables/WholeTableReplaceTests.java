@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import app.vsxi.dashboard.fleet.FleetService;
 import app.vsxi.dashboard.fleet.Sbc;
@@ -26,6 +27,7 @@ import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import app.vsxi.dashboard.support.SameApplication;
 import app.vsxi.dashboard.tables.engine.RowKey;
 import app.vsxi.dashboard.tables.engine.KeyedDiff;
 import app.vsxi.dashboard.tables.engine.RowChange;
@@ -39,6 +41,7 @@ import app.vsxi.dashboard.tables.engine.WriteAction;
 @SpringBootTest(properties = "vsxi.tables.plain-limit=100")
 @ActiveProfiles({ "demo", "test" })
 @WithUserDetails(value = "admin", setupBefore = TestExecutionEvent.TEST_METHOD)
+@ResourceLock(providers = SameApplication.class)
 class WholeTableReplaceTests {
 
 	private static final List<String> KEY = List.of("alias", "tableId");

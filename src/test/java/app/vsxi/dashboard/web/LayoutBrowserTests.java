@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -26,6 +27,7 @@ import app.vsxi.dashboard.support.BrowserSteps;
 import app.vsxi.dashboard.support.FakeSbc;
 import app.vsxi.dashboard.support.HeadlessChromium;
 import app.vsxi.dashboard.support.RequiresBrowser;
+import app.vsxi.dashboard.support.SameApplication;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -43,6 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @RequiresBrowser
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "demo", "test" })
+@ResourceLock(providers = SameApplication.class)
 class LayoutBrowserTests {
 
 	/** An administrator of its own, so the drafts this test opens are nobody else's. */

@@ -9,8 +9,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import app.vsxi.dashboard.fleet.FleetService;
+import app.vsxi.dashboard.support.SameApplication;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,6 +34,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @ActiveProfiles({ "demo", "test" })
 @AutoConfigureMockMvc
 @WithUserDetails(value = "admin", setupBefore = TestExecutionEvent.TEST_METHOD)
+@ResourceLock(providers = SameApplication.class)
 class RefreshingPagesTests {
 
 	private static final Path TEMPLATES = Path.of("src/main/resources/templates");

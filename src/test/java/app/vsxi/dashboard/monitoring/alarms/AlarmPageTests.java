@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import app.vsxi.dashboard.access.AppUser;
 import app.vsxi.dashboard.access.AppUserRepository;
@@ -23,6 +24,7 @@ import app.vsxi.dashboard.fleet.SbcGroupRepository;
 import app.vsxi.dashboard.fleet.SbcRepository;
 import app.vsxi.dashboard.support.AuditScopes;
 import app.vsxi.dashboard.monitoring.FleetFixtures;
+import app.vsxi.dashboard.support.SameApplication;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -47,6 +49,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
+@ResourceLock(providers = SameApplication.class)
 class AlarmPageTests {
 
 	static final String USER = "alarm-page-operator";

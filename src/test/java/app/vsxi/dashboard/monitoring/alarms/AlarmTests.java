@@ -7,6 +7,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import app.vsxi.dashboard.demo.DemoFleet;
 import app.vsxi.dashboard.fleet.FleetService;
@@ -22,6 +23,7 @@ import app.vsxi.dashboard.monitoring.SnapshotStore;
 import app.vsxi.dashboard.monitoring.PollTicks;
 import app.vsxi.dashboard.monitoring.SimulatorSwitches;
 import app.vsxi.dashboard.support.MovableClock;
+import app.vsxi.dashboard.support.SameApplication;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,6 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureMockMvc
 @ActiveProfiles({ "demo", "test" })
 @WithUserDetails(value = "admin", setupBefore = TestExecutionEvent.TEST_METHOD)
+@ResourceLock(providers = SameApplication.class)
 class AlarmTests {
 
 	@Autowired
