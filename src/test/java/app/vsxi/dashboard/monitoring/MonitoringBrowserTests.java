@@ -32,7 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * shows a tile per SBC, and an alarm shows on it once the simulator pushes a figure over its threshold.
  */
 @RequiresBrowser
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// an application of its own for these browser tests, so they run beside the other browser tests
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "spring.application.name=vsxi-dashboard-pages")
 @ActiveProfiles({ "demo", "test" })
 @ResourceLock(providers = SameApplication.class)
 class MonitoringBrowserTests {

@@ -28,7 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** What a NOC operator sees in a real browser when an SBC of the demo fleet goes down. */
 @RequiresBrowser
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// an application of its own for these browser tests, so they run beside the other browser tests
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "spring.application.name=vsxi-dashboard-pages")
 @ActiveProfiles({ "demo", "test" })
 @ResourceLock(providers = SameApplication.class)
 class OverviewBrowserTests {

@@ -40,7 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * routes on.
  */
 @RequiresBrowser
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// an application of its own for the table editor's browser tests, so they run beside the other browser tests
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "spring.application.name=vsxi-dashboard-tables")
 @ActiveProfiles({ "demo", "test" })
 @ResourceLock(providers = SameApplication.class)
 class KeyEditBrowserTests {

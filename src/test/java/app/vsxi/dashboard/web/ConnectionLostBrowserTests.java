@@ -26,7 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and stops saying so at the first answer after.
  */
 @RequiresBrowser
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// an application of its own for these browser tests, so they run beside the other browser tests
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "spring.application.name=vsxi-dashboard-pages")
 @ActiveProfiles({ "demo", "test" })
 @ResourceLock(providers = SameApplication.class)
 class ConnectionLostBrowserTests {
