@@ -6,6 +6,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import app.vsxi.dashboard.support.StartEarly;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -13,6 +15,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * The fences of the architecture, read from the compiled product: features depend on each other one way only,
  * and the product never knows the simulator, which only demo mode bridges.
  */
+@StartEarly
 class ArchitectureTests {
 
 	private static JavaClasses product;

@@ -23,6 +23,7 @@ import app.vsxi.dashboard.fleet.SbcGroup;
 import app.vsxi.dashboard.fleet.SbcGroupRepository;
 import app.vsxi.dashboard.fleet.SbcRepository;
 import app.vsxi.dashboard.support.SameApplication;
+import app.vsxi.dashboard.support.StartEarly;
 import app.vsxi.dashboard.support.TestUsers;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +49,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * Every endpoint of the dashboard against every kind of user. The endpoint list comes from the handler mappings,
  * so a new endpoint fails {@link #everyEndpointHasARule()} until it is given one here.
  */
+@StartEarly
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")

@@ -24,6 +24,7 @@ import app.vsxi.dashboard.simulator.SimulatorProperties;
 import app.vsxi.dashboard.simulator.StatsGeneration;
 import app.vsxi.dashboard.support.FakeSbc;
 import app.vsxi.dashboard.support.GatewayParts;
+import app.vsxi.dashboard.support.StartEarly;
 
 import static app.vsxi.dashboard.gateway.GatewayCommandsTests.failed;
 import static app.vsxi.dashboard.gateway.GatewayCommandsTests.ok;
@@ -33,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What goes wrong on the wire or in an answer becomes a typed error, from faults injected into simulated boxes
  * and from fake ones that answer what no well-behaved box would. No exception escapes.
  */
+@StartEarly
 class GatewayFailureTests {
 
 	private static SimulatedVsxi faulty;

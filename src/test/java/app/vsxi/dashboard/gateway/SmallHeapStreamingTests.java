@@ -14,6 +14,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 import app.vsxi.dashboard.support.FakeSbc;
+import app.vsxi.dashboard.support.StartEarly;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * answer's bytes, the table or the zip's XML whole, that JVM would die of OutOfMemoryError and exit non-zero. No
  * timing is asserted.
  */
+@StartEarly
 class SmallHeapStreamingTests {
 
 	private static final int ROUTES = 100_000;

@@ -18,6 +18,7 @@ import reactor.core.publisher.Mono;
 import app.vsxi.dashboard.calls.CsvCut;
 import app.vsxi.dashboard.support.FakeSbc;
 import app.vsxi.dashboard.support.GatewayParts;
+import app.vsxi.dashboard.support.StartEarly;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every kind of write goes to the box exactly once whatever it meets: a box that may have done it must never be
  * asked twice, and the operator is told whether it refused or whether nobody knows what it did.
  */
+@StartEarly
 class WritesSentOnceTests {
 
 	private static final String API = "/SSConfig/webresources/";

@@ -26,6 +26,7 @@ import app.vsxi.dashboard.fleet.Sbc;
 import app.vsxi.dashboard.simulator.SimulatedVsxi;
 import app.vsxi.dashboard.support.MovableClock;
 import app.vsxi.dashboard.support.SameApplication;
+import app.vsxi.dashboard.support.StartEarly;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,6 +48,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * schedule ticks once at start, then not for an hour): however many viewers refresh the pages meanwhile, each box
  * serves exactly one request per endpoint per tick, as its own {@code GET /simulator/requests} counts them.
  */
+@StartEarly
 @SpringBootTest(properties = { "vsxi.monitoring.tick=1h", "vsxi.monitoring.intervals.resource=1s",
 		"vsxi.monitoring.intervals.resource-detail=1s", "vsxi.monitoring.intervals.sip-stats=1s",
 		"vsxi.monitoring.intervals.media-server=1s", "vsxi.monitoring.intervals.sub-stats=1s",

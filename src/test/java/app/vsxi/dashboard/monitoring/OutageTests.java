@@ -27,6 +27,7 @@ import app.vsxi.dashboard.monitoring.alarms.AlarmBoard;
 import app.vsxi.dashboard.monitoring.alarms.AlarmMetric;
 import app.vsxi.dashboard.support.MovableClock;
 import app.vsxi.dashboard.support.SameApplication;
+import app.vsxi.dashboard.support.StartEarly;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -47,6 +48,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * incident with a fixed start through the breaker's open and half-open turns, the unreachable alarm is raised
  * critical within {@code unreachable-after} (three poll intervals, 3 s here), and the first good poll ends all of it.
  */
+@StartEarly
 @SpringBootTest(properties = { "vsxi.monitoring.tick=1h", "vsxi.gateway.read-timeout=1s" })
 @AutoConfigureMockMvc
 @ActiveProfiles({ "demo", "test" })

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import app.vsxi.dashboard.support.SimulatedBox;
+import app.vsxi.dashboard.support.StartEarly;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * answers with the right status, content type and element names; another method and an unknown table do not.
  * The expected names are written here from the API reference, not read from the simulator's catalog.
  */
+@StartEarly
 class CommandConformanceTests {
 
 	/** Root and item element per table, from the reference (§2.4, §5, §9 for the inferred ones). */

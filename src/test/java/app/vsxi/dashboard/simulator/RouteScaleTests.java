@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import app.vsxi.dashboard.support.StartEarly;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -16,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * child JVM started with {@code -Xmx512m}: if the simulator needed more, that JVM would fail with
  * OutOfMemoryError. No timing is asserted.
  */
+@StartEarly
 class RouteScaleTests {
 
 	private static final int ROUTES = 1_000_000;

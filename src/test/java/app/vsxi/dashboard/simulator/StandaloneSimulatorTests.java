@@ -24,6 +24,7 @@ import app.vsxi.dashboard.gateway.RealtimeStats;
 import app.vsxi.dashboard.gateway.SbcEndpoint;
 import app.vsxi.dashboard.support.CurlTls;
 import app.vsxi.dashboard.support.GatewayParts;
+import app.vsxi.dashboard.support.StartEarly;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -31,6 +32,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The jar started with the simulator profile is one simulated VSXi and nothing else. */
+@StartEarly
 class StandaloneSimulatorTests {
 
 	@Test

@@ -13,6 +13,7 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** What browser tests do between clicks: wait for the page to show something, and keep a picture of it. */
@@ -25,11 +26,28 @@ public final class BrowserSteps {
 	public static void waitUntil(WebDriver browser, BooleanSupplier condition) {
 		try {
 			new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
-				.until(driver -> condition.getAsBoolean());
+				.until(driver -> holds(condition));
 		}
 		catch (TimeoutException ex) {
 			throw new AssertionError("waited in vain at " + browser.getCurrentUrl() + ", showing: "
 					+ browser.findElement(By.tagName("main")).getDomProperty("outerHTML").replace('\n', ' '), ex);
+		}
+	}
+
+	/**
+	 * Whether the condition holds yet. An element the page replaced while it was being read is not yet: chromedriver
+	 * says so as a stale element, or, when the page redraws during the read itself, as a node that "does not belong
+	 * to the document".
+	 */
+	private static boolean holds(BooleanSupplier condition) {
+		try {
+			return condition.getAsBoolean();
+		}
+		catch (WebDriverException ex) {
+			if (ex.getMessage() != null && ex.getMessage().contains("does not belong to the document")) {
+				return false;
+			}
+			throw ex;
 		}
 	}
 

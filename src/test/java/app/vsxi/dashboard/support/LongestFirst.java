@@ -11,8 +11,8 @@ import org.springframework.test.context.BootstrapWith;
 
 /**
  * Starts the kinds of test class that take longest first, so that with classes running side by side the build
- * does not end on one long class alone: real-browser tests, then tests that start an application, then the rest,
- * each kind in name order.
+ * does not end on one long class alone: real-browser tests and the classes marked {@link StartEarly}, then tests
+ * that start an application, then the rest, each kind in name order.
  */
 public final class LongestFirst implements ClassOrderer {
 
@@ -25,7 +25,7 @@ public final class LongestFirst implements ClassOrderer {
 
 	private static int kind(ClassDescriptor descriptor) {
 		Class<?> test = descriptor.getTestClass();
-		if (descriptor.isAnnotated(RequiresBrowser.class)) {
+		if (descriptor.isAnnotated(RequiresBrowser.class) || descriptor.isAnnotated(StartEarly.class)) {
 			return 0;
 		}
 		return AnnotatedElementUtils.hasAnnotation(test, BootstrapWith.class) ? 1 : 2;

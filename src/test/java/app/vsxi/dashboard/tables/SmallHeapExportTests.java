@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import app.vsxi.dashboard.support.StartEarly;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -16,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * rows is several times that heap, and the XML and JSON files are each larger than it, so if the export held the
  * draft (or a file) whole, that JVM would die of OutOfMemoryError and exit non-zero. No timing is asserted.
  */
+@StartEarly
 class SmallHeapExportTests {
 
 	private static final int ROUTES = 75_000;

@@ -24,6 +24,7 @@ import app.vsxi.dashboard.monitoring.PollTicks;
 import app.vsxi.dashboard.monitoring.SimulatorSwitches;
 import app.vsxi.dashboard.support.MovableClock;
 import app.vsxi.dashboard.support.SameApplication;
+import app.vsxi.dashboard.support.StartEarly;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Alarms on the demo fleet, the simulator's stat switches crossing thresholds and the poller ticked by hand: a
  * level is raised after its rule's polls in a row, cleared after as many without, and an acknowledgement stays.
  */
+@StartEarly
 @SpringBootTest(properties = { "vsxi.monitoring.tick=1h", "vsxi.monitoring.intervals.resource=1s",
 		"vsxi.monitoring.intervals.resource-detail=1s", "vsxi.monitoring.intervals.sip-stats=1s",
 		"vsxi.monitoring.intervals.media-server=1s", "vsxi.monitoring.intervals.sub-stats=1s",
