@@ -15,8 +15,11 @@ class FleetCallsController {
 
 	private final ActiveCallsService calls;
 
-	FleetCallsController(ActiveCallsService calls) {
+	private final CallsProperties properties;
+
+	FleetCallsController(ActiveCallsService calls, CallsProperties properties) {
 		this.calls = calls;
+		this.properties = properties;
 	}
 
 	@GetMapping("/calls")
@@ -28,6 +31,7 @@ class FleetCallsController {
 	@GetMapping("/calls/sbcs/{id}")
 	String part(@PathVariable long id, @ModelAttribute("search") CallSearch search, Model model) {
 		model.addAttribute("calls", this.calls.fleetPart(id, search));
+		model.addAttribute("refreshSeconds", Math.max(1, this.properties.fleetRefresh().toSeconds()));
 		return "calls/fleet :: part";
 	}
 

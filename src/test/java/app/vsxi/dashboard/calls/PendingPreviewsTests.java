@@ -25,7 +25,7 @@ class PendingPreviewsTests {
 	private final MovableClock clock = MovableClock.at(Instant.parse("2026-12-01T10:00:00Z"));
 
 	private final CallsProperties properties = new CallsProperties(50, Duration.ofSeconds(5), 100, Duration.ofSeconds(8),
-			Duration.ofSeconds(2), Duration.ofMinutes(5), 2);
+			Duration.ofSeconds(2), Duration.ofMinutes(5), 2, Duration.ofSeconds(10));
 
 	private final PendingActions pending = new PendingActions(this.properties, this.clock);
 
@@ -151,7 +151,7 @@ class PendingPreviewsTests {
 	@Test
 	void aCapBelowOneStillKeepsTheLatestPreviewAndRemembersTheOneItReplaced() {
 		PendingActions one = new PendingActions(new CallsProperties(50, Duration.ofSeconds(5), 100,
-				Duration.ofSeconds(8), Duration.ofSeconds(2), Duration.ofMinutes(5), 0), this.clock);
+				Duration.ofSeconds(8), Duration.ofSeconds(2), Duration.ofMinutes(5), 0, Duration.ofSeconds(10)), this.clock);
 		String first = one.put("ann", SBC, kill("1"));
 		String second = one.put("ann", SBC, kill("2"));
 
@@ -171,7 +171,7 @@ class PendingPreviewsTests {
 		assertThat(Refusal.USED.sentence("kill", this.properties))
 			.isEqualTo("This confirmation was already used: the kill was sent once, and nothing more was sent.");
 		CallsProperties ninetySeconds = new CallsProperties(50, Duration.ofSeconds(5), 100, Duration.ofSeconds(8),
-				Duration.ofSeconds(2), Duration.ofSeconds(90), 2);
+				Duration.ofSeconds(2), Duration.ofSeconds(90), 2, Duration.ofSeconds(10));
 		assertThat(Refusal.EXPIRED.sentence("kill", ninetySeconds)).startsWith(
 				"This confirmation expired: a preview may be confirmed within 90 s. ");
 	}
