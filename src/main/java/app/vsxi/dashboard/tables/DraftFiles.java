@@ -99,7 +99,7 @@ public class DraftFiles {
 		for (TableRow conformed : conformedRows) {
 			imported.put(occurrences.next(RowKey.of(conformed, draft.editable().keyFields())), conformed);
 		}
-		imported.forEach((key, row) -> this.drafts.putEdit(draftId, key, row));
+		this.drafts.putEdits(draftId, imported);
 		this.open.refresh(draft);
 		return imported.size();
 	}

@@ -4,6 +4,9 @@ import java.io.ByteArrayInputStream;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,6 +47,9 @@ class DraftRepository {
 
 	/** Stands in the list of a draft's authors for edits made before authors were recorded. */
 	static final String UNRECORDED = "(author not recorded)";
+
+	/** Rows saved per batch of statements. */
+	static final int BATCH = 1_000;
 
 	private final JdbcTemplate jdbc;
 
@@ -157,30 +163,74 @@ class DraftRepository {
 	 * both taking the next seq (or both adding the same key).
 	 */
 	void putEdit(long id, RowKey key, TableRow row, String author) {
-		String keyText = KeyText.format(key);
+		Map<RowKey, TableRow> one = new LinkedHashMap<>();
+		one.put(key, row);
+		putEdits(id, one, author);
+	}
+
+	/** Saves many rows at once, as {@link #putEdit} saves one: an import. */
+	void putEdits(long id, Map<RowKey, TableRow> rows) {
+		putEdits(id, rows, Actor.current());
+	}
+
+	/**
+	 * Saves the rows for their keys in one transaction, all or none, in batches of {@value #BATCH}: one look-up
+	 * of the keys already edited, one batch of inserts and one of updates per batch rather than three statements
+	 * a row. New keys take the next seqs in the order given.
+	 */
+	void putEdits(long id, Map<RowKey, TableRow> rows, String author) {
 		this.transaction.executeWithoutResult(status -> {
 			List<String> table = this.jdbc.queryForList("SELECT table_name FROM table_draft WHERE id = ? FOR UPDATE",
 					String.class, id);
 			if (table.isEmpty()) {
 				throw new TableEditorException("This draft is no longer there: it was applied, discarded or expired");
 			}
-			String stored = this.atRest.storeRow(table.get(0), RowCodec.toJson(row));
-			List<Map<String, Object>> existing = this.jdbc.queryForList(
-					"SELECT seq, edited_by FROM table_draft_edit WHERE draft_id = ? AND row_key = ?", id, keyText);
-			if (existing.isEmpty()) {
-				Long last = this.jdbc.queryForObject("SELECT MAX(seq) FROM table_draft_edit WHERE draft_id = ?",
-						Long.class, id);
-				this.jdbc.update(
+			Long last = this.jdbc.queryForObject("SELECT MAX(seq) FROM table_draft_edit WHERE draft_id = ?",
+					Long.class, id);
+			long next = last == null ? 1 : last + 1;
+			List<Map.Entry<RowKey, TableRow>> all = List.copyOf(rows.entrySet());
+			for (int from = 0; from < all.size(); from += BATCH) {
+				List<Map.Entry<RowKey, TableRow>> batch = all.subList(from, Math.min(all.size(), from + BATCH));
+				Map<String, TableRow> byKey = new LinkedHashMap<>();
+				batch.forEach(entry -> byKey.put(KeyText.format(entry.getKey()), entry.getValue()));
+				Map<String, EditedRow> edited = edited(id, byKey.keySet());
+				List<Object[]> inserts = new ArrayList<>();
+				List<Object[]> updates = new ArrayList<>();
+				for (Map.Entry<String, TableRow> entry : byKey.entrySet()) {
+					String stored = this.atRest.storeRow(table.get(0), RowCodec.toJson(entry.getValue()));
+					EditedRow before = edited.get(entry.getKey());
+					if (before == null) {
+						inserts.add(new Object[] { id, next++, entry.getKey(), stored, author });
+					}
+					else {
+						updates.add(new Object[] { stored, withAuthor(before.editedBy(), author), id, before.seq() });
+					}
+				}
+				this.jdbc.batchUpdate(
 						"INSERT INTO table_draft_edit (draft_id, seq, row_key, row_data, edited_by) VALUES (?, ?, ?, ?, ?)",
-						id, last == null ? 1 : last + 1, keyText, stored, author);
-			}
-			else {
-				this.jdbc.update("UPDATE table_draft_edit SET row_data = ?, edited_by = ? WHERE draft_id = ? AND seq = ?",
-						stored, withAuthor((String) existing.get(0).get("edited_by"), author), id,
-						((Number) existing.get(0).get("seq")).longValue());
+						inserts);
+				this.jdbc.batchUpdate("UPDATE table_draft_edit SET row_data = ?, edited_by = ? WHERE draft_id = ? AND seq = ?",
+						updates);
 			}
 			touch(id);
 		});
+	}
+
+	/** The rows among these keys the draft already holds: their seq and authors. */
+	private Map<String, EditedRow> edited(long id, Collection<String> keys) {
+		Map<String, EditedRow> edited = new HashMap<>();
+		String marks = String.join(", ", Collections.nCopies(keys.size(), "?"));
+		List<Object> arguments = new ArrayList<>(keys.size() + 1);
+		arguments.add(id);
+		arguments.addAll(keys);
+		this.jdbc.query("SELECT row_key, seq, edited_by FROM table_draft_edit WHERE draft_id = ? AND row_key IN ("
+				+ marks + ")", rs -> {
+					edited.put(rs.getString(1), new EditedRow(rs.getLong(2), rs.getString(3)));
+				}, arguments.toArray());
+		return edited;
+	}
+
+	private record EditedRow(long seq, String editedBy) {
 	}
 
 	/** Everyone whose edits the draft holds, in the order of the edits. */

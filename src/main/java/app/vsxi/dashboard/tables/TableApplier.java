@@ -461,9 +461,11 @@ public class TableApplier {
 				table.keyFields());
 		long draftId = this.drafts.create(sbcId, table.table(), current.root(), current.item(),
 				Actor.current(), current.rows(), snapshotId);
-		back.changed().forEach(change -> this.drafts.putEdit(draftId, change.key(), change.after()));
-		back.added().forEach(change -> this.drafts.putEdit(draftId, change.key(), change.row()));
-		back.removed().forEach(change -> this.drafts.putEdit(draftId, change.key(), null));
+		Map<RowKey, TableRow> edits = new LinkedHashMap<>();
+		back.changed().forEach(change -> edits.put(change.key(), change.after()));
+		back.added().forEach(change -> edits.put(change.key(), change.row()));
+		back.removed().forEach(change -> edits.put(change.key(), null));
+		this.drafts.putEdits(draftId, edits);
 		return new DraftOpening.Opened.Draft(draftId);
 	}
 

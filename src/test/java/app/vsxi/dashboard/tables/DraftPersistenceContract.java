@@ -31,6 +31,7 @@ import app.vsxi.dashboard.tables.engine.RowKey;
 import app.vsxi.dashboard.tables.engine.Rows;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What drafts and snapshots must do on every database the dashboard supports. */
 abstract class DraftPersistenceContract {
@@ -212,6 +213,39 @@ abstract class DraftPersistenceContract {
 
 		this.drafts.delete(id);
 		assertThat(this.drafts.find(id)).isEmpty();
+		assertThat(this.drafts.edits(id)).isEmpty();
+	}
+
+	@Test
+	void manyRowsSavedAtOnceLandInBatchesAfterTheEditsBeforeThemAndUpdateARowEditedBefore() {
+		List<TableRow> base = base();
+		long id = this.drafts.create(this.sbcId, "route", "XBRouteList", "XBRoute", "alice", RowCodec.pack(base), null);
+		RowKey earlier = RowKey.of(base.get(3), KEY);
+		this.drafts.putEdit(id, earlier, base.get(3).with("digitMatch", "111"), "alice");
+
+		// two and a half batches of new rows, and the row edited before
+		Map<RowKey, TableRow> imported = new LinkedHashMap<>();
+		for (int i = 0; i < 2_500; i++) {
+			TableRow row = base.get(0).with("alias", "IMP" + i);
+			imported.put(RowKey.of(row, KEY), row);
+		}
+		imported.put(earlier, base.get(3).with("digitMatch", "222"));
+		this.drafts.putEdits(id, imported, "bob");
+
+		Map<RowKey, TableRow> edits = this.drafts.edits(id);
+		List<RowKey> order = List.copyOf(edits.keySet());
+		assertThat(edits).hasSize(2_501);
+		assertThat(order.get(0)).isEqualTo(earlier);
+		assertThat(order.get(1)).isEqualTo(RowKey.of(base.get(0).with("alias", "IMP0"), KEY));
+		assertThat(order.get(1_001)).isEqualTo(RowKey.of(base.get(0).with("alias", "IMP1000"), KEY));
+		assertThat(order.get(2_500)).isEqualTo(RowKey.of(base.get(0).with("alias", "IMP2499"), KEY));
+		assertThat(edits.get(order.get(2_500)).text("alias")).isEqualTo("IMP2499");
+		assertThat(edits.get(earlier).text("digitMatch")).isEqualTo("222");
+		assertThat(this.drafts.authors(id)).containsExactly("alice", "bob");
+
+		this.drafts.delete(id);
+		assertThatThrownBy(() -> this.drafts.putEdits(id, imported, "bob")).isInstanceOf(TableEditorException.class)
+			.hasMessageContaining("no longer there");
 		assertThat(this.drafts.edits(id)).isEmpty();
 	}
 
