@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import app.vsxi.dashboard.fleet.FleetService;
 import app.vsxi.dashboard.support.BrowserSession;
 import app.vsxi.dashboard.support.DemoSbcs;
-import app.vsxi.dashboard.support.HeadlessChromium;
+import app.vsxi.dashboard.support.ClassBrowser;
 import app.vsxi.dashboard.support.RequiresBrowser;
 import app.vsxi.dashboard.support.SameApplication;
 
@@ -48,13 +49,15 @@ class CallsBrowserTests {
 	@Autowired
 	FleetService fleet;
 
+	private static final ClassBrowser BROWSER = new ClassBrowser();
+
 	private WebDriver browser;
 
 	private long sbcId;
 
 	@BeforeEach
 	void openBrowser() throws Exception {
-		this.browser = HeadlessChromium.start();
+		this.browser = BROWSER.get();
 		this.sbcId = DemoSbcs.id(this.fleet, "demo-sbc-2");
 		BrowserSession.logIn(this.browser, "http://localhost:" + this.port + "/overview", "admin", "admin");
 		waitUntil(() -> this.browser.getCurrentUrl().contains("/overview"));
@@ -62,9 +65,12 @@ class CallsBrowserTests {
 
 	@AfterEach
 	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
+		BROWSER.forget();
+	}
+
+	@AfterAll
+	static void quitBrowser() {
+		BROWSER.quit();
 	}
 
 	@Test

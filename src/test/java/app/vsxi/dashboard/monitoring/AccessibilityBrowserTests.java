@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ import app.vsxi.dashboard.fleet.SbcRepository;
 import app.vsxi.dashboard.support.Axe;
 import app.vsxi.dashboard.support.BrowserSession;
 import app.vsxi.dashboard.support.RequiresBrowser;
-import app.vsxi.dashboard.support.HeadlessChromium;
+import app.vsxi.dashboard.support.ClassBrowser;
 import app.vsxi.dashboard.support.SameApplication;
 import app.vsxi.dashboard.support.TestUsers;
 
@@ -69,11 +70,13 @@ class AccessibilityBrowserTests {
 	@Autowired
 	PasswordEncoder passwords;
 
+	private static final ClassBrowser BROWSER = new ClassBrowser();
+
 	private WebDriver browser;
 
 	@BeforeEach
 	void openBrowser() throws Exception {
-		this.browser = HeadlessChromium.start();
+		this.browser = BROWSER.get();
 		this.browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
 		if (this.users.findByUsername(VIEWER).isEmpty()) {
 			AppUser viewer = testUsers().user(VIEWER, this.passwords.encode(VIEWER_PASSWORD), false);
@@ -84,9 +87,12 @@ class AccessibilityBrowserTests {
 
 	@AfterEach
 	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
+		BROWSER.forget();
+	}
+
+	@AfterAll
+	static void quitBrowser() {
+		BROWSER.quit();
 	}
 
 	@Test

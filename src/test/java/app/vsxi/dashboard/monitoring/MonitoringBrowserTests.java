@@ -3,6 +3,7 @@ package app.vsxi.dashboard.monitoring;
 import java.time.Duration;
 import java.util.List;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import app.vsxi.dashboard.demo.DemoFleet;
 import app.vsxi.dashboard.support.BrowserSession;
-import app.vsxi.dashboard.support.HeadlessChromium;
+import app.vsxi.dashboard.support.ClassBrowser;
 import app.vsxi.dashboard.support.RequiresBrowser;
 import app.vsxi.dashboard.support.SameApplication;
 
@@ -45,21 +46,26 @@ class MonitoringBrowserTests {
 	@Autowired
 	DemoFleet demo;
 
+	private static final ClassBrowser BROWSER = new ClassBrowser();
+
 	private WebDriver browser;
 
 	@BeforeEach
 	void openBrowser() throws Exception {
-		this.browser = HeadlessChromium.start();
+		this.browser = BROWSER.get();
 	}
 
 	@AfterEach
 	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
+		BROWSER.forget();
 		SimulatorSwitches.clear(this.demo.box("demo-sbc-1").baseUrl());
 		SimulatorSwitches.clear(this.demo.box("demo-sbc-2").baseUrl());
 		SimulatorSwitches.clear(this.demo.box("demo-sbc-3").baseUrl());
+	}
+
+	@AfterAll
+	static void quitBrowser() {
+		BROWSER.quit();
 	}
 
 	@Test

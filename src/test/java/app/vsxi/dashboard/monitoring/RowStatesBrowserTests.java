@@ -24,6 +24,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import app.vsxi.dashboard.demo.DemoFleet;
 import app.vsxi.dashboard.support.BrowserSession;
 import app.vsxi.dashboard.support.RequiresBrowser;
+import app.vsxi.dashboard.support.ClassBrowser;
 import app.vsxi.dashboard.support.HeadlessChromium;
 import app.vsxi.dashboard.support.SameApplication;
 
@@ -92,7 +93,7 @@ class RowStatesBrowserTests {
 	@AfterEach
 	void clearFaults() {
 		FLEET.forEach(sbc -> SimulatorSwitches.clear(this.demo.box(sbc).baseUrl()));
-		forgetSession(this.browser);
+		ClassBrowser.forget(this.browser);
 	}
 
 	@Test
@@ -258,21 +259,6 @@ class RowStatesBrowserTests {
 			.ignoring(StaleElementReferenceException.class)
 			.withMessage(() -> "the rows say " + FLEET.stream().map(sbc -> rowText(sbc) + " (" + condition(sbc) + ")").toList())
 			.until(driver -> condition.getAsBoolean());
-	}
-
-	/** Leaves the shared browser as a new one would be: signed out, nothing kept by the pages. */
-	private static void forgetSession(WebDriver browser) {
-		if (browser == null) {
-			return;
-		}
-		try {
-			((JavascriptExecutor) browser).executeScript("window.sessionStorage.clear(); window.localStorage.clear();");
-		}
-		catch (WebDriverException notOnThePages) {
-			// a page of another origin keeps nothing of ours
-		}
-		browser.manage().deleteAllCookies();
-		browser.get("about:blank");
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ import app.vsxi.dashboard.support.Axe;
 import app.vsxi.dashboard.support.BrowserSession;
 import app.vsxi.dashboard.support.BrowserSteps;
 import app.vsxi.dashboard.support.DemoSbcs;
-import app.vsxi.dashboard.support.HeadlessChromium;
+import app.vsxi.dashboard.support.ClassBrowser;
 import app.vsxi.dashboard.support.RequiresBrowser;
 import app.vsxi.dashboard.support.SameApplication;
 import app.vsxi.dashboard.support.TestUsers;
@@ -95,11 +96,13 @@ class WallboardBrowserTests {
 	@Autowired
 	AlarmBoard alarms;
 
+	private static final ClassBrowser BROWSER = new ClassBrowser();
+
 	private ChromeDriver browser;
 
 	@BeforeEach
 	void openBrowser() throws Exception {
-		this.browser = HeadlessChromium.start();
+		this.browser = BROWSER.get();
 		// the viewport itself, whatever the window around it
 		this.browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
 				Map.of("width", 1920, "height", 1080, "deviceScaleFactor", 1, "mobile", false));
@@ -107,9 +110,12 @@ class WallboardBrowserTests {
 
 	@AfterEach
 	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
+		BROWSER.forget();
+	}
+
+	@AfterAll
+	static void quitBrowser() {
+		BROWSER.quit();
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package app.vsxi.dashboard.web;
 
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 import app.vsxi.dashboard.support.BrowserSteps;
-import app.vsxi.dashboard.support.HeadlessChromium;
+import app.vsxi.dashboard.support.ClassBrowser;
 import app.vsxi.dashboard.support.RequiresBrowser;
 import app.vsxi.dashboard.support.SameApplication;
 
@@ -36,11 +37,13 @@ class ConnectionLostBrowserTests {
 	@LocalServerPort
 	int port;
 
+	private static final ClassBrowser BROWSER = new ClassBrowser();
+
 	private ChromeDriver browser;
 
 	@BeforeEach
 	void openBrowser() throws Exception {
-		this.browser = HeadlessChromium.start();
+		this.browser = BROWSER.get();
 		this.browser.get("http://localhost:" + this.port + "/overview");
 		this.browser.findElement(By.id("username")).sendKeys("admin");
 		this.browser.findElement(By.id("password")).sendKeys("admin");
@@ -52,8 +55,14 @@ class ConnectionLostBrowserTests {
 	@AfterEach
 	void closeBrowser() {
 		if (this.browser != null) {
-			this.browser.quit();
+			offline(false);
 		}
+		BROWSER.forget();
+	}
+
+	@AfterAll
+	static void quitBrowser() {
+		BROWSER.quit();
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ import app.vsxi.dashboard.fleet.SbcRepository;
 import app.vsxi.dashboard.support.BrowserSession;
 import app.vsxi.dashboard.support.BrowserSteps;
 import app.vsxi.dashboard.support.FakeSbc;
-import app.vsxi.dashboard.support.HeadlessChromium;
+import app.vsxi.dashboard.support.ClassBrowser;
 import app.vsxi.dashboard.support.RequiresBrowser;
 import app.vsxi.dashboard.support.SameApplication;
 
@@ -72,6 +73,8 @@ class LayoutBrowserTests {
 	@Autowired
 	CredentialCipher cipher;
 
+	private static final ClassBrowser BROWSER = new ClassBrowser();
+
 	private WebDriver browser;
 
 	@BeforeEach
@@ -79,16 +82,19 @@ class LayoutBrowserTests {
 		if (this.users.findByUsername(USER).isEmpty()) {
 			this.users.save(AppUser.create(USER, this.passwords.encode(PASSWORD), true, false));
 		}
-		this.browser = HeadlessChromium.start();
+		this.browser = BROWSER.get();
 		BrowserSession.logIn(this.browser, url("/login"), USER, PASSWORD);
 		BrowserSteps.waitUntil(this.browser, () -> this.browser.getCurrentUrl().contains("/overview"));
 	}
 
 	@AfterEach
 	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
+		BROWSER.forget();
+	}
+
+	@AfterAll
+	static void quitBrowser() {
+		BROWSER.quit();
 	}
 
 	@Test
