@@ -13,9 +13,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Ticks the poller by hand in an application whose own schedule ticks once at start and then not for an hour
- * ({@code tick=1h}): each tick moves the application's clock one poll interval on (1.1 s, for intervals of 1 s)
- * instead of waiting for it, then waits until the given SBCs have finished what it queued, so each tick is exactly
- * one poll of every endpoint due.
+ * ({@code tick=1h}): each tick moves the application's clock to one poll interval after the last tick (1.1 s, for
+ * intervals of 1 s) instead of waiting for it, then waits until the given SBCs have finished what it queued, so
+ * each tick is exactly one poll of every endpoint due.
  */
 public final class PollTicks {
 
@@ -28,7 +28,7 @@ public final class PollTicks {
 
 	private final MovableClock clock;
 
-	private boolean ticked;
+	private Instant last;
 
 	public PollTicks(FleetPoller poller, SnapshotStore store, MovableClock clock) {
 		this.poller = poller;
@@ -50,12 +50,14 @@ public final class PollTicks {
 
 	/** One tick that does not wait for what it queued; when it ticked. */
 	public Instant tickOnly() {
-		if (this.ticked) {
-			this.clock.move(SPACING);
+		if (this.last != null) {
+			// a poll interval after the last tick, as a real wait would make it: not an interval on top of the time
+			// the test took since, which could make the SBC look stale
+			this.clock.moveTo(this.last.plus(SPACING));
 		}
 		Instant at = this.clock.instant();
 		this.poller.tick();
-		this.ticked = true;
+		this.last = at;
 		return at;
 	}
 
