@@ -12,10 +12,8 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 
 import app.vsxi.dashboard.demo.DemoFleet;
@@ -23,6 +21,7 @@ import app.vsxi.dashboard.fleet.SbcRepository;
 import app.vsxi.dashboard.support.BrowserSession;
 import app.vsxi.dashboard.support.BrowserSteps;
 import app.vsxi.dashboard.support.DemoSbcs;
+import app.vsxi.dashboard.support.ClassBrowser;
 import app.vsxi.dashboard.support.HeadlessChromium;
 import app.vsxi.dashboard.support.RequiresBrowser;
 import app.vsxi.dashboard.support.SameApplication;
@@ -83,22 +82,7 @@ class KeyEditBrowserTests {
 	@AfterEach
 	void closeBrowser() {
 		this.demo.box(BOX).quirks(Map.of("rowKeys", Map.of()));
-		forgetSession(this.browser);
-	}
-
-	/** Leaves the shared browser as a new one would be: signed out, nothing kept by the pages. */
-	private static void forgetSession(WebDriver browser) {
-		if (browser == null) {
-			return;
-		}
-		try {
-			((JavascriptExecutor) browser).executeScript("window.sessionStorage.clear(); window.localStorage.clear();");
-		}
-		catch (WebDriverException notOnThePages) {
-			// a page of another origin keeps nothing of ours
-		}
-		browser.manage().deleteAllCookies();
-		browser.get("about:blank");
+		ClassBrowser.forget(this.browser);
 	}
 
 	@ParameterizedTest(name = "box keyed on {0}")

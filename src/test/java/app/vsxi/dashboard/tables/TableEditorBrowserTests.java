@@ -15,7 +15,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 
 import reactor.core.publisher.Mono;
@@ -35,6 +34,7 @@ import app.vsxi.dashboard.support.Axe;
 import app.vsxi.dashboard.support.BrowserSession;
 import app.vsxi.dashboard.support.BrowserSteps;
 import app.vsxi.dashboard.support.DemoSbcs;
+import app.vsxi.dashboard.support.ClassBrowser;
 import app.vsxi.dashboard.support.HeadlessChromium;
 import app.vsxi.dashboard.support.RequiresBrowser;
 import app.vsxi.dashboard.support.SameApplication;
@@ -97,22 +97,7 @@ class TableEditorBrowserTests {
 
 	@AfterEach
 	void closeBrowser() {
-		forgetSession(this.browser);
-	}
-
-	/** Leaves the shared browser as a new one would be: signed out, nothing kept by the pages. */
-	private static void forgetSession(WebDriver browser) {
-		if (browser == null) {
-			return;
-		}
-		try {
-			((JavascriptExecutor) browser).executeScript("window.sessionStorage.clear(); window.localStorage.clear();");
-		}
-		catch (WebDriverException notOnThePages) {
-			// a page of another origin keeps nothing of ours
-		}
-		browser.manage().deleteAllCookies();
-		browser.get("about:blank");
+		ClassBrowser.forget(this.browser);
 	}
 
 	@Test
