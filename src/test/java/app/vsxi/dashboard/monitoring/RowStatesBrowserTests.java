@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -25,7 +24,6 @@ import app.vsxi.dashboard.demo.DemoFleet;
 import app.vsxi.dashboard.support.BrowserSession;
 import app.vsxi.dashboard.support.RequiresBrowser;
 import app.vsxi.dashboard.support.ClassBrowser;
-import app.vsxi.dashboard.support.HeadlessChromium;
 import app.vsxi.dashboard.support.SameApplication;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,25 +65,18 @@ class RowStatesBrowserTests {
 	StatusBoard board;
 
 	// one browser for the class, started once; each test signs in afresh on a clean session
-	private static WebDriver shared;
+	private static final ClassBrowser BROWSER = new ClassBrowser();
 
 	private WebDriver browser;
 
-	@BeforeAll
-	static void startBrowser() throws Exception {
-		shared = HeadlessChromium.start();
-	}
-
 	@AfterAll
 	static void quitBrowser() {
-		if (shared != null) {
-			shared.quit();
-		}
+		BROWSER.quit();
 	}
 
 	@BeforeEach
 	void openOverview() throws Exception {
-		this.browser = shared;
+		this.browser = BROWSER.get();
 		BrowserSession.logIn(this.browser, "http://localhost:" + this.port + "/overview", "admin", "admin");
 		waitUntil(() -> FLEET.stream().allMatch(sbc -> "UP".equals(condition(sbc))), Duration.ofSeconds(20));
 	}
@@ -93,7 +84,7 @@ class RowStatesBrowserTests {
 	@AfterEach
 	void clearFaults() {
 		FLEET.forEach(sbc -> SimulatorSwitches.clear(this.demo.box(sbc).baseUrl()));
-		ClassBrowser.forget(this.browser);
+		BROWSER.forget();
 	}
 
 	@Test

@@ -7,7 +7,6 @@ import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -35,7 +34,6 @@ import app.vsxi.dashboard.support.BrowserSession;
 import app.vsxi.dashboard.support.BrowserSteps;
 import app.vsxi.dashboard.support.DemoSbcs;
 import app.vsxi.dashboard.support.ClassBrowser;
-import app.vsxi.dashboard.support.HeadlessChromium;
 import app.vsxi.dashboard.support.RequiresBrowser;
 import app.vsxi.dashboard.support.SameApplication;
 
@@ -74,30 +72,23 @@ class TableEditorBrowserTests {
 	DemoFleet demo;
 
 	// one browser for the class, started once; each test signs in afresh on a clean session
-	private static WebDriver shared;
+	private static final ClassBrowser BROWSER = new ClassBrowser();
 
 	private WebDriver browser;
 
-	@BeforeAll
-	static void startBrowser() throws Exception {
-		shared = HeadlessChromium.start();
-	}
-
 	@AfterAll
 	static void quitBrowser() {
-		if (shared != null) {
-			shared.quit();
-		}
+		BROWSER.quit();
 	}
 
 	@BeforeEach
-	void openBrowser() {
-		this.browser = shared;
+	void openBrowser() throws Exception {
+		this.browser = BROWSER.get();
 	}
 
 	@AfterEach
 	void closeBrowser() {
-		ClassBrowser.forget(this.browser);
+		BROWSER.forget();
 	}
 
 	@Test
