@@ -169,7 +169,7 @@ class MonitoringCoalescingTests {
 		assertThat(millis).isLessThan(2_000);
 		assertThat(rows).contains("demo-sbc-2");
 		for (String box : List.of("demo-sbc-1", "demo-sbc-3")) {
-			await().atMost(Duration.ofSeconds(5)).until(() -> polledSince(ids.get(box), Feed.REALTIME, ticked));
+			await().atMost(Duration.ofSeconds(5)).until(() -> this.ticks.polledSince(ids.get(box), Feed.REALTIME, ticked));
 		}
 		// the gateway's read timeout (3 s in tests) ends the slow poll: the row says so
 		await().atMost(Duration.ofSeconds(20)).until(() -> this.board.get(slow).condition() == Condition.UNREACHABLE);
@@ -182,10 +182,6 @@ class MonitoringCoalescingTests {
 	/** One tick, then waits until every box has finished every endpoint it queued. */
 	private void tickAndDrain() {
 		this.ticks.tick(ids().values(), Feed.values());
-	}
-
-	private boolean polledSince(long id, Feed feed, Instant at) {
-		return this.ticks.polledSince(id, feed, at);
 	}
 
 	private Map<String, Long> ids() {
