@@ -1,7 +1,9 @@
 package app.vsxi.dashboard.tables;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import app.vsxi.dashboard.gateway.TableRow;
 
@@ -16,11 +18,22 @@ final class FieldNames {
 
 	/** The first field name of the row (nested entries included) that is not an XML name, or null. */
 	static String firstBad(TableRow row) {
+		return firstBad(row, new HashSet<>());
+	}
+
+	/**
+	 * The same, skipping the names in {@code good} and adding those found good to it: the rows of one file share
+	 * their names, which are checked once.
+	 */
+	static String firstBad(TableRow row, Set<String> good) {
 		for (Map.Entry<String, Object> field : row.fields().entrySet()) {
-			if (!xmlName(field.getKey())) {
-				return field.getKey();
+			if (!good.contains(field.getKey())) {
+				if (!xmlName(field.getKey())) {
+					return field.getKey();
+				}
+				good.add(field.getKey());
 			}
-			String nested = firstBad(field.getValue());
+			String nested = firstBad(field.getValue(), good);
 			if (nested != null) {
 				return nested;
 			}
@@ -28,13 +41,13 @@ final class FieldNames {
 		return null;
 	}
 
-	private static String firstBad(Object value) {
+	private static String firstBad(Object value, Set<String> good) {
 		if (value instanceof TableRow row) {
-			return firstBad(row);
+			return firstBad(row, good);
 		}
 		if (value instanceof List<?> values) {
 			for (Object each : values) {
-				String bad = firstBad(each);
+				String bad = firstBad(each, good);
 				if (bad != null) {
 					return bad;
 				}

@@ -3,6 +3,7 @@ package app.vsxi.dashboard.tables;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,12 +44,13 @@ public final class TableTransfer {
 	 */
 	public static List<TableRow> read(Format format, InputStream in, int maxRows) {
 		List<TableRow> rows = new ArrayList<>();
+		Set<String> goodNames = new HashSet<>();
 		Consumer<TableRow> sink = row -> {
 			if (rows.size() >= maxRows) {
 				throw new ImportRefused("The file holds more than " + maxRows
 						+ " rows, the most one import takes (vsxi.tables.import-rows): split it into smaller files");
 			}
-			String bad = FieldNames.firstBad(row);
+			String bad = FieldNames.firstBad(row, goodNames);
 			if (bad != null) {
 				throw new ImportRefused("The file has a field named \"" + bad + "\", which cannot be an element name "
 						+ "of the box's XML: a field name starts with a letter or _ and holds only letters, digits, _, - and .");
@@ -81,6 +83,9 @@ public final class TableTransfer {
 	 * {@code shape} names it in the refusal.
 	 */
 	public static TableRow conform(TableRow imported, TableRow template, String shape) {
+		if (imported.sameFields(template)) {
+			return imported;
+		}
 		Set<String> expected = template.fields().keySet();
 		for (String field : expected) {
 			if (!imported.has(field)) {

@@ -1,17 +1,12 @@
 package app.vsxi.dashboard.benchmark;
 
-import java.io.ByteArrayOutputStream;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import app.vsxi.dashboard.VsxiDashboardApplication;
 import app.vsxi.dashboard.fleet.FleetService;
@@ -34,9 +29,11 @@ import static app.vsxi.dashboard.benchmark.Figures.peakHeapMegabytes;
 /**
  * A file of 100,000 routes imported into a route draft as an operator imports one: the draft's own CSV export
  * downloaded over HTTP, grown to 100,000 new routes, and uploaded through the draft page's import form, timed from
- * the upload until the draft page it leads to has arrived. A fresh draft per round; prints each round, the median
- * and spread, and this JVM's peak heap. The dashboard runs in this JVM in demo mode, on an H2 file database of
- * its own as the demo's (the test profile's in-memory one would hold every stored row in this heap).
+ * the upload until the draft page it leads to has arrived. A fresh draft per round, discarded after it, and a first
+ * round to warm up that is not counted; prints each round, the median and spread, and this JVM's peak heap. The
+ * dashboard runs in this JVM in demo mode, on an H2 file database of its own as the demo's (the test profile's
+ * in-memory one would hold every stored row in this heap), or on the database {@code -Ddburl} names, e.g. a
+ * PostgreSQL one as in production.
  */
 public final class ImportBenchmark {
 
@@ -49,7 +46,8 @@ public final class ImportBenchmark {
 		ConfigurableApplicationContext app = new SpringApplicationBuilder(VsxiDashboardApplication.class)
 			.profiles("demo", "test")
 			.run("--server.port=0", "--vsxi.monitoring.poll-interval=1h", "--logging.level.root=WARN",
-					"--spring.datasource.url=jdbc:h2:file:" + database.resolve("vsxi") + ";DB_CLOSE_ON_EXIT=FALSE",
+					"--spring.datasource.url=" + System.getProperty("dburl",
+							"jdbc:h2:file:" + database.resolve("vsxi") + ";DB_CLOSE_ON_EXIT=FALSE"),
 					"--vsxi.tables.import-rows=" + ROWS, "--spring.servlet.multipart.max-file-size=200MB",
 					"--spring.servlet.multipart.max-request-size=200MB");
 		try {
@@ -61,22 +59,27 @@ public final class ImportBenchmark {
 				.findFirst()
 				.orElseThrow();
 			String base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
-			HttpClient browser = logIn(base);
+			HttpClient browser = BrowserSession.logIn(base);
 			DraftOpening opening = app.getBean(DraftOpening.class);
 			List<Double> seconds = new ArrayList<>();
-			for (int round = 1; round <= ROUNDS; round++) {
+			for (int round = 0; round <= ROUNDS; round++) {
 				long draftId = open(opening, sbc.id());
 				String draft = base + "/sbcs/" + sbc.id() + "/tables/drafts/" + draftId;
 				byte[] file = grown(browser.send(HttpRequest.newBuilder(URI.create(draft + "/export?format=csv")).build(),
 						HttpResponse.BodyHandlers.ofString()).body(), round);
-				String csrf = csrf(browser.send(HttpRequest.newBuilder(URI.create(draft)).build(),
+				String csrf = BrowserSession.csrf(browser.send(HttpRequest.newBuilder(URI.create(draft)).build(),
 						HttpResponse.BodyHandlers.ofString()).body());
 				long start = System.nanoTime();
-				HttpResponse<String> shown = browser.send(upload(draft + "/import", csrf, file),
+				HttpResponse<String> shown = browser.send(BrowserSession.upload(draft + "/import", csrf, "routes.csv", file),
 						HttpResponse.BodyHandlers.ofString());
 				double took = (System.nanoTime() - start) / 1e9;
 				if (!shown.body().contains(ROWS + " rows imported")) {
 					throw new IllegalStateException("the import did not say it took every row: HTTP " + shown.statusCode());
+				}
+				opening.discard(sbc.id(), draftId);
+				if (round == 0) {
+					System.out.printf("warm-up: %,d rows (%.1f MB) imported in %.2f s%n", ROWS, file.length / 1e6, took);
+					continue;
 				}
 				seconds.add(took);
 				System.out.printf("round %d: %,d rows (%.1f MB) imported in %.2f s%n", round, ROWS, file.length / 1e6,
@@ -112,42 +115,6 @@ public final class ImportBenchmark {
 			file.append(String.join(",", first)).append('\n');
 		}
 		return file.toString().getBytes(StandardCharsets.UTF_8);
-	}
-
-	private static HttpRequest upload(String url, String csrf, byte[] file) {
-		String boundary = "----import" + System.nanoTime();
-		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n")
-			.getBytes(StandardCharsets.UTF_8));
-		body.writeBytes(("--" + boundary
-				+ "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"routes.csv\"\r\nContent-Type: text/csv\r\n\r\n")
-			.getBytes(StandardCharsets.UTF_8));
-		body.writeBytes(file);
-		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		return HttpRequest.newBuilder(URI.create(url))
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-			.build();
-	}
-
-	private static String csrf(String page) {
-		Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
-		if (!token.find()) {
-			throw new IllegalStateException("no CSRF token on the page");
-		}
-		return token.group(1);
-	}
-
-	private static HttpClient logIn(String base) throws Exception {
-		HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-			.followRedirects(HttpClient.Redirect.NORMAL).build();
-		String form = "username=admin&password=admin&_csrf="
-				+ URLEncoder.encode(csrf(client.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
-						HttpResponse.BodyHandlers.ofString()).body()), StandardCharsets.UTF_8);
-		client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
-		return client;
 	}
 
 }
