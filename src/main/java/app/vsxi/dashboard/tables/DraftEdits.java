@@ -88,8 +88,7 @@ public class DraftEdits {
 				remove(draft, key);
 			}
 		}
-		this.drafts.putEdit(draftId, newKey, changed);
-		this.open.refresh(draft);
+		this.open.saved(draft, newKey, changed, this.drafts.putEdit(draftId, newKey, changed));
 		return new EditResult(newKey, changed, null, null);
 	}
 
@@ -103,15 +102,13 @@ public class DraftEdits {
 	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
 	public void delete(long sbcId, long draftId, RowKey key) {
 		remove(this.access.writableDraft(sbcId, draftId), key);
-		this.open.refresh(this.access.draft(sbcId, draftId));
 	}
 
 	/** Undoes every edit of one row. */
 	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
 	public void revert(long sbcId, long draftId, RowKey key) {
 		Draft draft = this.access.writableDraft(sbcId, draftId);
-		this.drafts.dropEdit(draftId, key);
-		this.open.refresh(draft);
+		this.open.dropped(draft, key, this.drafts.dropEdit(draftId, key));
 	}
 
 	/**
@@ -135,8 +132,7 @@ public class DraftEdits {
 		while (this.open.current(draft, key) != null) {
 			key = key.nth(key.occurrence() + 1);
 		}
-		this.drafts.putEdit(draftId, key, copy);
-		this.open.refresh(draft);
+		this.open.saved(draft, key, copy, this.drafts.putEdit(draftId, key, copy));
 		return key;
 	}
 
@@ -167,17 +163,16 @@ public class DraftEdits {
 			return new EditResult(source, row, "Another row already has the key " + key.label(),
 					draft.editable().keyFields().stream().filter(row::has).findFirst().orElse(null));
 		}
-		this.drafts.putEdit(draftId, key, clone);
-		this.open.refresh(draft);
+		this.open.saved(draft, key, clone, this.drafts.putEdit(draftId, key, clone));
 		return new EditResult(key, clone, null, null);
 	}
 
 	private void remove(Draft draft, RowKey key) {
 		if (this.open.baseRow(draft, key) == null) {
-			this.drafts.dropEdit(draft.id(), key);
+			this.open.dropped(draft, key, this.drafts.dropEdit(draft.id(), key));
 		}
 		else {
-			this.drafts.putEdit(draft.id(), key, null);
+			this.open.saved(draft, key, null, this.drafts.putEdit(draft.id(), key, null));
 		}
 	}
 

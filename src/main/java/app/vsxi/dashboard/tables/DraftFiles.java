@@ -99,8 +99,7 @@ public class DraftFiles {
 		for (TableRow conformed : conformedRows) {
 			imported.put(occurrences.next(RowKey.of(conformed, draft.editable().keyFields())), conformed);
 		}
-		this.drafts.putEdits(draftId, imported);
-		this.open.refresh(draft);
+		this.open.saved(draft, imported, this.drafts.putEdits(draftId, imported));
 		return imported.size();
 	}
 

@@ -114,7 +114,7 @@ public class DraftOpening {
 		DraftView.Page page = this.access.masked(draft)
 				? SecretFields.mask(draft.editable(), view.page(SecretFields.blind(draft.editable(), request)))
 				: view.page(request);
-		return new DraftPage(sbc, draft, page, this.drafts.edits(draftId).size(), this.access.masterName(sbc),
+		return new DraftPage(sbc, draft, page, view.editCount(), this.access.masterName(sbc),
 				this.access.mayEdit(sbcId));
 	}
 
@@ -123,22 +123,22 @@ public class DraftOpening {
 	public RowPage row(long sbcId, long draftId, RowKey key) {
 		Draft draft = this.access.draft(sbcId, draftId);
 		Sbc sbc = this.fleet.get(sbcId);
-		Map<RowKey, TableRow> edits = this.drafts.edits(draftId);
+		DraftView view = this.open.view(draft);
 		TableRow base = this.open.baseRow(draft, key);
-		TableRow row = edits.containsKey(key) ? edits.get(key) : base;
+		boolean edited = view.edited(key);
+		TableRow row = edited ? view.edit(key) : base;
 		DraftView.State state = base == null ? DraftView.State.ADDED
-				: !edits.containsKey(key) ? DraftView.State.BASE
+				: !edited ? DraftView.State.BASE
 						: row == null ? DraftView.State.DELETED : DraftView.State.CHANGED;
 		TableRow shown = row == null ? base : row;
 		if (shown == null) {
 			throw new TableEditorException("No row " + key.label() + " in this draft");
 		}
-		DraftView view = this.open.view(draft);
 		List<String> cells = view.base().columns().stream()
 			.map(column -> shown.has(column) ? FieldValues.display(shown.get(column)) : "")
 			.toList();
 		DraftPage page = new DraftPage(sbc, draft, new DraftView.Page(view.base().columns(), List.of(), 0, 0, 1,
-				view.base().size()), edits.size(), this.access.masterName(sbc), this.access.mayEdit(sbcId));
+				view.base().size()), view.editCount(), this.access.masterName(sbc), this.access.mayEdit(sbcId));
 		DraftView.ViewRow viewRow = new DraftView.ViewRow(base == null ? -1 : 0, key, shown, state, cells);
 		return new RowPage(page, this.access.masked(draft)
 				? SecretFields.mask(draft.editable(), view.base().columns(), viewRow) : viewRow);

@@ -51,6 +51,9 @@ class DraftRepository {
 	/** Rows saved per batch of statements. */
 	static final int BATCH = 1_000;
 
+	/** Up to this many rows look up their keys one by one through the index. */
+	static final int FEW = 50;
+
 	private final JdbcTemplate jdbc;
 
 	private final TransactionTemplate transaction;
@@ -142,6 +145,15 @@ class DraftRepository {
 				(rs, i) -> new RowCodec.Packed(this.atRest.open(rs.getBytes(1)), rs.getInt(2)), id).stream().findFirst();
 	}
 
+	/**
+	 * How many times the draft's edits have changed, 0 for none, -1 for a draft no longer there: a copy of the
+	 * edits read at one version holds while the version stays.
+	 */
+	long editsVersion(long id) {
+		return this.jdbc.queryForList("SELECT edits_version FROM table_draft WHERE id = ?", Long.class, id)
+			.stream().findFirst().orElse(-1L);
+	}
+
 	/** The edits in the order they were first made: key → row, or null where the row is deleted. */
 	Map<RowKey, TableRow> edits(long id) {
 		Map<RowKey, TableRow> edits = new LinkedHashMap<>();
@@ -152,9 +164,9 @@ class DraftRepository {
 		return edits;
 	}
 
-	/** Saves an edit by the current user. */
-	void putEdit(long id, RowKey key, TableRow row) {
-		putEdit(id, key, row, Actor.current());
+	/** Saves an edit by the current user; the draft's edits version it made. */
+	long putEdit(long id, RowKey key, TableRow row) {
+		return putEdit(id, key, row, Actor.current());
 	}
 
 	/**
@@ -162,38 +174,42 @@ class DraftRepository {
 	 * The draft's own row is locked first, so two operators saving into one draft at once take turns instead of
 	 * both taking the next seq (or both adding the same key).
 	 */
-	void putEdit(long id, RowKey key, TableRow row, String author) {
+	long putEdit(long id, RowKey key, TableRow row, String author) {
 		Map<RowKey, TableRow> one = new LinkedHashMap<>();
 		one.put(key, row);
-		putEdits(id, one, author);
+		return putEdits(id, one, author);
 	}
 
 	/** Saves many rows at once, as {@link #putEdit} saves one: an import. */
-	void putEdits(long id, Map<RowKey, TableRow> rows) {
-		putEdits(id, rows, Actor.current());
+	long putEdits(long id, Map<RowKey, TableRow> rows) {
+		return putEdits(id, rows, Actor.current());
 	}
 
 	/**
 	 * Saves the rows for their keys in one transaction, all or none, in batches of {@value #BATCH}: one look-up
 	 * of the keys already edited, one batch of inserts and one of updates per batch rather than three statements
-	 * a row. New keys take the next seqs in the order given.
+	 * a row. New keys take the next seqs in the order given. A few rows look their keys up by the index; more
+	 * read the draft's edited keys once, as a list of a thousand keys is compared row by row by the database.
 	 */
-	void putEdits(long id, Map<RowKey, TableRow> rows, String author) {
-		this.transaction.executeWithoutResult(status -> {
-			List<String> table = this.jdbc.queryForList("SELECT table_name FROM table_draft WHERE id = ? FOR UPDATE",
-					String.class, id);
-			if (table.isEmpty()) {
+	long putEdits(long id, Map<RowKey, TableRow> rows, String author) {
+		return this.transaction.execute(status -> {
+			List<Map<String, Object>> locked = this.jdbc.queryForList(
+					"SELECT table_name, edits_version FROM table_draft WHERE id = ? FOR UPDATE", id);
+			if (locked.isEmpty()) {
 				throw new TableEditorException("This draft is no longer there: it was applied, discarded or expired");
 			}
+			List<String> table = List.of((String) locked.get(0).get("table_name"));
+			long version = ((Number) locked.get(0).get("edits_version")).longValue();
 			Long last = this.jdbc.queryForObject("SELECT MAX(seq) FROM table_draft_edit WHERE draft_id = ?",
 					Long.class, id);
 			long next = last == null ? 1 : last + 1;
 			List<Map.Entry<RowKey, TableRow>> all = List.copyOf(rows.entrySet());
+			Map<String, EditedRow> everyEdited = all.size() > FEW ? edited(id) : null;
 			for (int from = 0; from < all.size(); from += BATCH) {
 				List<Map.Entry<RowKey, TableRow>> batch = all.subList(from, Math.min(all.size(), from + BATCH));
 				Map<String, TableRow> byKey = new LinkedHashMap<>();
 				batch.forEach(entry -> byKey.put(KeyText.format(entry.getKey()), entry.getValue()));
-				Map<String, EditedRow> edited = edited(id, byKey.keySet());
+				Map<String, EditedRow> edited = everyEdited != null ? everyEdited : edited(id, byKey.keySet());
 				List<Object[]> inserts = new ArrayList<>();
 				List<Object[]> updates = new ArrayList<>();
 				for (Map.Entry<String, TableRow> entry : byKey.entrySet()) {
@@ -213,7 +229,17 @@ class DraftRepository {
 						updates);
 			}
 			touch(id);
+			return version + 1;
 		});
+	}
+
+	/** Every row the draft holds, by key: its seq and authors. */
+	private Map<String, EditedRow> edited(long id) {
+		Map<String, EditedRow> edited = new HashMap<>();
+		this.jdbc.query("SELECT row_key, seq, edited_by FROM table_draft_edit WHERE draft_id = ?", rs -> {
+			edited.put(rs.getString(1), new EditedRow(rs.getLong(2), rs.getString(3)));
+		}, id);
+		return edited;
 	}
 
 	/** The rows among these keys the draft already holds: their seq and authors. */
@@ -260,9 +286,19 @@ class DraftRepository {
 		return more.length() > 2000 ? authors : more;
 	}
 
-	void dropEdit(long id, RowKey key) {
-		this.jdbc.update("DELETE FROM table_draft_edit WHERE draft_id = ? AND row_key = ?", id, KeyText.format(key));
-		touch(id);
+	/** Drops the draft's edit of a key; the draft's edits version it made, -1 where the draft is gone. */
+	long dropEdit(long id, RowKey key) {
+		return this.transaction.execute(status -> {
+			List<Long> version = this.jdbc.queryForList(
+					"SELECT edits_version FROM table_draft WHERE id = ? FOR UPDATE", Long.class, id);
+			if (version.isEmpty()) {
+				return -1L;
+			}
+			this.jdbc.update("DELETE FROM table_draft_edit WHERE draft_id = ? AND row_key = ?", id,
+					KeyText.format(key));
+			touch(id);
+			return version.get(0) + 1;
+		});
 	}
 
 	/** Deletes the draft if nobody has changed it since {@code before}; whether it did. */
@@ -319,6 +355,12 @@ class DraftRepository {
 		return this.jdbc.query(
 				"SELECT id, sbc_id, table_name, root_element, item_element, taken_by, reason, "
 				+ "row_count, taken_at FROM table_snapshot WHERE id = ?", SNAPSHOTS, id).stream().findFirst();
+	}
+
+	/** A snapshot's rows as kept, still packed. */
+	Optional<RowCodec.Packed> snapshotRows(long id) {
+		return this.jdbc.query("SELECT data, row_count FROM table_snapshot WHERE id = ?",
+				(rs, i) -> new RowCodec.Packed(this.atRest.open(rs.getBytes(1)), rs.getInt(2)), id).stream().findFirst();
 	}
 
 	void readSnapshot(long id, Consumer<TableRow> sink) {
@@ -382,8 +424,10 @@ class DraftRepository {
 		return true;
 	}
 
+	/** The edits changed: the draft's time and its edits version move on. */
 	private void touch(long id) {
-		this.jdbc.update("UPDATE table_draft SET updated_at = ? WHERE id = ?", Timestamp.from(Instant.now()), id);
+		this.jdbc.update("UPDATE table_draft SET updated_at = ?, edits_version = edits_version + 1 WHERE id = ?",
+				Timestamp.from(Instant.now()), id);
 	}
 
 }

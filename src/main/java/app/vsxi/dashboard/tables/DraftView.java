@@ -72,11 +72,24 @@ public final class DraftView {
 
 	private final Map<RowKey, TableRow> edits;
 
-	private Request lastRequest;
+	/** The draft's edits version these edits are, -1 where unknown: the stored edits are read when it moved. */
+	private long version = -1;
 
-	private Map<RowKey, TableRow> lastEdits;
+	/** Moves on every change of the edits: the kept ordering is for one set of edits only. */
+	private long generation;
 
-	private int[] lastOrder;
+	/**
+	 * The orderings last asked for (filters and sort) with these edits: viewers of one draft with their own
+	 * filters each keep theirs, so turning pages costs nothing for any of them.
+	 */
+	private final Map<Request, int[]> orders = new LinkedHashMap<>(16, 0.75f, true) {
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<Request, int[]> eldest) {
+			return size() > ORDERS_KEPT;
+		}
+	};
+
+	private static final int ORDERS_KEPT = 16;
 
 	/** {@code edits}: key → the row the draft holds for it, or null where the draft deleted it. */
 	public DraftView(RowStore base, Map<RowKey, TableRow> edits) {
@@ -88,13 +101,33 @@ public final class DraftView {
 		return this.base;
 	}
 
-	public synchronized Page page(Request request) {
-		int[] order = order(request);
+	/**
+	 * A page of the draft. The ordering is computed outside the view's lock from the edits as they stood (the
+	 * base never changes, the overlay of one set of edits neither), so one viewer's new filter over a million rows
+	 * does not hold up the others' pages.
+	 */
+	public Page page(Request request) {
+		Request key = request.firstPage();
+		Overlay overlay;
+		long generation;
+		int[] order;
+		synchronized (this) {
+			overlay = overlay();
+			generation = this.generation;
+			order = this.orders.get(key);
+		}
+		if (order == null) {
+			order = order(request, overlay);
+			synchronized (this) {
+				if (this.generation == generation) {
+					this.orders.put(key, order);
+				}
+			}
+		}
 		// in long: a page number near the int limit times the page size must not wrap round to a negative row
 		int from = (int) Math.min(order.length, (long) request.page() * request.pageSize());
 		int to = Math.min(order.length, from + request.pageSize());
 		List<ViewRow> rows = new ArrayList<>(to - from);
-		Overlay overlay = overlay();
 		for (int i = from; i < to; i++) {
 			rows.add(viewRow(order[i], overlay));
 		}
@@ -103,17 +136,58 @@ public final class DraftView {
 
 	/** Replaces the edits (after an edit was saved); the next page is ordered afresh. */
 	public synchronized void edits(Map<RowKey, TableRow> edits) {
-		this.edits.clear();
-		this.edits.putAll(edits);
-		this.overlay = null;
+		edits(edits, -1);
 	}
 
-	private int[] order(Request request) {
-		Request key = request.firstPage();
-		if (this.lastOrder != null && key.equals(this.lastRequest) && this.edits.equals(this.lastEdits)) {
-			return this.lastOrder;
-		}
-		Overlay overlay = overlay();
+	/** Replaces the edits with those stored at {@code version} of the draft's edits. */
+	synchronized void edits(Map<RowKey, TableRow> edits, long version) {
+		this.edits.clear();
+		this.edits.putAll(edits);
+		changed(version);
+	}
+
+	/**
+	 * Lays more edits over these, as saving them did in the database (a key edited before keeps its place, new
+	 * keys come after), now at {@code version}.
+	 */
+	synchronized void merge(Map<RowKey, TableRow> more, long version) {
+		this.edits.putAll(more);
+		changed(version);
+	}
+
+	/** Drops the edit of a key, as dropping it did in the database, now at {@code version}. */
+	synchronized void drop(RowKey key, long version) {
+		this.edits.remove(key);
+		changed(version);
+	}
+
+	private void changed(long version) {
+		this.version = version;
+		this.generation++;
+		this.overlay = null;
+		this.orders.clear();
+	}
+
+	/** The version of the draft's edits this view holds, -1 where unknown. */
+	synchronized long version() {
+		return this.version;
+	}
+
+	public synchronized int editCount() {
+		return this.edits.size();
+	}
+
+	/** Whether the draft holds an edit for the key: a changed, added or (with a null row) deleted row. */
+	synchronized boolean edited(RowKey key) {
+		return this.edits.containsKey(key);
+	}
+
+	/** The row the draft's edit holds for the key, null where it deletes it or there is no edit. */
+	synchronized TableRow edit(RowKey key) {
+		return this.edits.get(key);
+	}
+
+	private int[] order(Request request, Overlay overlay) {
 		RowFilter filter = RowFilter.of(request.filters());
 		List<boolean[]> matches = new ArrayList<>();
 		List<Integer> columns = new ArrayList<>();
@@ -121,10 +195,7 @@ public final class DraftView {
 			int column = this.base.column(each.getKey());
 			String needle = each.getValue();
 			if (column < 0) {
-				this.lastRequest = key;
-				this.lastEdits = new HashMap<>(this.edits);
-				this.lastOrder = new int[0];
-				return this.lastOrder;
+				return new int[0];
 			}
 			columns.add(column);
 			matches.add(RowFilter.matching(this.base.dictionary(column), needle));
@@ -185,9 +256,6 @@ public final class DraftView {
 				}
 			}
 		}
-		this.lastRequest = key;
-		this.lastEdits = new HashMap<>(this.edits);
-		this.lastOrder = order;
 		return order;
 	}
 

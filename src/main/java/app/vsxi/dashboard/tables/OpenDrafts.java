@@ -32,17 +32,22 @@ class OpenDrafts {
 		});
 	}
 
-	/** The draft's view with its edits as stored now. */
+	/**
+	 * The draft's view with its edits as stored now. The edits are read again only when the draft's edits version
+	 * moved since the view read them (another request, or another instance, saved some): a draft of 100,000 edits
+	 * is not read and decoded for every page.
+	 */
 	DraftView view(Draft draft) {
+		long version = this.drafts.editsVersion(draft.id());
 		DraftView view = this.open.get(draft.id());
 		if (view == null) {
 			RowStore.Builder builder = RowStore.builder(draft.editable().keyFields());
 			this.drafts.readBase(draft.id(), builder::add);
-			view = new DraftView(builder.build(), this.drafts.edits(draft.id()));
+			view = new DraftView(builder.build(), Map.of());
 			this.open.put(draft.id(), view);
 		}
-		else {
-			view.edits(this.drafts.edits(draft.id()));
+		if (version < 0 || view.version() < version) {
+			view.edits(this.drafts.edits(draft.id()), version);
 		}
 		return view;
 	}
@@ -51,11 +56,41 @@ class OpenDrafts {
 		this.open.put(draftId, view);
 	}
 
-	/** Tells an open view its draft's edits changed. */
-	void refresh(Draft draft) {
+	/**
+	 * Tells an open view these edits were saved, taking the draft's edits from {@code version - 1} to
+	 * {@code version}: a view that held the version before lays them over its own, any other reads them again.
+	 */
+	void saved(Draft draft, Map<RowKey, TableRow> edits, long version) {
 		DraftView view = this.open.get(draft.id());
 		if (view != null) {
-			view.edits(this.drafts.edits(draft.id()));
+			synchronized (view) {
+				if (view.version() == version - 1) {
+					view.merge(edits, version);
+					return;
+				}
+			}
+			view(draft);
+		}
+	}
+
+	/** The same for one edit; a null row deletes the base row under the key. */
+	void saved(Draft draft, RowKey key, TableRow row, long version) {
+		Map<RowKey, TableRow> one = new java.util.LinkedHashMap<>();
+		one.put(key, row);
+		saved(draft, one, version);
+	}
+
+	/** Tells an open view the edit of a key was dropped, taking the draft's edits to {@code version}. */
+	void dropped(Draft draft, RowKey key, long version) {
+		DraftView view = this.open.get(draft.id());
+		if (view != null) {
+			synchronized (view) {
+				if (view.version() == version - 1) {
+					view.drop(key, version);
+					return;
+				}
+			}
+			view(draft);
 		}
 	}
 
@@ -65,9 +100,9 @@ class OpenDrafts {
 
 	/** The row the draft holds for a key now: its edit, else the base row; null if there is none or it is deleted. */
 	TableRow current(Draft draft, RowKey key) {
-		Map<RowKey, TableRow> edits = this.drafts.edits(draft.id());
-		if (edits.containsKey(key)) {
-			return edits.get(key);
+		DraftView view = view(draft);
+		if (view.edited(key)) {
+			return view.edit(key);
 		}
 		return baseRow(draft, key);
 	}

@@ -250,6 +250,57 @@ abstract class DraftPersistenceContract {
 	}
 
 	@Test
+	void everySavedEditMovesTheEditsVersionSoAViewHeldOnAnotherInstanceReadsThemAgain() {
+		List<TableRow> base = base();
+		long id = this.drafts.create(this.sbcId, "route", "XBRouteList", "XBRoute", "alice", RowCodec.pack(base), null);
+		Draft draft = this.drafts.find(id).orElseThrow();
+		TablesProperties properties = new TablesProperties(1000, 5000, 20, 4, 50, 2, 3, 20,
+				java.time.Duration.ofDays(7), 100000);
+		OpenDrafts here = new OpenDrafts(this.drafts, properties);
+		OpenDrafts there = new OpenDrafts(this.drafts, properties);
+		RowKey third = RowKey.of(base.get(3), KEY);
+		assertThat(this.drafts.editsVersion(id)).isZero();
+		assertThat(here.view(draft).editCount()).isZero();
+
+		// saved through the other instance: this one's view is stale until it asks the database
+		there.view(draft);
+		this.drafts.putEdit(id, third, base.get(3).with("digitMatch", "111"), "bob");
+		assertThat(this.drafts.editsVersion(id)).isEqualTo(1);
+		assertThat(here.current(draft, third).text("digitMatch")).isEqualTo("111");
+		assertThat(here.view(draft).editCount()).isEqualTo(1);
+
+		// an import saved here is laid over this view as saved, in the stored order
+		Map<RowKey, TableRow> imported = new LinkedHashMap<>();
+		TableRow added = base.get(0).with("alias", "IMP1");
+		imported.put(RowKey.of(added, KEY), added);
+		imported.put(third, base.get(3).with("digitMatch", "222"));
+		long version = this.drafts.putEdits(id, imported, "carol");
+		assertThat(version).isEqualTo(2).isEqualTo(this.drafts.editsVersion(id));
+		here.saved(draft, imported, version);
+		DraftView.Page page = here.view(draft).page(new DraftView.Request(Map.of(), null, false, 0, 500));
+		DraftView.Page fresh = new OpenDrafts(this.drafts, properties).view(draft)
+			.page(new DraftView.Request(Map.of(), null, false, 0, 500));
+		assertThat(page.rows()).isEqualTo(fresh.rows());
+		assertThat(here.view(draft).edit(third).text("digitMatch")).isEqualTo("222");
+		assertThat(there.current(draft, third).text("digitMatch")).isEqualTo("222");
+
+		// a view that missed a save (a drop elsewhere) reads the edits again rather than laying the next over a gap
+		DraftView held = here.view(draft);
+		this.drafts.dropEdit(id, third);
+		TableRow another = base.get(0).with("alias", "IMP2");
+		Map<RowKey, TableRow> more = Map.of(RowKey.of(another, KEY), another);
+		long next = this.drafts.putEdits(id, more, "carol");
+		assertThat(next).isEqualTo(4);
+		here.saved(draft, more, next);
+		assertThat(held.version()).isEqualTo(4);
+		assertThat(held.edited(third)).isFalse();
+		assertThat(held.editCount()).isEqualTo(2);
+
+		this.drafts.delete(id);
+		assertThat(this.drafts.editsVersion(id)).isEqualTo(-1);
+	}
+
+	@Test
 	void snapshotsKeepTheTableExactlyAndOnlyTheNewestAreKept() {
 		List<TableRow> base = base();
 		long first = this.drafts.saveSnapshot(this.sbcId, "route", "XBRouteList", "XBRoute", "bob", "first",
