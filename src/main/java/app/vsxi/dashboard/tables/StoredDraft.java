@@ -1,7 +1,6 @@
 package app.vsxi.dashboard.tables;
 
 import app.vsxi.dashboard.tables.engine.DraftRows;
-import app.vsxi.dashboard.tables.engine.LargeTableDiff;
 import app.vsxi.dashboard.tables.engine.RowCodec;
 import app.vsxi.dashboard.tables.engine.TableDiff;
 
@@ -12,8 +11,10 @@ record StoredDraft(DraftRepository drafts, Draft draft) {
 		return new DraftRows(this.drafts.edits(this.draft.id()), this.draft.editable().keyFields());
 	}
 
-	private LargeTableDiff.RowSource base() {
-		return sink -> this.drafts.readBase(this.draft.id(), sink);
+	/** The base as stored, packed: each pass over it reads the bytes in memory, raw where it can. */
+	private RowCodec.Packed base() {
+		return this.drafts.base(this.draft.id()).orElseThrow(() -> new TableEditorException(
+				"This draft is no longer there: it was applied, discarded or expired"));
 	}
 
 	/**

@@ -87,10 +87,13 @@ public class TableApplier {
 
 	private final DraftLimits limits;
 
+	private final TableDiffs diffs;
+
 	TableApplier(FleetService fleet, DraftAccess access, OpenDrafts open, TableDownloads downloads,
 			DraftRepository drafts, TableCommands gateway, AuditLog audit, TablesProperties properties,
-			PasswordConfirmation passwords, SealedRows sealed, DraftLimits limits) {
+			PasswordConfirmation passwords, SealedRows sealed, DraftLimits limits, TableDiffs diffs) {
 		this.fleet = fleet;
+		this.diffs = diffs;
 		this.access = access;
 		this.open = open;
 		this.limits = limits;
@@ -166,8 +169,10 @@ public class TableApplier {
 			return new ApplyOutcome.Failed(failed.error(), List.of(), null);
 		}
 		RowCodec.Packed theirs = ((TableDownloads.Downloaded.Table) now).rows();
-		LargeTableDiff.RowSource base = sink -> this.drafts.readBase(draftId, sink);
-		TableDiff theirChanges = LargeTableDiff.diff(base, theirs, keyFields);
+		// both packed: the diff hashes their lines from the bytes and builds only the rows that differ
+		RowCodec.Packed base = this.drafts.base(draftId).orElseThrow(() -> new TableEditorException(
+				"This draft is no longer there: it was applied, discarded or expired"));
+		TableDiff theirChanges = this.diffs.diff(base, theirs, keyFields);
 		Set<RowKey> touched = new HashSet<>(edits.keySet());
 		theirChanges.added().forEach(change -> touched.add(change.key()));
 		theirChanges.removed().forEach(change -> touched.add(change.key()));
@@ -362,7 +367,7 @@ public class TableApplier {
 			return new ApplyOutcome.Failed(failed.error(), List.of(), null);
 		}
 		RowCodec.Packed theirs = ((TableDownloads.Downloaded.Table) now).rows();
-		TableDiff toSend = LargeTableDiff.diff(theirs, intended, keyFields);
+		TableDiff toSend = this.diffs.diff(theirs, intended, keyFields);
 		long snapshot = this.drafts.saveSnapshot(sbcId, draft.table(), draft.root(), draft.item(), Actor.current(),
 				"before replace by draft " + draftId + ": " + toSend.summary().text(), theirs);
 		this.drafts.pruneSnapshots(sbcId, draft.table(), Math.max(1, this.properties.snapshotsKept()));
@@ -398,7 +403,7 @@ public class TableApplier {
 		});
 		Verification verification = after instanceof TableDownloads.Downloaded.Failed failed
 				? new Verification(false, null, failed.error().message())
-				: verified(LargeTableDiff.diff(intended, ((TableDownloads.Downloaded.Table) after).rows(), keyFields));
+				: verified(this.diffs.diff(intended, ((TableDownloads.Downloaded.Table) after).rows(), keyFields));
 		recordReplace(sbc, draft, verification.matches() ? AuditOutcome.SUCCESS : AuditOutcome.FAILED, toSend,
 				reports);
 		this.drafts.delete(draftId);
@@ -457,8 +462,9 @@ public class TableApplier {
 			return new DraftOpening.Opened.Failed(failed.error());
 		}
 		TableDownloads.Downloaded.Table current = (TableDownloads.Downloaded.Table) now;
-		TableDiff back = LargeTableDiff.diff(current.rows(), sink -> this.drafts.readSnapshot(snapshotId, sink),
-				table.keyFields());
+		RowCodec.Packed kept = this.drafts.snapshotRows(snapshotId)
+			.orElseThrow(() -> new TableEditorException("No such snapshot of this SBC"));
+		TableDiff back = this.diffs.diff(current.rows(), kept, table.keyFields());
 		long draftId = this.drafts.create(sbcId, table.table(), current.root(), current.item(),
 				Actor.current(), current.rows(), snapshotId);
 		Map<RowKey, TableRow> edits = new LinkedHashMap<>();
@@ -495,18 +501,15 @@ public class TableApplier {
 		}
 		List<String> keyFields = draft.editable().keyFields();
 		KeySet touchedKeys = new KeySet(touched, keyFields);
-		LargeTableDiff.RowSource expected = sink -> {
-			before.forEach(row -> {
-				if (touchedKeys.match(row) == null) {
-					sink.accept(row);
-				}
-			});
-			intended.forEach(sink);
-		};
-		TableDiff all = LargeTableDiff.diff(expected, rows, keyFields);
-		TableDiff differences = all.only(touchedKeys::contains);
-		TableDiff elsewhere = all.only(key -> !touchedKeys.contains(key));
-		return new Verification(all.isEmpty(), differences, null, elsewhere);
+		// the rows the apply touched must read back as intended, every other row as it was before: the table as
+		// read against the table before (both packed, hashed from their bytes), and the touched rows exactly
+		TableDiff elsewhere = this.diffs.diff(before, rows, keyFields).only(key -> !touchedKeys.contains(key));
+		TableDiff exact = KeyedDiff.diff(intended,
+				List.copyOf(DraftRows.rowsWithKeys(rows, touched, keyFields).values()), keyFields);
+		// as the whole-table diff, the order of the rows is not compared: the box keeps no order we write
+		TableDiff differences = new TableDiff(exact.added(), exact.removed(), exact.changed(), false,
+				exact.duplicatesBefore(), exact.duplicatesAfter());
+		return new Verification(differences.isEmpty() && elsewhere.isEmpty(), differences, null, elsewhere);
 	}
 
 	private Mono<GatewayResult<WriteOutcome>> send(SbcEndpoint endpoint, Draft draft, ApplyPlan.Call call) {

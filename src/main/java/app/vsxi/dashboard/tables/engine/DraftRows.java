@@ -115,19 +115,30 @@ public final class DraftRows {
 
 	/**
 	 * Every row whose key values are among {@code keys}, every occurrence of them, in table order, under its
-	 * occurrence key: a subset that diffs and merges exactly as the whole table would for those keys.
+	 * occurrence key: a subset that diffs and merges exactly as the whole table would for those keys. Rows that
+	 * can be read raw (packed ones) are found by their key hashes, building only those.
 	 */
 	public static Map<RowKey, TableRow> rowsWithKeys(LargeTableDiff.RowSource rows, Set<RowKey> keys,
 			List<String> keyFields) {
 		KeySet wanted = new KeySet(keys, keyFields);
 		Map<RowKey, TableRow> found = new LinkedHashMap<>();
 		Occurrences occurrences = new Occurrences();
-		rows.forEach(row -> {
+		Consumer<TableRow> match = row -> {
 			RowKey key = wanted.match(row);
 			if (key != null) {
 				found.put(occurrences.next(key), row);
 			}
-		});
+		};
+		LargeTableDiff.RawRecords raw = rows.raw();
+		if (raw == null) {
+			rows.forEach(match);
+		}
+		else {
+			// only rows whose key hashes as a wanted key's are built; a collision is then not matched
+			Set<Long> hashes = new HashSet<>();
+			keys.forEach(key -> hashes.add(LargeTableDiff.keyHash(key.values())));
+			raw.forEachWanted(keyFields, hashes::contains, match);
+		}
 		return found;
 	}
 

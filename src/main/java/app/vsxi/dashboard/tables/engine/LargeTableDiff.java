@@ -70,7 +70,7 @@ public final class LargeTableDiff {
 	public static TableDiff diff(RowSource before, RowSource after, List<String> keyFields) {
 		RawRecords rawBefore = before.raw();
 		RawRecords rawAfter = after.raw();
-		boolean raw = rawBefore != null && rawAfter != null && Objects.equals(rawBefore.layout(), rawAfter.layout());
+		boolean raw = readsRaw(rawBefore, rawAfter);
 		List<Hashes> hashes = bothAtOnce(() -> hashes(raw ? rawBefore : null, before, keyFields),
 				() -> hashes(raw ? rawAfter : null, after, keyFields));
 		long[] differing = differing(hashes.get(0), hashes.get(1));
@@ -81,6 +81,15 @@ public final class LargeTableDiff {
 		// the order of a million rows is not tracked: the box keeps no order we write
 		return new TableDiff(exact.added(), exact.removed(), exact.changed(), false, exact.duplicatesBefore(),
 				exact.duplicatesAfter());
+	}
+
+	/** Whether the diff of these two hashes their raw records rather than building every row. */
+	public static boolean readsRaw(RowSource before, RowSource after) {
+		return readsRaw(before.raw(), after.raw());
+	}
+
+	private static boolean readsRaw(RawRecords before, RawRecords after) {
+		return before != null && after != null && Objects.equals(before.layout(), after.layout());
 	}
 
 	private static Hashes hashes(RawRecords raw, RowSource rows, List<String> keyFields) {

@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,17 +14,42 @@ import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.ser.std.StdSerializer;
 
 import app.vsxi.dashboard.gateway.TableRow;
 
 /**
  * How drafts and snapshots keep rows at rest: gzipped JSON, one row per line, every field in order with its
  * value's kind (text, number, nested row, repeated values), so a row read back equals the row written.
+ * <p>
+ * A line {@code #["alias","tableId",...]} names the fields of the rows after it, each of which is a line of their
+ * values in that order, {@code ["r1","5",...]}; a row with other fields names them first. So a table's field names
+ * are written once, not once per row, and a row's line holds only its values: a million routes pack to a few
+ * times less, and {@link PackedLines} hashes them from their bytes. A line {@code {"alias":"r1",...}} is a row
+ * with its names, as rows were packed before; it is still read.
  */
 public final class RowCodec {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final byte[] NAMES = { '#' };
+
+	/** Writes a row as an object of its fields, nested rows alike, without copying it into a map first. */
+	private static final JsonMapper JSON = JsonMapper.builder()
+		.addModule(new SimpleModule().addSerializer(TableRow.class, new StdSerializer<>(TableRow.class) {
+			@Override
+			public void serialize(TableRow row, JsonGenerator out, SerializationContext context) {
+				out.writeStartObject();
+				row.fields().forEach((name, value) -> {
+					out.writeName(name);
+					context.writeValue(out, value);
+				});
+				out.writeEndObject();
+			}
+		}))
+		.build();
 
 	private RowCodec() {
 	}
@@ -48,9 +72,17 @@ public final class RowCodec {
 			}
 		}
 
+		private TableRow shape;
+
 		public void add(TableRow row) {
 			try {
-				this.zip.write(JSON.writeValueAsBytes(plain(row)));
+				if (this.shape == null || !row.sameFields(this.shape)) {
+					this.zip.write(NAMES);
+					this.zip.write(JSON.writeValueAsBytes(row.fields().keySet()));
+					this.zip.write('\n');
+					this.shape = row;
+				}
+				this.zip.write(JSON.writeValueAsBytes(row.fields().values()));
 				this.zip.write('\n');
 				this.rows++;
 			}
@@ -74,6 +106,12 @@ public final class RowCodec {
 	/** Rows packed at rest, readable any number of times. */
 	public record Packed(byte[] data, int rows) implements LargeTableDiff.RowSource {
 
+		/** Its lines hashed from their bytes: a keyed diff of two packings builds only the rows that differ. */
+		@Override
+		public LargeTableDiff.RawRecords raw() {
+			return new PackedLines(this.data);
+		}
+
 		@Override
 		public void forEach(Consumer<TableRow> sink) {
 			read(new java.io.ByteArrayInputStream(this.data), sink);
@@ -95,7 +133,9 @@ public final class RowCodec {
 			}
 			return new java.util.Iterator<>() {
 
-				private String next = readLine();
+				private final Lines read = new Lines();
+
+				private TableRow next = advance();
 
 				@Override
 				public boolean hasNext() {
@@ -107,14 +147,20 @@ public final class RowCodec {
 					if (this.next == null) {
 						throw new java.util.NoSuchElementException();
 					}
-					TableRow row = row(JSON.readValue(this.next, LinkedHashMap.class));
-					this.next = readLine();
+					TableRow row = this.next;
+					this.next = advance();
 					return row;
 				}
 
-				private String readLine() {
+				private TableRow advance() {
 					try {
-						return lines.readLine();
+						for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+							TableRow row = this.read.line(line);
+							if (row != null) {
+								return row;
+							}
+						}
+						return null;
 					}
 					catch (IOException ex) {
 						throw new UncheckedIOException(ex);
@@ -138,23 +184,15 @@ public final class RowCodec {
 		return packer.finish();
 	}
 
-	public static void write(Iterable<TableRow> rows, OutputStream out) {
-		try (GZIPOutputStream zip = new GZIPOutputStream(out, 1 << 16)) {
-			for (TableRow row : rows) {
-				zip.write(JSON.writeValueAsBytes(plain(row)));
-				zip.write('\n');
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
 	public static void read(InputStream in, Consumer<TableRow> sink) {
 		try (BufferedReader lines = new BufferedReader(
 				new InputStreamReader(new GZIPInputStream(in, 1 << 16), StandardCharsets.UTF_8))) {
+			Lines read = new Lines();
 			for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-				sink.accept(row(JSON.readValue(line, LinkedHashMap.class)));
+				TableRow row = read.line(line);
+				if (row != null) {
+					sink.accept(row);
+				}
 			}
 		}
 		catch (IOException ex) {
@@ -163,23 +201,59 @@ public final class RowCodec {
 	}
 
 	public static String toJson(TableRow row) {
-		return row == null ? null : JSON.writeValueAsString(plain(row));
+		return row == null ? null : JSON.writeValueAsString(row);
 	}
 
 	public static TableRow fromJson(String json) {
 		return json == null ? null : row(JSON.readValue(json, LinkedHashMap.class));
 	}
 
-	private static Object plain(Object value) {
-		if (value instanceof TableRow row) {
+	/** The row packed in one line, as {@link Lines} reads it, where the line names the fields itself or in a shape line. */
+	static TableRow fromLine(List<String> names, String line) {
+		Lines read = new Lines();
+		read.names = names;
+		return read.line(line);
+	}
+
+	/** The field names a {@code #} line gives, or null for another line. */
+	static List<String> namesOf(String line) {
+		return line.startsWith("#") ? names(line) : null;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<String> names(String line) {
+		return List.copyOf(JSON.readValue(line.substring(1), List.class));
+	}
+
+	/** Reads packed lines in order: a {@code #} line names the fields of the value lines after it. */
+	private static final class Lines {
+
+		private List<String> names = List.of();
+
+		/** The row a line holds, or null for a line that names fields or an empty one. */
+		TableRow line(String line) {
+			if (line.isEmpty()) {
+				return null;
+			}
+			if (line.startsWith("#")) {
+				this.names = names(line);
+				return null;
+			}
+			if (line.startsWith("{")) {
+				return row(JSON.readValue(line, LinkedHashMap.class));
+			}
+			List<?> values = JSON.readValue(line, List.class);
+			if (values.size() != this.names.size()) {
+				throw new IllegalStateException("A packed row holds " + values.size() + " values for "
+						+ this.names.size() + " fields");
+			}
 			Map<String, Object> fields = new LinkedHashMap<>();
-			row.fields().forEach((name, field) -> fields.put(name, plain(field)));
-			return fields;
+			for (int i = 0; i < values.size(); i++) {
+				fields.put(this.names.get(i), value(values.get(i)));
+			}
+			return new TableRow(fields);
 		}
-		if (value instanceof List<?> list) {
-			return list.stream().map(RowCodec::plain).toList();
-		}
-		return value;
+
 	}
 
 	private static TableRow row(Map<?, ?> fields) {
