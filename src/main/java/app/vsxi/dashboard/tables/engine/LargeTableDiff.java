@@ -74,6 +74,10 @@ public final class LargeTableDiff {
 		List<Hashes> hashes = bothAtOnce(() -> hashes(raw ? rawBefore : null, before, keyFields),
 				() -> hashes(raw ? rawAfter : null, after, keyFields));
 		long[] differing = differing(hashes.get(0), hashes.get(1));
+		if (differing.length == 0) {
+			// every row hashed alike: no second pass to collect rows that differ
+			return new TableDiff(List.of(), List.of(), List.of(), false, List.of(), List.of());
+		}
 		LongPredicate wanted = key -> Arrays.binarySearch(differing, key) >= 0;
 		List<List<TableRow>> rows = bothAtOnce(() -> collect(raw ? rawBefore : null, before, keyFields, wanted),
 				() -> collect(raw ? rawAfter : null, after, keyFields, wanted));

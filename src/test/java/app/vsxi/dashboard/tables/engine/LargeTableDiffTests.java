@@ -46,6 +46,28 @@ class LargeTableDiffTests {
 	}
 
 	@Test
+	void equalTablesAreReadOnceEachAndTablesThatDifferTwice() {
+		List<TableRow> before = IntStream.range(0, 300).mapToObj(i -> route("r" + i, "1", "5")).toList();
+		List<TableRow> after = new ArrayList<>(before);
+		int[] reads = new int[2];
+		LargeTableDiff.RowSource first = sink -> {
+			reads[0]++;
+			before.forEach(sink);
+		};
+		LargeTableDiff.RowSource second = sink -> {
+			reads[1]++;
+			after.forEach(sink);
+		};
+
+		assertThat(LargeTableDiff.diff(first, second, ROUTE_KEY).isEmpty()).isTrue();
+		assertThat(reads).containsExactly(1, 1);
+
+		after.set(7, before.get(7).with("digitMatch", "6"));
+		assertThat(LargeTableDiff.diff(first, second, ROUTE_KEY).changed()).hasSize(1);
+		assertThat(reads).containsExactly(3, 3);
+	}
+
+	@Test
 	void equalTablesInAnotherOrderDoNotDiffer() {
 		List<TableRow> before = IntStream.range(0, 300).mapToObj(i -> route("r" + i, "1", "5")).toList();
 		List<TableRow> after = new ArrayList<>(before);
