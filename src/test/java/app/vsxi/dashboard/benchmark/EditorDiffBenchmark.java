@@ -3,7 +3,6 @@ package app.vsxi.dashboard.benchmark;
 import java.io.File;
 import java.io.FileInputStream;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,9 +18,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import app.vsxi.dashboard.VsxiDashboardApplication;
-import app.vsxi.dashboard.fleet.FleetService;
 import app.vsxi.dashboard.gateway.Format;
-import app.vsxi.dashboard.gateway.SbcExchange;
 import app.vsxi.dashboard.gateway.TableCsv;
 import app.vsxi.dashboard.gateway.TableRow;
 import app.vsxi.dashboard.tables.DraftOpening;
@@ -30,15 +27,10 @@ import app.vsxi.dashboard.tables.TableTransfer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 import static app.vsxi.dashboard.benchmark.Figures.max;
 import static app.vsxi.dashboard.benchmark.Figures.median;
 import static app.vsxi.dashboard.benchmark.Figures.min;
-import static app.vsxi.dashboard.benchmark.Figures.peakHeapMegabytes;
 
 /**
  * A 1,000,000-route table (a standalone simulated VSXi in its own JVM, downloaded as the editor downloads it, a
@@ -48,7 +40,7 @@ import static app.vsxi.dashboard.benchmark.Figures.peakHeapMegabytes;
  * too. Prints each step's time and every whole-table diff the editor made in it (the product's own timer
  * {@code vsxi.tables.diff}), beside GNU {@code diff} on the same rows as sorted CSV lines, the two taking turns to
  * go first from round to round; then medians and spreads, and the heap's peak over the preview, apply and roll
- * back. Fails if the editor built rows for a whole-table diff instead of hashing them from their packed bytes.
+ * back, polled. Fails if the editor built rows for a whole-table diff instead of hashing them from their packed bytes.
  * Runs with {@code -Xmx512m}, the target, with the draft's page index in it.
  */
 public final class EditorDiffBenchmark {
@@ -61,33 +53,14 @@ public final class EditorDiffBenchmark {
 
 	public static void main(String[] args) throws Exception {
 		File dir = Files.createTempDirectory("editor-diff-benchmark").toFile();
-		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
-		Process simulator = new ProcessBuilder(new File(System.getProperty("java.home"), "bin/java").getPath(),
-				"-Xmx1g", "-cp", System.getProperty("java.class.path"), VsxiDashboardApplication.class.getName(),
-				"--spring.profiles.active=simulator", "--server.port=" + port,
-				"--vsxi.simulator.bind-address=127.0.0.1", "--vsxi.simulator.seed-routes=" + ROUTES,
-				"--logging.level.root=WARN")
-			.inheritIO()
-			.start();
 		ConfigurableApplicationContext app = null;
-		try {
-			BrowserSession.waitForPort(port);
+		try (StandaloneBox box = StandaloneBox.start(ROUTES)) {
 			app = new SpringApplicationBuilder(VsxiDashboardApplication.class).profiles("demo", "test")
 				.run("--server.port=0", "--vsxi.monitoring.poll-interval=1h", "--vsxi.gateway.read-timeout=300s",
 						"--logging.level.root=WARN", "--vsxi.tables.import-rows=" + CHANGED,
 						"--spring.servlet.multipart.max-file-size=200MB", "--spring.servlet.multipart.max-request-size=200MB");
-			String box = "https://127.0.0.1:" + port;
-			String fingerprint = app.getBean(SbcExchange.class).presentedCertificate(URI.create(box)).okValue()
-				.orElseThrow();
-			long sbcId = app.getBean(FleetService.class)
-				.register("bench-1m", box, "admin", "admin", null, "Default", fingerprint)
-				.id();
-			UserDetails admin = app.getBean(UserDetailsService.class).loadUserByUsername("admin");
-			SecurityContextHolder.getContext()
-				.setAuthentication(new UsernamePasswordAuthenticationToken(admin, null, admin.getAuthorities()));
+			long sbcId = box.register(app, "bench-1m");
+			StandaloneBox.actAsAdmin(app);
 			String base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
 			new Run(app, sbcId, base, dir).rounds();
 		}
@@ -95,8 +68,6 @@ public final class EditorDiffBenchmark {
 			if (app != null) {
 				app.close();
 			}
-			simulator.destroy();
-			simulator.waitFor(10, TimeUnit.SECONDS);
 			for (File file : dir.listFiles()) {
 				file.delete();
 			}
@@ -172,8 +143,7 @@ public final class EditorDiffBenchmark {
 
 			double gnu = round % 2 == 0 ? gnuDiff(sortedBefore, sortedAfter) : 0;
 			System.gc();
-			java.lang.management.ManagementFactory.getMemoryPoolMXBeans()
-				.forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
+			Figures.HeapPeak polled = Figures.pollHeap();
 			Diffs measured = new Diffs();
 			start = System.nanoTime();
 			String preview = require(BrowserSession.get(this.browser, draft + "/preview"), "apply").body();
@@ -197,7 +167,7 @@ public final class EditorDiffBenchmark {
 				.body();
 			require(BrowserSession.post(this.browser, rollbackDraft + "/apply", rollbackPreview), "Rolled back to snapshot");
 			double rollingBack = seconds(start);
-			double heap = peakHeapMegabytes();
+			double heap = polled.megabytes();
 			List<Double> taken = measured.since();
 			if (round % 2 == 1) {
 				gnu = gnuDiff(sortedBefore, sortedAfter);

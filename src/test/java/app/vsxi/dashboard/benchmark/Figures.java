@@ -46,6 +46,46 @@ final class Figures {
 			.sum() / 1048576.0;
 	}
 
+	/**
+	 * The heap in use, polled every 5 ms on a thread of its own from now until {@link HeapPeak#megabytes} is
+	 * asked: the real peak, where the pools' peaks summed ({@link #peakHeapMegabytes}) add up maxima of
+	 * different moments.
+	 */
+	static HeapPeak pollHeap() {
+		return new HeapPeak();
+	}
+
+	static final class HeapPeak {
+
+		private final java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong();
+
+		private volatile boolean polling = true;
+
+		HeapPeak() {
+			java.lang.management.MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+			Thread poller = new Thread(() -> {
+				while (this.polling) {
+					this.peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+					try {
+						Thread.sleep(5);
+					}
+					catch (InterruptedException ex) {
+						return;
+					}
+				}
+			}, "heap-poller");
+			poller.setDaemon(true);
+			poller.start();
+		}
+
+		/** The highest use seen, in MB; polling stops. */
+		double megabytes() {
+			this.polling = false;
+			return this.peak.get() / 1048576.0;
+		}
+
+	}
+
 	private static double[] sorted(List<Double> values) {
 		return values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
 	}
