@@ -61,16 +61,7 @@ class OpenDrafts {
 	 * {@code version}: a view that held the version before lays them over its own, any other reads them again.
 	 */
 	void saved(Draft draft, Map<RowKey, TableRow> edits, long version) {
-		DraftView view = this.open.get(draft.id());
-		if (view != null) {
-			synchronized (view) {
-				if (view.version() == version - 1) {
-					view.merge(edits, version);
-					return;
-				}
-			}
-			view(draft);
-		}
+		changed(draft, version, view -> view.merge(edits, version));
 	}
 
 	/** The same for one edit; a null row deletes the base row under the key. */
@@ -82,11 +73,15 @@ class OpenDrafts {
 
 	/** Tells an open view the edit of a key was dropped, taking the draft's edits to {@code version}. */
 	void dropped(Draft draft, RowKey key, long version) {
+		changed(draft, version, view -> view.drop(key, version));
+	}
+
+	private void changed(Draft draft, long version, java.util.function.Consumer<DraftView> change) {
 		DraftView view = this.open.get(draft.id());
 		if (view != null) {
 			synchronized (view) {
 				if (view.version() == version - 1) {
-					view.drop(key, version);
+					change.accept(view);
 					return;
 				}
 			}

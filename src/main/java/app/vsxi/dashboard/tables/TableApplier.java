@@ -40,7 +40,6 @@ import app.vsxi.dashboard.web.Plural;
 import app.vsxi.dashboard.tables.engine.ApplyPlan;
 import app.vsxi.dashboard.tables.engine.DraftRows;
 import app.vsxi.dashboard.tables.engine.KeyedDiff;
-import app.vsxi.dashboard.tables.engine.LargeTableDiff;
 import app.vsxi.dashboard.tables.engine.PayloadLines;
 import app.vsxi.dashboard.tables.engine.RowCodec;
 import app.vsxi.dashboard.tables.engine.RowKey;

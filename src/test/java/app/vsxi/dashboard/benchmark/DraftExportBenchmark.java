@@ -1,19 +1,13 @@
 package app.vsxi.dashboard.benchmark;
 
-import java.io.File;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryPoolMXBean;
-import java.net.CookieManager;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,15 +15,10 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import app.vsxi.dashboard.VsxiDashboardApplication;
-import app.vsxi.dashboard.fleet.FleetService;
-import app.vsxi.dashboard.gateway.SbcExchange;
 import app.vsxi.dashboard.tables.DraftView;
 import app.vsxi.dashboard.tables.engine.RowKey;
 import app.vsxi.dashboard.tables.DraftEdits;
@@ -38,10 +27,6 @@ import app.vsxi.dashboard.tables.DraftOpening;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 import static app.vsxi.dashboard.benchmark.Figures.max;
 import static app.vsxi.dashboard.benchmark.Figures.median;
@@ -69,32 +54,13 @@ public final class DraftExportBenchmark {
 	private static final int ADDED = 50;
 
 	public static void main(String[] args) throws Exception {
-		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
-		Process simulator = new ProcessBuilder(new File(System.getProperty("java.home"), "bin/java").getPath(),
-				"-Xmx768m", "-cp", System.getProperty("java.class.path"), VsxiDashboardApplication.class.getName(),
-				"--spring.profiles.active=simulator", "--server.port=" + port,
-				"--vsxi.simulator.bind-address=127.0.0.1", "--vsxi.simulator.seed-routes=" + ROUTES,
-				"--logging.level.root=WARN")
-			.inheritIO()
-			.start();
 		ConfigurableApplicationContext app = null;
-		try {
-			waitForPort(port);
+		try (StandaloneBox box = StandaloneBox.start(ROUTES)) {
 			app = new SpringApplicationBuilder(VsxiDashboardApplication.class).profiles("demo", "test")
 				.run("--server.port=0", "--vsxi.monitoring.poll-interval=1h", "--vsxi.gateway.read-timeout=120s",
 						"--logging.level.root=WARN");
-			String box = "https://127.0.0.1:" + port;
-			String fingerprint = app.getBean(SbcExchange.class).presentedCertificate(URI.create(box)).okValue()
-				.orElseThrow();
-			long sbcId = app.getBean(FleetService.class)
-				.register("bench-1m", box, "admin", "admin", null, "Default", fingerprint)
-				.id();
-			UserDetails admin = app.getBean(UserDetailsService.class).loadUserByUsername("admin");
-			SecurityContextHolder.getContext()
-				.setAuthentication(new UsernamePasswordAuthenticationToken(admin, null, admin.getAuthorities()));
+			long sbcId = box.register(app, "bench-1m");
+			StandaloneBox.actAsAdmin(app);
 			long draftId = openAndEdit(app.getBean(DraftOpening.class), app.getBean(DraftEdits.class), sbcId);
 			String base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
 			run(base, sbcId, draftId);
@@ -103,8 +69,6 @@ public final class DraftExportBenchmark {
 			if (app != null) {
 				app.close();
 			}
-			simulator.destroy();
-			simulator.waitFor(10, TimeUnit.SECONDS);
 		}
 	}
 
@@ -146,8 +110,8 @@ public final class DraftExportBenchmark {
 	}
 
 	private static void run(String base, long sbcId, long draftId) throws Exception {
-		HttpClient downloader = logIn(base);
-		HttpClient browser = logIn(base);
+		HttpClient downloader = BrowserSession.logIn(base);
+		HttpClient browser = BrowserSession.logIn(base);
 		String draft = base + "/sbcs/" + sbcId + "/tables/drafts/" + draftId;
 		long expectedRows = ROUTES - DELETED + ADDED;
 		ExecutorService pool = Executors.newFixedThreadPool(3);
@@ -266,35 +230,6 @@ public final class DraftExportBenchmark {
 			}
 		}
 		return new long[] { bytes, lines };
-	}
-
-	private static HttpClient logIn(String base) throws Exception {
-		HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-			.followRedirects(HttpClient.Redirect.NORMAL).build();
-		String login = client.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
-				HttpResponse.BodyHandlers.ofString()).body();
-		Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
-		if (!token.find()) {
-			throw new IllegalStateException("no CSRF token on the login page");
-		}
-		String form = "username=admin&password=admin&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
-		client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
-		return client;
-	}
-
-	private static void waitForPort(int port) throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-		while (System.nanoTime() < deadline) {
-			try (Socket socket = new Socket("127.0.0.1", port)) {
-				return;
-			}
-			catch (java.io.IOException notYet) {
-				Thread.sleep(200);
-			}
-		}
-		throw new IllegalStateException("the simulator did not start on port " + port);
 	}
 
 }

@@ -4,7 +4,6 @@ import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +46,7 @@ public final class LargeDownloadBenchmark {
 		GatewayParts gateway = GatewayParts.of(GatewayProperties.of(Duration.ofSeconds(3), Duration.ofSeconds(60), 2),
 				new SimpleMeterRegistry());
 		try {
-			waitForPort(port);
+			BrowserSession.waitForPort(port);
 			URI base = URI.create("https://127.0.0.1:" + port);
 			String fingerprint = gateway.exchange().presentedCertificate(base).okValue().orElseThrow();
 			SbcEndpoint sbc = new SbcEndpoint(1, "large", base, "admin", "admin", fingerprint);
@@ -76,19 +75,6 @@ public final class LargeDownloadBenchmark {
 			simulator.destroy();
 			simulator.waitFor(10, TimeUnit.SECONDS);
 		}
-	}
-
-	private static void waitForPort(int port) throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-		while (System.nanoTime() < deadline) {
-			try (Socket socket = new Socket("127.0.0.1", port)) {
-				return;
-			}
-			catch (java.io.IOException notYet) {
-				Thread.sleep(200);
-			}
-		}
-		throw new IllegalStateException("the simulator did not start on port " + port);
 	}
 
 }

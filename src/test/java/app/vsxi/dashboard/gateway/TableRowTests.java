@@ -36,6 +36,10 @@ class TableRowTests {
 		assertThat(row.has("missing")).isFalse();
 		assertThat(row.get("missing")).isNull();
 		assertThat(row.fields()).containsEntry("alias", "r1").doesNotContainKey("missing").hasSize(4);
+		assertThat(row.fields().keySet()).hasSize(4).contains("empty").doesNotContain("missing");
+		assertThat(row.fields().keySet().contains(7)).isFalse();
+		assertThat(row.fields().values()).hasSize(4);
+		assertThat(row.fields().entrySet()).hasSize(4);
 		assertThat(row).hasToString("{alias=r1, digitMatch=1555, nested={ip=10.0.0.1}, empty=null}");
 	}
 

@@ -40,6 +40,12 @@ class PackedLinesTests {
 		rows.add(route("r1", "1", "1555"));
 		rows.add(route("big", "10", "d".repeat(200_000)));
 		rows.add(route("", "", ""));
+		rows.add(route("ends with \\", "11", "1"));
+		rows.add(route("last-é", "12", "1"));
+		rows.add(route("é-first", "13", "1"));
+		rows.add(route("q\"", "14\"", "1"));
+		rows.add(route("\"", "-0", "1"));
+		rows.add(row("alias", "x", "tableId", -0.0, "digitMatch", "x", "policy", "p"));
 		return rows;
 	}
 
@@ -127,20 +133,23 @@ class PackedLinesTests {
 	@Test
 	void rowsPackedWithTheirNamesAsBeforeAreReadAndHashedByTheirKeys() throws IOException {
 		List<TableRow> rows = List.of(route("r1", "1", "1555"), route("r \"2\"", "2", "1666"),
-				row("alias", "n", "tableId", 5));
+				row("alias", "n", "tableId", 5), row("digitMatch", "1", "tableId", "7", "alias", "last"),
+				row("digitMatch", "no key"));
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try (GZIPOutputStream zip = new GZIPOutputStream(bytes)) {
 			zip.write(("{\"alias\":\"r1\",\"tableId\":\"1\",\"digitMatch\":\"1555\",\"policy\":\"top_down\"}\n"
 					+ "{\"alias\":\"r \\\"2\\\"\",\"tableId\":\"2\",\"digitMatch\":\"1666\",\"policy\":\"top_down\"}\n\n"
-					+ "{\"alias\":\"n\",\"tableId\":5}").getBytes(StandardCharsets.UTF_8));
+					+ "{\"alias\":\"n\",\"tableId\":5}\n{\"digitMatch\":\"1\",\"tableId\":\"7\",\"alias\":\"last\"}\n"
+					+ "{\"digitMatch\":\"no key\"}").getBytes(StandardCharsets.UTF_8));
 		}
-		RowCodec.Packed before = new RowCodec.Packed(bytes.toByteArray(), 3);
+		RowCodec.Packed before = new RowCodec.Packed(bytes.toByteArray(), 5);
 
 		assertThat(before.toList()).isEqualTo(rows);
 		List<long[]> hashes = hashes(before.raw());
 		assertThat(hashes).extracting(hash -> hash[0]).containsExactly(
 				LargeTableDiff.keyHash(List.of("r1", "1")), LargeTableDiff.keyHash(List.of("r \"2\"", "2")),
-				LargeTableDiff.keyHash(List.of("n", "5")));
+				LargeTableDiff.keyHash(List.of("n", "5")), LargeTableDiff.keyHash(List.of("last", "7")),
+				LargeTableDiff.keyHash(List.of("", "")));
 	}
 
 	@Test
