@@ -163,7 +163,9 @@ public final class MonitoringBenchmark {
 			wallboardP95s.add(percentile(wallboard, 95));
 			double peak = Figures.peakHeapMegabytes();
 			peaks.add(peak);
-			afterGcs.add(afterGc.megabytes());
+			if (!Double.isNaN(afterGc.megabytes())) {
+				afterGcs.add(afterGc.megabytes());
+			}
 			perInterval.add(now - before);
 			System.out.printf("interval %d: %d requests to %d SBCs (target %d); overview %d renders p95 %.1f ms, "
 					+ "wallboard %d renders p95 %.1f ms (target < 100 ms); heap after GC %.0f MB, peak %.0f MB%n", i,
