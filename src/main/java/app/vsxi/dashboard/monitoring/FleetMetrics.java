@@ -3,8 +3,10 @@ package app.vsxi.dashboard.monitoring;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import app.vsxi.dashboard.fleet.Sbc;
 import app.vsxi.dashboard.gateway.RealtimeStats;
@@ -17,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * The polled figures as Micrometer gauges, tagged by SBC (and trunk), at {@code /actuator/prometheus}. Rows are
  * rebuilt from the snapshots at most once per poll interval, after a poll; an SBC that left the fleet leaves no
- * series behind. Cardinality: {@link #SBC_GAUGES} series per SBC plus {@link #TRUNK_GAUGES} per exported trunk, at
+ * series behind. A gauge is registered once and reads the latest figures: only new and vanished rows touch the
+ * registry, which at a thousand SBCs would otherwise remove and add some sixty thousand gauges per interval. Cardinality: {@link #SBC_GAUGES} series per SBC plus {@link #TRUNK_GAUGES} per exported trunk, at
  * most {@code exported-trunks} trunks per SBC (the busiest).
  */
 @Component
@@ -44,6 +47,12 @@ public class FleetMetrics implements FleetPoller.PollListener {
 	private final Map<String, MultiGauge> trunkGauges;
 
 	private volatile Instant refreshed = Instant.EPOCH;
+
+	/** The figures of the last refresh, per gauge and row; what every registered row reads. */
+	private volatile Map<MultiGauge, Map<Tags, Double>> figures = Map.of();
+
+	/** The rows each gauge has registered; written under the refresh's lock. */
+	private final Map<MultiGauge, Set<Tags>> registered = new HashMap<>();
 
 	public FleetMetrics(StatusBoard board, SnapshotStore store, OpenAlarms alarms, MonitoringProperties properties,
 			MeterRegistry meters, Clock clock) {
@@ -85,26 +94,26 @@ public class FleetMetrics implements FleetPoller.PollListener {
 
 	/** Rebuilds every row from the status board and the snapshots. */
 	public synchronized void refresh() {
-		Map<String, List<MultiGauge.Row<?>>> sbcRows = new java.util.HashMap<>();
-		this.sbcGauges.keySet().forEach(key -> sbcRows.put(key, new ArrayList<>()));
-		Map<String, List<MultiGauge.Row<?>>> trunkRows = new java.util.HashMap<>();
-		this.trunkGauges.keySet().forEach(key -> trunkRows.put(key, new ArrayList<>()));
+		Map<String, Map<Tags, Double>> sbcRows = new HashMap<>();
+		this.sbcGauges.keySet().forEach(key -> sbcRows.put(key, new HashMap<>()));
+		Map<String, Map<Tags, Double>> trunkRows = new HashMap<>();
+		this.trunkGauges.keySet().forEach(key -> trunkRows.put(key, new HashMap<>()));
 		for (SbcStatus status : this.board.all()) {
 			Tags tags = Tags.of("sbc", status.name());
 			boolean up = status.condition() == Condition.UP || status.condition() == Condition.SLAVE;
-			sbcRows.get("up").add(MultiGauge.Row.of(tags, up ? 1 : 0));
-			sbcRows.get("alarms").add(MultiGauge.Row.of(tags, this.alarms.unacknowledgedCount(status.sbcId())));
+			sbcRows.get("up").put(tags, (double) (up ? 1 : 0));
+			sbcRows.get("alarms").put(tags, (double) (this.alarms.unacknowledgedCount(status.sbcId())));
 			RealtimeStats stats = status.stats();
 			if (stats != null) {
-				sbcRows.get("sessions").add(MultiGauge.Row.of(tags, stats.activeSessions()));
-				sbcRows.get("maxSessions").add(MultiGauge.Row.of(tags, stats.maxSessionsAllowed()));
-				sbcRows.get("cps").add(MultiGauge.Row.of(tags, stats.currentCps()));
-				sbcRows.get("maxCps").add(MultiGauge.Row.of(tags, stats.maxCpsAllowed()));
-				sbcRows.get("cpu").add(MultiGauge.Row.of(tags, 100 - stats.cpuIdlePercent()));
+				sbcRows.get("sessions").put(tags, (double) stats.activeSessions());
+				sbcRows.get("maxSessions").put(tags, (double) stats.maxSessionsAllowed());
+				sbcRows.get("cps").put(tags, (double) stats.currentCps());
+				sbcRows.get("maxCps").put(tags, (double) stats.maxCpsAllowed());
+				sbcRows.get("cpu").put(tags, (double) (100 - stats.cpuIdlePercent()));
 			}
 			FeedSnapshot registrations = this.store.latest(status.sbcId(), Feed.SUB_STATS);
 			if (registrations != null && registrations.document() != null) {
-				sbcRows.get("registrations").add(MultiGauge.Row.of(tags, registrations.document().rows().size()));
+				sbcRows.get("registrations").put(tags, (double) registrations.document().rows().size());
 			}
 			List<TrunkKpis.Trunk> trunks = TrunkFigures.of(this.store, status.sbcId());
 			for (TrunkKpis.Trunk trunk : trunks.stream().limit(Math.max(0, this.properties.exportedTrunks())).toList()) {
@@ -117,18 +126,35 @@ public class FleetMetrics implements FleetPoller.PollListener {
 				add(trunkRows.get("utilisation"), trunkTags, trunk.utilisation());
 			}
 		}
-		register(this.sbcGauges, sbcRows);
-		register(this.trunkGauges, trunkRows);
+		Map<MultiGauge, Map<Tags, Double>> next = new HashMap<>();
+		this.sbcGauges.forEach((key, gauge) -> next.put(gauge, sbcRows.get(key)));
+		this.trunkGauges.forEach((key, gauge) -> next.put(gauge, trunkRows.get(key)));
+		this.figures = next;
+		next.forEach(this::register);
 	}
 
-	private static void add(List<MultiGauge.Row<?>> rows, Tags tags, Double value) {
+	private static void add(Map<Tags, Double> rows, Tags tags, Double value) {
 		if (value != null) {
-			rows.add(MultiGauge.Row.of(tags, value));
+			rows.put(tags, value);
 		}
 	}
 
-	private static void register(Map<String, MultiGauge> gauges, Map<String, List<MultiGauge.Row<?>>> rows) {
-		gauges.forEach((key, gauge) -> gauge.register(rows.get(key), true));
+	/** Registers the gauge's rows again only when they are not the rows it has. */
+	private void register(MultiGauge gauge, Map<Tags, Double> rows) {
+		if (rows.keySet().equals(this.registered.get(gauge))) {
+			return;
+		}
+		List<MultiGauge.Row<?>> live = new ArrayList<>();
+		for (Tags tags : rows.keySet()) {
+			live.add(MultiGauge.Row.of(tags, this, metrics -> metrics.figure(gauge, tags)));
+		}
+		gauge.register(live, false);
+		this.registered.put(gauge, Set.copyOf(rows.keySet()));
+	}
+
+	private double figure(MultiGauge gauge, Tags tags) {
+		Double figure = this.figures.getOrDefault(gauge, Map.of()).get(tags);
+		return figure == null ? Double.NaN : figure;
 	}
 
 

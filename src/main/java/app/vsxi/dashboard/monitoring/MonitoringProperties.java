@@ -17,8 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param history how much history of figures is kept per SBC, at the poll interval
  * @param maxTrunks trunks per SBC kept in history and watched by alarm rules (the busiest first)
  * @param exportedTrunks trunks per SBC exported as metrics (the busiest first), bounding their series
- * @param overviewSharedFor how long one rendering of the overview's rows serves every viewer with the same rights,
- *     sort and filter (0 renders each refresh afresh)
+ * @param overviewSharedFor how long one rendering of the overview's rows or the wallboard's tiles serves every
+ *     viewer with the same rights, sort and filter (0 renders each refresh afresh)
  * @param unreachableAfter an SBC that gave no answer for this long raises the unreachable alarm (critical by
  *     default), whether the breaker holds its polls back or not; unset: three poll intervals
  */

@@ -59,6 +59,11 @@ public final class SimulatedVsxi {
 		this(name, port, properties, SelfSignedCertificate.generate(name));
 	}
 
+	/** A box with the same certificate as another: a fleet of a thousand boxes starts without making a key each. */
+	public SimulatedVsxi(String name, int port, SimulatorProperties properties, SimulatedVsxi sameCertificateAs) {
+		this(name, port, properties, sameCertificateAs.certificate);
+	}
+
 	SimulatedVsxi(String name, int port, SimulatorProperties properties, SelfSignedCertificate certificate) {
 		this.name = name;
 		this.bindAddress = properties.bindAddress();

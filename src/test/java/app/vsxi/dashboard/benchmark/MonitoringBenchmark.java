@@ -1,7 +1,13 @@
 package app.vsxi.dashboard.benchmark;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -9,17 +15,24 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
 
 import app.vsxi.dashboard.VsxiDashboardApplication;
 import app.vsxi.dashboard.fleet.FleetService;
@@ -36,11 +49,13 @@ import static app.vsxi.dashboard.benchmark.Figures.min;
 import static app.vsxi.dashboard.benchmark.Figures.percentile;
 
 /**
- * Many simulated SBCs, every endpoint in use polled every 5 s, many logged-in viewers refreshing the overview as the
- * open page does. Prints, per poll interval, the requests the boxes served (target: exactly SBCs × endpoints in
- * use; active calls and registrations are not in use, nobody watching them), the overview's render p95 per round
- * (target < 100 ms) and the heap (target < 512 MB). Sizes are the system properties {@code sbcs} (100),
- * {@code viewers} (200) and {@code intervals} (6).
+ * Many simulated SBCs, every endpoint in use polled every 5 s, many logged-in viewers each with the overview and the
+ * wallboard open, refreshing them as the open pages do. Prints, per poll interval, the requests the boxes served
+ * (target: exactly SBCs × endpoints in use; active calls and registrations are not in use, nobody watching them),
+ * the overview rows' and the wallboard tiles' p95 (targets < 100 ms) and the heap after the interval's last GC and
+ * at its peak (target: under the JVM's -Xmx). Sizes are the system properties {@code sbcs} (100), {@code viewers}
+ * (200) and {@code intervals} (6); {@code boxesApart=true} runs the boxes in a child JVM ({@link SimulatedFleet},
+ * loopback only) so this JVM's heap and threads are the dashboard's own.
  */
 public final class MonitoringBenchmark {
 
@@ -50,7 +65,11 @@ public final class MonitoringBenchmark {
 
 	private static final int INTERVALS = Integer.getInteger("intervals", 6);
 
+	private static final boolean BOXES_APART = Boolean.getBoolean("boxesApart");
+
 	private static final long INTERVAL_MILLIS = 5_000;
+
+	private static final AtomicInteger FAILURES = new AtomicInteger();
 
 	/** realtime, resource, resource_detail, sip_stats, media_server, system/realtime, download/resource. */
 	private static final int ENDPOINTS_IN_USE = 7;
@@ -68,113 +87,327 @@ public final class MonitoringBenchmark {
 					"--vsxi.monitoring.intervals.sip-stats=5s", "--vsxi.monitoring.intervals.media-server=5s",
 					"--vsxi.monitoring.intervals.system=5s", "--vsxi.monitoring.intervals.capacity=5s",
 					"--vsxi.gateway.read-timeout=10s");
-		List<SimulatedVsxi> boxes = new ArrayList<>();
+		Boxes boxes = null;
+		long started = System.nanoTime();
 		try {
-			SimulatorProperties simulator = app.getBean(SimulatorProperties.class);
+			boxes = BOXES_APART ? new BoxesApart(SBCS) : new BoxesHere(SBCS, app.getBean(SimulatorProperties.class));
 			FleetService fleet = app.getBean(FleetService.class);
-			for (int i = 0; i < SBCS; i++) {
-				SimulatedVsxi box = new SimulatedVsxi("bench-" + i, 0, simulator).start();
-				boxes.add(box);
-				fleet.register(box.name(), box.baseUrl(), "admin", "admin", "Site " + (i % 5), "Bench " + (i % 4),
-						box.certificateFingerprint());
+			for (int i = 0; i < boxes.names().size(); i++) {
+				fleet.register(boxes.names().get(i), boxes.urls().get(i), "admin", "admin", "Site " + (i % 5),
+						"Bench " + (i % 4), boxes.fingerprints().get(i));
 			}
+			System.out.printf("%d boxes listening and registered in %.0f s%n", boxes.names().size(),
+					(System.nanoTime() - started) / 1e9);
 			String base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
 			run(base, boxes);
 		}
 		finally {
-			boxes.forEach(SimulatedVsxi::stop);
+			if (boxes != null) {
+				boxes.close();
+			}
 			app.close();
 		}
 	}
 
-	private static void run(String base, List<SimulatedVsxi> boxes) throws Exception {
+	private static void run(String base, Boxes boxes) throws Exception {
 		// two intervals to let every box answer its first polls
 		Thread.sleep(2 * INTERVAL_MILLIS);
 		List<HttpClient> viewers = new ArrayList<>();
+		long started = System.nanoTime();
 		for (int i = 0; i < VIEWERS; i++) {
 			viewers.add(logIn(base));
 		}
-		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+		System.out.printf("%d viewers logged in in %.0f s%n", VIEWERS, (System.nanoTime() - started) / 1e9);
+		// one of them opens both pages first, as on a dashboard that has been up: the timed refreshes are not the first
+		// rendering of a thousand rows, which every viewer arriving at once would queue behind
+		for (String fragment : List.of("/overview/rows", "/wallboard/tiles")) {
+			long first = System.nanoTime();
+			int size = viewers.get(0).send(HttpRequest.newBuilder(URI.create(base + fragment)).build(),
+					HttpResponse.BodyHandlers.ofByteArray()).body().length;
+			System.out.printf("first %s in %.0f ms, %d kB%n", fragment, (System.nanoTime() - first) / 1e6, size >> 10);
+		}
+		AfterGc afterGc = new AfterGc();
 		System.gc();
-		long baseline = memory.getHeapMemoryUsage().getUsed();
-		AtomicLong peak = new AtomicLong(baseline);
+		long baseline = heapUsed();
 		AtomicBoolean watching = new AtomicBoolean(true);
-		ConcurrentLinkedQueue<Double> renders = new ConcurrentLinkedQueue<>();
-		ExecutorService pool = Executors.newFixedThreadPool(VIEWERS + 1);
-		HttpRequest rows = HttpRequest.newBuilder(URI.create(base + "/overview/rows")).build();
+		ConcurrentLinkedQueue<Double> overviews = new ConcurrentLinkedQueue<>();
+		ConcurrentLinkedQueue<Double> wallboards = new ConcurrentLinkedQueue<>();
+		ExecutorService pool = Executors.newFixedThreadPool(2 * VIEWERS);
 		for (int v = 0; v < viewers.size(); v++) {
 			HttpClient viewer = viewers.get(v);
 			long offset = INTERVAL_MILLIS * v / viewers.size();
-			pool.submit(() -> {
-				Thread.sleep(offset);
-				while (watching.get()) {
-					long started = System.nanoTime();
-					HttpResponse<String> page = viewer.send(rows, HttpResponse.BodyHandlers.ofString());
-					if (page.statusCode() != 200 || !page.body().contains("bench-")) {
-						throw new IllegalStateException("the overview answered " + page.statusCode());
-					}
-					renders.add((System.nanoTime() - started) / 1e6);
-					Thread.sleep(INTERVAL_MILLIS);
-				}
-				return null;
-			});
+			// each page refreshes on a timer of its own, the wallboard's half an interval after the overview's
+			pool.submit(() -> refresh(viewer, base + "/overview/rows", "bench-", offset, watching, overviews));
+			pool.submit(() -> refresh(viewer, base + "/wallboard/tiles", "id=\"wall\"",
+					(offset + INTERVAL_MILLIS / 2) % INTERVAL_MILLIS, watching, wallboards));
 		}
-		pool.submit(() -> {
-			while (watching.get()) {
-				peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-				Thread.sleep(50);
-			}
-			return null;
-		});
-		long target = (long) boxes.size() * ENDPOINTS_IN_USE;
-		List<Double> p95s = new ArrayList<>();
-		List<Double> medians = new ArrayList<>();
+		long target = (long) boxes.names().size() * ENDPOINTS_IN_USE;
+		List<Double> overviewP95s = new ArrayList<>();
+		List<Double> wallboardP95s = new ArrayList<>();
+		List<Double> overviewMedians = new ArrayList<>();
+		List<Double> afterGcs = new ArrayList<>();
+		List<Double> peaks = new ArrayList<>();
 		List<Long> perInterval = new ArrayList<>();
-		long before = served(boxes);
+		long before = boxes.served();
 		for (int i = 1; i <= INTERVALS; i++) {
-			renders.clear();
+			overviews.clear();
+			wallboards.clear();
+			resetHeapPeaks();
+			afterGc.reset();
 			Thread.sleep(INTERVAL_MILLIS);
-			long now = served(boxes);
-			List<Double> times = new ArrayList<>(renders);
-			double p95 = percentile(times, 95);
-			p95s.add(p95);
-			medians.add(median(times));
+			long now = boxes.served();
+			List<Double> overview = new ArrayList<>(overviews);
+			List<Double> wallboard = new ArrayList<>(wallboards);
+			overviewP95s.add(percentile(overview, 95));
+			overviewMedians.add(median(overview));
+			wallboardP95s.add(percentile(wallboard, 95));
+			double peak = Figures.peakHeapMegabytes();
+			peaks.add(peak);
+			if (!Double.isNaN(afterGc.megabytes())) {
+				afterGcs.add(afterGc.megabytes());
+			}
 			perInterval.add(now - before);
-			System.out.printf("interval %d: %d requests to %d SBCs (target %d), %d overview renders, p95 %.1f ms%n", i,
-					now - before, boxes.size(), target, times.size(), p95);
+			System.out.printf("interval %d: %d requests to %d SBCs (target %d); overview %d renders p95 %.1f ms, "
+					+ "wallboard %d renders p95 %.1f ms (target < 100 ms); heap after GC %.0f MB, peak %.0f MB%n", i,
+					now - before, boxes.names().size(), target, overview.size(), percentile(overview, 95),
+					wallboard.size(), percentile(wallboard, 95), afterGc.megabytes(), peak);
 			before = now;
 		}
 		System.gc();
-		long retained = memory.getHeapMemoryUsage().getUsed();
+		long retained = heapUsed();
 		watching.set(false);
 		pool.shutdown();
 		pool.awaitTermination(30, TimeUnit.SECONDS);
+		long limit = Runtime.getRuntime().maxMemory() >> 20;
 		List<Double> counts = perInterval.stream().map(Long::doubleValue).toList();
 		System.out.printf("requests per interval: median %.0f, spread %.0f–%.0f (target exactly %d); all %d intervals: "
 				+ "%d (target %d)%n", median(counts), min(counts), max(counts), target, INTERVALS,
 				perInterval.stream().mapToLong(Long::longValue).sum(), target * INTERVALS);
-		System.out.printf("overview render p95: median %.1f ms, spread %.1f–%.1f ms (target < 100 ms)%n",
-				median(p95s), min(p95s), max(p95s));
-		System.out.printf("overview render median: %.1f ms (spread of interval medians %.1f–%.1f ms)%n",
-				median(medians), min(medians), max(medians));
-		System.out.printf("heap: baseline %d MB, peak %d MB, %d MB after a GC (target < 512 MB)%n", baseline >> 20,
-				peak.get() >> 20, retained >> 20);
+		System.out.printf("overview rows p95: median %.1f ms, spread %.1f–%.1f ms (target < 100 ms); median of "
+				+ "interval medians %.1f ms%n", median(overviewP95s), min(overviewP95s), max(overviewP95s),
+				median(overviewMedians));
+		System.out.printf("wallboard tiles p95: median %.1f ms, spread %.1f–%.1f ms (target < 100 ms)%n",
+				median(wallboardP95s), min(wallboardP95s), max(wallboardP95s));
+		System.out.printf("failed refreshes: %d (counted as never answered)%n", FAILURES.get());
+		System.out.printf("heap: baseline %d MB; per interval after GC %.0f–%.0f MB, peak %.0f–%.0f MB; %d MB after a "
+				+ "final GC (target < %d MB, the -Xmx)%n", baseline >> 20, min(afterGcs), max(afterGcs), min(peaks),
+				max(peaks), retained >> 20, limit);
 	}
 
-	/** Requests the boxes served so far, as each counts them. */
-	private static long served(List<SimulatedVsxi> boxes) {
-		long total = 0;
-		for (SimulatedVsxi box : boxes) {
-			for (Map.Entry<String, Long> count : box.requestCounts().entrySet()) {
-				total += count.getValue();
+	/** One open page's timer: asks for its fragment every interval, one request at a time as htmx does. */
+	private static Void refresh(HttpClient viewer, String url, String expected, long offset, AtomicBoolean watching,
+			ConcurrentLinkedQueue<Double> times) throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(url)).build();
+		Thread.sleep(offset);
+		while (watching.get()) {
+			long started = System.nanoTime();
+			try {
+				HttpResponse<String> page = viewer.send(request, HttpResponse.BodyHandlers.ofString());
+				if (page.statusCode() != 200 || !page.body().contains(expected)) {
+					throw new IllegalStateException("answered " + page.statusCode() + ": "
+							+ page.body().substring(0, Math.min(200, page.body().length())));
+				}
+				times.add((System.nanoTime() - started) / 1e6);
+			}
+			catch (IOException | RuntimeException ex) {
+				// a failed refresh counts as one that never came back; the page tries again, as htmx does
+				times.add(Double.POSITIVE_INFINITY);
+				if (FAILURES.getAndIncrement() < 5) {
+					System.out.println(url + " failed: " + ex);
+				}
+			}
+			Thread.sleep(INTERVAL_MILLIS);
+		}
+		return null;
+	}
+
+	private static long heapUsed() {
+		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+	}
+
+	private static void resetHeapPeaks() {
+		ManagementFactory.getMemoryPoolMXBeans()
+			.stream()
+			.filter(pool -> pool.getType() == MemoryType.HEAP)
+			.forEach(MemoryPoolMXBean::resetPeakUsage);
+	}
+
+	/** The largest heap in use right after a garbage collection since the last reset, without forcing one. */
+	private static final class AfterGc {
+
+		private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+			.filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName)
+			.collect(Collectors.toSet());
+
+		private volatile long largest;
+
+		AfterGc() {
+			for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+				((NotificationEmitter) collector).addNotificationListener((notification, handback) -> {
+					if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+						GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo
+							.from((CompositeData) notification.getUserData());
+						long used = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
+							.filter(pool -> this.heapPools.contains(pool.getKey()))
+							.mapToLong(pool -> pool.getValue().getUsed()).sum();
+						synchronized (this) {
+							this.largest = Math.max(this.largest, used);
+						}
+					}
+				}, null, null);
 			}
 		}
-		return total;
+
+		synchronized void reset() {
+			this.largest = 0;
+		}
+
+		/** NaN when no collection ran since the reset. */
+		double megabytes() {
+			long used = this.largest;
+			return used == 0 ? Double.NaN : used / 1048576.0;
+		}
+
+	}
+
+	/** The simulated boxes, wherever they run. */
+	private interface Boxes extends AutoCloseable {
+
+		List<String> names();
+
+		List<String> urls();
+
+		List<String> fingerprints();
+
+		/** Requests all boxes served so far. */
+		long served() throws IOException;
+
+		@Override
+		void close();
+
+	}
+
+	/** In this JVM, as the 100-SBC run always had them. */
+	private static final class BoxesHere implements Boxes {
+
+		private final List<SimulatedVsxi> boxes = new ArrayList<>();
+
+		BoxesHere(int count, SimulatorProperties properties) {
+			for (int i = 0; i < count; i++) {
+				this.boxes.add(new SimulatedVsxi("bench-" + i, 0, properties).start());
+			}
+		}
+
+		@Override
+		public List<String> names() {
+			return this.boxes.stream().map(SimulatedVsxi::name).toList();
+		}
+
+		@Override
+		public List<String> urls() {
+			return this.boxes.stream().map(SimulatedVsxi::baseUrl).toList();
+		}
+
+		@Override
+		public List<String> fingerprints() {
+			return this.boxes.stream().map(SimulatedVsxi::certificateFingerprint).toList();
+		}
+
+		@Override
+		public long served() {
+			return SimulatedFleet.served(this.boxes);
+		}
+
+		@Override
+		public void close() {
+			this.boxes.forEach(SimulatedVsxi::stop);
+		}
+
+	}
+
+	/** In a child JVM on this machine ({@link SimulatedFleet}), asked over its stdin and stdout. */
+	private static final class BoxesApart implements Boxes {
+
+		private final Process process;
+
+		private final BufferedReader out;
+
+		private final PrintWriter in;
+
+		private final List<String> names = new ArrayList<>();
+
+		private final List<String> urls = new ArrayList<>();
+
+		private final List<String> fingerprints = new ArrayList<>();
+
+		BoxesApart(int count) throws IOException {
+			String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+			this.process = new ProcessBuilder(java, "-Xmx" + System.getProperty("boxesHeap", "2g"), "-cp",
+					System.getProperty("java.class.path"), SimulatedFleet.class.getName(), Integer.toString(count))
+				.redirectError(ProcessBuilder.Redirect.INHERIT)
+				.start();
+			this.out = new BufferedReader(new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8));
+			this.in = new PrintWriter(this.process.getOutputStream(), true, StandardCharsets.UTF_8);
+			for (String line = this.out.readLine(); !"ready".equals(line); line = this.out.readLine()) {
+				if (line == null) {
+					throw new IllegalStateException("the simulated boxes stopped before they were all listening");
+				}
+				String[] box = line.split(" ");
+				if (box.length == 4 && "box".equals(box[0])) {
+					this.names.add(box[1]);
+					this.urls.add(box[2]);
+					this.fingerprints.add(box[3]);
+				}
+			}
+		}
+
+		@Override
+		public List<String> names() {
+			return this.names;
+		}
+
+		@Override
+		public List<String> urls() {
+			return this.urls;
+		}
+
+		@Override
+		public List<String> fingerprints() {
+			return this.fingerprints;
+		}
+
+		@Override
+		public synchronized long served() throws IOException {
+			this.in.println("served");
+			for (String line = this.out.readLine(); line != null; line = this.out.readLine()) {
+				if (line.matches("\\d+")) {
+					return Long.parseLong(line);
+				}
+			}
+			throw new IllegalStateException("the simulated boxes stopped");
+		}
+
+		@Override
+		public void close() {
+			this.in.close();
+			try {
+				if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
+					this.process.destroy();
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				this.process.destroy();
+			}
+		}
+
 	}
 
 	private static HttpClient logIn(String base) throws Exception {
+		// the landing page after the login is not followed: setting up is not what is measured, and at a thousand
+		// SBCs two hundred full overviews take minutes on a busy machine
 		HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-			.followRedirects(HttpClient.Redirect.NORMAL).build();
+			.followRedirects(HttpClient.Redirect.NEVER).build();
 		String login = client.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
 				HttpResponse.BodyHandlers.ofString()).body();
 		Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
@@ -182,9 +415,12 @@ public final class MonitoringBenchmark {
 			throw new IllegalStateException("no CSRF token on the login page");
 		}
 		String form = "username=admin&password=admin&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
-		client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+		HttpResponse<Void> signedIn = client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
+		if (signedIn.statusCode() != 302 || signedIn.headers().firstValue("Location").orElse("error").contains("error")) {
+			throw new IllegalStateException("the login was refused: " + signedIn.statusCode());
+		}
 		return client;
 	}
 

@@ -63,9 +63,11 @@ public class AlarmBoard implements FleetPoller.PollListener, OpenAlarms, Disposa
 
 	private final Clock clock;
 
-	private final Map<Key, Alarm> open = new ConcurrentHashMap<>();
+	/** Open alarms by SBC, so one SBC's poll looks at that SBC's alarms, not the fleet's. */
+	private final Map<Long, Map<Key, Alarm>> open = new ConcurrentHashMap<>();
 
-	private final Map<Key, Damper> dampers = new ConcurrentHashMap<>();
+	/** Dampers by SBC, likewise; touched by the evaluator thread only. */
+	private final Map<Long, Map<Key, Damper>> dampers = new ConcurrentHashMap<>();
 
 	private final Map<Long, String> roles = new ConcurrentHashMap<>();
 
@@ -118,7 +120,8 @@ public class AlarmBoard implements FleetPoller.PollListener, OpenAlarms, Disposa
 	@Override
 	public List<Alarm> openAlarms() {
 		load();
-		List<Alarm> alarms = new ArrayList<>(this.open.values());
+		List<Alarm> alarms = new ArrayList<>();
+		this.open.values().forEach(ofSbc -> alarms.addAll(ofSbc.values()));
 		alarms.sort((a, b) -> a.level() != b.level() ? b.level().compareTo(a.level()) : b.raisedAt().compareTo(a.raisedAt()));
 		return alarms;
 	}
@@ -126,7 +129,7 @@ public class AlarmBoard implements FleetPoller.PollListener, OpenAlarms, Disposa
 	/** The worst level of an SBC's open alarms nobody acknowledged yet, null without one. */
 	public AlarmLevel worst(long sbcId) {
 		load();
-		return this.open.values().stream().filter(alarm -> alarm.sbcId() == sbcId && !alarm.acknowledged())
+		return this.open.getOrDefault(sbcId, Map.of()).values().stream().filter(alarm -> !alarm.acknowledged())
 			.map(Alarm::level).max(Enum::compareTo).orElse(null);
 	}
 
@@ -134,7 +137,7 @@ public class AlarmBoard implements FleetPoller.PollListener, OpenAlarms, Disposa
 	@Override
 	public int unacknowledgedCount(long sbcId) {
 		load();
-		return (int) this.open.values().stream().filter(alarm -> alarm.sbcId() == sbcId && !alarm.acknowledged())
+		return (int) this.open.getOrDefault(sbcId, Map.of()).values().stream().filter(alarm -> !alarm.acknowledged())
 			.count();
 	}
 
@@ -144,7 +147,7 @@ public class AlarmBoard implements FleetPoller.PollListener, OpenAlarms, Disposa
 		if (!this.store.acknowledge(alarm.id(), by, now)) {
 			return false;
 		}
-		this.open.replaceAll((key, value) -> value.id() == alarm.id() ? value.acknowledged(by, now) : value);
+		openOf(alarm.sbcId()).replaceAll((key, value) -> value.id() == alarm.id() ? value.acknowledged(by, now) : value);
 		return true;
 	}
 
@@ -177,14 +180,13 @@ public class AlarmBoard implements FleetPoller.PollListener, OpenAlarms, Disposa
 						: metric.level(reading.value(), rule.warning(), rule.critical());
 				step(sbc, key, target, reading, rule);
 			}
-			for (Key key : Set.copyOf(this.dampers.keySet())) {
-				if (key.sbcId() == sbc.id() && key.metric() == metric && !seen.contains(key)) {
+			for (Key key : Set.copyOf(dampersOf(sbc.id()).keySet())) {
+				if (key.metric() == metric && !seen.contains(key)) {
 					step(sbc, key, null, null, rule);
 				}
 			}
-			for (Key key : Set.copyOf(this.open.keySet())) {
-				if (key.sbcId() == sbc.id() && key.metric() == metric && !seen.contains(key)
-						&& !this.dampers.containsKey(key)) {
+			for (Key key : Set.copyOf(openOf(sbc.id()).keySet())) {
+				if (key.metric() == metric && !seen.contains(key) && !dampersOf(sbc.id()).containsKey(key)) {
 					step(sbc, key, null, null, rule);
 				}
 			}
@@ -193,14 +195,16 @@ public class AlarmBoard implements FleetPoller.PollListener, OpenAlarms, Disposa
 
 	private void step(Sbc sbc, Key key, AlarmLevel target, AlarmEvaluator.Reading reading, AlarmRule rule) {
 		int hold = rule.hold();
-		Alarm current = this.open.get(key);
+		Map<Key, Alarm> open = openOf(key.sbcId());
+		Map<Key, Damper> dampers = dampersOf(key.sbcId());
+		Alarm current = open.get(key);
 		AlarmLevel now = current == null ? null : current.level();
-		Damper damper = this.dampers.computeIfAbsent(key, k -> new Damper());
+		Damper damper = dampers.computeIfAbsent(key, k -> new Damper());
 		if (Objects.equals(target, now)) {
 			damper.candidate = null;
 			damper.count = 0;
 			if (target == null) {
-				this.dampers.remove(key);
+				dampers.remove(key);
 			}
 			return;
 		}
@@ -217,18 +221,26 @@ public class AlarmBoard implements FleetPoller.PollListener, OpenAlarms, Disposa
 		Instant at = this.clock.instant();
 		if (current != null) {
 			this.store.clear(current.id(), at);
-			this.open.remove(key);
+			open.remove(key);
 			this.audit.recordAs(Actor.SYSTEM, AuditAction.ALARM_CLEARED, target(sbc, key), sbc.groupId(),
 					AuditOutcome.SUCCESS, current.level().label() + " " + key.metric().title() + " cleared");
 		}
 		if (target != null) {
 			Alarm raised = this.store.raise(sbc.id(), key.metric(), key.subject(), target, reading.value(),
 					target == AlarmLevel.CRITICAL ? rule.critical() : rule.warning(), reading.detail(), at);
-			this.open.put(key, raised);
+			open.put(key, raised);
 			this.audit.recordAs(Actor.SYSTEM, AuditAction.ALARM_RAISED, target(sbc, key), sbc.groupId(),
 					AuditOutcome.SUCCESS, target.label() + " " + key.metric().title() + ": " + raised.valueAndThreshold());
 		}
-		this.dampers.remove(key);
+		dampers.remove(key);
+	}
+
+	private Map<Key, Alarm> openOf(long sbcId) {
+		return this.open.computeIfAbsent(sbcId, id -> new ConcurrentHashMap<>());
+	}
+
+	private Map<Key, Damper> dampersOf(long sbcId) {
+		return this.dampers.computeIfAbsent(sbcId, id -> new ConcurrentHashMap<>());
 	}
 
 	private static String target(Sbc sbc, Key key) {
@@ -263,7 +275,7 @@ public class AlarmBoard implements FleetPoller.PollListener, OpenAlarms, Disposa
 		synchronized (this) {
 			if (!this.loaded) {
 				for (Alarm alarm : this.store.open()) {
-					this.open.put(new Key(alarm.sbcId(), alarm.metric(), alarm.subject()), alarm);
+					openOf(alarm.sbcId()).put(new Key(alarm.sbcId(), alarm.metric(), alarm.subject()), alarm);
 				}
 				this.loaded = true;
 			}

@@ -2,6 +2,7 @@ package app.vsxi.dashboard.monitoring;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,16 +24,16 @@ import app.vsxi.dashboard.access.AccessService;
 import app.vsxi.dashboard.access.Permission;
 
 /**
- * The overview's rows, rendered once and shared for a moment by every viewer with the same rights, sort and
- * filter: a wall of NOC screens refreshing every few seconds costs one rendering per moment, not one per screen.
- * While one viewer renders, the others get the last rendering at once rather than queueing behind it. The rows
- * hold nothing of a session (no form, no token); what differs between users is which SBCs they see and whether
- * they may fix an SBC's connection, and both are in the key. Runs after Spring Security, so only signed-in users
- * reach it.
+ * The fragments open fleet pages refresh (the overview's rows, the wallboard's tiles), rendered once and shared for
+ * a moment by every viewer with the same rights, sort and filter: a wall of NOC screens refreshing every few seconds
+ * costs one rendering per moment, not one per screen, however large the fleet. While one viewer renders, the others
+ * get the last rendering at once rather than queueing behind it. The fragments hold nothing of a session (no form,
+ * no token); what differs between users is which SBCs they see and whether they may fix an SBC's connection, and
+ * both are in the key. Runs after Spring Security, so only signed-in users reach it.
  */
-class SharedOverviewRows extends OncePerRequestFilter {
+class SharedFleetFragments extends OncePerRequestFilter {
 
-	private static final String PATH = "/overview/rows";
+	private static final Set<String> PATHS = Set.of("/overview/rows", "/wallboard/tiles");
 
 	/** Renderings not asked for in this long are dropped when the next one is kept. */
 	private static final long FORGET_NANOS = 60_000_000_000L;
@@ -43,7 +44,7 @@ class SharedOverviewRows extends OncePerRequestFilter {
 
 	private final Map<String, Shared> renderings = new ConcurrentHashMap<>();
 
-	SharedOverviewRows(AccessService access, MonitoringProperties properties) {
+	SharedFleetFragments(AccessService access, MonitoringProperties properties) {
 		this.access = access;
 		this.sharedNanos = properties.overviewSharedFor().toNanos();
 	}
@@ -51,13 +52,13 @@ class SharedOverviewRows extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		return this.sharedNanos <= 0 || !"GET".equals(request.getMethod())
-				|| !PATH.equals(request.getRequestURI().substring(request.getContextPath().length()));
+				|| !PATHS.contains(path(request));
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String key = rights() + "?" + new TreeMap<>(request.getParameterMap()).entrySet()
+		String key = path(request) + "|" + rights() + "?" + new TreeMap<>(request.getParameterMap()).entrySet()
 			.stream()
 			.map(parameter -> parameter.getKey() + "=" + String.join(",", parameter.getValue()))
 			.collect(Collectors.joining("&"));
@@ -94,6 +95,10 @@ class SharedOverviewRows extends OncePerRequestFilter {
 		finally {
 			shared.rendering.unlock();
 		}
+	}
+
+	private static String path(HttpServletRequest request) {
+		return request.getRequestURI().substring(request.getContextPath().length());
 	}
 
 	/** Who sees what on the rows: the groups viewed and the groups administered (which adds "Fix the connection"). */
@@ -137,11 +142,11 @@ class SharedOverviewRows extends OncePerRequestFilter {
 	static class Registration {
 
 		@Bean
-		FilterRegistrationBean<SharedOverviewRows> sharedOverviewRows(AccessService access,
+		FilterRegistrationBean<SharedFleetFragments> sharedFleetFragments(AccessService access,
 				MonitoringProperties properties) {
-			FilterRegistrationBean<SharedOverviewRows> registration = new FilterRegistrationBean<>(
-					new SharedOverviewRows(access, properties));
-			registration.addUrlPatterns(PATH);
+			FilterRegistrationBean<SharedFleetFragments> registration = new FilterRegistrationBean<>(
+					new SharedFleetFragments(access, properties));
+			registration.addUrlPatterns(PATHS.toArray(String[]::new));
 			return registration;
 		}
 

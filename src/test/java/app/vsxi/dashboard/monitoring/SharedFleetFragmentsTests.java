@@ -31,12 +31,15 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** One rendering of the overview's rows serves every viewer with the same rights, sort and filter; no one else. */
+/**
+ * One rendering of the overview's rows or the wallboard's tiles serves every viewer with the same rights, sort and
+ * filter; no one else.
+ */
 @SpringBootTest(properties = "vsxi.monitoring.overview-shared-for=1h")
 @AutoConfigureMockMvc
 @ActiveProfiles({ "demo", "test" })
 @ResourceLock(providers = SameApplication.class)
-class SharedOverviewRowsTests {
+class SharedFleetFragmentsTests {
 
 	@Autowired
 	MockMvc mvc;
@@ -76,6 +79,34 @@ class SharedOverviewRowsTests {
 		rows(admin, "name");
 		rows(viewer, "");
 		verify(this.overview, times(3)).fleet(any(), any());
+	}
+
+	@Test
+	void wallboardViewersWithTheSameRightsShareTheTilesAndNeverGetTheOverviewsRows() throws Exception {
+		UserDetails admin = this.details.loadUserByUsername("admin");
+		Sbc east = sbc("demo-sbc-1");
+		Sbc west = sbc("demo-sbc-3");
+		UserDetails viewer = viewerOf(east);
+		clearInvocations(this.overview);
+
+		String first = fetch(admin, "/wallboard/tiles");
+		String second = fetch(admin, "/wallboard/tiles");
+		verify(this.overview, times(1)).fleet(any(), any());
+		assertThat(second).isEqualTo(first).contains("id=\"wall\"").contains("data-sbc=");
+
+		String theirs = fetch(viewer, "/wallboard/tiles");
+		verify(this.overview, times(2)).fleet(any(), any());
+		assertThat(theirs).contains(east.name()).doesNotContain(west.name());
+
+		// a sort the other test does not ask for: renderings are kept for the whole application
+		String rows = fetch(admin, "/overview/rows?sort=site");
+		verify(this.overview, times(3)).fleet(any(), any());
+		assertThat(rows).contains("id=\"fleet\"").doesNotContain("id=\"wall\"");
+	}
+
+	private String fetch(UserDetails who, String path) throws Exception {
+		return this.mvc.perform(get(path).with(user(who))).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
 	}
 
 	private String rows(UserDetails who, String sort) throws Exception {
