@@ -20,8 +20,9 @@ import org.springframework.stereotype.Component;
  * The polled figures as Micrometer gauges, tagged by SBC (and trunk), at {@code /actuator/prometheus}. Rows are
  * rebuilt from the snapshots at most once per poll interval, after a poll; an SBC that left the fleet leaves no
  * series behind. A gauge is registered once and reads the latest figures: only new and vanished rows touch the
- * registry, which at a thousand SBCs would otherwise remove and add some sixty thousand gauges per interval. Cardinality: {@link #SBC_GAUGES} series per SBC plus {@link #TRUNK_GAUGES} per exported trunk, at
- * most {@code exported-trunks} trunks per SBC (the busiest).
+ * registry, which at a thousand SBCs would otherwise remove and add some sixty thousand gauges per interval.
+ * Cardinality: {@link #SBC_GAUGES} series per SBC plus {@link #TRUNK_GAUGES} per exported trunk, at most
+ * {@code exported-trunks} trunks per SBC (the busiest).
  */
 @Component
 public class FleetMetrics implements FleetPoller.PollListener {

@@ -124,7 +124,7 @@ public class DraftOpening {
 		Draft draft = this.access.draft(sbcId, draftId);
 		Sbc sbc = this.fleet.get(sbcId);
 		DraftView view = this.open.view(draft);
-		TableRow base = this.open.baseRow(draft, key);
+		TableRow base = view.baseRow(key);
 		boolean edited = view.edited(key);
 		TableRow row = edited ? view.edit(key) : base;
 		DraftView.State state = base == null ? DraftView.State.ADDED

@@ -49,6 +49,8 @@ class DraftRepository {
 	static final String UNRECORDED = "(author not recorded)";
 
 	/** Rows saved per batch of statements. */
+	static final String GONE = "This draft is no longer there: it was applied, discarded or expired";
+
 	static final int BATCH = 1_000;
 
 	/** Up to this many rows look up their keys one by one through the index. */
@@ -145,6 +147,11 @@ class DraftRepository {
 				(rs, i) -> new RowCodec.Packed(this.atRest.open(rs.getBytes(1)), rs.getInt(2)), id).stream().findFirst();
 	}
 
+	/** The stored base, packed, refused as {@link #GONE} where the draft is no longer there. */
+	RowCodec.Packed packedBase(long id) {
+		return base(id).orElseThrow(() -> new TableEditorException(GONE));
+	}
+
 	/**
 	 * How many times the draft's edits have changed, 0 for none, -1 for a draft no longer there: a copy of the
 	 * edits read at one version holds while the version stays.
@@ -193,13 +200,7 @@ class DraftRepository {
 	 */
 	long putEdits(long id, Map<RowKey, TableRow> rows, String author) {
 		return this.transaction.execute(status -> {
-			List<Map<String, Object>> locked = this.jdbc.queryForList(
-					"SELECT table_name, edits_version FROM table_draft WHERE id = ? FOR UPDATE", id);
-			if (locked.isEmpty()) {
-				throw new TableEditorException("This draft is no longer there: it was applied, discarded or expired");
-			}
-			List<String> table = List.of((String) locked.get(0).get("table_name"));
-			long version = ((Number) locked.get(0).get("edits_version")).longValue();
+			Locked locked = lock(id).orElseThrow(() -> new TableEditorException(GONE));
 			Long last = this.jdbc.queryForObject("SELECT MAX(seq) FROM table_draft_edit WHERE draft_id = ?",
 					Long.class, id);
 			long next = last == null ? 1 : last + 1;
@@ -213,7 +214,7 @@ class DraftRepository {
 				List<Object[]> inserts = new ArrayList<>();
 				List<Object[]> updates = new ArrayList<>();
 				for (Map.Entry<String, TableRow> entry : byKey.entrySet()) {
-					String stored = this.atRest.storeRow(table.get(0), RowCodec.toJson(entry.getValue()));
+					String stored = this.atRest.storeRow(locked.table(), RowCodec.toJson(entry.getValue()));
 					EditedRow before = edited.get(entry.getKey());
 					if (before == null) {
 						inserts.add(new Object[] { id, next++, entry.getKey(), stored, author });
@@ -229,7 +230,7 @@ class DraftRepository {
 						updates);
 			}
 			touch(id);
-			return version + 1;
+			return locked.editsVersion() + 1;
 		});
 	}
 
@@ -289,16 +290,27 @@ class DraftRepository {
 	/** Drops the draft's edit of a key; the draft's edits version it made, -1 where the draft is gone. */
 	long dropEdit(long id, RowKey key) {
 		return this.transaction.execute(status -> {
-			List<Long> version = this.jdbc.queryForList(
-					"SELECT edits_version FROM table_draft WHERE id = ? FOR UPDATE", Long.class, id);
-			if (version.isEmpty()) {
+			Optional<Locked> locked = lock(id);
+			if (locked.isEmpty()) {
 				return -1L;
 			}
 			this.jdbc.update("DELETE FROM table_draft_edit WHERE draft_id = ? AND row_key = ?", id,
 					KeyText.format(key));
 			touch(id);
-			return version.get(0) + 1;
+			return locked.get().editsVersion() + 1;
 		});
+	}
+
+	/**
+	 * The draft's row, locked until the transaction ends, so two saves into one draft take turns instead of both
+	 * taking the next seq; empty where the draft is gone.
+	 */
+	private Optional<Locked> lock(long id) {
+		return this.jdbc.query("SELECT table_name, edits_version FROM table_draft WHERE id = ? FOR UPDATE",
+				(rs, i) -> new Locked(rs.getString(1), rs.getLong(2)), id).stream().findFirst();
+	}
+
+	private record Locked(String table, long editsVersion) {
 	}
 
 	/** Deletes the draft if nobody has changed it since {@code before}; whether it did. */
@@ -361,12 +373,6 @@ class DraftRepository {
 	Optional<RowCodec.Packed> snapshotRows(long id) {
 		return this.jdbc.query("SELECT data, row_count FROM table_snapshot WHERE id = ?",
 				(rs, i) -> new RowCodec.Packed(this.atRest.open(rs.getBytes(1)), rs.getInt(2)), id).stream().findFirst();
-	}
-
-	void readSnapshot(long id, Consumer<TableRow> sink) {
-		this.jdbc.query("SELECT data FROM table_snapshot WHERE id = ?", rs -> {
-			RowCodec.read(this.atRest.open(rs.getBinaryStream(1)), sink);
-		}, id);
 	}
 
 	/**

@@ -187,6 +187,27 @@ public final class DraftView {
 		return this.edits.get(key);
 	}
 
+	/** The row the draft holds for a key now: its edit, else the base row; null if there is none or it is deleted. */
+	synchronized TableRow current(RowKey key) {
+		return this.edits.containsKey(key) ? this.edits.get(key) : baseRow(key);
+	}
+
+	/** The base row with this key (its occurrence included), null where the base holds none. */
+	TableRow baseRow(RowKey key) {
+		int at = baseIndex(key);
+		return at < 0 ? null : this.base.row(at);
+	}
+
+	/** Where the base holds the row with this key; keys count occurrences, so there is one at most. */
+	private int baseIndex(RowKey key) {
+		for (int i : this.base.rowsWithKeyHash(LargeTableDiff.keyHash(key.values()))) {
+			if (this.base.key(i).equals(key)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
 	private int[] order(Request request, Overlay overlay) {
 		RowFilter filter = RowFilter.of(request.filters());
 		List<boolean[]> matches = new ArrayList<>();
@@ -350,11 +371,10 @@ public final class DraftView {
 		Map<Integer, TableRow> byBase = new HashMap<>();
 		Set<RowKey> found = new HashSet<>();
 		for (Map.Entry<RowKey, TableRow> edit : this.edits.entrySet()) {
-			for (int i : this.base.rowsWithKeyHash(LargeTableDiff.keyHash(edit.getKey().values()))) {
-				if (this.base.key(i).equals(edit.getKey())) {
-					byBase.put(i, edit.getValue());
-					found.add(edit.getKey());
-				}
+			int at = baseIndex(edit.getKey());
+			if (at >= 0) {
+				byBase.put(at, edit.getValue());
+				found.add(edit.getKey());
 			}
 		}
 		List<TableRow> added = new ArrayList<>();

@@ -7,7 +7,6 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import app.vsxi.dashboard.gateway.TableRow;
-import app.vsxi.dashboard.tables.engine.LargeTableDiff;
 import app.vsxi.dashboard.tables.engine.RowKey;
 import app.vsxi.dashboard.tables.engine.RowStore;
 
@@ -95,21 +94,11 @@ class OpenDrafts {
 
 	/** The row the draft holds for a key now: its edit, else the base row; null if there is none or it is deleted. */
 	TableRow current(Draft draft, RowKey key) {
-		DraftView view = view(draft);
-		if (view.edited(key)) {
-			return view.edit(key);
-		}
-		return baseRow(draft, key);
+		return view(draft).current(key);
 	}
 
 	TableRow baseRow(Draft draft, RowKey key) {
-		RowStore base = view(draft).base();
-		for (int i : base.rowsWithKeyHash(LargeTableDiff.keyHash(key.values()))) {
-			if (base.key(i).equals(key)) {
-				return base.row(i);
-			}
-		}
-		return null;
+		return view(draft).baseRow(key);
 	}
 
 }

@@ -13,8 +13,7 @@ record StoredDraft(DraftRepository drafts, Draft draft) {
 
 	/** The base as stored, packed: each pass over it reads the bytes in memory, raw where it can. */
 	private RowCodec.Packed base() {
-		return this.drafts.base(this.draft.id()).orElseThrow(() -> new TableEditorException(
-				"This draft is no longer there: it was applied, discarded or expired"));
+		return this.drafts.packedBase(this.draft.id());
 	}
 
 	/**

@@ -169,8 +169,7 @@ public class TableApplier {
 		}
 		RowCodec.Packed theirs = ((TableDownloads.Downloaded.Table) now).rows();
 		// both packed: the diff hashes their lines from the bytes and builds only the rows that differ
-		RowCodec.Packed base = this.drafts.base(draftId).orElseThrow(() -> new TableEditorException(
-				"This draft is no longer there: it was applied, discarded or expired"));
+		RowCodec.Packed base = this.drafts.packedBase(draftId);
 		TableDiff theirChanges = this.diffs.diff(base, theirs, keyFields);
 		Set<RowKey> touched = new HashSet<>(edits.keySet());
 		theirChanges.added().forEach(change -> touched.add(change.key()));
@@ -503,11 +502,9 @@ public class TableApplier {
 		// the rows the apply touched must read back as intended, every other row as it was before: the table as
 		// read against the table before (both packed, hashed from their bytes), and the touched rows exactly
 		TableDiff elsewhere = this.diffs.diff(before, rows, keyFields).only(key -> !touchedKeys.contains(key));
-		TableDiff exact = KeyedDiff.diff(intended,
-				List.copyOf(DraftRows.rowsWithKeys(rows, touched, keyFields).values()), keyFields);
 		// as the whole-table diff, the order of the rows is not compared: the box keeps no order we write
-		TableDiff differences = new TableDiff(exact.added(), exact.removed(), exact.changed(), false,
-				exact.duplicatesBefore(), exact.duplicatesAfter());
+		TableDiff differences = KeyedDiff.diff(intended,
+				List.copyOf(DraftRows.rowsWithKeys(rows, touched, keyFields).values()), keyFields).unordered();
 		return new Verification(differences.isEmpty() && elsewhere.isEmpty(), differences, null, elsewhere);
 	}
 

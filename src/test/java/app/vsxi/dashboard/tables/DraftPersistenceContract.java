@@ -110,7 +110,8 @@ abstract class DraftPersistenceContract {
 		assertThat(read(sink -> this.drafts.readBase(id, sink))).containsExactly(subscriber);
 		assertThat(this.drafts.base(id).orElseThrow().toList()).containsExactly(subscriber);
 		assertThat(this.drafts.edits(id)).containsExactly(Map.entry(key, subscriber.with("password", "Sip-Secret-10")));
-		assertThat(read(sink -> this.drafts.readSnapshot(snapshot, sink))).containsExactly(subscriber);
+		assertThat(read(sink -> this.drafts.snapshotRows(snapshot).orElseThrow().forEach(sink)))
+			.containsExactly(subscriber);
 		String stored = this.jdbc.queryForObject("SELECT row_data FROM table_draft_edit WHERE draft_id = ?",
 				String.class, id);
 		byte[] base = this.jdbc.queryForObject("SELECT base_data FROM table_draft WHERE id = ?", byte[].class, id);
@@ -318,8 +319,8 @@ abstract class DraftPersistenceContract {
 			assertThat(snapshot.rows()).isEqualTo(300);
 			assertThat(snapshot.reason()).hasSize(255);
 		});
-		assertThat(read(sink -> this.drafts.readSnapshot(second, sink))).isEqualTo(base);
-		assertThat(read(sink -> this.drafts.readSnapshot(third, sink))).isEmpty();
+		assertThat(read(sink -> this.drafts.snapshotRows(second).orElseThrow().forEach(sink))).isEqualTo(base);
+		assertThat(read(sink -> this.drafts.snapshotRows(third).orElseThrow().forEach(sink))).isEmpty();
 	}
 
 	@Test

@@ -81,10 +81,8 @@ public final class LargeTableDiff {
 		LongPredicate wanted = key -> Arrays.binarySearch(differing, key) >= 0;
 		List<List<TableRow>> rows = bothAtOnce(() -> collect(raw ? rawBefore : null, before, keyFields, wanted),
 				() -> collect(raw ? rawAfter : null, after, keyFields, wanted));
-		TableDiff exact = KeyedDiff.diff(rows.get(0), rows.get(1), keyFields);
 		// the order of a million rows is not tracked: the box keeps no order we write
-		return new TableDiff(exact.added(), exact.removed(), exact.changed(), false, exact.duplicatesBefore(),
-				exact.duplicatesAfter());
+		return KeyedDiff.diff(rows.get(0), rows.get(1), keyFields).unordered();
 	}
 
 	/** Whether the diff of these two hashes their raw records rather than building every row. */

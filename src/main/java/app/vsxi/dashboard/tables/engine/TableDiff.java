@@ -30,6 +30,12 @@ public record TableDiff(List<RowChange.Added> added, List<RowChange.Removed> rem
 		return this.added.isEmpty() && this.removed.isEmpty() && this.changed.isEmpty();
 	}
 
+	/** The same changes without saying whether rows were reordered: for tables whose order the box does not keep. */
+	public TableDiff unordered() {
+		return new TableDiff(this.added, this.removed, this.changed, false, this.duplicatesBefore,
+				this.duplicatesAfter);
+	}
+
 	/** The part of this diff under the keys that match; whether rows were reordered is not kept. */
 	public TableDiff only(java.util.function.Predicate<RowKey> keys) {
 		return new TableDiff(this.added.stream().filter(change -> keys.test(change.key())).toList(),
