@@ -54,10 +54,6 @@ public final class DraftView {
 			pageSize = Math.max(1, Math.min(pageSize, 500));
 		}
 
-		Request firstPage() {
-			return new Request(this.filters, this.sort, this.descending, 0, 1);
-		}
-
 	}
 
 	public record Page(List<String> columns, List<ViewRow> rows, int total, int page, int pageSize, int baseSize) {
@@ -75,21 +71,21 @@ public final class DraftView {
 	/** The draft's edits version these edits are, -1 where unknown: the stored edits are read when it moved. */
 	private long version = -1;
 
-	/** Moves on every change of the edits: the kept ordering is for one set of edits only. */
-	private long generation;
-
 	/**
-	 * The orderings last asked for (filters and sort) with these edits: viewers of one draft with their own
-	 * filters each keep theirs, so turning pages costs nothing for any of them.
+	 * Which values of a column's dictionary contain a filter's text, for the last few filters asked for: the base
+	 * never changes, so viewers turning the pages of one filter test a million distinct values once.
 	 */
-	private final Map<Request, int[]> orders = new LinkedHashMap<>(16, 0.75f, true) {
+	private final Map<Needle, boolean[]> matchesKept = new LinkedHashMap<>(16, 0.75f, true) {
 		@Override
-		protected boolean removeEldestEntry(Map.Entry<Request, int[]> eldest) {
-			return size() > ORDERS_KEPT;
+		protected boolean removeEldestEntry(Map.Entry<Needle, boolean[]> eldest) {
+			return size() > MATCHES_KEPT;
 		}
 	};
 
-	private static final int ORDERS_KEPT = 16;
+	private static final int MATCHES_KEPT = 8;
+
+	private record Needle(int column, String text) {
+	}
 
 	/** {@code edits}: key → the row the draft holds for it, or null where the draft deleted it. */
 	public DraftView(RowStore base, Map<RowKey, TableRow> edits) {
@@ -102,36 +98,54 @@ public final class DraftView {
 	}
 
 	/**
-	 * A page of the draft. The ordering is computed outside the view's lock from the edits as they stood (the
-	 * base never changes, the overlay of one set of edits neither), so one viewer's new filter over a million rows
-	 * does not hold up the others' pages.
+	 * A page of the draft: one pass over the base in the asked order (table order, or a column's order kept by the
+	 * base), counting the rows the filters keep and taking those of the page, with the edited and added rows
+	 * merged in where they belong. Nothing the size of the table is built per request, and no lock is held while
+	 * the pass runs (the base never changes, the overlay of one set of edits neither), so one viewer's filter over
+	 * a million rows does not hold up the others' pages.
 	 */
 	public Page page(Request request) {
-		Request key = request.firstPage();
 		Overlay overlay;
-		long generation;
-		int[] order;
 		synchronized (this) {
 			overlay = overlay();
-			generation = this.generation;
-			order = this.orders.get(key);
-		}
-		if (order == null) {
-			order = order(request, overlay);
-			synchronized (this) {
-				if (this.generation == generation) {
-					this.orders.put(key, order);
-				}
-			}
 		}
 		// in long: a page number near the int limit times the page size must not wrap round to a negative row
-		int from = (int) Math.min(order.length, (long) request.page() * request.pageSize());
-		int to = Math.min(order.length, from + request.pageSize());
-		List<ViewRow> rows = new ArrayList<>(to - from);
-		for (int i = from; i < to; i++) {
-			rows.add(viewRow(order[i], overlay));
+		int from = (int) Math.min(Integer.MAX_VALUE, (long) request.page() * request.pageSize());
+		Window window = new Window(from, request.pageSize());
+		collect(request, overlay, window);
+		List<ViewRow> rows = new ArrayList<>(window.taken);
+		for (int i = 0; i < window.taken; i++) {
+			rows.add(viewRow(window.refs[i], overlay));
 		}
-		return new Page(this.base.columns(), rows, order.length, request.page(), request.pageSize(), this.base.size());
+		return new Page(this.base.columns(), rows, window.count, request.page(), request.pageSize(), this.base.size());
+	}
+
+	/**
+	 * The rows a page draws from, in order: base rows as an index, added rows as {@code -(n + 1)} for the n-th
+	 * added row. Counts them all and keeps those of the window.
+	 */
+	private static final class Window {
+
+		private final int from;
+
+		private final int[] refs;
+
+		private int count;
+
+		private int taken;
+
+		Window(int from, int size) {
+			this.from = from;
+			this.refs = new int[size];
+		}
+
+		void offer(int ref) {
+			if (this.count >= this.from && this.taken < this.refs.length) {
+				this.refs[this.taken++] = ref;
+			}
+			this.count++;
+		}
+
 	}
 
 	/** Replaces the edits (after an edit was saved); the next page is ordered afresh. */
@@ -163,9 +177,7 @@ public final class DraftView {
 
 	private void changed(long version) {
 		this.version = version;
-		this.generation++;
 		this.overlay = null;
-		this.orders.clear();
 	}
 
 	/** The version of the draft's edits this view holds, -1 where unknown. */
@@ -208,54 +220,25 @@ public final class DraftView {
 		return -1;
 	}
 
-	private int[] order(Request request, Overlay overlay) {
+	private void collect(Request request, Overlay overlay, Window window) {
 		RowFilter filter = RowFilter.of(request.filters());
 		List<boolean[]> matches = new ArrayList<>();
-		List<Integer> columns = new ArrayList<>();
+		List<int[]> codes = new ArrayList<>();
 		for (Map.Entry<String, String> each : filter.needles().entrySet()) {
 			int column = this.base.column(each.getKey());
-			String needle = each.getValue();
 			if (column < 0) {
-				return new int[0];
+				return;
 			}
-			columns.add(column);
-			matches.add(RowFilter.matching(this.base.dictionary(column), needle));
+			matches.add(matching(column, each.getValue()));
+			codes.add(this.base.codes(column));
 		}
-		int[] filterColumns = columns.stream().mapToInt(Integer::intValue).toArray();
-		int sortColumn = request.sort() == null ? -1 : this.base.column(request.sort());
-		int size = this.base.size();
-		// base rows the draft did not touch, filtered on their codes
-		int[] plain = new int[size];
-		int count = 0;
-		java.util.BitSet touchedRows = new java.util.BitSet(size);
-		overlay.byBase.keySet().forEach(touchedRows::set);
-		if (filterColumns.length == 0) {
-			for (int i = 0; i < size; i++) {
-				if (!touchedRows.get(i)) {
-					plain[count++] = i;
-				}
-			}
-		}
-		else {
-			int[][] codes = new int[filterColumns.length][];
-			for (int f = 0; f < filterColumns.length; f++) {
-				codes[f] = this.base.codes(filterColumns[f]);
-			}
-			for (int i = 0; i < size; i++) {
-				boolean keep = !touchedRows.get(i);
-				for (int f = 0; f < codes.length && keep; f++) {
-					keep = matches.get(f)[codes[f][i]];
-				}
-				if (keep) {
-					plain[count++] = i;
-				}
-			}
-		}
-		// touched and added rows, filtered on their own text
+		Kept kept = new Kept(matches.toArray(new boolean[0][]), codes.toArray(new int[0][]), overlay.touched);
+		// touched and added rows, filtered on their own text; in table order, added rows last
 		List<Integer> touched = new ArrayList<>();
-		for (Map.Entry<Integer, TableRow> entry : overlay.byBase.entrySet()) {
-			if (filter.matches(entry.getValue() == null ? this.base.row(entry.getKey()) : entry.getValue())) {
-				touched.add(entry.getKey());
+		for (int ref : overlay.byBase.keySet().stream().sorted().toList()) {
+			TableRow edit = overlay.byBase.get(ref);
+			if (filter.matches(edit == null ? this.base.row(ref) : edit)) {
+				touched.add(ref);
 			}
 		}
 		for (int a = 0; a < overlay.added.size(); a++) {
@@ -263,76 +246,157 @@ public final class DraftView {
 				touched.add(-(a + 1));
 			}
 		}
-		int[] order;
+		int sortColumn = request.sort() == null ? -1 : this.base.column(request.sort());
 		if (sortColumn < 0) {
-			order = unsorted(Arrays.copyOf(plain, count), touched);
+			inTableOrder(kept, touched, window);
 		}
 		else {
-			order = sorted(Arrays.copyOf(plain, count), touched, sortColumn, overlay);
-			if (request.descending()) {
-				for (int i = 0, j = order.length - 1; i < j; i++, j--) {
-					int swap = order[i];
-					order[i] = order[j];
-					order[j] = swap;
+			inColumnOrder(kept, touched, sortColumn, request.descending(), overlay, window);
+		}
+	}
+
+	/** Base rows where they are (changed and deleted ones in place), added rows after them. */
+	private void inTableOrder(Kept kept, List<Integer> touched, Window window) {
+		int size = this.base.size();
+		int t = 0;
+		for (int i = 0; i < size; i++) {
+			if (kept.touched.get(i)) {
+				if (t < touched.size() && touched.get(t) == i) {
+					window.offer(i);
+					t++;
 				}
 			}
-		}
-		return order;
-	}
-
-	/** Table order: base rows where they were (changed and deleted ones in place), added rows after them. */
-	private static int[] unsorted(int[] plain, List<Integer> touched) {
-		int[] order = new int[plain.length + touched.size()];
-		int[] touchedBase = touched.stream().filter(i -> i >= 0).mapToInt(Integer::intValue).sorted().toArray();
-		int p = 0;
-		int t = 0;
-		int o = 0;
-		while (p < plain.length || t < touchedBase.length) {
-			if (t >= touchedBase.length || (p < plain.length && plain[p] < touchedBase[t])) {
-				order[o++] = plain[p++];
-			}
-			else {
-				order[o++] = touchedBase[t++];
+			else if (kept.test(i)) {
+				window.offer(i);
 			}
 		}
-		List<Integer> added = touched.stream().filter(i -> i < 0).sorted((a, b) -> Integer.compare(b, a)).toList();
-		for (int a : added) {
-			order[o++] = a;
+		for (; t < touched.size(); t++) {
+			window.offer(touched.get(t));
 		}
-		return order;
 	}
 
-	private int[] sorted(int[] plain, List<Integer> touched, int column, Overlay overlay) {
+	/**
+	 * Rows by a column's text (numbers as numbers), equal text in table order; descending is exactly the reverse.
+	 * Untouched base rows come in the order the base keeps for the column; each touched or added row goes in by its
+	 * own text: {@code below} base values sort before it, and one more equals it when {@code equal}.
+	 */
+	private void inColumnOrder(Kept kept, List<Integer> touched, int column, boolean descending, Overlay overlay,
+			Window window) {
 		int[] rank = this.base.ranks(column);
-		long[] packed = new long[plain.length];
-		for (int i = 0; i < plain.length; i++) {
-			packed[i] = ((long) rank[this.base.code(plain[i], column)] << 32) | plain[i];
-		}
-		Arrays.sort(packed);
-		String[] dictionary = this.base.dictionary(column);
+		int[] ranked = this.base.rowsInOrder(column);
+		int[] columnCodes = this.base.codes(column);
+		String[] byRank = this.base.valuesInOrder(column);
 		String name = this.base.columns().get(column);
-		List<Integer> others = new ArrayList<>(touched);
-		Map<Integer, String> text = new HashMap<>();
-		for (int ref : others) {
+		int others = touched.size();
+		String[] text = new String[others];
+		for (int t = 0; t < others; t++) {
+			int ref = touched.get(t);
 			TableRow row = ref < 0 ? overlay.added.get(-ref - 1)
 					: overlay.byBase.get(ref) == null ? this.base.row(ref) : overlay.byBase.get(ref);
-			text.put(ref, row.has(name) ? FieldValues.display(row.get(name)) : "");
+			text[t] = row.has(name) ? FieldValues.display(row.get(name)) : "";
 		}
-		others.sort((a, b) -> CellOrder.compare(text.get(a), text.get(b)));
-		int[] order = new int[packed.length + others.size()];
-		int p = 0;
-		int t = 0;
-		int o = 0;
-		while (p < packed.length || t < others.size()) {
-			if (t >= others.size() || (p < packed.length && CellOrder.compare(
-					dictionary[this.base.code((int) packed[p], column)], text.get(others.get(t))) <= 0)) {
-				order[o++] = (int) packed[p++];
+		Integer[] sorted = new Integer[others];
+		for (int t = 0; t < others; t++) {
+			sorted[t] = t;
+		}
+		// touched holds table order with added rows last, and the sort is stable: equal text stays in that order
+		Arrays.sort(sorted, (a, b) -> CellOrder.compare(text[a], text[b]));
+		int[] refs = new int[others];
+		int[] below = new int[others];
+		boolean[] equal = new boolean[others];
+		int[] position = new int[others];
+		for (int s = 0; s < others; s++) {
+			int t = sorted[s];
+			refs[s] = touched.get(t);
+			below[s] = valuesBelow(byRank, text[t]);
+			equal[s] = below[s] < byRank.length && CellOrder.compare(byRank[below[s]], text[t]) == 0;
+			position[s] = refs[s] < 0 ? this.base.size() - refs[s] : refs[s];
+		}
+		int size = ranked.length;
+		if (!descending) {
+			int s = 0;
+			for (int p = 0; p < size; p++) {
+				int row = ranked[p];
+				if (kept.touched.get(row) || !kept.test(row)) {
+					continue;
+				}
+				int r = rank[columnCodes[row]];
+				while (s < others && !before(r, row, below[s], equal[s], position[s])) {
+					window.offer(refs[s++]);
+				}
+				window.offer(row);
+			}
+			while (s < others) {
+				window.offer(refs[s++]);
+			}
+		}
+		else {
+			int s = others - 1;
+			for (int p = size - 1; p >= 0; p--) {
+				int row = ranked[p];
+				if (kept.touched.get(row) || !kept.test(row)) {
+					continue;
+				}
+				int r = rank[columnCodes[row]];
+				while (s >= 0 && before(r, row, below[s], equal[s], position[s])) {
+					window.offer(refs[s--]);
+				}
+				window.offer(row);
+			}
+			while (s >= 0) {
+				window.offer(refs[s--]);
+			}
+		}
+	}
+
+	/** Whether an untouched base row (its value's rank, its index) comes before a touched row so placed. */
+	private static boolean before(int rank, int row, int below, boolean equal, int position) {
+		return rank < below || (equal && rank == below && row < position);
+	}
+
+	/** How many of the column's values (in their order) sort strictly before this text. */
+	private static int valuesBelow(String[] byRank, String text) {
+		int low = 0;
+		int high = byRank.length;
+		while (low < high) {
+			int middle = (low + high) >>> 1;
+			if (CellOrder.compare(byRank[middle], text) < 0) {
+				low = middle + 1;
 			}
 			else {
-				order[o++] = others.get(t++);
+				high = middle;
 			}
 		}
-		return order;
+		return low;
+	}
+
+	private boolean[] matching(int column, String needle) {
+		Needle key = new Needle(column, needle);
+		synchronized (this.matchesKept) {
+			boolean[] kept = this.matchesKept.get(key);
+			if (kept != null) {
+				return kept;
+			}
+		}
+		boolean[] match = RowFilter.matching(this.base.dictionary(column), needle);
+		synchronized (this.matchesKept) {
+			this.matchesKept.put(key, match);
+		}
+		return match;
+	}
+
+	/** Whether an untouched base row passes every filter, tested on its codes. */
+	private record Kept(boolean[][] matches, int[][] codes, java.util.BitSet touched) {
+
+		boolean test(int row) {
+			for (int f = 0; f < this.matches.length; f++) {
+				if (!this.matches[f][this.codes[f][row]]) {
+					return false;
+				}
+			}
+			return true;
+		}
+
 	}
 
 	private ViewRow viewRow(int ref, Overlay overlay) {
@@ -385,11 +449,14 @@ public final class DraftView {
 				addedKeys.add(edit.getKey());
 			}
 		}
-		this.overlay = new Overlay(byBase, added, addedKeys);
+		java.util.BitSet touched = new java.util.BitSet(this.base.size());
+		byBase.keySet().forEach(touched::set);
+		this.overlay = new Overlay(byBase, added, addedKeys, touched);
 		return this.overlay;
 	}
 
-	private record Overlay(Map<Integer, TableRow> byBase, List<TableRow> added, List<RowKey> addedKeys) {
+	private record Overlay(Map<Integer, TableRow> byBase, List<TableRow> added, List<RowKey> addedKeys,
+			java.util.BitSet touched) {
 	}
 
 }

@@ -157,10 +157,15 @@ public final class DraftBrowsingBenchmark {
 				return null;
 			}));
 		}
-		for (Future<?> each : running) {
-			each.get();
+		try {
+			for (Future<?> each : running) {
+				each.get();
+			}
 		}
-		pool.shutdown();
+		finally {
+			// a failed request ends the run: the other viewers stop rather than keep the JVM alive
+			pool.shutdownNow();
+		}
 		return times;
 	}
 

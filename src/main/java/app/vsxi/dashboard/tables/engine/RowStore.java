@@ -35,6 +35,8 @@ public final class RowStore {
 
 	private final int[][] ranks;
 
+	private final String[][] ranked;
+
 	private RowStore(Builder builder) {
 		this.columns = List.copyOf(builder.columns);
 		this.size = builder.size;
@@ -49,6 +51,7 @@ public final class RowStore {
 		this.irregular = Map.copyOf(builder.irregular);
 		this.occurrences = occurrences();
 		this.ranks = new int[this.columns.size()][];
+		this.ranked = new String[this.columns.size()][];
 	}
 
 	public static Builder builder(List<String> keyFields) {
@@ -167,13 +170,57 @@ public final class RowStore {
 			}
 			Arrays.sort(order, (a, b) -> CellOrder.compare(values[a], values[b]));
 			int[] rank = new int[values.length];
+			String[] ranked = new String[values.length];
 			for (int i = 0; i < order.length; i++) {
 				rank[order[i]] = i;
+				ranked[i] = values[order[i]];
 			}
 			this.ranks[column] = rank;
+			this.ranked[column] = ranked;
 		}
 		return this.ranks[column];
 	}
+
+	/** A column's distinct values in its sort order (numbers as numbers); the rank of a code indexes it. */
+	public synchronized String[] valuesInOrder(int column) {
+		ranks(column);
+		return this.ranked[column];
+	}
+
+	/**
+	 * The rows in a column's sort order, equal values in table order: a counting sort over the ranks, computed on
+	 * first use and kept for the last few columns asked for (4 bytes a row each), as the base never changes.
+	 */
+	public synchronized int[] rowsInOrder(int column) {
+		int[] kept = this.inOrder.get(column);
+		if (kept != null) {
+			return kept;
+		}
+		int[] rank = ranks(column);
+		int[] columnCodes = this.codes[column];
+		int[] next = new int[rank.length + 1];
+		for (int i = 0; i < this.size; i++) {
+			next[rank[columnCodes[i]] + 1]++;
+		}
+		for (int r = 1; r < next.length; r++) {
+			next[r] += next[r - 1];
+		}
+		int[] rows = new int[this.size];
+		for (int i = 0; i < this.size; i++) {
+			rows[next[rank[columnCodes[i]]]++] = i;
+		}
+		this.inOrder.put(column, rows);
+		return rows;
+	}
+
+	private static final int ORDERS_KEPT = 6;
+
+	private final Map<Integer, int[]> inOrder = new LinkedHashMap<>(8, 0.75f, true) {
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<Integer, int[]> eldest) {
+			return size() > ORDERS_KEPT;
+		}
+	};
 
 	/** Occurrence numbers of rows whose key was seen before in the table (duplicates only, so small). */
 	private Map<Integer, Integer> occurrences() {
