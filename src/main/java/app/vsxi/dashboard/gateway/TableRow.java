@@ -44,6 +44,11 @@ public final class TableRow {
 		this.values = values;
 	}
 
+	/** A row of the first {@code count} names and values, the names distinct; for readers that build rows fast. */
+	static TableRow of(String[] names, Object[] values, int count) {
+		return new TableRow(Shape.of(names, count), Arrays.copyOf(values, count));
+	}
+
 	/** The fields in their order, as an unmodifiable map. */
 	public Map<String, Object> fields() {
 		return new Fields(this);
@@ -148,6 +153,36 @@ public final class TableRow {
 			}
 			last = shape;
 			return shape;
+		}
+
+		static Shape of(String[] fields, int count) {
+			Shape recent = last;
+			if (recent != null && recent.sameAs(fields, count)) {
+				return recent;
+			}
+			List<String> names = List.of(Arrays.copyOf(fields, count));
+			Shape shape = KNOWN.get(names);
+			if (shape == null) {
+				shape = new Shape(names.toArray(String[]::new));
+				if (KNOWN.size() < REMEMBERED) {
+					Shape earlier = KNOWN.putIfAbsent(names, shape);
+					shape = earlier == null ? shape : earlier;
+				}
+			}
+			last = shape;
+			return shape;
+		}
+
+		private boolean sameAs(String[] fields, int count) {
+			if (count != this.names.length) {
+				return false;
+			}
+			for (int i = 0; i < count; i++) {
+				if (!this.names[i].equals(fields[i])) {
+					return false;
+				}
+			}
+			return true;
 		}
 
 		private boolean sameAs(Set<String> fields) {

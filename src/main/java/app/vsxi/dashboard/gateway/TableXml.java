@@ -4,7 +4,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -136,22 +135,38 @@ public final class TableXml {
 		if (depth > MAX_DEPTH) {
 			throw new TableFormatException("entries nest deeper than " + MAX_DEPTH + " elements");
 		}
-		Map<String, Object> fields = new LinkedHashMap<>();
-		StringBuilder text = new StringBuilder();
-		boolean hasChildren = false;
+		// most elements are a field with one piece of text: the map and the builder are made only when needed
+		Fields fields = null;
+		String single = null;
+		StringBuilder text = null;
 		while (xml.hasNext()) {
 			int event = xml.next();
 			switch (event) {
 				case XMLStreamConstants.START_ELEMENT -> {
-					hasChildren = true;
+					if (fields == null) {
+						fields = new Fields();
+					}
 					String name = xml.getLocalName();
-					add(fields, name, readValue(xml, depth + 1));
+					fields.add(name, readValue(xml, depth + 1));
 				}
-				case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> text.append(xml.getText());
+				case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
+					if (single == null && text == null) {
+						single = xml.getText();
+					}
+					else {
+						if (text == null) {
+							text = new StringBuilder(single);
+						}
+						text.append(xml.getText());
+					}
+				}
 				case XMLStreamConstants.ENTITY_REFERENCE, XMLStreamConstants.DTD ->
 					throw new TableFormatException("DTDs and entities are not accepted");
 				case XMLStreamConstants.END_ELEMENT -> {
-					return hasChildren ? new TableRow(fields) : text.toString();
+					if (fields != null) {
+						return fields.row();
+					}
+					return text != null ? text.toString() : single != null ? single : "";
 				}
 				default -> {
 				}
@@ -160,21 +175,45 @@ public final class TableXml {
 		throw new TableFormatException("the document ends inside an element");
 	}
 
-	@SuppressWarnings("unchecked")
-	private static void add(Map<String, Object> fields, String name, Object value) {
-		Object existing = fields.get(name);
-		if (existing == null) {
-			fields.put(name, value);
+	/**
+	 * An element's children as they are read: names and values side by side, a repeated name gathering its values
+	 * in a list where it first appeared (no map per entry: a million-row table is a million of these).
+	 */
+	private static final class Fields {
+
+		private String[] names = new String[16];
+
+		private Object[] values = new Object[16];
+
+		private int count;
+
+		void add(String name, Object value) {
+			for (int i = 0; i < this.count; i++) {
+				if (this.names[i].equals(name)) {
+					if (this.values[i] instanceof RepeatedList list) {
+						list.add(value);
+					}
+					else {
+						RepeatedList list = new RepeatedList();
+						list.add(this.values[i]);
+						list.add(value);
+						this.values[i] = list;
+					}
+					return;
+				}
+			}
+			if (this.count == this.names.length) {
+				this.names = java.util.Arrays.copyOf(this.names, this.count * 2);
+				this.values = java.util.Arrays.copyOf(this.values, this.count * 2);
+			}
+			this.names[this.count] = name;
+			this.values[this.count++] = value;
 		}
-		else if (existing instanceof RepeatedList list) {
-			list.add(value);
+
+		TableRow row() {
+			return TableRow.of(this.names, this.values, this.count);
 		}
-		else {
-			RepeatedList list = new RepeatedList();
-			list.add(existing);
-			list.add(value);
-			fields.put(name, list);
-		}
+
 	}
 
 	private static void writeValue(XMLStreamWriter xml, String name, Object value) throws XMLStreamException {

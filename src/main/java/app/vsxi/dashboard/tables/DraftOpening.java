@@ -70,13 +70,13 @@ public class DraftOpening {
 	 */
 	@PreAuthorize("@access.canOnSbc('VIEW', #sbcId)")
 	public Opened open(long sbcId, String table) {
-		return open(sbcId, table, () -> {
+		return open(sbcId, table, row -> {
 		});
 	}
 
-	/** The same, telling {@code perRow} of every row as it arrives, so a long download can show its progress. */
+	/** The same, handing {@code perRow} every row as it arrives, so a long download can show its progress. */
 	@PreAuthorize("@access.canOnSbc('VIEW', #sbcId)")
-	public Opened open(long sbcId, String table, Runnable perRow) {
+	public Opened open(long sbcId, String table, java.util.function.Consumer<TableRow> perRow) {
 		EditableTable editable = EditableTable.named(table)
 			.orElseThrow(() -> new TableEditorException("The editor has no table " + table));
 		Sbc sbc = this.fleet.get(sbcId);
@@ -91,7 +91,7 @@ public class DraftOpening {
 		RowStore.Builder index = RowStore.builder(editable.keyFields());
 		TableDownloads.Downloaded downloaded = this.downloads.download(this.fleet.endpoint(sbc), editable, row -> {
 			index.add(row);
-			perRow.run();
+			perRow.accept(row);
 		});
 		if (downloaded instanceof TableDownloads.Downloaded.Failed failed) {
 			audit(AuditAction.TABLE_OPEN, sbc, editable, AuditOutcome.FAILED,

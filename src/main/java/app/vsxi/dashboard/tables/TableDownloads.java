@@ -34,8 +34,13 @@ class TableDownloads {
 			also.accept(row);
 		};
 		if (table.downloadsLarge()) {
-			GatewayResult<TableZip.Summary> result = this.gateway.downloadLarge(sbc, table.catalog(), table.format(), sink)
-				.block(LONGEST);
+			GatewayResult<TableZip.Summary> result;
+			try (RowHandoff handoff = new RowHandoff("table-rows-" + table.table(), sink)) {
+				result = this.gateway.downloadLarge(sbc, table.catalog(), table.format(), handoff).block(LONGEST);
+				if (result.isOk()) {
+					handoff.finish();
+				}
+			}
 			// a CSV file has no element names; the table's own name stands in for them (export, snapshots)
 			return result.fold(summary -> new Downloaded.Table(
 					summary.root() == null ? table.table() : summary.root(),

@@ -2,6 +2,8 @@ package app.vsxi.dashboard.tables;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +19,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 import app.vsxi.dashboard.audit.Actor;
+import app.vsxi.dashboard.gateway.TableRow;
+import app.vsxi.dashboard.tables.engine.FieldValues;
 
 /**
  * Downloads that open a table into a draft, run in the background so the operator watches the rows arrive instead
@@ -61,7 +65,7 @@ public class TableOpenings implements DisposableBean {
 			this.limits.requireRoomFor(owner, (int) runningOf(owner));
 			// nothing to download: the draft is there at once (or the refusal, for one who may not operate the SBC)
 			DraftOpening.Opened.Draft draft = (DraftOpening.Opened.Draft) this.opening.open(sbcId, table);
-			Opening opened = new Opening(UUID.randomUUID().toString(), owner, sbcId, table, now);
+			Opening opened = new Opening(UUID.randomUUID().toString(), owner, sbcId, editable, now);
 			opened.ended = new Ended(draft.id(), null, now);
 			this.openings.put(opened.id, opened);
 			return opened;
@@ -83,7 +87,7 @@ public class TableOpenings implements DisposableBean {
 						+ "most one user may (vsxi.tables.downloads-per-user): wait for one to finish");
 			}
 			this.limits.requireRoomFor(owner, (int) mine);
-			opening = new Opening(UUID.randomUUID().toString(), owner, sbcId, table, now);
+			opening = new Opening(UUID.randomUUID().toString(), owner, sbcId, editable, now);
 			this.openings.put(opening.id, opening);
 		}
 		Opening started = opening;
@@ -111,7 +115,7 @@ public class TableOpenings implements DisposableBean {
 		Long draftId = null;
 		String failure;
 		try {
-			DraftOpening.Opened opened = this.opening.open(opening.sbcId, opening.table, opening.rows::incrementAndGet);
+			DraftOpening.Opened opened = this.opening.open(opening.sbcId, opening.table, opening::arrived);
 			if (opened instanceof DraftOpening.Opened.Draft draft) {
 				draftId = draft.id();
 				failure = null;
@@ -122,6 +126,11 @@ public class TableOpenings implements DisposableBean {
 		}
 		catch (RuntimeException ex) {
 			failure = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+		}
+		catch (OutOfMemoryError ex) {
+			// the partial table is garbage now; the page must say so rather than show a download running forever
+			failure = "the dashboard ran out of memory for a table this size (see vsxi.tables.open-drafts and the "
+					+ "heap size in docs/operating.md)";
 		}
 		// one write, so a reader never sees a download finished without its outcome
 		opening.ended = new Ended(draftId, failure, Instant.now());
@@ -135,8 +144,11 @@ public class TableOpenings implements DisposableBean {
 		this.workers.shutdownNow();
 	}
 
-	/** One download: how many rows have arrived, and how it ended. */
+	/** One download: how many rows have arrived, the first of them, and how it ended. */
 	public static final class Opening {
+
+		/** The rows the page shows while the rest arrive: a screenful, so the operator sees the table coming. */
+		static final int FIRST_ROWS = 20;
 
 		private final String id;
 
@@ -144,20 +156,36 @@ public class TableOpenings implements DisposableBean {
 
 		private final long sbcId;
 
+		private final EditableTable editable;
+
 		private final String table;
 
 		private final Instant startedAt;
 
 		private final AtomicLong rows = new AtomicLong();
 
+		/** The first rows as they arrived, secret values masked: the page shows them to whoever opened the table. */
+		private final List<TableRow> first = new ArrayList<>();
+
 		private volatile Ended ended;
 
-		Opening(String id, String owner, long sbcId, String table, Instant startedAt) {
+		Opening(String id, String owner, long sbcId, EditableTable editable, Instant startedAt) {
 			this.id = id;
 			this.owner = owner;
 			this.sbcId = sbcId;
-			this.table = table;
+			this.editable = editable;
+			this.table = editable.table();
 			this.startedAt = startedAt;
+		}
+
+		/** A row arrived: counted, and kept while it is one of the first. */
+		void arrived(TableRow row) {
+			if (this.rows.incrementAndGet() <= FIRST_ROWS) {
+				TableRow shown = SecretFields.mask(this.editable, row);
+				synchronized (this.first) {
+					this.first.add(shown);
+				}
+			}
 		}
 
 		public String id() {
@@ -169,9 +197,13 @@ public class TableOpenings implements DisposableBean {
 			Ended end = this.ended;
 			long rows = this.rows.get();
 			Instant until = end == null ? Instant.now() : end.at();
+			List<TableRow> first;
+			synchronized (this.first) {
+				first = List.copyOf(this.first);
+			}
 			return new Progress(this.id, this.sbcId, this.table, rows,
 					Duration.between(this.startedAt, until).toSeconds(), end == null ? null : end.draftId(),
-					end == null ? null : end.failure());
+					end == null ? null : end.failure(), Arrived.of(first));
 		}
 
 		boolean running() {
@@ -190,10 +222,30 @@ public class TableOpenings implements DisposableBean {
 	 * @param draftId the new draft once the download is in; null before or on failure
 	 * @param failure why the download failed, in the gateway's words; null unless it did
 	 */
-	public record Progress(String id, long sbcId, String table, long rows, long seconds, Long draftId, String failure) {
+	public record Progress(String id, long sbcId, String table, long rows, long seconds, Long draftId, String failure,
+			Arrived arrived) {
 
 		public boolean running() {
 			return this.draftId == null && this.failure == null;
+		}
+
+	}
+
+	/**
+	 * The first rows of a download as the page lists them: the columns the rows have, in the order they first
+	 * appear, and each row's cells as the draft page shows them (empty where a row lacks the field).
+	 */
+	public record Arrived(List<String> columns, List<List<String>> rows) {
+
+		static Arrived of(List<TableRow> first) {
+			java.util.LinkedHashSet<String> columns = new java.util.LinkedHashSet<>();
+			first.forEach(row -> columns.addAll(row.fields().keySet()));
+			List<List<String>> rows = first.stream()
+				.map(row -> columns.stream()
+					.map(column -> row.has(column) ? FieldValues.display(row.get(column)) : "")
+					.toList())
+				.toList();
+			return new Arrived(List.copyOf(columns), rows);
 		}
 
 	}

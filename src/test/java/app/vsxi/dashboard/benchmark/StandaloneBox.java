@@ -46,6 +46,11 @@ final class StandaloneBox implements AutoCloseable {
 		return new StandaloneBox(process, port);
 	}
 
+	/** Where the box's REST API answers, e.g. {@code https://127.0.0.1:40123}. */
+	String url() {
+		return "https://127.0.0.1:" + this.port;
+	}
+
 	/** Registers the box with the dashboard, trusting the certificate it presents; its id. */
 	long register(ConfigurableApplicationContext app, String name) {
 		String box = "https://127.0.0.1:" + this.port;

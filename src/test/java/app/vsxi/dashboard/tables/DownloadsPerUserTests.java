@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import app.vsxi.dashboard.gateway.GatewayError;
+import app.vsxi.dashboard.gateway.TableRow;
 
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -24,7 +25,7 @@ class DownloadsPerUserTests {
 	/** An editor whose downloads run until the test lets them end. */
 	private final DraftOpening editor = new DraftOpening(null, null, null, null, null, null) {
 		@Override
-		public Opened open(long sbcId, String table, Runnable perRow) {
+		public Opened open(long sbcId, String table, java.util.function.Consumer<TableRow> perRow) {
 			try {
 				DownloadsPerUserTests.this.release.await(1, TimeUnit.MINUTES);
 			}

@@ -257,7 +257,7 @@ public final class RowStore {
 
 		private final List<List<String>> values = new ArrayList<>();
 
-		private final List<Map<String, Integer>> index = new ArrayList<>();
+		private final List<Codes> index = new ArrayList<>();
 
 		private final List<int[]> codes = new ArrayList<>();
 
@@ -323,9 +323,10 @@ public final class RowStore {
 
 		private void addColumn(String name) {
 			this.columns.add(name);
-			this.values.add(new ArrayList<>(List.of("")));
-			Map<String, Integer> codesOf = new HashMap<>();
-			codesOf.put("", 0);
+			List<String> values = new ArrayList<>();
+			this.values.add(values);
+			Codes codesOf = new Codes(values);
+			codesOf.code("");
 			this.index.add(codesOf);
 			// rows read before this column appeared lack it: code 0, the empty text
 			this.codes.add(new int[Math.max(this.keyHashes.length, 1)]);
@@ -353,14 +354,7 @@ public final class RowStore {
 		}
 
 		private int code(int column, String text) {
-			Map<String, Integer> codesOf = this.index.get(column);
-			Integer code = codesOf.get(text);
-			if (code == null) {
-				code = this.values.get(column).size();
-				this.values.get(column).add(text);
-				codesOf.put(text, code);
-			}
-			return code;
+			return this.index.get(column).code(text);
 		}
 
 		private void grow() {
@@ -371,6 +365,73 @@ public final class RowStore {
 					this.codes.set(c, Arrays.copyOf(this.codes.get(c), capacity));
 				}
 			}
+		}
+
+	}
+
+	/**
+	 * A column's dictionary while rows arrive: text → code in an open-addressing table of ints over the values
+	 * list, so a column of a million distinct values costs a few ints a value rather than a map entry and a boxed
+	 * code each.
+	 */
+	private static final class Codes {
+
+		private final List<String> values;
+
+		/** code + 1 per slot, 0 where empty; at most half full. */
+		private int[] slots = new int[1 << 10];
+
+		/** The hash of the value in each slot: most probes that miss are told apart without reading the value. */
+		private int[] hashes = new int[1 << 10];
+
+		Codes(List<String> values) {
+			this.values = values;
+		}
+
+		int code(String text) {
+			int hash = spread(text.hashCode());
+			int mask = this.slots.length - 1;
+			int at = hash & mask;
+			while (true) {
+				int held = this.slots[at];
+				if (held == 0) {
+					int code = this.values.size();
+					this.values.add(text);
+					this.slots[at] = code + 1;
+					this.hashes[at] = hash;
+					if (this.values.size() * 2 > this.slots.length) {
+						grow();
+					}
+					return code;
+				}
+				if (this.hashes[at] == hash && this.values.get(held - 1).equals(text)) {
+					return held - 1;
+				}
+				at = (at + 1) & mask;
+			}
+		}
+
+		private void grow() {
+			int[] slots = new int[this.slots.length * 2];
+			int[] hashes = new int[slots.length];
+			int mask = slots.length - 1;
+			for (int old = 0; old < this.slots.length; old++) {
+				if (this.slots[old] != 0) {
+					int at = this.hashes[old] & mask;
+					while (slots[at] != 0) {
+						at = (at + 1) & mask;
+					}
+					slots[at] = this.slots[old];
+					hashes[at] = this.hashes[old];
+				}
+			}
+			this.slots = slots;
+			this.hashes = hashes;
+		}
+
+		private static int spread(int hash) {
+			int mixed = hash * 0x9E3779B9;
+			return mixed ^ (mixed >>> 16);
 		}
 
 	}
