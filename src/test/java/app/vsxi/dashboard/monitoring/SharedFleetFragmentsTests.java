@@ -104,6 +104,29 @@ class SharedFleetFragmentsTests {
 		assertThat(rows).contains("id=\"fleet\"").doesNotContain("id=\"wall\"");
 	}
 
+	@Test
+	void aBrowserThatAcceptsGzipGetsTheSameRenderingZippedAndOneThatRefusesItGetsItPlain() throws Exception {
+		UserDetails admin = this.details.loadUserByUsername("admin");
+		clearInvocations(this.overview);
+		String plain = rows(admin, "wallboard-order");
+
+		var zipped = this.mvc.perform(get("/overview/rows").param("sort", "wallboard-order").with(user(admin))
+			.header("Accept-Encoding", "gzip, deflate, br")).andExpect(status().isOk()).andReturn().getResponse();
+		var refused = this.mvc.perform(get("/overview/rows").param("sort", "wallboard-order").with(user(admin))
+			.header("Accept-Encoding", "br, gzip;q=0")).andExpect(status().isOk()).andReturn().getResponse();
+
+		verify(this.overview, times(1)).fleet(any(), any());
+		assertThat(zipped.getHeader("Content-Encoding")).isEqualTo("gzip");
+		assertThat(zipped.getHeaders("Vary")).contains("Accept-Encoding");
+		byte[] unzipped = new java.util.zip.GZIPInputStream(
+				new java.io.ByteArrayInputStream(zipped.getContentAsByteArray())).readAllBytes();
+		assertThat(new String(unzipped, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(plain)
+			.contains("demo-sbc-2");
+		assertThat(zipped.getContentAsByteArray().length).isLessThan(plain.length());
+		assertThat(refused.getHeader("Content-Encoding")).isNull();
+		assertThat(refused.getContentAsString()).isEqualTo(plain);
+	}
+
 	private String fetch(UserDetails who, String path) throws Exception {
 		return this.mvc.perform(get(path).with(user(who))).andExpect(status().isOk()).andReturn().getResponse()
 			.getContentAsString();
