@@ -107,11 +107,30 @@ public class FleetService {
 		return endpoint(sbc, id -> this.repository.findById(id).map(Sbc::name).orElse(null));
 	}
 
-	/** The same, naming the HA master from a lookup the caller already has (the poller holds the whole fleet). */
+	/**
+	 * The same, naming the HA master from a lookup the caller already has (the poller holds the whole fleet). The
+	 * endpoint made for an SBC is kept while its stored record and master stay the same: the poller asks for it on
+	 * every poll, a thousand SBCs a few hundred times a second, and opening the sealed password each time was a
+	 * good part of a poll's work. Any change to the record (a new password, address or certificate) makes a new one.
+	 */
 	public SbcEndpoint endpoint(Sbc sbc, LongFunction<String> names) {
 		String master = sbc.haMasterId() == null ? null : names.apply(sbc.haMasterId());
-		return new SbcEndpoint(sbc.id(), sbc.name(), URI.create(sbc.baseUrl()), sbc.username(),
+		Made made = sbc.id() == null ? null : this.endpoints.get(sbc.id());
+		if (made != null && made.sbc().equals(sbc) && java.util.Objects.equals(made.master(), master)) {
+			return made.endpoint();
+		}
+		SbcEndpoint endpoint = new SbcEndpoint(sbc.id(), sbc.name(), URI.create(sbc.baseUrl()), sbc.username(),
 				this.cipher.decrypt(sbc.passwordCipher()), sbc.certificateFingerprint(), sbc.trust(), master);
+		if (sbc.id() != null) {
+			this.endpoints.put(sbc.id(), new Made(sbc, master, endpoint));
+		}
+		return endpoint;
+	}
+
+	/** Endpoints made, per SBC, with the record and master they were made from. */
+	private final java.util.Map<Long, Made> endpoints = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private record Made(Sbc sbc, String master, SbcEndpoint endpoint) {
 	}
 
 	/**
@@ -213,6 +232,7 @@ public class FleetService {
 		Sbc sbc = find(id);
 		this.repository.delete(sbc);
 		this.gateway.forget(id);
+		this.endpoints.remove(id);
 		this.audit.record(AuditAction.SBC_DELETE, sbc.name(), sbc.groupId(), AuditOutcome.SUCCESS, sbc.baseUrl());
 	}
 
