@@ -142,17 +142,7 @@ public final class TableRow {
 			if (recent != null && recent.sameAs(fields)) {
 				return recent;
 			}
-			List<String> names = Arrays.asList(fields.toArray(String[]::new));
-			Shape shape = KNOWN.get(names);
-			if (shape == null) {
-				shape = new Shape(names.toArray(String[]::new));
-				if (KNOWN.size() < REMEMBERED) {
-					Shape earlier = KNOWN.putIfAbsent(names, shape);
-					shape = earlier == null ? shape : earlier;
-				}
-			}
-			last = shape;
-			return shape;
+			return known(Arrays.asList(fields.toArray(String[]::new)));
 		}
 
 		static Shape of(String[] fields, int count) {
@@ -160,7 +150,11 @@ public final class TableRow {
 			if (recent != null && recent.sameAs(fields, count)) {
 				return recent;
 			}
-			List<String> names = List.of(Arrays.copyOf(fields, count));
+			return known(Arrays.asList(Arrays.copyOf(fields, count)));
+		}
+
+		/** The shape of these names, remembered while there are not too many; also the one the next row tries. */
+		private static Shape known(List<String> names) {
 			Shape shape = KNOWN.get(names);
 			if (shape == null) {
 				shape = new Shape(names.toArray(String[]::new));

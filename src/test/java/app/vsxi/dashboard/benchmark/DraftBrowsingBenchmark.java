@@ -15,12 +15,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import app.vsxi.dashboard.VsxiDashboardApplication;
 import app.vsxi.dashboard.tables.DraftEdits;
 import app.vsxi.dashboard.tables.DraftOpening;
 import app.vsxi.dashboard.tables.DraftView;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -53,10 +51,7 @@ public final class DraftBrowsingBenchmark {
 	public static void main(String[] args) throws Exception {
 		ConfigurableApplicationContext app = null;
 		try (StandaloneBox box = StandaloneBox.start(ROUTES)) {
-			app = new SpringApplicationBuilder(VsxiDashboardApplication.class).profiles("demo", "test")
-				// templates cached as in production (demo mode turns the cache off for template editing)
-				.run("--server.port=0", "--vsxi.monitoring.poll-interval=1h", "--vsxi.gateway.read-timeout=300s",
-						"--logging.level.root=WARN", "--spring.thymeleaf.cache=true");
+			app = StandaloneBox.dashboard();
 			long sbcId = box.register(app, "bench-1m");
 			StandaloneBox.actAsAdmin(app);
 			long draftId = openAndEdit(app, sbcId);

@@ -18,9 +18,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
-import app.vsxi.dashboard.VsxiDashboardApplication;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -53,9 +51,7 @@ public final class DraftOpeningBenchmark {
 		System.setProperty("jdk.internal.httpclient.disableHostnameVerification", "true");
 		ConfigurableApplicationContext app = null;
 		try (StandaloneBox box = StandaloneBox.start(ROUTES)) {
-			app = new SpringApplicationBuilder(VsxiDashboardApplication.class).profiles("demo", "test")
-				.run("--server.port=0", "--vsxi.monitoring.poll-interval=1h", "--vsxi.gateway.read-timeout=300s",
-						"--logging.level.root=WARN", "--spring.thymeleaf.cache=true");
+			app = StandaloneBox.dashboard();
 			long sbcId = box.register(app, "bench-1m");
 			String dashboard = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
 			HttpClient viewer = BrowserSession.logIn(dashboard);

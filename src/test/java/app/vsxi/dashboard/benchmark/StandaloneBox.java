@@ -46,6 +46,19 @@ final class StandaloneBox implements AutoCloseable {
 		return new StandaloneBox(process, port);
 	}
 
+	/**
+	 * The dashboard as the editor's benchmarks run it beside a box: demo mode (its admin / admin login), templates
+	 * cached as in production (demo mode turns the cache off for template editing), no polling to speak of, and a
+	 * read timeout long enough for a million rows.
+	 */
+	static ConfigurableApplicationContext dashboard() {
+		return new org.springframework.boot.builder.SpringApplicationBuilder(
+				app.vsxi.dashboard.VsxiDashboardApplication.class)
+			.profiles("demo", "test")
+			.run("--server.port=0", "--vsxi.monitoring.poll-interval=1h", "--vsxi.gateway.read-timeout=300s",
+					"--logging.level.root=WARN", "--spring.thymeleaf.cache=true");
+	}
+
 	/** Where the box's REST API answers, e.g. {@code https://127.0.0.1:40123}. */
 	String url() {
 		return "https://127.0.0.1:" + this.port;
