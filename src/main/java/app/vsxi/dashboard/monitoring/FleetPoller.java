@@ -139,7 +139,7 @@ public class FleetPoller implements SchedulingConfigurer {
 	}
 
 	private void drain(SbcQueue queue, Sbc sbc, Map<Long, String> names) {
-		Feed feed = queue.start();
+		Feed feed = queue.start(this.clock.instant());
 		if (feed == null) {
 			return;
 		}
@@ -273,17 +273,26 @@ public class FleetPoller implements SchedulingConfigurer {
 			if (!this.waiting.add(feed)) {
 				return;
 			}
+			this.intervals.put(feed, interval);
 			Instant next = (due == null ? now : due).plus(interval);
 			this.nextDue.put(feed, next.isAfter(now) ? next : now.plus(interval));
 		}
+
+		/** The interval each waiting endpoint was queued at. */
+		private final Map<Feed, Duration> intervals = new EnumMap<>(Feed.class);
 
 		/** Not read for now; read at once when it is wanted again. */
 		synchronized void forget(Feed feed) {
 			this.nextDue.remove(feed);
 		}
 
-		/** The next endpoint to read, null if one is in flight or none waits. */
-		synchronized Feed start() {
+		/**
+		 * The next endpoint to read, null if one is in flight or none waits. One read so late that its next time
+		 * is less than half an interval away has that time moved to a whole interval after now: an SBC that fell
+		 * behind is read once per interval again, not twice in quick succession to make up for it (which, on a
+		 * dashboard behind because it is busy, would only add to its work).
+		 */
+		synchronized Feed start(Instant now) {
 			if (this.running || this.waiting.isEmpty()) {
 				return null;
 			}
@@ -291,6 +300,11 @@ public class FleetPoller implements SchedulingConfigurer {
 			Feed feed = first.next();
 			first.remove();
 			this.running = true;
+			Instant next = this.nextDue.get(feed);
+			Duration interval = this.intervals.get(feed);
+			if (next != null && interval != null && next.isBefore(now.plus(interval.dividedBy(2)))) {
+				this.nextDue.put(feed, now.plus(interval));
+			}
 			return feed;
 		}
 

@@ -173,4 +173,29 @@ class FleetPollerTests {
 		assertThat(system).hasValue(1);
 	}
 
+	@Test
+	void anEndpointReadLateIsReadAgainAWholeIntervalLaterNotAtOnceToCatchUp() {
+		Instant start = Instant.parse("2026-11-30T00:00:00Z");
+		Duration interval = Duration.ofSeconds(5);
+		Duration tick = Duration.ofSeconds(1);
+		FleetPoller.SbcQueue onTime = new FleetPoller.SbcQueue();
+		onTime.offerIfDue(Feed.REALTIME, start, interval, tick);
+		assertThat(onTime.start(start.plusMillis(300))).isEqualTo(Feed.REALTIME);
+		onTime.finish();
+		// read in time: the next read keeps its place, five seconds after the first was due
+		onTime.offerIfDue(Feed.REALTIME, start.plusSeconds(5), interval, tick);
+		assertThat(onTime.start(start.plusSeconds(5))).isEqualTo(Feed.REALTIME);
+
+		FleetPoller.SbcQueue late = new FleetPoller.SbcQueue();
+		late.offerIfDue(Feed.REALTIME, start, interval, tick);
+		// the SBC's earlier reads held it up: this one starts 4.6 s after it was due
+		assertThat(late.start(start.plusMillis(4600))).isEqualTo(Feed.REALTIME);
+		late.finish();
+		late.offerIfDue(Feed.REALTIME, start.plusSeconds(5), interval, tick);
+		late.offerIfDue(Feed.REALTIME, start.plusSeconds(9), interval, tick);
+		assertThat(late.start(start.plusSeconds(9))).as("not read again 0.4 s or 4.4 s after the late read").isNull();
+		late.offerIfDue(Feed.REALTIME, start.plusMillis(9600), interval, tick);
+		assertThat(late.start(start.plusMillis(9600))).isEqualTo(Feed.REALTIME);
+	}
+
 }
