@@ -162,6 +162,7 @@ public class TableApplier {
 		if (edits.isEmpty()) {
 			return new ApplyOutcome.Refused("The draft has no edits to apply");
 		}
+		letGoOfPages(draftId);
 		TableDownloads.Downloaded now = this.downloads.download(endpoint, draft.editable(), row -> {
 		});
 		if (now instanceof TableDownloads.Downloaded.Failed failed) {
@@ -359,6 +360,7 @@ public class TableApplier {
 			return refusedReplace(sbc, draft, "Not replaced: " + choice.refusal());
 		}
 		SbcEndpoint endpoint = this.fleet.endpoint(sbc);
+		letGoOfPages(draftId);
 		TableDownloads.Downloaded now = this.downloads.download(endpoint, draft.editable(), row -> {
 		});
 		if (now instanceof TableDownloads.Downloaded.Failed failed) {
@@ -439,6 +441,15 @@ public class TableApplier {
 				+ "; calls: " + (calls.isEmpty() ? "none" : calls);
 		this.audit.record(AuditAction.TABLE_REPLACE, sbc.name() + " " + draft.table(), sbc.groupId(), outcome,
 				detail + AuditedChanges.text(draft.editable(), diff, detail));
+	}
+
+	/**
+	 * The draft's page index is not needed while it is applied (the apply reads the stored draft), and at a
+	 * million rows it is the largest thing the apply would hold beside two downloads and their diffs: it goes
+	 * now, and a page asked for later builds it again from the stored draft.
+	 */
+	private void letGoOfPages(long draftId) {
+		this.open.forget(draftId);
 	}
 
 	/** A draft that turns the table on the box back into a snapshot, to go through preview and apply. */
