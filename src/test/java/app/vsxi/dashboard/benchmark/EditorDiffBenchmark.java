@@ -58,7 +58,8 @@ public final class EditorDiffBenchmark {
 			app = new SpringApplicationBuilder(VsxiDashboardApplication.class).profiles("demo", "test")
 				.run("--server.port=0", "--vsxi.monitoring.poll-interval=1h", "--vsxi.gateway.read-timeout=300s",
 						"--logging.level.root=WARN", "--vsxi.tables.import-rows=" + CHANGED,
-						"--spring.servlet.multipart.max-file-size=200MB", "--spring.servlet.multipart.max-request-size=200MB");
+						"--spring.servlet.multipart.max-file-size=200MB", "--spring.servlet.multipart.max-request-size=200MB",
+						StandaloneBox.fileDatabase());
 			long sbcId = box.register(app, "bench-1m");
 			StandaloneBox.actAsAdmin(app);
 			String base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();

@@ -56,7 +56,23 @@ final class StandaloneBox implements AutoCloseable {
 				app.vsxi.dashboard.VsxiDashboardApplication.class)
 			.profiles("demo", "test")
 			.run("--server.port=0", "--vsxi.monitoring.poll-interval=1h", "--vsxi.gateway.read-timeout=300s",
-					"--logging.level.root=WARN", "--spring.thymeleaf.cache=true");
+					"--logging.level.root=WARN", "--spring.thymeleaf.cache=true", fileDatabase());
+	}
+
+	/**
+	 * A database in a file of its own, as the dashboard keeps one (H2 file in demo mode, PostgreSQL in production):
+	 * the test profile's in-memory database would hold every draft base and snapshot of a million rows inside the
+	 * heap the benchmark measures.
+	 */
+	static String fileDatabase() {
+		try {
+			java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("vsxi-bench-db");
+			dir.toFile().deleteOnExit();
+			return "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("dashboard") + ";DB_CLOSE_ON_EXIT=FALSE";
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	/** Where the box's REST API answers, e.g. {@code https://127.0.0.1:40123}. */
