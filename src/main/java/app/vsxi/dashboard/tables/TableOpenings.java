@@ -75,7 +75,7 @@ public class TableOpenings implements DisposableBean {
 		synchronized (this.openings) {
 			Opening running = this.openings.values().stream()
 				.filter(each -> each.running() && each.owner.equals(owner) && each.sbcId == sbcId
-						&& each.table.equals(table))
+						&& each.editable.table().equals(table))
 				.findFirst()
 				.orElse(null);
 			if (running != null) {
@@ -115,7 +115,7 @@ public class TableOpenings implements DisposableBean {
 		Long draftId = null;
 		String failure;
 		try {
-			DraftOpening.Opened opened = this.opening.open(opening.sbcId, opening.table, opening::arrived);
+			DraftOpening.Opened opened = this.opening.open(opening.sbcId, opening.editable.table(), opening::arrived);
 			if (opened instanceof DraftOpening.Opened.Draft draft) {
 				draftId = draft.id();
 				failure = null;
@@ -158,8 +158,6 @@ public class TableOpenings implements DisposableBean {
 
 		private final EditableTable editable;
 
-		private final String table;
-
 		private final Instant startedAt;
 
 		private final AtomicLong rows = new AtomicLong();
@@ -174,7 +172,6 @@ public class TableOpenings implements DisposableBean {
 			this.owner = owner;
 			this.sbcId = sbcId;
 			this.editable = editable;
-			this.table = editable.table();
 			this.startedAt = startedAt;
 		}
 
@@ -201,7 +198,7 @@ public class TableOpenings implements DisposableBean {
 			synchronized (this.first) {
 				first = List.copyOf(this.first);
 			}
-			return new Progress(this.id, this.sbcId, this.table, rows,
+			return new Progress(this.id, this.sbcId, this.editable.table(), rows,
 					Duration.between(this.startedAt, until).toSeconds(), end == null ? null : end.draftId(),
 					end == null ? null : end.failure(), Arrived.of(first));
 		}
