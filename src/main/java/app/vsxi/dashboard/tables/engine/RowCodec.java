@@ -65,7 +65,8 @@ public final class RowCodec {
 
 		public Packer() {
 			try {
-				// the fastest level: a million rows are packed while they arrive, and it still packs them about ten to one
+				// the fastest level: a million rows are packed while they arrive (a million routes, 101 MB of lines, pack
+				// into 11.8 MB here against 8.1 MB at the default level, which made opening them too slow)
 				this.zip = new GZIPOutputStream(this.bytes, 1 << 16) {
 					{
 						this.def.setLevel(java.util.zip.Deflater.BEST_SPEED);
