@@ -7,17 +7,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
-
+import app.vsxi.dashboard.support.CurlTls;
 
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -47,15 +43,13 @@ public final class DraftOpeningBenchmark {
 	private static final Pattern DRAFT = Pattern.compile("/tables/drafts/(\\d+)");
 
 	public static void main(String[] args) throws Exception {
-		// the simulated box's certificate names no host: the raw client is for loopback only
-		System.setProperty("jdk.internal.httpclient.disableHostnameVerification", "true");
 		ConfigurableApplicationContext app = null;
 		try (StandaloneBox box = StandaloneBox.start(ROUTES)) {
 			app = StandaloneBox.dashboard();
 			long sbcId = box.register(app, "bench-1m");
 			String dashboard = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
 			HttpClient viewer = BrowserSession.logIn(dashboard);
-			HttpClient raw = HttpClient.newBuilder().sslContext(trustingAll()).build();
+			HttpClient raw = HttpClient.newBuilder().sslContext(CurlTls.acceptAnything()).build();
 			List<Double> rawTimes = new ArrayList<>();
 			List<Double> openTimes = new ArrayList<>();
 			List<Double> firstRows = new ArrayList<>();
@@ -170,26 +164,6 @@ public final class DraftOpeningBenchmark {
 					+ discarded.uri());
 		}
 		return new Opening(seconds, firstRows, allRows);
-	}
-
-	/** The simulated box presents a self-signed certificate; this client is for loopback only. */
-	private static SSLContext trustingAll() throws Exception {
-		SSLContext context = SSLContext.getInstance("TLS");
-		context.init(null, new TrustManager[] { new X509TrustManager() {
-			@Override
-			public void checkClientTrusted(X509Certificate[] chain, String type) {
-			}
-
-			@Override
-			public void checkServerTrusted(X509Certificate[] chain, String type) {
-			}
-
-			@Override
-			public X509Certificate[] getAcceptedIssuers() {
-				return new X509Certificate[0];
-			}
-		} }, null);
-		return context;
 	}
 
 }
