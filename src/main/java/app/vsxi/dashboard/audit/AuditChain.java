@@ -15,6 +15,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -77,6 +79,7 @@ public class AuditChain {
 
 	/** Seals every committed event not sealed yet. A concurrent sealer elsewhere makes one of them try again later. */
 	@Scheduled(fixedDelayString = "${vsxi.audit.seal-interval:10s}")
+	@SchedulerLock(name = "audit-seal", lockAtMostFor = "PT5M")
 	public synchronized void seal() {
 		try {
 			Integer sealed;

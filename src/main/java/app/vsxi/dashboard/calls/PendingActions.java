@@ -3,19 +3,26 @@ package app.vsxi.dashboard.calls;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Map.Entry;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import app.vsxi.dashboard.gateway.TableRow;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Kills and deletes shown to an operator and waiting for their confirmation. The confirmation names only a token,
- * so what is sent is exactly what was shown, and only to the user and SBC it was shown for. Each user holds at most
+ * Kills and deletes shown to an operator and waiting for their confirmation, in the database, so that the
+ * confirmation may reach another dashboard instance than the preview did. The confirmation names only a token,
+ * so what is sent is exactly what was shown, and only to the user and SBC it was shown for; taking a token is one
+ * conditional update, so however many instances a double click reaches, the action is sent once. Each user holds at most
  * {@link CallsProperties#pendingPerUser()} previews of each kind; a newer one drops their oldest. Tokens that
  * ended (used, replaced, expired) are remembered for a while, as many per user, so a confirmation of one is refused
  * with the reason rather than as unknown.
@@ -60,102 +67,121 @@ class PendingActions {
 	record Refused<T>(Refusal why) implements Found<T> {
 	}
 
-	private final Map<String, Pending> pending = new LinkedHashMap<>();
+	private static final JsonMapper JSON = JsonMapper.builder().addMixIn(TableRow.class, RowAsFields.class).build();
 
-	private final Map<String, Ended> ended = new LinkedHashMap<>();
+	/** The kinds of action kept, by the name stored with each. */
+	private static final Map<String, Class<?>> KINDS = Map.of("kill", PlannedKill.class, "registration-delete",
+			RegistrationsService.PlannedDelete.class);
+
+	private final JdbcTemplate jdbc;
 
 	private final CallsProperties properties;
 
 	private final Clock clock;
 
 	@Autowired
-	PendingActions(CallsProperties properties) {
-		this(properties, Clock.systemUTC());
+	PendingActions(JdbcTemplate jdbc, CallsProperties properties) {
+		this(jdbc, properties, Clock.systemUTC());
 	}
 
-	PendingActions(CallsProperties properties, Clock clock) {
+	PendingActions(JdbcTemplate jdbc, CallsProperties properties, Clock clock) {
+		this.jdbc = jdbc;
 		this.properties = properties;
 		this.clock = clock;
 	}
 
 	/** Keeps the action for the user's confirmation and returns its token; their oldest of this kind goes beyond the cap. */
-	synchronized String put(String user, long sbcId, Object action) {
-		Instant now = this.clock.instant();
+	@Transactional
+	String put(String user, long sbcId, Object action) {
+		long now = this.clock.millis();
 		sweep(now);
-		// both maps keep insertion order, so a user's first entries are their oldest
-		List<String> mine = this.pending.entrySet().stream()
-			.filter(entry -> entry.getValue().user().equals(user)
-					&& entry.getValue().action().getClass() == action.getClass())
-			.map(Entry::getKey).toList();
+		String kind = kind(action.getClass());
+		List<String> mine = this.jdbc.queryForList("SELECT token FROM pending_action WHERE username = ? AND kind = ? "
+				+ "AND ended IS NULL ORDER BY seq", String.class, user, kind);
 		int over = mine.size() + 1 - Math.max(1, this.properties.pendingPerUser());
 		for (int i = 0; i < over; i++) {
-			end(mine.get(i), Refusal.REPLACED, now);
+			end(mine.get(i), user, Refusal.REPLACED, now);
 		}
 		byte[] bytes = new byte[16];
 		RANDOM.nextBytes(bytes);
 		String token = HexFormat.of().formatHex(bytes);
-		this.pending.put(token, new Pending(user, sbcId, now.plus(this.properties.confirmWithin()), action));
+		this.jdbc.update("INSERT INTO pending_action (token, username, sbc_id, kind, payload, created_at, expires_at) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?)", token, user, sbcId, kind, JSON.writeValueAsBytes(action), now,
+				now + this.properties.confirmWithin().toMillis());
 		return token;
 	}
 
 	/** The action behind the token if it is this user's, for this SBC, of this kind and not expired; else why not. */
-	synchronized <T> Found<T> peek(String token, String user, long sbcId, Class<T> type) {
-		Instant now = this.clock.instant();
-		Pending entry = token == null ? null : this.pending.get(token);
-		if (entry == null) {
-			Ended gone = token == null ? null : this.ended.get(token);
+	<T> Found<T> peek(String token, String user, long sbcId, Class<T> type) {
+		long now = this.clock.millis();
+		Stored entry = token == null ? null : this.jdbc.query("SELECT username, sbc_id, kind, payload, expires_at, "
+				+ "ended FROM pending_action WHERE token = ?", (row, index) -> new Stored(row.getString(1),
+						row.getLong(2), row.getString(3), row.getBytes(4), row.getLong(5), row.getString(6)), token).stream().findFirst().orElse(null);
+		if (entry == null || entry.ended() != null) {
 			// another user's token stays unknown to this one, so it tells them nothing about it
-			return new Refused<>(gone == null || !gone.user().equals(user) ? Refusal.UNKNOWN : gone.why());
+			return new Refused<>(entry == null || !entry.user().equals(user) ? Refusal.UNKNOWN
+					: Refusal.valueOf(entry.ended()));
 		}
-		if (!entry.user().equals(user) || entry.sbcId() != sbcId || !type.isInstance(entry.action())) {
+		if (!entry.user().equals(user) || entry.sbcId() != sbcId || !entry.kind().equals(kind(type))) {
 			return new Refused<>(Refusal.UNKNOWN);
 		}
-		if (entry.expires().isBefore(now)) {
-			end(token, Refusal.EXPIRED, now);
+		if (entry.expires() < now) {
+			end(token, user, Refusal.EXPIRED, now);
 			return new Refused<>(Refusal.EXPIRED);
 		}
-		return new Ready<>(type.cast(entry.action()));
+		return new Ready<>(JSON.readValue(entry.payload(), type));
 	}
 
-	/** A confirmed action is sent once: true for the one confirmation that takes it. */
-	synchronized boolean remove(String token) {
-		if (!this.pending.containsKey(token)) {
-			return false;
-		}
-		end(token, Refusal.USED, this.clock.instant());
-		return true;
+	/** A confirmed action is sent once: true for the one confirmation, on whichever instance, that takes it. */
+	boolean remove(String token) {
+		long now = this.clock.millis();
+		return this.jdbc.update("UPDATE pending_action SET ended = ?, forget_at = ? WHERE token = ? AND ended IS NULL",
+				Refusal.USED.name(), now + this.properties.confirmWithin().toMillis(), token) == 1;
 	}
 
 	/** How many previews are waiting, all users together. */
-	synchronized int size() {
-		return this.pending.size();
+	int size() {
+		Integer count = this.jdbc.queryForObject("SELECT COUNT(*) FROM pending_action WHERE ended IS NULL", Integer.class);
+		return count == null ? 0 : count;
 	}
 
-	private void end(String token, Refusal why, Instant now) {
-		Pending entry = this.pending.remove(token);
-		if (entry == null) {
+	private void end(String token, String user, Refusal why, long now) {
+		if (this.jdbc.update("UPDATE pending_action SET ended = ?, forget_at = ? WHERE token = ? AND ended IS NULL",
+				why.name(), now + this.properties.confirmWithin().toMillis(), token) == 0) {
 			return;
 		}
-		this.ended.put(token, new Ended(entry.user(), why, now.plus(this.properties.confirmWithin())));
-		List<String> remembered = this.ended.entrySet().stream()
-			.filter(other -> other.getValue().user().equals(entry.user()))
-			.map(Entry::getKey).toList();
+		List<String> remembered = this.jdbc.queryForList("SELECT token FROM pending_action WHERE username = ? AND "
+				+ "ended IS NOT NULL ORDER BY seq", String.class, user);
 		for (int i = 0; i < remembered.size() - Math.max(1, this.properties.pendingPerUser()); i++) {
-			this.ended.remove(remembered.get(i));
+			this.jdbc.update("DELETE FROM pending_action WHERE token = ?", remembered.get(i));
 		}
 	}
 
-	private void sweep(Instant now) {
-		List<String> expired = this.pending.entrySet().stream().filter(entry -> entry.getValue().expires().isBefore(now))
-			.map(Entry::getKey).toList();
-		expired.forEach(token -> end(token, Refusal.EXPIRED, now));
-		this.ended.values().removeIf(entry -> entry.forgetAt().isBefore(now));
+	private void sweep(long now) {
+		List<Map<String, Object>> expired = this.jdbc.queryForList("SELECT token, username FROM pending_action "
+				+ "WHERE ended IS NULL AND expires_at < ?", now);
+		expired.forEach(row -> end((String) row.get("token"), (String) row.get("username"), Refusal.EXPIRED, now));
+		this.jdbc.update("DELETE FROM pending_action WHERE ended IS NOT NULL AND forget_at < ?", now);
 	}
 
-	private record Pending(String user, long sbcId, Instant expires, Object action) {
+	private static String kind(Class<?> type) {
+		return KINDS.entrySet().stream().filter(entry -> entry.getValue() == type).map(Map.Entry::getKey).findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("not an action kept for confirmation: " + type));
 	}
 
-	private record Ended(String user, Refusal why, Instant forgetAt) {
+	private record Stored(String user, long sbcId, String kind, byte[] payload, long expires, String ended) {
+	}
+
+	/** A row is written as its fields, and read back from them. */
+	abstract static class RowAsFields {
+
+		@JsonCreator
+		RowAsFields(Map<String, ?> fields) {
+		}
+
+		@JsonValue
+		abstract Map<String, Object> fields();
+
 	}
 
 }

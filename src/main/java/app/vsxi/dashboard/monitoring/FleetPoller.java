@@ -16,6 +16,8 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import app.vsxi.dashboard.cluster.Ownership;
+import app.vsxi.dashboard.cluster.SbcLeases;
 import app.vsxi.dashboard.fleet.FleetService;
 import app.vsxi.dashboard.fleet.Sbc;
 import app.vsxi.dashboard.gateway.GatewayError;
@@ -46,6 +48,11 @@ import org.springframework.stereotype.Component;
  * then holds back. Heavy endpoints (active calls, registrations) are read only while someone looked at them
  * within {@code watched-for}, at {@code idle-slowdown} times their interval after that, and not at all once nobody
  * looked for {@code forget-after}.
+ *
+ * <p>With several dashboard instances on one database, each polls only the SBCs it holds the lease of
+ * ({@link SbcLeases}), publishes what it learns ({@link SharedPolls}), and applies what the others published for
+ * the rest, so each SBC is asked once per interval however many instances run, and every instance shows all of it.
+ * Only the owner records an SBC's changes of condition and has its polls evaluated for alarms.
  */
 @Component
 public class FleetPoller implements SchedulingConfigurer {
@@ -72,9 +79,15 @@ public class FleetPoller implements SchedulingConfigurer {
 
 	private final List<PollListener> listeners;
 
+	private final SbcLeases leases;
+
+	private final SharedPolls shared;
+
+	private volatile Ownership owned = Ownership.none();
+
 	public FleetPoller(FleetService fleet, StatsReads stats, TableCommands tables, StatusBoard board, SnapshotStore store,
 			MonitoringProperties properties, GatewayProperties gatewayProperties, List<PollListener> listeners,
-			Clock clock) {
+			SbcLeases leases, SharedPolls shared, Clock clock) {
 		this.fleet = fleet;
 		this.stats = stats;
 		this.tables = tables;
@@ -83,6 +96,8 @@ public class FleetPoller implements SchedulingConfigurer {
 		this.properties = properties;
 		this.pause = gatewayProperties.circuitBreaker().openFor();
 		this.listeners = List.copyOf(listeners);
+		this.leases = leases;
+		this.shared = shared;
 		this.clock = clock;
 	}
 
@@ -91,33 +106,79 @@ public class FleetPoller implements SchedulingConfigurer {
 		registrar.addFixedRateTask(new FixedRateTask(this::tick, this.properties.tick(), Duration.ZERO));
 	}
 
-	/** Queues every endpoint that is due on every SBC and starts the queues that are idle. */
+	/**
+	 * Renews this instance's leases when due, applies what the other instances polled, then queues every endpoint
+	 * that is due on every SBC this instance owns and starts the queues that are idle.
+	 */
 	public void tick() {
 		List<Sbc> sbcs = this.fleet.everySbc();
 		List<Long> ids = sbcs.stream().map(Sbc::id).toList();
 		this.board.retainOnly(ids);
 		this.store.retainOnly(ids);
-		this.queues.keySet().retainAll(Set.copyOf(ids));
+		Map<Long, Sbc> byId = new HashMap<>();
 		Map<Long, String> names = new HashMap<>();
-		sbcs.forEach(sbc -> names.put(sbc.id(), sbc.name()));
-		Instant now = this.clock.instant();
+		sbcs.forEach(sbc -> {
+			byId.put(sbc.id(), sbc);
+			names.put(sbc.id(), sbc.name());
+		});
+		Ownership before = this.owned;
+		Ownership now = this.leases.refresh(ids, this::schedule);
+		this.owned = now;
+		this.queues.keySet().retainAll(now.fences().keySet());
+		if (now.round() != before.round()) {
+			now.handedOver().forEach((sbcId, schedule) -> this.queues.put(sbcId,
+					SbcQueue.handedOver(schedule, now.databaseAheadMillis())));
+		}
+		if (now.shared()) {
+			share(now, byId);
+		}
+		Instant at = this.clock.instant();
 		Duration staleAfter = this.properties.pollInterval().multipliedBy(2);
 		for (Sbc sbc : sbcs) {
-			this.board.update(sbc.id(), SbcStatus.waiting(sbc), status -> status.checkedAt(now, staleAfter));
-			SbcQueue queue = this.queues.computeIfAbsent(sbc.id(), id -> new SbcQueue());
+			boolean mine = now.owns(sbc.id());
+			this.board.update(sbc.id(), SbcStatus.waiting(sbc), status -> status.checkedAt(at, staleAfter), mine);
+			SbcQueue queue = mine ? this.queues.computeIfAbsent(sbc.id(), id -> new SbcQueue()) : null;
 			for (Feed feed : Feed.values()) {
-				Duration interval = interval(sbc.id(), feed, now);
-				if (interval != null) {
-					queue.offerIfDue(feed, now, interval, this.properties.tick());
-				}
-				else {
-					queue.forget(feed);
+				Duration interval = interval(sbc.id(), feed, at);
+				if (interval == null) {
+					if (queue != null) {
+						queue.forget(feed);
+					}
 					// nobody looks any more: the last list of calls or registrations goes too
 					this.store.drop(sbc.id(), feed);
 				}
+				else if (queue != null) {
+					queue.offerIfDue(feed, at, interval, this.properties.tick());
+				}
 			}
-			drain(queue, sbc, names);
+			if (queue != null) {
+				drain(queue, sbc, names);
+			}
 		}
+	}
+
+	/** Applies what the other instances polled, and tells the owners what is watched here. */
+	private void share(Ownership now, Map<Long, Sbc> byId) {
+		for (SharedPolls.Published outcome : this.shared.newSince(now)) {
+			Sbc sbc = byId.get(outcome.sbcId());
+			if (sbc != null) {
+				apply(sbc, outcome.feed(), outcome.record(), false);
+			}
+		}
+		this.shared.exchangeWatches(this.store.watches(), now)
+			.forEach((sbcId, feeds) -> feeds.forEach((feed, at) -> this.store.watchedElsewhere(sbcId, feed, at)));
+		this.listeners.forEach(PollListener::othersMayHaveChanged);
+	}
+
+	/** When each endpoint of an SBC is next due, as the database's milliseconds, for the instance it goes to. */
+	String schedule(long sbcId) {
+		SbcQueue queue = this.queues.get(sbcId);
+		return queue == null ? null : queue.schedule(this.owned.databaseAheadMillis());
+	}
+
+	/** What this instance owns since its last lease round. */
+	public Ownership ownership() {
+		return this.owned;
 	}
 
 	/** The interval an endpoint is read at now, null while it is not read at all. */
@@ -169,20 +230,31 @@ public class FleetPoller implements SchedulingConfigurer {
 			endpoint = this.fleet.endpoint(sbc, names::get);
 		}
 		catch (RuntimeException ex) {
-			failed(sbc, feed, new GatewayError.UnexpectedResponse(0, "cannot use the stored credentials: " + ex.getMessage()));
+			polled(sbc, feed, new PollRecord(this.clock.instant(), null,
+					new GatewayError.UnexpectedResponse(0, "cannot use the stored credentials: " + ex.getMessage())));
 			return Mono.empty();
 		}
-		return request(endpoint, feed).doOnNext(result -> result.fold(value -> {
-			answered(sbc, feed, value);
-			return null;
-		}, error -> {
-			failed(sbc, feed, error);
-			return null;
-		})).onErrorResume(ex -> {
-			log.warn("Poll of {} on {} failed unexpectedly", feed.path(), sbc.name(), ex);
-			failed(sbc, feed, new GatewayError.UnexpectedResponse(0, "internal error while polling: " + ex.getMessage()));
-			return Mono.empty();
-		}).then();
+		return request(endpoint, feed).doOnNext(result -> polled(sbc, feed, result.fold(
+				value -> new PollRecord(this.clock.instant(), value, null),
+				error -> new PollRecord(this.clock.instant(), null, error))))
+			.onErrorResume(ex -> {
+				log.warn("Poll of {} on {} failed unexpectedly", feed.path(), sbc.name(), ex);
+				polled(sbc, feed, new PollRecord(this.clock.instant(), null,
+						new GatewayError.UnexpectedResponse(0, "internal error while polling: " + ex.getMessage())));
+				return Mono.empty();
+			})
+			.then();
+	}
+
+	/** This instance polled: apply, share with the other instances while any is alive, and tell the listeners. */
+	private void polled(Sbc sbc, Feed feed, PollRecord outcome) {
+		apply(sbc, feed, outcome, true);
+		Ownership now = this.owned;
+		Long fence = now.fence(sbc.id());
+		if (fence != null && now.shared()) {
+			this.shared.publish(sbc.id(), feed, fence, outcome);
+		}
+		this.listeners.forEach(listener -> listener.polled(sbc, feed));
 	}
 
 	private Mono<GatewayResult<FeedValue>> request(SbcEndpoint endpoint, Feed feed) {
@@ -205,20 +277,32 @@ public class FleetPoller implements SchedulingConfigurer {
 		return call == null ? Mono.empty() : call.map(result -> result.map(kind));
 	}
 
-	private void answered(Sbc sbc, Feed feed, FeedValue value) {
-		Instant now = this.clock.instant();
+	/**
+	 * Takes an endpoint's outcome into the store and the board, whether this instance polled it or another did;
+	 * {@code owner}: this instance polled it, so it keeps the SBC's changes of condition.
+	 */
+	private void apply(Sbc sbc, Feed feed, PollRecord outcome, boolean owner) {
+		if (outcome.error() != null) {
+			failed(sbc, feed, outcome.error(), outcome.at(), owner);
+		}
+		else {
+			answered(sbc, feed, outcome.value(), outcome.at(), owner);
+		}
+	}
+
+	private void answered(Sbc sbc, Feed feed, FeedValue value, Instant now, boolean owner) {
 		this.store.answered(sbc.id(), feed, value, now);
 		if (value instanceof FeedValue.Realtime realtime) {
 			RealtimeStats stats = realtime.stats();
 			this.board.update(sbc.id(), SbcStatus.waiting(sbc),
-					status -> status.reached(sbc, stats, status.uptime(), now));
+					status -> status.reached(sbc, stats, status.uptime(), now), owner);
 			this.store.record(sbc.id(), "calls", now, stats.activeSessions());
 			this.store.record(sbc.id(), "cps", now, stats.currentCps());
 			this.store.record(sbc.id(), "cpu", now, 100 - stats.cpuIdlePercent());
 		}
 		else if (value instanceof FeedValue.Info info) {
 			String uptime = info.info().hardwareUptime();
-			this.board.update(sbc.id(), SbcStatus.waiting(sbc), status -> status.withUptime(uptime));
+			this.board.update(sbc.id(), SbcStatus.waiting(sbc), status -> status.withUptime(uptime), owner);
 		}
 		else if (feed == Feed.SUB_STATS && value instanceof FeedValue.Document registrations) {
 			this.store.record(sbc.id(), "registrations", now, registrations.document().rows().size());
@@ -232,22 +316,24 @@ public class FleetPoller implements SchedulingConfigurer {
 				}
 			}
 		}
-		this.listeners.forEach(listener -> listener.polled(sbc, feed));
 	}
 
-	private void failed(Sbc sbc, Feed feed, GatewayError error) {
-		Instant now = this.clock.instant();
+	private void failed(Sbc sbc, Feed feed, GatewayError error, Instant now, boolean owner) {
 		this.store.failed(sbc.id(), feed, error, now);
 		if (feed == Feed.REALTIME) {
-			this.board.update(sbc.id(), SbcStatus.waiting(sbc), status -> status.failed(sbc, error, now, this.pause));
+			this.board.update(sbc.id(), SbcStatus.waiting(sbc), status -> status.failed(sbc, error, now, this.pause),
+					owner);
 		}
-		this.listeners.forEach(listener -> listener.polled(sbc, feed));
 	}
 
 	/** Told after every poll of an endpoint, answered or not (alarms, metrics). */
 	public interface PollListener {
 
 		void polled(Sbc sbc, Feed feed);
+
+		/** Other instances are alive and may have changed what is shared in the database (alarms, say). */
+		default void othersMayHaveChanged() {
+		}
 
 	}
 
@@ -259,6 +345,41 @@ public class FleetPoller implements SchedulingConfigurer {
 		private final Map<Feed, Instant> nextDue = new EnumMap<>(Feed.class);
 
 		private boolean running;
+
+		/** Handed over by the instance that polled the SBC before: each endpoint is first read when it said. */
+		static SbcQueue handedOver(String schedule, long databaseAheadMillis) {
+			SbcQueue queue = new SbcQueue();
+			if (schedule == null) {
+				return queue;
+			}
+			for (String part : schedule.split(";")) {
+				int equals = part.indexOf('=');
+				if (equals <= 0) {
+					continue;
+				}
+				try {
+					Feed feed = Feed.valueOf(part.substring(0, equals));
+					long due = Long.parseLong(part.substring(equals + 1)) - databaseAheadMillis;
+					queue.nextDue.put(feed, Instant.ofEpochMilli(due));
+				}
+				catch (IllegalArgumentException ex) {
+					// an endpoint this instance does not know, or a garbled time: read it when it is due here
+				}
+			}
+			return queue;
+		}
+
+		/** When each endpoint is next due, as the database's milliseconds: FEED=millis;FEED=millis. */
+		synchronized String schedule(long databaseAheadMillis) {
+			StringBuilder text = new StringBuilder();
+			this.nextDue.forEach((feed, due) -> {
+				if (!text.isEmpty()) {
+					text.append(';');
+				}
+				text.append(feed.name()).append('=').append(due.toEpochMilli() + databaseAheadMillis);
+			});
+			return text.isEmpty() ? null : text.toString();
+		}
 
 		/**
 		 * Queues the endpoint if its time has come (within half a tick, as ticks drift by milliseconds) and it is not

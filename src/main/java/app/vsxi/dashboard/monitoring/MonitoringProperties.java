@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     viewer with the same rights, sort and filter (0 renders each refresh afresh)
  * @param unreachableAfter an SBC that gave no answer for this long raises the unreachable alarm (critical by
  *     default), whether the breaker holds its polls back or not; unset: three poll intervals
+ * @param stateHistoryKept how long an SBC's past conditions are kept once they ended
  */
 @ConfigurationProperties("vsxi.monitoring")
 public record MonitoringProperties(@DefaultValue("5s") Duration pollInterval, @DefaultValue("5s") Duration pageRefresh,
@@ -28,7 +29,7 @@ public record MonitoringProperties(@DefaultValue("5s") Duration pollInterval, @D
 		@DefaultValue("4") int idleSlowdown, @DefaultValue("10m") Duration forgetAfter,
 		@DefaultValue("1h") Duration history, @DefaultValue("20") int maxTrunks,
 		@DefaultValue("10") int exportedTrunks, @DefaultValue("1s") Duration overviewSharedFor,
-		Duration unreachableAfter) {
+		Duration unreachableAfter, @DefaultValue("90d") Duration stateHistoryKept) {
 
 	/** How long an SBC may give no answer before the unreachable alarm is raised. */
 	public Duration noAnswerLimit() {

@@ -53,6 +53,22 @@ public class SnapshotStore {
 		box(sbcId).watched.put(feed, at);
 	}
 
+	/** Looked at through another instance: kept if later than what this one knows. */
+	void watchedElsewhere(long sbcId, Feed feed, Instant at) {
+		box(sbcId).watched.merge(feed, at, (mine, theirs) -> theirs.isAfter(mine) ? theirs : mine);
+	}
+
+	/** Every endpoint looked at, by SBC, and when last. */
+	Map<Long, Map<Feed, Instant>> watches() {
+		Map<Long, Map<Feed, Instant>> all = new java.util.HashMap<>();
+		this.boxes.forEach((sbcId, box) -> {
+			if (!box.watched.isEmpty()) {
+				all.put(sbcId, Map.copyOf(box.watched));
+			}
+		});
+		return all;
+	}
+
 	/** One series of one SBC, oldest first; empty if none. */
 	public List<Series.Sample> series(long sbcId, String name) {
 		Boxes box = this.boxes.get(sbcId);

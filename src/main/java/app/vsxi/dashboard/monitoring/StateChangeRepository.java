@@ -15,4 +15,9 @@ interface StateChangeRepository extends ListCrudRepository<StateChange, Long> {
 	@Query("UPDATE state_change SET ended_at = :at WHERE sbc_id = :sbcId AND ended_at IS NULL")
 	void endOpen(long sbcId, Instant at);
 
+	/** Deletes the changes that ended before {@code before}; an SBC's current condition never ends, so it stays. */
+	@Modifying
+	@Query("DELETE FROM state_change WHERE ended_at < :before")
+	int deleteEndedBefore(Instant before);
+
 }

@@ -31,10 +31,15 @@ public class StatusBoard {
 	}
 
 	void update(long sbcId, SbcStatus initial, UnaryOperator<SbcStatus> change) {
+		update(sbcId, initial, change, true);
+	}
+
+	/** {@code keep}: this instance owns the SBC, so it, and no other instance, keeps a change of its condition. */
+	void update(long sbcId, SbcStatus initial, UnaryOperator<SbcStatus> change, boolean keep) {
 		this.statuses.compute(sbcId, (id, current) -> {
 			SbcStatus before = current == null ? initial : current;
 			SbcStatus after = change.apply(before);
-			if (after.since() != null && !after.since().equals(before.since())) {
+			if (keep && after.since() != null && !after.since().equals(before.since())) {
 				this.history.changed(after);
 			}
 			return after;

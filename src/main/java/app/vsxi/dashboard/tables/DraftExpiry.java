@@ -7,6 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -51,7 +53,8 @@ class DraftExpiry {
 
 	/** Hourly: the expiry is counted in days, so an hour late does not matter. */
 	@Scheduled(initialDelay = 1, fixedDelay = 60, timeUnit = TimeUnit.MINUTES)
-	void run() {
+	@SchedulerLock(name = "draft-expiry", lockAtMostFor = "PT30M")
+	public void run() {
 		try {
 			expire(Instant.now());
 		}

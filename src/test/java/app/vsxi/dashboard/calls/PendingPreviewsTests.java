@@ -10,6 +10,7 @@ import app.vsxi.dashboard.calls.PendingActions.Ready;
 import app.vsxi.dashboard.calls.PendingActions.Refusal;
 import app.vsxi.dashboard.calls.PendingActions.Refused;
 import app.vsxi.dashboard.gateway.TableRow;
+import app.vsxi.dashboard.support.MigratedDatabase;
 import app.vsxi.dashboard.support.MovableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +28,9 @@ class PendingPreviewsTests {
 	private final CallsProperties properties = new CallsProperties(50, Duration.ofSeconds(5), 100, Duration.ofSeconds(8),
 			Duration.ofSeconds(2), Duration.ofMinutes(5), 2, Duration.ofSeconds(10));
 
-	private final PendingActions pending = new PendingActions(this.properties, this.clock);
+	private final MigratedDatabase database = MigratedDatabase.h2();
+
+	private final PendingActions pending = new PendingActions(this.database.jdbc(), this.properties, this.clock);
 
 	@Test
 	void aUsersThirdPreviewReplacesTheirFirstAndLeavesTheSecondAndOtherUsersAlone() {
@@ -150,8 +153,9 @@ class PendingPreviewsTests {
 
 	@Test
 	void aCapBelowOneStillKeepsTheLatestPreviewAndRemembersTheOneItReplaced() {
-		PendingActions one = new PendingActions(new CallsProperties(50, Duration.ofSeconds(5), 100,
-				Duration.ofSeconds(8), Duration.ofSeconds(2), Duration.ofMinutes(5), 0, Duration.ofSeconds(10)), this.clock);
+		PendingActions one = new PendingActions(this.database.jdbc(), new CallsProperties(50, Duration.ofSeconds(5), 100,
+				Duration.ofSeconds(8), Duration.ofSeconds(2), Duration.ofMinutes(5), 0, Duration.ofSeconds(10)),
+				this.clock);
 		String first = one.put("ann", SBC, kill("1"));
 		String second = one.put("ann", SBC, kill("2"));
 

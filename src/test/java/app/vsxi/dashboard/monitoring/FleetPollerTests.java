@@ -22,6 +22,7 @@ import app.vsxi.dashboard.gateway.StatsReads;
 import app.vsxi.dashboard.gateway.SystemInfo;
 import app.vsxi.dashboard.gateway.TableCommands;
 import app.vsxi.dashboard.support.MovableClock;
+import app.vsxi.dashboard.support.SoleInstance;
 import reactor.core.publisher.Mono;
 
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
@@ -51,7 +52,7 @@ class FleetPollerTests {
 
 	private final FleetPoller poller = new FleetPoller(this.fleet, this.gateway, this.tables, this.board, this.store,
 			this.properties, GatewayProperties.of(Duration.ofSeconds(1), Duration.ofSeconds(3), 4), List.of(),
-			Clock.systemUTC());
+			SoleInstance.leases(), mock(SharedPolls.class), Clock.systemUTC());
 
 	@Test
 	void looksForDueEndpointsAtTheConfiguredTick() {
@@ -126,7 +127,8 @@ class FleetPollerTests {
 				"intervals.active-calls", "10s", "watched-for", "1m", "idle-slowdown", "4", "forget-after", "5m"));
 		SnapshotStore snapshots = new SnapshotStore(settings);
 		FleetPoller manual = new FleetPoller(this.fleet, this.gateway, this.tables, this.board, snapshots, settings,
-				GatewayProperties.of(Duration.ofSeconds(1), Duration.ofSeconds(3), 4), List.of(), clock);
+				GatewayProperties.of(Duration.ofSeconds(1), Duration.ofSeconds(3), 4), List.of(), SoleInstance.leases(),
+				mock(SharedPolls.class), clock);
 
 		assertThat(manual.interval(1, Feed.ACTIVE_CALLS, clock.instant())).isNull();
 		snapshots.watch(1, Feed.ACTIVE_CALLS, clock.instant());
@@ -143,7 +145,8 @@ class FleetPollerTests {
 				"intervals.resource", "15s", "intervals.system", "1m"));
 		SnapshotStore snapshots = new SnapshotStore(settings);
 		FleetPoller manual = new FleetPoller(this.fleet, this.gateway, this.tables, this.board, snapshots, settings,
-				GatewayProperties.of(Duration.ofSeconds(1), Duration.ofSeconds(3), 4), List.of(), clock);
+				GatewayProperties.of(Duration.ofSeconds(1), Duration.ofSeconds(3), 4), List.of(), SoleInstance.leases(),
+				mock(SharedPolls.class), clock);
 		fleetOf(sbc(1, "nyc-1"));
 		AtomicInteger realtime = new AtomicInteger();
 		AtomicInteger resource = new AtomicInteger();

@@ -31,6 +31,7 @@ import app.vsxi.dashboard.simulator.Faults;
 import app.vsxi.dashboard.simulator.RequestTiming;
 import app.vsxi.dashboard.simulator.SimulatedVsxi;
 import app.vsxi.dashboard.support.GatewayParts;
+import app.vsxi.dashboard.support.SoleInstance;
 import app.vsxi.dashboard.support.SimulatedBox;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -142,7 +143,8 @@ class PollsAndWritesTakeTurnsTests {
 		store.watch(1, Feed.ACTIVE_CALLS, Instant.now().plusSeconds(600));
 		store.watch(1, Feed.SUB_STATS, Instant.now().plusSeconds(600));
 		FleetPoller poller = new FleetPoller(fleet, this.gateway.stats(), this.gateway.tables(), new StatusBoard(mock(StateHistory.class)), store,
-				settings, GatewayProperties.defaults(), List.of(), Clock.systemUTC());
+				settings, GatewayProperties.defaults(), List.of(), SoleInstance.leases(), mock(SharedPolls.class),
+				Clock.systemUTC());
 		this.ticks = Executors.newSingleThreadScheduledExecutor();
 		this.ticks.scheduleAtFixedRate(poller::tick, 0, 100, TimeUnit.MILLISECONDS);
 	}

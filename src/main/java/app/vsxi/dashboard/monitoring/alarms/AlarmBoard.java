@@ -35,6 +35,7 @@ import app.vsxi.dashboard.monitoring.SnapshotStore;
 import app.vsxi.dashboard.monitoring.StatusBoard;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -112,6 +113,30 @@ public class AlarmBoard implements FleetPoller.PollListener, OpenAlarms, Disposa
 			}
 			catch (RuntimeException ex) {
 				log.warn("Could not evaluate the alarms of {}: {}", sbc.name(), ex.getMessage(), ex);
+			}
+		});
+	}
+
+	/**
+	 * Other instances raise, clear and acknowledge alarms of the SBCs they poll: the open ones are read again from
+	 * the database, on the evaluator's thread, so a read never lands between this board's own write and its note of
+	 * it.
+	 */
+	@Override
+	public void othersMayHaveChanged() {
+		this.evaluator.execute(() -> {
+			try {
+				Map<Long, Map<Key, Alarm>> fresh = new java.util.HashMap<>();
+				for (Alarm alarm : this.store.open()) {
+					fresh.computeIfAbsent(alarm.sbcId(), id -> new ConcurrentHashMap<>())
+						.put(new Key(alarm.sbcId(), alarm.metric(), alarm.subject()), alarm);
+				}
+				this.open.keySet().retainAll(fresh.keySet());
+				this.open.putAll(fresh);
+				this.loaded = true;
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not read the open alarms again: {}", ex.getMessage());
 			}
 		});
 	}
@@ -226,8 +251,22 @@ public class AlarmBoard implements FleetPoller.PollListener, OpenAlarms, Disposa
 					AuditOutcome.SUCCESS, current.level().label() + " " + key.metric().title() + " cleared");
 		}
 		if (target != null) {
-			Alarm raised = this.store.raise(sbc.id(), key.metric(), key.subject(), target, reading.value(),
-					target == AlarmLevel.CRITICAL ? rule.critical() : rule.warning(), reading.detail(), at);
+			Alarm raised;
+			try {
+				raised = this.store.raise(sbc.id(), key.metric(), key.subject(), target, reading.value(),
+						target == AlarmLevel.CRITICAL ? rule.critical() : rule.warning(), reading.detail(), at);
+			}
+			catch (DuplicateKeyException ex) {
+				// the database keeps one open alarm per SBC, metric and subject: another instance, which polled this
+				// SBC a moment ago, raised it; take theirs
+				this.store.open().stream()
+					.filter(alarm -> alarm.sbcId() == key.sbcId() && alarm.metric() == key.metric()
+							&& alarm.subject().equals(key.subject()))
+					.findFirst()
+					.ifPresent(theirs -> open.put(key, theirs));
+				dampers.remove(key);
+				return;
+			}
 			open.put(key, raised);
 			this.audit.recordAs(Actor.SYSTEM, AuditAction.ALARM_RAISED, target(sbc, key), sbc.groupId(),
 					AuditOutcome.SUCCESS, target.label() + " " + key.metric().title() + ": " + raised.valueAndThreshold());
