@@ -88,3 +88,22 @@ CREATE TABLE pending_action (
     forget_at  BIGINT
 );
 CREATE INDEX ix_pending_action_user ON pending_action (username, kind);
+
+-- Table downloads that open a draft, as the instance running each tells how far it got (every second, and when
+-- it ends), so the page polling its progress may reach any instance. updated_at: the database's milliseconds of
+-- the last word; a download whose instance fell silent is shown as lost. first_rows: the first rows, secret
+-- values masked, as the page lists them (JSON).
+CREATE TABLE table_opening (
+    id           VARCHAR(36)  NOT NULL PRIMARY KEY,
+    owner        VARCHAR(200) NOT NULL,
+    sbc_id       BIGINT       NOT NULL REFERENCES sbc (id) ON DELETE CASCADE,
+    table_name   VARCHAR(64)  NOT NULL,
+    started_at   BIGINT       NOT NULL,
+    rows_arrived BIGINT       NOT NULL,
+    first_rows   CLOB,
+    draft_id     BIGINT,
+    failure      VARCHAR(1000),
+    ended_at     BIGINT,
+    updated_at   BIGINT       NOT NULL
+);
+CREATE INDEX ix_table_opening_owner ON table_opening (owner, ended_at);

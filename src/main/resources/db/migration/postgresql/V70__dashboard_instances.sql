@@ -93,3 +93,22 @@ CREATE INDEX ix_pending_action_user ON pending_action (username, kind);
 UPDATE alarm SET cleared_at = raised_at WHERE cleared_at IS NULL AND id NOT IN (
     SELECT MAX(id) FROM alarm WHERE cleared_at IS NULL GROUP BY sbc_id, metric, subject);
 CREATE UNIQUE INDEX ux_alarm_open ON alarm (sbc_id, metric, subject) WHERE cleared_at IS NULL;
+
+-- Table downloads that open a draft, as the instance running each tells how far it got (every second, and when
+-- it ends), so the page polling its progress may reach any instance. updated_at: the database's milliseconds of
+-- the last word; a download whose instance fell silent is shown as lost. first_rows: the first rows, secret
+-- values masked, as the page lists them (JSON).
+CREATE TABLE table_opening (
+    id           VARCHAR(36)  NOT NULL PRIMARY KEY,
+    owner        VARCHAR(200) NOT NULL,
+    sbc_id       BIGINT       NOT NULL REFERENCES sbc (id) ON DELETE CASCADE,
+    table_name   VARCHAR(64)  NOT NULL,
+    started_at   BIGINT       NOT NULL,
+    rows_arrived BIGINT       NOT NULL,
+    first_rows   TEXT,
+    draft_id     BIGINT,
+    failure      VARCHAR(1000),
+    ended_at     BIGINT,
+    updated_at   BIGINT       NOT NULL
+);
+CREATE INDEX ix_table_opening_owner ON table_opening (owner, ended_at);

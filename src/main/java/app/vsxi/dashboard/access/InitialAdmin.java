@@ -9,6 +9,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -62,7 +63,14 @@ class InitialAdmin implements ApplicationRunner {
 			throw new IllegalStateException("vsxi.access.initial-admin.password is not acceptable: " + ex.getMessage(), ex);
 		}
 		// the configured password sits in the environment or a file: it only opens the door to choosing a real one
-		this.users.save(AppUser.create(admin.username(), this.encoder.encode(admin.password()), true, true));
+		try {
+			this.users.save(AppUser.create(admin.username(), this.encoder.encode(admin.password()), true, true));
+		}
+		catch (DuplicateKeyException ex) {
+			// replicas starting together on one database: another one created the administrator a moment ago
+			log.info("The first administrator '{}' was created by another instance", admin.username());
+			return;
+		}
 		log.info("Created the first administrator '{}' from configuration; they choose their own password at first login",
 				admin.username());
 	}

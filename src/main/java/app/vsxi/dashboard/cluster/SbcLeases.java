@@ -186,7 +186,22 @@ public class SbcLeases implements DisposableBean {
 			// else: still held by an instance that will hand it over in its next round, or that died and whose
 			// lease has not run out yet
 		}
-		return new Ownership(this.current.round() + 1, fences, handedOver, now - localBefore, Math.max(1, live.size()));
+		Ownership next = new Ownership(this.current.round() + 1, fences, handedOver, now - localBefore,
+				Math.max(1, live.size()));
+		changes(this.current, next);
+		return next;
+	}
+
+	/** Says which SBCs came and went, so an operator reading the log sees ownership move. */
+	private void changes(Ownership before, Ownership after) {
+		Set<Long> taken = new java.util.TreeSet<>(after.fences().keySet());
+		taken.removeAll(before.fences().keySet());
+		Set<Long> gone = new java.util.TreeSet<>(before.fences().keySet());
+		gone.removeAll(after.fences().keySet());
+		if (!taken.isEmpty() || !gone.isEmpty() || before.members() != after.members()) {
+			log.info("{} instance(s) alive; this one polls {} SBCs: took {} ({} handed over), let go of {}",
+					after.members(), after.fences().size(), taken, after.handedOver().keySet(), gone);
+		}
 	}
 
 	/** Hands every SBC over and leaves the members, so a planned stop moves them at once, not after the lease. */

@@ -124,7 +124,14 @@ public class FleetPoller implements SchedulingConfigurer {
 		Ownership before = this.owned;
 		Ownership now = this.leases.refresh(ids, this::schedule);
 		this.owned = now;
-		this.queues.keySet().retainAll(now.fences().keySet());
+		// SBCs that went to another instance: what waits in their queues is that instance's to ask now
+		this.queues.entrySet().removeIf(entry -> {
+			if (now.owns(entry.getKey())) {
+				return false;
+			}
+			entry.getValue().close();
+			return true;
+		});
 		if (now.round() != before.round()) {
 			now.handedOver().forEach((sbcId, schedule) -> this.queues.put(sbcId,
 					SbcQueue.handedOver(schedule, now.databaseAheadMillis())));
@@ -137,7 +144,9 @@ public class FleetPoller implements SchedulingConfigurer {
 		for (Sbc sbc : sbcs) {
 			boolean mine = now.owns(sbc.id());
 			this.board.update(sbc.id(), SbcStatus.waiting(sbc), status -> status.checkedAt(at, staleAfter), mine);
-			SbcQueue queue = mine ? this.queues.computeIfAbsent(sbc.id(), id -> new SbcQueue()) : null;
+			// a queue closed for a hand-over the database then did not take (its round failed) starts afresh
+			SbcQueue queue = mine ? this.queues.compute(sbc.id(),
+					(id, current) -> current == null || current.closed() ? new SbcQueue() : current) : null;
 			for (Feed feed : Feed.values()) {
 				Duration interval = interval(sbc.id(), feed, at);
 				if (interval == null) {
@@ -173,7 +182,12 @@ public class FleetPoller implements SchedulingConfigurer {
 	/** When each endpoint of an SBC is next due, as the database's milliseconds, for the instance it goes to. */
 	String schedule(long sbcId) {
 		SbcQueue queue = this.queues.get(sbcId);
-		return queue == null ? null : queue.schedule(this.owned.databaseAheadMillis());
+		if (queue == null) {
+			return null;
+		}
+		// closed first: a read that would start after the schedule was written would be asked again by the next owner
+		queue.close();
+		return queue.schedule(this.owned.databaseAheadMillis());
 	}
 
 	/** What this instance owns since its last lease round. */
@@ -211,6 +225,7 @@ public class FleetPoller implements SchedulingConfigurer {
 			poll = Mono.empty();
 		}
 		else {
+			log.debug("Asking {} for {}", sbc.name(), feed.path());
 			poll = poll(sbc, feed, names);
 		}
 		poll.doFinally(signal -> {
@@ -346,6 +361,17 @@ public class FleetPoller implements SchedulingConfigurer {
 
 		private boolean running;
 
+		private boolean closed;
+
+		/** The SBC went to another instance: nothing more is started from this queue, even when a read in flight ends. */
+		synchronized void close() {
+			this.closed = true;
+		}
+
+		synchronized boolean closed() {
+			return this.closed;
+		}
+
 		/** Handed over by the instance that polled the SBC before: each endpoint is first read when it said. */
 		static SbcQueue handedOver(String schedule, long databaseAheadMillis) {
 			SbcQueue queue = new SbcQueue();
@@ -372,10 +398,13 @@ public class FleetPoller implements SchedulingConfigurer {
 		/** When each endpoint is next due, as the database's milliseconds: FEED=millis;FEED=millis. */
 		synchronized String schedule(long databaseAheadMillis) {
 			StringBuilder text = new StringBuilder();
-			this.nextDue.forEach((feed, due) -> {
+			this.nextDue.forEach((feed, next) -> {
 				if (!text.isEmpty()) {
 					text.append(';');
 				}
+				// one still waiting was not asked: it is due when it was queued, an interval before its next time
+				Duration interval = this.intervals.get(feed);
+				Instant due = this.waiting.contains(feed) && interval != null ? next.minus(interval) : next;
 				text.append(feed.name()).append('=').append(due.toEpochMilli() + databaseAheadMillis);
 			});
 			return text.isEmpty() ? null : text.toString();
@@ -414,7 +443,7 @@ public class FleetPoller implements SchedulingConfigurer {
 		 * dashboard behind because it is busy, would only add to its work).
 		 */
 		synchronized Feed start(Instant now) {
-			if (this.running || this.waiting.isEmpty()) {
+			if (this.running || this.closed || this.waiting.isEmpty()) {
 				return null;
 			}
 			Iterator<Feed> first = this.waiting.iterator();

@@ -5,10 +5,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -25,7 +28,9 @@ import app.vsxi.dashboard.tables.engine.FieldValues;
 /**
  * Downloads that open a table into a draft, run in the background so the operator watches the rows arrive instead
  * of a page that hangs for minutes. One per user, SBC and table at a time: asking again while it runs shows the
- * same download. A finished one is kept a while so its page can still say how it ended.
+ * same download. A finished one is kept a while so its page can still say how it ended. The instance running a
+ * download writes how far it got to the database every second ({@link OpeningsAtRest}), so the page that polls it
+ * may reach any instance, and the limits hold for a user across all of them.
  */
 @Component
 public class TableOpenings implements DisposableBean {
@@ -42,9 +47,19 @@ public class TableOpenings implements DisposableBean {
 
 	private final int perUser;
 
-	TableOpenings(DraftOpening opening, TablesProperties properties, DraftLimits limits) {
+	private final OpeningsAtRest atRest;
+
+	private final ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(task -> {
+		Thread thread = new Thread(task, "table-download-progress");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	TableOpenings(DraftOpening opening, TablesProperties properties, DraftLimits limits, OpeningsAtRest atRest) {
 		this.opening = opening;
 		this.limits = limits;
+		this.atRest = atRest;
+		this.reporter.scheduleWithFixedDelay(this::report, 1, 1, TimeUnit.SECONDS);
 		this.perUser = Math.max(1, properties.downloadsPerUser());
 		AtomicInteger count = new AtomicInteger();
 		this.workers = Executors.newFixedThreadPool(Math.max(1, properties.parallelDownloads()), task -> {
@@ -56,7 +71,7 @@ public class TableOpenings implements DisposableBean {
 
 	/** Starts downloading {@code table} into a new draft for the current user, or finds the download running. */
 	@PreAuthorize("@access.canOnSbc('VIEW', #sbcId)")
-	public Opening start(long sbcId, String table) {
+	public Download start(long sbcId, String table) {
 		EditableTable editable = EditableTable.named(table)
 			.orElseThrow(() -> new TableEditorException("The editor has no table " + table));
 		String owner = Actor.current();
@@ -68,6 +83,7 @@ public class TableOpenings implements DisposableBean {
 			Opening opened = new Opening(UUID.randomUUID().toString(), owner, sbcId, editable, now);
 			opened.ended = new Ended(draft.id(), null, now);
 			this.openings.put(opened.id, opened);
+			this.atRest.started(opened.progress(), owner, now.toEpochMilli());
 			return opened;
 		}
 		this.openings.values().removeIf(old -> old.finishedAt() != null && old.finishedAt().plus(KEPT).isBefore(now));
@@ -81,7 +97,12 @@ public class TableOpenings implements DisposableBean {
 			if (running != null) {
 				return running;
 			}
-			long mine = runningOf(owner);
+			Optional<String> elsewhere = this.atRest.running(owner, sbcId, table);
+			if (elsewhere.isPresent()) {
+				// running on another instance: the page follows that one
+				return find(sbcId, elsewhere.get());
+			}
+			long mine = Math.max(runningOf(owner), this.atRest.runningOf(owner));
 			if (mine >= this.perUser) {
 				throw new TableEditorException("You already have " + mine + " table downloads waiting or running, the "
 						+ "most one user may (vsxi.tables.downloads-per-user): wait for one to finish");
@@ -89,6 +110,7 @@ public class TableOpenings implements DisposableBean {
 			this.limits.requireRoomFor(owner, (int) mine);
 			opening = new Opening(UUID.randomUUID().toString(), owner, sbcId, editable, now);
 			this.openings.put(opening.id, opening);
+			this.atRest.started(opening.progress(), owner, now.toEpochMilli());
 		}
 		Opening started = opening;
 		this.workers.execute(new DelegatingSecurityContextRunnable(() -> run(started),
@@ -101,14 +123,32 @@ public class TableOpenings implements DisposableBean {
 		return this.openings.values().stream().filter(each -> each.running() && each.owner.equals(owner)).count();
 	}
 
-	/** A download of the current user's on that SBC. */
+	/** A download of the current user's on that SBC, run by this instance or another. */
 	@PreAuthorize("@access.canOnSbc('VIEW', #sbcId)")
-	public Opening find(long sbcId, String id) {
+	public Download find(long sbcId, String id) {
 		Opening opening = this.openings.get(id);
-		if (opening == null || opening.sbcId != sbcId || !opening.owner.equals(Actor.current())) {
-			throw new TableEditorException("No such download of a table on this SBC; open the table again");
+		if (opening != null) {
+			if (opening.sbcId != sbcId || !opening.owner.equals(Actor.current())) {
+				throw new TableEditorException("No such download of a table on this SBC; open the table again");
+			}
+			return opening;
 		}
-		return opening;
+		return this.atRest.find(Actor.current(), sbcId, id, Instant.now().toEpochMilli()).<Download>map(Elsewhere::new)
+			.orElseThrow(() -> new TableEditorException("No such download of a table on this SBC; open the table again"));
+	}
+
+	/** Tells the database how far this instance's running downloads got, for pages polling another instance. */
+	private void report() {
+		for (Opening running : this.openings.values()) {
+			if (running.running()) {
+				try {
+					this.atRest.progressed(running.progress(), null);
+				}
+				catch (RuntimeException ex) {
+					// the next second tries again; the page on this instance reads the download itself meanwhile
+				}
+			}
+		}
 	}
 
 	private void run(Opening opening) {
@@ -133,7 +173,14 @@ public class TableOpenings implements DisposableBean {
 					+ "heap size in docs/operating.md)";
 		}
 		// one write, so a reader never sees a download finished without its outcome
-		opening.ended = new Ended(draftId, failure, Instant.now());
+		Ended ended = new Ended(draftId, failure, Instant.now());
+		opening.ended = ended;
+		try {
+			this.atRest.progressed(opening.progress(), ended.at().toEpochMilli());
+		}
+		catch (RuntimeException ex) {
+			// this instance's page knows the outcome; another's sees the download as lost once it falls silent
+		}
 	}
 
 	private record Ended(Long draftId, String failure, Instant at) {
@@ -141,11 +188,32 @@ public class TableOpenings implements DisposableBean {
 
 	@Override
 	public void destroy() {
+		this.reporter.shutdownNow();
 		this.workers.shutdownNow();
 	}
 
+	/** A download as a page follows it, on whichever instance it runs. */
+	public interface Download {
+
+		String id();
+
+		/** Where the download stands now, read once so that a page shows one consistent moment. */
+		Progress progress();
+
+	}
+
+	/** A download another instance runs, as it last told the database. */
+	record Elsewhere(Progress progress) implements Download {
+
+		@Override
+		public String id() {
+			return this.progress.id();
+		}
+
+	}
+
 	/** One download: how many rows have arrived, the first of them, and how it ended. */
-	public static final class Opening {
+	public static final class Opening implements Download {
 
 		/** The rows the page shows while the rest arrive: a screenful, so the operator sees the table coming. */
 		static final int FIRST_ROWS = 20;
@@ -185,11 +253,12 @@ public class TableOpenings implements DisposableBean {
 			}
 		}
 
+		@Override
 		public String id() {
 			return this.id;
 		}
 
-		/** Where the download stands now, read once so that a page shows one consistent moment. */
+		@Override
 		public Progress progress() {
 			Ended end = this.ended;
 			long rows = this.rows.get();

@@ -45,10 +45,29 @@ public final class SimulatedFleet {
 				System.out.println(served(boxes));
 				System.out.flush();
 			}
+			else if (line.startsWith("realtime-after ")) {
+				String[] words = line.trim().split(" ");
+				System.out.println(realtimeAfter(boxes, Long.parseLong(words[1]),
+						words.length > 2 ? java.util.Set.of(words[2].split(",")) : java.util.Set.of()));
+				System.out.flush();
+			}
 		}
 		// the benchmark is done: the ports close with the process, at once (stopping a thousand servers one by one
 		// takes minutes)
 		System.exit(0);
+	}
+
+	/**
+	 * How many of the named boxes were asked for {@code stats/realtime} after {@code epochMillis} (this machine's
+	 * wall clock, which the asking process shares).
+	 */
+	static long realtimeAfter(List<SimulatedVsxi> boxes, long epochMillis, java.util.Set<String> names) {
+		long nowNanos = System.nanoTime();
+		long fromNanos = nowNanos - (System.currentTimeMillis() - epochMillis) * 1_000_000;
+		return boxes.stream().filter(box -> names.contains(box.name()))
+			.filter(box -> box.requestTimeline().stream()
+				.anyMatch(timing -> timing.command().equals("stats/realtime") && timing.arrivedNanos() > fromNanos))
+			.count();
 	}
 
 	/** Requests the boxes served so far, as each counts them. */

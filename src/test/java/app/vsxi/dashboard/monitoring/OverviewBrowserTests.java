@@ -110,7 +110,8 @@ class OverviewBrowserTests {
 		logIn("admin", "admin");
 		waitUntil(() -> state("demo-sbc-1").equals("UP"));
 
-		this.browser.manage().deleteCookieNamed("JSESSIONID");
+		// sessions live in the database (Spring Session), under its cookie
+		this.browser.manage().deleteCookieNamed("SESSION");
 
 		waitUntil(() -> this.browser.getCurrentUrl().contains("/login"));
 		assertThat(this.browser.findElements(By.id("fleet-rows"))).isEmpty();

@@ -8,8 +8,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import app.vsxi.dashboard.cluster.DatabaseClock;
 import app.vsxi.dashboard.gateway.GatewayError;
 import app.vsxi.dashboard.gateway.TableRow;
+import app.vsxi.dashboard.support.MigratedDatabase;
 
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -44,8 +46,17 @@ class DownloadsPerUserTests {
 		}
 	};
 
+	/** Where the downloads tell how far they got, for the other instances: SBC 1 is there. */
+	private final MigratedDatabase database = withOneSbc(MigratedDatabase.h2());
+
 	private final TableOpenings openings = new TableOpenings(this.editor, properties(),
-			new DraftLimits(this.drafts, properties()));
+			new DraftLimits(this.drafts, properties()), new OpeningsAtRest(this.database.jdbc(),
+					new DatabaseClock(this.database.jdbc(), this.database.dataSource())));
+
+	private static MigratedDatabase withOneSbc(MigratedDatabase database) {
+		database.addSbc("sbc-1");
+		return database;
+	}
 
 	/** One download at a time, two per user waiting or running. */
 	private static TablesProperties properties() {
@@ -59,14 +70,14 @@ class DownloadsPerUserTests {
 		SecurityContextHolder.clearContext();
 	}
 
-	private TableOpenings.Opening start(String user, EditableTable table) {
+	private TableOpenings.Download start(String user, EditableTable table) {
 		SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken(user, null));
 		return this.openings.start(1, table.table());
 	}
 
 	@Test
 	void aDownloadBeyondTheUsersCapIsRefusedWithTheLimitWhileOthersStillMayStart() throws Exception {
-		TableOpenings.Opening route = start("alice", EditableTable.ROUTE);
+		TableOpenings.Download route = start("alice", EditableTable.ROUTE);
 		start("alice", EditableTable.RESOURCE);
 
 		assertThatThrownBy(() -> start("alice", EditableTable.DIGIT_MAPPING))

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 import app.vsxi.dashboard.fleet.FleetService;
+import app.vsxi.dashboard.support.ContainerSessions;
 import app.vsxi.dashboard.support.SameApplication;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,7 +30,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * A value the editor refuses comes back on the field it is about: the field marked invalid, the reason tied to it
  * by its id, the cursor put there, and what was typed still in the form.
  */
-@SpringBootTest
+// MockMvc hands the redirect's flash attributes over itself, to the container's session; a browser carries them in
+// the database's session (checked in MonitoringBrowserTests)
+@SpringBootTest(properties = "spring.autoconfigure.exclude=" + ContainerSessions.EXCLUDED)
 @AutoConfigureMockMvc
 @ActiveProfiles({ "demo", "test" })
 @WithUserDetails(value = "admin", setupBefore = TestExecutionEvent.TEST_METHOD)

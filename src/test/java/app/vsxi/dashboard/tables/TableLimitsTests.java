@@ -130,7 +130,7 @@ class TableLimitsTests {
 	@Test
 	void theDraftAfterTheLastAllowedIsRefusedWithTheLimitAndWhatToDo() throws Exception {
 		String owner = writer("capped");
-		TableOpenings.Opening first = as(owner, () -> this.openings.start(this.sbc.id(), "users"));
+		TableOpenings.Download first = as(owner, () -> this.openings.start(this.sbc.id(), "users"));
 		as(owner, () -> this.openings.start(this.sbc.id(), "users"));
 
 		assertThatThrownBy(() -> as(owner, () -> this.openings.start(this.sbc.id(), "users")))

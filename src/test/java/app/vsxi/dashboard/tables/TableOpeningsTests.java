@@ -76,7 +76,7 @@ class TableOpeningsTests {
 	void aLargeDownloadCountsItsRowsAndEndsInADraftOfExactlyThoseRows() throws Exception {
 		long sbcId = sbc("demo-sbc-1");
 
-		TableOpenings.Opening started = this.openings.start(sbcId, "route");
+		TableOpenings.Download started = this.openings.start(sbcId, "route");
 
 		TableOpenings.Progress opening = finished(sbcId, started.id());
 		assertThat(opening.failure()).isNull();
@@ -92,7 +92,7 @@ class TableOpeningsTests {
 	@Test
 	void theProgressPollOfAFinishedDownloadSendsTheBrowserToItsDraft() throws Exception {
 		long sbcId = sbc("demo-sbc-3");
-		TableOpenings.Opening started = this.openings.start(sbcId, "resource");
+		TableOpenings.Download started = this.openings.start(sbcId, "resource");
 		TableOpenings.Progress done = finished(sbcId, started.id());
 		String draft = "/sbcs/" + sbcId + "/tables/drafts/" + done.draftId();
 

@@ -1,0 +1,374 @@
+package app.vsxi.dashboard.benchmark;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import app.vsxi.dashboard.support.DashboardProcess;
+import app.vsxi.dashboard.support.MigratedDatabase;
+import app.vsxi.dashboard.support.WebUser;
+
+/**
+ * Dashboard instances in JVMs of their own on one PostgreSQL (a fresh schema on 127.0.0.1:5432), in front of
+ * {@code sbcs} simulated boxes in a child JVM ({@link SimulatedFleet}), all on loopback, with {@code viewers}
+ * logged-in viewers spread over the instances, each refreshing the overview's rows every 5 s as the page does.
+ * Every endpoint in use is polled every 5 s. Phases: one instance alone, then two (then three with
+ * {@code -Dinstances=3}), each measured for {@code intervals} intervals: the requests the boxes served per interval
+ * (target exactly SBCs × 7 endpoints, the same whatever the number of instances), the overview's p95 on each instance
+ * (target < 100 ms) and each instance's heap. Last, the first instance is killed hard (SIGKILL): the time until each of
+ * its SBCs was asked again by the others (target: two poll intervals plus the lease, 20 s), and how many SBCs the
+ * survivors' overview showed down meanwhile.
+ */
+public final class InstancesBenchmark {
+
+	private static final int SBCS = Integer.getInteger("sbcs", 300);
+
+	private static final int VIEWERS = Integer.getInteger("viewers", 200);
+
+	private static final int INTERVALS = Integer.getInteger("intervals", 6);
+
+	private static final int INSTANCES = Integer.getInteger("instances", 2);
+
+	private static final String HEAP = System.getProperty("instanceHeap", "512m");
+
+	private static final long INTERVAL_MILLIS = 5_000;
+
+	private static final long LEASE_MILLIS = 10_000;
+
+	/** realtime, resource, resource_detail, sip_stats, media_server, system/realtime, download/resource. */
+	private static final int ENDPOINTS_IN_USE = 7;
+
+	private static final String PASSWORD = "instances-benchmark";
+
+	private static final Pattern SUMMARY = Pattern.compile("<li class=\"(\\w+)\"><strong>(\\d+)</strong>");
+
+	private InstancesBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		MigratedDatabase database = MigratedDatabase.postgres();
+		Fleet fleet = null;
+		List<DashboardProcess> instances = new ArrayList<>();
+		ScheduledExecutorService timers = Executors.newScheduledThreadPool(4);
+		try {
+			database.addUser("bench", PASSWORD, true);
+			long started = System.nanoTime();
+			fleet = new Fleet(SBCS);
+			for (int i = 0; i < fleet.names.size(); i++) {
+				database.registerBox(fleet.names.get(i), fleet.urls.get(i), fleet.fingerprints.get(i));
+			}
+			System.out.printf("%d boxes listening and registered in %.0f s%n", SBCS, (System.nanoTime() - started) / 1e9);
+			List<Viewer> viewers = new ArrayList<>();
+			for (int count = 1; count <= INSTANCES; count++) {
+				instances.add(start("bench-" + (char) ('a' + count - 1), database));
+				awaitShares(database, count);
+				System.out.printf("%n== %d instance(s) ==%n", count);
+				Thread.sleep(2 * INTERVAL_MILLIS);
+				if (viewers.isEmpty() && count == INSTANCES) {
+					viewers = logIn(instances);
+					viewers.forEach(viewer -> viewer.start(timers));
+				}
+				else if (!viewers.isEmpty()) {
+					viewers.forEach(Viewer::stop);
+					viewers = logIn(instances);
+					viewers.forEach(viewer -> viewer.start(timers));
+				}
+				measure(fleet, instances, viewers);
+			}
+			failover(database, fleet, instances, viewers);
+			viewers.forEach(Viewer::stop);
+		}
+		finally {
+			timers.shutdownNow();
+			for (DashboardProcess instance : instances) {
+				instance.kill();
+			}
+			if (fleet != null) {
+				fleet.close();
+			}
+			database.drop();
+		}
+	}
+
+	private static DashboardProcess start(String name, MigratedDatabase database) throws Exception {
+		Map<String, String> settings = new LinkedHashMap<>();
+		settings.put("vsxi.monitoring.poll-interval", "5s");
+		settings.put("vsxi.monitoring.page-refresh", "5s");
+		settings.put("vsxi.monitoring.tick", "1s");
+		for (String endpoint : List.of("resource", "resource-detail", "sip-stats", "media-server", "system", "capacity")) {
+			settings.put("vsxi.monitoring.intervals." + endpoint, "5s");
+		}
+		settings.put("vsxi.gateway.read-timeout", "10s");
+		settings.put("logging.level.root", "WARN");
+		settings.put("logging.level.app.vsxi.dashboard.cluster", "INFO");
+		long started = System.nanoTime();
+		DashboardProcess instance = DashboardProcess.start(name, freePort(), database.url(), "postgres", settings,
+				List.of("-Xmx" + HEAP));
+		System.out.printf("%s started in %.0f s (pid %d)%n", name, (System.nanoTime() - started) / 1e9, instance.pid());
+		return instance;
+	}
+
+	/** Until the live instances hold even shares of the fleet. */
+	private static void awaitShares(MigratedDatabase database, int instances) throws Exception {
+		long started = System.nanoTime();
+		int even = (SBCS + instances - 1) / instances;
+		while (System.nanoTime() - started < TimeUnit.MINUTES.toNanos(3)) {
+			List<Integer> shares = database.jdbc().queryForList("SELECT COUNT(*) FROM sbc_lease WHERE expires_at > "
+					+ "CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT) GROUP BY owner", Integer.class);
+			if (shares.size() == instances && shares.stream().mapToInt(Integer::intValue).sum() == SBCS
+					&& shares.stream().allMatch(share -> share <= even)) {
+				System.out.printf("shares %s settled in %.1f s%n", shares, (System.nanoTime() - started) / 1e9);
+				return;
+			}
+			Thread.sleep(200);
+		}
+		throw new IllegalStateException("the leases did not settle over " + instances + " instances");
+	}
+
+	private static List<Viewer> logIn(List<DashboardProcess> instances) throws Exception {
+		List<Viewer> viewers = new ArrayList<>();
+		long started = System.nanoTime();
+		for (int i = 0; i < VIEWERS; i++) {
+			DashboardProcess instance = instances.get(i % instances.size());
+			viewers.add(new Viewer(instance, WebUser.loggedIn(instance.base(), "bench", PASSWORD), i));
+		}
+		System.out.printf("%d viewers logged in over %d instance(s) in %.0f s%n", VIEWERS, instances.size(),
+				(System.nanoTime() - started) / 1e9);
+		return viewers;
+	}
+
+	private static void measure(Fleet fleet, List<DashboardProcess> instances, List<Viewer> viewers) throws Exception {
+		long before = fleet.served();
+		List<Long> perInterval = new ArrayList<>();
+		for (int interval = 1; interval <= INTERVALS; interval++) {
+			viewers.forEach(Viewer::clear);
+			Thread.sleep(INTERVAL_MILLIS);
+			long now = fleet.served();
+			perInterval.add(now - before);
+			before = now;
+			StringBuilder line = new StringBuilder(String.format("interval %d: %,d requests (target %,d)", interval,
+					perInterval.get(interval - 1), SBCS * ENDPOINTS_IN_USE));
+			for (DashboardProcess instance : instances) {
+				List<Long> times = new ArrayList<>();
+				int failed = 0;
+				for (Viewer viewer : viewers) {
+					if (viewer.instance == instance) {
+						times.addAll(viewer.times);
+						failed += viewer.failed.getAndSet(0);
+					}
+				}
+				if (!times.isEmpty()) {
+					line.append(String.format("; %s p95 %.1f ms (%d refreshes, %d failed)", instance.name(),
+							percentile(times, 95) / 1e6, times.size(), failed));
+				}
+			}
+			System.out.println(line);
+		}
+		List<Long> sorted = perInterval.stream().sorted().toList();
+		System.out.printf("requests per interval: median %,d (%,d–%,d), all %,d in %d intervals (target %,d each)%n",
+				sorted.get(sorted.size() / 2), sorted.get(0), sorted.get(sorted.size() - 1),
+				perInterval.stream().mapToLong(Long::longValue).sum(), INTERVALS, SBCS * ENDPOINTS_IN_USE);
+		for (DashboardProcess instance : instances) {
+			System.out.printf("%s heap used %s MB%n", instance.name(), heapMegabytes(instance));
+		}
+	}
+
+	private static void failover(MigratedDatabase database, Fleet fleet, List<DashboardProcess> instances,
+			List<Viewer> viewers) throws Exception {
+		DashboardProcess victim = instances.get(0);
+		List<String> owned = database.jdbc().queryForList("SELECT s.name FROM sbc_lease l JOIN sbc s ON s.id = l.sbc_id "
+				+ "WHERE l.owner LIKE ?", String.class, victim.name() + "-%");
+		System.out.printf("%n== failover: %s killed hard with %d SBCs ==%n", victim.name(), owned.size());
+		viewers.stream().filter(viewer -> viewer.instance == victim).forEach(Viewer::stop);
+		DashboardProcess survivor = instances.get(1);
+		WebUser watcher = WebUser.loggedIn(survivor.base(), "bench", PASSWORD);
+		long killedAt = System.currentTimeMillis();
+		long killed = System.nanoTime();
+		victim.kill();
+		instances.remove(0);
+		int shownDown = 0;
+		int stale = 0;
+		long allPolled = -1;
+		while (System.nanoTime() - killed < TimeUnit.SECONDS.toNanos(90)) {
+			// a poll begun before the kill lands within a second of it: count those begun later
+			int polled = fleet.realtimeAfter(killedAt + 1_000, owned);
+			Map<String, Integer> summary = summary(watcher.get(survivor.base() + "/overview/rows").body());
+			shownDown = Math.max(shownDown, summary.getOrDefault("down", 0));
+			stale = Math.max(stale, summary.getOrDefault("stale", 0));
+			if (polled == owned.size()) {
+				allPolled = (System.nanoTime() - killed) / 1_000_000;
+				break;
+			}
+			Thread.sleep(250);
+		}
+		System.out.printf("failover: every SBC of %s asked again by the others %s after the kill (target <= %d ms); "
+				+ "the survivor's overview showed at most %d down and %d stale meanwhile%n", victim.name(),
+				allPolled < 0 ? "not within 90 s" : allPolled + " ms", 2 * INTERVAL_MILLIS + LEASE_MILLIS, shownDown, stale);
+		Thread.sleep(2 * INTERVAL_MILLIS);
+		measure(fleet, instances, viewers.stream().filter(viewer -> viewer.instance != victim).toList());
+	}
+
+	private static Map<String, Integer> summary(String rows) {
+		Map<String, Integer> counts = new HashMap<>();
+		Matcher item = SUMMARY.matcher(rows);
+		while (item.find()) {
+			counts.put(item.group(1), Integer.parseInt(item.group(2)));
+		}
+		return counts;
+	}
+
+	private static String heapMegabytes(DashboardProcess instance) {
+		try {
+			Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+					Long.toString(instance.pid()), "GC.heap_info").redirectErrorStream(true).start();
+			String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			jcmd.waitFor(30, TimeUnit.SECONDS);
+			Matcher used = Pattern.compile("total (\\d+)K, used (\\d+)K").matcher(out);
+			return used.find() ? (Long.parseLong(used.group(2)) >> 10) + " of " + (Long.parseLong(used.group(1)) >> 10)
+					+ " committed (-Xmx" + HEAP + ")" : "unknown";
+		}
+		catch (IOException | InterruptedException ex) {
+			return "unknown (" + ex.getMessage() + ")";
+		}
+	}
+
+	private static long percentile(List<Long> values, int percent) {
+		List<Long> sorted = values.stream().sorted().toList();
+		return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * percent / 100.0) - 1));
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	/** One logged-in browser on one instance, refreshing the overview's rows every 5 s on a timer of its own. */
+	private static final class Viewer {
+
+		private final DashboardProcess instance;
+
+		private final WebUser user;
+
+		private final long offsetMillis;
+
+		private final ConcurrentLinkedQueue<Long> times = new ConcurrentLinkedQueue<>();
+
+		private final AtomicInteger failed = new AtomicInteger();
+
+		private volatile java.util.concurrent.ScheduledFuture<?> timer;
+
+		Viewer(DashboardProcess instance, WebUser user, int index) {
+			this.instance = instance;
+			this.user = user;
+			this.offsetMillis = index * INTERVAL_MILLIS / Math.max(1, VIEWERS);
+		}
+
+		void start(ScheduledExecutorService timers) {
+			this.timer = timers.scheduleAtFixedRate(() -> {
+				long started = System.nanoTime();
+				this.user.getAsync(this.instance.base() + "/overview/rows").whenComplete((response, error) -> {
+					if (error == null && response.statusCode() == 200) {
+						this.times.add(System.nanoTime() - started);
+					}
+					else {
+						this.failed.incrementAndGet();
+					}
+				});
+			}, this.offsetMillis, INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+		}
+
+		void clear() {
+			this.times.clear();
+		}
+
+		void stop() {
+			if (this.timer != null) {
+				this.timer.cancel(false);
+			}
+		}
+
+	}
+
+	/** The simulated boxes in a child JVM, asked over its stdin and stdout. */
+	private static final class Fleet implements AutoCloseable {
+
+		private final Process process;
+
+		private final BufferedReader out;
+
+		private final PrintWriter in;
+
+		private final List<String> names = new ArrayList<>();
+
+		private final List<String> urls = new ArrayList<>();
+
+		private final List<String> fingerprints = new ArrayList<>();
+
+		Fleet(int count) throws IOException {
+			String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+			this.process = new ProcessBuilder(java, "-Xmx" + System.getProperty("boxesHeap", "1g"), "-cp",
+					System.getProperty("java.class.path"), SimulatedFleet.class.getName(), Integer.toString(count))
+				.redirectError(ProcessBuilder.Redirect.INHERIT)
+				.start();
+			this.out = new BufferedReader(new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8));
+			this.in = new PrintWriter(this.process.getOutputStream(), true, StandardCharsets.UTF_8);
+			for (String line = this.out.readLine(); !"ready".equals(line); line = this.out.readLine()) {
+				if (line == null) {
+					throw new IllegalStateException("the simulated boxes stopped before they were all listening");
+				}
+				String[] box = line.split(" ");
+				if (box.length == 4 && "box".equals(box[0])) {
+					this.names.add(box[1]);
+					this.urls.add(box[2]);
+					this.fingerprints.add(box[3]);
+				}
+			}
+		}
+
+		synchronized long served() throws IOException {
+			return ask("served");
+		}
+
+		/** How many of the named boxes were asked for their realtime stats after {@code epochMillis}. */
+		synchronized int realtimeAfter(long epochMillis, List<String> names) throws IOException {
+			return (int) ask("realtime-after " + epochMillis + " " + String.join(",", names));
+		}
+
+		private long ask(String command) throws IOException {
+			this.in.println(command);
+			for (String line = this.out.readLine(); line != null; line = this.out.readLine()) {
+				if (line.matches("\\d+")) {
+					return Long.parseLong(line);
+				}
+			}
+			throw new IllegalStateException("the simulated boxes stopped");
+		}
+
+		@Override
+		public void close() throws InterruptedException {
+			this.in.close();
+			if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
+				this.process.destroy();
+			}
+		}
+
+	}
+
+}
