@@ -6,10 +6,12 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +24,8 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What the instances tell each other through the database while more than one is alive: each poll's outcome, by
@@ -29,7 +33,8 @@ import org.springframework.stereotype.Component;
  * through. An outcome is written only under the poller's lease (its fencing number, still running on the
  * database's clock), so a paused former owner's late answer never overwrites its successor's. Each instance reads
  * what the others wrote since it last looked and applies it as if it had polled itself, so every page shows the same
- * fleet on every instance. Writes go out on a thread of their own: a poll never waits for the database.
+ * fleet on every instance. Writes go out on a thread of their own, all that waits in one transaction: a poll never
+ * waits for the database.
  */
 @Component
 public class SharedPolls implements DisposableBean {
@@ -50,12 +55,18 @@ public class SharedPolls implements DisposableBean {
 
 	private final String instance;
 
-	private final ExecutorService writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-			new LinkedBlockingQueue<>(100_000), task -> {
-				Thread thread = new Thread(task, "poll-publisher");
-				thread.setDaemon(true);
-				return thread;
-			}, new ThreadPoolExecutor.DiscardOldestPolicy());
+	private final TransactionTemplate transaction;
+
+	/** Outcomes waiting to be written; the writer takes all there are at once, in one transaction. */
+	private final BlockingQueue<Outgoing> outgoing = new LinkedBlockingQueue<>(100_000);
+
+	private final ExecutorService writer = Executors.newSingleThreadExecutor(task -> {
+		Thread thread = new Thread(task, "poll-publisher");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final AtomicBoolean writing = new AtomicBoolean();
 
 	/** The version of each endpoint's outcome last applied here, by SBC and endpoint. */
 	private final Map<Long, Map<Feed, Long>> applied = new HashMap<>();
@@ -64,27 +75,68 @@ public class SharedPolls implements DisposableBean {
 
 	private long lastRead = Long.MIN_VALUE;
 
-	SharedPolls(JdbcTemplate jdbc, DatabaseClock database, SbcLeases leases) {
+	SharedPolls(JdbcTemplate jdbc, DatabaseClock database, SbcLeases leases, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.database = database;
 		this.instance = leases.instanceId();
+		this.transaction = new TransactionTemplate(transactions);
+	}
+
+	private record Outgoing(long sbcId, Feed feed, long fence, PollRecord record) {
 	}
 
 	/** An outcome that another instance published. */
 	record Published(long sbcId, Feed feed, PollRecord record) {
 	}
 
-	/** Hands the outcome of a poll made under the lease with {@code fence} to the writer thread. */
+	/**
+	 * Hands the outcome of a poll made under the lease with {@code fence} to the writer thread, which writes all that
+	 * waits in one transaction (a few a second rather than one per poll). When the database falls so far behind that
+	 * a hundred thousand wait, the newest is dropped: the next poll of that endpoint replaces it anyway.
+	 */
 	void publish(long sbcId, Feed feed, long fence, PollRecord record) {
-		this.writer.execute(() -> {
-			try {
-				write(sbcId, feed, fence, record.write());
+		if (!this.outgoing.offer(new Outgoing(sbcId, feed, fence, record))) {
+			log.warn("Poll of {} on SBC {} not shared: the database is far behind", feed.path(), sbcId);
+			return;
+		}
+		if (this.writing.compareAndSet(false, true)) {
+			this.writer.execute(this::writeWaiting);
+		}
+	}
+
+	private void writeWaiting() {
+		try {
+			List<Outgoing> batch = new ArrayList<>();
+			while (true) {
+				batch.clear();
+				this.outgoing.drainTo(batch, 1_000);
+				if (batch.isEmpty()) {
+					this.writing.set(false);
+					// one handed in after the drain and before the flag went down would wait for the next: take it now
+					if (this.outgoing.isEmpty() || !this.writing.compareAndSet(false, true)) {
+						return;
+					}
+					continue;
+				}
+				List<Outgoing> written = List.copyOf(batch);
+				try {
+					this.transaction.executeWithoutResult(status -> {
+						// an outcome lost in a crash is replaced by the next poll: no need to wait for the disk
+						this.database.commitWithoutWaitingForDisk();
+						for (Outgoing each : written) {
+							write(each.sbcId(), each.feed(), each.fence(), each.record().write());
+						}
+					});
+				}
+				catch (RuntimeException ex) {
+					log.warn("{} poll outcomes not shared with the other instances: {}", written.size(), ex.getMessage());
+				}
 			}
-			catch (RuntimeException ex) {
-				log.warn("Poll of {} on SBC {} not shared with the other instances: {}", feed.path(), sbcId,
-						ex.getMessage());
-			}
-		});
+		}
+		catch (RuntimeException ex) {
+			this.writing.set(false);
+			throw ex;
+		}
 	}
 
 	/** Writes the outcome if the lease is still this instance's; whether it was written. */
@@ -113,20 +165,20 @@ public class SharedPolls implements DisposableBean {
 		try {
 			long now = this.database.millis();
 			long from = this.lastRead == Long.MIN_VALUE ? Long.MIN_VALUE : this.lastRead - OVERLAP_MILLIS;
-			List<long[]> wanted = new ArrayList<>();
+			List<Long> wanted = new ArrayList<>();
 			this.jdbc.query("SELECT sbc_id, feed, version FROM sbc_poll WHERE published_at > ?", row -> {
 				long sbcId = row.getLong(1);
 				Feed feed = feed(row.getString(2));
 				long version = row.getLong(3);
 				if (feed != null && !owned.owns(sbcId) && version > appliedVersion(sbcId, feed)) {
-					wanted.add(new long[] { version });
+					wanted.add(version);
 				}
 			}, from);
 			List<Published> found = new ArrayList<>();
 			for (int start = 0; start < wanted.size(); start += CHUNK) {
-				List<long[]> chunk = wanted.subList(start, Math.min(wanted.size(), start + CHUNK));
+				List<Long> chunk = wanted.subList(start, Math.min(wanted.size(), start + CHUNK));
 				String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
-				Object[] versions = chunk.stream().map(version -> (Object) version[0]).toArray();
+				Object[] versions = chunk.toArray();
 				this.jdbc.query("SELECT sbc_id, feed, version, payload FROM sbc_poll WHERE version IN (" + marks + ")",
 						row -> {
 							long sbcId = row.getLong(1);

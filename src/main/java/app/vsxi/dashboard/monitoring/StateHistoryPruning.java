@@ -29,17 +29,21 @@ public class StateHistoryPruning {
 		this.clock = clock;
 	}
 
-	/** How many ended conditions were deleted. */
+	/** The scheduled turn; a job lock cannot pass on what a method returns, so this one returns nothing. */
 	@Scheduled(initialDelay = 2, fixedDelay = 60, timeUnit = TimeUnit.MINUTES)
 	@SchedulerLock(name = "state-history-pruning", lockAtMostFor = "PT30M")
-	public int run() {
+	public void run() {
 		try {
-			return this.changes.deleteEndedBefore(this.clock.instant().minus(this.properties.stateHistoryKept()));
+			prune();
 		}
 		catch (DataAccessException ex) {
 			log.warn("Old SBC conditions not deleted this time; tried again at the next run: {}", ex.getMessage());
-			return 0;
 		}
+	}
+
+	/** Deletes the conditions that ended longer ago than kept; how many. */
+	int prune() {
+		return this.changes.deleteEndedBefore(this.clock.instant().minus(this.properties.stateHistoryKept()));
 	}
 
 }

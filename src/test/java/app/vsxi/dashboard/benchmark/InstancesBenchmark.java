@@ -5,8 +5,14 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,7 +33,8 @@ import app.vsxi.dashboard.support.WebUser;
 /**
  * Dashboard instances in JVMs of their own on one PostgreSQL (a fresh schema on 127.0.0.1:5432), in front of
  * {@code sbcs} simulated boxes in a child JVM ({@link SimulatedFleet}), all on loopback, with {@code viewers}
- * logged-in viewers spread over the instances, each refreshing the overview's rows every 5 s as the page does.
+ * logged-in viewers spread over the instances (on the last phase), each refreshing the overview's rows every 5 s as
+ * the page does, for {@code warmup} intervals before the timing starts.
  * Every endpoint in use is polled every 5 s. Phases: one instance alone, then two (then three with
  * {@code -Dinstances=3}), each measured for {@code intervals} intervals: the requests the boxes served per interval
  * (target exactly SBCs × 7 endpoints, the same whatever the number of instances), the overview's p95 on each instance
@@ -46,6 +53,9 @@ public final class InstancesBenchmark {
 	private static final int INSTANCES = Integer.getInteger("instances", 2);
 
 	private static final String HEAP = System.getProperty("instanceHeap", "512m");
+
+	/** Intervals the viewers refresh before the timing starts. */
+	private static final int WARMUP = Integer.getInteger("warmup", 6);
 
 	private static final long INTERVAL_MILLIS = 5_000;
 
@@ -79,15 +89,13 @@ public final class InstancesBenchmark {
 				instances.add(start("bench-" + (char) ('a' + count - 1), database));
 				awaitShares(database, count);
 				System.out.printf("%n== %d instance(s) ==%n", count);
-				Thread.sleep(2 * INTERVAL_MILLIS);
-				if (viewers.isEmpty() && count == INSTANCES) {
+				// every box answers its first polls, over fresh connections, before anything is counted
+				Thread.sleep(4 * INTERVAL_MILLIS);
+				if (count == INSTANCES) {
 					viewers = logIn(instances);
 					viewers.forEach(viewer -> viewer.start(timers));
-				}
-				else if (!viewers.isEmpty()) {
-					viewers.forEach(Viewer::stop);
-					viewers = logIn(instances);
-					viewers.forEach(viewer -> viewer.start(timers));
+					// the viewers' refreshes run unmeasured a while first: the instances' JIT is warm when timing starts
+					Thread.sleep(WARMUP * INTERVAL_MILLIS);
 				}
 				measure(fleet, instances, viewers);
 			}
@@ -118,8 +126,13 @@ public final class InstancesBenchmark {
 		settings.put("logging.level.root", "WARN");
 		settings.put("logging.level.app.vsxi.dashboard.cluster", "INFO");
 		long started = System.nanoTime();
-		DashboardProcess instance = DashboardProcess.start(name, freePort(), database.url(), "postgres", settings,
-				List.of("-Xmx" + HEAP));
+		List<String> jvm = new ArrayList<>(List.of("-Xmx" + HEAP));
+		// e.g. -DinstanceOptions=-XX:StartFlightRecording=filename=/tmp/instance-%p.jfr,settings=profile
+		String options = System.getProperty("instanceOptions", "");
+		if (!options.isBlank()) {
+			jvm.addAll(List.of(options.trim().split("\\s+")));
+		}
+		DashboardProcess instance = DashboardProcess.start(name, freePort(), database.url(), "postgres", settings, jvm);
 		System.out.printf("%s started in %.0f s (pid %d)%n", name, (System.nanoTime() - started) / 1e9, instance.pid());
 		return instance;
 	}
@@ -141,19 +154,63 @@ public final class InstancesBenchmark {
 		throw new IllegalStateException("the leases did not settle over " + instances + " instances");
 	}
 
+	/** One HTTP client for every viewer, each with its own session cookie, as many browsers behind one NAT would be. */
+	private static final HttpClient CLIENT = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+		.connectTimeout(Duration.ofSeconds(10)).build();
+
 	private static List<Viewer> logIn(List<DashboardProcess> instances) throws Exception {
-		List<Viewer> viewers = new ArrayList<>();
 		long started = System.nanoTime();
-		for (int i = 0; i < VIEWERS; i++) {
-			DashboardProcess instance = instances.get(i % instances.size());
-			viewers.add(new Viewer(instance, WebUser.loggedIn(instance.base(), "bench", PASSWORD), i));
+		List<java.util.concurrent.Future<Viewer>> logins = new ArrayList<>();
+		java.util.concurrent.ExecutorService at = Executors.newFixedThreadPool(8);
+		try {
+			for (int i = 0; i < VIEWERS; i++) {
+				DashboardProcess instance = instances.get(i % instances.size());
+				int index = i;
+				logins.add(at.submit(() -> new Viewer(instance, session(instance), index)));
+			}
+			List<Viewer> viewers = new ArrayList<>();
+			for (java.util.concurrent.Future<Viewer> login : logins) {
+				viewers.add(login.get());
+			}
+			System.out.printf("%d viewers logged in over %d instance(s) in %.0f s%n", VIEWERS, instances.size(),
+					(System.nanoTime() - started) / 1e9);
+			// each instance renders the rows once before the timing, as one that has been up for a while would have
+			for (DashboardProcess instance : instances) {
+				viewers.stream().filter(viewer -> viewer.instance == instance).findFirst()
+					.ifPresent(viewer -> viewer.refresh().join());
+			}
+			return viewers;
 		}
-		System.out.printf("%d viewers logged in over %d instance(s) in %.0f s%n", VIEWERS, instances.size(),
-				(System.nanoTime() - started) / 1e9);
-		return viewers;
+		finally {
+			at.shutdownNow();
+		}
+	}
+
+	/** Logs in as a browser does and returns the session cookie the login left (a new one: the id changes then). */
+	private static String session(DashboardProcess instance) throws Exception {
+		HttpResponse<String> form = CLIENT.send(HttpRequest.newBuilder(URI.create(instance.base() + "/login")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		String cookie = sessionCookie(form);
+		String body = "username=bench&password=" + PASSWORD + "&_csrf="
+				+ java.net.URLEncoder.encode(WebUser.csrf(form.body()), StandardCharsets.UTF_8);
+		HttpResponse<Void> done = CLIENT.send(HttpRequest.newBuilder(URI.create(instance.base() + "/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie)
+			.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+		String location = done.headers().firstValue("Location").orElse("");
+		if (location.contains("/login")) {
+			throw new IllegalStateException("login refused at " + instance.base());
+		}
+		return sessionCookie(done);
+	}
+
+	private static String sessionCookie(HttpResponse<?> response) {
+		return response.headers().allValues("Set-Cookie").stream().filter(value -> value.startsWith("SESSION="))
+			.map(value -> value.substring(0, value.indexOf(';') < 0 ? value.length() : value.indexOf(';')))
+			.findFirst().orElseThrow(() -> new IllegalStateException("no session cookie"));
 	}
 
 	private static void measure(Fleet fleet, List<DashboardProcess> instances, List<Viewer> viewers) throws Exception {
+		Cpu cpu = new Cpu(instances, fleet.process.pid());
 		long before = fleet.served();
 		List<Long> perInterval = new ArrayList<>();
 		for (int interval = 1; interval <= INTERVALS; interval++) {
@@ -164,6 +221,7 @@ public final class InstancesBenchmark {
 			before = now;
 			StringBuilder line = new StringBuilder(String.format("interval %d: %,d requests (target %,d)", interval,
 					perInterval.get(interval - 1), SBCS * ENDPOINTS_IN_USE));
+			line.append(cpu.interval(INTERVAL_MILLIS));
 			for (DashboardProcess instance : instances) {
 				List<Long> times = new ArrayList<>();
 				int failed = 0;
@@ -191,6 +249,14 @@ public final class InstancesBenchmark {
 
 	private static void failover(MigratedDatabase database, Fleet fleet, List<DashboardProcess> instances,
 			List<Viewer> viewers) throws Exception {
+		if (System.getProperty("instanceOptions", "").contains("StartFlightRecording")) {
+			// the instances end with SIGKILL, which leaves no recording behind: take it while they live
+			for (DashboardProcess instance : instances) {
+				new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+						Long.toString(instance.pid()), "JFR.dump", "filename=/tmp/instance-" + instance.name() + ".jfr")
+					.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+			}
+		}
 		DashboardProcess victim = instances.get(0);
 		List<String> owned = database.jdbc().queryForList("SELECT s.name FROM sbc_lease l JOIN sbc s ON s.id = l.sbc_id "
 				+ "WHERE l.owner LIKE ?", String.class, victim.name() + "-%");
@@ -264,7 +330,7 @@ public final class InstancesBenchmark {
 
 		private final DashboardProcess instance;
 
-		private final WebUser user;
+		private final String cookie;
 
 		private final long offsetMillis;
 
@@ -274,16 +340,23 @@ public final class InstancesBenchmark {
 
 		private volatile java.util.concurrent.ScheduledFuture<?> timer;
 
-		Viewer(DashboardProcess instance, WebUser user, int index) {
+		Viewer(DashboardProcess instance, String cookie, int index) {
 			this.instance = instance;
-			this.user = user;
+			this.cookie = cookie;
 			this.offsetMillis = index * INTERVAL_MILLIS / Math.max(1, VIEWERS);
+		}
+
+		/** What the page's timer asks for, as HTMX asks it, gzip accepted as a browser does. */
+		java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> refresh() {
+			return CLIENT.sendAsync(HttpRequest.newBuilder(URI.create(this.instance.base() + "/overview/rows"))
+				.timeout(Duration.ofSeconds(30)).header("Cookie", this.cookie).header("HX-Request", "true")
+				.header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
 		}
 
 		void start(ScheduledExecutorService timers) {
 			this.timer = timers.scheduleAtFixedRate(() -> {
 				long started = System.nanoTime();
-				this.user.getAsync(this.instance.base() + "/overview/rows").whenComplete((response, error) -> {
+				refresh().whenComplete((response, error) -> {
 					if (error == null && response.statusCode() == 200) {
 						this.times.add(System.nanoTime() - started);
 					}
@@ -301,6 +374,69 @@ public final class InstancesBenchmark {
 		void stop() {
 			if (this.timer != null) {
 				this.timer.cancel(false);
+			}
+		}
+
+	}
+
+	/**
+	 * Cores each process used since the last reading, from /proc: the instances, the boxes, this JVM (the viewers)
+	 * and PostgreSQL's processes together; a machine of two cores has two to share among them.
+	 */
+	private static final class Cpu {
+
+		private final Map<String, List<Long>> pids = new LinkedHashMap<>();
+
+		private Map<String, Long> last;
+
+		Cpu(List<DashboardProcess> instances, long fleetPid) {
+			instances.forEach(instance -> this.pids.put(instance.name(), List.of(instance.pid())));
+			this.pids.put("boxes", List.of(fleetPid));
+			this.pids.put("viewers", List.of(ProcessHandle.current().pid()));
+			this.last = ticks();
+		}
+
+		String interval(long millis) {
+			Map<String, Long> now = ticks();
+			StringBuilder line = new StringBuilder(" [cores:");
+			now.forEach((name, ticks) -> line.append(String.format(" %s %.2f", name,
+					(ticks - this.last.getOrDefault(name, ticks)) / 100.0 / (millis / 1000.0))));
+			this.last = now;
+			return line.append(']').toString();
+		}
+
+		private Map<String, Long> ticks() {
+			Map<String, Long> ticks = new LinkedHashMap<>();
+			this.pids.forEach((name, list) -> ticks.put(name, list.stream().mapToLong(Cpu::ticksOf).sum()));
+			long postgres = 0;
+			try (java.util.stream.Stream<Path> procs = Files.list(Path.of("/proc"))) {
+				for (Path proc : procs.filter(path -> path.getFileName().toString().matches("\\d+")).toList()) {
+					try {
+						if (Files.readString(proc.resolve("comm")).trim().equals("postgres")) {
+							postgres += ticksOf(Long.parseLong(proc.getFileName().toString()));
+						}
+					}
+					catch (IOException gone) {
+						// ended meanwhile
+					}
+				}
+			}
+			catch (IOException ex) {
+				// no /proc here: no figure for PostgreSQL
+			}
+			ticks.put("postgres", postgres);
+			return ticks;
+		}
+
+		private static long ticksOf(long pid) {
+			try {
+				String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+				String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+				// utime and stime, the 14th and 15th fields of the whole line
+				return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+			}
+			catch (IOException | RuntimeException ex) {
+				return 0;
 			}
 		}
 

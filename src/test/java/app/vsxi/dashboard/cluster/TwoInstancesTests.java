@@ -108,6 +108,13 @@ class TwoInstancesTests {
 		}
 		assertThat(owners()).containsOnlyKeys("instance-a", "instance-b").allSatisfy((owner, count) -> assertThat(count)
 			.isEqualTo(2));
+		// each polls two, and shows all four up and fresh: the other two as the other instance published them
+		WebUser user = WebUser.loggedIn(this.a.base(), "admin", PASSWORD);
+		for (DashboardProcess instance : List.of(this.a, this.b)) {
+			Map<String, Integer> summary = summary(user.get(instance.base() + "/overview/rows").body());
+			assertThat(summary).as("overview on %s", instance.name()).containsEntry("up", 4).containsEntry("stale", 0)
+				.containsEntry("down", 0);
+		}
 	}
 
 	@Test

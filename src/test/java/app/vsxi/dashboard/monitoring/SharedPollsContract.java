@@ -47,13 +47,13 @@ abstract class SharedPollsContract {
 		long sbc = this.database.addSbc("nyc-1");
 		SbcLeases owner = instance("owner");
 		long fence = owner.refresh(List.of(sbc), id -> null).fence(sbc);
-		SharedPolls polls = new SharedPolls(this.database.jdbc(), this.clock, owner);
+		SharedPolls polls = new SharedPolls(this.database.jdbc(), this.clock, owner, this.database.transactions());
 
 		assertThat(polls.write(sbc, Feed.REALTIME, fence, new byte[] { 1 })).isTrue();
 		assertThat(polls.write(sbc, Feed.REALTIME, fence, new byte[] { 2 })).isTrue();
 		assertThat(polls.write(sbc, Feed.REALTIME, fence + 1, new byte[] { 3 })).isFalse();
 		assertThat(polls.write(sbc, Feed.SYSTEM, fence - 1, new byte[] { 4 })).isFalse();
-		assertThat(new SharedPolls(this.database.jdbc(), this.clock, instance("other")).write(sbc, Feed.REALTIME, fence,
+		assertThat(new SharedPolls(this.database.jdbc(), this.clock, instance("other"), this.database.transactions()).write(sbc, Feed.REALTIME, fence,
 				new byte[] { 5 })).isFalse();
 
 		assertThat(this.database.jdbc().queryForList("SELECT payload FROM sbc_poll", byte[].class))
@@ -66,8 +66,8 @@ abstract class SharedPollsContract {
 		long lax = this.database.addSbc("lax-1");
 		SbcLeases owner = instance("owner");
 		Ownership owned = owner.refresh(List.of(nyc, lax), id -> null);
-		SharedPolls publisher = new SharedPolls(this.database.jdbc(), this.clock, owner);
-		SharedPolls reader = new SharedPolls(this.database.jdbc(), this.clock, instance("reader"));
+		SharedPolls publisher = new SharedPolls(this.database.jdbc(), this.clock, owner, this.database.transactions());
+		SharedPolls reader = new SharedPolls(this.database.jdbc(), this.clock, instance("reader"), this.database.transactions());
 		Ownership readerOwnsLax = new Ownership(1, Map.of(lax, 9L), Map.of(), 0, 2);
 		Instant at = Instant.parse("2026-12-06T01:00:00Z");
 
@@ -94,8 +94,8 @@ abstract class SharedPollsContract {
 	@Test
 	void aWatchOnOneInstanceReachesTheOwnerOfThatSbc() {
 		long sbc = this.database.addSbc("nyc-1");
-		SharedPolls viewer = new SharedPolls(this.database.jdbc(), this.clock, instance("viewer"));
-		SharedPolls owner = new SharedPolls(this.database.jdbc(), this.clock, instance("owner"));
+		SharedPolls viewer = new SharedPolls(this.database.jdbc(), this.clock, instance("viewer"), this.database.transactions());
+		SharedPolls owner = new SharedPolls(this.database.jdbc(), this.clock, instance("owner"), this.database.transactions());
 		Instant looked = Instant.now();
 
 		viewer.exchangeWatches(Map.of(sbc, Map.of(Feed.ACTIVE_CALLS, looked)), new Ownership(1, Map.of(), Map.of(), 0, 2));

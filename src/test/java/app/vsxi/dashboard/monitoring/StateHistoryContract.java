@@ -82,4 +82,38 @@ abstract class StateHistoryContract {
 		history.destroy();
 	}
 
+	@Test
+	void anOnlyOwnedChangeIsKeptAndPruningForgetsOnlyWhatEndedLongerAgoThanKept() throws Exception {
+		long group = this.groups.findAll().get(0).id();
+		Sbc sbc = this.sbcs.save(Sbc.builder()
+			.name("flappy")
+			.baseUrl("https://10.9.9.9:8888")
+			.username("api")
+			.passwordCipher("k:x")
+			.groupId(group)
+			.build());
+		StateHistory history = new StateHistory(this.changes, this.transactions);
+		StatusBoard board = new StatusBoard(history);
+		RealtimeStats stats = new RealtimeStats(1, 1, 1, 100, 0, 10, 90, "active", Map.of());
+		Instant old = T0.minus(Duration.ofDays(100));
+
+		board.update(sbc.id(), SbcStatus.waiting(sbc), status -> status.reached(sbc, stats, null, old));
+		board.update(sbc.id(), SbcStatus.waiting(sbc),
+				status -> status.failed(sbc, new GatewayError.Unreachable("refused"), old.plusSeconds(10), PAUSE));
+		// applied from what another instance polled: shown here, kept by that instance only
+		board.update(sbc.id(), SbcStatus.waiting(sbc), status -> status.reached(sbc, stats, null, T0), false);
+		history.flush();
+		assertThat(history.of(sbc.id())).extracting(StateChange::condition)
+			.containsExactly(Condition.UNREACHABLE, Condition.UP);
+
+		MonitoringProperties kept90Days = MonitoringSettings.of(Map.of("state-history-kept", "90d"));
+		int pruned = new StateHistoryPruning(this.changes, kept90Days,
+				java.time.Clock.fixed(T0, java.time.ZoneOffset.UTC)).prune();
+
+		// the first ended 100 days ago; the second, still the SBC's condition here, never ended
+		assertThat(pruned).isEqualTo(1);
+		assertThat(history.of(sbc.id())).extracting(StateChange::condition).containsExactly(Condition.UNREACHABLE);
+		history.destroy();
+	}
+
 }

@@ -76,6 +76,11 @@ public class AlarmBoard implements FleetPoller.PollListener, OpenAlarms, Disposa
 
 	private volatile boolean loaded;
 
+	/** Alarms of other instances' SBCs are read again at most this often: an acknowledgement shows everywhere within it. */
+	private static final long RELOAD_EVERY_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+	private volatile long lastReload = System.nanoTime() - RELOAD_EVERY_NANOS;
+
 	private final ExecutorService evaluator = Executors.newSingleThreadExecutor(task -> {
 		Thread thread = new Thread(task, "alarm-evaluator");
 		thread.setDaemon(true);
@@ -124,6 +129,11 @@ public class AlarmBoard implements FleetPoller.PollListener, OpenAlarms, Disposa
 	 */
 	@Override
 	public void othersMayHaveChanged() {
+		long now = System.nanoTime();
+		if (now - this.lastReload < RELOAD_EVERY_NANOS) {
+			return;
+		}
+		this.lastReload = now;
 		this.evaluator.execute(() -> {
 			try {
 				Map<Long, Map<Key, Alarm>> fresh = new java.util.HashMap<>();
