@@ -1,9 +1,6 @@
 package app.vsxi.dashboard.benchmark;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -73,15 +70,15 @@ public final class InstancesBenchmark {
 
 	public static void main(String[] args) throws Exception {
 		MigratedDatabase database = MigratedDatabase.postgres();
-		Fleet fleet = null;
+		FleetApart fleet = null;
 		List<DashboardProcess> instances = new ArrayList<>();
 		ScheduledExecutorService timers = Executors.newScheduledThreadPool(4);
 		try {
 			database.addUser("bench", PASSWORD, true);
 			long started = System.nanoTime();
-			fleet = new Fleet(SBCS);
-			for (int i = 0; i < fleet.names.size(); i++) {
-				database.registerBox(fleet.names.get(i), fleet.urls.get(i), fleet.fingerprints.get(i));
+			fleet = new FleetApart(SBCS, System.getProperty("boxesHeap", "1g"));
+			for (int i = 0; i < fleet.names().size(); i++) {
+				database.registerBox(fleet.names().get(i), fleet.urls().get(i), fleet.fingerprints().get(i));
 			}
 			System.out.printf("%d boxes listening and registered in %.0f s%n", SBCS, (System.nanoTime() - started) / 1e9);
 			List<Viewer> viewers = new ArrayList<>();
@@ -209,8 +206,8 @@ public final class InstancesBenchmark {
 			.findFirst().orElseThrow(() -> new IllegalStateException("no session cookie"));
 	}
 
-	private static void measure(Fleet fleet, List<DashboardProcess> instances, List<Viewer> viewers) throws Exception {
-		Cpu cpu = new Cpu(instances, fleet.process.pid());
+	private static void measure(FleetApart fleet, List<DashboardProcess> instances, List<Viewer> viewers) throws Exception {
+		Cpu cpu = new Cpu(instances, fleet.pid());
 		long before = fleet.served();
 		List<Long> perInterval = new ArrayList<>();
 		for (int interval = 1; interval <= INTERVALS; interval++) {
@@ -247,7 +244,7 @@ public final class InstancesBenchmark {
 		}
 	}
 
-	private static void failover(MigratedDatabase database, Fleet fleet, List<DashboardProcess> instances,
+	private static void failover(MigratedDatabase database, FleetApart fleet, List<DashboardProcess> instances,
 			List<Viewer> viewers) throws Exception {
 		if (System.getProperty("instanceOptions", "").contains("StartFlightRecording")) {
 			// the instances end with SIGKILL, which leaves no recording behind: take it while they live
@@ -437,71 +434,6 @@ public final class InstancesBenchmark {
 			}
 			catch (IOException | RuntimeException ex) {
 				return 0;
-			}
-		}
-
-	}
-
-	/** The simulated boxes in a child JVM, asked over its stdin and stdout. */
-	private static final class Fleet implements AutoCloseable {
-
-		private final Process process;
-
-		private final BufferedReader out;
-
-		private final PrintWriter in;
-
-		private final List<String> names = new ArrayList<>();
-
-		private final List<String> urls = new ArrayList<>();
-
-		private final List<String> fingerprints = new ArrayList<>();
-
-		Fleet(int count) throws IOException {
-			String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-			this.process = new ProcessBuilder(java, "-Xmx" + System.getProperty("boxesHeap", "1g"), "-cp",
-					System.getProperty("java.class.path"), SimulatedFleet.class.getName(), Integer.toString(count))
-				.redirectError(ProcessBuilder.Redirect.INHERIT)
-				.start();
-			this.out = new BufferedReader(new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8));
-			this.in = new PrintWriter(this.process.getOutputStream(), true, StandardCharsets.UTF_8);
-			for (String line = this.out.readLine(); !"ready".equals(line); line = this.out.readLine()) {
-				if (line == null) {
-					throw new IllegalStateException("the simulated boxes stopped before they were all listening");
-				}
-				String[] box = line.split(" ");
-				if (box.length == 4 && "box".equals(box[0])) {
-					this.names.add(box[1]);
-					this.urls.add(box[2]);
-					this.fingerprints.add(box[3]);
-				}
-			}
-		}
-
-		synchronized long served() throws IOException {
-			return ask("served");
-		}
-
-		/** How many of the named boxes were asked for their realtime stats after {@code epochMillis}. */
-		synchronized int realtimeAfter(long epochMillis, List<String> names) throws IOException {
-			return (int) ask("realtime-after " + epochMillis + " " + String.join(",", names));
-		}
-
-		private long ask(String command) throws IOException {
-			this.in.println(command);
-			for (String line = this.out.readLine(); line != null; line = this.out.readLine()) {
-				if (line.matches("\\d+")) {
-					return Long.parseLong(line);
-				}
-			}
-			throw new IllegalStateException("the simulated boxes stopped");
-		}
-
-		@Override
-		public void close() throws InterruptedException {
-			this.in.close();
-			if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
-				this.process.destroy();
 			}
 		}
 

@@ -1,9 +1,6 @@
 package app.vsxi.dashboard.benchmark;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -15,7 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -336,80 +332,38 @@ public final class MonitoringBenchmark {
 
 	}
 
-	/** In a child JVM on this machine ({@link SimulatedFleet}), asked over its stdin and stdout. */
+	/** In a child JVM on this machine ({@link FleetApart}). */
 	private static final class BoxesApart implements Boxes {
 
-		private final Process process;
-
-		private final BufferedReader out;
-
-		private final PrintWriter in;
-
-		private final List<String> names = new ArrayList<>();
-
-		private final List<String> urls = new ArrayList<>();
-
-		private final List<String> fingerprints = new ArrayList<>();
+		private final FleetApart fleet;
 
 		BoxesApart(int count) throws IOException {
-			String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-			this.process = new ProcessBuilder(java, "-Xmx" + System.getProperty("boxesHeap", "2g"), "-cp",
-					System.getProperty("java.class.path"), SimulatedFleet.class.getName(), Integer.toString(count))
-				.redirectError(ProcessBuilder.Redirect.INHERIT)
-				.start();
-			this.out = new BufferedReader(new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8));
-			this.in = new PrintWriter(this.process.getOutputStream(), true, StandardCharsets.UTF_8);
-			for (String line = this.out.readLine(); !"ready".equals(line); line = this.out.readLine()) {
-				if (line == null) {
-					throw new IllegalStateException("the simulated boxes stopped before they were all listening");
-				}
-				String[] box = line.split(" ");
-				if (box.length == 4 && "box".equals(box[0])) {
-					this.names.add(box[1]);
-					this.urls.add(box[2]);
-					this.fingerprints.add(box[3]);
-				}
-			}
+			this.fleet = new FleetApart(count, System.getProperty("boxesHeap", "2g"));
 		}
 
 		@Override
 		public List<String> names() {
-			return this.names;
+			return this.fleet.names();
 		}
 
 		@Override
 		public List<String> urls() {
-			return this.urls;
+			return this.fleet.urls();
 		}
 
 		@Override
 		public List<String> fingerprints() {
-			return this.fingerprints;
+			return this.fleet.fingerprints();
 		}
 
 		@Override
-		public synchronized long served() throws IOException {
-			this.in.println("served");
-			for (String line = this.out.readLine(); line != null; line = this.out.readLine()) {
-				if (line.matches("\\d+")) {
-					return Long.parseLong(line);
-				}
-			}
-			throw new IllegalStateException("the simulated boxes stopped");
+		public long served() throws IOException {
+			return this.fleet.served();
 		}
 
 		@Override
 		public void close() {
-			this.in.close();
-			try {
-				if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
-					this.process.destroy();
-				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				this.process.destroy();
-			}
+			this.fleet.close();
 		}
 
 	}

@@ -51,16 +51,19 @@ abstract class StateHistoryContract {
 		this.jdbc.update("DELETE FROM sbc WHERE name = 'flappy'");
 	}
 
-	@Test
-	void aFlapNobodyWatchedLeavesEveryChangeWithItsDuration() throws Exception {
-		long group = this.groups.findAll().get(0).id();
-		Sbc sbc = this.sbcs.save(Sbc.builder()
+	private Sbc flappy() {
+		return this.sbcs.save(Sbc.builder()
 			.name("flappy")
 			.baseUrl("https://10.9.9.9:8888")
 			.username("api")
 			.passwordCipher("k:x")
-			.groupId(group)
+			.groupId(this.groups.findAll().get(0).id())
 			.build());
+	}
+
+	@Test
+	void aFlapNobodyWatchedLeavesEveryChangeWithItsDuration() throws Exception {
+		Sbc sbc = flappy();
 		StateHistory history = new StateHistory(this.changes, this.transactions);
 		StatusBoard board = new StatusBoard(history);
 		RealtimeStats stats = new RealtimeStats(1, 1, 1, 100, 0, 10, 90, "active", Map.of("slave_stat", "64"));
@@ -84,14 +87,7 @@ abstract class StateHistoryContract {
 
 	@Test
 	void anOnlyOwnedChangeIsKeptAndPruningForgetsOnlyWhatEndedLongerAgoThanKept() throws Exception {
-		long group = this.groups.findAll().get(0).id();
-		Sbc sbc = this.sbcs.save(Sbc.builder()
-			.name("flappy")
-			.baseUrl("https://10.9.9.9:8888")
-			.username("api")
-			.passwordCipher("k:x")
-			.groupId(group)
-			.build());
+		Sbc sbc = flappy();
 		StateHistory history = new StateHistory(this.changes, this.transactions);
 		StatusBoard board = new StatusBoard(history);
 		RealtimeStats stats = new RealtimeStats(1, 1, 1, 100, 0, 10, 90, "active", Map.of());

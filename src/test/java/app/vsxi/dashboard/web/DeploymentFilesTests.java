@@ -26,7 +26,14 @@ class DeploymentFilesTests {
 			.contains("SERVER_TOMCAT_REMOTEIP_INTERNALPROXIES: 172\\.30\\.0\\.2")
 			.contains("\"443:443\"")
 			.doesNotContain("\"8080:8080\"");
-		assertThat(read("docker/Caddyfile")).contains("reverse_proxy 172.30.0.10:8080");
+		// the proxy finds the replicas by the service's name, however many there are
+		assertThat(read("docker/Caddyfile")).contains("reverse_proxy {").contains("name dashboard")
+			.contains("port 8080");
+	}
+
+	@Test
+	void twoReplicasRunUnlessToldOtherwiseAndNoneHoldsAFixedAddress() {
+		assertThat(this.compose).contains("replicas: ${VSXI_REPLICAS:-2}").doesNotContain("172.30.0.10");
 	}
 
 	@Test
