@@ -51,8 +51,8 @@ public final class InstancesBenchmark {
 
 	private static final String HEAP = System.getProperty("instanceHeap", "512m");
 
-	/** Intervals the viewers refresh before the timing starts. */
-	private static final int WARMUP = Integer.getInteger("warmup", 6);
+	/** Intervals the viewers refresh before the timing starts: two minutes, for the instances' JIT to settle. */
+	private static final int WARMUP = Integer.getInteger("warmup", 24);
 
 	private static final long INTERVAL_MILLIS = 5_000;
 
