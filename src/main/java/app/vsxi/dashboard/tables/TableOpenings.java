@@ -77,13 +77,13 @@ public class TableOpenings implements DisposableBean {
 		String owner = Actor.current();
 		Instant now = Instant.now();
 		if (editable.writeOnly()) {
-			this.limits.requireRoomFor(owner, (int) runningOf(owner));
+			this.limits.requireRoomFor(owner, (int) this.atRest.runningOf(owner));
 			// nothing to download: the draft is there at once (or the refusal, for one who may not operate the SBC)
 			DraftOpening.Opened.Draft draft = (DraftOpening.Opened.Draft) this.opening.open(sbcId, table);
 			Opening opened = new Opening(UUID.randomUUID().toString(), owner, sbcId, editable, now);
 			opened.ended = new Ended(draft.id(), null, now);
-			this.openings.put(opened.id, opened);
 			this.atRest.started(opened.progress(), owner, now.toEpochMilli());
+			this.openings.put(opened.id, opened);
 			return opened;
 		}
 		this.openings.values().removeIf(old -> old.finishedAt() != null && old.finishedAt().plus(KEPT).isBefore(now));
@@ -102,25 +102,22 @@ public class TableOpenings implements DisposableBean {
 				// running on another instance: the page follows that one
 				return find(sbcId, elsewhere.get());
 			}
-			long mine = Math.max(runningOf(owner), this.atRest.runningOf(owner));
+			// the database knows every instance's, this one's included
+			long mine = this.atRest.runningOf(owner);
 			if (mine >= this.perUser) {
 				throw new TableEditorException("You already have " + mine + " table downloads waiting or running, the "
 						+ "most one user may (vsxi.tables.downloads-per-user): wait for one to finish");
 			}
 			this.limits.requireRoomFor(owner, (int) mine);
 			opening = new Opening(UUID.randomUUID().toString(), owner, sbcId, editable, now);
-			this.openings.put(opening.id, opening);
+			// in the database first: one it refused is no download here either
 			this.atRest.started(opening.progress(), owner, now.toEpochMilli());
+			this.openings.put(opening.id, opening);
 		}
 		Opening started = opening;
 		this.workers.execute(new DelegatingSecurityContextRunnable(() -> run(started),
 				SecurityContextHolder.getContext()));
 		return opening;
-	}
-
-	/** Downloads of one user still waiting or running: each will be a draft. */
-	private long runningOf(String owner) {
-		return this.openings.values().stream().filter(each -> each.running() && each.owner.equals(owner)).count();
 	}
 
 	/** A download of the current user's on that SBC, run by this instance or another. */
