@@ -7,11 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,13 +58,12 @@ public class SharedPolls implements DisposableBean {
 	/** Outcomes waiting to be written; the writer takes all there are at once, in one transaction. */
 	private final BlockingQueue<Outgoing> outgoing = new LinkedBlockingQueue<>(100_000);
 
-	private final ExecutorService writer = Executors.newSingleThreadExecutor(task -> {
-		Thread thread = new Thread(task, "poll-publisher");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final Thread writer = new Thread(this::writeWhatComes, "poll-publisher");
 
-	private final AtomicBoolean writing = new AtomicBoolean();
+	/** Outcomes handed in and written (or given up on), so a test can wait for the writer to catch up. */
+	private final AtomicLong handedIn = new AtomicLong();
+
+	private final AtomicLong done = new AtomicLong();
 
 	/** The version of each endpoint's outcome last applied here, by SBC and endpoint. */
 	private final Map<Long, Map<Feed, Long>> applied = new HashMap<>();
@@ -80,6 +77,8 @@ public class SharedPolls implements DisposableBean {
 		this.database = database;
 		this.instance = leases.instanceId();
 		this.transaction = new TransactionTemplate(transactions);
+		this.writer.setDaemon(true);
+		this.writer.start();
 	}
 
 	private record Outgoing(long sbcId, Feed feed, long fence, PollRecord record) {
@@ -95,47 +94,39 @@ public class SharedPolls implements DisposableBean {
 	 * a hundred thousand wait, the newest is dropped: the next poll of that endpoint replaces it anyway.
 	 */
 	void publish(long sbcId, Feed feed, long fence, PollRecord record) {
-		if (!this.outgoing.offer(new Outgoing(sbcId, feed, fence, record))) {
-			log.warn("Poll of {} on SBC {} not shared: the database is far behind", feed.path(), sbcId);
-			return;
+		if (this.outgoing.offer(new Outgoing(sbcId, feed, fence, record))) {
+			this.handedIn.incrementAndGet();
 		}
-		if (this.writing.compareAndSet(false, true)) {
-			this.writer.execute(this::writeWaiting);
+		else {
+			log.warn("Poll of {} on SBC {} not shared: the database is far behind", feed.path(), sbcId);
 		}
 	}
 
-	private void writeWaiting() {
-		try {
-			List<Outgoing> batch = new ArrayList<>();
-			while (true) {
-				batch.clear();
-				this.outgoing.drainTo(batch, 1_000);
-				if (batch.isEmpty()) {
-					this.writing.set(false);
-					// one handed in after the drain and before the flag went down would wait for the next: take it now
-					if (this.outgoing.isEmpty() || !this.writing.compareAndSet(false, true)) {
-						return;
-					}
-					continue;
-				}
-				List<Outgoing> written = List.copyOf(batch);
-				try {
-					this.transaction.executeWithoutResult(status -> {
-						// an outcome lost in a crash is replaced by the next poll: no need to wait for the disk
-						this.database.commitWithoutWaitingForDisk();
-						for (Outgoing each : written) {
-							write(each.sbcId(), each.feed(), each.fence(), each.record().write());
-						}
-					});
-				}
-				catch (RuntimeException ex) {
-					log.warn("{} poll outcomes not shared with the other instances: {}", written.size(), ex.getMessage());
-				}
+	/** The writer's life: wait for an outcome, then write it and all that came meanwhile in one transaction. */
+	private void writeWhatComes() {
+		List<Outgoing> batch = new ArrayList<>();
+		while (true) {
+			try {
+				batch.add(this.outgoing.take());
 			}
-		}
-		catch (RuntimeException ex) {
-			this.writing.set(false);
-			throw ex;
+			catch (InterruptedException stopping) {
+				return;
+			}
+			this.outgoing.drainTo(batch, 999);
+			try {
+				this.transaction.executeWithoutResult(status -> {
+					// an outcome lost in a crash is replaced by the next poll: no need to wait for the disk
+					this.database.commitWithoutWaitingForDisk();
+					for (Outgoing each : batch) {
+						write(each.sbcId(), each.feed(), each.fence(), each.record().write());
+					}
+				});
+			}
+			catch (RuntimeException ex) {
+				log.warn("{} poll outcomes not shared with the other instances: {}", batch.size(), ex.getMessage());
+			}
+			this.done.addAndGet(batch.size());
+			batch.clear();
 		}
 	}
 
@@ -181,12 +172,10 @@ public class SharedPolls implements DisposableBean {
 				Object[] versions = chunk.toArray();
 				this.jdbc.query("SELECT sbc_id, feed, version, payload FROM sbc_poll WHERE version IN (" + marks + ")",
 						row -> {
+							// chosen by the first read: an endpoint this instance knows, of an SBC it does not own
 							long sbcId = row.getLong(1);
-							Feed feed = feed(row.getString(2));
+							Feed feed = Feed.valueOf(row.getString(2));
 							long version = row.getLong(3);
-							if (feed == null || owned.owns(sbcId) || version <= appliedVersion(sbcId, feed)) {
-								return;
-							}
 							try {
 								found.add(new Published(sbcId, feed, PollRecord.read(row.getBytes(4))));
 							}
@@ -264,14 +253,16 @@ public class SharedPolls implements DisposableBean {
 	}
 
 	/** Waits until the outcomes handed in so far are written; for tests. */
-	void flush() throws Exception {
-		this.writer.submit(() -> {
-		}).get(10, TimeUnit.SECONDS);
+	void flush() throws InterruptedException {
+		long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (this.done.get() < this.handedIn.get() && System.nanoTime() < until) {
+			Thread.sleep(5);
+		}
 	}
 
 	@Override
 	public void destroy() {
-		this.writer.shutdown();
+		this.writer.interrupt();
 	}
 
 }
