@@ -154,8 +154,7 @@ public class SbcLeases implements DisposableBean {
 			}
 			else {
 				// no longer this instance's share: let it go now, with when each endpoint is next due
-				this.jdbc.update("UPDATE sbc_lease SET expires_at = ?, schedule = ? WHERE sbc_id = ? AND owner = ? "
-						+ "AND fence = ?", now, scheduleOf.apply(sbcId), sbcId, this.instanceId, held.fence());
+				handOver(sbcId, held.fence(), now, scheduleOf);
 			}
 		}
 		for (long sbcId : mine) {
@@ -192,6 +191,12 @@ public class SbcLeases implements DisposableBean {
 		return next;
 	}
 
+	/** Lets this instance's lease on the SBC run out at {@code now}, leaving the schedule for the next owner. */
+	private void handOver(long sbcId, long fence, long now, LongFunction<String> scheduleOf) {
+		this.jdbc.update("UPDATE sbc_lease SET expires_at = ?, schedule = ? WHERE sbc_id = ? AND owner = ? AND fence = ?",
+				now, scheduleOf.apply(sbcId), sbcId, this.instanceId, fence);
+	}
+
 	/** Says which SBCs came and went, so an operator reading the log sees ownership move. */
 	private void changes(Ownership before, Ownership after) {
 		Set<Long> taken = new java.util.TreeSet<>(after.fences().keySet());
@@ -210,9 +215,7 @@ public class SbcLeases implements DisposableBean {
 		try {
 			long now = this.database.millis();
 			for (Map.Entry<Long, Long> owned : this.current.fences().entrySet()) {
-				this.jdbc.update("UPDATE sbc_lease SET expires_at = ?, schedule = ? WHERE sbc_id = ? AND owner = ? "
-						+ "AND fence = ?", now, this.scheduleOf.apply(owned.getKey()), owned.getKey(), this.instanceId,
-						owned.getValue());
+				handOver(owned.getKey(), owned.getValue(), now, this.scheduleOf);
 			}
 			this.jdbc.update("DELETE FROM cluster_member WHERE instance_id = ?", this.instanceId);
 		}

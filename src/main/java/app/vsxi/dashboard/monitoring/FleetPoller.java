@@ -83,8 +83,6 @@ public class FleetPoller implements SchedulingConfigurer {
 
 	private final SharedPolls shared;
 
-	private volatile Ownership owned = Ownership.none();
-
 	public FleetPoller(FleetService fleet, StatsReads stats, TableCommands tables, StatusBoard board, SnapshotStore store,
 			MonitoringProperties properties, GatewayProperties gatewayProperties, List<PollListener> listeners,
 			SbcLeases leases, SharedPolls shared, Clock clock) {
@@ -116,14 +114,9 @@ public class FleetPoller implements SchedulingConfigurer {
 		this.board.retainOnly(ids);
 		this.store.retainOnly(ids);
 		Map<Long, Sbc> byId = new HashMap<>();
-		Map<Long, String> names = new HashMap<>();
-		sbcs.forEach(sbc -> {
-			byId.put(sbc.id(), sbc);
-			names.put(sbc.id(), sbc.name());
-		});
-		Ownership before = this.owned;
+		sbcs.forEach(sbc -> byId.put(sbc.id(), sbc));
+		Ownership before = this.leases.current();
 		Ownership now = this.leases.refresh(ids, this::schedule);
-		this.owned = now;
 		// SBCs that went to another instance: what waits in their queues is that instance's to ask now
 		this.queues.entrySet().removeIf(entry -> {
 			if (now.owns(entry.getKey())) {
@@ -161,7 +154,7 @@ public class FleetPoller implements SchedulingConfigurer {
 				}
 			}
 			if (queue != null) {
-				drain(queue, sbc, names);
+				drain(queue, sbc, byId);
 			}
 		}
 	}
@@ -187,12 +180,7 @@ public class FleetPoller implements SchedulingConfigurer {
 		}
 		// closed first: a read that would start after the schedule was written would be asked again by the next owner
 		queue.close();
-		return queue.schedule(this.owned.databaseAheadMillis());
-	}
-
-	/** What this instance owns since its last lease round. */
-	public Ownership ownership() {
-		return this.owned;
+		return queue.schedule(this.leases.current().databaseAheadMillis());
 	}
 
 	/** The interval an endpoint is read at now, null while it is not read at all. */
@@ -213,7 +201,7 @@ public class FleetPoller implements SchedulingConfigurer {
 				? interval.multipliedBy(Math.max(1, this.properties.idleSlowdown())) : null;
 	}
 
-	private void drain(SbcQueue queue, Sbc sbc, Map<Long, String> names) {
+	private void drain(SbcQueue queue, Sbc sbc, Map<Long, Sbc> fleet) {
 		Feed feed = queue.start(this.clock.instant());
 		if (feed == null) {
 			return;
@@ -226,11 +214,11 @@ public class FleetPoller implements SchedulingConfigurer {
 		}
 		else {
 			log.debug("Asking {} for {}", sbc.name(), feed.path());
-			poll = poll(sbc, feed, names);
+			poll = poll(sbc, feed, fleet);
 		}
 		poll.doFinally(signal -> {
 			queue.finish();
-			drain(queue, sbc, names);
+			drain(queue, sbc, fleet);
 		}).subscribe();
 	}
 
@@ -239,10 +227,13 @@ public class FleetPoller implements SchedulingConfigurer {
 		return realtime != null && realtime.value() != null && realtime.error() == null;
 	}
 
-	private Mono<Void> poll(Sbc sbc, Feed feed, Map<Long, String> names) {
+	private Mono<Void> poll(Sbc sbc, Feed feed, Map<Long, Sbc> fleet) {
 		SbcEndpoint endpoint;
 		try {
-			endpoint = this.fleet.endpoint(sbc, names::get);
+			endpoint = this.fleet.endpoint(sbc, id -> {
+				Sbc other = fleet.get(id);
+				return other == null ? null : other.name();
+			});
 		}
 		catch (RuntimeException ex) {
 			polled(sbc, feed, new PollRecord(this.clock.instant(), null,
@@ -264,7 +255,7 @@ public class FleetPoller implements SchedulingConfigurer {
 	/** This instance polled: apply, share with the other instances while any is alive, and tell the listeners. */
 	private void polled(Sbc sbc, Feed feed, PollRecord outcome) {
 		apply(sbc, feed, outcome, true);
-		Ownership now = this.owned;
+		Ownership now = this.leases.current();
 		Long fence = now.fence(sbc.id());
 		if (fence != null && now.shared()) {
 			this.shared.publish(sbc.id(), feed, fence, outcome);

@@ -3,6 +3,7 @@ package app.vsxi.dashboard.support;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -22,11 +23,14 @@ public final class SoleInstance {
 	public static SbcLeases leases() {
 		SbcLeases leases = mock(SbcLeases.class);
 		AtomicLong rounds = new AtomicLong();
+		AtomicReference<Ownership> current = new AtomicReference<>(Ownership.none());
 		when(leases.instanceId()).thenReturn("sole");
+		when(leases.current()).thenAnswer(call -> current.get());
 		when(leases.refresh(any(), any())).thenAnswer(call -> {
 			Collection<Long> ids = call.getArgument(0);
 			Map<Long, Long> fences = ids.stream().collect(Collectors.toMap(Function.identity(), id -> 1L, (a, b) -> a));
-			return new Ownership(rounds.incrementAndGet(), fences, Map.of(), 0, 1);
+			current.set(new Ownership(rounds.incrementAndGet(), fences, Map.of(), 0, 1));
+			return current.get();
 		});
 		return leases;
 	}

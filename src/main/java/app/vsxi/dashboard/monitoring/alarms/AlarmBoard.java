@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -136,14 +137,7 @@ public class AlarmBoard implements FleetPoller.PollListener, OpenAlarms, Disposa
 		this.lastReload = now;
 		this.evaluator.execute(() -> {
 			try {
-				Map<Long, Map<Key, Alarm>> fresh = new java.util.HashMap<>();
-				for (Alarm alarm : this.store.open()) {
-					fresh.computeIfAbsent(alarm.sbcId(), id -> new ConcurrentHashMap<>())
-						.put(new Key(alarm.sbcId(), alarm.metric(), alarm.subject()), alarm);
-				}
-				this.open.keySet().retainAll(fresh.keySet());
-				this.open.putAll(fresh);
-				this.loaded = true;
+				reload();
 			}
 			catch (RuntimeException ex) {
 				log.warn("Could not read the open alarms again: {}", ex.getMessage());
@@ -318,27 +312,25 @@ public class AlarmBoard implements FleetPoller.PollListener, OpenAlarms, Disposa
 	}
 
 	private void load() {
-		if (this.loaded) {
-			return;
-		}
-		synchronized (this) {
-			if (!this.loaded) {
-				for (Alarm alarm : this.store.open()) {
-					openOf(alarm.sbcId()).put(new Key(alarm.sbcId(), alarm.metric(), alarm.subject()), alarm);
-				}
-				this.loaded = true;
-			}
+		if (!this.loaded) {
+			reload();
 		}
 	}
 
 	/**
 	 * Reads the open alarms again from the store, for alarms written there by other means than this board's own
-	 * evaluation (the board otherwise reads them once, at first use).
+	 * evaluation (another instance's, say; the board otherwise reads them once, at first use). They take the place of
+	 * those held SBC by SBC, so a page reading meanwhile never finds none.
 	 */
 	public synchronized void reload() {
-		this.open.clear();
-		this.loaded = false;
-		load();
+		Map<Long, Map<Key, Alarm>> fresh = new HashMap<>();
+		for (Alarm alarm : this.store.open()) {
+			fresh.computeIfAbsent(alarm.sbcId(), id -> new ConcurrentHashMap<>())
+				.put(new Key(alarm.sbcId(), alarm.metric(), alarm.subject()), alarm);
+		}
+		this.open.keySet().retainAll(fresh.keySet());
+		this.open.putAll(fresh);
+		this.loaded = true;
 	}
 
 	@Override
