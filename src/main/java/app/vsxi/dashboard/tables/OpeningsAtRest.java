@@ -43,10 +43,15 @@ class OpeningsAtRest {
 				progress.running() ? null : startedAt + progress.seconds() * 1000);
 	}
 
-	/** How far a download got; {@code endedAt} set once it ended, with its draft or failure. */
+	/**
+	 * How far a download got; {@code endedAt} set once it ended, with its draft or failure. A download that ended
+	 * stays ended: the once-a-second report of its progress, read just before the end and written just after it,
+	 * would otherwise make it run again (and count against its user) until it fell silent.
+	 */
 	void progressed(TableOpenings.Progress progress, Long endedAt) {
 		this.jdbc.update("UPDATE table_opening SET rows_arrived = ?, first_rows = ?, draft_id = ?, failure = ?, "
-				+ "ended_at = ?, updated_at = " + this.clock.nowSql() + " WHERE id = ?", progress.rows(),
+				+ "ended_at = ?, updated_at = " + this.clock.nowSql() + " WHERE id = ? AND ended_at IS NULL",
+				progress.rows(),
 				JSON.writeValueAsString(progress.arrived()), progress.draftId(), progress.failure(), endedAt,
 				progress.id());
 	}
