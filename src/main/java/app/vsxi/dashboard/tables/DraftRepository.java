@@ -43,7 +43,7 @@ class DraftRepository {
 	private static final RowMapper<Snapshot> SNAPSHOTS = (rs, i) -> new Snapshot(rs.getLong("id"), rs.getLong("sbc_id"),
 			rs.getString("table_name"), rs.getString("root_element"), rs.getString("item_element"),
 			rs.getString("taken_by"), rs.getString("reason"), rs.getInt("row_count"),
-			rs.getTimestamp("taken_at").toInstant());
+			rs.getTimestamp("taken_at").toInstant(), rs.getObject("restores_backup", Long.class));
 
 	/** Stands in the list of a draft's authors for edits made before authors were recorded. */
 	static final String UNRECORDED = "(author not recorded)";
@@ -325,12 +325,18 @@ class DraftRepository {
 
 	long saveSnapshot(long sbcId, String table, String root, String item, String takenBy, String reason,
 			RowCodec.Packed rows) {
+		return saveSnapshot(sbcId, table, root, item, takenBy, reason, rows, null);
+	}
+
+	/** A snapshot to restore a version of the table's backups by rolling back to it. */
+	long saveSnapshot(long sbcId, String table, String root, String item, String takenBy, String reason,
+			RowCodec.Packed rows, Long restoresBackup) {
 		byte[] data = this.atRest.store(table, rows.data());
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc.update(connection -> {
 			var statement = connection.prepareStatement(
 					"INSERT INTO table_snapshot (sbc_id, table_name, root_element, item_element, taken_by, reason, "
-							+ "row_count, data, taken_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+							+ "row_count, data, taken_at, restores_backup) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 					new String[] { "id" });
 			statement.setLong(1, sbcId);
 			statement.setString(2, table);
@@ -341,6 +347,7 @@ class DraftRepository {
 			statement.setInt(7, rows.rows());
 			statement.setBinaryStream(8, new ByteArrayInputStream(data), data.length);
 			statement.setTimestamp(9, Timestamp.from(Instant.now()));
+			statement.setObject(10, restoresBackup, java.sql.Types.BIGINT);
 			return statement;
 		}, keys);
 		return keys.getKey().longValue();
@@ -358,7 +365,8 @@ class DraftRepository {
 
 	List<Snapshot> snapshots(long sbcId, String table) {
 		return this.jdbc.query(
-				"SELECT id, sbc_id, table_name, root_element, item_element, taken_by, reason, row_count, taken_at "
+				"SELECT id, sbc_id, table_name, root_element, item_element, taken_by, reason, row_count, taken_at, "
+						+ "restores_backup "
 						+ "FROM table_snapshot WHERE sbc_id = ? AND table_name = ? ORDER BY taken_at DESC, id DESC",
 				SNAPSHOTS, sbcId, table);
 	}
@@ -366,7 +374,7 @@ class DraftRepository {
 	Optional<Snapshot> snapshot(long id) {
 		return this.jdbc.query(
 				"SELECT id, sbc_id, table_name, root_element, item_element, taken_by, reason, "
-				+ "row_count, taken_at FROM table_snapshot WHERE id = ?", SNAPSHOTS, id).stream().findFirst();
+				+ "row_count, taken_at, restores_backup FROM table_snapshot WHERE id = ?", SNAPSHOTS, id).stream().findFirst();
 	}
 
 	/** A snapshot's rows as kept, still packed. */

@@ -20,23 +20,23 @@ import app.vsxi.dashboard.fleet.CredentialCipher;
  * sealing still read.
  */
 @Component
-class RowsAtRest {
+public class RowsAtRest {
 
 	private static final byte[] MAGIC = "VSXSEAL1".getBytes(StandardCharsets.US_ASCII);
 
 	private final CredentialCipher cipher;
 
-	RowsAtRest(CredentialCipher cipher) {
+	public RowsAtRest(CredentialCipher cipher) {
 		this.cipher = cipher;
 	}
 
 	/** Whether rows of this table are sealed at rest: it has fields the catalog marks secret. */
-	static boolean sealed(String table) {
+	public static boolean sealed(String table) {
 		return EditableTable.named(table).map(SecretFields::any).orElse(false);
 	}
 
 	/** Packed rows as they are to be stored for a table. */
-	byte[] store(String table, byte[] packed) {
+	public byte[] store(String table, byte[] packed) {
 		if (!sealed(table)) {
 			return packed;
 		}
@@ -45,7 +45,7 @@ class RowsAtRest {
 	}
 
 	/** Stored packed rows as they were packed. */
-	byte[] open(byte[] stored) {
+	public byte[] open(byte[] stored) {
 		if (!isSealed(stored)) {
 			return stored;
 		}

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -88,10 +89,14 @@ public class TableApplier {
 
 	private final TableDiffs diffs;
 
+	private final ApplicationEventPublisher events;
+
 	TableApplier(FleetService fleet, DraftAccess access, OpenDrafts open, TableDownloads downloads,
 			DraftRepository drafts, TableCommands gateway, AuditLog audit, TablesProperties properties,
-			PasswordConfirmation passwords, SealedRows sealed, DraftLimits limits, TableDiffs diffs) {
+			PasswordConfirmation passwords, SealedRows sealed, DraftLimits limits, TableDiffs diffs,
+			ApplicationEventPublisher events) {
 		this.fleet = fleet;
+		this.events = events;
 		this.diffs = diffs;
 		this.access = access;
 		this.open = open;
@@ -200,6 +205,7 @@ public class TableApplier {
 		GatewayError failure = sendAll(endpoint, draft, ((ApplyPlan.Calls) plan).updates(), reports);
 		if (failure != null) {
 			record(sbc, draft, rollback, AuditOutcome.FAILED, toSend, reports, null);
+			written(sbc, draft, theirs, null, "failed " + what(draft));
 			return new ApplyOutcome.Failed(failure, reports, snapshot);
 		}
 		SafeDeletes.Decision decision = SafeDeletes.Decision.none();
@@ -229,9 +235,11 @@ public class TableApplier {
 				after = null;
 			}
 		}
-		Verification verification = verify(endpoint, draft, theirs, touched, intended, after);
+		Verified verified = verify(endpoint, draft, theirs, touched, intended, after);
+		Verification verification = verified.verification();
 		record(sbc, draft, rollback, verification.matches() ? AuditOutcome.SUCCESS : AuditOutcome.FAILED, toSend,
 				reports, decision);
+		written(sbc, draft, theirs, verified.read(), what(draft));
 		if (decision.heldBack().isEmpty()) {
 			this.drafts.delete(draftId);
 			this.open.forget(draftId);
@@ -406,6 +414,8 @@ public class TableApplier {
 				: verified(this.diffs.diff(intended, ((TableDownloads.Downloaded.Table) after).rows(), keyFields));
 		recordReplace(sbc, draft, verification.matches() ? AuditOutcome.SUCCESS : AuditOutcome.FAILED, toSend,
 				reports);
+		written(sbc, draft, theirs, after instanceof TableDownloads.Downloaded.Table read ? read.rows() : null,
+				"replace by draft " + draftId);
 		this.drafts.delete(draftId);
 		this.open.forget(draftId);
 		return new ApplyOutcome.Applied(toSend.summary(), reports, verification, snapshot);
@@ -497,14 +507,14 @@ public class TableApplier {
 	 *
 	 * @param read the table as read after the last call, or null to download it now
 	 */
-	private Verification verify(SbcEndpoint endpoint, Draft draft, RowCodec.Packed before, Set<RowKey> touched,
+	private Verified verify(SbcEndpoint endpoint, Draft draft, RowCodec.Packed before, Set<RowKey> touched,
 			List<TableRow> intended, RowCodec.Packed read) {
 		RowCodec.Packed rows = read;
 		if (rows == null) {
 			TableDownloads.Downloaded after = this.downloads.download(endpoint, draft.editable(), row -> {
 			});
 			if (after instanceof TableDownloads.Downloaded.Failed failed) {
-				return new Verification(false, null, failed.error().message());
+				return new Verified(new Verification(false, null, failed.error().message()), null);
 			}
 			rows = ((TableDownloads.Downloaded.Table) after).rows();
 		}
@@ -516,7 +526,27 @@ public class TableApplier {
 		// as the whole-table diff, the order of the rows is not compared: the box keeps no order we write
 		TableDiff differences = KeyedDiff.diff(intended,
 				List.copyOf(DraftRows.rowsWithKeys(rows, touched, keyFields).values()), keyFields).unordered();
-		return new Verification(differences.isEmpty() && elsewhere.isEmpty(), differences, null, elsewhere);
+		return new Verified(new Verification(differences.isEmpty() && elsewhere.isEmpty(), differences, null, elsewhere),
+				rows);
+	}
+
+	/** A verification with the table it read, for the table's history. */
+	private record Verified(Verification verification, RowCodec.Packed read) {
+	}
+
+	/** What an apply of the draft is, in the table's history. */
+	private String what(Draft draft) {
+		if (draft.rollbackOf() == null) {
+			return "apply of draft " + draft.id();
+		}
+		Long restored = this.drafts.snapshot(draft.rollbackOf()).map(Snapshot::restoresBackup).orElse(null);
+		return restored != null ? "restore of backup version " + restored : "roll back to snapshot " + draft.rollbackOf();
+	}
+
+	/** Tells the table's history what the box held before the write and after it. */
+	private void written(Sbc sbc, Draft draft, RowCodec.Packed before, RowCodec.Packed after, String what) {
+		this.events.publishEvent(new TableWritten(sbc.id(), draft.table(), draft.root(), draft.item(), before, after,
+				Actor.current(), what));
 	}
 
 	private Mono<GatewayResult<WriteOutcome>> send(SbcEndpoint endpoint, Draft draft, ApplyPlan.Call call) {
@@ -540,10 +570,15 @@ public class TableApplier {
 			.map(report -> report.action().path() + " " + Plural.count(report.rows(), "row", "rows") + " → " + report.answer())
 			.collect(Collectors.joining("; "));
 		// the changes come last: the authors and the calls matter more should the line be long
-		String detail = diff.summary().text() + (rollback ? " (snapshot " + draft.rollbackOf() + ")" : "")
+		Long restored = rollback ? this.drafts.snapshot(draft.rollbackOf()).map(Snapshot::restoresBackup).orElse(null)
+				: null;
+		String detail = diff.summary().text() + (restored != null ? " (backup version " + restored + ")"
+				: rollback ? " (snapshot " + draft.rollbackOf() + ")" : "")
 				+ editedBy(draft) + "; calls: " + (calls.isEmpty() ? "none" : calls)
 				+ (decision == null || decision.isQuiet() ? "" : "; " + decision.text());
-		this.audit.record(rollback ? AuditAction.TABLE_ROLLBACK : AuditAction.TABLE_APPLY, sbc.name() + " " + draft.table(),
+		AuditAction action = restored != null ? AuditAction.TABLE_RESTORE
+				: rollback ? AuditAction.TABLE_ROLLBACK : AuditAction.TABLE_APPLY;
+		this.audit.record(action, sbc.name() + " " + draft.table(),
 				sbc.groupId(), outcome, detail + AuditedChanges.text(draft.editable(), diff, detail));
 	}
 

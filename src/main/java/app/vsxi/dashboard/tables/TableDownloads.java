@@ -16,7 +16,7 @@ import app.vsxi.dashboard.tables.engine.RowCodec;
 
 /** Downloads a whole table from a box, plain or Large as the table allows, into packed rows. */
 @Component
-class TableDownloads {
+public class TableDownloads {
 
 	private static final Duration LONGEST = Duration.ofMinutes(10);
 
@@ -27,7 +27,7 @@ class TableDownloads {
 	}
 
 	/** The table as the box holds it now; {@code also} sees every row as it arrives (e.g. to index it). */
-	Downloaded download(SbcEndpoint sbc, EditableTable table, Consumer<TableRow> also) {
+	public Downloaded download(SbcEndpoint sbc, EditableTable table, Consumer<TableRow> also) {
 		RowCodec.Packer packer = new RowCodec.Packer();
 		Consumer<TableRow> sink = row -> {
 			packer.add(row);
@@ -54,7 +54,7 @@ class TableDownloads {
 		}, Downloaded.Failed::new);
 	}
 
-	sealed interface Downloaded {
+	public sealed interface Downloaded {
 
 		record Table(String root, String item, RowCodec.Packed rows) implements Downloaded {
 		}
