@@ -36,6 +36,7 @@ import app.vsxi.dashboard.monitoring.SnapshotStore;
 import app.vsxi.dashboard.monitoring.StatusBoard;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
@@ -89,8 +90,9 @@ public class AlarmBoard implements FleetPoller.PollListener, OpenAlarms, Disposa
 	});
 
 	AlarmBoard(AlarmStore store, AlarmRules rules, SnapshotStore snapshots, StatusBoard board, AuditLog audit,
-			MonitoringProperties properties, Clock clock) {
+			MonitoringProperties properties, Clock clock, ObjectProvider<AlarmFigures> figures) {
 		this.clock = clock;
+		this.figures = figures;
 		this.store = store;
 		this.rules = rules;
 		this.snapshots = snapshots;
@@ -98,6 +100,9 @@ public class AlarmBoard implements FleetPoller.PollListener, OpenAlarms, Disposa
 		this.audit = audit;
 		this.properties = properties;
 	}
+
+	/** Figures some metrics read from outside the polls (an SBC's backups). */
+	private final ObjectProvider<AlarmFigures> figures;
 
 	record Key(long sbcId, AlarmMetric metric, String subject) {
 	}
@@ -201,6 +206,12 @@ public class AlarmBoard implements FleetPoller.PollListener, OpenAlarms, Disposa
 			List<AlarmEvaluator.Reading> readings = rule.enabled() ? AlarmEvaluator.read(metric, this.snapshots, status,
 					haChanged, sbc.haStatusAlarm(), Math.max(1, this.properties.maxTrunks()), this.clock.instant(),
 					this.properties) : List.of();
+			if (rule.enabled()) {
+				List<AlarmEvaluator.Reading> outside = new ArrayList<>(readings);
+				this.figures.orderedStream().forEach(source -> outside.addAll(source.read(metric, sbc.id(),
+						this.clock.instant())));
+				readings = outside;
+			}
 			Set<Key> seen = new HashSet<>();
 			for (AlarmEvaluator.Reading reading : readings) {
 				Key key = new Key(sbc.id(), metric, reading.subject());

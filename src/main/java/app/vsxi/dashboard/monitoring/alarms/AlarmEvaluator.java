@@ -73,6 +73,8 @@ public final class AlarmEvaluator {
 							: stats.activeSessions() * 100.0 / stats.maxSessionsAllowed(),
 					stats == null ? null : stats.activeSessions() + " of " + stats.maxSessionsAllowed() + " sessions"));
 			case MEDIA_SESSIONS, MEDIA_SERVER_DOWN -> mediaServers(metric, store, sbcId, maxSubjects);
+			// their figures come from elsewhere (AlarmFigures), not from polls
+			case BACKUP_AGE, DRIFT -> List.of();
 			case TRUNK_UTILISATION, TRUNK_FAILURE, TRUNK_ASR, TRUNK_PDD -> trunks(metric, store, sbcId, maxSubjects);
 		};
 	}

@@ -31,7 +31,13 @@ public enum AlarmMetric {
 	HA_CHANGED("HA role changed (warning) or HA status code not 0, where the SBC opts in (critical)", "", false, 1, 2, 1,
 			Feed.REALTIME, false),
 
-	MEDIA_SERVER_DOWN("Media server down", "servers", false, 1, 1, 1, Feed.MEDIA_SERVER, true);
+	MEDIA_SERVER_DOWN("Media server down", "servers", false, 1, 1, 1, Feed.MEDIA_SERVER, true),
+
+	/** Read from the SBC's backups ({@link AlarmFigures}), evaluated with each realtime poll. */
+	BACKUP_AGE("Last good backup older than", "h", false, 26, 50, 1, Feed.REALTIME, false),
+
+	/** Read from the SBC's backups: tables found changed on the box that no dashboard apply explains. */
+	DRIFT("Table changed on the box, not by the dashboard", "tables", false, 1, 1, 1, Feed.REALTIME, false);
 
 	private final String title;
 

@@ -48,7 +48,16 @@ class AlarmEvaluatorTests {
 		assertThat(AlarmMetric.values()).containsExactly(AlarmMetric.CPU, AlarmMetric.SESSIONS,
 				AlarmMetric.MEDIA_SESSIONS, AlarmMetric.TRUNK_UTILISATION, AlarmMetric.TRUNK_FAILURE,
 				AlarmMetric.TRUNK_ASR, AlarmMetric.TRUNK_PDD, AlarmMetric.UNREACHABLE, AlarmMetric.CERTIFICATE_CHANGED,
-				AlarmMetric.HA_CHANGED, AlarmMetric.MEDIA_SERVER_DOWN);
+				AlarmMetric.HA_CHANGED, AlarmMetric.MEDIA_SERVER_DOWN, AlarmMetric.BACKUP_AGE, AlarmMetric.DRIFT);
+	}
+
+	@Test
+	void backupAgeAndDriftAreReadFromTheBackupsNotFromPolls() {
+		RealtimeStats stats = stats(450, 600, 13, Map.of());
+		this.store.answered(SBC, Feed.REALTIME, stats, T0);
+
+		assertThat(read(AlarmMetric.BACKUP_AGE, up(stats))).isEmpty();
+		assertThat(read(AlarmMetric.DRIFT, up(stats))).isEmpty();
 	}
 
 	@Test

@@ -18,7 +18,8 @@ class AlarmMetricTests {
 					metric -> metric.defaultRule().hold())
 			.containsExactly(tuple(80.0, 90.0, 3), tuple(80.0, 90.0, 3), tuple(80.0, 90.0, 3), tuple(80.0, 90.0, 3),
 					tuple(5.0, 15.0, 2), tuple(70.0, 50.0, 2), tuple(3.0, 5.0, 2), tuple(3.0, 3.0, 1),
-					tuple(1.0, 1.0, 1), tuple(1.0, 2.0, 1), tuple(1.0, 1.0, 1));
+					tuple(1.0, 1.0, 1), tuple(1.0, 2.0, 1), tuple(1.0, 1.0, 1), tuple(26.0, 50.0, 1),
+					tuple(1.0, 1.0, 1));
 	}
 
 	@Test
@@ -38,7 +39,7 @@ class AlarmMetricTests {
 		assertThat(AlarmMetric.CERTIFICATE_CHANGED.unit()).isEmpty();
 		assertThat(AlarmMetric.values()).extracting(AlarmMetric::feed).containsExactly(Feed.REALTIME, Feed.REALTIME,
 				Feed.MEDIA_SERVER, Feed.REALTIME, Feed.RESOURCE, Feed.RESOURCE, Feed.RESOURCE, Feed.REALTIME,
-				Feed.REALTIME, Feed.REALTIME, Feed.MEDIA_SERVER);
+				Feed.REALTIME, Feed.REALTIME, Feed.MEDIA_SERVER, Feed.REALTIME, Feed.REALTIME);
 		assertThat(AlarmMetric.values()).filteredOn(AlarmMetric::perSubject).containsExactly(
 				AlarmMetric.MEDIA_SESSIONS, AlarmMetric.TRUNK_UTILISATION, AlarmMetric.TRUNK_FAILURE,
 				AlarmMetric.TRUNK_ASR, AlarmMetric.TRUNK_PDD, AlarmMetric.MEDIA_SERVER_DOWN);
