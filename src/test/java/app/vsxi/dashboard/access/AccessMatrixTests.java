@@ -137,6 +137,16 @@ class AccessMatrixTests {
 		rule("POST /sbcs/{id}/calls/bulk/preview", OPERATORS_OF_A, "trunk", "1");
 		rule("POST /sbcs/{id}/calls/kill", OPERATORS_OF_A, "token", "not-a-token", "typedCount", "1");
 		rule("POST /sbcs/{id}/calls/kill-format", MANAGERS_OF_A, "format", "XML");
+		rule("GET /sbcs/{id}/backups", VIEWERS_OF_A);
+		rule("POST /sbcs/{id}/backups/now", OPERATORS_OF_A);
+		rule("POST /sbcs/{id}/backups/schedule", MANAGERS_OF_A, "scope", "SBC", "every", "1d");
+		rule("POST /sbcs/{id}/backups/drift/{versionId}/seen", OPERATORS_OF_A);
+		rule("GET /sbcs/{id}/backups/{subject}", VIEWERS_OF_A);
+		rule("GET /sbcs/{id}/backups/{subject}/diff", VIEWERS_OF_A, "to", "999999");
+		rule("POST /sbcs/{id}/backups/{subject}/versions/{versionId}/restore", OPERATORS_OF_A);
+		rule("GET /sbcs/{id}/backups/{subject}/versions/{versionId}/file", MANAGERS_OF_A);
+		rule("GET /sbcs/{id}/backups/query", VIEWERS_OF_A);
+		rule("GET /backups/search", LOGGED_IN, "table", "route", "value", "1212");
 		rule("GET /sbcs/{id}/registrations", VIEWERS_OF_A);
 		rule("GET /sbcs/{id}/registrations/rows", VIEWERS_OF_A);
 		rule("POST /sbcs/{id}/registrations/delete/preview", OPERATORS_OF_A, "username", "alice");
@@ -339,6 +349,8 @@ class AccessMatrixTests {
 			.replace("/admin/groups/{id}", "/admin/groups/" + this.emptyGroup)
 			.replace("{draftId}", "999999")
 			.replace("{snapshotId}", "999999")
+			.replace("{versionId}", "999999")
+			.replace("{subject}", "route")
 			.replace("{openingId}", "no-such-download")
 			.replace("{alarmId}", String.valueOf(this.alarmA))
 			.replace("{ruleId}", String.valueOf(this.ruleA))

@@ -91,6 +91,15 @@ class AccessTargetsTests {
 		view("GET /sbcs/{id}/registrations/rows");
 		view("GET /sbcs/{id}/tables");
 		view("POST /sbcs/{id}/tables/open", "table", "route");
+		view("GET /sbcs/{id}/backups");
+		view("GET /sbcs/{id}/backups/{subject}");
+		view("GET /sbcs/{id}/backups/{subject}/diff", "to", "999999");
+		view("GET /sbcs/{id}/backups/query");
+		operate("POST /sbcs/{id}/backups/now");
+		operate("POST /sbcs/{id}/backups/drift/{versionId}/seen");
+		operate("POST /sbcs/{id}/backups/{subject}/versions/{versionId}/restore");
+		manage("POST /sbcs/{id}/backups/schedule", "scope", "SBC", "every", "1d");
+		manage("GET /sbcs/{id}/backups/{subject}/versions/{versionId}/file");
 		view("GET /sbcs/{id}/tables/drafts/{draftId}");
 		view("GET /sbcs/{id}/tables/drafts/{draftId}/rows");
 		view("GET /sbcs/{id}/tables/drafts/{draftId}/row", "key", "0\tr1\t1");
@@ -391,6 +400,8 @@ class AccessTargetsTests {
 		return pattern.replace("{user}", String.valueOf(this.member))
 			.replace("{draftId}", "999999")
 			.replace("{snapshotId}", "999999")
+			.replace("{versionId}", "999999")
+			.replace("{subject}", "route")
 			.replace("{openingId}", "no-such-download")
 			.replace("{feed}", "realtime")
 			.replace("{id}", String.valueOf(this.sbcIds.get(group)))

@@ -1,0 +1,153 @@
+package app.vsxi.dashboard.backups;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import app.vsxi.dashboard.tables.EditableTable;
+import app.vsxi.dashboard.tables.engine.LargeTableDiff;
+import app.vsxi.dashboard.tables.engine.RowCodec;
+import app.vsxi.dashboard.tables.engine.TableDiff;
+import app.vsxi.dashboard.web.Plural;
+
+/**
+ * Records what a read of a table or file found, against the newest version kept: the same content is a check on
+ * the timeline and nothing more; other content is a new version that keeps the whole table, while the version
+ * before it keeps only what changed (unless it must stay whole: the first, one before or after a version without
+ * a delta, or every {@code full-every}-th). One writer per SBC at a time, across instances: the SBC's row in
+ * {@code backup_run} is locked while a read is recorded.
+ */
+@Component
+class VersionKeeper {
+
+	private final BackupStore store;
+
+	private final Stored stored;
+
+	private final TransactionTemplate transactions;
+
+	private final BackupsProperties properties;
+
+	VersionKeeper(BackupStore store, Stored stored, PlatformTransactionManager transactions,
+			BackupsProperties properties) {
+		this.store = store;
+		this.stored = stored;
+		this.transactions = new TransactionTemplate(transactions);
+		this.properties = properties;
+	}
+
+	/** What one read found. */
+	record Found(Outcome outcome, Long versionId, String summary, boolean drift) {
+	}
+
+	/**
+	 * Records a read of a table.
+	 *
+	 * @param cause {@link Cause#BOX} for a backup's read (a change it finds is drift), {@link Cause#APPLY} for the
+	 *        read after the dashboard wrote the table
+	 * @param what for an apply: what it was ("apply of draft 5: 1 changed"); for a backup, null
+	 * @param by who started the read (a user, or "schedule")
+	 */
+	Found table(long sbcId, EditableTable table, String root, String item, RowCodec.Packed rows, Cause cause,
+			String what, String by, Instant at) {
+		String digest = digest(rows.data());
+		return this.transactions.execute(status -> {
+			this.store.lock(sbcId);
+			BackupStore.Version head = this.store.head(sbcId, table.table()).orElse(null);
+			if (head == null) {
+				String summary = cause == Cause.APPLY ? what : "first backup: " + Plural.count(rows.rows(), "row", "rows");
+				long id = this.store.addVersion(sbcId, table.table(), at, digest, rows.rows(), root, item,
+						this.stored.table(table.table(), rows), null, null, summary,
+						cause == Cause.APPLY ? Cause.APPLY : Cause.FIRST, cause == Cause.APPLY ? by : null, false);
+				this.store.check(sbcId, table.table(), at, Outcome.CHANGED, id, summary, by);
+				return new Found(Outcome.CHANGED, id, summary, false);
+			}
+			if (head.digest().equals(digest)) {
+				this.store.check(sbcId, table.table(), at, Outcome.UNCHANGED, head.id(), null, by);
+				return new Found(Outcome.UNCHANGED, head.id(), null, false);
+			}
+			RowCodec.Packed before = this.stored.openTable(this.store.whole(head.id()).orElseThrow(), head.rows());
+			TableDiff diff = LargeTableDiff.diff(before, rows, table.keyFields());
+			if (diff.isEmpty()) {
+				// the same rows in another order: the box keeps no order, so nothing changed
+				this.store.redigest(head.id(), digest);
+				this.store.check(sbcId, table.table(), at, Outcome.UNCHANGED, head.id(), "same rows, another order", by);
+				return new Found(Outcome.UNCHANGED, head.id(), null, false);
+			}
+			Delta delta = Delta.of(diff);
+			boolean drift = cause == Cause.BOX;
+			String summary = (drift ? "changed on the box" : what) + ": " + diff.summary().text();
+			long id = this.store.addVersion(sbcId, table.table(), at, digest, rows.rows(), root, item,
+					this.stored.table(table.table(), rows),
+					delta == null ? null : this.stored.table(table.table(), delta.before()),
+					delta == null ? null : this.stored.table(table.table(), delta.after()), summary, cause,
+					drift ? null : by, drift);
+			if (delta != null && head.delta() && deltasBefore(sbcId, table.table(), head) + 1 < fullEvery()) {
+				this.store.dropWhole(head.id());
+			}
+			this.store.check(sbcId, table.table(), at, Outcome.CHANGED, id, summary, by);
+			return new Found(Outcome.CHANGED, id, summary, drift);
+		});
+	}
+
+	/** Records a read of one of the box's files, kept whole and byte for byte each time it changes. */
+	Found file(long sbcId, String subject, byte[] bytes, String by, Instant at) {
+		String digest = FileContent.digest(bytes, this.properties.volatilePatterns());
+		return this.transactions.execute(status -> {
+			this.store.lock(sbcId);
+			BackupStore.Version head = this.store.head(sbcId, subject).orElse(null);
+			if (head != null && head.digest().equals(digest)) {
+				this.store.check(sbcId, subject, at, Outcome.UNCHANGED, head.id(), null, by);
+				return new Found(Outcome.UNCHANGED, head.id(), null, false);
+			}
+			String summary = head == null ? "first backup: " + Plural.count(bytes.length, "byte", "bytes")
+					: "changed: " + Plural.count(bytes.length, "byte", "bytes") + " (was " + head.rows() + ")";
+			long id = this.store.addVersion(sbcId, subject, at, digest, bytes.length, null, null,
+					this.stored.file(bytes), null, null, summary, head == null ? Cause.FIRST : Cause.BOX, null, false);
+			this.store.check(sbcId, subject, at, Outcome.CHANGED, id, summary, by);
+			return new Found(Outcome.CHANGED, id, summary, false);
+		});
+	}
+
+	/** A read that failed, on the timeline with its reason. */
+	void failed(long sbcId, String subject, String reason, String by, Instant at) {
+		this.store.check(sbcId, subject, at, Outcome.FAILED, null, reason, by);
+	}
+
+	/** How many versions before {@code version} keep only a delta, back to the nearest one kept whole. */
+	private int deltasBefore(long sbcId, String subject, BackupStore.Version version) {
+		List<BackupStore.Version> versions = this.store.versions(sbcId, subject);
+		int count = 0;
+		for (int i = versions.size() - 1; i >= 0; i--) {
+			BackupStore.Version each = versions.get(i);
+			if (each.id() >= version.id()) {
+				continue;
+			}
+			if (each.whole()) {
+				break;
+			}
+			count++;
+		}
+		return count;
+	}
+
+	private int fullEvery() {
+		return Math.max(1, this.properties.fullEvery());
+	}
+
+	static String digest(byte[] bytes) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
