@@ -39,18 +39,18 @@ class BackupStore {
 	 * @param delta whether it keeps what changed since the version before it
 	 * @param bytes what it takes in the database
 	 */
-	record Version(long id, long sbcId, String subject, Instant takenAt, String digest, int rows, String root,
+	public record Version(long id, long sbcId, String subject, Instant takenAt, String digest, int rows, String root,
 			String item, boolean whole, boolean delta, String summary, Cause cause, String appliedBy, boolean drift,
 			String driftSeenBy, long bytes) {
 
-		boolean openDrift() {
+		public boolean openDrift() {
 			return this.drift && this.driftSeenBy == null;
 		}
 
 	}
 
 	/** One read of a table for a backup, with the version it found (null when it failed or the version was pruned). */
-	record Check(long id, long sbcId, String subject, Instant checkedAt, Outcome outcome, Long versionId,
+	public record Check(long id, long sbcId, String subject, Instant checkedAt, Outcome outcome, Long versionId,
 			String detail, String startedBy) {
 	}
 
@@ -239,7 +239,7 @@ class BackupStore {
 	}
 
 	/** When the SBC's last backup started, and who asked for one that waits (null when none is asked for). */
-	record Run(Instant startedAt, String requestedBy) {
+	public record Run(Instant startedAt, String requestedBy) {
 	}
 
 	Map<Long, Run> runs() {

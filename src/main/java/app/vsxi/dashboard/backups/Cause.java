@@ -1,7 +1,7 @@
 package app.vsxi.dashboard.backups;
 
 /** Where a version of a table came from. Stored by name. */
-enum Cause {
+public enum Cause {
 
 	/** The first time the table was read. */
 	FIRST,

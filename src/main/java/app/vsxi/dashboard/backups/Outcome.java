@@ -1,7 +1,7 @@
 package app.vsxi.dashboard.backups;
 
 /** What one read of a table for a backup found. Stored by name. */
-enum Outcome {
+public enum Outcome {
 
 	CHANGED, UNCHANGED, FAILED
 
