@@ -131,6 +131,15 @@ class BackupStore {
 		return good;
 	}
 
+	/** When one SBC's backup was last good, as {@link #lastGood()} reads it for all. */
+	Optional<Instant> lastGood(long sbcId) {
+		return this.jdbc.query("SELECT MIN(last_good) FROM (SELECT subject, MAX(checked_at) AS last_good FROM "
+				+ "backup_check WHERE sbc_id = ? AND outcome <> 'FAILED' GROUP BY subject) t", (rs, i) -> {
+					Timestamp good = rs.getTimestamp(1);
+					return good == null ? null : good.toInstant();
+				}, sbcId).stream().filter(java.util.Objects::nonNull).findFirst();
+	}
+
 	long addVersion(long sbcId, String subject, Instant takenAt, String digest, int rows, String root, String item,
 			byte[] whole, byte[] before, byte[] after, String summary, Cause cause, String appliedBy, boolean drift) {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();

@@ -48,8 +48,6 @@ public class BackupsService {
 
 	private final BackupScheduler scheduler;
 
-	private final BackupHealth health;
-
 	private final FleetService fleet;
 
 	private final AccessService access;
@@ -63,13 +61,12 @@ public class BackupsService {
 	private final Clock clock;
 
 	BackupsService(BackupStore store, VersionReader reader, BackupSchedules schedules, BackupScheduler scheduler,
-			BackupHealth health, FleetService fleet, AccessService access, RestorePoints restorePoints,
+			FleetService fleet, AccessService access, RestorePoints restorePoints,
 			TableApplier applier, AuditLog audit, Clock clock) {
 		this.store = store;
 		this.reader = reader;
 		this.schedules = schedules;
 		this.scheduler = scheduler;
-		this.health = health;
 		this.fleet = fleet;
 		this.access = access;
 		this.restorePoints = restorePoints;
@@ -110,7 +107,8 @@ public class BackupsService {
 		}
 		BackupSchedules.Set schedule = this.schedules.read();
 		BackupStore.Run run = this.store.runs().get(sbcId);
-		return new Overview(sbc, subjects, this.store.openDrift(sbcId), this.health.age(sbcId), schedule.every(sbc),
+		Duration age = this.store.lastGood(sbcId).map(good -> Duration.between(good, this.clock.instant())).orElse(null);
+		return new Overview(sbc, subjects, this.store.openDrift(sbcId), age, schedule.every(sbc),
 				schedule.from(sbc), this.scheduler.running(sbcId), run == null ? null : run.requestedBy(),
 				this.access.canOnSbc("OPERATE", sbcId), this.access.canOnSbc("ADMINISTER", sbcId),
 				this.access.isAdmin());

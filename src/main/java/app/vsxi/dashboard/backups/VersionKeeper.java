@@ -18,10 +18,11 @@ import app.vsxi.dashboard.web.Plural;
 
 /**
  * Records what a read of a table or file found, against the newest version kept: the same content is a check on
- * the timeline and nothing more; other content is a new version that keeps the whole table, while the version
- * before it keeps only what changed (unless it must stay whole: the first, one before or after a version without
- * a delta, or every {@code full-every}-th). One writer per SBC at a time, across instances: the SBC's row in
- * {@code backup_run} is locked while a read is recorded.
+ * the timeline and nothing more; other content is a new version that keeps the whole table and its delta (what
+ * changed since the version before), while the version before gives up its whole table: it reads as the newer one
+ * with the delta undone. A version stays whole where that chain would break (the newer one has no delta, as for a
+ * table holding a key twice) or grow longer than {@code full-every} versions. One writer per SBC at a time, across
+ * instances: the SBC's row in {@code backup_run} is locked while a read is recorded.
  */
 @Component
 class VersionKeeper {
@@ -88,7 +89,8 @@ class VersionKeeper {
 					delta == null ? null : this.stored.table(table.table(), delta.before()),
 					delta == null ? null : this.stored.table(table.table(), delta.after()), summary, cause,
 					drift ? null : by, drift);
-			if (delta != null && head.delta() && deltasBefore(sbcId, table.table(), head) + 1 < fullEvery()) {
+			// the version before reads as this one with the delta undone, unless too many deltas would lead to it
+			if (delta != null && deltasBefore(sbcId, table.table(), head) + 1 < fullEvery()) {
 				this.store.dropWhole(head.id());
 			}
 			this.store.check(sbcId, table.table(), at, Outcome.CHANGED, id, summary, by);

@@ -13,7 +13,9 @@ import app.vsxi.dashboard.tables.engine.RowCodec;
 /**
  * Drops the versions retention no longer keeps, and checks that found nothing new older than the window of every
  * change. A dropped version's delta is chained into the next one's, so every version kept still reads as it was;
- * where a dropped version had no delta (the first one), the next version is kept whole instead.
+ * where the next one is left without a delta (the dropped one was the first, or had none as a table holding a key
+ * twice has none), the one before the dropped one keeps its whole table, as the one before any version without a
+ * delta does.
  */
 @Component
 class VersionPruning {
@@ -70,7 +72,6 @@ class VersionPruning {
 		// read what must be kept whole before anything changes
 		RowCodec.Packed previousRows = previous != null && !nextKeepsDelta && !previous.whole()
 				? this.reader.rows(previous, table) : null;
-		RowCodec.Packed nextRows = !nextKeepsDelta && !next.whole() ? this.reader.rows(next, table) : null;
 		if (nextKeepsDelta) {
 			Delta chained = delta(gone).then(delta(next), table.keyFields());
 			this.store.replaceDelta(next.id(), this.stored.table(table.table(), chained.before()),
@@ -78,9 +79,6 @@ class VersionPruning {
 		}
 		else if (next.delta()) {
 			this.store.replaceDelta(next.id(), null, null);
-		}
-		if (nextRows != null) {
-			this.store.keepWhole(next.id(), this.stored.table(table.table(), nextRows));
 		}
 		if (previousRows != null) {
 			this.store.keepWhole(previous.id(), this.stored.table(table.table(), previousRows));

@@ -245,7 +245,7 @@ public class TableApplier {
 			this.open.forget(draftId);
 		}
 		return new ApplyOutcome.Applied(toSend.summary(), reports, verification, snapshot, decision,
-				rollback ? draft.rollbackOf() : null);
+				rollback ? draft.rollbackOf() : null, rollback ? restoredBackup(draft) : null);
 	}
 
 	/** Sends the calls in order; the first failure stops them and is returned, null when all were answered. */
@@ -539,8 +539,14 @@ public class TableApplier {
 		if (draft.rollbackOf() == null) {
 			return "apply of draft " + draft.id();
 		}
-		Long restored = this.drafts.snapshot(draft.rollbackOf()).map(Snapshot::restoresBackup).orElse(null);
+		Long restored = restoredBackup(draft);
 		return restored != null ? "restore of backup version " + restored : "roll back to snapshot " + draft.rollbackOf();
+	}
+
+	/** The backup version a roll back's snapshot holds, null for a snapshot taken before an apply. */
+	private Long restoredBackup(Draft draft) {
+		return draft.rollbackOf() == null ? null
+				: this.drafts.snapshot(draft.rollbackOf()).map(Snapshot::restoresBackup).orElse(null);
 	}
 
 	/** Tells the table's history what the box held before the write and after it. */
@@ -570,8 +576,7 @@ public class TableApplier {
 			.map(report -> report.action().path() + " " + Plural.count(report.rows(), "row", "rows") + " → " + report.answer())
 			.collect(Collectors.joining("; "));
 		// the changes come last: the authors and the calls matter more should the line be long
-		Long restored = rollback ? this.drafts.snapshot(draft.rollbackOf()).map(Snapshot::restoresBackup).orElse(null)
-				: null;
+		Long restored = rollback ? restoredBackup(draft) : null;
 		String detail = diff.summary().text() + (restored != null ? " (backup version " + restored + ")"
 				: rollback ? " (snapshot " + draft.rollbackOf() + ")" : "")
 				+ editedBy(draft) + "; calls: " + (calls.isEmpty() ? "none" : calls)
@@ -700,13 +705,14 @@ public class TableApplier {
 
 		/**
 		 * {@code deletes}: what the read-back after the updates let the apply delete, and what it kept back;
-		 * {@code rolledBackTo}: the snapshot a rollback restored, null for an ordinary apply.
+		 * {@code rolledBackTo}: the snapshot a rollback restored, null for an ordinary apply; {@code restoredBackup}:
+		 * the backup version that snapshot held, null for a roll back to a snapshot taken before an apply.
 		 */
 		record Applied(TableDiff.Summary sent, List<CallReport> calls, Verification verification, long snapshotId,
-				SafeDeletes.Decision deletes, Long rolledBackTo) implements ApplyOutcome {
+				SafeDeletes.Decision deletes, Long rolledBackTo, Long restoredBackup) implements ApplyOutcome {
 
 			public Applied(TableDiff.Summary sent, List<CallReport> calls, Verification verification, long snapshotId) {
-				this(sent, calls, verification, snapshotId, SafeDeletes.Decision.none(), null);
+				this(sent, calls, verification, snapshotId, SafeDeletes.Decision.none(), null, null);
 			}
 
 			/** Deletes were kept back: the draft stays, to be applied again once the box takes every update. */

@@ -142,6 +142,19 @@ class BackupPagesTests {
 		}
 	}
 
+	@Autowired
+	BackupHealth health;
+
+	@Test
+	void theAgeOfEachSbcsLastGoodBackupIsAGaugeInSeconds() throws Exception {
+		this.backup.run(sbc(), "tester");
+		this.health.refresh();
+
+		String scrape = page("/actuator/prometheus");
+
+		assertThat(scrape).containsPattern("vsxi_sbc_backup_age_seconds\\{sbc=\"" + BOX + "\"\\} \\d");
+	}
+
 	@Test
 	void aViewerSeesAChangedSipPasswordOnlyAsSetAndNoRestore() throws Exception {
 		this.backup.run(sbc(), "tester");

@@ -296,6 +296,7 @@ class BackupsTests {
 
 		assertThat(outcome).isInstanceOf(TableApplier.ApplyOutcome.Applied.class);
 		assertThat(((TableApplier.ApplyOutcome.Applied) outcome).verification().matches()).isTrue();
+		assertThat(((TableApplier.ApplyOutcome.Applied) outcome).restoredBackup()).isEqualTo(oldest.id());
 		assertThat(new HashSet<>(routesOnTheBox())).isEqualTo(new HashSet<>(then));
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action = 'TABLE_RESTORE' "
 				+ "AND detail LIKE ?", Integer.class, "%(backup version " + oldest.id() + ")%")).isEqualTo(1);
