@@ -48,12 +48,18 @@ CREATE TABLE backup_schedule (
     PRIMARY KEY (scope, scope_id)
 );
 
--- When each SBC's backup last started, and a "Back up now" waiting for the instance that polls it.
+-- When each SBC's backup last started and ended, and a "Back up now" waiting for the instance that polls it.
 CREATE TABLE backup_run (
     sbc_id       BIGINT       PRIMARY KEY REFERENCES sbc (id) ON DELETE CASCADE,
     started_at   TIMESTAMPTZ,
+    finished_at  TIMESTAMPTZ,
     requested_by VARCHAR(64),
     requested_at TIMESTAMPTZ
+);
+
+-- One row per SBC, locked while a read of one of its tables is recorded: one writer of its versions at a time.
+CREATE TABLE backup_writer (
+    sbc_id BIGINT PRIMARY KEY REFERENCES sbc (id) ON DELETE CASCADE
 );
 
 -- A snapshot made to restore a backup version through the editor's roll back.

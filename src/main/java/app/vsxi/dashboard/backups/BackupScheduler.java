@@ -27,12 +27,16 @@ import app.vsxi.dashboard.fleet.Sbc;
  * Starts the backups that are due, of the SBCs this instance polls (so with several instances each SBC is backed
  * up by one, its poller): an SBC is due when its schedule's time has passed since its last backup started, or
  * someone asked for one. Starting is one conditional update in the database, so two instances that both think
- * they own an SBC for a moment start it once. At most {@code vsxi.backups.parallel} SBCs run at once here.
+ * they own an SBC for a moment start it once, and a backup another instance is still running (the SBC's poller before
+ * a hand-over) is waited for. At most {@code vsxi.backups.parallel} SBCs run at once here.
  */
 @Component
 class BackupScheduler implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(BackupScheduler.class);
+
+	/** A backup started this long ago without ending was left by an instance that stopped. */
+	static final java.time.Duration STALE = java.time.Duration.ofHours(1);
 
 	private final BackupStore store;
 
@@ -96,6 +100,10 @@ class BackupScheduler implements DisposableBean {
 				continue;
 			}
 			BackupStore.Run run = runs.get(sbc.id());
+			if (run != null && run.running(now.minus(STALE))) {
+				// another instance (the SBC's poller before a hand-over) is still backing it up
+				continue;
+			}
 			Instant last = run == null ? null : run.startedAt();
 			String asked = run == null ? null : run.requestedBy();
 			boolean due = this.properties.scheduled()
@@ -117,7 +125,12 @@ class BackupScheduler implements DisposableBean {
 					log.warn("Backup of {} stopped: {}", sbc.name(), ex.toString());
 				}
 				finally {
-					this.running.remove(sbc.id());
+					try {
+						this.store.finish(sbc.id(), this.clock.instant());
+					}
+					finally {
+						this.running.remove(sbc.id());
+					}
 				}
 			});
 		}

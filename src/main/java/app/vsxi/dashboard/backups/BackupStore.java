@@ -26,6 +26,13 @@ class BackupStore {
 
 	private static final RowMapper<Version> VERSIONS = BackupStore::version;
 
+	/**
+	 * Per SBC and table, its latest good read; a table never read well counts from its first read, so a table that
+	 * has always failed ages the SBC's backup too.
+	 */
+	private static final String LAST_GOOD_PER_SUBJECT = "SELECT sbc_id, subject, COALESCE(MAX(CASE WHEN outcome "
+			+ "<> 'FAILED' THEN checked_at END), MIN(checked_at)) AS last_good FROM backup_check GROUP BY sbc_id, subject";
+
 	private final JdbcTemplate jdbc;
 
 	BackupStore(JdbcTemplate jdbc) {
@@ -54,16 +61,26 @@ class BackupStore {
 			String detail, String startedBy) {
 	}
 
-	/** Holds the SBC's backup row locked until the transaction ends: one writer of its versions at a time. */
-	void lock(long sbcId) {
-		if (this.jdbc.update("UPDATE backup_run SET sbc_id = sbc_id WHERE sbc_id = ?", sbcId) == 0) {
+	/**
+	 * Makes sure the SBC has its writer row; outside any transaction, as a duplicate insert inside one would abort
+	 * it on PostgreSQL.
+	 */
+	void ensureWriter(long sbcId) {
+		Integer found = this.jdbc.queryForObject("SELECT COUNT(*) FROM backup_writer WHERE sbc_id = ?", Integer.class,
+				sbcId);
+		if (found == null || found == 0) {
 			try {
-				this.jdbc.update("INSERT INTO backup_run (sbc_id) VALUES (?)", sbcId);
+				this.jdbc.update("INSERT INTO backup_writer (sbc_id) VALUES (?)", sbcId);
 			}
 			catch (DuplicateKeyException ex) {
-				this.jdbc.update("UPDATE backup_run SET sbc_id = sbc_id WHERE sbc_id = ?", sbcId);
+				// another writer made it meanwhile
 			}
 		}
+	}
+
+	/** Holds the SBC's writer row until the transaction ends: one writer of its versions at a time. */
+	void lock(long sbcId) {
+		this.jdbc.queryForList("SELECT sbc_id FROM backup_writer WHERE sbc_id = ? FOR UPDATE", Long.class, sbcId);
 	}
 
 	Optional<Version> head(long sbcId, String subject) {
@@ -112,6 +129,12 @@ class BackupStore {
 		return counts;
 	}
 
+	/** A change a backup found turned out to be a dashboard write's: no drift, and by that user. */
+	void attribute(long versionId, String summary, String by) {
+		this.jdbc.update("UPDATE backup_version SET cause = 'APPLY', drift = FALSE, applied_by = ?, summary = ? "
+				+ "WHERE id = ?", by, summary.length() > 255 ? summary.substring(0, 255) : summary, versionId);
+	}
+
 	int markDriftSeen(long sbcId, long versionId, String by) {
 		return this.jdbc.update("UPDATE backup_version SET drift_seen_by = ? WHERE id = ? AND sbc_id = ? AND drift "
 				+ "AND drift_seen_by IS NULL", by, versionId, sbcId);
@@ -119,12 +142,11 @@ class BackupStore {
 
 	/**
 	 * Per SBC, when its backup was last good: the oldest of its tables' latest successful reads, so one table that
-	 * keeps failing ages the SBC's backup.
+	 * keeps failing ages the SBC's backup (and an SBC never backed up well ages from its first try).
 	 */
 	Map<Long, Instant> lastGood() {
 		Map<Long, Instant> good = new HashMap<>();
-		this.jdbc.query("SELECT sbc_id, MIN(last_good) FROM (SELECT sbc_id, subject, MAX(checked_at) AS last_good "
-				+ "FROM backup_check WHERE outcome <> 'FAILED' GROUP BY sbc_id, subject) t GROUP BY sbc_id",
+		this.jdbc.query("SELECT sbc_id, MIN(last_good) FROM (" + LAST_GOOD_PER_SUBJECT + ") t GROUP BY sbc_id",
 				(ResultSet rs) -> {
 					good.put(rs.getLong(1), rs.getTimestamp(2).toInstant());
 				});
@@ -133,8 +155,8 @@ class BackupStore {
 
 	/** When one SBC's backup was last good, as {@link #lastGood()} reads it for all. */
 	Optional<Instant> lastGood(long sbcId) {
-		return this.jdbc.query("SELECT MIN(last_good) FROM (SELECT subject, MAX(checked_at) AS last_good FROM "
-				+ "backup_check WHERE sbc_id = ? AND outcome <> 'FAILED' GROUP BY subject) t", (rs, i) -> {
+		return this.jdbc.query("SELECT MIN(last_good) FROM (" + LAST_GOOD_PER_SUBJECT + ") t WHERE sbc_id = ?",
+				(rs, i) -> {
 					Timestamp good = rs.getTimestamp(1);
 					return good == null ? null : good.toInstant();
 				}, sbcId).stream().filter(java.util.Objects::nonNull).findFirst();
@@ -247,17 +269,33 @@ class BackupStore {
 				(rs, i) -> Map.entry(rs.getLong(1), rs.getString(2)));
 	}
 
-	/** When the SBC's last backup started, and who asked for one that waits (null when none is asked for). */
-	public record Run(Instant startedAt, String requestedBy) {
+	/**
+	 * When the SBC's last backup started and ended (null while it runs, or never ran), and who asked for one that
+	 * waits (null when none is asked for).
+	 */
+	public record Run(Instant startedAt, Instant finishedAt, String requestedBy) {
+
+		/** Whether a backup started and has not ended, unless it started before {@code stale} (its instance died). */
+		boolean running(Instant stale) {
+			return this.startedAt != null && this.startedAt.isAfter(stale)
+					&& (this.finishedAt == null || this.finishedAt.isBefore(this.startedAt));
+		}
+
 	}
 
 	Map<Long, Run> runs() {
 		Map<Long, Run> runs = new HashMap<>();
-		this.jdbc.query("SELECT sbc_id, started_at, requested_by FROM backup_run", (ResultSet rs) -> {
+		this.jdbc.query("SELECT sbc_id, started_at, finished_at, requested_by FROM backup_run", (ResultSet rs) -> {
 			Timestamp started = rs.getTimestamp(2);
-			runs.put(rs.getLong(1), new Run(started == null ? null : started.toInstant(), rs.getString(3)));
+			Timestamp finished = rs.getTimestamp(3);
+			runs.put(rs.getLong(1), new Run(started == null ? null : started.toInstant(),
+					finished == null ? null : finished.toInstant(), rs.getString(4)));
 		});
 		return runs;
+	}
+
+	void finish(long sbcId, Instant at) {
+		this.jdbc.update("UPDATE backup_run SET finished_at = ? WHERE sbc_id = ?", Timestamp.from(at), sbcId);
 	}
 
 	void request(long sbcId, String by, Instant at) {
@@ -273,7 +311,10 @@ class BackupStore {
 		}
 	}
 
-	/** Marks the SBC's backup started, taking any request that waited; false when another instance just did. */
+	/**
+	 * Marks the SBC's backup started, taking any request that waited; false when another instance just did. The
+	 * caller has checked that no backup of the SBC runs (see {@link Run#running}).
+	 */
 	boolean start(long sbcId, Instant at, Instant expectedStart) {
 		if (expectedStart == null) {
 			if (this.jdbc.update("UPDATE backup_run SET started_at = ?, requested_by = NULL WHERE sbc_id = ? "

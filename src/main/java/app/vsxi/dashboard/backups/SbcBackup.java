@@ -81,8 +81,18 @@ class SbcBackup {
 				continue;
 			}
 			TableDownloads.Downloaded.Table rows = (TableDownloads.Downloaded.Table) read;
-			VersionKeeper.Found found = this.keeper.table(sbc.id(), table, rows.root(), rows.item(), rows.rows(),
-					Cause.BOX, null, by, this.clock.instant());
+			VersionKeeper.Found found;
+			try {
+				found = this.keeper.table(sbc.id(), table, rows.root(), rows.item(), rows.rows(), Cause.BOX, null, by,
+						this.clock.instant(), null);
+			}
+			catch (RuntimeException ex) {
+				// read, but not kept: the next table goes on, and this one shows as failed
+				String reason = "read, but not kept: " + ex.getMessage();
+				this.keeper.failed(sbc.id(), table.table(), reason, by, this.clock.instant());
+				failed.add(table.table() + ": " + reason);
+				continue;
+			}
 			if (found.outcome() == Outcome.UNCHANGED) {
 				unchanged++;
 			}
@@ -102,8 +112,17 @@ class SbcBackup {
 				failed.add(file + ": " + reason);
 				continue;
 			}
-			if (this.keeper.file(sbc.id(), file.toString(), bytes.toByteArray(), by, this.clock.instant())
-				.outcome() == Outcome.UNCHANGED) {
+			VersionKeeper.Found found;
+			try {
+				found = this.keeper.file(sbc.id(), file.toString(), bytes.toByteArray(), by, this.clock.instant());
+			}
+			catch (RuntimeException ex) {
+				String reason = "read, but not kept: " + ex.getMessage();
+				this.keeper.failed(sbc.id(), file.toString(), reason, by, this.clock.instant());
+				failed.add(file + ": " + reason);
+				continue;
+			}
+			if (found.outcome() == Outcome.UNCHANGED) {
 				unchanged++;
 			}
 			else {

@@ -35,6 +35,8 @@ class VersionKeeper {
 
 	private final BackupsProperties properties;
 
+	private final java.util.Map<Long, Object> writers = new java.util.concurrent.ConcurrentHashMap<>();
+
 	VersionKeeper(BackupStore store, Stored stored, PlatformTransactionManager transactions,
 			BackupsProperties properties) {
 		this.store = store;
@@ -54,13 +56,20 @@ class VersionKeeper {
 	 *        read after the dashboard wrote the table
 	 * @param what for an apply: what it was ("apply of draft 5: 1 changed"); for a backup, null
 	 * @param by who started the read (a user, or "schedule")
+	 * @param at when the table was read
+	 * @param since for an apply: when the write began (the read before it); a change a backup found since then
+	 *        that the apply's read-back shows is the apply's, not the box's. Null for a backup.
 	 */
 	Found table(long sbcId, EditableTable table, String root, String item, RowCodec.Packed rows, Cause cause,
-			String what, String by, Instant at) {
+			String what, String by, Instant at, Instant since) {
 		String digest = digest(rows.data());
-		return this.transactions.execute(status -> {
-			this.store.lock(sbcId);
+		return locked(sbcId, () -> {
 			BackupStore.Version head = this.store.head(sbcId, table.table()).orElse(null);
+			if (head != null && at.isBefore(head.takenAt())) {
+				// read before the newest version was: what it found is history already told (an apply's read from
+				// before its write, recorded after a backup that ran between the write's calls)
+				return new Found(Outcome.UNCHANGED, head.id(), null, false);
+			}
 			if (head == null) {
 				String summary = cause == Cause.APPLY ? what : "first backup: " + Plural.count(rows.rows(), "row", "rows");
 				long id = this.store.addVersion(sbcId, table.table(), at, digest, rows.rows(), root, item,
@@ -70,6 +79,14 @@ class VersionKeeper {
 				return new Found(Outcome.CHANGED, id, summary, false);
 			}
 			if (head.digest().equals(digest)) {
+				if (cause == Cause.APPLY && head.openDrift() && since != null && !head.takenAt().isBefore(since)) {
+					// a backup read the table between the write's calls and its read-back: the change is the apply's
+					String summary = what + ": " + head.summary().substring(head.summary().indexOf(": ") + 2);
+					this.store.attribute(head.id(), summary, by);
+					this.store.check(sbcId, table.table(), at, Outcome.UNCHANGED, head.id(), "the change found at "
+							+ head.takenAt() + " was this apply", by);
+					return new Found(Outcome.UNCHANGED, head.id(), summary, false);
+				}
 				this.store.check(sbcId, table.table(), at, Outcome.UNCHANGED, head.id(), null, by);
 				return new Found(Outcome.UNCHANGED, head.id(), null, false);
 			}
@@ -101,8 +118,7 @@ class VersionKeeper {
 	/** Records a read of one of the box's files, kept whole and byte for byte each time it changes. */
 	Found file(long sbcId, String subject, byte[] bytes, String by, Instant at) {
 		String digest = FileContent.digest(bytes, this.properties.volatilePatterns());
-		return this.transactions.execute(status -> {
-			this.store.lock(sbcId);
+		return locked(sbcId, () -> {
 			BackupStore.Version head = this.store.head(sbcId, subject).orElse(null);
 			if (head != null && head.digest().equals(digest)) {
 				this.store.check(sbcId, subject, at, Outcome.UNCHANGED, head.id(), null, by);
@@ -115,6 +131,22 @@ class VersionKeeper {
 			this.store.check(sbcId, subject, at, Outcome.CHANGED, id, summary, by);
 			return new Found(Outcome.CHANGED, id, summary, false);
 		});
+	}
+
+	/**
+	 * Runs {@code record} as the SBC's one writer: in this instance behind a lock of the SBC's (so a backup and an
+	 * apply here queue without holding a database lock meanwhile), and across instances holding the SBC's writer
+	 * row for the transaction.
+	 */
+	private Found locked(long sbcId, java.util.function.Supplier<Found> record) {
+		this.store.ensureWriter(sbcId);
+		Object lock = this.writers.computeIfAbsent(sbcId, id -> new Object());
+		synchronized (lock) {
+			return this.transactions.execute(status -> {
+				this.store.lock(sbcId);
+				return record.get();
+			});
+		}
 	}
 
 	/** A read that failed, on the timeline with its reason. */

@@ -43,9 +43,12 @@ class VersionPruning {
 		return this.transactions.execute(status -> {
 			this.store.lock(sbcId);
 			List<BackupStore.Version> versions = this.store.versions(sbcId, subject);
+			// a change found on the box that nobody has marked as seen stays, however old
+			java.util.Set<Long> unseen = new java.util.HashSet<>();
+			versions.stream().filter(BackupStore.Version::openDrift).forEach(version -> unseen.add(version.id()));
 			List<Long> drop = retention.toDrop(versions.stream()
 				.map(version -> new Retention.Taken(version.id(), version.takenAt()))
-				.toList(), now);
+				.toList(), now).stream().filter(id -> !unseen.contains(id)).toList();
 			EditableTable table = Subjects.table(subject).orElse(null);
 			for (long id : drop) {
 				dropOne(this.store.versions(sbcId, subject), id, table);

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import app.vsxi.dashboard.tables.EditableTable;
 import app.vsxi.dashboard.tables.engine.LargeTableDiff;
@@ -33,13 +36,23 @@ class VersionReader {
 		}
 	};
 
-	VersionReader(BackupStore store, Stored stored) {
+	/** Reads at one moment of the database: a version kept or pruned meanwhile cannot mix two states. */
+	private final TransactionTemplate snapshot;
+
+	VersionReader(BackupStore store, Stored stored, PlatformTransactionManager transactions) {
 		this.store = store;
 		this.stored = stored;
+		this.snapshot = new TransactionTemplate(transactions);
+		this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+		this.snapshot.setReadOnly(true);
 	}
 
 	/** The whole table as the version holds it. */
 	RowCodec.Packed rows(BackupStore.Version version, EditableTable table) {
+		return this.snapshot.execute(status -> read(version, table));
+	}
+
+	private RowCodec.Packed read(BackupStore.Version version, EditableTable table) {
 		List<BackupStore.Version> versions = this.store.versions(version.sbcId(), version.subject());
 		int at = indexOf(versions, version.id());
 		int whole = at;
@@ -63,7 +76,7 @@ class VersionReader {
 				return kept;
 			}
 		}
-		TableDiff diff = compute(from, to, table);
+		TableDiff diff = this.snapshot.execute(status -> compute(from, to, table));
 		synchronized (this.diffs) {
 			this.diffs.put(key, diff);
 		}
@@ -79,7 +92,7 @@ class VersionReader {
 		int b = indexOf(versions, Math.max(from.id(), to.id()));
 		boolean chained = versions.subList(a + 1, b + 1).stream().allMatch(BackupStore.Version::delta);
 		if (!chained) {
-			return LargeTableDiff.diff(rows(from, table), rows(to, table), table.keyFields());
+			return LargeTableDiff.diff(read(from, table), read(to, table), table.keyFields());
 		}
 		Delta delta = chained(versions, a, b, table.keyFields());
 		return (from.id() < to.id() ? delta : new Delta(delta.after(), delta.before())).diff(table.keyFields());

@@ -23,14 +23,19 @@ public record FleetView(Summary summary, List<Row> rows, List<Row> problems, Sor
 	 * open alarms.
 	 */
 	public record Row(SbcStatus status, String groupName, Long registrations, Instant registrationsAt,
-			List<RaisedAlarm> alarms) {
+			List<RaisedAlarm> alarms, List<SbcNote> notes) {
 
 		public Row(SbcStatus status, String groupName) {
-			this(status, groupName, null, null, List.of());
+			this(status, groupName, null, null, List.of(), List.of());
 		}
 
 		public Row(SbcStatus status, String groupName, Long registrations, List<RaisedAlarm> alarms) {
-			this(status, groupName, registrations, null, alarms);
+			this(status, groupName, registrations, null, alarms, List.of());
+		}
+
+		/** The notes that need attention, which the overview shows. */
+		public List<SbcNote> warnings() {
+			return this.notes.stream().filter(SbcNote::warning).toList();
 		}
 
 		/** Its figures, live or last known with their time; none before a first answer. */
@@ -232,10 +237,19 @@ public record FleetView(Summary summary, List<Row> rows, List<Row> problems, Sor
 			java.util.function.LongFunction<Counted> registrations,
 			java.util.function.LongFunction<? extends List<? extends RaisedAlarm>> alarms,
 			Sort sort, String filter) {
+		return counted(statuses, groupNames, registrations, alarms, id -> List.of(), sort, filter);
+	}
+
+	/** As {@link #counted}, with what other features note about each SBC. */
+	static FleetView counted(List<SbcStatus> statuses, Map<Long, String> groupNames,
+			java.util.function.LongFunction<Counted> registrations,
+			java.util.function.LongFunction<? extends List<? extends RaisedAlarm>> alarms,
+			java.util.function.LongFunction<List<SbcNote>> notes, Sort sort, String filter) {
 		List<Row> all = statuses.stream().map(status -> {
 			Counted regs = registrations.apply(status.sbcId());
 			return new Row(status, groupNames.get(status.groupId()), regs == null ? null : regs.count(),
-					regs == null ? null : regs.at(), List.copyOf(alarms.apply(status.sbcId())));
+					regs == null ? null : regs.at(), List.copyOf(alarms.apply(status.sbcId())),
+					notes.apply(status.sbcId()));
 		}).toList();
 		String wanted = filter == null ? "" : filter.strip().toLowerCase(Locale.ROOT);
 		List<Row> rows = all.stream().filter(row -> wanted.isEmpty() || matches(row, wanted)).sorted(sort.order).toList();

@@ -8,6 +8,7 @@ import app.vsxi.dashboard.access.AccessService;
 import app.vsxi.dashboard.access.Permission;
 import app.vsxi.dashboard.fleet.FleetService;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -25,8 +26,12 @@ public class OverviewService {
 
 	private final OpenAlarms alarms;
 
+	/** What other features note about each SBC (its backups). */
+	private final ObjectProvider<SbcNotes> notes;
+
 	public OverviewService(StatusBoard board, AccessService access, FleetService fleet, SnapshotStore store,
-			OpenAlarms alarms) {
+			OpenAlarms alarms, ObjectProvider<SbcNotes> notes) {
+		this.notes = notes;
 		this.store = store;
 		this.alarms = alarms;
 		this.board = board;
@@ -47,8 +52,9 @@ public class OverviewService {
 				open.computeIfAbsent(alarm.sbcId(), id -> new java.util.ArrayList<>()).add(alarm);
 			}
 		}
+		List<SbcNotes> sources = this.notes.orderedStream().toList();
 		return FleetView.counted(visible, this.fleet.groupNames(), this::registrations,
-				id -> open.getOrDefault(id, List.of()), sort, filter);
+				id -> open.getOrDefault(id, List.of()), id -> notesOf(sources, id), sort, filter);
 	}
 
 	/** Registrations last counted in {@code stats/sub_stats} and when, null if never read. */
@@ -65,6 +71,15 @@ public class OverviewService {
 		}
 		Set<Long> groups = this.access.groupsWhere(Permission.VIEW);
 		return this.board.all().stream().filter(status -> groups.contains(status.groupId())).toList();
+	}
+
+	private static List<SbcNote> notesOf(List<SbcNotes> sources, long sbcId) {
+		if (sources.isEmpty()) {
+			return List.of();
+		}
+		List<SbcNote> notes = new java.util.ArrayList<>();
+		sources.forEach(source -> notes.addAll(source.notes(sbcId)));
+		return notes;
 	}
 
 }

@@ -11,6 +11,7 @@ import app.vsxi.dashboard.fleet.Sbc;
  * @param administrable whether the viewer may change its connection settings (to link straight to the fix)
  * @param history its latest changes of condition, newest first
  */
-public record SbcPage(Sbc sbc, String groupName, SbcStatus status, boolean administrable, List<StateChange> history) {
+public record SbcPage(Sbc sbc, String groupName, SbcStatus status, boolean administrable, List<StateChange> history,
+		List<SbcNote> notes) {
 
 }

@@ -8,6 +8,7 @@ import app.vsxi.dashboard.access.AccessService;
 import app.vsxi.dashboard.fleet.FleetService;
 import app.vsxi.dashboard.fleet.Sbc;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -27,8 +28,12 @@ public class SbcPageService {
 
 	private final Clock clock;
 
+	/** What other features note about the SBC (its backups). */
+	private final ObjectProvider<SbcNotes> notes;
+
 	public SbcPageService(FleetService fleet, StatusBoard board, AccessService access, StateHistory history,
-			SnapshotStore store, Clock clock) {
+			SnapshotStore store, Clock clock, ObjectProvider<SbcNotes> notes) {
+		this.notes = notes;
 		this.clock = clock;
 		this.store = store;
 		this.fleet = fleet;
@@ -43,7 +48,7 @@ public class SbcPageService {
 		SbcStatus status = this.board.get(id);
 		return new SbcPage(sbc, this.fleet.groupNames().get(sbc.groupId()),
 				status != null ? status : SbcStatus.waiting(sbc), this.access.canOnSbc("ADMINISTER", id),
-				this.history.of(id));
+				this.history.of(id), this.notes.orderedStream().flatMap(source -> source.notes(id).stream()).toList());
 	}
 
 	/**

@@ -3,6 +3,7 @@ package app.vsxi.dashboard.tables;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -174,6 +175,7 @@ public class TableApplier {
 			return new ApplyOutcome.Failed(failed.error(), List.of(), null);
 		}
 		RowCodec.Packed theirs = ((TableDownloads.Downloaded.Table) now).rows();
+		Instant readBefore = Instant.now();
 		// both packed: the diff hashes their lines from the bytes and builds only the rows that differ
 		RowCodec.Packed base = this.drafts.packedBase(draftId);
 		TableDiff theirChanges = this.diffs.diff(base, theirs, keyFields);
@@ -205,7 +207,7 @@ public class TableApplier {
 		GatewayError failure = sendAll(endpoint, draft, ((ApplyPlan.Calls) plan).updates(), reports);
 		if (failure != null) {
 			record(sbc, draft, rollback, AuditOutcome.FAILED, toSend, reports, null);
-			written(sbc, draft, theirs, null, "failed " + what(draft));
+			written(sbc, draft, theirs, readBefore, null, "failed " + what(draft));
 			return new ApplyOutcome.Failed(failure, reports, snapshot);
 		}
 		SafeDeletes.Decision decision = SafeDeletes.Decision.none();
@@ -226,6 +228,7 @@ public class TableApplier {
 					failure = sendAll(endpoint, draft, calls.calls(), reports);
 					if (failure != null) {
 						record(sbc, draft, rollback, AuditOutcome.FAILED, toSend, reports, decision);
+						written(sbc, draft, theirs, readBefore, null, "failed " + what(draft));
 						return new ApplyOutcome.Failed(failure, reports, snapshot);
 					}
 				}
@@ -239,7 +242,7 @@ public class TableApplier {
 		Verification verification = verified.verification();
 		record(sbc, draft, rollback, verification.matches() ? AuditOutcome.SUCCESS : AuditOutcome.FAILED, toSend,
 				reports, decision);
-		written(sbc, draft, theirs, verified.read(), what(draft));
+		written(sbc, draft, theirs, readBefore, verified.read(), what(draft));
 		if (decision.heldBack().isEmpty()) {
 			this.drafts.delete(draftId);
 			this.open.forget(draftId);
@@ -375,6 +378,7 @@ public class TableApplier {
 			return new ApplyOutcome.Failed(failed.error(), List.of(), null);
 		}
 		RowCodec.Packed theirs = ((TableDownloads.Downloaded.Table) now).rows();
+		Instant readBefore = Instant.now();
 		TableDiff toSend = this.diffs.diff(theirs, intended, keyFields);
 		long snapshot = this.drafts.saveSnapshot(sbcId, draft.table(), draft.root(), draft.item(), Actor.current(),
 				"before replace by draft " + draftId + ": " + toSend.summary().text(), theirs);
@@ -390,6 +394,7 @@ public class TableApplier {
 		if (refused != null) {
 			reports.add(new CallReport(choice.action(), intended.rows(), refused.message(), false, true));
 			recordReplace(sbc, draft, AuditOutcome.FAILED, toSend, reports);
+			written(sbc, draft, theirs, readBefore, null, "failed replace by draft " + draftId);
 			return new ApplyOutcome.Failed(refused, reports, snapshot);
 		}
 		WriteOutcome outcome = answer.okValue().orElseThrow();
@@ -414,7 +419,7 @@ public class TableApplier {
 				: verified(this.diffs.diff(intended, ((TableDownloads.Downloaded.Table) after).rows(), keyFields));
 		recordReplace(sbc, draft, verification.matches() ? AuditOutcome.SUCCESS : AuditOutcome.FAILED, toSend,
 				reports);
-		written(sbc, draft, theirs, after instanceof TableDownloads.Downloaded.Table read ? read.rows() : null,
+		written(sbc, draft, theirs, readBefore, after instanceof TableDownloads.Downloaded.Table read ? read.rows() : null,
 				"replace by draft " + draftId);
 		this.drafts.delete(draftId);
 		this.open.forget(draftId);
@@ -550,9 +555,10 @@ public class TableApplier {
 	}
 
 	/** Tells the table's history what the box held before the write and after it. */
-	private void written(Sbc sbc, Draft draft, RowCodec.Packed before, RowCodec.Packed after, String what) {
-		this.events.publishEvent(new TableWritten(sbc.id(), draft.table(), draft.root(), draft.item(), before, after,
-				Actor.current(), what));
+	private void written(Sbc sbc, Draft draft, RowCodec.Packed before, Instant readBefore, RowCodec.Packed after,
+			String what) {
+		this.events.publishEvent(new TableWritten(sbc.id(), draft.table(), draft.root(), draft.item(), before,
+				readBefore, after, after == null ? null : Instant.now(), Actor.current(), what));
 	}
 
 	private Mono<GatewayResult<WriteOutcome>> send(SbcEndpoint endpoint, Draft draft, ApplyPlan.Call call) {

@@ -136,6 +136,12 @@ class BackupPagesTests {
 			String diff = page("/sbcs/" + sbc().id() + "/backups/route/diff?to=" + after);
 			assertThat(diff).contains("version " + before + " to version " + after, "maxLen", row.text("maxLen"),
 					changed.text("maxLen"));
+			this.health.refresh();
+			String overview = page("/overview/rows");
+			String monitor = page("/sbcs/" + sbc().id());
+			assertThat(overview).containsPattern("<a class=\"note\" href=\"/sbcs/" + sbc().id()
+					+ "/backups\">Backups: \\d+ changes? found on the box, not by the dashboard</a>");
+			assertThat(monitor).containsPattern("last good backup \\d+ s ago");
 		}
 		finally {
 			write(VsxiTable.ROUTE, "XBRouteList", "XBRoute", row);

@@ -52,7 +52,7 @@ abstract class VersionHistoryContract {
 	private final VersionKeeper keeper = new VersionKeeper(this.store, this.stored, this.database.transactions(),
 			this.properties);
 
-	private final VersionReader reader = new VersionReader(this.store, this.stored);
+	private final VersionReader reader = new VersionReader(this.store, this.stored, this.database.transactions());
 
 	private final VersionPruning pruning = new VersionPruning(this.store, this.reader, this.stored,
 			this.database.transactions());
@@ -92,7 +92,7 @@ abstract class VersionHistoryContract {
 
 	private VersionKeeper.Found keep(List<TableRow> rows, Instant at) {
 		return this.keeper.table(this.sbc, TABLE, "XBRouteList", "XBRoute", RowCodec.pack(rows), Cause.BOX, null,
-				"tester", at);
+				"tester", at, null);
 	}
 
 	/** Seven versions a day apart, each one route changed, one added or one removed from the one before. */
@@ -192,6 +192,7 @@ abstract class VersionHistoryContract {
 		List<List<TableRow>> tables = sevenVersions();
 		keep(tables.get(6), T0.plus(Duration.ofDays(6)).plusSeconds(60));
 		List<BackupStore.Version> before = this.store.versions(this.sbc, "route");
+		before.forEach(version -> this.store.markDriftSeen(this.sbc, version.id(), "tester"));
 		// a day-long window ending after the sixth version: versions 0-4 are older, all in May; the last of them stays
 		Retention retention = new Retention(Duration.ofDays(1), 0);
 		Instant now = T0.plus(Duration.ofDays(5)).plusSeconds(3600);
@@ -212,6 +213,88 @@ abstract class VersionHistoryContract {
 		assertThat(this.store.timeline(this.sbc, "route", 0, 100)).extracting(BackupStore.Check::outcome)
 			.containsExactly(Outcome.UNCHANGED, Outcome.CHANGED, Outcome.CHANGED, Outcome.CHANGED);
 		assertThat(pruned.checks()).isZero();
+	}
+
+	@Test
+	void aChangeFoundOnTheBoxThatNobodyMarkedAsSeenStaysHoweverOld() {
+		List<List<TableRow>> tables = sevenVersions();
+		List<BackupStore.Version> before = this.store.versions(this.sbc, "route");
+		before.stream().filter(version -> version.id() != before.get(2).id())
+			.forEach(version -> this.store.markDriftSeen(this.sbc, version.id(), "tester"));
+
+		VersionPruning.Pruned pruned = this.pruning.prune(this.sbc, "route", new Retention(Duration.ofDays(1), 0),
+				T0.plus(Duration.ofDays(5)).plusSeconds(3600));
+
+		List<BackupStore.Version> after = this.store.versions(this.sbc, "route");
+		assertThat(pruned.versions()).isEqualTo(3);
+		assertThat(after).extracting(BackupStore.Version::id).containsExactly(before.get(2).id(), before.get(4).id(),
+				before.get(5).id(), before.get(6).id());
+		assertThat(new HashSet<>(this.reader.rows(after.get(0), TABLE).toList())).isEqualTo(new HashSet<>(tables.get(2)));
+		assertThat(this.reader.diff(after.get(0), after.get(1), TABLE).summary())
+			.isEqualTo(KeyedDiff.diff(tables.get(2), tables.get(4), TABLE.keyFields()).summary());
+	}
+
+	@Test
+	void aBackupReadBetweenAnApplysCallsIsTheApplysChangeNotTheBoxs() {
+		List<TableRow> was = table(50);
+		List<TableRow> applied = new ArrayList<>(was);
+		applied.set(7, applied.get(7).with("digitMatch", "4477"));
+		keep(was, T0);
+		// the apply reads the table, writes; a backup reads the table between the write and the apply's read-back
+		Instant applyRead = T0.plusSeconds(10);
+		VersionKeeper.Found backup = keep(applied, T0.plusSeconds(12));
+		assertThat(backup.drift()).isTrue();
+
+		VersionKeeper.Found before = this.keeper.table(this.sbc, TABLE, "XBRouteList", "XBRoute", RowCodec.pack(was),
+				Cause.BOX, null, "alice", applyRead, null);
+		VersionKeeper.Found after = this.keeper.table(this.sbc, TABLE, "XBRouteList", "XBRoute",
+				RowCodec.pack(applied), Cause.APPLY, "apply of draft 9 by alice", "alice", T0.plusSeconds(14), applyRead);
+
+		assertThat(before.outcome()).isEqualTo(Outcome.UNCHANGED);
+		assertThat(after.outcome()).isEqualTo(Outcome.UNCHANGED);
+		List<BackupStore.Version> versions = this.store.versions(this.sbc, "route");
+		assertThat(versions).hasSize(2);
+		BackupStore.Version head = versions.get(1);
+		assertThat(head.cause()).isEqualTo(Cause.APPLY);
+		assertThat(head.drift()).isFalse();
+		assertThat(head.appliedBy()).isEqualTo("alice");
+		assertThat(head.summary()).isEqualTo("apply of draft 9 by alice: 0 added, 0 removed, 1 changed (1 field)");
+	}
+
+	@Test
+	void aChangeFoundBeforeTheApplyBeganStaysTheBoxs() {
+		List<TableRow> was = table(50);
+		List<TableRow> changed = new ArrayList<>(was);
+		changed.set(3, changed.get(3).with("digitMatch", "1"));
+		keep(was, T0);
+		keep(changed, T0.plusSeconds(5));
+
+		this.keeper.table(this.sbc, TABLE, "XBRouteList", "XBRoute", RowCodec.pack(changed), Cause.APPLY,
+				"apply of draft 3 by bob", "bob", T0.plusSeconds(20), T0.plusSeconds(10));
+
+		BackupStore.Version head = this.store.head(this.sbc, "route").orElseThrow();
+		assertThat(head.cause()).isEqualTo(Cause.BOX);
+		assertThat(head.drift()).isTrue();
+	}
+
+	@Test
+	void aBackupRunsUntilItEndsOrItsInstanceIsLongGoneAndTheLastGoodCountsTablesNeverReadWell() {
+		Instant t = Instant.parse("2026-12-01T10:00:00Z");
+		assertThat(this.store.start(this.sbc, t, null)).isTrue();
+		assertThat(this.store.start(this.sbc, t, null)).as("started by another instance").isFalse();
+
+		assertThat(this.store.runs().get(this.sbc).running(t.minusSeconds(3600))).isTrue();
+		assertThat(this.store.runs().get(this.sbc).running(t.plusSeconds(1))).as("stale").isFalse();
+		this.store.finish(this.sbc, t.plusSeconds(30));
+		assertThat(this.store.runs().get(this.sbc).running(t.minusSeconds(3600))).isFalse();
+		assertThat(this.store.start(this.sbc, t.plusSeconds(60), t.plusSeconds(1))).as("not the start read").isFalse();
+		assertThat(this.store.start(this.sbc, t.plusSeconds(60), t)).isTrue();
+
+		keep(table(3), T0.plusSeconds(100));
+		this.keeper.failed(this.sbc, "resource", "SBC unreachable", "tester", T0.plusSeconds(50));
+		this.keeper.failed(this.sbc, "resource", "SBC unreachable", "tester", T0.plusSeconds(200));
+		assertThat(this.store.lastGood(this.sbc)).contains(T0.plusSeconds(50));
+		assertThat(this.store.lastGood()).containsEntry(this.sbc, T0.plusSeconds(50));
 	}
 
 	@Test
