@@ -128,6 +128,10 @@ public final class BackupBenchmark {
 					percentile(diffWarmMillis, 95));
 			System.out.printf("kept for the SBC: %,d bytes of tables and deltas, %s; heap peak %.0f MB%n",
 					bytes(jdbc, sbcId), rowsKept(jdbc, sbcId), Figures.peakHeapMegabytes());
+			// the two tables for GNU diff are 300 MB each at a million routes
+			Files.deleteIfExists(work.resolve("first.jsonl"));
+			Files.deleteIfExists(work.resolve("last.jsonl"));
+			Files.deleteIfExists(work);
 		}
 		finally {
 			if (app != null) {
