@@ -259,8 +259,10 @@ class TwoInstancesTests {
 		Thread.sleep(8 * INTERVAL_MILLIS);
 		for (SimulatedVsxi box : this.boxes) {
 			List<Long> arrivals = realtimeArrivals(box, back, System.nanoTime());
-			// ten intervals around the hand-back: ten polls, give or take the edges; both instances polling: twenty
-			assertThat(arrivals).as("realtime polls of %s around the return", box.name()).hasSizeBetween(9, 11);
+			// ten intervals around the hand-back: ten polls, give or take the edges, and one more that the returning
+			// JVM may ask late while it warms up on a busy machine (once seen in CI: one gap of 5.5 s, then every 2 s);
+			// both instances polling would be twenty
+			assertThat(arrivals).as("realtime polls of %s around the return", box.name()).hasSizeBetween(8, 11);
 			// one instance, or one and then the other: never back and forth
 			assertThat(pollers(box.name(), backWall, Instant.now())).as("who asked %s, in turn", box.name())
 				.hasSizeBetween(1, 2);
