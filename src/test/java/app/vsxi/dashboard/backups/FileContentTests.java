@@ -73,6 +73,21 @@ class FileContentTests {
 	}
 
 	@Test
+	void aZipCutShortIsComparedAsTheBytesItIs() throws Exception {
+		// content that does not compress, so the cut falls inside the entry's data
+		java.util.Random random = new java.util.Random(7);
+		StringBuilder content = new StringBuilder();
+		for (int i = 0; i < 20_000; i++) {
+			content.append((char) ('!' + random.nextInt(90)));
+		}
+		byte[] whole = zip(0, "a.sdc", content.toString());
+		byte[] cut = java.util.Arrays.copyOf(whole, whole.length / 2);
+
+		String expected = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(cut));
+		assertThat(FileContent.digest(cut, List.of())).isEqualTo(expected);
+	}
+
+	@Test
 	void filteringKeepsEveryByteOfTheLinesItKeeps() {
 		byte[] raw = { 'a', (byte) 0xff, '\n', '#', ' ', 's', 'a', 'v', 'e', 'd', ' ', '1', '\n', (byte) 0x80 };
 
