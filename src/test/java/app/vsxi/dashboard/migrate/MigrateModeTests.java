@@ -22,9 +22,10 @@ class MigrateModeTests {
 	void theMigrateProfileRunsEveryMigrationAndStartsNoneOfTheDashboard() {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(VsxiDashboardApplication.class)
 			.profiles("migrate")
-			.properties("spring.datasource.url=jdbc:h2:mem:migrate-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-					"spring.datasource.username=sa", "spring.datasource.password=")
-			.run()) {
+			// arguments, not default properties: application.properties names the demo's file, which default
+			// properties would not override, and this test must not migrate a developer's demo database
+			.run("--spring.datasource.url=jdbc:h2:mem:migrate-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+					"--spring.datasource.username=sa", "--spring.datasource.password=")) {
 			JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
 
 			assertThat(jdbc.queryForList("SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\"",
