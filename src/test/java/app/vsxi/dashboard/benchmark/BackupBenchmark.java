@@ -42,7 +42,8 @@ import static app.vsxi.dashboard.benchmark.Figures.percentile;
  * box's route table downloaded at those two moments, one JSON row a line, in the box's order);</li>
  * <li>the history page's p95 over {@code -Dpages} requests once warm.</li>
  * </ul>
- * The box runs in a JVM of its own; the dashboard here keeps its database in an H2 file.
+ * The box runs in a JVM of its own; the dashboard here keeps its database in an H2 file, or on the database
+ * {@code -Ddburl} names (e.g. a fresh PostgreSQL schema, {@code -Ddbuser}, {@code -Ddbpassword}).
  */
 public final class BackupBenchmark {
 
@@ -57,7 +58,11 @@ public final class BackupBenchmark {
 	public static void main(String[] args) throws Exception {
 		ConfigurableApplicationContext app = null;
 		try (StandaloneBox box = StandaloneBox.start(ROUTES)) {
-			app = StandaloneBox.dashboard();
+			String dburl = System.getProperty("dburl");
+			app = dburl == null ? StandaloneBox.dashboard()
+					: StandaloneBox.dashboard("--spring.datasource.url=" + dburl,
+							"--spring.datasource.username=" + System.getProperty("dbuser", "postgres"),
+							"--spring.datasource.password=" + System.getProperty("dbpassword", ""));
 			long sbcId = box.register(app, "bench-1m");
 			String dashboard = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
 			HttpClient operator = BrowserSession.logIn(dashboard);

@@ -3,6 +3,7 @@ package app.vsxi.dashboard.benchmark;
 import java.io.File;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import app.vsxi.dashboard.VsxiDashboardApplication;
@@ -52,11 +53,18 @@ final class StandaloneBox implements AutoCloseable {
 	 * read timeout long enough for a million rows.
 	 */
 	static ConfigurableApplicationContext dashboard() {
+		return dashboard(fileDatabase());
+	}
+
+	/** As {@link #dashboard()}, on the database {@code database} names ({@code --spring.datasource.…} arguments). */
+	static ConfigurableApplicationContext dashboard(String... database) {
+		List<String> args = new java.util.ArrayList<>(List.of("--server.port=0", "--vsxi.monitoring.poll-interval=1h",
+				"--vsxi.gateway.read-timeout=300s", "--logging.level.root=WARN", "--spring.thymeleaf.cache=true"));
+		args.addAll(List.of(database));
 		return new org.springframework.boot.builder.SpringApplicationBuilder(
 				app.vsxi.dashboard.VsxiDashboardApplication.class)
 			.profiles("demo", "test")
-			.run("--server.port=0", "--vsxi.monitoring.poll-interval=1h", "--vsxi.gateway.read-timeout=300s",
-					"--logging.level.root=WARN", "--spring.thymeleaf.cache=true", fileDatabase());
+			.run(args.toArray(String[]::new));
 	}
 
 	/**
