@@ -16,7 +16,6 @@ import app.vsxi.dashboard.fleet.Sbc;
 import app.vsxi.dashboard.gateway.TableRow;
 import app.vsxi.dashboard.tables.EditableTable;
 import app.vsxi.dashboard.tables.SecretsMasked;
-import app.vsxi.dashboard.tables.engine.RowCodec;
 import app.vsxi.dashboard.tables.engine.RowKey;
 import app.vsxi.dashboard.web.RefusedException;
 
@@ -48,15 +47,15 @@ public class BackupSearch {
 
 	private final BackupStore store;
 
-	private final Stored stored;
+	private final VersionReader reader;
 
 	private final FleetService fleet;
 
 	private final BackupsProperties properties;
 
-	BackupSearch(BackupStore store, Stored stored, FleetService fleet, BackupsProperties properties) {
+	BackupSearch(BackupStore store, VersionReader reader, FleetService fleet, BackupsProperties properties) {
 		this.store = store;
-		this.stored = stored;
+		this.reader = reader;
 		this.fleet = fleet;
 		this.properties = properties;
 	}
@@ -82,23 +81,28 @@ public class BackupSearch {
 		}
 		Map<Long, Sbc> visible = new java.util.LinkedHashMap<>();
 		this.fleet.visible().forEach(sbc -> visible.put(sbc.id(), sbc));
-		Predicate<String> matches = text -> text != null && switch (match) {
-			case CONTAINS -> text.toLowerCase(Locale.ROOT).contains(wanted);
-			case EQUALS -> text.toLowerCase(Locale.ROOT).equals(wanted);
-			case STARTS_WITH -> text.toLowerCase(Locale.ROOT).startsWith(wanted);
+		Predicate<String> matches = text -> {
+			if (text == null) {
+				return false;
+			}
+			String lower = text.toLowerCase(Locale.ROOT);
+			return switch (match) {
+				case CONTAINS -> lower.contains(wanted);
+				case EQUALS -> lower.equals(wanted);
+				case STARTS_WITH -> lower.startsWith(wanted);
+			};
 		};
 		List<Hit> hits = new ArrayList<>();
 		int most = Math.max(1, this.properties.searchHits());
-		boolean[] cut = { false };
+		boolean cut = false;
 		Set<Long> searched = new LinkedHashSet<>();
-		for (BackupStore.Version head : this.store.headsOf(table)) {
+		search: for (BackupStore.Version head : this.store.headsOf(table)) {
 			Sbc sbc = visible.get(head.sbcId());
 			if (sbc == null) {
 				continue;
 			}
 			searched.add(sbc.id());
-			RowCodec.Packed rows = this.stored.openTable(this.store.whole(head.id()).orElseThrow(), head.rows());
-			for (TableRow row : rows.oneByOne()) {
+			for (TableRow row : this.reader.rows(head, editable).oneByOne()) {
 				for (Map.Entry<String, Object> each : row.fields().entrySet()) {
 					if (column != null ? !each.getKey().equals(column) : SecretsMasked.secret(table, each.getKey())) {
 						continue;
@@ -106,24 +110,18 @@ public class BackupSearch {
 					String text = row.text(each.getKey());
 					if (matches.test(text)) {
 						if (hits.size() == most) {
-							cut[0] = true;
-							break;
+							cut = true;
+							break search;
 						}
 						hits.add(new Hit(sbc, head.id(), head.takenAt(), RowKey.of(row, editable.keyFields()).label(),
 								each.getKey(), text));
 						break;
 					}
 				}
-				if (cut[0]) {
-					break;
-				}
-			}
-			if (cut[0]) {
-				break;
 			}
 		}
 		int without = (int) visible.keySet().stream().filter(id -> !searched.contains(id)).count();
-		return new Results(table, column, value.trim(), match, hits, searched.size(), cut[0] ? 0 : without, cut[0],
+		return new Results(table, column, value.trim(), match, hits, searched.size(), cut ? 0 : without, cut,
 				(System.nanoTime() - started) / 1_000_000);
 	}
 

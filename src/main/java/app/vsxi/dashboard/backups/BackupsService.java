@@ -131,8 +131,7 @@ public class BackupsService {
 	public History history(long sbcId, String subject, int page) {
 		Sbc sbc = this.fleet.get(sbcId);
 		requireKnown(subject);
-		int length = this.store.timelineLength(sbcId, subject);
-		int pages = Math.max(1, (length + TIMELINE_PAGE - 1) / TIMELINE_PAGE);
+		int pages = pages(this.store.timelineLength(sbcId, subject), TIMELINE_PAGE);
 		int shown = Math.max(1, Math.min(page, pages));
 		List<BackupStore.Check> checks = this.store.timeline(sbcId, subject, (shown - 1) * TIMELINE_PAGE, TIMELINE_PAGE);
 		List<BackupStore.Version> versions = this.store.versions(sbcId, subject);
@@ -163,7 +162,7 @@ public class BackupsService {
 		List<RowChange> all = new ArrayList<>(diff.changed());
 		all.addAll(diff.added());
 		all.addAll(diff.removed());
-		int pages = Math.max(1, (all.size() + DIFF_PAGE - 1) / DIFF_PAGE);
+		int pages = pages(all.size(), DIFF_PAGE);
 		int shown = Math.max(1, Math.min(page, pages));
 		List<RowChange> slice = all.subList((shown - 1) * DIFF_PAGE, Math.min(all.size(), shown * DIFF_PAGE));
 		TableDiff masked = SecretsMasked.diff(subject, new TableDiff(
@@ -252,6 +251,11 @@ public class BackupsService {
 		return this.store.version(versionId)
 			.filter(found -> found.sbcId() == sbcId && found.subject().equals(subject))
 			.orElseThrow(() -> new RefusedException("No such version of " + subject + " on this SBC"));
+	}
+
+	/** How many pages {@code count} items fill, at least one. */
+	private static int pages(int count, int perPage) {
+		return Math.max(1, (count + perPage - 1) / perPage);
 	}
 
 	private static void requireKnown(String subject) {

@@ -47,10 +47,6 @@ record Delta(List<TableRow> before, List<TableRow> after) {
 		return this.before.isEmpty() && this.after.isEmpty();
 	}
 
-	int size() {
-		return Math.max(this.before.size(), this.after.size());
-	}
-
 	/**
 	 * This delta followed by {@code next}: each key takes its row as it was before the first delta that touched it,
 	 * and as it became after the last one; a key back where it started drops out.
@@ -93,11 +89,6 @@ record Delta(List<TableRow> before, List<TableRow> after) {
 	/** The older version: {@code newer} with this delta's rows put back as they were. */
 	RowCodec.Packed undo(RowCodec.Packed newer, List<String> keyFields) {
 		return swap(newer, this.before, keyFields);
-	}
-
-	/** The newer version: {@code older} with this delta's rows as they became. */
-	RowCodec.Packed redo(RowCodec.Packed older, List<String> keyFields) {
-		return swap(older, this.after, keyFields);
 	}
 
 	/** The rows of {@code table} whose keys this delta does not touch, then {@code instead}. */

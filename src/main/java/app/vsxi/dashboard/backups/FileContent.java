@@ -52,7 +52,12 @@ final class FileContent {
 	}
 
 	private static String raw(byte[] file, List<Pattern> volatileLines) {
-		return HexFormat.of().formatHex(sha256().digest(filtered(file, volatileLines)));
+		return sha256(filtered(file, volatileLines));
+	}
+
+	/** The SHA-256 of the bytes, in hex: how backups tell one content from another. */
+	static String sha256(byte[] bytes) {
+		return HexFormat.of().formatHex(sha256().digest(bytes));
 	}
 
 	/** The bytes without the lines a pattern finds; read as ISO-8859-1 so every byte stays itself. */

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
 
@@ -68,71 +69,84 @@ class SbcBackup {
 
 	Run run(Sbc sbc, String by) {
 		SbcEndpoint endpoint = this.fleet.endpoint(sbc);
-		int unchanged = 0;
-		int changed = 0;
-		List<String> drift = new ArrayList<>();
-		List<String> failed = new ArrayList<>();
+		Tally tally = new Tally(sbc.id(), by);
 		for (EditableTable table : Subjects.tables()) {
 			TableDownloads.Downloaded read = this.downloads.download(endpoint, table, row -> {
 			});
-			if (read instanceof TableDownloads.Downloaded.Failed failure) {
-				this.keeper.failed(sbc.id(), table.table(), failure.error().message(), by, this.clock.instant());
-				failed.add(table.table() + ": " + failure.error().message());
-				continue;
-			}
-			TableDownloads.Downloaded.Table rows = (TableDownloads.Downloaded.Table) read;
-			VersionKeeper.Found found;
-			try {
-				found = this.keeper.table(sbc.id(), table, rows.root(), rows.item(), rows.rows(), Cause.BOX, null, by,
-						this.clock.instant(), null);
-			}
-			catch (RuntimeException ex) {
-				// read, but not kept: the next table goes on, and this one shows as failed
-				String reason = "read, but not kept: " + ex.getMessage();
-				this.keeper.failed(sbc.id(), table.table(), reason, by, this.clock.instant());
-				failed.add(table.table() + ": " + reason);
-				continue;
-			}
-			if (found.outcome() == Outcome.UNCHANGED) {
-				unchanged++;
+			if (read instanceof TableDownloads.Downloaded.Table rows) {
+				tally.keep(table.table(), () -> this.keeper.table(sbc.id(), table, rows.root(), rows.item(),
+						rows.rows(), Cause.BOX, null, by, this.clock.instant(), null));
 			}
 			else {
-				changed++;
-				if (found.drift()) {
-					drift.add(table.table());
-				}
+				tally.failed(table.table(), ((TableDownloads.Downloaded.Failed) read).error().message());
 			}
 		}
 		for (VsxiTable file : Subjects.FILES) {
 			ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 			GatewayResult<Long> read = this.gateway.downloadFile(endpoint, file, bytes).block(LONGEST);
-			if (read == null || !read.isOk()) {
-				String reason = read == null ? "no answer" : read.failure().orElseThrow().message();
-				this.keeper.failed(sbc.id(), file.toString(), reason, by, this.clock.instant());
-				failed.add(file + ": " + reason);
-				continue;
-			}
-			VersionKeeper.Found found;
-			try {
-				found = this.keeper.file(sbc.id(), file.toString(), bytes.toByteArray(), by, this.clock.instant());
-			}
-			catch (RuntimeException ex) {
-				String reason = "read, but not kept: " + ex.getMessage();
-				this.keeper.failed(sbc.id(), file.toString(), reason, by, this.clock.instant());
-				failed.add(file + ": " + reason);
-				continue;
-			}
-			if (found.outcome() == Outcome.UNCHANGED) {
-				unchanged++;
+			if (read != null && read.isOk()) {
+				tally.keep(file.toString(),
+						() -> this.keeper.file(sbc.id(), file.toString(), bytes.toByteArray(), by, this.clock.instant()));
 			}
 			else {
-				changed++;
+				tally.failed(file.toString(), read == null ? "no answer" : read.failure().orElseThrow().message());
 			}
 		}
-		Run run = new Run(unchanged, changed, drift, failed);
+		Run run = tally.run();
 		this.audit.recordAs(by, AuditAction.BACKUP, sbc.name(), sbc.groupId(),
-				failed.isEmpty() ? AuditOutcome.SUCCESS : AuditOutcome.FAILED, run.text());
+				run.failed().isEmpty() ? AuditOutcome.SUCCESS : AuditOutcome.FAILED, run.text());
 		return run;
+	}
+
+	/** What one run found so far, table by table; a read that fails, or is read but not kept, fails alone. */
+	private final class Tally {
+
+		private final long sbcId;
+
+		private final String by;
+
+		private int unchanged;
+
+		private int changed;
+
+		private final List<String> drift = new ArrayList<>();
+
+		private final List<String> failed = new ArrayList<>();
+
+		Tally(long sbcId, String by) {
+			this.sbcId = sbcId;
+			this.by = by;
+		}
+
+		void keep(String subject, Supplier<VersionKeeper.Found> keep) {
+			VersionKeeper.Found found;
+			try {
+				found = keep.get();
+			}
+			catch (RuntimeException ex) {
+				failed(subject, "read, but not kept: " + ex.getMessage());
+				return;
+			}
+			if (found.outcome() == Outcome.UNCHANGED) {
+				this.unchanged++;
+			}
+			else {
+				this.changed++;
+				if (found.drift()) {
+					this.drift.add(subject);
+				}
+			}
+		}
+
+		void failed(String subject, String reason) {
+			SbcBackup.this.keeper.failed(this.sbcId, subject, reason, this.by, SbcBackup.this.clock.instant());
+			this.failed.add(subject + ": " + reason);
+		}
+
+		Run run() {
+			return new Run(this.unchanged, this.changed, this.drift, this.failed);
+		}
+
 	}
 
 }

@@ -1,9 +1,6 @@
 package app.vsxi.dashboard.backups;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
@@ -62,7 +59,7 @@ class VersionKeeper {
 	 */
 	Found table(long sbcId, EditableTable table, String root, String item, RowCodec.Packed rows, Cause cause,
 			String what, String by, Instant at, Instant since) {
-		String digest = digest(rows.data());
+		String digest = FileContent.sha256(rows.data());
 		return locked(sbcId, () -> {
 			BackupStore.Version head = this.store.head(sbcId, table.table()).orElse(null);
 			if (head != null && at.isBefore(head.takenAt())) {
@@ -173,15 +170,6 @@ class VersionKeeper {
 
 	private int fullEvery() {
 		return Math.max(1, this.properties.fullEvery());
-	}
-
-	static String digest(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

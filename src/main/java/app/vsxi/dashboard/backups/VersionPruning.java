@@ -76,7 +76,7 @@ class VersionPruning {
 		RowCodec.Packed previousRows = previous != null && !nextKeepsDelta && !previous.whole()
 				? this.reader.rows(previous, table) : null;
 		if (nextKeepsDelta) {
-			Delta chained = delta(gone).then(delta(next), table.keyFields());
+			Delta chained = this.reader.delta(gone).then(this.reader.delta(next), table.keyFields());
 			this.store.replaceDelta(next.id(), this.stored.table(table.table(), chained.before()),
 					this.stored.table(table.table(), chained.after()));
 		}
@@ -87,11 +87,6 @@ class VersionPruning {
 			this.store.keepWhole(previous.id(), this.stored.table(table.table(), previousRows));
 		}
 		this.store.deleteVersion(id);
-	}
-
-	private Delta delta(BackupStore.Version version) {
-		byte[][] parts = this.store.delta(version.id()).orElseThrow();
-		return new Delta(this.stored.openRows(parts[0]), this.stored.openRows(parts[1]));
 	}
 
 }

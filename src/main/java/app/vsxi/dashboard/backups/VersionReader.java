@@ -102,11 +102,16 @@ class VersionReader {
 	private Delta chained(List<BackupStore.Version> versions, int from, int to, List<String> keyFields) {
 		Delta all = Delta.NONE;
 		for (int i = from + 1; i <= to; i++) {
-			byte[][] parts = this.store.delta(versions.get(i).id()).orElseThrow();
-			Delta next = new Delta(this.stored.openRows(parts[0]), this.stored.openRows(parts[1]));
+			Delta next = delta(versions.get(i));
 			all = all.isEmpty() ? next : all.then(next, keyFields);
 		}
 		return all;
+	}
+
+	/** What changed from the version before to this one, as the version keeps it. */
+	Delta delta(BackupStore.Version version) {
+		byte[][] parts = this.store.delta(version.id()).orElseThrow();
+		return new Delta(this.stored.openRows(parts[0]), this.stored.openRows(parts[1]));
 	}
 
 	/** A kept file as it was downloaded. */

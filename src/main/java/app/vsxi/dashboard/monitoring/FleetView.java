@@ -225,22 +225,14 @@ public record FleetView(Summary summary, List<Row> rows, List<Row> problems, Sor
 			java.util.function.LongFunction<? extends List<? extends RaisedAlarm>> alarms,
 			Sort sort, String filter) {
 		return counted(statuses, groupNames, id -> registrations.apply(id) == null ? null
-				: new Counted(registrations.apply(id), null), alarms, sort, filter);
+				: new Counted(registrations.apply(id), null), alarms, id -> List.of(), sort, filter);
 	}
 
 	/** A count and when it was made. */
 	record Counted(long count, Instant at) {
 	}
 
-	/** As {@link #of}, with when each SBC's registrations were counted. */
-	static FleetView counted(List<SbcStatus> statuses, Map<Long, String> groupNames,
-			java.util.function.LongFunction<Counted> registrations,
-			java.util.function.LongFunction<? extends List<? extends RaisedAlarm>> alarms,
-			Sort sort, String filter) {
-		return counted(statuses, groupNames, registrations, alarms, id -> List.of(), sort, filter);
-	}
-
-	/** As {@link #counted}, with what other features note about each SBC. */
+	/** As {@link #of}, with when each SBC's registrations were counted and what other features note about it. */
 	static FleetView counted(List<SbcStatus> statuses, Map<Long, String> groupNames,
 			java.util.function.LongFunction<Counted> registrations,
 			java.util.function.LongFunction<? extends List<? extends RaisedAlarm>> alarms,

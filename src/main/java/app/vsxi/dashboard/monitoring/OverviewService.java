@@ -54,7 +54,7 @@ public class OverviewService {
 		}
 		List<SbcNotes> sources = this.notes.orderedStream().toList();
 		return FleetView.counted(visible, this.fleet.groupNames(), this::registrations,
-				id -> open.getOrDefault(id, List.of()), id -> notesOf(sources, id), sort, filter);
+				id -> open.getOrDefault(id, List.of()), id -> SbcNotes.of(sources, id), sort, filter);
 	}
 
 	/** Registrations last counted in {@code stats/sub_stats} and when, null if never read. */
@@ -71,15 +71,6 @@ public class OverviewService {
 		}
 		Set<Long> groups = this.access.groupsWhere(Permission.VIEW);
 		return this.board.all().stream().filter(status -> groups.contains(status.groupId())).toList();
-	}
-
-	private static List<SbcNote> notesOf(List<SbcNotes> sources, long sbcId) {
-		if (sources.isEmpty()) {
-			return List.of();
-		}
-		List<SbcNote> notes = new java.util.ArrayList<>();
-		sources.forEach(source -> notes.addAll(source.notes(sbcId)));
-		return notes;
 	}
 
 }

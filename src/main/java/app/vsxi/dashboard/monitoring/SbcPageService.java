@@ -48,7 +48,7 @@ public class SbcPageService {
 		SbcStatus status = this.board.get(id);
 		return new SbcPage(sbc, this.fleet.groupNames().get(sbc.groupId()),
 				status != null ? status : SbcStatus.waiting(sbc), this.access.canOnSbc("ADMINISTER", id),
-				this.history.of(id), this.notes.orderedStream().flatMap(source -> source.notes(id).stream()).toList());
+				this.history.of(id), SbcNotes.of(this.notes.orderedStream().toList(), id));
 	}
 
 	/**

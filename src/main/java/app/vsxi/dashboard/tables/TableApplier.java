@@ -198,6 +198,9 @@ public class TableApplier {
 			return new ApplyOutcome.Refused(refused.reason());
 		}
 		boolean rollback = draft.rollbackOf() != null;
+		// a roll back to a snapshot that holds a backup version is a restore: looked up once for the audit,
+		// the history and the outcome
+		Long restored = restoredBackup(draft);
 		long snapshot = this.drafts.saveSnapshot(sbcId, draft.table(), draft.root(), draft.item(),
 				Actor.current(), (rollback ? "before roll back to snapshot " + draft.rollbackOf()
 						: "before apply of draft " + draftId) + ": " + toSend.summary().text(),
@@ -206,8 +209,8 @@ public class TableApplier {
 		List<CallReport> reports = new ArrayList<>();
 		GatewayError failure = sendAll(endpoint, draft, ((ApplyPlan.Calls) plan).updates(), reports);
 		if (failure != null) {
-			record(sbc, draft, rollback, AuditOutcome.FAILED, toSend, reports, null);
-			written(sbc, draft, theirs, readBefore, null, "failed " + what(draft));
+			record(sbc, draft, rollback, restored, AuditOutcome.FAILED, toSend, reports, null);
+			written(sbc, draft, theirs, readBefore, null, "failed " + what(draft, restored));
 			return new ApplyOutcome.Failed(failure, reports, snapshot);
 		}
 		SafeDeletes.Decision decision = SafeDeletes.Decision.none();
@@ -227,8 +230,8 @@ public class TableApplier {
 				if (deletes instanceof ApplyPlan.Calls calls) {
 					failure = sendAll(endpoint, draft, calls.calls(), reports);
 					if (failure != null) {
-						record(sbc, draft, rollback, AuditOutcome.FAILED, toSend, reports, decision);
-						written(sbc, draft, theirs, readBefore, null, "failed " + what(draft));
+						record(sbc, draft, rollback, restored, AuditOutcome.FAILED, toSend, reports, decision);
+						written(sbc, draft, theirs, readBefore, null, "failed " + what(draft, restored));
 						return new ApplyOutcome.Failed(failure, reports, snapshot);
 					}
 				}
@@ -240,15 +243,16 @@ public class TableApplier {
 		}
 		Verified verified = verify(endpoint, draft, theirs, touched, intended, after);
 		Verification verification = verified.verification();
-		record(sbc, draft, rollback, verification.matches() ? AuditOutcome.SUCCESS : AuditOutcome.FAILED, toSend,
+		record(sbc, draft, rollback, restored, verification.matches() ? AuditOutcome.SUCCESS : AuditOutcome.FAILED,
+				toSend,
 				reports, decision);
-		written(sbc, draft, theirs, readBefore, verified.read(), what(draft));
+		written(sbc, draft, theirs, readBefore, verified.read(), what(draft, restored));
 		if (decision.heldBack().isEmpty()) {
 			this.drafts.delete(draftId);
 			this.open.forget(draftId);
 		}
 		return new ApplyOutcome.Applied(toSend.summary(), reports, verification, snapshot, decision,
-				rollback ? draft.rollbackOf() : null, rollback ? restoredBackup(draft) : null);
+				rollback ? draft.rollbackOf() : null, restored);
 	}
 
 	/** Sends the calls in order; the first failure stops them and is returned, null when all were answered. */
@@ -289,10 +293,10 @@ public class TableApplier {
 			// a box may quote an entry in its answer: no password goes on to the page or the audit trail
 			reports.replaceAll(report -> blotted(report, secrets));
 			if (failure != null) {
-				record(sbc, draft, false, AuditOutcome.FAILED, toSend, reports, null);
+				record(sbc, draft, false, null, AuditOutcome.FAILED, toSend, reports, null);
 				return new ApplyOutcome.Failed(failure, reports, null);
 			}
-			record(sbc, draft, false,
+			record(sbc, draft, false, null,
 					reports.stream().anyMatch(CallReport::withErrors) ? AuditOutcome.FAILED : AuditOutcome.SUCCESS,
 					toSend, reports, null);
 			return new ApplyOutcome.Written(toSend.summary(), reports);
@@ -539,12 +543,11 @@ public class TableApplier {
 	private record Verified(Verification verification, RowCodec.Packed read) {
 	}
 
-	/** What an apply of the draft is, in the table's history. */
-	private String what(Draft draft) {
+	/** What an apply of the draft is, in the table's history; {@code restored}: the backup version it restores. */
+	private static String what(Draft draft, Long restored) {
 		if (draft.rollbackOf() == null) {
 			return "apply of draft " + draft.id();
 		}
-		Long restored = restoredBackup(draft);
 		return restored != null ? "restore of backup version " + restored : "roll back to snapshot " + draft.rollbackOf();
 	}
 
@@ -576,13 +579,12 @@ public class TableApplier {
 		};
 	}
 
-	private void record(Sbc sbc, Draft draft, boolean rollback, AuditOutcome outcome, TableDiff diff,
+	private void record(Sbc sbc, Draft draft, boolean rollback, Long restored, AuditOutcome outcome, TableDiff diff,
 			List<CallReport> reports, SafeDeletes.Decision decision) {
 		String calls = reports.stream()
 			.map(report -> report.action().path() + " " + Plural.count(report.rows(), "row", "rows") + " → " + report.answer())
 			.collect(Collectors.joining("; "));
 		// the changes come last: the authors and the calls matter more should the line be long
-		Long restored = rollback ? restoredBackup(draft) : null;
 		String detail = diff.summary().text() + (restored != null ? " (backup version " + restored + ")"
 				: rollback ? " (snapshot " + draft.rollbackOf() + ")" : "")
 				+ editedBy(draft) + "; calls: " + (calls.isEmpty() ? "none" : calls)

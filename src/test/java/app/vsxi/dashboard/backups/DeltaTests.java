@@ -14,7 +14,7 @@ import app.vsxi.dashboard.tables.engine.TableDiff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A delta between two versions, chained with the next, undone and redone over a whole table. */
+/** A delta between two versions, chained with the next, and undone over a whole table. */
 class DeltaTests {
 
 	private static final List<String> KEY = List.of("alias");
@@ -37,7 +37,6 @@ class DeltaTests {
 
 		assertThat(delta.before()).containsExactlyInAnyOrder(row("b", "2"), row("c", "3"));
 		assertThat(delta.after()).containsExactlyInAnyOrder(row("b", "22"), row("d", "4"));
-		assertThat(delta.size()).isEqualTo(2);
 		assertThat(delta.isEmpty()).isFalse();
 	}
 
@@ -78,17 +77,15 @@ class DeltaTests {
 	}
 
 	@Test
-	void undoingADeltaOnTheNewerTableGivesTheOlderAndRedoingGivesTheNewerBack() {
+	void undoingADeltaOnTheNewerTableGivesTheOlder() {
 		List<TableRow> older = List.of(row("a", "1"), row("b", "2"), row("c", "3"));
 		List<TableRow> newer = List.of(row("a", "1"), row("b", "22"), row("d", "4"));
 		Delta delta = between(older, newer);
 
 		RowCodec.Packed undone = delta.undo(RowCodec.pack(newer), KEY);
-		RowCodec.Packed redone = delta.redo(RowCodec.pack(older), KEY);
 
 		assertThat(new HashSet<>(undone.toList())).isEqualTo(new HashSet<>(older));
 		assertThat(undone.rows()).isEqualTo(3);
-		assertThat(new HashSet<>(redone.toList())).isEqualTo(new HashSet<>(newer));
 	}
 
 }
