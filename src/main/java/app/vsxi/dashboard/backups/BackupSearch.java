@@ -43,6 +43,12 @@ public class BackupSearch {
 	 */
 	public record Results(String table, String field, String value, Match match, List<Hit> hits, int searched,
 			int without, boolean cut, long millis) {
+
+		/** "1 SBC's", "3 SBCs'": whose backups were searched. */
+		public String searchedText() {
+			return this.searched == 1 ? "1 SBC's" : this.searched + " SBCs'";
+		}
+
 	}
 
 	private final BackupStore store;

@@ -138,6 +138,38 @@ class BackupsBrowserTests {
 		assertThat(new HashSet<>(routes())).isEqualTo(new HashSet<>(before));
 	}
 
+	@Test
+	void anOperatorSearchesTheFleetsBackupsAndQueriesOneBoxLive() throws Exception {
+		String alias = routes().get(9).text("alias");
+		String backups = url("/sbcs/" + sbc().id() + "/backups");
+		BrowserSession.logIn(this.browser, backups, "admin", "admin");
+		waitUntil(() -> this.browser.getCurrentUrl().contains("/backups") && !this.browser.getCurrentUrl().contains("/login"));
+		this.browser.findElement(By.id("back-up-now")).click();
+		waitUntil(() -> reloaded(backups) && text("subject-route").contains("Version"));
+
+		this.browser.findElement(By.cssSelector("a[href$='/backups/search']")).click();
+		waitUntil(() -> this.browser.getCurrentUrl().contains("/backups/search"));
+		this.browser.findElement(By.name("field")).sendKeys("alias");
+		new org.openqa.selenium.support.ui.Select(this.browser.findElement(By.name("match"))).selectByVisibleText("is");
+		this.browser.findElement(By.name("value")).sendKeys(alias);
+		this.browser.findElement(By.cssSelector("form[role=search] button.primary")).click();
+		waitUntil(() -> !this.browser.findElements(By.id("hits")).isEmpty());
+		assertThat(this.browser.findElement(By.id("hits")).getText()).contains(BOX, alias);
+		assertThat(this.browser.findElement(By.id("results-title")).getText()).startsWith("1 row in 1 SBC's backups of route");
+		screenshot("6-search");
+
+		this.browser.get(backups);
+		this.browser.findElement(By.linkText("Query the box live")).click();
+		waitUntil(() -> this.browser.getCurrentUrl().contains("/backups/query"));
+		new org.openqa.selenium.support.ui.Select(this.browser.findElement(By.name("column"))).selectByValue("alias");
+		new org.openqa.selenium.support.ui.Select(this.browser.findElement(By.name("operator"))).selectByVisibleText("is");
+		this.browser.findElement(By.name("value")).sendKeys(alias);
+		this.browser.findElement(By.cssSelector("form[role=search] button.primary")).click();
+		waitUntil(() -> !this.browser.findElements(By.id("answer")).isEmpty());
+		assertThat(this.browser.findElement(By.id("answer")).getText()).contains(alias);
+		screenshot("7-query");
+	}
+
 	/** Loads the page again; true so it can lead a condition that is then read on the fresh page. */
 	private boolean reloaded(String page) {
 		this.browser.get(page);
