@@ -173,6 +173,10 @@ public class AuditChain {
 			// length-prefixed, so that no choice of field values can imitate another event
 			text.append('|').append(value == null ? -1 : value.length()).append(':').append(value == null ? "" : value);
 		}
+		if (event.changeId() != null) {
+			// only where set: the events sealed before change ids existed keep their seals
+			text.append("|change:").append(event.changeId().length()).append(':').append(event.changeId());
+		}
 		return text.toString();
 	}
 

@@ -46,8 +46,8 @@ class AuditController {
 			@RequestParam(required = false) String action, @RequestParam(required = false) AuditOutcome outcome,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-			Model model) {
-		AuditQuery query = new AuditQuery(text, actor, action, outcome, from, to);
+			@RequestParam(required = false) String change, Model model) {
+		AuditQuery query = new AuditQuery(text, actor, action, outcome, from, to, change);
 		List<AuditEvent> events = this.audit.search(query, this.scope, PAGE_LIMIT);
 		model.addAttribute("query", query);
 		model.addAttribute("events", events);
@@ -61,8 +61,8 @@ class AuditController {
 			@RequestParam(required = false) String action, @RequestParam(required = false) AuditOutcome outcome,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-			HttpServletResponse response) throws IOException {
-		AuditQuery query = new AuditQuery(text, actor, action, outcome, from, to);
+			@RequestParam(required = false) String change, HttpServletResponse response) throws IOException {
+		AuditQuery query = new AuditQuery(text, actor, action, outcome, from, to, change);
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader("Content-Disposition", "attachment; filename=\"vsxi-audit.csv\"");
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -6,7 +6,7 @@ import java.util.List;
 /** RFC 4180 CSV of audit events; cells that a spreadsheet would run as a formula are defused. */
 final class AuditCsv {
 
-	static final String HEADER = "time,actor,source_ip,action,target,group_id,outcome,detail";
+	static final String HEADER = "time,actor,source_ip,action,target,group_id,outcome,detail,change_id";
 
 	private AuditCsv() {
 	}
@@ -17,7 +17,7 @@ final class AuditCsv {
 			out.print(String.join(",", cell(event.at().toString()), cell(event.actor()), cell(event.sourceIp()),
 					cell(event.action()), cell(event.target()),
 					cell(event.groupId() == null ? null : event.groupId().toString()), cell(event.outcome().name()),
-					cell(event.detail())));
+					cell(event.detail()), cell(event.changeId())));
 			out.print("\r\n");
 		}
 	}

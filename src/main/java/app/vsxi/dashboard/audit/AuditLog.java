@@ -30,7 +30,7 @@ public class AuditLog {
 	static final RowMapper<AuditEvent> ROWS = (rs, i) -> new AuditEvent(rs.getLong("id"),
 			rs.getTimestamp("at").toInstant(), rs.getString("actor"), rs.getString("source_ip"), rs.getString("action"),
 			rs.getString("target"), (Long) rs.getObject("group_id", Long.class),
-			AuditOutcome.valueOf(rs.getString("outcome")), rs.getString("detail"));
+			AuditOutcome.valueOf(rs.getString("outcome")), rs.getString("detail"), rs.getString("change_id"));
 
 	private final JdbcTemplate jdbc;
 
@@ -55,22 +55,23 @@ public class AuditLog {
 	public void recordAs(String actor, AuditAction action, String target, Long groupId, AuditOutcome outcome,
 			String detail) {
 		String sourceIp = currentSourceIp();
+		String changeId = ChangeScope.current();
 		if (outcome == AuditOutcome.SUCCESS) {
-			insert(actor, action, target, groupId, outcome, detail, sourceIp);
+			insert(actor, action, target, groupId, outcome, detail, sourceIp, changeId);
 		}
 		else {
 			this.independently.executeWithoutResult(status -> insert(actor, action, target, groupId, outcome, detail,
-					sourceIp));
+					sourceIp, changeId));
 		}
 	}
 
 	private void insert(String actor, AuditAction action, String target, Long groupId, AuditOutcome outcome,
-			String detail, String sourceIp) {
+			String detail, String sourceIp, String changeId) {
 		this.jdbc.update(
-				"INSERT INTO audit_event (at, actor, source_ip, action, target, group_id, outcome, detail) "
-						+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+				"INSERT INTO audit_event (at, actor, source_ip, action, target, group_id, outcome, detail, change_id) "
+						+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
 				Timestamp.from(Instant.now()), truncate(actor, 64), sourceIp, action.name(), truncate(target, 255),
-				groupId, outcome.name(), truncate(detail, MAX_DETAIL));
+				groupId, outcome.name(), truncate(detail, MAX_DETAIL), changeId);
 	}
 
 	/** Newest first, within what the scope may see, at most {@code limit} events. */
@@ -99,6 +100,10 @@ public class AuditLog {
 		if (notBlank(query.action())) {
 			sql.append(" AND action LIKE ?");
 			args.add(query.action().trim().toUpperCase().replace("%", "") + "%");
+		}
+		if (notBlank(query.change())) {
+			sql.append(" AND change_id = ?");
+			args.add(query.change().strip());
 		}
 		if (query.outcome() != null) {
 			sql.append(" AND outcome = ?");

@@ -22,6 +22,10 @@ import app.vsxi.dashboard.gateway.TableRow;
 import app.vsxi.dashboard.gateway.VsxiTable;
 
 import org.springframework.security.access.prepost.PreAuthorize;
+
+import app.vsxi.dashboard.approvals.ApprovalKind;
+import app.vsxi.dashboard.approvals.Approvals;
+import app.vsxi.dashboard.audit.ChangeScope;
 import org.springframework.stereotype.Service;
 
 /**
@@ -54,9 +58,12 @@ public class CallKills {
 
 	private final Slaves slaves;
 
+	private final Approvals approvals;
+
 	public CallKills(FleetService fleet, StatsReads stats, CallCommands commands, Removals removals, BoxReads reads,
 			KillFormatSettings settings, PendingActions pending, AuditLog audit, AccessService access,
-			CallsProperties properties, Slaves slaves) {
+			CallsProperties properties, Slaves slaves, Approvals approvals) {
+		this.approvals = approvals;
 		this.fleet = fleet;
 		this.stats = stats;
 		this.commands = commands;
@@ -128,6 +135,15 @@ public class CallKills {
 	 */
 	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
 	public RemovalReport kill(long sbcId, String token, Integer typedCount) {
+		return kill(sbcId, token, typedCount, null);
+	}
+
+	/**
+	 * As {@link #kill(long, String, Integer)}; a bulk kill the approval settings name waits for a second person's
+	 * approval of exactly these calls, unless an administrator gives {@code breakGlass}, the reason it cannot wait.
+	 */
+	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
+	public RemovalReport kill(long sbcId, String token, Integer typedCount, String breakGlass) {
 		Sbc sbc = this.fleet.get(sbcId);
 		PendingActions.Found<PlannedKill> found = this.pending.peek(token, this.access.viewer(), sbcId, PlannedKill.class);
 		if (found instanceof PendingActions.Refused<PlannedKill> refused) {
@@ -144,9 +160,44 @@ public class CallKills {
 			return refuse(sbc, action, "The number typed (" + Objects.toString(typedCount, "none")
 					+ ") is not the number of calls (" + plan.calls().size() + "); nothing was sent.");
 		}
+		Approvals.Answer cleared = plan.bulk() ? this.approvals.ask(approval(sbc, plan, breakGlass))
+				: new Approvals.Answer.Go(null, null);
+		if (cleared instanceof Approvals.Answer.Held held) {
+			return RemovalReport.failed(sbc.name(), "call", held.reason() + " Once it is approved, search and preview the "
+					+ "same kill again and confirm it: it goes out only if it still ends exactly these calls.");
+		}
+		Approvals.Answer.Go go = (Approvals.Answer.Go) cleared;
 		if (!this.pending.remove(token)) {
 			return refuse(sbc, action, PendingActions.Refusal.USED.sentence("kill", this.properties));
 		}
+		try (ChangeScope.Scope scope = ChangeScope.open(go.changeId())) {
+			return send(sbc, plan, action);
+		}
+		finally {
+			if (go.requestId() != null) {
+				this.approvals.sent(go.requestId());
+			}
+		}
+	}
+
+	/**
+	 * A bulk kill as approval sees it: bound to the format and the calls by slot and Call-ID, sorted, so the same
+	 * calls previewed again are the same request, and a different set (calls ended or started meanwhile) another.
+	 */
+	private static Approvals.Ask approval(Sbc sbc, PlannedKill plan, String breakGlass) {
+		List<String> names = plan.calls().stream().map(CallIdentity::key).sorted().toList();
+		String hash = app.vsxi.dashboard.tables.engine.PlanHash.ofParts(
+				java.util.stream.Stream.concat(java.util.stream.Stream.of(plan.format().name()), names.stream()).toList());
+		String preview = "Kill " + plan.calls().size() + " calls on " + sbc.name() + " by " + plan.format()
+				+ " (each by slot and Call-ID; read again just before sending, a call that ended is left out):\n"
+				+ String.join("\n", PlannedKill.names(plan.calls()));
+		return new Approvals.Ask(ApprovalKind.BULK_KILL, "kill:" + sbc.id() + ":" + hash, List.of(sbc.id()),
+				"Bulk kill: " + plan.calls().size() + " calls on " + sbc.name(), plan.calls().size(), hash, preview,
+				"OPERATE", List.of(), null, breakGlass);
+	}
+
+	private RemovalReport send(Sbc sbc, PlannedKill plan, AuditAction action) {
+		long sbcId = sbc.id();
 		SbcEndpoint endpoint = this.fleet.endpoint(sbc);
 		GatewayResult<TableDocument> now = this.stats.statsList(endpoint, VsxiTable.ACTIVE_CALLS).block();
 		Sent sent = now.fold(listed -> killLive(sbc, endpoint, plan, listed.rows()), error -> new Sent(RemovalReport

@@ -58,8 +58,10 @@ class CallsController {
 	 */
 	@PostMapping("/sbcs/{id}/calls/kill")
 	String kill(@PathVariable long id, @RequestParam String token, @RequestParam(required = false) Integer typedCount,
-			@ModelAttribute("search") CallSearch search, BindingResult searchProblems, Model model) {
-		model.addAttribute("report", this.kills.kill(id, token, typedCount));
+			@RequestParam(required = false) String breakGlass, @ModelAttribute("search") CallSearch search,
+			BindingResult searchProblems, Model model) {
+		model.addAttribute("report", this.kills.kill(id, token, typedCount,
+				breakGlass == null || breakGlass.isBlank() ? null : breakGlass));
 		CallSearch listed = searchProblems.hasErrors() || search == null ? CallSearch.none() : search;
 		model.addAttribute("search", listed);
 		model.addAttribute("calls", this.calls.pageAfterKill(id, listed));

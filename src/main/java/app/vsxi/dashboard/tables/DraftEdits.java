@@ -3,9 +3,11 @@ package app.vsxi.dashboard.tables;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
+import app.vsxi.dashboard.audit.Actor;
 import app.vsxi.dashboard.gateway.TableRow;
 import app.vsxi.dashboard.tables.engine.RowKey;
 
@@ -24,7 +26,11 @@ public class DraftEdits {
 
 	private final SealedRows sealed;
 
-	DraftEdits(DraftRepository drafts, OpenDrafts open, DraftAccess access, SealedRows sealed) {
+	private final ApplicationEventPublisher events;
+
+	DraftEdits(DraftRepository drafts, OpenDrafts open, DraftAccess access, SealedRows sealed,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.drafts = drafts;
 		this.open = open;
 		this.access = access;
@@ -89,6 +95,7 @@ public class DraftEdits {
 			}
 		}
 		this.open.saved(draft, newKey, changed, this.drafts.putEdit(draftId, newKey, changed));
+		edited(draft);
 		return new EditResult(newKey, changed, null, null);
 	}
 
@@ -109,6 +116,7 @@ public class DraftEdits {
 	public void revert(long sbcId, long draftId, RowKey key) {
 		Draft draft = this.access.writableDraft(sbcId, draftId);
 		this.open.dropped(draft, key, this.drafts.dropEdit(draftId, key));
+		edited(draft);
 	}
 
 	/**
@@ -133,6 +141,7 @@ public class DraftEdits {
 			key = key.nth(key.occurrence() + 1);
 		}
 		this.open.saved(draft, key, copy, this.drafts.putEdit(draftId, key, copy));
+		edited(draft);
 		return key;
 	}
 
@@ -164,16 +173,23 @@ public class DraftEdits {
 					draft.editable().keyFields().stream().filter(row::has).findFirst().orElse(null));
 		}
 		this.open.saved(draft, key, clone, this.drafts.putEdit(draftId, key, clone));
+		edited(draft);
 		return new EditResult(key, clone, null, null);
 	}
 
 	private void remove(Draft draft, RowKey key) {
 		if (this.open.baseRow(draft, key) == null) {
 			this.open.dropped(draft, key, this.drafts.dropEdit(draft.id(), key));
+			edited(draft);
 		}
 		else {
 			this.open.saved(draft, key, null, this.drafts.putEdit(draft.id(), key, null));
+			edited(draft);
 		}
+	}
+
+	private void edited(Draft draft) {
+		this.events.publishEvent(new DraftEdited(draft.id(), Actor.current()));
 	}
 
 	/** What an edit left: the row under its key, and why it was refused with the field that was refused, or nulls. */

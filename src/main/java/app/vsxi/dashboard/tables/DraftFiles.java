@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 import app.vsxi.dashboard.access.Permission;
+import app.vsxi.dashboard.audit.Actor;
 import app.vsxi.dashboard.audit.AuditAction;
 import app.vsxi.dashboard.audit.AuditLog;
 import app.vsxi.dashboard.audit.AuditOutcome;
@@ -47,8 +49,11 @@ public class DraftFiles {
 
 	private final DraftExport exports;
 
+	private final ApplicationEventPublisher events;
+
 	DraftFiles(FleetService fleet, DraftRepository drafts, OpenDrafts open, DraftAccess access, AuditLog audit,
-			SealedRows sealed, TablesProperties properties) {
+			SealedRows sealed, TablesProperties properties, ApplicationEventPublisher events) {
+		this.events = events;
 		this.fleet = fleet;
 		this.drafts = drafts;
 		this.open = open;
@@ -100,6 +105,7 @@ public class DraftFiles {
 			imported.put(occurrences.next(RowKey.of(conformed, draft.editable().keyFields())), conformed);
 		}
 		this.open.saved(draft, imported, this.drafts.putEdits(draftId, imported));
+		this.events.publishEvent(new DraftEdited(draftId, Actor.current()));
 		return imported.size();
 	}
 

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -25,6 +26,7 @@ import app.vsxi.dashboard.audit.Actor;
 import app.vsxi.dashboard.audit.AuditAction;
 import app.vsxi.dashboard.audit.AuditLog;
 import app.vsxi.dashboard.audit.AuditOutcome;
+import app.vsxi.dashboard.audit.ChangeScope;
 import app.vsxi.dashboard.fleet.FleetService;
 import app.vsxi.dashboard.fleet.Sbc;
 import app.vsxi.dashboard.gateway.ElementNames;
@@ -51,6 +53,7 @@ import app.vsxi.dashboard.tables.engine.ThreeWayMerge;
 import app.vsxi.dashboard.tables.engine.ApplyPlanner;
 import app.vsxi.dashboard.tables.engine.KeySet;
 import app.vsxi.dashboard.tables.engine.PayloadLine;
+import app.vsxi.dashboard.tables.engine.PlanHash;
 import app.vsxi.dashboard.tables.engine.WriteAction;
 
 /**
@@ -92,11 +95,14 @@ public class TableApplier {
 
 	private final ApplicationEventPublisher events;
 
+	private final ObjectProvider<WriteGate> gates;
+
 	TableApplier(FleetService fleet, DraftAccess access, OpenDrafts open, TableDownloads downloads,
 			DraftRepository drafts, TableCommands gateway, AuditLog audit, TablesProperties properties,
 			PasswordConfirmation passwords, SealedRows sealed, DraftLimits limits, TableDiffs diffs,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, ObjectProvider<WriteGate> gates) {
 		this.fleet = fleet;
+		this.gates = gates;
 		this.events = events;
 		this.diffs = diffs;
 		this.access = access;
@@ -146,6 +152,15 @@ public class TableApplier {
 	/** As {@link #apply(long, long, Map)}, with conflicting rows chosen whole or field by field. */
 	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
 	public ApplyOutcome apply(long sbcId, long draftId, ThreeWayMerge.Choices choices) {
+		return apply(sbcId, draftId, choices, Send.ASKED);
+	}
+
+	/**
+	 * As {@link #apply(long, long, ThreeWayMerge.Choices)}, sent as {@code send} says: through the write gate
+	 * (approval), breaking its glass, or only if it is still exactly the write previewed for a change set.
+	 */
+	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
+	public ApplyOutcome apply(long sbcId, long draftId, ThreeWayMerge.Choices choices, Send send) {
 		Draft draft = this.access.draft(sbcId, draftId);
 		Sbc sbc = this.fleet.get(sbcId);
 		if (!draft.editable().writable()) {
@@ -161,7 +176,7 @@ public class TableApplier {
 		}
 		SbcEndpoint endpoint = this.fleet.endpoint(sbc);
 		if (draft.baseUnknown()) {
-			return applyUnread(sbc, draft, endpoint);
+			return applyUnread(sbc, draft, endpoint, send);
 		}
 		List<String> keyFields = draft.editable().keyFields();
 		Map<RowKey, TableRow> edits = this.drafts.edits(draftId);
@@ -201,13 +216,99 @@ public class TableApplier {
 		// a roll back to a snapshot that holds a backup version is a restore: looked up once for the audit,
 		// the history and the outcome
 		Long restored = restoredBackup(draft);
+		TableDiff.Summary sending = toSend.summary();
+		Cleared cleared = clear(sbc, draft, restored != null ? WriteGate.Kind.RESTORE : WriteGate.Kind.APPLY,
+				sending.added() + sending.removed() + sending.changed(), ((ApplyPlan.Calls) plan).calls(), sending,
+				send);
+		if (cleared.stopped() != null) {
+			return cleared.stopped();
+		}
+		try (ChangeScope.Scope scope = ChangeScope.open(cleared.go().changeId())) {
+			return send(sbc, draft, endpoint, theirs, readBefore, toSend, touched, intended, (ApplyPlan.Calls) plan,
+					restored);
+		}
+		finally {
+			sent(cleared.go());
+		}
+	}
+
+	/** What {@link #clear} decided: go (under a change, where a request lies behind it), or the outcome that stops it. */
+	private record Cleared(WriteGate.Clearance.Go go, ApplyOutcome stopped) {
+	}
+
+	/**
+	 * Whether the write may go out now: a change set's write only if it is exactly the one previewed (the change
+	 * set's approval covers it), any other through the write gate, which may hold it for approval.
+	 */
+	private Cleared clear(Sbc sbc, Draft draft, WriteGate.Kind kind, int rows, List<ApplyPlan.Call> calls,
+			TableDiff.Summary summary, Send send) {
+		String hash = PlanHash.of(draft.table(), calls);
+		return clear(sbc, draft, kind, rows, hash, () -> approvalPreview(draft, summary.text(), calls), send);
+	}
+
+	private Cleared clear(Sbc sbc, Draft draft, WriteGate.Kind kind, int rows, String hash,
+			java.util.function.Supplier<String> preview, Send send) {
+		if (send.expectedHash() != null) {
+			if (!send.expectedHash().equals(hash)) {
+				return new Cleared(null, new ApplyOutcome.NotAsPreviewed(
+						"What would be sent now differs from what was previewed: the box changed since, or the draft did. Nothing was sent."));
+			}
+			return new Cleared(new WriteGate.Clearance.Go(send.changeId(), null), null);
+		}
+		WriteGate.Clearance clearance = gate().clear(new WriteGate.WriteRequest(sbc, draft.table(), kind,
+				"draft:" + draft.id(), rows, hash, preview.get(), draft.editable().catalog().holdsBoxAccounts(),
+				authors(draft), send.breakGlass()));
+		if (clearance instanceof WriteGate.Clearance.Held held) {
+			return new Cleared(null, new ApplyOutcome.Held(held.reason(), held.requestId(), held.changeId()));
+		}
+		return new Cleared((WriteGate.Clearance.Go) clearance, null);
+	}
+
+	private void sent(WriteGate.Clearance.Go go) {
+		if (go != null && go.requestId() != null) {
+			gate().sent(go);
+		}
+	}
+
+	private WriteGate gate() {
+		return this.gates.getIfAvailable(() -> WriteGate.OPEN);
+	}
+
+	/** Everyone who edited the draft: its owner and every author of an edit. */
+	private List<String> authors(Draft draft) {
+		java.util.LinkedHashSet<String> authors = new java.util.LinkedHashSet<>();
+		authors.add(draft.owner());
+		authors.addAll(this.drafts.authors(draft.id()));
+		return List.copyOf(authors);
+	}
+
+	/** The calls as an approver reads them: what they change, then each call's body, secrets masked. */
+	private String approvalPreview(Draft draft, String summary, List<ApplyPlan.Call> calls) {
+		StringBuilder text = new StringBuilder(draft.table()).append(": ").append(summary).append('\n');
+		for (ApplyPlan.Call call : calls) {
+			Payload payload = payload(draft, new ApplyPlan.Call(call.action(),
+					call.rows().stream().map(row -> SecretFields.mask(draft.editable(), row)).toList()), Map.of());
+			text.append('\n').append(call.action().path()).append(", ").append(Plural.count(call.rows().size(), "row", "rows"))
+				.append(payload.rowsNotShown() > 0 ? " (the first " + (payload.rows() - payload.rowsNotShown()) + " shown)" : "")
+				.append(":\n").append(payload.body()).append('\n');
+		}
+		return text.toString();
+	}
+
+	/** The write cleared to go: snapshot, calls, read-back deletes, verify, audit and history. */
+	private ApplyOutcome send(Sbc sbc, Draft draft, SbcEndpoint endpoint, RowCodec.Packed theirs, Instant readBefore,
+			TableDiff toSend, Set<RowKey> touched, List<TableRow> intended, ApplyPlan.Calls plan, Long restored) {
+		long sbcId = sbc.id();
+		long draftId = draft.id();
+		boolean rollback = draft.rollbackOf() != null;
+		List<String> keyFields = draft.editable().keyFields();
 		long snapshot = this.drafts.saveSnapshot(sbcId, draft.table(), draft.root(), draft.item(),
 				Actor.current(), (rollback ? "before roll back to snapshot " + draft.rollbackOf()
 						: "before apply of draft " + draftId) + ": " + toSend.summary().text(),
 				theirs);
 		this.drafts.pruneSnapshots(sbcId, draft.table(), Math.max(1, this.properties.snapshotsKept()));
 		List<CallReport> reports = new ArrayList<>();
-		GatewayError failure = sendAll(endpoint, draft, ((ApplyPlan.Calls) plan).updates(), reports);
+		GatewayError failure = sendAll(endpoint, draft, plan.updates(), reports);
 		if (failure != null) {
 			record(sbc, draft, rollback, restored, AuditOutcome.FAILED, toSend, reports, null);
 			written(sbc, draft, theirs, readBefore, null, "failed " + what(draft, restored));
@@ -275,7 +376,7 @@ public class TableApplier {
 	 * marked deleted by delete, whole. Nothing can be merged, snapshotted or verified: the box's answer to each
 	 * call is all there is. Once anything was sent the draft is gone, whatever the answer: it holds passwords.
 	 */
-	private ApplyOutcome applyUnread(Sbc sbc, Draft draft, SbcEndpoint endpoint) {
+	private ApplyOutcome applyUnread(Sbc sbc, Draft draft, SbcEndpoint endpoint, Send send) {
 		TableDiff toSend = new StoredDraft(this.drafts, draft).changes();
 		if (toSend.isEmpty()) {
 			return new ApplyOutcome.Refused("The draft holds no entry to send: import a file of " + draft.table()
@@ -285,11 +386,26 @@ public class TableApplier {
 		if (plan instanceof ApplyPlan.Refused refused) {
 			return new ApplyOutcome.Refused(refused.reason());
 		}
+		TableDiff.Summary sending = toSend.summary();
+		Cleared cleared = clear(sbc, draft, WriteGate.Kind.APPLY, sending.added() + sending.removed() + sending.changed(),
+				((ApplyPlan.Calls) plan).calls(), sending, send);
+		if (cleared.stopped() != null) {
+			return cleared.stopped();
+		}
+		try (ChangeScope.Scope scope = ChangeScope.open(cleared.go().changeId())) {
+			return sendUnread(sbc, draft, endpoint, toSend, (ApplyPlan.Calls) plan);
+		}
+		finally {
+			sent(cleared.go());
+		}
+	}
+
+	private ApplyOutcome sendUnread(Sbc sbc, Draft draft, SbcEndpoint endpoint, TableDiff toSend, ApplyPlan.Calls plan) {
 		List<CallReport> reports = new ArrayList<>();
 		Set<String> secrets = new HashSet<>();
-		((ApplyPlan.Calls) plan).calls().forEach(call -> secrets.addAll(this.sealed.opened(draft.editable(), call.rows())));
+		plan.calls().forEach(call -> secrets.addAll(this.sealed.opened(draft.editable(), call.rows())));
 		try {
-			GatewayError failure = blotted(sendAll(endpoint, draft, ((ApplyPlan.Calls) plan).calls(), reports), secrets);
+			GatewayError failure = blotted(sendAll(endpoint, draft, plan.calls(), reports), secrets);
 			// a box may quote an entry in its answer: no password goes on to the page or the audit trail
 			reports.replaceAll(report -> blotted(report, secrets));
 			if (failure != null) {
@@ -358,6 +474,12 @@ public class TableApplier {
 	 */
 	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
 	public ApplyOutcome replace(long sbcId, long draftId, String typedTable, String password) {
+		return replace(sbcId, draftId, typedTable, password, Send.ASKED);
+	}
+
+	/** As {@link #replace(long, long, String, String)}, sent as {@code send} says. */
+	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
+	public ApplyOutcome replace(long sbcId, long draftId, String typedTable, String password, Send send) {
 		Draft draft = this.access.draft(sbcId, draftId);
 		Sbc sbc = this.fleet.get(sbcId);
 		if (!draft.table().equals(typedTable == null ? "" : typedTable.strip())) {
@@ -384,50 +506,76 @@ public class TableApplier {
 		RowCodec.Packed theirs = ((TableDownloads.Downloaded.Table) now).rows();
 		Instant readBefore = Instant.now();
 		TableDiff toSend = this.diffs.diff(theirs, intended, keyFields);
-		long snapshot = this.drafts.saveSnapshot(sbcId, draft.table(), draft.root(), draft.item(), Actor.current(),
-				"before replace by draft " + draftId + ": " + toSend.summary().text(), theirs);
-		this.drafts.pruneSnapshots(sbcId, draft.table(), Math.max(1, this.properties.snapshotsKept()));
-		GatewayResult<WriteOutcome> answer = (choice.action() == WriteAction.UPLOAD
-				? this.gateway.upload(endpoint, draft.editable().catalog(),
-						new TableDocument(draft.root(), draft.item(), intended.toList()))
-				: this.gateway.writeLarge(endpoint, choice.action().catalog(), draft.editable().catalog(),
-						draft.editable().format(), new ElementNames(draft.root(), draft.item()), intended.oneByOne(), Map.of()))
-			.block(LONGEST);
-		List<CallReport> reports = new ArrayList<>();
-		GatewayError refused = answer.failure().orElse(null);
-		if (refused != null) {
-			reports.add(new CallReport(choice.action(), intended.rows(), refused.message(), false, true));
-			recordReplace(sbc, draft, AuditOutcome.FAILED, toSend, reports);
-			written(sbc, draft, theirs, readBefore, null, "failed replace by draft " + draftId);
-			return new ApplyOutcome.Failed(refused, reports, snapshot);
+		TableDiff.Summary sending = toSend.summary();
+		String hash = PlanHash.of(draft.table()).call(choice.action(), intended.oneByOne()).against(toSend).hex();
+		Cleared cleared = clear(sbc, draft, WriteGate.Kind.REPLACE, intended.rows(), hash,
+				() -> "whole table replaced by " + choice.action().path() + ", " + Plural.count(intended.rows(), "row", "rows")
+						+ "; against the box now: " + sending.text() + "\n\n" + replacePreviewText(draft, intended, choice),
+				send);
+		if (cleared.stopped() != null) {
+			return cleared.stopped();
 		}
-		WriteOutcome outcome = answer.okValue().orElseThrow();
-		List<Discarded> discarded = List.of();
-		if (outcome instanceof WriteOutcome.AppliedWithErrors withErrors && !withErrors.details().isEmpty()) {
-			Set<Integer> named = Discarded.positions(withErrors.details());
-			Map<Integer, TableRow> rowsNamed = new HashMap<>();
-			int[] position = { 0 };
-			intended.forEach(row -> {
-				if (named.contains(++position[0])) {
-					rowsNamed.put(position[0], row);
-				}
+		try (ChangeScope.Scope scope = ChangeScope.open(cleared.go().changeId())) {
+			long snapshot = this.drafts.saveSnapshot(sbcId, draft.table(), draft.root(), draft.item(), Actor.current(),
+					"before replace by draft " + draftId + ": " + toSend.summary().text(), theirs);
+			this.drafts.pruneSnapshots(sbcId, draft.table(), Math.max(1, this.properties.snapshotsKept()));
+			GatewayResult<WriteOutcome> answer = (choice.action() == WriteAction.UPLOAD
+					? this.gateway.upload(endpoint, draft.editable().catalog(),
+							new TableDocument(draft.root(), draft.item(), intended.toList()))
+					: this.gateway.writeLarge(endpoint, choice.action().catalog(), draft.editable().catalog(),
+							draft.editable().format(), new ElementNames(draft.root(), draft.item()), intended.oneByOne(), Map.of()))
+				.block(LONGEST);
+			List<CallReport> reports = new ArrayList<>();
+			GatewayError refused = answer.failure().orElse(null);
+			if (refused != null) {
+				reports.add(new CallReport(choice.action(), intended.rows(), refused.message(), false, true));
+				recordReplace(sbc, draft, AuditOutcome.FAILED, toSend, reports);
+				written(sbc, draft, theirs, readBefore, null, "failed replace by draft " + draftId);
+				return new ApplyOutcome.Failed(refused, reports, snapshot);
+			}
+			WriteOutcome outcome = answer.okValue().orElseThrow();
+			List<Discarded> discarded = List.of();
+			if (outcome instanceof WriteOutcome.AppliedWithErrors withErrors && !withErrors.details().isEmpty()) {
+				Set<Integer> named = Discarded.positions(withErrors.details());
+				Map<Integer, TableRow> rowsNamed = new HashMap<>();
+				int[] position = { 0 };
+				intended.forEach(row -> {
+					if (named.contains(++position[0])) {
+						rowsNamed.put(position[0], row);
+					}
+				});
+				discarded = Discarded.read(withErrors.details(), intended.rows(), rowsNamed::get, keyFields);
+			}
+			reports.add(new CallReport(choice.action(), intended.rows(), outcome.vsxiMessage(),
+					outcome instanceof WriteOutcome.AppliedWithErrors, false, discarded));
+			TableDownloads.Downloaded after = this.downloads.download(endpoint, draft.editable(), row -> {
 			});
-			discarded = Discarded.read(withErrors.details(), intended.rows(), rowsNamed::get, keyFields);
+			Verification verification = after instanceof TableDownloads.Downloaded.Failed failed
+					? new Verification(false, null, failed.error().message())
+					: verified(this.diffs.diff(intended, ((TableDownloads.Downloaded.Table) after).rows(), keyFields));
+			recordReplace(sbc, draft, verification.matches() ? AuditOutcome.SUCCESS : AuditOutcome.FAILED, toSend,
+					reports);
+			written(sbc, draft, theirs, readBefore, after instanceof TableDownloads.Downloaded.Table read ? read.rows() : null,
+					"replace by draft " + draftId);
+			this.drafts.delete(draftId);
+			this.open.forget(draftId);
+			return new ApplyOutcome.Applied(toSend.summary(), reports, verification, snapshot);
 		}
-		reports.add(new CallReport(choice.action(), intended.rows(), outcome.vsxiMessage(),
-				outcome instanceof WriteOutcome.AppliedWithErrors, false, discarded));
-		TableDownloads.Downloaded after = this.downloads.download(endpoint, draft.editable(), row -> {
-		});
-		Verification verification = after instanceof TableDownloads.Downloaded.Failed failed
-				? new Verification(false, null, failed.error().message())
-				: verified(this.diffs.diff(intended, ((TableDownloads.Downloaded.Table) after).rows(), keyFields));
-		recordReplace(sbc, draft, verification.matches() ? AuditOutcome.SUCCESS : AuditOutcome.FAILED, toSend,
-				reports);
-		written(sbc, draft, theirs, readBefore, after instanceof TableDownloads.Downloaded.Table read ? read.rows() : null,
-				"replace by draft " + draftId);
-		this.drafts.delete(draftId);
-		this.open.forget(draftId);
-		return new ApplyOutcome.Applied(toSend.summary(), reports, verification, snapshot);
+		finally {
+			sent(cleared.go());
+		}
+	}
+
+	/** The first rows of a replace as an approver reads them, secrets masked. */
+	private String replacePreviewText(Draft draft, RowCodec.Packed intended, ApplyPlanner.ReplaceChoice choice) {
+		List<TableRow> first = new ArrayList<>(PAYLOAD_ROWS_SHOWN);
+		for (TableRow row : intended.oneByOne()) {
+			if (first.size() == PAYLOAD_ROWS_SHOWN) {
+				break;
+			}
+			first.add(SecretFields.mask(draft.editable(), row));
+		}
+		return payload(draft, new ApplyPlan.Call(choice.action(), first), Map.of()).body();
 	}
 
 	private ApplyPlanner.ReplaceChoice replaceChoice(Draft draft, int rows) {
@@ -629,6 +777,26 @@ public class TableApplier {
 	public record Payload(WriteAction action, int rows, String body, int rowsNotShown, List<PayloadLine> lines) {
 	}
 
+	/**
+	 * How a write is sent: {@link #ASKED} through the write gate; {@code breakGlass} (the reason) by an
+	 * administrator past a required approval (recorded loudly, for review); with {@code expectedHash}, only if it is still exactly the
+	 * write previewed, under {@code changeId}, without asking the gate (a change set approved as a whole).
+	 */
+	public record Send(String breakGlass, String expectedHash, String changeId) {
+
+		public static final Send ASKED = new Send(null, null, null);
+
+		/** Past a required approval, by an administrator, for the reason given (required). */
+		public static Send breakingGlass(String reason) {
+			return new Send(reason == null ? "" : reason.strip(), null, null);
+		}
+
+		public static Send asPreviewed(String hash, String changeId) {
+			return new Send(null, java.util.Objects.requireNonNull(hash), changeId);
+		}
+
+	}
+
 	/** {@code order}: the calls in the order they go out, and the checks between them, in words. */
 	public record Preview(Sbc sbc, Draft draft, TableDiff diff, ApplyPlan plan, List<Payload> payloads,
 			List<String> order) {
@@ -694,6 +862,14 @@ public class TableApplier {
 		}
 
 		record Refused(String reason) implements ApplyOutcome {
+		}
+
+		/** Nothing sent: the write waits for approval ({@code requestId}, under {@code changeId}). */
+		record Held(String reason, long requestId, String changeId) implements ApplyOutcome {
+		}
+
+		/** Nothing sent: a change set's write is no longer exactly the one previewed and approved. */
+		record NotAsPreviewed(String reason) implements ApplyOutcome {
 		}
 
 		record Failed(GatewayError error, List<CallReport> calls, Long snapshotId) implements ApplyOutcome {

@@ -261,7 +261,7 @@ class TablesController {
 			Model model) {
 		ThreeWayMerge.Choices choices = ConflictChoices.from(params);
 		name(id, draftId, model);
-		model.addAttribute("outcome", this.applier.apply(id, draftId, choices));
+		model.addAttribute("outcome", this.applier.apply(id, draftId, choices, send(params.get("breakGlass"))));
 		model.addAttribute("choices", choices);
 		model.addAttribute("sbcId", id);
 		model.addAttribute("draftId", draftId);
@@ -277,9 +277,10 @@ class TablesController {
 
 	@PostMapping("/drafts/{draftId}/replace")
 	String replace(@PathVariable long id, @PathVariable long draftId, @RequestParam(defaultValue = "") String confirmTable,
-			@RequestParam(defaultValue = "") String password, Model model) {
+			@RequestParam(defaultValue = "") String password, @RequestParam(required = false) String breakGlass,
+			Model model) {
 		name(id, draftId, model);
-		TableApplier.ApplyOutcome outcome = this.applier.replace(id, draftId, confirmTable, password);
+		TableApplier.ApplyOutcome outcome = this.applier.replace(id, draftId, confirmTable, password, send(breakGlass));
 		if (outcome instanceof TableApplier.ApplyOutcome.Refused refused) {
 			model.addAttribute("replace", this.applier.replacePreview(id, draftId));
 			model.addAttribute("problem", refused.reason());
@@ -288,7 +289,13 @@ class TablesController {
 		model.addAttribute("outcome", outcome);
 		model.addAttribute("sbcId", id);
 		model.addAttribute("draftId", draftId);
+		model.addAttribute("replacing", true);
 		return "tables/applied";
+	}
+
+	/** A write asked for as usual, or past its approval where an administrator breaks the glass, giving why. */
+	private static TableApplier.Send send(String breakGlass) {
+		return breakGlass == null ? TableApplier.Send.ASKED : TableApplier.Send.breakingGlass(breakGlass);
 	}
 
 	private String opened(long id, DraftOpening.Opened opened, RedirectAttributes redirect) {

@@ -17,7 +17,7 @@ class AuditCsvTests {
 				"nyc-1", 3L, AuditOutcome.SUCCESS, "site: \"A\" → B, C"));
 
 		assertThat(csv).isEqualTo(AuditCsv.HEADER + "\r\n"
-				+ "2026-11-28T10:15:30Z,admin,10.0.0.5,SBC_UPDATE,nyc-1,3,SUCCESS,\"site: \"\"A\"\" → B, C\"\r\n");
+				+ "2026-11-28T10:15:30Z,admin,10.0.0.5,SBC_UPDATE,nyc-1,3,SUCCESS,\"site: \"\"A\"\" → B, C\",\r\n");
 	}
 
 	@Test
@@ -26,7 +26,15 @@ class AuditCsvTests {
 				"+1", null, AuditOutcome.FAILED, "-2"));
 
 		assertThat(csv.split("\r\n")[1]).isEqualTo(
-				"2026-11-28T10:15:30Z,\"'=HYPERLINK(\"\"x\"\")\",,LOGIN,'+1,,FAILED,'-2");
+				"2026-11-28T10:15:30Z,\"'=HYPERLINK(\"\"x\"\")\",,LOGIN,'+1,,FAILED,'-2,");
+	}
+
+	@Test
+	void theChangeAnEventBelongsToIsItsLastCell() {
+		String csv = write(new AuditEvent(3L, Instant.parse("2026-11-28T10:15:30Z"), "ops", null, "TABLE_APPLY", "nyc-1 route",
+				3L, AuditOutcome.SUCCESS, "1 changed", "C-7"));
+
+		assertThat(csv.split("\r\n")[1]).isEqualTo("2026-11-28T10:15:30Z,ops,,TABLE_APPLY,nyc-1 route,3,SUCCESS,1 changed,C-7");
 	}
 
 	private static String write(AuditEvent event) {
