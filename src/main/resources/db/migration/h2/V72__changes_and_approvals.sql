@@ -70,6 +70,7 @@ CREATE TABLE change_set (
     pause_asked   BOOLEAN       NOT NULL DEFAULT FALSE,
     runner        VARCHAR(128),
     payload_hash  VARCHAR(64),
+    started_hash  VARCHAR(64),
     message       VARCHAR(1000),
     updated_at    TIMESTAMP WITH TIME ZONE NOT NULL
 );

@@ -247,6 +247,11 @@ public class Approvals {
 		return this.requests.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
+	/** The newest request of a subject, in any state. */
+	public Optional<ApprovalRequest> latest(String subject) {
+		return this.requests.latest(subject);
+	}
+
 	public List<Long> targets(long id) {
 		return this.requests.targets(id);
 	}

@@ -188,6 +188,21 @@ public class DraftEdits {
 		}
 	}
 
+	/**
+	 * Puts whole rows into a draft at once, each under its key, a null row deleting the row with that key: a fleet
+	 * change's edits, made by its caller from rows this draft's box sent (rows are the box's). Each row must have
+	 * exactly the fields of the draft's rows.
+	 */
+	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
+	public void putRows(long sbcId, long draftId, Map<RowKey, TableRow> rows) {
+		Draft draft = this.access.writableDraft(sbcId, draftId);
+		if (rows.isEmpty()) {
+			return;
+		}
+		this.open.saved(draft, rows, this.drafts.putEdits(draftId, rows));
+		edited(draft);
+	}
+
 	private void edited(Draft draft) {
 		this.events.publishEvent(new DraftEdited(draft.id(), Actor.current()));
 	}

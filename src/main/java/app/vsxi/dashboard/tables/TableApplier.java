@@ -178,16 +178,91 @@ public class TableApplier {
 		if (draft.baseUnknown()) {
 			return applyUnread(sbc, draft, endpoint, send);
 		}
+		Planning planning = planning(draft, endpoint, choices);
+		if (planning.stopped() != null) {
+			return planning.stopped();
+		}
+		Planned planned = planning.planned();
+		// a roll back to a snapshot that holds a backup version is a restore: looked up once for the audit,
+		// the history and the outcome
+		Long restored = restoredBackup(draft);
+		TableDiff.Summary sending = planned.toSend().summary();
+		Cleared cleared = clear(sbc, draft, restored != null ? WriteGate.Kind.RESTORE : WriteGate.Kind.APPLY,
+				sending.added() + sending.removed() + sending.changed(), planned.plan().calls(), sending, send);
+		if (cleared.stopped() != null) {
+			return cleared.stopped();
+		}
+		try (ChangeScope.Scope scope = ChangeScope.open(cleared.go().changeId())) {
+			return send(sbc, draft, endpoint, planned.theirs(), planned.readBefore(), planned.toSend(),
+					planned.touched(), planned.intended(), planned.plan(), restored);
+		}
+		finally {
+			sent(cleared.go());
+		}
+	}
+
+	/**
+	 * What an apply of the draft would send if it went now, worked out exactly as the apply does (the table read
+	 * again, merged with the draft, planned), without sending anything: the hash a change set's write is held to,
+	 * and the calls, secrets masked, for its preview.
+	 */
+	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
+	public Planned.Shown plan(long sbcId, long draftId) {
+		Draft draft = this.access.draft(sbcId, draftId);
+		Sbc sbc = this.fleet.get(sbcId);
+		if (!draft.editable().writable() || draft.editable().replaceOnly() || draft.baseUnknown()) {
+			return new Planned.Shown(null, null, List.of(),
+					new ApplyOutcome.Refused("A fleet change cannot write " + draft.table() + ": the API does not take it row by row"));
+		}
+		Planning planning = planning(draft, this.fleet.endpoint(sbc), ThreeWayMerge.Choices.ofRows(Map.of()));
+		if (planning.stopped() != null) {
+			return new Planned.Shown(null, null, List.of(), planning.stopped());
+		}
+		Planned planned = planning.planned();
+		Map<RowKey, Set<String>> changed = PayloadLines.changedFields(planned.toSend());
+		List<Payload> payloads = planned.plan()
+			.calls()
+			.stream()
+			.map(call -> payload(draft, new ApplyPlan.Call(call.action(),
+					call.rows().stream().map(row -> SecretFields.mask(draft.editable(), row)).toList()), changed))
+			.toList();
+		return new Planned.Shown(PlanHash.of(draft.table(), planned.plan().calls()), planned.toSend().summary(),
+				payloads, null);
+	}
+
+	/** The apply's plan, or the outcome that ends it before anything is sent. */
+	private record Planning(Planned planned, ApplyOutcome stopped) {
+	}
+
+	/**
+	 * An apply worked out: the box's table as read just now ({@code theirs}), the rows touched, the rows intended,
+	 * what differs ({@code toSend}) and the calls that send it.
+	 */
+	public record Planned(RowCodec.Packed theirs, Instant readBefore, Set<RowKey> touched, List<TableRow> intended,
+			TableDiff toSend, ApplyPlan.Calls plan) {
+
+		/**
+		 * An apply as a preview shows it: the hash of its calls, what they change and the calls themselves with
+		 * secrets masked; or {@code stopped}, why it would not go.
+		 */
+		public record Shown(String hash, TableDiff.Summary summary, List<Payload> payloads, ApplyOutcome stopped) {
+		}
+
+	}
+
+	/** Reads the table again and merges it with the draft's edits into the calls an apply sends now. */
+	private Planning planning(Draft draft, SbcEndpoint endpoint, ThreeWayMerge.Choices choices) {
+		long draftId = draft.id();
 		List<String> keyFields = draft.editable().keyFields();
 		Map<RowKey, TableRow> edits = this.drafts.edits(draftId);
 		if (edits.isEmpty()) {
-			return new ApplyOutcome.Refused("The draft has no edits to apply");
+			return new Planning(null, new ApplyOutcome.Refused("The draft has no edits to apply"));
 		}
 		letGoOfPages(draftId);
 		TableDownloads.Downloaded now = this.downloads.download(endpoint, draft.editable(), row -> {
 		});
 		if (now instanceof TableDownloads.Downloaded.Failed failed) {
-			return new ApplyOutcome.Failed(failed.error(), List.of(), null);
+			return new Planning(null, new ApplyOutcome.Failed(failed.error(), List.of(), null));
 		}
 		RowCodec.Packed theirs = ((TableDownloads.Downloaded.Table) now).rows();
 		Instant readBefore = Instant.now();
@@ -204,32 +279,15 @@ public class TableApplier {
 		ThreeWayMerge.Result merge = ThreeWayMerge.merge(List.copyOf(baseRows.values()),
 				List.copyOf(theirRows.values()), ours, keyFields);
 		if (merge.conflicts().stream().anyMatch(conflict -> !choices.cover(conflict))) {
-			return new ApplyOutcome.Conflicts(merge.conflicts(), theirChanges.summary());
+			return new Planning(null, new ApplyOutcome.Conflicts(merge.conflicts(), theirChanges.summary()));
 		}
 		List<TableRow> intended = merge.resolve(choices);
 		TableDiff toSend = KeyedDiff.diff(List.copyOf(theirRows.values()), intended, keyFields);
 		ApplyPlan plan = planner().plan(toSend, draft.editable().writeActions());
 		if (plan instanceof ApplyPlan.Refused refused) {
-			return new ApplyOutcome.Refused(refused.reason());
+			return new Planning(null, new ApplyOutcome.Refused(refused.reason()));
 		}
-		boolean rollback = draft.rollbackOf() != null;
-		// a roll back to a snapshot that holds a backup version is a restore: looked up once for the audit,
-		// the history and the outcome
-		Long restored = restoredBackup(draft);
-		TableDiff.Summary sending = toSend.summary();
-		Cleared cleared = clear(sbc, draft, restored != null ? WriteGate.Kind.RESTORE : WriteGate.Kind.APPLY,
-				sending.added() + sending.removed() + sending.changed(), ((ApplyPlan.Calls) plan).calls(), sending,
-				send);
-		if (cleared.stopped() != null) {
-			return cleared.stopped();
-		}
-		try (ChangeScope.Scope scope = ChangeScope.open(cleared.go().changeId())) {
-			return send(sbc, draft, endpoint, theirs, readBefore, toSend, touched, intended, (ApplyPlan.Calls) plan,
-					restored);
-		}
-		finally {
-			sent(cleared.go());
-		}
+		return new Planning(new Planned(theirs, readBefore, touched, intended, toSend, (ApplyPlan.Calls) plan), null);
 	}
 
 	/** What {@link #clear} decided: go (under a change, where a request lies behind it), or the outcome that stops it. */

@@ -147,6 +147,27 @@ class AccessMatrixTests {
 		rule("GET /sbcs/{id}/backups/{subject}/versions/{versionId}/file", MANAGERS_OF_A);
 		rule("GET /sbcs/{id}/backups/query", VIEWERS_OF_A);
 		rule("GET /backups/search", LOGGED_IN, "table", "route", "value", "1212");
+		// fleet-wide change sets: a finished one made on sbc-a and aimed at it, so no call starts work
+		rule("GET /changes", LOGGED_IN);
+		rule("POST /changes", OPERATORS_OF_A, "sbc", "{sbcA}", "draft", "999999");
+		rule("GET /changes/{id}", VIEWERS_OF_A);
+		rule("GET /changes/{id}/progress", VIEWERS_OF_A);
+		rule("POST /changes/{id}/targets", OPERATORS_OF_A, "sbc", "{sbcA}");
+		rule("POST /changes/{id}/waves", OPERATORS_OF_A, "size", "2", "maxFailures", "0");
+		rule("POST /changes/{id}/preview", OPERATORS_OF_A);
+		rule("POST /changes/{id}/start", OPERATORS_OF_A);
+		rule("POST /changes/{id}/pause", OPERATORS_OF_A);
+		rule("POST /changes/{id}/rollback", OPERATORS_OF_A);
+		// approvals: a pending request of another user's write on sbc-a; whoever may see it may call its actions,
+		// and those who may not approve, reject, withdraw or review it are told why (not a 403)
+		rule("GET /approvals", LOGGED_IN);
+		rule("GET /approvals/{id}", VIEWERS_OF_A);
+		rule("POST /approvals/{id}/approve", VIEWERS_OF_A);
+		rule("POST /approvals/{id}/reject", VIEWERS_OF_A, "reason", "not now");
+		rule("POST /approvals/{id}/withdraw", VIEWERS_OF_A);
+		rule("POST /approvals/{id}/review", VIEWERS_OF_A);
+		rule("GET /approvals/settings", ADMIN_ONLY);
+		rule("POST /approvals/settings", ADMIN_ONLY, "replace", "true", "applyRowsOver", "5");
 		rule("GET /sbcs/{id}/registrations", VIEWERS_OF_A);
 		rule("GET /sbcs/{id}/registrations/rows", VIEWERS_OF_A);
 		rule("POST /sbcs/{id}/registrations/delete/preview", OPERATORS_OF_A, "username", "alice");
@@ -261,7 +282,23 @@ class AccessMatrixTests {
 		this.jdbc.update("INSERT INTO alarm_rule (group_id, metric, warning, critical, hold_polls, enabled, "
 				+ "changed_by, changed_at) VALUES (?, 'CPU', 70, 85, 2, TRUE, 'test', ?)", this.groupA, now);
 		this.ruleA = this.jdbc.queryForObject("SELECT MAX(id) FROM alarm_rule", Long.class);
+		this.jdbc.update("INSERT INTO change_set (change_id, table_name, title, source_sbc_id, edits, created_by, "
+				+ "created_at, editors, wave_size, max_failures, state, updated_at) VALUES ('C-MATRIX', 'route', "
+				+ "'matrix change', ?, '[]', 'someone', ?, 'someone', 1, 0, 'DONE', ?)", this.sbcA, now, now);
+		this.changeA = this.jdbc.queryForObject("SELECT MAX(id) FROM change_set", Long.class);
+		this.jdbc.update("INSERT INTO change_target (change_set_id, sbc_id, position, wave, state, updated_at) "
+				+ "VALUES (?, ?, 0, 0, 'PREVIEWED', ?)", this.changeA, this.sbcA, now);
+		this.jdbc.update("INSERT INTO approval_request (change_id, kind, subject, sbc_id, title, payload_hash, preview, "
+				+ "permission, requested_by, editors, state, created_at, expires_at) VALUES ('C-MATRIX2', 'APPLY', "
+				+ "'draft:999999', ?, 'Apply: route on sbc-a', 'hash', 'calls', 'OPERATE', 'someone', 'someone', "
+				+ "'PENDING', ?, ?)", this.sbcA, now, java.sql.Timestamp.from(Instant.now().plusSeconds(3600)));
+		this.requestA = this.jdbc.queryForObject("SELECT MAX(id) FROM approval_request", Long.class);
+		this.jdbc.update("INSERT INTO approval_target (request_id, sbc_id) VALUES (?, ?)", this.requestA, this.sbcA);
 	}
+
+	private long changeA;
+
+	private long requestA;
 
 	@Test
 	void everyEndpointHasARule() {
@@ -352,6 +389,8 @@ class AccessMatrixTests {
 			.replace("{versionId}", "999999")
 			.replace("{subject}", "route")
 			.replace("{openingId}", "no-such-download")
+			.replace("/changes/{id}", "/changes/" + this.changeA)
+			.replace("/approvals/{id}", "/approvals/" + this.requestA)
 			.replace("{alarmId}", String.valueOf(this.alarmA))
 			.replace("{ruleId}", String.valueOf(this.ruleA))
 			.replace("{feed}", "realtime")
@@ -362,6 +401,7 @@ class AccessMatrixTests {
 		MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(parts[0]), path).with(csrf());
 		for (int i = 0; i + 1 < rule.params().length; i += 2) {
 			request.param(rule.params()[i], rule.params()[i + 1].replace("{groupA}", String.valueOf(this.groupA))
+				.replace("{sbcA}", String.valueOf(this.sbcA))
 				.replace("{alarmA}", String.valueOf(this.alarmA)));
 		}
 		if (who != Who.ANONYMOUS) {

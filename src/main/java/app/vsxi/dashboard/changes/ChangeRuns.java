@@ -1,0 +1,271 @@
+package app.vsxi.dashboard.changes;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import jakarta.annotation.PreDestroy;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.stereotype.Component;
+
+import app.vsxi.dashboard.audit.AuditAction;
+import app.vsxi.dashboard.audit.AuditLog;
+import app.vsxi.dashboard.audit.AuditOutcome;
+import app.vsxi.dashboard.audit.ChangeScope;
+import app.vsxi.dashboard.tables.TableApplier;
+import app.vsxi.dashboard.tables.TableApplier.ApplyOutcome;
+import app.vsxi.dashboard.tables.engine.PlanHash;
+import app.vsxi.dashboard.tables.engine.ThreeWayMerge;
+
+/**
+ * The background work of change sets: previews of every target, the waves, and roll backs. Each runs as the user
+ * who asked for it, under the change set's change id, and writes its progress to the database as it goes, so the
+ * page on any instance follows it and a pause asked on any instance is heard before the next SBC.
+ */
+@Component
+class ChangeRuns {
+
+	private static final Logger log = LoggerFactory.getLogger(ChangeRuns.class);
+
+	private static final ThreeWayMerge.Choices NO_CHOICES = ThreeWayMerge.Choices.ofRows(Map.of());
+
+	private final ChangeSetStore store;
+
+	private final TargetPreview previews;
+
+	private final TableApplier applier;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	private final ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
+		Thread thread = new Thread(runnable, "change-sets");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	ChangeRuns(ChangeSetStore store, TargetPreview previews, TableApplier applier, AuditLog audit, Clock clock) {
+		this.store = store;
+		this.previews = previews;
+		this.applier = applier;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@PreDestroy
+	void stop() {
+		this.executor.shutdownNow();
+	}
+
+	/** Starts {@code work} in the background as the user of {@code context}, under the change set's id. */
+	void submit(ChangeSet set, SecurityContext context, Runnable work) {
+		this.executor.execute(new DelegatingSecurityContextRunnable(() -> {
+			try {
+				ChangeScope.run(set.changeId(), work);
+			}
+			catch (RuntimeException ex) {
+				log.error("Change set {} ({}) stopped by an error", set.id(), set.changeId(), ex);
+				ChangeSet now = this.store.find(set.id()).orElse(set);
+				this.store.state(set.id(), now.state().busy() ? ChangeSet.State.PAUSED : now.state(),
+						"Stopped by an error: " + ex.getMessage() + ". Resume to go on.", this.clock.instant());
+			}
+		}, context));
+	}
+
+	/** Previews every target not yet written, then binds the set to the hash of all of them. */
+	void preview(long id) {
+		ChangeSet set = this.store.find(id).orElseThrow();
+		for (ChangeTarget target : this.store.targets(id)) {
+			if (target.state().written() || target.state() == ChangeTarget.State.ROLLED_BACK) {
+				continue;
+			}
+			this.store.target(id, target.sbcId(), ChangeTarget.State.PREVIEWING, null, this.clock.instant());
+			TargetPreview.Previewed previewed = this.previews.preview(set, target);
+			this.store.preview(id, target.sbcId(), previewed.state(), previewed.draftId(), previewed.hash(),
+					previewed.preview(), previewed.notes(), previewed.message(), this.clock.instant());
+		}
+		List<ChangeTarget> targets = this.store.targets(id);
+		String hash = hash(set, targets);
+		this.store.previewed(id, hash);
+		long toSend = targets.stream().filter(target -> target.state().toSend()).count();
+		long refused = targets.stream().filter(target -> target.state() == ChangeTarget.State.REFUSED).count();
+		String message = toSend == 0 ? "Nothing to send on any SBC." : toSend + " SBC(s) to change"
+				+ (refused > 0 ? "; " + refused + " could not be previewed and will be left out" : "") + ".";
+		this.store.move(id, ChangeSet.State.PREVIEWING, toSend == 0 ? ChangeSet.State.DRAFT : ChangeSet.State.PREVIEWED,
+				message, this.clock.instant());
+		this.audit.record(AuditAction.CHANGE_SET_PREVIEW, set.title(), null, AuditOutcome.SUCCESS,
+				"change set " + id + " previewed: " + message + " Hash " + hash.substring(0, 12));
+	}
+
+	/** The hash an approval of the set binds: the waves and, in order, each target to send with its calls' hash. */
+	static String hash(ChangeSet set, List<ChangeTarget> targets) {
+		List<String> parts = new ArrayList<>();
+		parts.add("waves " + set.waveSize() + " max " + set.maxFailures());
+		targets.stream()
+			.filter(target -> target.state().toSend())
+			.forEach(target -> parts.add(target.sbcId() + "@" + target.position() + ":" + target.payloadHash()));
+		return PlanHash.ofParts(parts);
+	}
+
+	/** Sends the targets still to send, wave by wave, until done, paused or stopped by a wave's failures. */
+	void run(long id) {
+		ChangeSet set = this.store.find(id).orElseThrow();
+		Waves waves = set.waves();
+		int lastWave = this.store.targets(id).stream().mapToInt(ChangeTarget::wave).max().orElse(-1);
+		for (int wave = 0; wave <= lastWave; wave++) {
+			int failures = 0;
+			for (ChangeTarget target : wave(id, wave)) {
+				if (!target.state().toSend()) {
+					failures += target.state() == ChangeTarget.State.FAILED ? 1 : 0;
+					continue;
+				}
+				if (this.store.find(id).orElseThrow().pauseAsked()) {
+					this.store.pauseAsked(id, false);
+					this.store.state(id, ChangeSet.State.PAUSED, "Paused before " + target.sbcName() + ".",
+							this.clock.instant());
+					record(set, AuditAction.CHANGE_SET_PAUSE, "paused before " + target.sbcName());
+					return;
+				}
+				ChangeTarget.State after = send(set, target);
+				if (after == ChangeTarget.State.STALE) {
+					this.store.state(id, ChangeSet.State.PAUSED, target.sbcName() + " changed since its preview, so "
+							+ "nothing was sent to it. Preview again: the new preview needs approval again.",
+							this.clock.instant());
+					record(set, AuditAction.CHANGE_SET_PAUSE, "paused: " + target.sbcName() + " changed since its preview");
+					return;
+				}
+				if (after == ChangeTarget.State.FAILED) {
+					failures++;
+				}
+			}
+			if (waves.stops(wave, failures)) {
+				int skipped = skipAfter(id, wave);
+				String why = (wave == 0 ? "The canary failed" : "Wave " + wave + " had " + failures + " failure(s), more than "
+						+ waves.maxFailures() + " allowed") + ": " + skipped + " SBC(s) after it were left untouched.";
+				this.store.state(id, ChangeSet.State.STOPPED, why, this.clock.instant());
+				record(set, AuditAction.CHANGE_SET_STOP, why);
+				return;
+			}
+		}
+		this.store.state(id, ChangeSet.State.DONE, "Every wave sent.", this.clock.instant());
+		record(set, AuditAction.CHANGE_SET_DONE, "every wave sent");
+	}
+
+	private List<ChangeTarget> wave(long id, int wave) {
+		return this.store.targets(id).stream().filter(target -> target.wave() == wave).toList();
+	}
+
+	/** One target: the editor's apply of its draft, only if its calls are still exactly those previewed. */
+	private ChangeTarget.State send(ChangeSet set, ChangeTarget target) {
+		this.store.target(set.id(), target.sbcId(), ChangeTarget.State.SENDING, null, this.clock.instant());
+		ApplyOutcome outcome;
+		try {
+			outcome = this.applier.apply(target.sbcId(), target.draftId(), NO_CHOICES,
+					TableApplier.Send.asPreviewed(target.payloadHash(), set.changeId()));
+		}
+		catch (RuntimeException ex) {
+			this.store.sent(set.id(), target.sbcId(), ChangeTarget.State.FAILED, null, "Not sent: " + ex.getMessage(),
+					this.clock.instant());
+			return ChangeTarget.State.FAILED;
+		}
+		ChangeTarget.State state;
+		Long snapshot = null;
+		if (outcome instanceof ApplyOutcome.NotAsPreviewed) {
+			this.store.target(set.id(), target.sbcId(), ChangeTarget.State.STALE, Outcomes.text(outcome),
+					this.clock.instant());
+			return ChangeTarget.State.STALE;
+		}
+		if (outcome instanceof ApplyOutcome.Applied applied) {
+			snapshot = applied.snapshotId();
+			state = applied.verification().matches() && !applied.draftKept() ? ChangeTarget.State.VERIFIED
+					: ChangeTarget.State.FAILED;
+		}
+		else {
+			state = ChangeTarget.State.FAILED;
+			if (outcome instanceof ApplyOutcome.Failed failed) {
+				snapshot = failed.snapshotId();
+			}
+		}
+		this.store.sent(set.id(), target.sbcId(), state, snapshot, Outcomes.text(outcome), this.clock.instant());
+		if (!(outcome instanceof ApplyOutcome.Applied) || ((ApplyOutcome.Applied) outcome).draftKept()) {
+			this.previews.forget(target);
+		}
+		return state;
+	}
+
+	/** Marks every target after {@code wave} that was still to send as left untouched; answers how many. */
+	private int skipAfter(long id, int wave) {
+		int skipped = 0;
+		for (ChangeTarget target : this.store.targets(id)) {
+			if (target.wave() > wave && target.state().toSend()) {
+				this.previews.forget(target);
+				this.store.sent(id, target.sbcId(), ChangeTarget.State.SKIPPED, null,
+						"Left untouched: the wave before failed.", this.clock.instant());
+				skipped++;
+			}
+		}
+		return skipped;
+	}
+
+	/** Rolls the chosen targets back to the snapshots their applies kept, each verified by re-read. */
+	void rollback(long id, List<Long> sbcIds) {
+		ChangeSet set = this.store.find(id).orElseThrow();
+		int back = 0;
+		int failed = 0;
+		for (ChangeTarget target : this.store.targets(id)) {
+			if (!sbcIds.contains(target.sbcId()) || !target.state().written() || target.snapshotId() == null) {
+				continue;
+			}
+			this.store.target(id, target.sbcId(), ChangeTarget.State.ROLLING_BACK, null, this.clock.instant());
+			String problem = rollback(target);
+			if (problem == null) {
+				back++;
+				this.store.target(id, target.sbcId(), ChangeTarget.State.ROLLED_BACK,
+						"Rolled back to snapshot " + target.snapshotId() + " and verified by re-read.", this.clock.instant());
+			}
+			else {
+				failed++;
+				this.store.target(id, target.sbcId(), ChangeTarget.State.ROLLBACK_FAILED, problem, this.clock.instant());
+			}
+		}
+		String message = back + " SBC(s) rolled back" + (failed > 0 ? ", " + failed + " could not be" : "") + ".";
+		this.store.state(id, ChangeSet.State.ROLLED_BACK, message, this.clock.instant());
+		record(set, AuditAction.CHANGE_SET_ROLLBACK, message);
+	}
+
+	/** One target rolled back: the editor's roll back of its snapshot, sent as worked out. Null when verified. */
+	private String rollback(ChangeTarget target) {
+		try {
+			var opened = this.applier.rollback(target.sbcId(), target.snapshotId());
+			if (!(opened instanceof app.vsxi.dashboard.tables.DraftOpening.Opened.Draft draft)) {
+				return "Not rolled back: its table could not be read";
+			}
+			TableApplier.Planned.Shown plan = this.applier.plan(target.sbcId(), draft.id());
+			if (plan.stopped() != null) {
+				return plan.stopped() instanceof ApplyOutcome.Refused refused && refused.reason().contains("no edits")
+						? null : "Not rolled back: " + Outcomes.text(plan.stopped());
+			}
+			ApplyOutcome outcome = this.applier.apply(target.sbcId(), draft.id(), NO_CHOICES,
+					TableApplier.Send.asPreviewed(plan.hash(), null));
+			return outcome instanceof ApplyOutcome.Applied applied && applied.verification().matches() ? null
+					: "Roll back " + Outcomes.text(outcome);
+		}
+		catch (RuntimeException ex) {
+			return "Not rolled back: " + ex.getMessage();
+		}
+	}
+
+	private void record(ChangeSet set, AuditAction action, String detail) {
+		this.audit.record(action, set.title(), null, AuditOutcome.SUCCESS, "change set " + set.id() + ": " + detail);
+	}
+
+}

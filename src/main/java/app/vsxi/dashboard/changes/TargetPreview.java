@@ -1,0 +1,112 @@
+package app.vsxi.dashboard.changes;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+
+import app.vsxi.dashboard.gateway.TableRow;
+import app.vsxi.dashboard.tables.DraftEdits;
+import app.vsxi.dashboard.tables.DraftOpening;
+import app.vsxi.dashboard.tables.EditableTable;
+import app.vsxi.dashboard.tables.TableApplier;
+import app.vsxi.dashboard.tables.TableEditorException;
+import app.vsxi.dashboard.tables.engine.RowKey;
+
+/**
+ * One target's preview: its table downloaded into a draft of the editor, the change set's edits laid over its own
+ * rows, and the calls an apply would send worked out as the apply does, with their hash.
+ */
+@Component
+class TargetPreview {
+
+	private final DraftOpening opening;
+
+	private final DraftEdits edits;
+
+	private final TableApplier applier;
+
+	TargetPreview(DraftOpening opening, DraftEdits edits, TableApplier applier) {
+		this.opening = opening;
+		this.edits = edits;
+		this.applier = applier;
+	}
+
+	/** What the preview found: the target's new state, its draft, the hash and text of its calls, its notes. */
+	record Previewed(ChangeTarget.State state, Long draftId, String hash, String preview, String notes, String message) {
+	}
+
+	Previewed preview(ChangeSet set, ChangeTarget target) {
+		forget(target);
+		EditableTable table = EditableTable.named(set.table()).orElseThrow();
+		List<String> keyFields = table.keyFields();
+		Set<List<String>> keys = set.edits().keys();
+		Map<List<String>, List<TableRow>> rows = new HashMap<>();
+		List<List<String>> fields = new ArrayList<>(1);
+		DraftOpening.Opened opened;
+		try {
+			opened = this.opening.open(target.sbcId(), set.table(), row -> {
+				if (fields.isEmpty()) {
+					fields.add(List.copyOf(row.fields().keySet()));
+				}
+				List<String> key = RowKey.of(row, keyFields).values();
+				if (keys.contains(key)) {
+					rows.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
+				}
+			});
+		}
+		catch (TableEditorException ex) {
+			return refused("Not previewed: " + ex.getMessage());
+		}
+		if (opened instanceof DraftOpening.Opened.Failed failed) {
+			return refused("Its " + set.table() + " could not be read: " + failed.error().message());
+		}
+		long draftId = ((DraftOpening.Opened.Draft) opened).id();
+		ChangeEdits.Laid laid = set.edits().on(rows, fields.isEmpty() ? null : fields.get(0), keyFields);
+		String notes = laid.notes()
+			.stream()
+			.map(note -> note.kind().name().toLowerCase() + " " + note.key() + ": " + note.text())
+			.collect(Collectors.joining("\n"));
+		if (!laid.anything()) {
+			this.opening.discard(target.sbcId(), draftId);
+			return new Previewed(ChangeTarget.State.NOTHING, null, null, null, notes, "Nothing to send: "
+					+ "every edit is already so here, or names a row this SBC does not hold.");
+		}
+		this.edits.putRows(target.sbcId(), draftId, laid.rows());
+		TableApplier.Planned.Shown shown = this.applier.plan(target.sbcId(), draftId);
+		if (shown.stopped() != null) {
+			this.opening.discard(target.sbcId(), draftId);
+			return new Previewed(ChangeTarget.State.REFUSED, null, null, null, notes, "Not previewed: "
+					+ Outcomes.text(shown.stopped()));
+		}
+		StringBuilder text = new StringBuilder(shown.summary().text()).append('\n');
+		for (TableApplier.Payload payload : shown.payloads()) {
+			text.append('\n').append(payload.action().path()).append(", ").append(payload.rows())
+				.append(payload.rows() == 1 ? " row" : " rows")
+				.append(payload.rowsNotShown() > 0 ? " (the first " + (payload.rows() - payload.rowsNotShown()) + " shown)" : "")
+				.append(":\n").append(payload.body()).append('\n');
+		}
+		return new Previewed(ChangeTarget.State.PREVIEWED, draftId, shown.hash(), text.toString(), notes, null);
+	}
+
+	/** Lets go of a target's draft from an earlier preview, where it still has one. */
+	void forget(ChangeTarget target) {
+		if (target.draftId() != null) {
+			try {
+				this.opening.discard(target.sbcId(), target.draftId());
+			}
+			catch (RuntimeException gone) {
+				// applied, expired or discarded already: nothing is left to let go of
+			}
+		}
+	}
+
+	private static Previewed refused(String message) {
+		return new Previewed(ChangeTarget.State.REFUSED, null, null, null, null, message);
+	}
+
+}
