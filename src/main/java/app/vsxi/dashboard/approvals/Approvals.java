@@ -39,7 +39,7 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
  * expire. Every step is audited under the request's change id.
  */
 @Service("approvals")
-public class Approvals {
+public class Approvals implements app.vsxi.dashboard.web.WaitingApprovals {
 
 	private static final Logger log = LoggerFactory.getLogger(Approvals.class);
 
@@ -278,6 +278,11 @@ public class Approvals {
 	/** Break-glass sends no administrator reviewed yet: for administrators only. */
 	public List<ApprovalRequest> unreviewed() {
 		return this.access.isAdmin() ? this.requests.unreviewed() : List.of();
+	}
+
+	@Override
+	public int forCurrentUser() {
+		return badge();
 	}
 
 	/** What the header's badge counts: requests waiting for this user, and break-glass sends to review. */

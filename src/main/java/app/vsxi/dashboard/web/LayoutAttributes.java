@@ -1,5 +1,6 @@
 package app.vsxi.dashboard.web;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -10,8 +11,17 @@ class LayoutAttributes {
 
 	private final boolean demo;
 
-	LayoutAttributes(Environment environment) {
+	private final ObjectProvider<WaitingApprovals> waiting;
+
+	LayoutAttributes(Environment environment, ObjectProvider<WaitingApprovals> waiting) {
 		this.demo = environment.matchesProfiles("demo");
+		this.waiting = waiting;
+	}
+
+	/** Counted only if the page shows the header: a fragment costs nothing. */
+	@ModelAttribute("waitingApprovals")
+	WaitingApprovals waitingApprovals() {
+		return this.waiting.getIfAvailable(() -> () -> 0);
 	}
 
 	/** Demo mode says so on every page: its login and keys are public. */
