@@ -106,12 +106,16 @@ class ChangeRuns {
 				"change set " + id + " previewed: " + message + " Hash " + hash.substring(0, 12));
 	}
 
-	/** The hash an approval of the set binds: the waves and, in order, each target to send with its calls' hash. */
+	/**
+	 * The hash an approval of the set binds: the waves and, in order, each target previewed with calls to send and
+	 * their hash, whether sent since or not, so a paused run resumes under the same approval and only a new preview
+	 * that finds other calls asks again.
+	 */
 	static String hash(ChangeSet set, List<ChangeTarget> targets) {
 		List<String> parts = new ArrayList<>();
 		parts.add("waves " + set.waveSize() + " max " + set.maxFailures());
 		targets.stream()
-			.filter(target -> target.state().toSend())
+			.filter(target -> target.payloadHash() != null)
 			.forEach(target -> parts.add(target.sbcId() + "@" + target.position() + ":" + target.payloadHash()));
 		return PlanHash.ofParts(parts);
 	}
@@ -251,6 +255,8 @@ class ChangeRuns {
 			}
 			TableApplier.Planned.Shown plan = this.applier.plan(target.sbcId(), draft.id());
 			if (plan.stopped() != null) {
+				this.previews.discard(target.sbcId(), draft.id());
+				// a box that holds what the snapshot holds (its write never took) has nothing to roll back
 				return plan.stopped() instanceof ApplyOutcome.Refused refused && refused.reason().contains("no edits")
 						? null : "Not rolled back: " + Outcomes.text(plan.stopped());
 			}

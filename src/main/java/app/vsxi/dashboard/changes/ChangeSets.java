@@ -106,7 +106,7 @@ public class ChangeSets {
 		if (!mayView(set, targets)) {
 			throw new AccessDeniedException("change set " + id);
 		}
-		boolean mayRun = mayRun(targets) && (set.sourceSbcId() == null || targets.size() > 0);
+		boolean mayRun = !targets.isEmpty() && mayRun(targets);
 		return new View(set, targets, mayRun, this.access.canOnSbc("OPERATE", set.sourceSbcId()) || this.access.isAdmin(),
 				approvalOf(set));
 	}

@@ -41,6 +41,13 @@ class ChangesController {
 		return "changes/list";
 	}
 
+	/** Where a change set starts: the edits are made in the table editor of a source SBC. */
+	@GetMapping("/new")
+	String start(Model model) {
+		model.addAttribute("sources", this.changes.aimable());
+		return "changes/new";
+	}
+
 	/** From the editor's preview: the draft's edits become a change set, aimed next. */
 	@PostMapping
 	String create(@RequestParam long sbc, @RequestParam long draft, @RequestParam(required = false) String title) {

@@ -95,9 +95,14 @@ class TargetPreview {
 
 	/** Lets go of a target's draft from an earlier preview, where it still has one. */
 	void forget(ChangeTarget target) {
-		if (target.draftId() != null) {
+		discard(target.sbcId(), target.draftId());
+	}
+
+	/** Lets go of a draft the change set made, where it is still there. */
+	void discard(long sbcId, Long draftId) {
+		if (draftId != null) {
 			try {
-				this.opening.discard(target.sbcId(), target.draftId());
+				this.opening.discard(sbcId, draftId);
 			}
 			catch (RuntimeException gone) {
 				// applied, expired or discarded already: nothing is left to let go of

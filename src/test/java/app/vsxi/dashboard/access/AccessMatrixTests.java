@@ -149,6 +149,7 @@ class AccessMatrixTests {
 		rule("GET /backups/search", LOGGED_IN, "table", "route", "value", "1212");
 		// fleet-wide change sets: a finished one made on sbc-a and aimed at it, so no call starts work
 		rule("GET /changes", LOGGED_IN);
+		rule("GET /changes/new", LOGGED_IN);
 		rule("POST /changes", OPERATORS_OF_A, "sbc", "{sbcA}", "draft", "999999");
 		rule("GET /changes/{id}", VIEWERS_OF_A);
 		rule("GET /changes/{id}/progress", VIEWERS_OF_A);

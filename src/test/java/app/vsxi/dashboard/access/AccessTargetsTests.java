@@ -199,7 +199,11 @@ class AccessTargetsTests {
 	void everyEndpointNamingAnSbcOrAGroupIsInTheTable() {
 		Set<String> targeted = new TreeSet<>();
 		for (String endpoint : AccessMatrixTests.endpoints(this.mappings)) {
+			// change sets and approval requests are named by ids of their own, and decided on every SBC they
+			// concern: AccessMatrixTests and their own tests cover them
 			if (endpoint.contains("{id}") && !endpoint.contains("/admin/groups/") && !endpoint.contains("/admin/users/")
+					&& !endpoint.startsWith("GET /changes/") && !endpoint.startsWith("POST /changes/")
+					&& !endpoint.contains(" /approvals/")
 					|| endpoint.contains("{groupId}") || endpoint.equals("POST /admin/sbcs")
 					|| endpoint.equals("POST /admin/users/{id}/grants")) {
 				targeted.add(endpoint.replace("/admin/users/{id}", "/admin/users/{user}").replace("{groupId}", "{group}"));

@@ -345,6 +345,32 @@ class TableWriteApprovalTests {
 	}
 
 	@Test
+	void aWholeTableReplaceWaitsForApprovalOfExactlyItAndThenReplaces() {
+		this.fixture.as("approval-admin");
+		this.settings.save(new ApprovalPolicy(true, false, 0, false, 0, false, false));
+		// the replace asks for the requester's own password: the demo's administrator has a known one
+		this.fixture.as("admin");
+		long draftId = draftChangingRow(2, 5);
+
+		ApplyOutcome held = this.applier.replace(sbcId(), draftId, "route", "admin");
+
+		assertThat(held).isInstanceOf(ApplyOutcome.Held.class);
+		long requestId = ((ApplyOutcome.Held) held).requestId();
+		assertThat(this.approvals.find(requestId).kind()).isEqualTo(ApprovalKind.REPLACE);
+		assertThat(this.approvals.find(requestId).preview()).startsWith("whole table replaced by");
+		assertThat(maxLenOnTheBox(2)).isEqualTo(this.original.get(2).text("maxLen"));
+		this.fixture.as("approval-admin");
+		this.approvals.approve(requestId);
+
+		this.fixture.as("admin");
+		ApplyOutcome replaced = this.applier.replace(sbcId(), draftId, "route", "admin");
+
+		assertThat(replaced).isInstanceOf(ApplyOutcome.Applied.class);
+		assertThat(maxLenOnTheBox(2)).isEqualTo(raised(2, 5));
+		assertThat(this.approvals.find(requestId).state()).isEqualTo(ApprovalState.SENT);
+	}
+
+	@Test
 	void writesTheSettingsDoNotNameGoAtOnce() {
 		this.fixture.as("approval-admin");
 		this.settings.save(new ApprovalPolicy(true, true, 5, true, 0, true, true));

@@ -12,6 +12,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,6 +33,7 @@ import app.vsxi.dashboard.fleet.SbcRepository;
 import app.vsxi.dashboard.gateway.TableCommands;
 import app.vsxi.dashboard.gateway.TableRow;
 import app.vsxi.dashboard.simulator.Faults;
+import app.vsxi.dashboard.simulator.Quirks;
 import app.vsxi.dashboard.support.AuditScopes;
 import app.vsxi.dashboard.support.SameApplication;
 import app.vsxi.dashboard.tables.DraftEdits;
@@ -121,6 +125,7 @@ class ChangeSetTests {
 		BOXES.forEach(box -> {
 			this.demo.box(box).slaveMode(false);
 			this.demo.box(box).faults(Faults.NONE);
+			this.demo.box(box).quirks(Map.of("rowKeys", Quirks.DEFAULTS.rowKeys()));
 		});
 		this.fixture.as("change-admin");
 		BOXES.forEach(box -> this.fixture.restore(box, this.original.get(box)));
@@ -352,6 +357,63 @@ class ChangeSetTests {
 		assertThat(third.state()).isEqualTo(ChangeTarget.State.NOTHING);
 		assertThat(third.notes()).contains("already so on this SBC");
 		assertThat(third.preview()).isNull();
+	}
+
+	static java.util.stream.Stream<Arguments> keyReadings() {
+		return java.util.stream.Stream.of(Arguments.of("narrower", List.of("alias")), Arguments.of("the dashboard's", KEY),
+				Arguments.of("wider", List.of("alias", "tableId", "digitMatch")));
+	}
+
+	/**
+	 * The same change set (one route changed, another deleted) on boxes that key route on fewer fields than the
+	 * dashboard, the same, or more: every box ends exactly as intended, nothing else on it changed, and the roll back
+	 * brings each one back exactly.
+	 */
+	@ParameterizedTest(name = "boxes keyed on {1} ({0})")
+	@MethodSource("keyReadings")
+	void underEveryReadingOfTheKeyEachBoxEndsExactlyAsIntendedAndRollsBackExactly(String reading, List<String> boxKey)
+			throws Exception {
+		BOXES.forEach(box -> this.demo.box(box).quirks(Map.of("rowKeys", Map.of("route", boxKey))));
+		Set<RowKey> everywhere = keys(this.original.get(BOXES.get(0)));
+		BOXES.forEach(box -> everywhere.retainAll(keys(this.original.get(box))));
+		TableRow deleted = this.original.get(BOXES.get(0))
+			.stream()
+			.filter(row -> everywhere.contains(RowKey.of(row, KEY)) && !RowKey.of(row, KEY).equals(RowKey.of(this.route, KEY)))
+			.filter(row -> BOXES.stream().allMatch(box -> this.original.get(box).stream()
+				.filter(other -> other.text("alias").equals(row.text("alias"))).count() == 1))
+			.findFirst()
+			.orElseThrow();
+		long source = id(BOXES.get(0));
+		long draftId = ((DraftOpening.Opened.Draft) this.opening.open(source, "route")).id();
+		this.edits.edit(source, draftId, RowKey.of(this.route, KEY), "maxLen", this.raised);
+		this.edits.delete(source, draftId, RowKey.of(deleted, KEY));
+		long id = this.changes.create(source, draftId, "change one route, delete another");
+		this.opening.discard(source, draftId);
+		this.changes.aim(id, BOXES.stream().map(this::id).toList(), source);
+		this.changes.preview(id);
+		awaitState(id, ChangeSet.State.PREVIEWED);
+
+		this.changes.start(id, null);
+		ChangeSets.View done = awaitState(id, ChangeSet.State.DONE);
+
+		assertThat(done.targets()).extracting(ChangeTarget::state).containsOnly(ChangeTarget.State.VERIFIED);
+		for (String box : BOXES) {
+			Set<TableRow> intended = new java.util.HashSet<>();
+			for (TableRow row : this.original.get(box)) {
+				RowKey key = RowKey.of(row, KEY);
+				if (key.equals(RowKey.of(deleted, KEY))) {
+					continue;
+				}
+				intended.add(key.equals(RowKey.of(this.route, KEY)) ? row.with("maxLen", this.raised) : row);
+			}
+			assertThat(new java.util.HashSet<>(this.fixture.routes(box))).as(box).isEqualTo(intended);
+		}
+
+		this.changes.rollback(id, List.of());
+		awaitState(id, ChangeSet.State.ROLLED_BACK);
+
+		BOXES.forEach(box -> assertThat(new java.util.HashSet<>(this.fixture.routes(box))).as(box)
+			.isEqualTo(new java.util.HashSet<>(this.original.get(box))));
 	}
 
 }

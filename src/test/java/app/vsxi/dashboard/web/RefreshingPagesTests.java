@@ -63,7 +63,7 @@ class RefreshingPagesTests {
 			// a new page that refreshes by itself is added here and to the pages rendered below
 			assertThat(refreshing).containsExactlyInAnyOrder("monitoring/overview.html", "monitoring/wallboard.html",
 					"monitoring/sbc.html", "monitoring/alarms.html", "calls/calls.html", "calls/fleet.html",
-					"tables/opening.html");
+					"tables/opening.html", "changes/change.html");
 		}
 	}
 
@@ -80,9 +80,12 @@ class RefreshingPagesTests {
 	}
 
 	@Test
-	void theTableDownloadsProgressPageCarriesTheBannerThroughTheLayout() {
+	void theTableDownloadsAndChangeSetPagesCarryTheBannerThroughTheLayout() {
 		// its timer runs only while a download does, so its template is checked rather than a rendered page
 		assertThat(read(TEMPLATES.resolve("tables/opening.html")))
+			.contains("th:replace=\"~{fragments/layout :: layout(~{::title}, ~{::main})}\"");
+		// as a change set's page, whose timer runs only while it previews, sends or rolls back
+		assertThat(read(TEMPLATES.resolve("changes/change.html")))
 			.contains("th:replace=\"~{fragments/layout :: layout(~{::title}, ~{::main})}\"");
 		assertThat(read(TEMPLATES.resolve("fragments/layout.html"))).contains("th:fragment=\"connectionLost\"")
 			.contains("th:src=\"@{/js/connection.js}\"");
