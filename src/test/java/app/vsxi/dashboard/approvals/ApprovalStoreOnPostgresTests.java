@@ -1,0 +1,14 @@
+package app.vsxi.dashboard.approvals;
+
+import app.vsxi.dashboard.support.MigratedDatabase;
+import app.vsxi.dashboard.support.RequiresPostgres;
+
+@RequiresPostgres
+class ApprovalStoreOnPostgresTests extends ApprovalStoreContract {
+
+	@Override
+	MigratedDatabase database() {
+		return MigratedDatabase.postgres();
+	}
+
+}
