@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -39,6 +40,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 public record ApprovalFixture(UserDetailsService userDetails, AppUserRepository users, UserGrantRepository grants,
 		SbcRepository sbcs, FleetService fleet, TableCommands gateway) {
 
+	/** The fixture of a test's application. */
+	public static ApprovalFixture of(org.springframework.context.ApplicationContext context) {
+		return new ApprovalFixture(context.getBean(UserDetailsService.class), context.getBean(AppUserRepository.class),
+				context.getBean(UserGrantRepository.class), context.getBean(SbcRepository.class),
+				context.getBean(FleetService.class), context.getBean(TableCommands.class));
+	}
+
+	/**
+	 * A route every one of these boxes holds once, by the dashboard's key and by alias, from their routes as read
+	 * before the test.
+	 */
+	public static TableRow sharedRoute(Map<String, List<TableRow>> routes) {
+		List<String> key = app.vsxi.dashboard.tables.EditableTable.ROUTE.keyFields();
+		List<TableRow> first = routes.values().iterator().next();
+		return first.stream()
+			.filter(row -> routes.values().stream().allMatch(rows -> rows.stream()
+				.filter(other -> app.vsxi.dashboard.tables.engine.RowKey.of(other, key)
+					.equals(app.vsxi.dashboard.tables.engine.RowKey.of(row, key)))
+				.count() == 1
+					&& rows.stream().filter(other -> other.text("alias").equals(row.text("alias"))).count() == 1))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no route is on every box"));
+	}
+
 	/**
 	 * From now on, this thread acts as {@code name}. The test's mock request is kept, but not the roles the access
 	 * checks remembered in it for the user before (one request is one user in the product).
@@ -58,6 +83,16 @@ public record ApprovalFixture(UserDetailsService userDetails, AppUserRepository 
 		if (this.users.findByUsername(name).isEmpty()) {
 			new TestUsers(this.users, this.grants).user(name, group(sbcName), role);
 		}
+	}
+
+	public boolean exists(String name) {
+		return this.users.findByUsername(name).isPresent();
+	}
+
+	/** A further role for an existing user, in the group of {@code sbcName}. */
+	public void grant(String name, String sbcName, Role role) {
+		new TestUsers(this.users, this.grants).grant(this.users.findByUsername(name).orElseThrow().id(), group(sbcName),
+				role);
 	}
 
 	public void admin(String name) {

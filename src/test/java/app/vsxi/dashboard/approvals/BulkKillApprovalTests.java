@@ -39,22 +39,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class BulkKillApprovalTests {
 
 	@Autowired
-	org.springframework.security.core.userdetails.UserDetailsService userDetails;
-
-	@Autowired
-	AppUserRepository users;
-
-	@Autowired
-	UserGrantRepository grants;
-
-	@Autowired
-	SbcRepository sbcs;
-
-	@Autowired
-	FleetService fleet;
-
-	@Autowired
-	TableCommands gateway;
+	org.springframework.context.ApplicationContext context;
 
 	@Autowired
 	CallKills kills;
@@ -71,13 +56,13 @@ class BulkKillApprovalTests {
 
 	@BeforeEach
 	void killsOfMoreThanTwoCallsNeedApproval() {
-		this.fixture = new ApprovalFixture(this.userDetails, this.users, this.grants, this.sbcs, this.fleet, this.gateway);
+		this.fixture = ApprovalFixture.of(this.context);
 		this.fixture.admin("killer-1");
 		this.fixture.admin("killer-2");
 		this.fixture.as("killer-1");
 		this.settings.save(new ApprovalPolicy(false, false, 20, true, 2, false, false));
 		// the calls a simulated box answers before it starts are drawn from its name: these are BulkKillCapTests' own
-		this.box = SimulatedBox.inTheFleet("bulk-kill-cap", this.fleet);
+		this.box = SimulatedBox.inTheFleet("bulk-kill-cap", this.fixture.fleet());
 	}
 
 	@AfterEach

@@ -51,22 +51,7 @@ class TableWriteApprovalTests {
 	private static final ThreeWayMerge.Choices NONE = ThreeWayMerge.Choices.ofRows(java.util.Map.of());
 
 	@Autowired
-	org.springframework.security.core.userdetails.UserDetailsService userDetails;
-
-	@Autowired
-	app.vsxi.dashboard.access.AppUserRepository users;
-
-	@Autowired
-	app.vsxi.dashboard.access.UserGrantRepository grants;
-
-	@Autowired
-	app.vsxi.dashboard.fleet.SbcRepository sbcs;
-
-	@Autowired
-	app.vsxi.dashboard.fleet.FleetService fleet;
-
-	@Autowired
-	app.vsxi.dashboard.gateway.TableCommands gateway;
+	org.springframework.context.ApplicationContext context;
 
 	ApprovalFixture fixture;
 
@@ -92,7 +77,7 @@ class TableWriteApprovalTests {
 
 	@BeforeEach
 	void users() {
-		this.fixture = new ApprovalFixture(this.userDetails, this.users, this.grants, this.sbcs, this.fleet, this.gateway);
+		this.fixture = ApprovalFixture.of(this.context);
 		this.fixture.admin("approval-admin");
 		this.fixture.admin("approval-admin-2");
 		this.fixture.user("ann", BOX, Role.OPERATOR);

@@ -58,22 +58,7 @@ class ChangeSetApprovalTests {
 	private static final List<String> KEY = EditableTable.ROUTE.keyFields();
 
 	@Autowired
-	org.springframework.security.core.userdetails.UserDetailsService userDetails;
-
-	@Autowired
-	AppUserRepository users;
-
-	@Autowired
-	UserGrantRepository grants;
-
-	@Autowired
-	SbcRepository sbcs;
-
-	@Autowired
-	FleetService fleet;
-
-	@Autowired
-	TableCommands gateway;
+	org.springframework.context.ApplicationContext context;
 
 	@Autowired
 	ChangeSets changes;
@@ -101,28 +86,19 @@ class ChangeSetApprovalTests {
 
 	@BeforeEach
 	void fleetChangesNeedApproval() {
-		this.fixture = new ApprovalFixture(this.userDetails, this.users, this.grants, this.sbcs, this.fleet, this.gateway);
+		this.fixture = ApprovalFixture.of(this.context);
 		this.fixture.admin("fleet-admin");
 		for (String name : List.of("cara", "dan")) {
-			if (this.users.findByUsername(name).isEmpty()) {
+			if (!this.fixture.exists(name)) {
 				this.fixture.user(name, "demo-sbc-1", Role.OPERATOR);
-				this.grants.save(new app.vsxi.dashboard.access.UserGrant(null,
-						this.users.findByUsername(name).orElseThrow().id(), this.fixture.group("demo-sbc-3"),
-						Role.OPERATOR, "test", Instant.now()));
+				this.fixture.grant(name, "demo-sbc-3", Role.OPERATOR);
 			}
 		}
 		this.fixture.user("ed", "demo-sbc-1", Role.OPERATOR);
 		this.fixture.as("fleet-admin");
 		this.settings.save(new ApprovalPolicy(false, false, 20, false, 10, true, false));
 		BOXES.forEach(box -> this.original.put(box, this.fixture.routes(box)));
-		java.util.Set<RowKey> everywhere = new java.util.HashSet<>();
-		this.original.get(BOXES.get(0)).forEach(row -> everywhere.add(RowKey.of(row, KEY)));
-		BOXES.forEach(box -> everywhere.retainAll(this.original.get(box).stream().map(row -> RowKey.of(row, KEY)).toList()));
-		this.route = this.original.get(BOXES.get(0))
-			.stream()
-			.filter(row -> everywhere.contains(RowKey.of(row, KEY)))
-			.findFirst()
-			.orElseThrow();
+		this.route = ApprovalFixture.sharedRoute(this.original);
 	}
 
 	@AfterEach

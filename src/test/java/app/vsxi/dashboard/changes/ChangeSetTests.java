@@ -59,22 +59,7 @@ class ChangeSetTests {
 	private static final List<String> KEY = EditableTable.ROUTE.keyFields();
 
 	@Autowired
-	org.springframework.security.core.userdetails.UserDetailsService userDetails;
-
-	@Autowired
-	AppUserRepository users;
-
-	@Autowired
-	UserGrantRepository grants;
-
-	@Autowired
-	SbcRepository sbcs;
-
-	@Autowired
-	FleetService fleet;
-
-	@Autowired
-	TableCommands gateway;
+	org.springframework.context.ApplicationContext context;
 
 	@Autowired
 	DemoFleet demo;
@@ -105,7 +90,7 @@ class ChangeSetTests {
 
 	@BeforeEach
 	void boxes() {
-		this.fixture = new ApprovalFixture(this.userDetails, this.users, this.grants, this.sbcs, this.fleet, this.gateway);
+		this.fixture = ApprovalFixture.of(this.context);
 		this.fixture.admin("change-admin");
 		this.fixture.as("change-admin");
 		BOXES.forEach(box -> this.original.put(box, this.fixture.routes(box)));

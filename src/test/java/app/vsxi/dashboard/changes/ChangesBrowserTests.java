@@ -69,22 +69,7 @@ class ChangesBrowserTests {
 	int port;
 
 	@Autowired
-	org.springframework.security.core.userdetails.UserDetailsService userDetails;
-
-	@Autowired
-	AppUserRepository users;
-
-	@Autowired
-	UserGrantRepository grants;
-
-	@Autowired
-	SbcRepository sbcs;
-
-	@Autowired
-	FleetService fleet;
-
-	@Autowired
-	TableCommands gateway;
+	org.springframework.context.ApplicationContext context;
 
 	@Autowired
 	ApprovalSettings settings;
@@ -108,9 +93,9 @@ class ChangesBrowserTests {
 
 	@BeforeEach
 	void setUp() throws Exception {
-		this.fixture = new ApprovalFixture(this.userDetails, this.users, this.grants, this.sbcs, this.fleet, this.gateway);
-		if (this.users.findByUsername("second-person").isEmpty()) {
-			this.users.save(AppUser.create("second-person", this.encoder.encode(APPROVER_PASSWORD), true, false));
+		this.fixture = ApprovalFixture.of(this.context);
+		if (!this.fixture.exists("second-person")) {
+			this.fixture.users().save(AppUser.create("second-person", this.encoder.encode(APPROVER_PASSWORD), true, false));
 		}
 		this.fixture.admin("changes-browser-admin");
 		this.fixture.as("changes-browser-admin");
@@ -129,20 +114,6 @@ class ChangesBrowserTests {
 		SecurityContextHolder.clearContext();
 	}
 
-	/** A route every demo box holds, by alias. */
-	private TableRow sharedRoute() {
-		Set<RowKey> everywhere = new HashSet<>();
-		this.original.get("demo-sbc-1").forEach(row -> everywhere.add(RowKey.of(row, KEY)));
-		ChangeSetTests.BOXES.forEach(box -> everywhere
-			.retainAll(this.original.get(box).stream().map(row -> RowKey.of(row, KEY)).toList()));
-		return this.original.get("demo-sbc-1")
-			.stream()
-			.filter(row -> everywhere.contains(RowKey.of(row, KEY)))
-			.filter(row -> this.original.get("demo-sbc-1").stream().filter(other -> other.text("alias").equals(row.text("alias"))).count() == 1)
-			.findFirst()
-			.orElseThrow();
-	}
-
 	private String maxLen(String box, TableRow route) {
 		return this.fixture.routes(box)
 			.stream()
@@ -154,7 +125,7 @@ class ChangesBrowserTests {
 
 	@Test
 	void aFleetChangeIsMadeApprovedByASecondPersonSentCanaryFirstAndRolledBack() throws Exception {
-		TableRow route = sharedRoute();
+		TableRow route = ApprovalFixture.sharedRoute(this.original);
 		String raised = "97";
 		long source = this.fixture.sbc("demo-sbc-1").id();
 		BrowserSession.logIn(this.browser, url("/sbcs/" + source + "/tables"), "admin", "admin");
