@@ -84,6 +84,7 @@ CREATE TABLE change_target (
     state         VARCHAR(16)   NOT NULL,
     draft_id      BIGINT,
     payload_hash  VARCHAR(64),
+    row_count     INT,
     preview       TEXT,
     notes         VARCHAR(2000),
     snapshot_id   BIGINT,

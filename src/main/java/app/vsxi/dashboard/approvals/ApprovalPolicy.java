@@ -26,7 +26,8 @@ public record ApprovalPolicy(boolean replace, boolean applyRows, int applyRowsOv
 			case REPLACE -> this.replace;
 			case RESTORE -> this.restore;
 			case BULK_KILL -> this.bulkKill && size > this.bulkKillOver;
-			case FLEET_CHANGE -> this.fleetChange;
+			// size: the most rows it writes on one SBC, so a change set never sends unapproved what an apply could not
+			case FLEET_CHANGE -> this.fleetChange || (this.applyRows && size > this.applyRowsOver);
 		};
 	}
 

@@ -102,6 +102,13 @@ class ApprovalRequests {
 		return this.jdbc.query("SELECT * FROM approval_request WHERE state IN (" + in + ") ORDER BY id", ROWS);
 	}
 
+	/** The pending requests without their previews (which may be long): for the header's count on every page. */
+	List<ApprovalRequest> pendingWithoutPreview() {
+		return this.jdbc.query("SELECT id, change_id, kind, subject, sbc_id, title, payload_hash, '' AS preview, "
+				+ "permission, requested_by, editors, state, created_at, expires_at, decided_by, decided_at, reason, "
+				+ "break_glass, reviewed_by FROM approval_request WHERE state = 'PENDING' ORDER BY id", ROWS);
+	}
+
 	List<ApprovalRequest> unreviewed() {
 		return this.jdbc.query("SELECT * FROM approval_request WHERE break_glass = TRUE AND reviewed_by IS NULL ORDER BY id",
 				ROWS);

@@ -114,6 +114,14 @@ public class Approvals implements app.vsxi.dashboard.web.WaitingApprovals {
 		if (open.isPresent() && open.get().payloadHash().equals(ask.hash())) {
 			ApprovalRequest request = open.get();
 			if (request.state() == ApprovalState.APPROVED) {
+				// claimed before anything is sent: two tries of one approved write cannot both go
+				if (!this.requests.move(request.id(), ApprovalState.APPROVED, ApprovalState.SENT, null, null, null)) {
+					return new Answer.Held("Request " + request.id() + " was used by another try just now; nothing "
+							+ "was sent by this one.", request.id(), request.changeId());
+				}
+				ChangeScope.run(request.changeId(), () -> this.audit.record(AuditAction.APPROVAL_SENT, request.title(),
+						groupOf(request), AuditOutcome.SUCCESS, "request " + request.id() + " sent as approved by "
+								+ request.decidedBy()));
 				return new Answer.Go(request.changeId(), request.id());
 			}
 			return new Answer.Held("Waiting for approval: request " + request.id() + " was asked for by "
@@ -137,16 +145,13 @@ public class Approvals implements app.vsxi.dashboard.web.WaitingApprovals {
 				+ " is waiting for them. Nothing was sent.", id, changeId);
 	}
 
-	/** Told that an approved (or glass-broken) request went out; it cannot be sent again. */
+	/**
+	 * Told that a write let through under a request went out. The request was claimed (marked sent) when it was
+	 * let through, so this only closes a request still approved, should a caller have let one through otherwise.
+	 */
 	@Transactional
 	public void sent(long requestId) {
-		this.requests.find(requestId).ifPresent(request -> {
-			if (this.requests.move(requestId, ApprovalState.APPROVED, ApprovalState.SENT, null, null, null)) {
-				ChangeScope.run(request.changeId(), () -> this.audit.record(AuditAction.APPROVAL_SENT, request.title(),
-						groupOf(request), AuditOutcome.SUCCESS, "request " + requestId + " sent as approved by "
-								+ request.decidedBy()));
-			}
-		});
+		this.requests.move(requestId, ApprovalState.APPROVED, ApprovalState.SENT, null, null, null);
 	}
 
 	@Transactional
@@ -291,7 +296,7 @@ public class Approvals implements app.vsxi.dashboard.web.WaitingApprovals {
 			return 0;
 		}
 		Instant now = this.clock.instant();
-		return (int) this.requests.inState(ApprovalState.PENDING)
+		return (int) this.requests.pendingWithoutPreview()
 			.stream()
 			.filter(request -> !request.expiredAt(now))
 			.filter(this::mayDecide)
@@ -327,7 +332,9 @@ public class Approvals implements app.vsxi.dashboard.web.WaitingApprovals {
 		if (this.access.isAdmin() || Actor.current().equals(request.requestedBy())) {
 			return true;
 		}
-		return this.requests.targets(request.id()).stream().anyMatch(sbcId -> this.access.canOnSbc("VIEW", sbcId));
+		// its preview shows every SBC's rows: only who may see all of them reads it
+		List<Long> targets = this.requests.targets(request.id());
+		return !targets.isEmpty() && targets.stream().allMatch(sbcId -> this.access.canOnSbc("VIEW", sbcId));
 	}
 
 	private ApprovalRequest decidable(long id, AuditAction action) {
@@ -359,12 +366,17 @@ public class Approvals implements app.vsxi.dashboard.web.WaitingApprovals {
 		long id = this.requests.insert(changeId, ask.kind(), ask.subject(), ask.sbcIds(), ask.title(), ask.hash(),
 				ask.preview(), ask.permission(), Actor.current(), editors(ask), ApprovalState.BROKEN_GLASS, now, now,
 				true, reason);
-		log.warn("BREAK GLASS: {} sent {} ({}) without approval, change {}: {}", Actor.current(), ask.title(),
-				ask.kind().label(), changeId, reason);
+		log.warn("BREAK GLASS: {} sent {} ({}) without approval, change {}: {}", Actor.current(), oneLine(ask.title()),
+				ask.kind().label(), changeId, oneLine(reason));
 		ChangeScope.run(changeId, () -> this.audit.record(AuditAction.APPROVAL_BREAK_GLASS, ask.title(),
 				groupOf(ask.sbcIds()), AuditOutcome.SUCCESS, "SENT WITHOUT APPROVAL (request " + id + ", "
 						+ ask.kind().label() + "), flagged for review: " + reason));
 		return new Answer.Go(changeId, id);
+	}
+
+	/** Text for one log line: a line break in it cannot start a forged line. */
+	private static String oneLine(String text) {
+		return text.replaceAll("[\\r\\n\\t]+", " ");
 	}
 
 	private long request(Ask ask, String changeId, Instant now) {
@@ -373,7 +385,7 @@ public class Approvals implements app.vsxi.dashboard.web.WaitingApprovals {
 				now.plus(this.settings.expireAfter()), false, null);
 		ChangeScope.run(changeId, () -> this.audit.record(AuditAction.APPROVAL_REQUEST, ask.title(),
 				groupOf(ask.sbcIds()), AuditOutcome.SUCCESS, "request " + id + ": " + ask.kind().label()
-						+ " held for a second person's approval; hash " + ask.hash().substring(0, 12)));
+						+ " held for a second person's approval"));
 		return id;
 	}
 

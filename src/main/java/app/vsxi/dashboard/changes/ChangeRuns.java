@@ -53,7 +53,11 @@ class ChangeRuns {
 		return thread;
 	});
 
-	ChangeRuns(ChangeSetStore store, TargetPreview previews, TableApplier applier, AuditLog audit, Clock clock) {
+	private final app.vsxi.dashboard.cluster.SbcLeases leases;
+
+	ChangeRuns(ChangeSetStore store, TargetPreview previews, TableApplier applier, AuditLog audit, Clock clock,
+			app.vsxi.dashboard.cluster.SbcLeases leases) {
+		this.leases = leases;
 		this.store = store;
 		this.previews = previews;
 		this.applier = applier;
@@ -61,24 +65,83 @@ class ChangeRuns {
 		this.clock = clock;
 	}
 
+	/** Halts the sets this instance works on before it stops, so they wait for nobody. */
 	@PreDestroy
 	void stop() {
 		this.executor.shutdownNow();
+		try {
+			for (ChangeSet set : this.store.busy()) {
+				if (this.leases.instanceId().equals(set.runner())) {
+					halt(set.id(), "stopped with its instance");
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Change sets this instance ran could not be halted on its way out: {}", ex.getMessage());
+		}
 	}
 
-	/** Starts {@code work} in the background as the user of {@code context}, under the change set's id. */
+	/**
+	 * Starts {@code work} in the background as the user of {@code context}, under the change set's id, on this
+	 * instance: the set names it as its runner, so another instance takes the set back should this one die.
+	 */
 	void submit(ChangeSet set, SecurityContext context, Runnable work) {
+		this.store.runner(set.id(), this.leases.instanceId());
 		this.executor.execute(new DelegatingSecurityContextRunnable(() -> {
 			try {
 				ChangeScope.run(set.changeId(), work);
 			}
 			catch (RuntimeException ex) {
 				log.error("Change set {} ({}) stopped by an error", set.id(), set.changeId(), ex);
-				ChangeSet now = this.store.find(set.id()).orElse(set);
-				this.store.state(set.id(), now.state().busy() ? ChangeSet.State.PAUSED : now.state(),
-						"Stopped by an error: " + ex.getMessage() + ". Resume to go on.", this.clock.instant());
+				halt(set.id(), "stopped by an error (" + ex.getMessage() + ")");
 			}
 		}, context));
+	}
+
+	/**
+	 * Ends the background work of a set where it stands, so nobody waits for it: a preview goes back to a draft to
+	 * preview again, a run pauses (to resume), a roll back stops (to roll back again); an SBC it was sending to is
+	 * marked changed since its preview, as whether it was written is not known (preview again to see).
+	 */
+	void halt(long id, String why) {
+		ChangeSet now = this.store.find(id).orElse(null);
+		if (now == null || !now.state().busy()) {
+			return;
+		}
+		ChangeSet.State to = switch (now.state()) {
+			case PREVIEWING -> ChangeSet.State.DRAFT;
+			case RUNNING -> ChangeSet.State.PAUSED;
+			default -> ChangeSet.State.STOPPED;
+		};
+		if (!this.store.move(id, now.state(), to, "The work on it " + why + ": "
+				+ (to == ChangeSet.State.DRAFT ? "preview it again." : to == ChangeSet.State.PAUSED
+						? "preview the rest again or resume." : "roll back again."), this.clock.instant())) {
+			return;
+		}
+		for (ChangeTarget target : this.store.targets(id)) {
+			if (target.state() == ChangeTarget.State.SENDING || target.state() == ChangeTarget.State.PREVIEWING
+					|| target.state() == ChangeTarget.State.ROLLING_BACK) {
+				this.previews.forget(target);
+				this.store.target(id, target.sbcId(), target.state() == ChangeTarget.State.ROLLING_BACK
+						? ChangeTarget.State.ROLLBACK_FAILED : ChangeTarget.State.STALE,
+						"Interrupted: " + why + "; whether it was written is not known, preview or roll back again to see",
+						this.clock.instant());
+			}
+		}
+		ChangeScope.run(now.changeId(), () -> this.audit.recordAs(app.vsxi.dashboard.audit.Actor.SYSTEM,
+				AuditAction.CHANGE_SET_PAUSE, now.title(), groupOf(now), AuditOutcome.FAILED,
+				"change set " + id + ": the work on it " + why));
+	}
+
+	/** Takes back the sets whose runner is no longer alive, on any instance: each is halted once. */
+	@org.springframework.scheduling.annotation.Scheduled(initialDelay = 30, fixedDelay = 30,
+			timeUnit = java.util.concurrent.TimeUnit.SECONDS)
+	void takeBackOrphans() {
+		for (ChangeSet set : this.store.busy()) {
+			if (set.runner() != null && !this.leases.alive(set.runner())) {
+				halt(set.id(), "stopped with the instance that ran it (" + set.runner() + ")");
+			}
+		}
 	}
 
 	/** Previews every target not yet written, then binds the set to the hash of all of them. */
@@ -90,7 +153,7 @@ class ChangeRuns {
 			}
 			this.store.target(id, target.sbcId(), ChangeTarget.State.PREVIEWING, null, this.clock.instant());
 			TargetPreview.Previewed previewed = this.previews.preview(set, target);
-			this.store.preview(id, target.sbcId(), previewed.state(), previewed.draftId(), previewed.hash(),
+			this.store.preview(id, target.sbcId(), previewed.state(), null, previewed.hash(), previewed.rows(),
 					previewed.preview(), previewed.notes(), previewed.message(), this.clock.instant());
 		}
 		List<ChangeTarget> targets = this.store.targets(id);
@@ -102,7 +165,7 @@ class ChangeRuns {
 				+ (refused > 0 ? "; " + refused + " could not be previewed and will be left out" : "") + ".";
 		this.store.move(id, ChangeSet.State.PREVIEWING, toSend == 0 ? ChangeSet.State.DRAFT : ChangeSet.State.PREVIEWED,
 				message, this.clock.instant());
-		this.audit.record(AuditAction.CHANGE_SET_PREVIEW, set.title(), null, AuditOutcome.SUCCESS,
+		this.audit.record(AuditAction.CHANGE_SET_PREVIEW, set.title(), groupOf(set), AuditOutcome.SUCCESS,
 				"change set " + id + " previewed: " + message + " Hash " + hash.substring(0, 12));
 	}
 
@@ -172,18 +235,31 @@ class ChangeRuns {
 	private ChangeTarget.State send(ChangeSet set, ChangeTarget target) {
 		this.store.target(set.id(), target.sbcId(), ChangeTarget.State.SENDING, null, this.clock.instant());
 		ApplyOutcome outcome;
+		Long draftId = null;
 		try {
-			outcome = this.applier.apply(target.sbcId(), target.draftId(), NO_CHOICES,
+			TargetPreview.Drafted drafted = this.previews.draft(set, target);
+			if (drafted.draftId() == null) {
+				this.store.target(set.id(), target.sbcId(), ChangeTarget.State.STALE, "Not sent: " + drafted.problem(),
+						this.clock.instant());
+				return ChangeTarget.State.STALE;
+			}
+			draftId = drafted.draftId();
+			this.store.preview(set.id(), target.sbcId(), ChangeTarget.State.SENDING, draftId, target.payloadHash(),
+					target.rows(), target.preview(), target.notes(), null, this.clock.instant());
+			outcome = this.applier.apply(target.sbcId(), draftId, NO_CHOICES,
 					TableApplier.Send.asPreviewed(target.payloadHash(), set.changeId()));
 		}
 		catch (RuntimeException ex) {
+			this.previews.discard(target.sbcId(), draftId);
 			this.store.sent(set.id(), target.sbcId(), ChangeTarget.State.FAILED, null, "Not sent: " + ex.getMessage(),
 					this.clock.instant());
 			return ChangeTarget.State.FAILED;
 		}
+		ChangeTarget sending = this.store.target(set.id(), target.sbcId()).orElse(target);
 		ChangeTarget.State state;
 		Long snapshot = null;
 		if (outcome instanceof ApplyOutcome.NotAsPreviewed) {
+			this.previews.forget(sending);
 			this.store.target(set.id(), target.sbcId(), ChangeTarget.State.STALE, Outcomes.text(outcome),
 					this.clock.instant());
 			return ChangeTarget.State.STALE;
@@ -199,10 +275,10 @@ class ChangeRuns {
 				snapshot = failed.snapshotId();
 			}
 		}
-		this.store.sent(set.id(), target.sbcId(), state, snapshot, Outcomes.text(outcome), this.clock.instant());
 		if (!(outcome instanceof ApplyOutcome.Applied) || ((ApplyOutcome.Applied) outcome).draftKept()) {
-			this.previews.forget(target);
+			this.previews.forget(sending);
 		}
+		this.store.sent(set.id(), target.sbcId(), state, snapshot, Outcomes.text(outcome), this.clock.instant());
 		return state;
 	}
 
@@ -230,7 +306,7 @@ class ChangeRuns {
 				continue;
 			}
 			this.store.target(id, target.sbcId(), ChangeTarget.State.ROLLING_BACK, null, this.clock.instant());
-			String problem = rollback(target);
+			String problem = rollback(set, target);
 			if (problem == null) {
 				back++;
 				this.store.target(id, target.sbcId(), ChangeTarget.State.ROLLED_BACK,
@@ -246,32 +322,44 @@ class ChangeRuns {
 		record(set, AuditAction.CHANGE_SET_ROLLBACK, message);
 	}
 
-	/** One target rolled back: the editor's roll back of its snapshot, sent as worked out. Null when verified. */
-	private String rollback(ChangeTarget target) {
+	/**
+	 * One target rolled back: the editor's roll back of its snapshot, for the rows the change set names only (what
+	 * others changed since stays), sent through the write gate like any apply. Null when verified.
+	 */
+	private String rollback(ChangeSet set, ChangeTarget target) {
+		java.util.Set<List<String>> keys = set.edits().keys();
 		try {
-			var opened = this.applier.rollback(target.sbcId(), target.snapshotId());
+			var opened = this.applier.rollback(target.sbcId(), target.snapshotId(), key -> keys.contains(key.values()));
 			if (!(opened instanceof app.vsxi.dashboard.tables.DraftOpening.Opened.Draft draft)) {
 				return "Not rolled back: its table could not be read";
 			}
-			TableApplier.Planned.Shown plan = this.applier.plan(target.sbcId(), draft.id());
-			if (plan.stopped() != null) {
+			ApplyOutcome outcome = this.applier.apply(target.sbcId(), draft.id(), NO_CHOICES, TableApplier.Send.ASKED);
+			if (outcome instanceof ApplyOutcome.Refused refused && refused.reason().contains("no edits")) {
+				// the box holds what the snapshot holds for these rows (the write never took): nothing to undo
 				this.previews.discard(target.sbcId(), draft.id());
-				// a box that holds what the snapshot holds (its write never took) has nothing to roll back
-				return plan.stopped() instanceof ApplyOutcome.Refused refused && refused.reason().contains("no edits")
-						? null : "Not rolled back: " + Outcomes.text(plan.stopped());
+				return null;
 			}
-			ApplyOutcome outcome = this.applier.apply(target.sbcId(), draft.id(), NO_CHOICES,
-					TableApplier.Send.asPreviewed(plan.hash(), null));
-			return outcome instanceof ApplyOutcome.Applied applied && applied.verification().matches() ? null
-					: "Roll back " + Outcomes.text(outcome);
+			if (!(outcome instanceof ApplyOutcome.Applied applied && applied.verification().matches())) {
+				this.previews.discard(target.sbcId(), draft.id());
+				return outcome instanceof ApplyOutcome.Held held
+						? "Waiting for approval (request " + held.requestId() + "): roll back again once it is approved"
+						: "Roll back " + Outcomes.text(outcome);
+			}
+			return null;
 		}
 		catch (RuntimeException ex) {
 			return "Not rolled back: " + ex.getMessage();
 		}
 	}
 
+	/** The group a set's own events are filed under: its source SBC's, so its operators read them. */
+	private Long groupOf(ChangeSet set) {
+		return this.store.groupOf(set);
+	}
+
 	private void record(ChangeSet set, AuditAction action, String detail) {
-		this.audit.record(action, set.title(), null, AuditOutcome.SUCCESS, "change set " + set.id() + ": " + detail);
+		this.audit.record(action, set.title(), groupOf(set), AuditOutcome.SUCCESS, "change set " + set.id() + ": "
+				+ detail);
 	}
 
 }

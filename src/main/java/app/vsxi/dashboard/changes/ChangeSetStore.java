@@ -115,11 +115,30 @@ class ChangeSetStore {
 				+ "AND sbc_id = ?", state.name(), cut(message, 1000), Timestamp.from(now), id, sbcId);
 	}
 
-	void preview(long id, long sbcId, ChangeTarget.State state, Long draftId, String hash, String preview, String notes,
-			String message, Instant now) {
-		this.jdbc.update("UPDATE change_target SET state = ?, draft_id = ?, payload_hash = ?, preview = ?, notes = ?, "
-				+ "message = ?, updated_at = ? WHERE change_set_id = ? AND sbc_id = ?", state.name(), draftId, hash,
-				preview, cut(notes, 2000), cut(message, 1000), Timestamp.from(now), id, sbcId);
+	void preview(long id, long sbcId, ChangeTarget.State state, Long draftId, String hash, Integer rows, String preview,
+			String notes, String message, Instant now) {
+		this.jdbc.update("UPDATE change_target SET state = ?, draft_id = ?, payload_hash = ?, row_count = ?, preview = ?, "
+				+ "notes = ?, message = ?, updated_at = ? WHERE change_set_id = ? AND sbc_id = ?", state.name(), draftId,
+				hash, rows, preview, cut(notes, 2000), cut(message, 1000), Timestamp.from(now), id, sbcId);
+	}
+
+	/** The change sets some instance works on in the background: previews, runs and roll backs. */
+	List<ChangeSet> busy() {
+		return this.jdbc.query("SELECT * FROM change_set WHERE state IN ('PREVIEWING', 'RUNNING', 'ROLLING_BACK')",
+				ChangeSetStore::set);
+	}
+
+	/** The group of the set's source SBC, null where it has none left. */
+	Long groupOf(ChangeSet set) {
+		return set.sourceSbcId() == null ? null : this.jdbc
+			.queryForList("SELECT group_id FROM sbc WHERE id = ?", Long.class, set.sourceSbcId())
+			.stream()
+			.findFirst()
+			.orElse(null);
+	}
+
+	void runner(long id, String runner) {
+		this.jdbc.update("UPDATE change_set SET runner = ? WHERE id = ?", runner, id);
 	}
 
 	void sent(long id, long sbcId, ChangeTarget.State state, Long snapshotId, String message, Instant now) {
@@ -142,7 +161,8 @@ class ChangeSetStore {
 	private static ChangeTarget target(ResultSet rs, int row) throws SQLException {
 		return new ChangeTarget(rs.getLong("change_set_id"), rs.getLong("sbc_id"), rs.getString("sbc_name"),
 				rs.getInt("position"), rs.getInt("wave"), ChangeTarget.State.valueOf(rs.getString("state")),
-				rs.getObject("draft_id", Long.class), rs.getString("payload_hash"), rs.getString("preview"),
+				rs.getObject("draft_id", Long.class), rs.getString("payload_hash"), rs.getObject("row_count", Integer.class),
+				rs.getString("preview"),
 				rs.getString("notes"), rs.getObject("snapshot_id", Long.class), rs.getString("message"),
 				rs.getTimestamp("updated_at").toInstant());
 	}

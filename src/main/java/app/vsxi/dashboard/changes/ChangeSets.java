@@ -81,6 +81,9 @@ public class ChangeSets {
 		if (preview.diff().isEmpty()) {
 			throw new RefusedException("The draft has no edits to make a fleet change of");
 		}
+		if (!preview.draft().owner().equals(Actor.current()) && !this.access.isAdmin()) {
+			throw new AccessDeniedException("draft " + draftId + " is " + preview.draft().owner() + "'s");
+		}
 		ChangeEdits edits;
 		try {
 			edits = ChangeEdits.of(preview.diff(), table.keyFields(), field -> table.catalog().secret(field));
@@ -93,6 +96,10 @@ public class ChangeSets {
 				? table.table() + ": " + edits.summary() + " (from " + preview.sbc().name() + ")" : title.strip();
 		long id = this.store.insert(changeId, table.table(), cut(name, 255), sbcId, edits, Actor.current(),
 				new Waves(5, 0), this.clock.instant());
+		// whoever made the edits it carries made the change: none of them may approve it
+		LinkedHashSet<String> editors = new LinkedHashSet<>(List.of(Actor.current()));
+		editors.addAll(this.applier.editors(sbcId, draftId));
+		this.store.editors(id, new ArrayList<>(editors));
 		ChangeScope.run(changeId, () -> this.audit.record(AuditAction.CHANGE_SET_CREATE, name,
 				preview.sbc().groupId(), AuditOutcome.SUCCESS, "change set " + id + " of " + table.table() + " from "
 						+ preview.sbc().name() + " draft " + draftId + ": " + edits.summary()));
@@ -198,21 +205,28 @@ public class ChangeSets {
 					+ set.state() + ").");
 		}
 		if (targets.stream().anyMatch(target -> target.state() == ChangeTarget.State.STALE
-				|| target.state() == ChangeTarget.State.PENDING)) {
+				|| target.state() == ChangeTarget.State.PENDING || target.state() == ChangeTarget.State.PREVIEWING
+				|| target.state() == ChangeTarget.State.SENDING)) {
 			throw new RefusedException("Some SBCs changed since their preview, or were never previewed: preview again first.");
 		}
+		ChangeTarget canary = targets.get(0);
+		if (!canary.state().toSend() && canary.state() != ChangeTarget.State.VERIFIED) {
+			throw new RefusedException("The canary, " + canary.sbcName() + ", has nothing to send ("
+					+ canary.state().name().toLowerCase() + "): choose a canary the change is previewed on.");
+		}
+		int largest = targets.stream()
+			.filter(target -> target.payloadHash() != null && target.rows() != null)
+			.mapToInt(ChangeTarget::rows)
+			.max()
+			.orElse(0);
 		String hash = ChangeRuns.hash(set, targets);
 		if (!hash.equals(set.startedHash())) {
 			Approvals.Answer answer = ChangeScope.run(set.changeId(), () -> this.approvals.ask(new Approvals.Ask(
 					ApprovalKind.FLEET_CHANGE, "change:" + id, targets.stream().map(ChangeTarget::sbcId).toList(),
-					"Fleet-wide change: " + set.title(), targets.size(), hash, approvalPreview(set, targets),
+					"Fleet-wide change: " + set.title(), largest, hash, approvalPreview(set, targets),
 					"OPERATE", set.editors(), set.changeId(), breakGlass)));
 			if (answer instanceof Approvals.Answer.Held held) {
 				return held.reason();
-			}
-			Long requestId = ((Approvals.Answer.Go) answer).requestId();
-			if (requestId != null) {
-				this.approvals.sent(requestId);
 			}
 		}
 		ChangeSet.State from = set.state();
@@ -221,7 +235,8 @@ public class ChangeSets {
 		}
 		this.store.started(id, hash, this.leases.instanceId());
 		ChangeScope.run(set.changeId(), () -> this.audit.record(from == ChangeSet.State.PAUSED
-				? AuditAction.CHANGE_SET_RESUME : AuditAction.CHANGE_SET_START, set.title(), null, AuditOutcome.SUCCESS,
+				? AuditAction.CHANGE_SET_RESUME : AuditAction.CHANGE_SET_START, set.title(), this.store.groupOf(set),
+				AuditOutcome.SUCCESS,
 				"change set " + id + " sending to " + targets.stream().filter(t -> t.state().toSend()).count()
 						+ " SBC(s), waves of " + set.waveSize() + ", hash " + hash.substring(0, 12)));
 		this.runs.submit(set, SecurityContextHolder.getContext(), () -> this.runs.run(id));
@@ -236,8 +251,8 @@ public class ChangeSets {
 			throw new RefusedException("It is not running.");
 		}
 		this.store.pauseAsked(id, true);
-		ChangeScope.run(set.changeId(), () -> this.audit.record(AuditAction.CHANGE_SET_PAUSE, set.title(), null,
-				AuditOutcome.SUCCESS, "change set " + id + ": pause asked"));
+		ChangeScope.run(set.changeId(), () -> this.audit.record(AuditAction.CHANGE_SET_PAUSE, set.title(),
+				this.store.groupOf(set), AuditOutcome.SUCCESS, "change set " + id + ": pause asked"));
 	}
 
 	/** Rolls back the chosen SBCs (all written ones where none are chosen) in the background. */
@@ -298,6 +313,10 @@ public class ChangeSets {
 		if (!set.state().editable()) {
 			throw new RefusedException("It can no longer be changed: it is " + set.state().name().toLowerCase() + ".");
 		}
+		if (set.startedHash() != null || targets.stream().anyMatch(target -> target.state().written())) {
+			throw new RefusedException("It was started: its targets and waves stay as they were sent. Make a new "
+					+ "change set for other SBCs.");
+		}
 		return set;
 	}
 
@@ -317,10 +336,14 @@ public class ChangeSets {
 			editors.add(Actor.current());
 			this.store.editors(set.id(), editors);
 		}
-		this.store.state(set.id(), ChangeSet.State.DRAFT, "Changed: preview it again.", this.clock.instant());
+		// from the state it was read in: an edit racing a preview or a start loses rather than undo it
+		if (!this.store.move(set.id(), set.state(), ChangeSet.State.DRAFT, "Changed: preview it again.",
+				this.clock.instant())) {
+			throw new RefusedException("Someone else is working on this change set; reload the page.");
+		}
 		ChangeScope.run(set.changeId(), () -> {
 			this.approvals.edited("change:" + set.id(), "the change set was " + what + " by " + Actor.current());
-			this.audit.record(AuditAction.CHANGE_SET_EDIT, set.title(), null, AuditOutcome.SUCCESS,
+			this.audit.record(AuditAction.CHANGE_SET_EDIT, set.title(), this.store.groupOf(set), AuditOutcome.SUCCESS,
 					"change set " + set.id() + " " + what);
 		});
 	}
@@ -329,10 +352,10 @@ public class ChangeSets {
 		return targets.stream().allMatch(target -> this.access.canOnSbc("OPERATE", target.sbcId()));
 	}
 
+	/** Its page shows every target's rows: only who may see the source and every target reads it. */
 	private boolean mayView(ChangeSet set, List<ChangeTarget> targets) {
-		return this.access.isAdmin() || Actor.current().equals(set.createdBy())
-				|| (set.sourceSbcId() != null && this.access.canOnSbc("VIEW", set.sourceSbcId()))
-				|| targets.stream().anyMatch(target -> this.access.canOnSbc("VIEW", target.sbcId()));
+		return this.access.isAdmin() || ((set.sourceSbcId() == null || this.access.canOnSbc("VIEW", set.sourceSbcId()))
+				&& targets.stream().allMatch(target -> this.access.canOnSbc("VIEW", target.sbcId())));
 	}
 
 	private static String cut(String text, int max) {

@@ -7,10 +7,11 @@ import java.time.Instant;
  *
  * @param draftId the editor's draft holding the change laid over this SBC's table
  * @param payloadHash the hash of the calls previewed for it: it is sent only while they are still exactly those
+ * @param rows the rows those calls add, change or delete
  * @param snapshotId the table as it was before the apply, to roll back to
  */
 public record ChangeTarget(long changeSetId, long sbcId, String sbcName, int position, int wave, State state,
-		Long draftId, String payloadHash, String preview, String notes, Long snapshotId, String message,
+		Long draftId, String payloadHash, Integer rows, String preview, String notes, Long snapshotId, String message,
 		Instant updatedAt) {
 
 	public enum State {

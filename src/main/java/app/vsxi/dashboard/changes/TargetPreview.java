@@ -16,6 +16,7 @@ import app.vsxi.dashboard.tables.EditableTable;
 import app.vsxi.dashboard.tables.TableApplier;
 import app.vsxi.dashboard.tables.TableEditorException;
 import app.vsxi.dashboard.tables.engine.RowKey;
+import app.vsxi.dashboard.tables.engine.TableDiff;
 
 /**
  * One target's preview: its table downloaded into a draft of the editor, the change set's edits laid over its own
@@ -37,11 +38,68 @@ class TargetPreview {
 	}
 
 	/** What the preview found: the target's new state, its draft, the hash and text of its calls, its notes. */
-	record Previewed(ChangeTarget.State state, Long draftId, String hash, String preview, String notes, String message) {
+	record Previewed(ChangeTarget.State state, String hash, Integer rows, String preview, String notes,
+			String message) {
 	}
 
+	/**
+	 * Previews the change on one target. The draft it was worked out in is let go of at once (a fleet holds more
+	 * SBCs than one user may keep drafts): only the hash and the text of its calls are kept, and the draft is made
+	 * again when the target's turn comes ({@link #draft}).
+	 */
 	Previewed preview(ChangeSet set, ChangeTarget target) {
 		forget(target);
+		Laid laid = lay(set, target);
+		if (laid.refused() != null) {
+			return new Previewed(ChangeTarget.State.REFUSED, null, null, null, laid.notes(), laid.refused());
+		}
+		if (laid.draftId() == null) {
+			return new Previewed(ChangeTarget.State.NOTHING, null, null, null, laid.notes(), "Nothing to send: "
+					+ "every edit is already so here, or names a row this SBC does not hold.");
+		}
+		TableApplier.Planned.Shown shown = this.applier.plan(target.sbcId(), laid.draftId());
+		discard(target.sbcId(), laid.draftId());
+		if (shown.stopped() != null) {
+			return new Previewed(ChangeTarget.State.REFUSED, null, null, null, laid.notes(), "Not previewed: "
+					+ Outcomes.text(shown.stopped()));
+		}
+		StringBuilder text = new StringBuilder(shown.summary().text()).append('\n');
+		for (TableApplier.Payload payload : shown.payloads()) {
+			text.append('\n').append(payload.action().path()).append(", ").append(payload.rows())
+				.append(payload.rows() == 1 ? " row" : " rows")
+				.append(payload.rowsNotShown() > 0 ? " (the first " + (payload.rows() - payload.rowsNotShown()) + " shown)" : "")
+				.append(":\n").append(payload.body()).append('\n');
+		}
+		TableDiff.Summary summary = shown.summary();
+		return new Previewed(ChangeTarget.State.PREVIEWED, shown.hash(),
+				summary.added() + summary.removed() + summary.changed(), text.toString(), laid.notes(), null);
+	}
+
+	/**
+	 * The target's draft for sending: its table read again and the edits laid over it. Null with the reason where
+	 * that cannot be done or now changes nothing (the box changed since its preview); the apply then holds the
+	 * draft to the previewed hash.
+	 */
+	Drafted draft(ChangeSet set, ChangeTarget target) {
+		Laid laid = lay(set, target);
+		if (laid.refused() != null) {
+			return new Drafted(null, laid.refused());
+		}
+		if (laid.draftId() == null) {
+			return new Drafted(null, "its table no longer needs the change: the box changed since its preview");
+		}
+		return new Drafted(laid.draftId(), null);
+	}
+
+	/** A target's draft ready to send, or why there is none. */
+	record Drafted(Long draftId, String problem) {
+	}
+
+	/** The edits laid over a target's table in a new draft: its id (null when nothing changes), notes, or refusal. */
+	private record Laid(Long draftId, String notes, String refused) {
+	}
+
+	private Laid lay(ChangeSet set, ChangeTarget target) {
 		EditableTable table = EditableTable.named(set.table()).orElseThrow();
 		List<String> keyFields = table.keyFields();
 		Set<List<String>> keys = set.edits().keys();
@@ -60,10 +118,10 @@ class TargetPreview {
 			});
 		}
 		catch (TableEditorException ex) {
-			return refused("Not previewed: " + ex.getMessage());
+			return new Laid(null, null, "Not previewed: " + ex.getMessage());
 		}
 		if (opened instanceof DraftOpening.Opened.Failed failed) {
-			return refused("Its " + set.table() + " could not be read: " + failed.error().message());
+			return new Laid(null, null, "Its " + set.table() + " could not be read: " + failed.error().message());
 		}
 		long draftId = ((DraftOpening.Opened.Draft) opened).id();
 		ChangeEdits.Laid laid = set.edits().on(rows, fields.isEmpty() ? null : fields.get(0), keyFields);
@@ -72,25 +130,11 @@ class TargetPreview {
 			.map(note -> note.kind().name().toLowerCase() + " " + note.key() + ": " + note.text())
 			.collect(Collectors.joining("\n"));
 		if (!laid.anything()) {
-			this.opening.discard(target.sbcId(), draftId);
-			return new Previewed(ChangeTarget.State.NOTHING, null, null, null, notes, "Nothing to send: "
-					+ "every edit is already so here, or names a row this SBC does not hold.");
+			discard(target.sbcId(), draftId);
+			return new Laid(null, notes, null);
 		}
 		this.edits.putRows(target.sbcId(), draftId, laid.rows());
-		TableApplier.Planned.Shown shown = this.applier.plan(target.sbcId(), draftId);
-		if (shown.stopped() != null) {
-			this.opening.discard(target.sbcId(), draftId);
-			return new Previewed(ChangeTarget.State.REFUSED, null, null, null, notes, "Not previewed: "
-					+ Outcomes.text(shown.stopped()));
-		}
-		StringBuilder text = new StringBuilder(shown.summary().text()).append('\n');
-		for (TableApplier.Payload payload : shown.payloads()) {
-			text.append('\n').append(payload.action().path()).append(", ").append(payload.rows())
-				.append(payload.rows() == 1 ? " row" : " rows")
-				.append(payload.rowsNotShown() > 0 ? " (the first " + (payload.rows() - payload.rowsNotShown()) + " shown)" : "")
-				.append(":\n").append(payload.body()).append('\n');
-		}
-		return new Previewed(ChangeTarget.State.PREVIEWED, draftId, shown.hash(), text.toString(), notes, null);
+		return new Laid(draftId, notes, null);
 	}
 
 	/** Lets go of a target's draft from an earlier preview, where it still has one. */
@@ -108,10 +152,6 @@ class TargetPreview {
 				// applied, expired or discarded already: nothing is left to let go of
 			}
 		}
-	}
-
-	private static Previewed refused(String message) {
-		return new Previewed(ChangeTarget.State.REFUSED, null, null, null, null, message);
 	}
 
 }

@@ -83,6 +83,21 @@ public class SbcLeases implements DisposableBean {
 	}
 
 	/** This instance's name among the others, unique to this start. */
+	/**
+	 * Whether an instance is alive as the cluster sees it: it took part in a lease round within the last lease, by
+	 * the database's clock. Work an instance started (a change set's run) is taken over once it is not.
+	 */
+	public boolean alive(String instanceId) {
+		if (this.instanceId.equals(instanceId)) {
+			return true;
+		}
+		long now = this.database.millis();
+		Integer seen = this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM cluster_member WHERE instance_id = ? AND heartbeat_at > ?", Integer.class,
+				instanceId, now - this.properties.lease().toMillis());
+		return seen != null && seen > 0;
+	}
+
 	public String instanceId() {
 		return this.instanceId;
 	}

@@ -680,6 +680,15 @@ public class TableApplier {
 	/** A draft that turns the table on the box back into a snapshot, to go through preview and apply. */
 	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
 	public DraftOpening.Opened rollback(long sbcId, long snapshotId) {
+		return rollback(sbcId, snapshotId, key -> true);
+	}
+
+	/**
+	 * As {@link #rollback(long, long)}, for the rows whose keys {@code only} takes: the other rows stay as the box
+	 * holds them now (a fleet change rolls back its own rows, not what others changed since).
+	 */
+	@PreAuthorize("@access.canOnSbc('OPERATE', #sbcId)")
+	public DraftOpening.Opened rollback(long sbcId, long snapshotId, java.util.function.Predicate<RowKey> only) {
 		Snapshot snapshot = this.drafts.snapshot(snapshotId)
 			.filter(found -> found.sbcId() == sbcId)
 			.orElseThrow(() -> new TableEditorException("No such snapshot of this SBC"));
@@ -705,8 +714,15 @@ public class TableApplier {
 		back.changed().forEach(change -> edits.put(change.key(), change.after()));
 		back.added().forEach(change -> edits.put(change.key(), change.row()));
 		back.removed().forEach(change -> edits.put(change.key(), null));
+		edits.keySet().removeIf(key -> !only.test(key));
 		this.drafts.putEdits(draftId, edits);
 		return new DraftOpening.Opened.Draft(draftId);
+	}
+
+	/** Everyone who made or edited a draft: its owner, then the authors of its edits. */
+	@PreAuthorize("@access.canOnSbc('VIEW', #sbcId)")
+	public List<String> editors(long sbcId, long draftId) {
+		return authors(this.access.draft(sbcId, draftId));
 	}
 
 	@PreAuthorize("@access.canOnSbc('VIEW', #sbcId)")

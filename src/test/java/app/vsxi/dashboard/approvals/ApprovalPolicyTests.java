@@ -36,6 +36,16 @@ class ApprovalPolicyTests {
 	}
 
 	@Test
+	void aFleetChangeNeedsApprovalWhereItsLargestApplyWouldEvenWithFleetChangesFree() {
+		ApprovalPolicy applyOnly = new ApprovalPolicy(false, true, 20, false, 0, false, false);
+
+		assertThat(applyOnly.requires(ApprovalKind.FLEET_CHANGE, 20)).isFalse();
+		assertThat(applyOnly.requires(ApprovalKind.FLEET_CHANGE, 21)).isTrue();
+		assertThat(new ApprovalPolicy(false, false, 20, false, 0, false, false).requires(ApprovalKind.FLEET_CHANGE, 21))
+			.isFalse();
+	}
+
+	@Test
 	void theSettingsReadInWordsForTheAuditTrail() {
 		assertThat(new ApprovalPolicy(true, false, 20, true, 10, false, true).text()).isEqualTo(
 				"replace needs approval, apply of more than 20 rows free, bulk kill of more than 10 calls needs approval, "

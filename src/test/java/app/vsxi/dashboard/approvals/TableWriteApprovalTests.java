@@ -169,7 +169,7 @@ class TableWriteApprovalTests {
 		assertThat(maxLenOnTheBox(2)).isEqualTo(raised(2, 1));
 		assertThat(this.approvals.find(requestId).state()).isEqualTo(ApprovalState.SENT);
 		assertThat(eventsOf(changeId)).extracting(AuditEvent::action)
-			.containsExactly("APPROVAL_SENT", "TABLE_APPLY", "APPROVAL_APPROVE", "APPROVAL_APPROVE", "APPROVAL_REQUEST");
+			.containsExactly("TABLE_APPLY", "APPROVAL_SENT", "APPROVAL_APPROVE", "APPROVAL_APPROVE", "APPROVAL_REQUEST");
 		assertThat(eventsOf(changeId)).filteredOn(event -> event.action().equals("APPROVAL_APPROVE"))
 			.extracting(AuditEvent::actor, event -> event.outcome().name())
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("bob", "SUCCESS"),
@@ -353,6 +353,25 @@ class TableWriteApprovalTests {
 		assertThat(replaced).isInstanceOf(ApplyOutcome.Applied.class);
 		assertThat(maxLenOnTheBox(2)).isEqualTo(raised(2, 5));
 		assertThat(this.approvals.find(requestId).state()).isEqualTo(ApprovalState.SENT);
+	}
+
+	@Test
+	void anApprovedRequestLetsOneTryThroughNotTwo() {
+		this.fixture.as("ann");
+		Approvals.Ask ask = new Approvals.Ask(ApprovalKind.APPLY, "draft:424242", List.of(sbcId()), "Apply: route", 30,
+				"c".repeat(64), "calls", "OPERATE", List.of(), null, null);
+		long requestId = ((Approvals.Answer.Held) this.approvals.ask(ask)).requestId();
+		this.fixture.as("bob");
+		this.approvals.approve(requestId);
+		this.fixture.as("ann");
+
+		Approvals.Answer first = this.approvals.ask(ask);
+		Approvals.Answer second = this.approvals.ask(ask);
+
+		assertThat(first).isEqualTo(new Approvals.Answer.Go(this.approvals.find(requestId).changeId(), requestId));
+		assertThat(this.approvals.find(requestId).state()).isEqualTo(ApprovalState.SENT);
+		assertThat(second).isInstanceOf(Approvals.Answer.Held.class);
+		assertThat(((Approvals.Answer.Held) second).requestId()).isNotEqualTo(requestId);
 	}
 
 	@Test

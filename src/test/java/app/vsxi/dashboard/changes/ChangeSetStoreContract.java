@@ -49,7 +49,8 @@ abstract class ChangeSetStoreContract {
 
 		this.store.waves(id, new Waves(1, 0));
 		this.store.editors(id, List.of("ann", "bob"));
-		this.store.preview(id, one, ChangeTarget.State.PREVIEWED, 77L, "h".repeat(64), "calls", "change a: 1 → 9", null, now);
+		this.store.preview(id, one, ChangeTarget.State.PREVIEWED, 77L, "h".repeat(64), 2, "calls", "change a: 1 → 9",
+				null, now);
 		this.store.sent(id, one, ChangeTarget.State.VERIFIED, 12L, "verified", now);
 		assertThat(this.store.move(id, ChangeSet.State.DRAFT, ChangeSet.State.PREVIEWED, "ok", now)).isTrue();
 		assertThat(this.store.move(id, ChangeSet.State.DRAFT, ChangeSet.State.RUNNING, "late", now)).isFalse();
@@ -71,6 +72,9 @@ abstract class ChangeSetStoreContract {
 		assertThat(sent.draftId()).as("the applied draft is gone").isNull();
 		assertThat(sent.payloadHash()).isEqualTo("h".repeat(64));
 		assertThat(sent.notes()).isEqualTo("change a: 1 → 9");
+		assertThat(sent.rows()).isEqualTo(2);
+		assertThat(this.store.groupOf(this.store.find(id).orElseThrow())).isNotNull();
+		assertThat(this.store.busy()).isEmpty();
 		assertThat(this.store.newest(5)).extracting(ChangeSet::id).containsExactly(id);
 	}
 

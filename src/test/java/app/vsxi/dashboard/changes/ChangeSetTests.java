@@ -401,4 +401,88 @@ class ChangeSetTests {
 			.isEqualTo(new java.util.HashSet<>(this.original.get(box))));
 	}
 
+	@Autowired
+	ChangeRuns runs;
+
+	@Test
+	void aRollBackUndoesTheChangeSetsOwnRowsAndLeavesWhatOthersChangedSince() throws Exception {
+		long id = changeSet(BOXES, 5, 0);
+		this.changes.preview(id);
+		awaitState(id, ChangeSet.State.PREVIEWED);
+		this.changes.start(id, null);
+		awaitState(id, ChangeSet.State.DONE);
+		TableRow other = this.original.get("demo-sbc-2")
+			.stream()
+			.filter(row -> !RowKey.of(row, KEY).equals(RowKey.of(this.route, KEY)))
+			.findFirst()
+			.orElseThrow();
+		TableRow changedSince = other.with("maxLen", String.valueOf(Integer.parseInt(other.text("maxLen")) + 2));
+		this.fixture.changeOnTheBox("demo-sbc-2", changedSince);
+
+		this.changes.rollback(id, List.of(id("demo-sbc-2")));
+		ChangeSets.View back = awaitState(id, ChangeSet.State.ROLLED_BACK);
+
+		assertThat(states(back)).containsEntry("demo-sbc-2", ChangeTarget.State.ROLLED_BACK)
+			.containsEntry("demo-sbc-1", ChangeTarget.State.VERIFIED)
+			.containsEntry("demo-sbc-3", ChangeTarget.State.VERIFIED);
+		assertThat(maxLen("demo-sbc-2")).isEqualTo(before("demo-sbc-2"));
+		assertThat(row("demo-sbc-2", RowKey.of(other, KEY))).as("someone else's change since stays").isEqualTo(changedSince);
+		assertThat(maxLen("demo-sbc-1")).isEqualTo(this.raised);
+	}
+
+	@Test
+	void aStartedSetKeepsItsTargetsAndACanaryWithNothingToSendIsRefused() throws Exception {
+		this.fixture.changeOnTheBox("demo-sbc-3", row("demo-sbc-3", RowKey.of(this.route, KEY)).with("maxLen", this.raised));
+		long id = changeSet(List.of("demo-sbc-3", "demo-sbc-1"), 1, 0);
+		this.changes.preview(id);
+		awaitState(id, ChangeSet.State.PREVIEWED);
+
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> this.changes.start(id, null))
+			.hasMessageContaining("The canary, demo-sbc-3, has nothing to send");
+
+		this.changes.aim(id, List.of(id("demo-sbc-1"), id("demo-sbc-3")), id("demo-sbc-1"));
+		this.changes.preview(id);
+		awaitState(id, ChangeSet.State.PREVIEWED);
+		this.changes.start(id, null);
+		awaitState(id, ChangeSet.State.DONE);
+		org.assertj.core.api.Assertions.assertThatThrownBy(
+				() -> this.changes.aim(id, List.of(id("demo-sbc-2")), id("demo-sbc-2")))
+			.hasMessageContaining("It can no longer be changed");
+	}
+
+	@Test
+	void aSetWhoseRunnerDiedIsTakenBackAndTheSbcItWasSendingToIsMarkedUnknown() throws Exception {
+		long id = changeSet(BOXES, 1, 0);
+		this.changes.preview(id);
+		awaitState(id, ChangeSet.State.PREVIEWED);
+		java.time.Instant now = java.time.Instant.now();
+		this.store.move(id, ChangeSet.State.PREVIEWED, ChangeSet.State.RUNNING, "Sending…", now);
+		this.store.target(id, id("demo-sbc-1"), ChangeTarget.State.SENDING, null, now);
+		this.store.runner(id, "an-instance-that-died");
+
+		this.runs.takeBackOrphans();
+
+		ChangeSets.View taken = this.changes.view(id);
+		assertThat(taken.set().state()).isEqualTo(ChangeSet.State.PAUSED);
+		assertThat(taken.set().message()).contains("stopped with the instance that ran it (an-instance-that-died)");
+		assertThat(taken.targets().get(0).state()).isEqualTo(ChangeTarget.State.STALE);
+		assertThat(taken.targets().get(0).message()).contains("whether it was written is not known");
+		assertThat(taken.targets().get(1).state()).isEqualTo(ChangeTarget.State.PREVIEWED);
+	}
+
+	@Test
+	void onlyTheOwnerOfADraftMakesAChangeSetOfIt() {
+		this.fixture.user("someone-else", "demo-sbc-1", app.vsxi.dashboard.access.Role.OPERATOR);
+		long source = id(BOXES.get(0));
+		long draftId = ((DraftOpening.Opened.Draft) this.opening.open(source, "route")).id();
+		this.edits.edit(source, draftId, RowKey.of(this.route, KEY), "maxLen", this.raised);
+		this.fixture.as("someone-else");
+
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> this.changes.create(source, draftId, "not mine"))
+			.isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+
+		this.fixture.as("change-admin");
+		this.opening.discard(source, draftId);
+	}
+
 }
