@@ -67,4 +67,20 @@ class PlanHashTests {
 			.isEqualTo(PlanHash.ofParts(List.of("1:x", "2:y")));
 	}
 
+	/**
+	 * The encoding pinned: SHA-256 over each part as its UTF-8 length, a colon and its bytes, in the order the class
+	 * documents. The expected values were worked out apart from this code (Python's hashlib over those bytes).
+	 */
+	@Test
+	void theHashIsOfTheDocumentedEncodingPartByPart() {
+		assertThat(hash("route", new ApplyPlan.Call(WriteAction.UPDATE, List.of(row("a", "1", "b", "2")))))
+			.isEqualTo("0ce5950cb7bae11c616a1377d52f4c7c941fb6f642831c9852c6af30d75970bb");
+		TableDiff diff = KeyedDiff.diff(List.of(row("a", "2"), row("a", "3", "x", "0")),
+				List.of(row("a", "3", "x", "9"), row("a", "4")), List.of("a"));
+		assertThat(PlanHash.of("t").call(WriteAction.UPLOAD, List.of(row("a", "1"))).against(diff).hex())
+			.isEqualTo("d14ac253ec56f14abcb1c1cf996f3511f6c113fd807e5246c15c184951c2a239");
+		assertThat(PlanHash.ofParts(List.of("1:x", "2:y")))
+			.isEqualTo("1c6084f4e817a087eeabe35aafbe6ee00fed454ea460ccd0682e22d63b3a5b47");
+	}
+
 }
