@@ -130,15 +130,7 @@ class ChangeSetApprovalTests {
 	}
 
 	private ChangeSets.View awaitState(long id, ChangeSet.State state) throws InterruptedException {
-		long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		while (System.nanoTime() < until) {
-			ChangeSets.View view = this.changes.view(id);
-			if (view.set().state() == state) {
-				return view;
-			}
-			Thread.sleep(50);
-		}
-		throw new AssertionError("never " + state + ": " + this.changes.view(id).set());
+		return ChangeSetTests.await(this.changes, id, view -> view.set().state() == state);
 	}
 
 	private String maxLen(String box) {
@@ -273,10 +265,7 @@ class ChangeSetApprovalTests {
 		try {
 			this.fixture.as("cara");
 			this.changes.start(id, null);
-			long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-			while (this.changes.view(id).targets().get(1).state() != ChangeTarget.State.SENDING && System.nanoTime() < until) {
-				Thread.sleep(20);
-			}
+			ChangeSetTests.await(this.changes, id, view -> view.targets().get(1).state() == ChangeTarget.State.SENDING);
 			this.changes.pause(id);
 			awaitState(id, ChangeSet.State.PAUSED);
 		}

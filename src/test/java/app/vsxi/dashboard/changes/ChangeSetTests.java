@@ -169,20 +169,26 @@ class ChangeSetTests {
 	}
 
 	ChangeSets.View await(long id, Predicate<ChangeSets.View> done) throws InterruptedException {
+		return await(this.changes, id, done);
+	}
+
+	ChangeSets.View awaitState(long id, ChangeSet.State state) throws InterruptedException {
+		return await(this.changes, id, view -> view.set().state() == state);
+	}
+
+	/** The change set once {@code done} holds of it, read every 50 ms for at most a minute. */
+	static ChangeSets.View await(ChangeSets changes, long id, Predicate<ChangeSets.View> done) throws InterruptedException {
 		long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 		while (System.nanoTime() < until) {
-			ChangeSets.View view = this.changes.view(id);
+			ChangeSets.View view = changes.view(id);
 			if (done.test(view)) {
 				return view;
 			}
 			Thread.sleep(50);
 		}
-		throw new AssertionError("change set " + id + " never got there: " + this.changes.view(id).set().state() + " "
-				+ this.changes.view(id).set().message() + " " + this.changes.view(id).targets());
-	}
-
-	ChangeSets.View awaitState(long id, ChangeSet.State state) throws InterruptedException {
-		return await(id, view -> view.set().state() == state);
+		ChangeSets.View last = changes.view(id);
+		throw new AssertionError("change set " + id + " never got there: " + last.set().state() + " "
+				+ last.set().message() + " " + last.targets());
 	}
 
 	private Map<String, ChangeTarget.State> states(ChangeSets.View view) {
