@@ -50,7 +50,8 @@ class ApprovalRequests {
 			statement.setString(7, preview);
 			statement.setString(8, permission);
 			statement.setString(9, requestedBy);
-			statement.setString(10, cut(String.join(",", editors), 1000));
+			// kept whole: whoever is cut off the list could approve what they edited
+			statement.setString(10, String.join(",", editors));
 			statement.setString(11, state.name());
 			statement.setTimestamp(12, Timestamp.from(now));
 			statement.setTimestamp(13, Timestamp.from(expires));

@@ -83,7 +83,7 @@ class ChangeSetStore {
 	}
 
 	void editors(long id, List<String> editors) {
-		this.jdbc.update("UPDATE change_set SET editors = ? WHERE id = ?", cut(String.join(",", editors), 1000), id);
+		this.jdbc.update("UPDATE change_set SET editors = ? WHERE id = ?", String.join(",", editors), id);
 	}
 
 	void state(long id, ChangeSet.State state, String message, Instant now) {

@@ -65,6 +65,18 @@ abstract class ApprovalStoreContract {
 	}
 
 	@Test
+	void everyEditorIsKeptHoweverLongTheList() {
+		long sbc = this.database.addSbc("sbc-1");
+		Instant now = Instant.now();
+		List<String> editors = java.util.stream.IntStream.range(0, 200).mapToObj(i -> "editor-number-" + i).toList();
+
+		long id = this.requests.insert("C-2", ApprovalKind.APPLY, "draft:9", List.of(sbc), "Apply", "d".repeat(64), "calls",
+				"OPERATE", "ann", editors, ApprovalState.PENDING, now, now.plusSeconds(60), false, null);
+
+		assertThat(this.requests.find(id).orElseThrow().editors()).isEqualTo(editors);
+	}
+
+	@Test
 	void aBreakGlassSendWaitsForItsReviewOnce() {
 		long sbc = this.database.addSbc("sbc-1");
 		Instant now = Instant.now();
