@@ -113,15 +113,18 @@ class ChangeRuns {
 			case RUNNING -> ChangeSet.State.PAUSED;
 			default -> ChangeSet.State.STOPPED;
 		};
-		if (!this.store.move(id, now.state(), to, "The work on it " + why + ": "
-				+ (to == ChangeSet.State.DRAFT ? "preview it again." : to == ChangeSet.State.PAUSED
-						? "preview the rest again or resume." : "roll back again."), this.clock.instant())) {
+		String next = switch (to) {
+			case DRAFT -> "preview it again.";
+			case PAUSED -> "preview the rest again or resume.";
+			default -> "roll back again.";
+		};
+		if (!this.store.move(id, now.state(), to, "The work on it " + why + ": " + next, this.clock.instant())) {
 			return;
 		}
 		for (ChangeTarget target : this.store.targets(id)) {
 			if (target.state() == ChangeTarget.State.SENDING || target.state() == ChangeTarget.State.PREVIEWING
 					|| target.state() == ChangeTarget.State.ROLLING_BACK) {
-				this.previews.forget(target);
+				this.previews.discard(target.sbcId(), target.draftId());
 				this.store.target(id, target.sbcId(), target.state() == ChangeTarget.State.ROLLING_BACK
 						? ChangeTarget.State.ROLLBACK_FAILED : ChangeTarget.State.STALE,
 						"Interrupted: " + why + "; whether it was written is not known, preview or roll back again to see",
@@ -166,7 +169,7 @@ class ChangeRuns {
 		this.store.move(id, ChangeSet.State.PREVIEWING, toSend == 0 ? ChangeSet.State.DRAFT : ChangeSet.State.PREVIEWED,
 				message, this.clock.instant());
 		this.audit.record(AuditAction.CHANGE_SET_PREVIEW, set.title(), groupOf(set), AuditOutcome.SUCCESS,
-				"change set " + id + " previewed: " + message + " Hash " + hash.substring(0, 12));
+				"change set " + id + " previewed: " + message);
 	}
 
 	/**
@@ -244,8 +247,8 @@ class ChangeRuns {
 				return ChangeTarget.State.STALE;
 			}
 			draftId = drafted.draftId();
-			this.store.preview(set.id(), target.sbcId(), ChangeTarget.State.SENDING, draftId, target.payloadHash(),
-					target.rows(), target.preview(), target.notes(), null, this.clock.instant());
+			// named on the target while it is sent, so a halt lets go of it
+			this.store.draft(set.id(), target.sbcId(), draftId);
 			outcome = this.applier.apply(target.sbcId(), draftId, NO_CHOICES,
 					TableApplier.Send.asPreviewed(target.payloadHash(), set.changeId()));
 		}
@@ -255,11 +258,10 @@ class ChangeRuns {
 					this.clock.instant());
 			return ChangeTarget.State.FAILED;
 		}
-		ChangeTarget sending = this.store.target(set.id(), target.sbcId()).orElse(target);
 		ChangeTarget.State state;
 		Long snapshot = null;
 		if (outcome instanceof ApplyOutcome.NotAsPreviewed) {
-			this.previews.forget(sending);
+			this.previews.discard(target.sbcId(), draftId);
 			this.store.target(set.id(), target.sbcId(), ChangeTarget.State.STALE, Outcomes.text(outcome),
 					this.clock.instant());
 			return ChangeTarget.State.STALE;
@@ -276,7 +278,7 @@ class ChangeRuns {
 			}
 		}
 		if (!(outcome instanceof ApplyOutcome.Applied) || ((ApplyOutcome.Applied) outcome).draftKept()) {
-			this.previews.forget(sending);
+			this.previews.discard(target.sbcId(), draftId);
 		}
 		this.store.sent(set.id(), target.sbcId(), state, snapshot, Outcomes.text(outcome), this.clock.instant());
 		return state;
@@ -287,7 +289,6 @@ class ChangeRuns {
 		int skipped = 0;
 		for (ChangeTarget target : this.store.targets(id)) {
 			if (target.wave() > wave && target.state().toSend()) {
-				this.previews.forget(target);
 				this.store.sent(id, target.sbcId(), ChangeTarget.State.SKIPPED, null,
 						"Left untouched: the wave before failed.", this.clock.instant());
 				skipped++;

@@ -122,6 +122,11 @@ class ChangeSetStore {
 				hash, rows, preview, cut(notes, 2000), cut(message, 1000), Timestamp.from(now), id, sbcId);
 	}
 
+	void draft(long id, long sbcId, long draftId) {
+		this.jdbc.update("UPDATE change_target SET draft_id = ? WHERE change_set_id = ? AND sbc_id = ?", draftId, id,
+				sbcId);
+	}
+
 	/** The change sets some instance works on in the background: previews, runs and roll backs. */
 	List<ChangeSet> busy() {
 		return this.jdbc.query("SELECT * FROM change_set WHERE state IN ('PREVIEWING', 'RUNNING', 'ROLLING_BACK')",

@@ -122,10 +122,6 @@ public class ChangeSets {
 	public record View(ChangeSet set, List<ChangeTarget> targets, boolean mayRun, boolean mayEdit,
 			app.vsxi.dashboard.approvals.ApprovalRequest approval) {
 
-		public long count(ChangeTarget.State state) {
-			return this.targets.stream().filter(target -> target.state() == state).count();
-		}
-
 		public boolean anyWritten() {
 			return this.targets.stream().anyMatch(target -> target.state().written());
 		}
@@ -238,7 +234,7 @@ public class ChangeSets {
 				? AuditAction.CHANGE_SET_RESUME : AuditAction.CHANGE_SET_START, set.title(), this.store.groupOf(set),
 				AuditOutcome.SUCCESS,
 				"change set " + id + " sending to " + targets.stream().filter(t -> t.state().toSend()).count()
-						+ " SBC(s), waves of " + set.waveSize() + ", hash " + hash.substring(0, 12)));
+						+ " SBC(s), waves of " + set.waveSize()));
 		this.runs.submit(set, SecurityContextHolder.getContext(), () -> this.runs.run(id));
 		return "Started: the canary goes first.";
 	}

@@ -16,7 +16,6 @@ import app.vsxi.dashboard.tables.EditableTable;
 import app.vsxi.dashboard.tables.TableApplier;
 import app.vsxi.dashboard.tables.TableEditorException;
 import app.vsxi.dashboard.tables.engine.RowKey;
-import app.vsxi.dashboard.tables.engine.TableDiff;
 
 /**
  * One target's preview: its table downloaded into a draft of the editor, the change set's edits laid over its own
@@ -48,7 +47,6 @@ class TargetPreview {
 	 * again when the target's turn comes ({@link #draft}).
 	 */
 	Previewed preview(ChangeSet set, ChangeTarget target) {
-		forget(target);
 		Laid laid = lay(set, target);
 		if (laid.refused() != null) {
 			return new Previewed(ChangeTarget.State.REFUSED, null, null, null, laid.notes(), laid.refused());
@@ -64,15 +62,9 @@ class TargetPreview {
 					+ Outcomes.text(shown.stopped()));
 		}
 		StringBuilder text = new StringBuilder(shown.summary().text()).append('\n');
-		for (TableApplier.Payload payload : shown.payloads()) {
-			text.append('\n').append(payload.action().path()).append(", ").append(payload.rows())
-				.append(payload.rows() == 1 ? " row" : " rows")
-				.append(payload.rowsNotShown() > 0 ? " (the first " + (payload.rows() - payload.rowsNotShown()) + " shown)" : "")
-				.append(":\n").append(payload.body()).append('\n');
-		}
-		TableDiff.Summary summary = shown.summary();
-		return new Previewed(ChangeTarget.State.PREVIEWED, shown.hash(),
-				summary.added() + summary.removed() + summary.changed(), text.toString(), laid.notes(), null);
+		shown.payloads().forEach(payload -> text.append('\n').append(payload.text()));
+		return new Previewed(ChangeTarget.State.PREVIEWED, shown.hash(), shown.summary().rows(), text.toString(),
+				laid.notes(), null);
 	}
 
 	/**
@@ -135,11 +127,6 @@ class TargetPreview {
 		}
 		this.edits.putRows(target.sbcId(), draftId, laid.rows());
 		return new Laid(draftId, notes, null);
-	}
-
-	/** Lets go of a target's draft from an earlier preview, where it still has one. */
-	void forget(ChangeTarget target) {
-		discard(target.sbcId(), target.draftId());
 	}
 
 	/** Lets go of a draft the change set made, where it is still there. */

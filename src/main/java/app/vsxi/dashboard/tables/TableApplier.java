@@ -130,9 +130,7 @@ public class TableApplier {
 		List<Payload> payloads = new ArrayList<>();
 		if (plan instanceof ApplyPlan.Calls calls) {
 			for (ApplyPlan.Call call : calls.calls()) {
-				payloads.add(payload(draft, masked ? new ApplyPlan.Call(call.action(),
-						call.rows().stream().map(row -> SecretFields.mask(draft.editable(), row)).toList()) : call,
-						changed));
+				payloads.add(payload(draft, masked ? masked(draft, call) : call, changed));
 			}
 		}
 		List<String> order = plan instanceof ApplyPlan.Calls calls && !draft.editable().replaceOnly()
@@ -186,9 +184,8 @@ public class TableApplier {
 		// a roll back to a snapshot that holds a backup version is a restore: looked up once for the audit,
 		// the history and the outcome
 		Long restored = restoredBackup(draft);
-		TableDiff.Summary sending = planned.toSend().summary();
 		Cleared cleared = clear(sbc, draft, restored != null ? WriteGate.Kind.RESTORE : WriteGate.Kind.APPLY,
-				sending.added() + sending.removed() + sending.changed(), planned.plan().calls(), sending, send);
+				planned.plan().calls(), planned.toSend().summary(), send);
 		if (cleared.stopped() != null) {
 			return cleared.stopped();
 		}
@@ -223,8 +220,7 @@ public class TableApplier {
 		List<Payload> payloads = planned.plan()
 			.calls()
 			.stream()
-			.map(call -> payload(draft, new ApplyPlan.Call(call.action(),
-					call.rows().stream().map(row -> SecretFields.mask(draft.editable(), row)).toList()), changed))
+			.map(call -> payload(draft, masked(draft, call), changed))
 			.toList();
 		return new Planned.Shown(PlanHash.of(draft.table(), planned.plan().calls()), planned.toSend().summary(),
 				payloads, null);
@@ -298,10 +294,10 @@ public class TableApplier {
 	 * Whether the write may go out now: a change set's write only if it is exactly the one previewed (the change
 	 * set's approval covers it), any other through the write gate, which may hold it for approval.
 	 */
-	private Cleared clear(Sbc sbc, Draft draft, WriteGate.Kind kind, int rows, List<ApplyPlan.Call> calls,
+	private Cleared clear(Sbc sbc, Draft draft, WriteGate.Kind kind, List<ApplyPlan.Call> calls,
 			TableDiff.Summary summary, Send send) {
 		String hash = PlanHash.of(draft.table(), calls);
-		return clear(sbc, draft, kind, rows, hash, () -> approvalPreview(draft, summary.text(), calls), send);
+		return clear(sbc, draft, kind, summary.rows(), hash, () -> approvalPreview(draft, summary.text(), calls), send);
 	}
 
 	private Cleared clear(Sbc sbc, Draft draft, WriteGate.Kind kind, int rows, String hash,
@@ -344,13 +340,26 @@ public class TableApplier {
 	private String approvalPreview(Draft draft, String summary, List<ApplyPlan.Call> calls) {
 		StringBuilder text = new StringBuilder(draft.table()).append(": ").append(summary).append('\n');
 		for (ApplyPlan.Call call : calls) {
-			Payload payload = payload(draft, new ApplyPlan.Call(call.action(),
-					call.rows().stream().map(row -> SecretFields.mask(draft.editable(), row)).toList()), Map.of());
-			text.append('\n').append(call.action().path()).append(", ").append(Plural.count(call.rows().size(), "row", "rows"))
-				.append(payload.rowsNotShown() > 0 ? " (the first " + (payload.rows() - payload.rowsNotShown()) + " shown)" : "")
-				.append(":\n").append(payload.body()).append('\n');
+			text.append('\n').append(payload(draft, masked(draft, call), Map.of()).text());
 		}
 		return text.toString();
+	}
+
+	/** The call with every secret value of its rows masked, for whoever reads it rather than the box. */
+	private static ApplyPlan.Call masked(Draft draft, ApplyPlan.Call call) {
+		return new ApplyPlan.Call(call.action(), call.rows().stream().map(row -> SecretFields.mask(draft.editable(), row)).toList());
+	}
+
+	/** The first rows a page shows of a whole table, each as {@code shown} makes it. */
+	private static List<TableRow> firstRows(RowCodec.Packed rows, java.util.function.UnaryOperator<TableRow> shown) {
+		List<TableRow> first = new ArrayList<>(PAYLOAD_ROWS_SHOWN);
+		for (TableRow row : rows.oneByOne()) {
+			if (first.size() == PAYLOAD_ROWS_SHOWN) {
+				break;
+			}
+			first.add(shown.apply(row));
+		}
+		return first;
 	}
 
 	/** The write cleared to go: snapshot, calls, read-back deletes, verify, audit and history. */
@@ -444,9 +453,8 @@ public class TableApplier {
 		if (plan instanceof ApplyPlan.Refused refused) {
 			return new ApplyOutcome.Refused(refused.reason());
 		}
-		TableDiff.Summary sending = toSend.summary();
-		Cleared cleared = clear(sbc, draft, WriteGate.Kind.APPLY, sending.added() + sending.removed() + sending.changed(),
-				((ApplyPlan.Calls) plan).calls(), sending, send);
+		Cleared cleared = clear(sbc, draft, WriteGate.Kind.APPLY, ((ApplyPlan.Calls) plan).calls(), toSend.summary(),
+				send);
 		if (cleared.stopped() != null) {
 			return cleared.stopped();
 		}
@@ -509,13 +517,7 @@ public class TableApplier {
 		ApplyPlanner.ReplaceChoice choice = replaceChoice(draft, intended.rows());
 		List<Payload> payloads = new ArrayList<>();
 		if (choice.action() != null) {
-			List<TableRow> first = new ArrayList<>(PAYLOAD_ROWS_SHOWN);
-			for (TableRow row : intended.oneByOne()) {
-				if (first.size() == PAYLOAD_ROWS_SHOWN) {
-					break;
-				}
-				first.add(row);
-			}
+			List<TableRow> first = firstRows(intended, row -> row);
 			Payload shown = payload(draft, new ApplyPlan.Call(choice.action(), first), Map.of());
 			payloads.add(new Payload(choice.action(), intended.rows(), shown.body(), intended.rows() - first.size(),
 					shown.lines()));
@@ -626,13 +628,7 @@ public class TableApplier {
 
 	/** The first rows of a replace as an approver reads them, secrets masked. */
 	private String replacePreviewText(Draft draft, RowCodec.Packed intended, ApplyPlanner.ReplaceChoice choice) {
-		List<TableRow> first = new ArrayList<>(PAYLOAD_ROWS_SHOWN);
-		for (TableRow row : intended.oneByOne()) {
-			if (first.size() == PAYLOAD_ROWS_SHOWN) {
-				break;
-			}
-			first.add(SecretFields.mask(draft.editable(), row));
-		}
+		List<TableRow> first = firstRows(intended, row -> SecretFields.mask(draft.editable(), row));
 		return payload(draft, new ApplyPlan.Call(choice.action(), first), Map.of()).body();
 	}
 
@@ -849,12 +845,21 @@ public class TableApplier {
 	 * the same laid out for reading, the fields the draft changes marked.
 	 */
 	public record Payload(WriteAction action, int rows, String body, int rowsNotShown, List<PayloadLine> lines) {
+
+		/** The call as plain text for a reader: its path, how many rows (and how many shown), then its body. */
+		public String text() {
+			return this.action.path() + ", " + Plural.count(this.rows, "row", "rows")
+					+ (this.rowsNotShown > 0 ? " (the first " + (this.rows - this.rowsNotShown) + " shown)" : "") + ":\n"
+					+ this.body + '\n';
+		}
+
 	}
 
 	/**
 	 * How a write is sent: {@link #ASKED} through the write gate; {@code breakGlass} (the reason) by an
-	 * administrator past a required approval (recorded loudly, for review); with {@code expectedHash}, only if it is still exactly the
-	 * write previewed, under {@code changeId}, without asking the gate (a change set approved as a whole).
+	 * administrator past a required approval (recorded loudly, for review); with {@code expectedHash}, only if it is
+	 * still exactly the write previewed, under {@code changeId}, without asking the gate (a change set approved as a
+	 * whole).
 	 */
 	public record Send(String breakGlass, String expectedHash, String changeId) {
 

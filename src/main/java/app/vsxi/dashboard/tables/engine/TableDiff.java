@@ -52,6 +52,11 @@ public record TableDiff(List<RowChange.Added> added, List<RowChange.Removed> rem
 	/** Counts for a headline and for the audit trail. */
 	public record Summary(int added, int removed, int changed, int fieldsChanged) {
 
+		/** The rows a write of this diff touches: added, removed and changed together. */
+		public int rows() {
+			return this.added + this.removed + this.changed;
+		}
+
 		public String text() {
 			return this.added + " added, " + this.removed + " removed, " + this.changed + " changed ("
 					+ Plural.count(this.fieldsChanged, "field", "fields") + ")";
