@@ -174,6 +174,9 @@ class ChangesBrowserTests {
 		assertThat(this.browser.findElement(By.cssSelector("#approvals-link .badge")).getText()).isEqualTo("1");
 		this.browser.findElement(By.id("approvals-link")).click();
 		waitUntil(() -> this.browser.getCurrentUrl().endsWith("/approvals"));
+		// the requests waiting for this person and all they may see: two lists, nothing drawn empty besides
+		assertThat(this.browser.findElements(By.cssSelector("main table"))).extracting(table -> table.getDomAttribute("id"))
+			.containsExactly("waiting", "recent");
 		this.browser.findElement(By.cssSelector("#waiting tbody tr a")).click();
 		waitUntil(() -> this.browser.getCurrentUrl().matches(".*/approvals/\\d+$"));
 		assertThat(text("preview")).contains("demo-sbc-2", "<maxLen>" + raised + "</maxLen>");
